@@ -1,0 +1,8 @@
+"""Allow ``python -m publisher``."""
+
+from __future__ import annotations
+
+from publisher.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""One exception tree, each message something a user can act on.
+
+    PublisherError
+    ├── ConfigError            a key or value in publisher.toml / PUBLISHER_* is wrong
+    ├── SeedError              a seed file cannot be read or parsed (names the file)
+    ├── StoreError             the database cannot be opened or migrated
+    └── PublishError           feeds or pages cannot be written
+"""
+
+from __future__ import annotations
+
+
+class PublisherError(Exception):
+    """Base of every error publisher reports to a user."""
+
+
+class ConfigError(PublisherError, ValueError):
+    """A configuration key or value is invalid; the message names both."""
+
+
+class SeedError(PublisherError, ValueError):
+    """A seed file cannot be turned into items; the message names the file (and line)."""
+
+    def __init__(self, reason: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.reason = reason
+        self.path = path
+        self.line = line
+        where = path or "<seed>"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {reason}")
+
+    def at(self, path: str) -> SeedError:
+        """The same error, naming the file it came from."""
+        return SeedError(self.reason, path=path, line=self.line)
+
+
+class StoreError(PublisherError):
+    """The database cannot be opened, migrated or written."""
+
+
+class PublishError(PublisherError):
+    """Output files (feeds, pages) cannot be written."""

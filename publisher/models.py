@@ -1,0 +1,77 @@
+"""Plain, frozen data passed between modules; no behaviour beyond small derived values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One item as read from a seed page, before it has an identity.
+
+    Every string is normalised plain text (never markup); ``content`` keeps
+    paragraphs separated by blank lines and bullet lines starting with "• ".
+    ``published`` is timezone-aware UTC, or None when the page gives no date.
+    ``line`` is the 1-based line of the page where the item starts.
+    """
+
+    title: str
+    summary: str | None = None
+    content: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What a page yielded, with the layout chosen and why (shown by ``publisher parse``)."""
+
+    layout: str
+    items: tuple[ParsedItem, ...]
+    reasons: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """Per-source overrides from ``[[sources]]``: forced layout and author, date order."""
+
+    layout: str | None = None
+    author: str | None = None
+    timezone: str = "UTC"
+    day_first: bool = True
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A file in the seed folder as last recorded in the store."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    status: str
+    error: str | None = None
+    layout: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """A stored item; ``id`` is minted once, the first time it is seen, and never changes."""
+
+    id: str
+    source: str
+    title: str
+    summary: str | None
+    content: str | None
+    author: str | None
+    published: datetime
+    first_seen: datetime
+    updated: datetime
+    url: str | None = None
+    seed_path: str | None = None
+    seed_line: int | None = None
+    dated: bool = False
