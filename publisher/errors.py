@@ -1,10 +1,10 @@
 """One exception tree, each message something a user can act on.
 
-    PublisherError
-    ├── ConfigError            a key or value in publisher.toml / PUBLISHER_* is wrong
-    ├── SeedError              a seed file cannot be read or parsed (names the file)
-    ├── StoreError             the database cannot be opened or migrated
-    └── PublishError           feeds or pages cannot be written
+PublisherError
+├── ConfigError            a key or value in publisher.toml / PUBLISHER_* is wrong
+├── SeedError              a seed file cannot be read or parsed (names the file)
+├── StoreError             the database cannot be opened or migrated
+└── PublishError           feeds or pages cannot be written
 """
 
 from __future__ import annotations
@@ -41,3 +41,27 @@ class StoreError(PublisherError):
 
 class PublishError(PublisherError):
     """Output files (feeds, pages) cannot be written."""
+
+
+class SubscriberError(PublisherError, ValueError):
+    """A subscriber's address, name, cadence or time zone is invalid."""
+
+
+class SubscriberNotFoundError(SubscriberError, LookupError):
+    """No subscriber has that address."""
+
+
+class TokenError(PublisherError, ValueError):
+    """A signed token (unsubscribe, confirm) is forged, altered, for another purpose or expired."""
+
+
+class DeliveryError(PublisherError):
+    """A message could not be handed to the mail transport."""
+
+
+class TemporaryDeliveryError(DeliveryError):
+    """Worth retrying later: a 4xx reply, a dropped connection, a timeout."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """Not worth retrying: the server refused this recipient or message (5xx)."""

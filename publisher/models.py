@@ -75,3 +75,40 @@ class Item:
     seed_path: str | None = None
     seed_line: int | None = None
     dated: bool = False
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    """A digest reader; ``email`` is normalised, unique case-insensitively."""
+
+    id: int
+    email: str
+    name: str | None
+    status: str  # pending, active, unsubscribed, bounced
+    cadence: str  # daily, weekly
+    timezone: str
+    created: datetime
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One (edition, subscriber) message in the send ledger."""
+
+    id: int
+    edition_key: str
+    subscriber_id: int
+    status: str  # queued, sent, deferred, failed
+    through_seq: int
+    message_id: str
+    attempts: int
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A digest's content: the items (newest first) and how many were left out for size."""
+
+    key: str
+    created: datetime
+    item_ids: tuple[str, ...]
+    more_count: int

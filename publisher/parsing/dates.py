@@ -1,0 +1,149 @@
+"""Dates as seed pages write them, read into datetimes and converted to UTC."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIME = (
+    r"(?:,?\s{1,3}(?:at\s{1,3})?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+    r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?)?"
+)
+_ISO = re.compile(
+    r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d{1,6})?)?"
+    r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
+    re.IGNORECASE,
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s{{1,3}}of)?[\s-]{{1,3}}{_MONTH}"
+    rf",?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
+    rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
+)
+_ZEROS = str.maketrans("123456789", "000000000")
+_MIN_YEAR = 1900
+_MAX_YEAR = 2100
+
+
+class DateMatch(NamedTuple):
+    """A date found in a line: where it sits and its value (naive = local to the page)."""
+
+    start: int
+    end: int
+    value: datetime
+
+
+def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
+    """A valid date in ``text``, in any of the written forms seed pages use.
+
+    Bylines hold one date, so the first form that matches wins (ISO, "12 September
+    2022", "September 12, 2022", then numeric).
+    """
+    for pattern in _likely_patterns(text):
+        for match in pattern.finditer(text):
+            value = _value(match, day_first)
+            if value is not None:
+                return DateMatch(match.start(), match.end(), value)
+    return None
+
+
+def _likely_patterns(text: str) -> list[re.Pattern[str]]:
+    """The patterns worth running on ``text``: cheap string tests first, as most lines fail."""
+    digits = text.translate(_ZEROS)
+    if "00" not in digits:
+        return []  # every form has a year of two or four digits
+    patterns = []
+    if "0000-0" in digits:
+        patterns.append(_ISO)
+    lower = text.lower()
+    if any(month in lower for month in MONTHS):
+        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
+    if "0/0" in digits or "0.0" in digits or "0-0" in digits:
+        patterns.append(_NUMERIC)
+    return patterns
+
+
+def _value(match: re.Match[str], day_first: bool) -> datetime | None:
+    """The datetime a match spells, or None when it names no real day."""
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if len(groups["year"]) == 2:
+        if groups.get("sep") != "/":
+            return None  # "1.2.34" is a version number far more often than a date
+        year += 2000 if year < 70 else 1900
+    if groups.get("mon"):
+        readings = [(MONTHS[groups["mon"][:3].lower()], int(groups["day"]))]
+    elif groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        readings = [(second, first), (first, second)]
+        if not day_first:
+            readings.reverse()
+    else:
+        readings = [(int(groups["month"]), int(groups["day"]))]
+    for month, day in readings:
+        value = _build(year, month, day, groups)
+        if value is not None:
+            return value
+    return None
+
+
+def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> datetime | None:
+    """A datetime from parts, or None when they are out of range."""
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    hour = int(groups.get("hour") or 0)
+    minute = int(groups.get("minute") or 0)
+    ampm = (groups.get("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    try:
+        value = datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
+    offset = groups.get("offset")
+    return value.replace(tzinfo=_offset(offset)) if offset else value
+
+
+def _offset(text: str) -> tzinfo:
+    """A fixed zone from an ISO offset ("Z", "+01:00", "-0500")."""
+    if text.upper() == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return timezone(sign * delta) if delta < timedelta(hours=24) else UTC
+
+
+def load_zone(name: str) -> tzinfo:
+    """The IANA zone ``name``; raises ValueError naming it when it is unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise ValueError(f"unknown timezone {name!r}") from exc
+
+
+def to_utc(value: datetime, zone: tzinfo) -> datetime:
+    """``value`` as aware UTC; a naive value is local time in ``zone``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return value.astimezone(UTC)

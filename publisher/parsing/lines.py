@@ -1,0 +1,172 @@
+"""A page as units: its non-blank lines, cleaned, each with the signals layouts score."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from publisher.parsing.bylines import Byline, parse_byline
+from publisher.parsing.furniture import BLOCK, furniture_kind, strip_promotion
+from publisher.parsing.text import ends_sentence, normalise_text
+
+_BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
+_CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
+_INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
+_TITLE_MAX = 120
+_TITLE_WORDS = 20
+_UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
+_INLINE_SHARE = 0.6
+_TITLE_LIKE = 0.8
+
+
+class Unit(NamedTuple):
+    """One logical line of a page with the scores layouts use to explain it.
+
+    ``title_q`` and ``body_q`` say, from -1 to 1, how well the line reads as a title
+    and as running text (a standfirst, teaser or paragraph).  ``weight`` is how much
+    text the line holds (with a floor, so short bylines still count): layouts are
+    scored by the text they explain.  A title-like line is short and not closed like a
+    sentence; a sentence line is closed like one, or too long for a title.  (A named
+    tuple rather than a dataclass: pages are parsed by the thousand.)
+    """
+
+    line: int
+    text: str
+    block: int
+    marker: str = ""
+    byline: Byline | None = None
+    furniture: str | None = None
+    title_q: float = 0.0
+    body_q: float = 0.0
+    weight: int = _UNIT_FLOOR
+    title_like: bool = False
+    sentence: bool = False
+
+
+def read_units(text: str, *, day_first: bool = True) -> list[Unit]:
+    """The page's units in order, furniture removed, inline "Title — Standfirst" split."""
+    units = [
+        _make_unit(number, line, block, day_first) for number, line, block in _logical_lines(text)
+    ]
+    units = _drop_furniture(units)
+    return _split_inline(units, day_first)
+
+
+def _logical_lines(text: str) -> list[tuple[int, str, int]]:
+    """(line number, cleaned text, block index) with wrapped lines joined back up."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[tuple[int, str, int]] = []
+    block = 0
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = normalise_text(raw)
+        if not line:
+            previous_blank = True
+            continue
+        if previous_blank:
+            block += 1
+        elif _continues(out[-1][1], line):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block)
+            continue
+        out.append((number, line, block))
+        previous_blank = False
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on a hard-wrapped sentence from ``previous``."""
+    if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
+        return False
+    return line[0].islower() or bool(_CONNECTOR_END.search(previous))
+
+
+def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str = "") -> Unit:
+    """A unit with its bullet marker split off and its roles scored."""
+    bullet = None if marker else _BULLET.match(text)
+    if bullet is not None:
+        marker, text = bullet.group("marker"), text[bullet.end() :]
+    text = strip_promotion(text)
+    byline = None if marker else parse_byline(text, day_first=day_first)
+    furniture = None if byline else furniture_kind(text)
+    title_q = _title_quality(text, byline, furniture)
+    body_q = _body_quality(text, byline, furniture)
+    return Unit(
+        line=number,
+        text=text,
+        block=block,
+        marker=marker,
+        byline=byline,
+        furniture=furniture,
+        title_q=title_q,
+        body_q=body_q,
+        weight=len(text) + _UNIT_FLOOR,
+        title_like=title_q >= _TITLE_LIKE,
+        sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
+    )
+
+
+def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
+    """How well ``text`` reads as a title: short and not closed by a full stop."""
+    if byline is not None or furniture is not None or len(text) > 150:
+        return -1.0
+    if text.endswith(":"):
+        return 0.3
+    if ends_sentence(text):
+        return 0.8 if text.endswith(("?", "!")) and len(text) <= _TITLE_MAX else -0.5
+    if len(text) <= _TITLE_MAX and text.count(" ") < _TITLE_WORDS:
+        return 1.0
+    return 0.0
+
+
+def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
+    """How well ``text`` reads as running text: closed like a sentence, or long."""
+    if byline is not None or furniture is not None:
+        return -1.0
+    if ends_sentence(text) or len(text) > _TITLE_MAX:
+        return 1.0
+    return 0.5 if text.endswith(":") else 0.3
+
+
+def _drop_furniture(units: list[Unit]) -> list[Unit]:
+    """Units without furniture, nor the short heading right above a block of furniture."""
+    kept: list[Unit] = []
+    for unit in units:
+        if unit.furniture is None:
+            kept.append(unit)
+            continue
+        if unit.furniture == BLOCK and kept and kept[-1].title_like and not kept[-1].marker:
+            kept.pop()
+    return kept
+
+
+def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
+    """Split "Title — Standfirst." lines in two, when most lines of the page are written so."""
+    candidates = [u for u in units if u.byline is None]
+    splits = {id(u): _inline_split(u.text) for u in candidates}
+    found = sum(1 for pair in splits.values() if pair is not None)
+    if found < 2 or found < _INLINE_SHARE * len(candidates):
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        pair = splits.get(id(unit))
+        if pair is None:
+            out.append(unit)
+            continue
+        title = _make_unit(unit.line, pair[0], unit.block, day_first, unit.marker)
+        out.extend((title, _make_unit(unit.line, pair[1], unit.block, day_first)))
+    return out
+
+
+def _inline_split(text: str) -> tuple[str, str] | None:
+    """(title, standfirst) when a short capitalised head is followed by a sentence."""
+    for match in _INLINE_SEPARATOR.finditer(text, 0, 95):
+        head, tail = text[: match.start()].strip(), text[match.end() :].strip()
+        if not head or not tail or head.count(" ") >= 12 or ends_sentence(head):
+            continue
+        if not (head[0].isupper() or head[0].isdigit()):
+            continue
+        if not (tail[0].isupper() or tail[0] in "\"'“‘") or tail.count(" ") < 3:
+            continue
+        if ends_sentence(tail) or len(tail) >= 60:
+            return head, tail
+    return None

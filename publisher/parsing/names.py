@@ -1,0 +1,111 @@
+"""People's names: telling a name from other short text, and finding one in a standfirst."""
+
+from __future__ import annotations
+
+import re
+
+# Lower-case words that may sit inside a name ("Ursula von der Leyen").
+_PARTICLES = frozenset("de da di del della der den van von du le la bin al el y and &".split())
+# Capitalised words that start sentences or phrases, never names.
+_STOPWORDS = frozenset(
+    "a an and as at after before but by during for from he her his i if in into it its "
+    "last more most my new no not of on once our over she since so some than that the their "
+    "then there these they this those to today tomorrow under until we when where while who "
+    "why with yesterday you your".split()
+)
+# Roles and honorifics written next to a name but not part of it.
+_ROLES = frozenset(
+    "mp mep msp ms am mla td qc kc obe mbe cbe phd jr sr sir dame lord lady baroness baron "
+    "dr prof professor cllr councillor chair chairman chairwoman chairperson secretary "
+    "leader president minister editor columnist comrade mr mrs miss mx rev reverend "
+    "general deputy mayor senator rep congressman congresswoman".split()
+)
+_HANDLE = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
+_WORD_CHARS = re.compile(r"[^\W\d_][\w'’.\-]*")
+_ATTRIBUTION = re.compile(
+    r"[,—–]\s{1,3}(?:argues|writes|says|explains|reports|asks|warns|insists|suggests|"
+    r"contends|believes|notes|claims|recalls|reflects)\s{1,3}(?P<who>[^,;:!?]{3,80}?)"
+    r"[.!?…]?[\"'”’)]?\s*$",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 4
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of letters (apostrophes, hyphens, an initial's dot allowed)."""
+    return bool(_WORD_CHARS.fullmatch(word)) and word[0].isupper()
+
+
+def is_name(text: str, *, loose: bool = False) -> bool:
+    """Whether ``text`` is a person's (or a group's) name and nothing else.
+
+    Strict: two to four capitalised words, particles allowed inside.  Loose (a byline
+    that also has a date): one to six words, or a lower-case handle such as "admin".
+    """
+    words = text.split()
+    if not words or len(text) > 60:
+        return False
+    if loose and len(words) == 1 and _HANDLE.fullmatch(words[0]):
+        return True
+    low, high = (1, 6) if loose else (2, _MAX_NAME_WORDS)
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    if not low <= len(named) <= high or words[0].lower() in _PARTICLES:
+        return False
+    if words[-1].lower() in _PARTICLES:
+        return False
+    if not loose and words[0].lower() in _STOPWORDS:
+        return False
+    return all(_is_name_word(w) for w in named)
+
+
+def trailing_author(text: str) -> str | None:
+    """The author named at a standfirst's end: "…, argues Name." / "…, writes chair Name MP."."""
+    match = _ATTRIBUTION.search(text)
+    if match is None:
+        return None
+    return _name_run(match.group("who").split())
+
+
+def _name_run(words: list[str]) -> str | None:
+    """The run of name words at the end of ``words``, without roles like "chair" or "MP"."""
+    while words and words[-1].lower().strip(".,") in _ROLES:
+        words = words[:-1]
+    run: list[str] = []
+    for word in reversed(words):
+        lower = word.lower()
+        if lower in _ROLES or lower in _STOPWORDS:
+            break
+        if not (_is_name_word(word) or (run and lower in _PARTICLES)):
+            break
+        run.insert(0, word)
+    while run and run[0].lower() in _PARTICLES:
+        run.pop(0)
+    if 2 <= len(run) <= _MAX_NAME_WORDS:
+        return " ".join(run)
+    return None
+
+
+def leading_by(text: str) -> tuple[str, str] | None:
+    """("Name", rest) when a standfirst opens "By Name …" before its first sentence."""
+    if not text.startswith(("By ", "by ")):
+        return None
+    words = text[3:].split(" ", 6)
+    run: list[str] = []
+    for word in words[:-1]:
+        bare = word.rstrip(",:")
+        if len(run) == 3 or not _is_name_word(bare) or bare.lower() in _STOPWORDS:
+            break
+        if len(bare) > 2 and bare.isupper():
+            break  # "By Urte March VOTING IS open": capitals start the story
+        if bare.endswith(("'s", "’s")):
+            break
+        run.append(bare)
+        if bare != word:
+            break
+    if len(run) < 2:
+        return None
+    rest = text[3:].split(" ", len(run))[-1].lstrip(" :—–-,")
+    name = " ".join(run)
+    if len(run[-1]) > 2:
+        name = name.rstrip(".")
+    return (name, rest) if rest else None

@@ -1,0 +1,137 @@
+"""Plain-text clean-up and title derivation shared by every layout."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Only real HTML tag names count, so "a < b" or "x<y and z>w" stay text.
+_INLINE_TAGS = (
+    "a|abbr|b|bdi|bdo|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
+    "strike|strong|sub|sup|time|tt|u|var|wbr"
+)
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|br|button|center|dd|div|dl|dt|figcaption|figure|"
+    "footer|form|h[1-6]|header|hr|iframe|img|input|label|li|link|main|meta|nav|noscript|"
+    "ol|p|picture|pre|script|section|source|style|table|tbody|td|tfoot|th|thead|tr|ul|video"
+)
+_TAG = re.compile(
+    rf"<!--[^<>]{{0,1000}}-->"
+    rf"|</?(?P<inline>{_INLINE_TAGS})(?:\s[^<>]{{0,500}})?/?>"
+    rf"|</?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,500}})?/?>",
+    re.IGNORECASE,
+)
+# XML 1.0 forbids these; zero-width spaces and stray BOMs are invisible noise.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u200b\u2060\ufeff]")
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof sr jr vs etc e.g i.e no vol gen col lt rev hon mt inc ltd co "
+    "cllr sgt capt fig approx cf al".split()
+)
+_STRONG_CLAUSE = re.compile(r" [—–] |; |: ")
+_TRAILING_JUNK = " ,;:–—-(/"
+_MIN_LIMIT = 20
+_MAX_LIMIT = 99
+UNTITLED = "Untitled"
+
+
+def normalise_text(s: str) -> str:
+    """Scraped text as one clean line: tags and entities resolved, NFC, spaces collapsed."""
+    if "<" in s:
+        s = _TAG.sub(_tag_replacement, s)
+    if "&" in s:
+        s = html.unescape(s)
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
+    if not s.isprintable():  # fast path: printable text holds nothing to remove
+        s = _FORBIDDEN.sub("", s)
+    return " ".join(s.split())
+
+
+def _tag_replacement(match: re.Match[str]) -> str:
+    """Inline tags vanish; block tags and comments separate words."""
+    return "" if match.group("inline") else " "
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence (".", "!", "?", "…", also before quotes or "[…]")."""
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end, skipping abbreviations and initials."""
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        rest = text[end : end + 3].lstrip()
+        if rest and rest[0].islower():
+            continue
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        return text[:end]
+    return text
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation or an initial ("Dr.", "J.")."""
+    space = text.rfind(" ", 0, dot)
+    word = text[space + 1 : dot].lstrip("(\"'“‘")
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def derive_title(teaser: str, limit: int = 90) -> str:
+    """A one-line title for a teaser: its first sentence or clause, cut at a word with "…".
+
+    The result is never empty (``"Untitled"`` for a text with no characters) and at
+    most 100 characters whatever ``limit`` says.
+    """
+    limit = max(_MIN_LIMIT, min(limit, _MAX_LIMIT))
+    text = normalise_text(teaser)
+    if not text:
+        return UNTITLED
+    sentence = first_sentence(text)
+    whole = _drop_full_stop(sentence)
+    if whole and len(whole) <= limit:
+        return whole
+    clause = _first_clause(sentence, limit)
+    if clause:
+        return clause
+    return cut_words(sentence, limit)
+
+
+def _drop_full_stop(sentence: str) -> str:
+    """A sentence without its single closing full stop (titles do not end in one)."""
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        return sentence[:-1].rstrip()
+    return sentence
+
+
+def _first_clause(sentence: str, limit: int) -> str:
+    """The first clause before a dash, semicolon or colon, when it is long enough to stand."""
+    for match in _STRONG_CLAUSE.finditer(sentence, 0, limit + 3):
+        clause = sentence[: match.start()].rstrip(_TRAILING_JUNK)
+        if 30 <= len(clause) <= limit and _balanced(clause):
+            return clause
+    return ""
+
+
+def _balanced(text: str) -> bool:
+    """Whether no quotation or bracket is left open in ``text``."""
+    return (
+        text.count("“") <= text.count("”")
+        and text.count('"') % 2 == 0
+        and text.count("(") <= text.count(")")
+    )
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" appended."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    cut = cut.rstrip(_TRAILING_JUNK + ".")
+    return (cut or text[:limit]) + "…"

@@ -1,0 +1,74 @@
+"""Use case: ``publisher init`` — a new site folder with a commented config and the templates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from publisher.errors import ConfigError
+from publisher.templating import packaged_templates_dir
+
+TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css"}
+
+SAMPLE_CONFIG = """\
+# publisher.toml: every key is optional; the values shown are the defaults.
+# Any key can also be set in the environment as PUBLISHER_<SECTION>_<KEY>,
+# e.g. PUBLISHER_SITE_URL=https://news.example.org/ . Relative paths are
+# relative to this file. Secrets (PUBLISHER_SECRET_KEY, PUBLISHER_SMTP_PASSWORD)
+# only ever come from the environment.
+
+[site]
+title = "publisher"
+# The public address the feeds and pages are served from; set it before you
+# publish: item ids in feeds are built from its host name.
+url = "http://127.0.0.1:8000/"
+description = "Articles collected by publisher"
+# language = "en"
+
+[paths]
+seeds = "seeds"          # the folder of scraped pages to watch
+output = "feeds"         # the public web root: feeds and the HTML archive
+templates = "templates"  # your own templates; missing files fall back to the defaults
+state = "var"            # the database, the outbox and other private state
+
+[database]
+url = "sqlite:///var/publisher.db"
+
+[ingest]
+max_file_bytes = 10000000  # larger files are refused
+settle_seconds = 2         # files changed more recently are left for the next scan
+
+[feeds]
+max_items = 50
+full_content = true
+# websub_hub = "https://pubsubhubbub.appspot.com/"
+
+# One table per publication. `match` is a glob on the seed file name (or its
+# path under the seed folder); the first matching table wins.
+# [[sources]]
+# match = "tribune_*.txt"
+# name = "Tribune"
+# url = "https://tribunemag.co.uk/"
+# author = "Ian Lavery"       # force an author for every item
+# layout = "listing"          # listing, listing-bylines, teasers, author-archive, long-page
+# timezone = "Europe/London"  # the zone of dates on the page
+# date_order = "dmy"          # numeric dates: dmy (14/02/2023) or mdy (02/14/2023)
+# language = "en"
+"""
+
+
+def init_site(target: Path) -> list[Path]:
+    """Write a config, an empty seed folder and editable copies of the templates."""
+    config = target / "publisher.toml"
+    if config.exists():
+        raise ConfigError(f"{config} already exists; refusing to overwrite it")
+    templates = target / "templates"
+    (target / "seeds").mkdir(parents=True, exist_ok=True)
+    templates.mkdir(exist_ok=True)
+    config.write_text(SAMPLE_CONFIG, encoding="utf-8")
+    written = [config, target / "seeds"]
+    for source in sorted(packaged_templates_dir().iterdir()):
+        if source.suffix in TEMPLATE_SUFFIXES and not (templates / source.name).exists():
+            shutil.copyfile(source, templates / source.name)
+            written.append(templates / source.name)
+    return written

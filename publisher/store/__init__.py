@@ -1,0 +1,101 @@
+"""The database: tables, numbered migrations and queries returning models.
+
+The only package that imports SQLAlchemy; callers use the functions re-exported here.
+"""
+
+from __future__ import annotations
+
+from publisher.store.database import Store, list_migrations, migrate, open_store
+from publisher.store.deliveries import (
+    count_deliveries_by_status,
+    get_edition,
+    get_items,
+    list_due_deliveries,
+    list_items_for_digest,
+    mark_delivery_deferred,
+    mark_delivery_failed,
+    mark_delivery_sent,
+    max_item_seq,
+    queue_deliveries,
+    subscribers_with_open_delivery,
+    upsert_edition,
+)
+from publisher.store.items import (
+    count_items,
+    find_items_by_fingerprint,
+    find_items_by_title,
+    find_taken_ids,
+    get_item,
+    insert_items,
+    list_items,
+    list_seed_files,
+    list_sources,
+    update_item,
+    upsert_seed_file,
+    upsert_source,
+)
+from publisher.store.outputs import (
+    Mark,
+    clear_stale,
+    list_authors,
+    list_item_ids,
+    list_stale,
+    mark_stale,
+)
+from publisher.store.subscribers import (
+    count_subscribers_by_status,
+    delete_subscriber,
+    find_subscriber,
+    get_subscriber,
+    get_subscriber_by_id,
+    insert_subscriber,
+    list_subscribers,
+    record_hard_failure,
+    update_subscriber,
+)
+
+__all__ = [
+    "Mark",
+    "Store",
+    "clear_stale",
+    "count_deliveries_by_status",
+    "count_items",
+    "count_subscribers_by_status",
+    "delete_subscriber",
+    "find_items_by_fingerprint",
+    "find_items_by_title",
+    "find_subscriber",
+    "find_taken_ids",
+    "get_edition",
+    "get_item",
+    "get_items",
+    "get_subscriber",
+    "get_subscriber_by_id",
+    "insert_items",
+    "insert_subscriber",
+    "list_authors",
+    "list_due_deliveries",
+    "list_item_ids",
+    "list_items",
+    "list_items_for_digest",
+    "list_migrations",
+    "list_seed_files",
+    "list_sources",
+    "list_stale",
+    "list_subscribers",
+    "mark_delivery_deferred",
+    "mark_delivery_failed",
+    "mark_delivery_sent",
+    "mark_stale",
+    "max_item_seq",
+    "migrate",
+    "open_store",
+    "queue_deliveries",
+    "record_hard_failure",
+    "subscribers_with_open_delivery",
+    "update_item",
+    "update_subscriber",
+    "upsert_edition",
+    "upsert_seed_file",
+    "upsert_source",
+]

@@ -1,0 +1,118 @@
+"""Opening the database and migrating it: numbered steps, each recorded once in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from publisher.errors import StoreError
+from publisher.store.tables import (
+    deliveries,
+    editions,
+    items,
+    schema_migrations,
+    seed_files,
+    sources,
+    stale_outputs,
+    subscribers,
+)
+
+
+def _migration_1(conn: Connection) -> None:
+    """Seed files, sources and items."""
+    for table in (seed_files, sources, items, stale_outputs):
+        table.create(conn)
+
+
+def _migration_2(conn: Connection) -> None:
+    """Subscribers, digest editions and the send ledger."""
+    for table in (subscribers, editions, deliveries):
+        table.create(conn)
+
+
+# Append only: a released step is never edited, a change is a new step.
+MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
+    (1, "seed files, sources and items", _migration_1),
+    (2, "subscribers, editions and deliveries", _migration_2),
+)
+
+
+class Store:
+    """A connection pool to one database, migrated to the newest schema on open."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One short write transaction; any database error becomes a StoreError."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads; database errors become StoreError too."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str, *, now: datetime | None = None) -> Store:
+    """Open (creating if needed) and migrate the database at ``url``."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = sa.create_engine(url)
+    except (SQLAlchemyError, ValueError) as exc:
+        raise StoreError(f"cannot open database.url {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    store = Store(engine)
+    migrate(store, now=now or datetime.now(UTC))
+    return store
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def migrate(store: Store, *, now: datetime) -> list[int]:
+    """Apply every migration not yet recorded; returns the versions applied."""
+    applied: list[int] = []
+    with store.transaction() as conn:
+        schema_migrations.create(conn, checkfirst=True)
+        done = set(conn.scalars(sa.select(schema_migrations.c.version)))
+        for version, name, step in MIGRATIONS:
+            if version in done:
+                continue
+            step(conn)
+            conn.execute(
+                schema_migrations.insert().values(version=version, name=name, applied_at=now)
+            )
+            applied.append(version)
+    return applied
+
+
+def list_migrations(store: Store) -> list[int]:
+    with store.reading() as conn:
+        return list(conn.scalars(sa.select(schema_migrations.c.version).order_by("version")))

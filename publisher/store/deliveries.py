@@ -1,0 +1,150 @@
+"""The send ledger: editions, and one row per (edition, subscriber) recorded before sending."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from publisher.errors import StoreError
+from publisher.models import Delivery, Edition, Item
+from publisher.store.database import Store
+from publisher.store.items import item_from_row
+from publisher.store.tables import deliveries, editions, items, subscribers
+
+OPEN_STATUSES = ("queued", "deferred")
+DELIVERY_COLUMNS = (
+    "id", "edition_key", "subscriber_id", "status", "through_seq", "message_id", "attempts",
+    "error",
+)  # fmt: skip
+
+
+def _delivery(row: Any) -> Delivery:
+    return Delivery(**{name: row._mapping[name] for name in DELIVERY_COLUMNS})
+
+
+def max_item_seq(conn: Connection) -> int:
+    return int(conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0)
+
+
+def list_items_for_digest(
+    conn: Connection, *, after_seq: int | None, first_seen_since: datetime | None
+) -> list[tuple[int, Item]]:
+    """Items past a watermark (or, with none, first seen since a time), newest first."""
+    query = sa.select(items).order_by(items.c.updated.desc(), items.c.seq.desc())
+    if after_seq is not None:
+        query = query.where(items.c.seq > after_seq)
+    if first_seen_since is not None:
+        query = query.where(items.c.first_seen >= first_seen_since)
+    return [(int(row.seq), item_from_row(row)) for row in conn.execute(query)]
+
+
+def upsert_edition(conn: Connection, edition: Edition) -> None:
+    exists = conn.scalar(sa.select(editions.c.key).where(editions.c.key == edition.key))
+    if exists is None:
+        conn.execute(
+            editions.insert().values(
+                key=edition.key,
+                created=edition.created,
+                item_ids=json.dumps(list(edition.item_ids)),
+                more_count=edition.more_count,
+            )
+        )
+
+
+def get_edition(store: Store, key: str) -> Edition:
+    with store.reading() as conn:
+        row = conn.execute(sa.select(editions).where(editions.c.key == key)).first()
+    if row is None:
+        raise StoreError(f"no digest edition {key!r}")
+    return Edition(row.key, row.created, tuple(json.loads(row.item_ids)), row.more_count)
+
+
+def get_items(store: Store, item_ids: Sequence[str]) -> list[Item]:
+    """Items by id, in the order asked (ids no longer stored are skipped)."""
+    with store.reading() as conn:
+        rows = conn.execute(sa.select(items).where(items.c.id.in_(list(item_ids))))
+        found = {row.id: item_from_row(row) for row in rows}
+    return [found[item_id] for item_id in item_ids if item_id in found]
+
+
+def subscribers_with_open_delivery(conn: Connection) -> set[int]:
+    query = sa.select(deliveries.c.subscriber_id).where(deliveries.c.status.in_(OPEN_STATUSES))
+    return set(conn.scalars(query))
+
+
+def queue_deliveries(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
+    """Record messages before any is sent (unique per edition and subscriber)."""
+    values = list(rows)
+    if values:
+        conn.execute(deliveries.insert(), values)
+
+
+def list_due_deliveries(store: Store, *, now: datetime) -> list[Delivery]:
+    """Queued messages, and deferred ones whose retry time has come, oldest first."""
+    query = (
+        sa.select(deliveries)
+        .where(
+            (deliveries.c.status == "queued")
+            | ((deliveries.c.status == "deferred") & (deliveries.c.next_attempt <= now))
+        )
+        .order_by(deliveries.c.id)
+    )
+    with store.reading() as conn:
+        return [_delivery(row) for row in conn.execute(query)]
+
+
+def mark_delivery_sent(conn: Connection, delivery: Delivery, *, now: datetime) -> None:
+    """The server accepted it: mark it sent and move the subscriber's watermark, together."""
+    conn.execute(
+        deliveries.update()
+        .where(deliveries.c.id == delivery.id)
+        .values(status="sent", sent_at=now, attempts=delivery.attempts + 1, error=None)
+    )
+    conn.execute(
+        subscribers.update()
+        .where(subscribers.c.id == delivery.subscriber_id)
+        .values(
+            sent_through=sa.func.max(
+                sa.func.coalesce(subscribers.c.sent_through, 0), delivery.through_seq
+            ),
+            last_sent=now,
+            hard_failures=0,
+        )
+    )
+
+
+def mark_delivery_deferred(
+    conn: Connection, delivery: Delivery, *, error: str, next_attempt: datetime
+) -> None:
+    conn.execute(
+        deliveries.update()
+        .where(deliveries.c.id == delivery.id)
+        .values(
+            status="deferred",
+            error=error[:500],
+            attempts=delivery.attempts + 1,
+            next_attempt=next_attempt,
+        )
+    )
+
+
+def mark_delivery_failed(conn: Connection, delivery: Delivery, *, error: str) -> None:
+    conn.execute(
+        deliveries.update()
+        .where(deliveries.c.id == delivery.id)
+        .values(status="failed", error=error[:500], attempts=delivery.attempts + 1)
+    )
+
+
+def count_deliveries_by_status(store: Store) -> dict[str, int]:
+    with store.reading() as conn:
+        rows = conn.execute(
+            sa.select(deliveries.c.status, sa.func.count()).group_by(deliveries.c.status)
+        )
+        return dict(Counter({str(status): int(count) for status, count in rows}))

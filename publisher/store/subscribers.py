@@ -1,0 +1,137 @@
+"""Queries on subscribers: unique per address (case-insensitively), with a sent-items watermark."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from publisher.errors import StoreError, SubscriberNotFoundError
+from publisher.models import Subscriber
+from publisher.store.database import Store
+from publisher.store.tables import deliveries, subscribers
+
+SUBSCRIBER_COLUMNS = ("id", "email", "name", "status", "cadence", "timezone", "created")
+
+
+def _subscriber(row: Any) -> Subscriber:
+    mapping = row._mapping
+    return Subscriber(**{name: mapping[name] for name in SUBSCRIBER_COLUMNS})
+
+
+def email_key(email: str) -> str:
+    """Addresses are unique case-insensitively (local parts too, as every mailbox provider does)."""
+    return email.casefold()
+
+
+def find_subscriber(conn: Connection, email: str) -> Subscriber | None:
+    row = conn.execute(
+        sa.select(subscribers).where(subscribers.c.email_key == email_key(email))
+    ).first()
+    return None if row is None else _subscriber(row)
+
+
+def get_subscriber(store: Store, email: str) -> Subscriber:
+    with store.reading() as conn:
+        found = find_subscriber(conn, email)
+    if found is None:
+        raise SubscriberNotFoundError(f"no subscriber with address {email}")
+    return found
+
+
+def get_subscriber_by_id(store: Store, subscriber_id: int) -> Subscriber:
+    with store.reading() as conn:
+        row = conn.execute(sa.select(subscribers).where(subscribers.c.id == subscriber_id)).first()
+    if row is None:
+        raise SubscriberNotFoundError(f"no subscriber with id {subscriber_id}")
+    return _subscriber(row)
+
+
+def insert_subscriber(
+    conn: Connection,
+    *,
+    email: str,
+    name: str | None,
+    status: str,
+    cadence: str,
+    timezone: str,
+    now: datetime,
+) -> Subscriber:
+    values = {
+        "email": email,
+        "email_key": email_key(email),
+        "name": name,
+        "status": status,
+        "cadence": cadence,
+        "timezone": timezone,
+        "created": now,
+        "changed": now,
+        "hard_failures": 0,
+    }
+    result = conn.execute(subscribers.insert().values(values))
+    key = result.inserted_primary_key
+    if key is None:
+        raise StoreError(f"could not store subscriber {email}")
+    return Subscriber(int(key[0]), email, name, status, cadence, timezone, now)
+
+
+def update_subscriber(conn: Connection, subscriber_id: int, now: datetime, **values: Any) -> None:
+    """Change fields of one subscriber; a status change back to active resets bounces."""
+    if values.get("status") == "active":
+        values.setdefault("hard_failures", 0)
+    conn.execute(
+        subscribers.update().where(subscribers.c.id == subscriber_id).values(changed=now, **values)
+    )
+
+
+def list_subscribers(store: Store, *, status: str | None = None) -> list[Subscriber]:
+    query = sa.select(subscribers).order_by(subscribers.c.email_key)
+    if status is not None:
+        query = query.where(subscribers.c.status == status)
+    with store.reading() as conn:
+        return [_subscriber(row) for row in conn.execute(query)]
+
+
+def count_subscribers_by_status(store: Store) -> dict[str, int]:
+    with store.reading() as conn:
+        rows = conn.execute(
+            sa.select(subscribers.c.status, sa.func.count()).group_by(subscribers.c.status)
+        )
+        return dict(Counter({str(status): int(count) for status, count in rows}))
+
+
+def get_watermark(conn: Connection, subscriber_id: int) -> tuple[int | None, datetime | None]:
+    """The highest item seq sent to this subscriber, and when they were last sent a digest."""
+    row = conn.execute(
+        sa.select(subscribers.c.sent_through, subscribers.c.last_sent).where(
+            subscribers.c.id == subscriber_id
+        )
+    ).one()
+    return row.sent_through, row.last_sent
+
+
+def record_hard_failure(
+    conn: Connection, subscriber_id: int, *, bounce_after: int, now: datetime
+) -> bool:
+    """Count a refused message; returns True when the subscriber is now marked bounced."""
+    conn.execute(
+        subscribers.update()
+        .where(subscribers.c.id == subscriber_id)
+        .values(hard_failures=subscribers.c.hard_failures + 1, changed=now)
+    )
+    failures = conn.scalar(
+        sa.select(subscribers.c.hard_failures).where(subscribers.c.id == subscriber_id)
+    )
+    if failures is not None and failures >= bounce_after:
+        update_subscriber(conn, subscriber_id, now, status="bounced")
+        return True
+    return False
+
+
+def delete_subscriber(conn: Connection, subscriber_id: int) -> None:
+    """Erase a subscriber and their ledger rows (the operator's "forget me")."""
+    conn.execute(deliveries.delete().where(deliveries.c.subscriber_id == subscriber_id))
+    conn.execute(subscribers.delete().where(subscribers.c.id == subscriber_id))

@@ -1,0 +1,148 @@
+"""Every table in one place; migrations in ``database`` create and change them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from publisher.errors import StoreError
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Aware UTC datetimes stored as fixed-width ISO 8601 text, so they sort as text."""
+
+    impl = sa.String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise StoreError(f"naive datetime {value!r} cannot be stored; use UTC")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+metadata = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("applied_at", UTCDateTime, nullable=False),
+)
+
+seed_files = sa.Table(
+    "seed_files",
+    metadata,
+    sa.Column("path", sa.String, primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("mtime_ns", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("error", sa.String),
+    sa.Column("layout", sa.String(32)),
+    sa.Column("scanned_at", UTCDateTime, nullable=False),
+)
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("slug", sa.String, primary_key=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("url", sa.String),
+)
+
+items = sa.Table(
+    "items",
+    metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("source", sa.String, nullable=False),
+    sa.Column("title", sa.String, nullable=False),
+    sa.Column("summary", sa.String),
+    sa.Column("content", sa.String),
+    sa.Column("author", sa.String),
+    sa.Column("published", UTCDateTime, nullable=False),
+    sa.Column("dated", sa.Boolean, nullable=False),
+    sa.Column("first_seen", UTCDateTime, nullable=False),
+    sa.Column("updated", UTCDateTime, nullable=False),
+    sa.Column("url", sa.String),
+    sa.Column("seed_path", sa.String),
+    sa.Column("seed_line", sa.Integer),
+    sa.Column("fingerprint", sa.String(40), nullable=False),
+    sa.Column("title_key", sa.String, nullable=False),
+    # Insertion order: digests send each subscriber the items past their watermark.
+    sa.Column("seq", sa.Integer, nullable=False, server_default="0"),
+    sa.Index("ix_items_fingerprint", "fingerprint"),
+    sa.Index("ix_items_source_title", "source", "title_key"),
+    sa.Index("ix_items_updated", "updated"),
+    sa.Index("ix_items_source_updated", "source", "updated"),
+    sa.Index("ix_items_author_updated", "author", "updated"),
+    sa.Index("ix_items_seq", "seq"),
+    sa.Index("ix_items_first_seen", "first_seen"),
+)
+
+ITEM_COLUMNS = (
+    "id", "source", "title", "summary", "content", "author", "published", "first_seen",
+    "updated", "url", "seed_path", "seed_line", "dated",
+)  # fmt: skip
+
+
+# Outputs (feeds and pages) made stale by an item change, written in the same transaction as
+# the change, and cleared by the build that rewrote them: a crash between the two loses nothing.
+stale_outputs = sa.Table(
+    "stale_outputs",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),  # main, source, author, item
+    sa.Column("key", sa.String, primary_key=True),
+)
+
+subscribers = sa.Table(
+    "subscribers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email", sa.String, nullable=False),
+    sa.Column("email_key", sa.String, nullable=False, unique=True),
+    sa.Column("name", sa.String),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("cadence", sa.String(16), nullable=False),
+    sa.Column("timezone", sa.String(64), nullable=False),
+    sa.Column("created", UTCDateTime, nullable=False),
+    sa.Column("changed", UTCDateTime, nullable=False),
+    # The highest item ``seq`` this subscriber has been sent (or deliberately skipped).
+    sa.Column("sent_through", sa.Integer),
+    sa.Column("last_sent", UTCDateTime),
+    sa.Column("hard_failures", sa.Integer, nullable=False, server_default="0"),
+)
+
+editions = sa.Table(
+    "editions",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("created", UTCDateTime, nullable=False),
+    sa.Column("item_ids", sa.Text, nullable=False),  # JSON list, newest first
+    sa.Column("more_count", sa.Integer, nullable=False),
+)
+
+deliveries = sa.Table(
+    "deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("edition_key", sa.String(40), sa.ForeignKey("editions.key"), nullable=False),
+    sa.Column("subscriber_id", sa.Integer, sa.ForeignKey("subscribers.id"), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # queued, sent, deferred, failed
+    sa.Column("through_seq", sa.Integer, nullable=False),
+    sa.Column("message_id", sa.String, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.String),
+    sa.Column("queued_at", UTCDateTime, nullable=False),
+    sa.Column("next_attempt", UTCDateTime),
+    sa.Column("sent_at", UTCDateTime),
+    sa.UniqueConstraint("edition_key", "subscriber_id", name="uq_delivery_edition_subscriber"),
+    sa.Index("ix_deliveries_status", "status"),
+)

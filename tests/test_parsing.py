@@ -1,0 +1,454 @@
+"""Layout detection and items: golden files for the sample seeds, and the same layouts
+written differently (tests/data/seeds/<scenario>.txt and small pages inline)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from publisher.errors import SeedError
+from publisher.models import PageHints, ParsedItem, ParseResult
+from publisher.parsing import decode_seed, normalise_text, parse_page
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "seeds").glob("*.txt"))
+SCENARIOS = ROOT / "tests" / "data" / "seeds"
+GOLDEN = ROOT / "tests" / "golden" / "parse"
+FURNITURE_WORDS = ("read more", "subscribe", "newsletter", "stay up to date", "©", "follow us")
+
+
+def parse_file(path: Path, hints: PageHints = PageHints()) -> ParseResult:
+    text, _ = decode_seed(path.read_bytes(), name=path.name)
+    return parse_page(text, hints=hints, name=path.name)
+
+
+def sample(prefix: str) -> ParseResult:
+    (path,) = [p for p in SAMPLES if p.name.startswith(prefix)]
+    return parse_file(path)
+
+
+def scenario(name: str, hints: PageHints = PageHints()) -> ParseResult:
+    return parse_file(SCENARIOS / f"{name}.txt", hints)
+
+
+def as_json(result: ParseResult) -> dict[str, Any]:
+    items = []
+    for item in result.items:
+        row = asdict(item)
+        row["published"] = item.published.isoformat() if item.published else None
+        items.append(row)
+    return {"layout": result.layout, "items": items}
+
+
+def assert_sane(items: tuple[ParsedItem, ...]) -> None:
+    for item in items:
+        assert item.title and "\n" not in item.title and len(item.title) <= 100
+        assert item.title == item.title.strip()
+        assert not any(word in item.title.lower() for word in FURNITURE_WORDS)
+        assert item.published is None or item.published.tzinfo is UTC
+    lines = [item.line for item in items]
+    assert lines == sorted(lines)
+
+
+# -- the five samples: golden files -------------------------------------------------------
+
+
+def test_there_are_five_samples() -> None:
+    assert len(SAMPLES) == 5
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_sample_matches_golden(path: Path, update_golden: bool) -> None:
+    got = as_json(parse_file(path))
+    golden = GOLDEN / f"{path.stem}.json"
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+# -- the five samples: acceptance ---------------------------------------------------------
+
+
+def test_listing_000() -> None:
+    result = sample("000")
+    assert result.layout == "listing"
+    assert len(result.items) == 18
+    assert_sane(result.items)
+    assert all(item.summary for item in result.items)
+    first, last = result.items[0], result.items[-1]
+    assert first.title == "In Defence of Community Organising"
+    assert first.author == "Ian Lavery"
+    assert first.line == 1
+    assert last.title == "Renewing Scottish Labour"
+    assert last.summary is not None and last.summary.endswith("even when it’s a challenge.")
+    by_title = {item.title: item for item in result.items}
+    assert by_title["Why Socialists Should Talk About Aspiration"].author == "Grace Blakeley"
+    assert by_title["The Starmer Narrative"].author is None
+
+
+def test_teasers_001() -> None:
+    result = sample("001")
+    assert result.layout == "teasers"
+    assert_sane(result.items)
+    titles = [item.title for item in result.items]
+    assert "The Fate of the Russian Revolution" not in titles
+    assert not any(t.startswith(("Buy ", "Book online")) for t in titles)
+    for item in result.items:
+        assert item.summary
+        assert "online here" not in item.summary
+    first = result.items[0]
+    assert first.summary is not None and first.summary.startswith("The fire at Grenfell Tower")
+    assert first.title.endswith("…")
+    by_line = {item.line: item for item in result.items}
+    assert by_line[3].title == "Protests demand justice for the victims of Grenfell and change"
+    assert by_line[17].summary == "A new book from Workers' Liberty, published April 2017."
+
+
+def test_listing_with_bylines_002() -> None:
+    result = sample("002")
+    assert result.layout == "listing-bylines"
+    assert len(result.items) == 21
+    assert_sane(result.items)
+    for item in result.items:
+        assert item.author and item.published and item.summary
+    titles = [item.title for item in result.items]
+    assert "Class struggle bulletin" not in titles
+    first = result.items[0]
+    assert (first.author, first.published) == ("Peter Main", datetime(2022, 9, 12, tzinfo=UTC))
+    by_title = {item.title: item for item in result.items}
+    voting = by_title["Nothing new on offer in Momentum leadership elections"]
+    assert voting.author == "Urte March"
+    assert voting.summary is not None and voting.summary.startswith("VOTING IS open")
+    assert voting.summary.endswith("the need to…")
+    tim = by_title["Starmer lays down the law with CLP discussion ban"]
+    assert tim.author == "Workers Power"  # the byline wins over "By Tim Nailsea …"
+    assert tim.summary is not None and tim.summary.startswith("On 12 August")
+    short = by_title["Controversial launch for Labour anti-racism campaign"]
+    assert short.summary == "Grassroots activist initiative expropriated by Momentum"
+
+
+def test_author_archive_003() -> None:
+    result = sample("003")
+    assert result.layout == "author-archive"
+    assert len(result.items) == 11
+    assert_sane(result.items)
+    assert {item.author for item in result.items} == {"Ian Lavery"}
+    titles = [item.title for item in result.items]
+    assert "Ian Lavery" not in titles and "22 Articles by:" not in titles
+    assert titles[0] == "The Changing Face of the Enemy Within"
+    assert not any(item.summary and item.summary.startswith("Ian Lavery is") for item in result.items)
+
+
+def test_long_page_004() -> None:
+    result = sample("004")
+    assert result.layout == "long-page"
+    (item,) = result.items
+    assert item.title == "What we fight for!"
+    assert item.content is not None and item.summary is not None
+    assert item.summary.startswith("The election of Keir Starmer")
+    assert len(item.summary) < 300
+    bullets = [line for line in item.content.split("\n") if line.startswith("• ")]
+    assert len(bullets) == 9
+    assert bullets[0] == "• organises democratically and transparently;"
+    paragraphs = item.content.split("\n\n")
+    assert "Appeal for a democratic Labour Left Alliance" in paragraphs
+    assert "Yes, I support the appeal!" in paragraphs
+    assert paragraphs[0].startswith("The election of Keir Starmer")
+    assert paragraphs[-1].endswith("personal information we collect about you.")
+    text, _ = decode_seed(SAMPLES[4].read_bytes())
+    for line in text.split("\n")[2:]:
+        assert normalise_text(line).lstrip("• ") in item.content
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_reasons_explain_the_choice(path: Path) -> None:
+    result = parse_file(path)
+    assert result.reasons[0].startswith(f"chose {result.layout}: {len(result.items)} items")
+    assert any("fit" in reason for reason in result.reasons[1:])
+
+
+# -- the same layouts, written differently ------------------------------------------------
+
+
+def test_listing_split_by_dashes_on_one_line() -> None:
+    result = scenario("listing_dash_separated")
+    assert result.layout == "listing"
+    assert [item.title for item in result.items] == [
+        "Rent strike spreads to Salford",
+        "Council votes down library closures",
+        "Bus drivers win 9% pay rise",
+        "Hospital cleaners brought in-house",
+        "School meals petition hits 10,000",
+    ]
+    assert result.items[0].summary is not None
+    assert result.items[0].summary.startswith("Tenants in three more")
+    assert result.items[0].line == 3
+
+
+def test_listing_split_by_colons_on_one_line() -> None:
+    page = (
+        "Pay deal agreed: The union has accepted an offer worth 7% over two years.\n"
+        "Ballot opens: Members at the depot will vote on strike action from Monday.\n"
+        "Rally on Saturday: Join us at noon outside the town hall to support the strikers.\n"
+    )
+    result = parse_page(page)
+    assert result.layout == "listing"
+    assert [item.title for item in result.items] == [
+        "Pay deal agreed",
+        "Ballot opens",
+        "Rally on Saturday",
+    ]
+
+
+def test_bylines_posted_on_date_by_name() -> None:
+    result = scenario("listing_bylines_posted_on")
+    assert result.layout == "listing-bylines"
+    assert [(item.author, item.published) for item in result.items] == [
+        ("Maria Gonzalez", datetime(2023, 2, 14, tzinfo=UTC)),
+        ("Tom Hughes", datetime(2023, 1, 3, tzinfo=UTC)),
+        ("Maria Gonzalez", datetime(2022, 11, 17, tzinfo=UTC)),
+    ]
+    assert [item.title for item in result.items][-1] == "A budget for the rich"
+
+
+def test_bylines_month_first_when_the_source_says_so() -> None:
+    hints = PageHints(day_first=False)
+    result = scenario("listing_bylines_posted_on", hints)
+    assert result.items[1].published == datetime(2023, 3, 1, tzinfo=UTC)
+    # 14/02 cannot be month first, so it still reads as 14 February
+    assert result.items[0].published == datetime(2023, 2, 14, tzinfo=UTC)
+
+
+def test_bylines_name_line_then_iso_date_line() -> None:
+    result = scenario("listing_name_then_date_lines")
+    assert result.layout == "listing-bylines"
+    assert [(item.author, item.published) for item in result.items] == [
+        ("Aisha Rahman", datetime(2022, 9, 12, tzinfo=UTC)),
+        ("Daniel O'Connor", datetime(2022, 8, 30, tzinfo=UTC)),
+        ("Aisha Rahman", datetime(2022, 8, 1, tzinfo=UTC)),
+    ]
+    assert all(item.summary and item.summary.endswith(".") for item in result.items)
+
+
+def test_bylines_between_title_and_standfirst() -> None:
+    result = scenario("listing_byline_under_title")
+    assert result.layout == "listing-bylines"
+    assert [(item.title, item.author, item.published) for item in result.items] == [
+        ("Nurses reject the pay offer", "Jane Doe", datetime(2022, 9, 12, tzinfo=UTC)),
+        ("Postal workers walk out again", "John Smith", datetime(2022, 10, 2, tzinfo=UTC)),
+        ("Teachers balloted over funding", "Jane Doe", datetime(2022, 9, 12, tzinfo=UTC)),
+    ]
+    assert all(item.summary for item in result.items)
+
+
+def test_bylines_that_are_only_american_dates() -> None:
+    result = scenario("listing_dates_american")
+    assert result.layout == "listing-bylines"
+    assert [item.published for item in result.items] == [
+        datetime(2022, 9, 12, tzinfo=UTC),
+        datetime(2022, 9, 2, tzinfo=UTC),
+        datetime(2022, 8, 28, tzinfo=UTC),
+    ]
+    assert {item.author for item in result.items} == {None}
+
+
+def test_bylines_mixed_forms() -> None:
+    result = scenario("listing_by_lines_dash_dates")
+    assert [(item.author, item.published) for item in result.items] == [
+        ("Priya Patel", datetime(2022, 9, 12, tzinfo=UTC)),
+        ("Owen Clarke", None),
+        (None, datetime(2022, 9, 12, tzinfo=UTC)),
+    ]
+
+
+def test_dates_are_local_to_the_source_timezone() -> None:
+    result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
+    assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)
+    london = scenario("listing_bylines_posted_on", PageHints(timezone="Europe/London"))
+    assert london.items[0].published == datetime(2023, 2, 14, tzinfo=UTC)  # GMT in winter
+    assert london.items[2].published == datetime(2022, 11, 17, tzinfo=UTC)
+
+
+def test_archive_with_posts_by_header() -> None:
+    result = scenario("archive_posts_by")
+    assert result.layout == "author-archive"
+    assert [item.title for item in result.items] == [
+        "Evictions are rising again",
+        "The truth about empty homes",
+        "Why rent controls work",
+    ]
+    assert {item.author for item in result.items} == {"Jane Doe"}
+
+
+ARCHIVE_BODY = (
+    "Rents are rising again\n\nLandlords have pushed up rents by 9% in a year, the figures show.\n\n"
+    "A win in Hackney\n\nTenants have forced a landlord to carry out repairs after a rent strike.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Articles by Jane Doe",
+        "Posts by: Jane Doe",
+        "Author: Jane Doe",
+        "All stories by Jane Doe",
+        "Jane Doe — 14 articles",
+        "14 Articles by:\n\nJane Doe",
+        "14 Articles by:\n\nJane Doe\n\nJane Doe is a housing campaigner in east London.",
+    ],
+)
+def test_archive_header_wordings(header: str) -> None:
+    result = parse_page(f"{header}\n\n{ARCHIVE_BODY}")
+    assert result.layout == "author-archive"
+    assert [item.title for item in result.items] == ["Rents are rising again", "A win in Hackney"]
+    assert {item.author for item in result.items} == {"Jane Doe"}
+
+
+def test_long_page_with_numbered_list() -> None:
+    result = scenario("long_page_numbered_list")
+    assert result.layout == "long-page"
+    (item,) = result.items
+    assert item.title == "Our programme for the council elections"
+    assert item.content is not None
+    bullets = [line for line in item.content.split("\n") if line.startswith("• ")]
+    assert bullets == [
+        "• No cuts to services and no rise in council tax for the lowest bands.",
+        "• Bring outsourced contracts back in-house when they expire.",
+        "• A council house building programme of 1,000 homes a year.",
+        "• Free school meals for every primary school pupil.",
+    ]
+    assert "\n\nWhat we will fight for\n\n" in item.content
+    assert item.content.endswith("in every ward of the borough.")
+
+
+def test_teasers_from_another_site() -> None:
+    result = scenario("teasers_other_site")
+    assert result.layout == "teasers"
+    assert len(result.items) == 8
+    assert_sane(result.items)
+    summaries = [item.summary or "" for item in result.items]
+    assert not any("News | Analysis" in s or "Book online" in s or "Sign up" in s for s in summaries)
+    festival = result.items[3]
+    assert festival.title == "Edinburgh's festival workers are organising for better pay"
+    assert festival.summary is not None and festival.summary.endswith("over 300 members.")
+
+
+def test_listing_with_numbered_titles() -> None:
+    result = scenario("listing_numbered_titles")
+    assert result.layout == "listing"
+    assert [item.title for item in result.items] == [
+        "The miners' strike, forty years on",
+        "Women Against Pit Closures",
+        "Policing the picket lines",
+        "Lesbians and Gays Support the Miners",
+    ]
+
+
+def test_listing_with_navigation_and_footer() -> None:
+    result = scenario("listing_with_nav_and_footer")
+    assert result.layout == "listing"
+    assert [item.title for item in result.items] == [
+        "Bangladesh garment workers win wage rise",
+        "French pension protests enter third month",
+        "Chile's new constitution rejected",
+    ]
+    assert_sane(result.items)
+    assert all(item.summary and "Read more" not in item.summary for item in result.items)
+
+
+def test_listing_with_html_left_in_titles() -> None:
+    result = scenario("listing_html_left_in_titles")
+    assert [item.title for item in result.items] == [
+        "Pay & conditions: the new offer",
+        "Why 3 < 5 matters",
+        "Reps conference report",
+    ]
+    summaries = [item.summary for item in result.items]
+    assert summaries[0] == "The employers’ offer is worth less than half of inflation, the union's negotiators say."
+    assert summaries[1] is not None and '"a < b"' in summaries[1]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "listing_crlf_endings",
+        "listing_cp1252",
+        "listing_utf16_bom",
+        "listing_utf8_bom_cr_endings",
+    ],
+)
+def test_encodings_and_line_ends_read_the_same(name: str) -> None:
+    result = scenario(name)
+    assert result.layout == "listing-bylines"
+    assert [(item.title, item.author, item.line) for item in result.items] == [
+        ("Café workers win union recognition", "Jane Doe", 1),
+        ("“Fire and rehire” ban promised", "John Smith", 7),
+    ]
+    assert result.items[1].published == datetime(2022, 10, 2, tzinfo=UTC)
+    assert result.items[0].summary is not None and "90% for recognition – a first" in result.items[0].summary
+
+
+# -- hints and errors ---------------------------------------------------------------------
+
+
+def test_hints_force_author_and_layout() -> None:
+    text = (SCENARIOS / "listing_numbered_titles.txt").read_text(encoding="utf-8")
+    result = parse_page(text, hints=PageHints(layout="teasers", author="Mining Heritage"))
+    assert result.layout == "teasers"
+    assert len(result.items) == 8
+    assert {item.author for item in result.items} == {"Mining Heritage"}
+
+
+def test_forced_archive_without_header_warns() -> None:
+    text = (SCENARIOS / "listing_numbered_titles.txt").read_text(encoding="utf-8")
+    result = parse_page(text, hints=PageHints(layout="author-archive"))
+    assert len(result.items) == 4
+    assert result.warnings
+
+
+def test_forced_long_page_keeps_everything() -> None:
+    result = scenario("listing_numbered_titles", PageHints(layout="long-page"))
+    (item,) = result.items
+    assert item.content is not None and "Lesbians and Gays Support the Miners" in item.content
+
+
+def test_unknown_layout_or_timezone_is_a_seed_error() -> None:
+    with pytest.raises(SeedError, match="unknown layout 'grid'"):
+        parse_page("Title\n\nText.", hints=PageHints(layout="grid"), name="a.txt")
+    with pytest.raises(SeedError, match="unknown timezone 'Mars/Olympus'") as caught:
+        parse_page("Title\n\nText.", hints=PageHints(timezone="Mars/Olympus"), name="a.txt")
+    assert caught.value.path == "a.txt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t\n", "Read more\n\nSubscribe to our newsletter\n", "Home | News | About | Contact"],
+)
+def test_pages_without_items_are_seed_errors(text: str) -> None:
+    with pytest.raises(SeedError, match="no items found") as caught:
+        parse_page(text, name="empty.txt")
+    assert caught.value.path == "empty.txt"
+
+
+def test_a_single_sentence_is_one_item() -> None:
+    result = parse_page("Just one line of news about the strike.")
+    assert [item.title for item in result.items] == ["Just one line of news about the strike"]
+
+
+def test_parsing_is_fast() -> None:
+    import time
+
+    texts = [decode_seed(p.read_bytes())[0] for p in SAMPLES]
+    start = time.perf_counter()
+    for _ in range(20):
+        for text in texts:
+            parse_page(text)
+    per_page = (time.perf_counter() - start) / (20 * len(texts))
+    assert per_page < 0.005

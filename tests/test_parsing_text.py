@@ -1,0 +1,290 @@
+"""Text clean-up, titles, dates, names and bylines: the pieces layouts are built from."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from publisher.parsing import derive_title, normalise_text
+from publisher.parsing.bylines import parse_byline
+from publisher.parsing.dates import find_date, load_zone, to_utc
+from publisher.parsing.furniture import furniture_kind, strip_promotion
+from publisher.parsing.names import is_name, leading_by, trailing_author
+
+# -- normalise_text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("  Some\u00a0 text\t here \n", "Some text here"),
+        ("Thin\u2009space and\u3000ideographic", "Thin space and ideographic"),
+        ("Cafe\u0301", "Café"),  # NFC
+        ("“Quotes” – and — dashes’", "“Quotes” – and — dashes’"),
+        ("bell\x07 and nul\x00 and \ufffe gone", "bell and nul and gone"),
+        ("lone \ud800 surrogate", "lone surrogate"),
+        ("<b>Title</b>", "Title"),
+        ('<a href="/x">Link</a> text<br/>more', "Link text more"),
+        ("<p>One</p><p>Two</p>", "One Two"),
+        ("a < b and c > d", "a < b and c > d"),
+        ("x<y and z>w", "x<y and z>w"),
+        ("Fish &amp; chips &#8211; &quot;hot&quot;", "Fish & chips – \"hot\""),
+        ("&lt;b&gt;literal&lt;/b&gt;", "<b>literal</b>"),
+        ("zero\u200bwidth", "zerowidth"),
+    ],
+)
+def test_normalise_text(raw: str, clean: str) -> None:
+    assert normalise_text(raw) == clean
+
+
+# -- derive_title ------------------------------------------------------------------------
+
+
+def test_derive_title_takes_the_first_sentence() -> None:
+    teaser = "McGuinness had talent and he had guts. What he didn't have was a strategy."
+    assert derive_title(teaser) == "McGuinness had talent and he had guts"
+
+
+def test_derive_title_keeps_question_marks() -> None:
+    assert derive_title("Is the party over? Some say so.") == "Is the party over?"
+
+
+def test_derive_title_skips_abbreviations() -> None:
+    teaser = "Dr. Jane Smith explains the case for rent controls. More inside."
+    assert derive_title(teaser) == "Dr. Jane Smith explains the case for rent controls"
+
+
+def test_derive_title_cuts_long_sentences_at_a_word() -> None:
+    teaser = (
+        "The fire at Grenfell Tower has exposed inequality in housing and exploded the "
+        "narrative that “we’re all in this together”. The class divide exists."
+    )
+    title = derive_title(teaser)
+    assert title == (
+        "The fire at Grenfell Tower has exposed inequality in housing and exploded the narrative…"
+    )
+    assert len(title) <= 91
+
+
+def test_derive_title_prefers_a_clause_before_a_dash() -> None:
+    teaser = (
+        "Violence against Muslims is something that the mainstream tabloid press helps to "
+        "stir up — most insidiously, the idea that all Muslims have a special responsibility."
+    )
+    assert derive_title(teaser) == (
+        "Violence against Muslims is something that the mainstream tabloid press helps to stir up"
+    )
+
+
+def test_derive_title_does_not_cut_inside_quotes() -> None:
+    teaser = (
+        "Review of “The Battle of Grangemouth – A Worker’s Story”, by former Ineos convenor "
+        "Mark Lyon, who led the union at the plant"
+    )
+    title = derive_title(teaser)
+    assert title.startswith("Review of “The Battle of Grangemouth – A Worker’s Story”")
+    assert title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    "teaser", ["", "   ", "<b></b>", ".", "x" * 500, "word " * 100, "\x00\x01", "…" * 200]
+)
+def test_derive_title_is_never_empty_or_long(teaser: str) -> None:
+    title = derive_title(teaser)
+    assert title and "\n" not in title and len(title) <= 100
+
+
+def test_derive_title_limit_is_clamped() -> None:
+    assert len(derive_title("word " * 100, limit=500)) <= 100
+    assert derive_title("word " * 100, limit=30).endswith("…")
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 September 2022", datetime(2022, 9, 12)),
+        ("02 July 2022", datetime(2022, 7, 2)),
+        ("12 Sept 2022", datetime(2022, 9, 12)),
+        ("12 Sep 2022", datetime(2022, 9, 12)),
+        ("12th of September, 2022", datetime(2022, 9, 12)),
+        ("September 12, 2022", datetime(2022, 9, 12)),
+        ("Sep 12, 2022", datetime(2022, 9, 12)),
+        ("Sept. 12 2022", datetime(2022, 9, 12)),
+        ("2022-09-12", datetime(2022, 9, 12)),
+        ("14/02/2023", datetime(2023, 2, 14)),
+        ("14.02.2023", datetime(2023, 2, 14)),
+        ("05/02/2023", datetime(2023, 2, 5)),
+        ("14/02/23", datetime(2023, 2, 14)),
+        ("12 September 2022 at 3:30 pm", datetime(2022, 9, 12, 15, 30)),
+        ("Monday 12 September 2022, 09:15", datetime(2022, 9, 12, 9, 15)),
+    ],
+)
+def test_find_date_forms(text: str, expected: datetime) -> None:
+    found = find_date(text)
+    assert found is not None and found.value == expected
+
+
+def test_find_date_month_first() -> None:
+    found = find_date("05/02/2023", day_first=False)
+    assert found is not None and found.value == datetime(2023, 5, 2)
+
+
+def test_find_date_iso_with_offset_is_aware() -> None:
+    found = find_date("2022-09-12T10:00:00+02:00")
+    assert found is not None
+    assert to_utc(found.value, load_zone("Asia/Tokyo")) == datetime(2022, 9, 12, 8, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text", ["31 February 2022", "April 2017", "1.2.34", "3/63 to 3/65", "99/99/2022", "12 Foo 2022"]
+)
+def test_find_date_rejects_non_dates(text: str) -> None:
+    assert find_date(text) is None
+
+
+def test_to_utc_uses_local_midnight() -> None:
+    summer = to_utc(datetime(2022, 7, 1), load_zone("Europe/London"))
+    assert summer == datetime(2022, 6, 30, 23, tzinfo=UTC)
+    fixed = to_utc(datetime(2022, 7, 1), timezone(timedelta(hours=-5)))
+    assert fixed == datetime(2022, 7, 1, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("name", ["Mars/Olympus", "", "../etc/passwd", "America"])
+def test_load_zone_rejects_unknown_names(name: str) -> None:
+    with pytest.raises(ValueError, match="unknown timezone"):
+        load_zone(name)
+
+
+# -- names and bylines -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date"),
+    [
+        ("Peter Main\u00a0 ·\u00a0 12 September 2022", "Peter Main", datetime(2022, 9, 12)),
+        ("By Jane Doe", "Jane Doe", None),
+        ("by Jane Doe and John Smith", "Jane Doe and John Smith", None),
+        ("Posted on 14/02/2023 by Jane Doe", "Jane Doe", datetime(2023, 2, 14)),
+        ("Jane Doe | 12 Sep 2022", "Jane Doe", datetime(2022, 9, 12)),
+        ("Jane Doe - September 12, 2022", "Jane Doe", datetime(2022, 9, 12)),
+        ("By Jane Doe · 12 Sep 2022 · 5 min read", "Jane Doe", datetime(2022, 9, 12)),
+        ("Published: 2022-09-12", None, datetime(2022, 9, 12)),
+        ("12 September 2022", None, datetime(2022, 9, 12)),
+        ("Jane Doe, Monday 12 September 2022", "Jane Doe", datetime(2022, 9, 12)),
+        ("admin | 12/09/2022", "admin", datetime(2022, 9, 12)),
+    ],
+)
+def test_parse_byline(text: str, author: str | None, date: datetime | None) -> None:
+    byline = parse_byline(normalise_text(text))
+    assert byline is not None
+    assert (byline.author, byline.published) == (author, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of his life, there were different strands in his thought.",
+        "Nurses reject the pay offer",
+        "Report and analysis of the 11 March conference.",
+        "1917-2017: Ideas for Freedom - 1-2 July 2017.",
+        "The strike began on 12 September 2022 and is still going.",
+        "Workers Power",
+    ],
+)
+def test_parse_byline_rejects_other_lines(text: str) -> None:
+    assert parse_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("…results, argues Ian Lavery.", "Ian Lavery"),
+        ("…freedom, writes Ian Lavery MP.", "Ian Lavery"),
+        ("…your communities, writes Labour Party chair Ian Lavery.", "Ian Lavery"),
+        ("…better, argues Grace Blakeley.", "Grace Blakeley"),
+        ("…politics, says Rebecca Long-Bailey", "Rebecca Long-Bailey"),
+        ("…the point, writes Sir Keir Starmer.", "Keir Starmer"),
+        ("Dale Street examines the historical record.", None),
+        ("…as the report argues.", None),
+        ("…, writes our correspondent.", None),
+    ],
+)
+def test_trailing_author(text: str, author: str | None) -> None:
+    assert trailing_author(text) == author
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Urte March VOTING IS open until 6 July", ("Urte March", "VOTING IS open until 6 July")),
+        ("By Tim Nailsea On 12 August, the party", ("Tim Nailsea", "On 12 August, the party")),
+        ("By KD Tait THERE WERE a lot", ("KD Tait", "THERE WERE a lot")),
+        ("By Jane Doe, our housing editor", ("Jane Doe", "our housing editor")),
+        ("By the end of his life, there were", None),
+        ("Bystanders were shocked.", None),
+    ],
+)
+def test_leading_by(text: str, expected: tuple[str, str] | None) -> None:
+    assert leading_by(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "loose"),
+    [
+        ("Ian Lavery", True, True),
+        ("Rebecca Long-Bailey", True, True),
+        ("Daniel O'Connor", True, True),
+        ("Ursula von der Leyen", True, True),
+        ("KD Tait", True, True),
+        ("Plato", False, True),
+        ("admin", False, True),
+        ("Class struggle bulletin", False, False),
+        ("The Starmer Narrative", False, True),
+        ("A Very Long Name Made Of Many Words", False, False),
+    ],
+)
+def test_is_name(text: str, strict: bool, loose: bool) -> None:
+    assert is_name(text) is strict
+    assert is_name(text, loose=True) is loose
+
+
+# -- furniture ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Read more", "link"),
+        ("Read more »", "link"),
+        ("Continue reading →", "link"),
+        ("Share this", "link"),
+        ("Home | News | About | Contact", "link"),
+        ("Tags: strikes, unions", "link"),
+        ("Subscribe to our newsletter", "block"),
+        ("Stay up to date with our weekly newsletter", "block"),
+        ("Sign up for our weekly email", "block"),
+        ("Follow us on Twitter", "block"),
+        ("© 2023 Left News", "block"),
+        ("Copyright 2023 Left News. All rights reserved.", "block"),
+        ("Buy online here!", "block"),
+        ("Book online here!", "block"),
+        ("Buy e-book versions, or the printed book, here. Second edition, December 2015.", "block"),
+        ("Class struggle bulletin", None),
+        ("Nurses reject the pay offer", None),
+        ("Get ready now for the strike", None),
+        ("Book review: the shipbuilders' work-in", None),
+        ("Peter Main · 12 September 2022", None),
+    ],
+)
+def test_furniture_kind(text: str, kind: str | None) -> None:
+    assert furniture_kind(text) == kind
+
+
+def test_strip_promotion_keeps_the_teaser() -> None:
+    text = "A new book from Workers' Liberty, published April 2017. Buy online here!"
+    assert strip_promotion(text) == "A new book from Workers' Liberty, published April 2017."
+    assert strip_promotion("Nothing to buy here.") == "Nothing to buy here."
