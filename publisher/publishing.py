@@ -1,0 +1,228 @@
+"""Use case: ``build`` — ingest, then rewrite exactly the feeds and pages whose content changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from jinja2 import Environment
+
+from publisher import __version__, feeds, site, store, websub
+from publisher.config import Settings
+from publisher.ingestion import IngestReport, Progress, ingest
+from publisher.models import Item
+from publisher.output import write_if_changed
+from publisher.templating import make_environment, packaged_templates_dir
+
+log = logging.getLogger(__name__)
+MANIFEST = "build.json"
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote; ``written`` lists paths relative to the output folder."""
+
+    feeds_written: int = 0
+    feeds_unchanged: int = 0
+    pages_written: int = 0
+    pages_unchanged: int = 0
+    full: bool = False
+    written: list[str] = field(default_factory=list)
+    ingest: IngestReport | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        data = {
+            key: value for key, value in asdict(self).items() if key not in {"ingest", "written"}
+        }
+        if self.ingest is not None:
+            data["ingest"] = self.ingest.as_dict()
+        return data
+
+
+@dataclass(frozen=True)
+class _Builder:
+    settings: Settings
+    db: store.Store
+    env: Environment
+    context: site.SiteContext
+    report: BuildReport
+
+    def write(self, relative: str, data: bytes, *, is_feed: bool) -> None:
+        written = write_if_changed(self.settings.paths.output / relative, data)
+        if written:
+            self.report.written.append(relative)
+        if is_feed:
+            self.report.feeds_written += written
+            self.report.feeds_unchanged += not written
+        else:
+            self.report.pages_written += written
+            self.report.pages_unchanged += not written
+
+
+def build(
+    settings: Settings,
+    db: store.Store,
+    *,
+    now: datetime,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Ingest, then publish what the ingest (or an interrupted earlier build) left stale."""
+    ingested = ingest(settings, db, now=now, progress=progress)
+    fingerprint = build_fingerprint(settings)
+    full = full or _needs_full_build(settings, fingerprint)
+    stale = store.list_stale(db)
+    report = BuildReport(full=full, ingest=ingested)
+    if not full and not stale:
+        return report
+    builder = _Builder(settings, db, _environment(settings), _site_context(settings, db), report)
+    if full:
+        _build_everything(builder)
+    else:
+        _build_stale(builder, stale)
+    store.clear_stale(db, stale)
+    _write_manifest(settings, fingerprint)
+    _ping_hub(settings, report.written)
+    return report
+
+
+def _build_everything(builder: _Builder) -> None:
+    authors = store.list_authors(builder.db)
+    sources = sorted(builder.context.source_names)
+    _build_main(builder, sources, authors)
+    for source in sources:
+        _build_source(builder, source)
+    for author in authors:
+        _build_author(builder, author)
+    for item in store.list_items(builder.db):
+        _build_item(builder, item)
+    builder.write(site.STYLESHEET, site.render_stylesheet(builder.env), is_feed=False)
+
+
+def _build_stale(builder: _Builder, stale: set[store.Mark]) -> None:
+    kinds: dict[str, list[str]] = {"main": [], "source": [], "author": [], "item": []}
+    for kind, key in sorted(stale):
+        kinds.setdefault(kind, []).append(key)
+    _build_main(builder, sorted(builder.context.source_names), store.list_authors(builder.db))
+    for source in kinds["source"]:
+        _build_source(builder, source)
+    for author in kinds["author"]:
+        _build_author(builder, author)
+    for item_id in kinds["item"]:
+        _build_item(builder, store.get_item(builder.db, item_id))
+
+
+def _build_main(builder: _Builder, sources: Sequence[str], authors: Sequence[str]) -> None:
+    """The main feeds, the front page and the OPML list of every feed."""
+    items = store.list_items(builder.db, limit=builder.settings.feeds.max_items)
+    ref = site.main_feed(builder.context)
+    _write_feeds(builder, ref, items)
+    page = site.render_index(builder.env, builder.context, items, sources=sources, authors=authors)
+    builder.write(ref.page_path, page, is_feed=False)
+    refs = [ref] + [site.source_feed(builder.context, s) for s in sources]
+    refs += [site.author_feed(builder.context, a) for a in authors]
+    builder.write("opml.xml", site.render_opml(builder.env, builder.context, refs), is_feed=False)
+
+
+def _build_source(builder: _Builder, source: str) -> None:
+    items = store.list_items(builder.db, limit=builder.settings.feeds.max_items, source=source)
+    ref = site.source_feed(builder.context, source)
+    _write_feeds(builder, ref, items)
+    page = site.render_source_page(builder.env, builder.context, source, items)
+    builder.write(ref.page_path, page, is_feed=False)
+
+
+def _build_author(builder: _Builder, author: str) -> None:
+    items = store.list_items(builder.db, limit=builder.settings.feeds.max_items, author=author)
+    ref = site.author_feed(builder.context, author)
+    _write_feeds(builder, ref, items)
+    page = site.render_author_page(builder.env, builder.context, author, items)
+    builder.write(ref.page_path, page, is_feed=False)
+
+
+def _build_item(builder: _Builder, item: Item) -> None:
+    page = site.render_item_page(builder.env, builder.context, item)
+    builder.write(site.item_page_path(item), page, is_feed=False)
+
+
+def _write_feeds(builder: _Builder, ref: site.FeedRef, items: Sequence[Item]) -> None:
+    settings = builder.settings
+    spec = feeds.FeedSpec(
+        title=ref.title,
+        description=settings.site.description,
+        site_url=settings.site.url,
+        path=ref.path,
+        page_path=ref.page_path,
+        language=settings.site.language,
+        websub_hub=settings.feeds.websub_hub,
+        full_content=settings.feeds.full_content,
+        generator=f"publisher {__version__}",
+        author=settings.site.title,
+    )
+    for relative, data in feeds.render_feeds(spec, items, builder.context.source_names).items():
+        builder.write(relative, data, is_feed=True)
+
+
+def _environment(settings: Settings) -> Environment:
+    return make_environment(settings.paths.templates)
+
+
+def _site_context(settings: Settings, db: store.Store) -> site.SiteContext:
+    return site.SiteContext(
+        title=settings.site.title,
+        url=settings.site.url,
+        description=settings.site.description,
+        language=settings.site.language,
+        source_names=store.list_sources(db),
+    )
+
+
+def build_fingerprint(settings: Settings) -> str:
+    """Everything besides the items that shapes the output: a change means a full rebuild."""
+    digest = hashlib.sha256()
+    shaping = {
+        "version": __version__,
+        "site": asdict(settings.site),
+        "feeds": asdict(settings.feeds),
+        "output": str(settings.paths.output),
+    }
+    digest.update(json.dumps(shaping, sort_keys=True).encode())
+    for folder in (settings.paths.templates, packaged_templates_dir()):
+        for path in _template_files(folder):
+            digest.update(f"{folder.name}/{path.name}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _template_files(folder: Path) -> Iterable[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".py")
+
+
+def _needs_full_build(settings: Settings, fingerprint: str) -> bool:
+    manifest = settings.paths.state / MANIFEST
+    if not (settings.paths.output / "index.html").is_file() or not manifest.is_file():
+        return True
+    try:
+        return bool(json.loads(manifest.read_text()).get("fingerprint") != fingerprint)
+    except (OSError, ValueError):
+        return True
+
+
+def _write_manifest(settings: Settings, fingerprint: str) -> None:
+    data = json.dumps({"fingerprint": fingerprint}, indent=2).encode() + b"\n"
+    write_if_changed(settings.paths.state / MANIFEST, data)
+
+
+def _ping_hub(settings: Settings, written: Sequence[str]) -> None:
+    hub = settings.feeds.websub_hub
+    names = (feeds.RSS_FILE, feeds.ATOM_FILE, feeds.JSON_FILE)
+    changed = [path for path in written if path.endswith(names)]
+    if hub and changed:
+        websub.ping_hub(hub, [settings.site.url + path for path in changed])
