@@ -16,15 +16,19 @@ def text_key(text: str | None) -> str:
     """Case-, accent-, punctuation- and space-insensitive form of a text, for matching."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _KEY_DROP.sub("", stripped)
+    # NFKD splits accents off as combining marks, which are not word characters: the
+    # substitution drops them with the punctuation, in C rather than a Python loop.
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def digest(text: str) -> str:
+    """A short, fixed-width stand-in for a long key, for indexing."""
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def fingerprint(title: str, summary: str | None) -> str:
     """Same title and standfirst on any page → same fingerprint → same item."""
-    key = f"{text_key(title)}\n{text_key(summary)}"
-    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return digest(f"{text_key(title)}\n{text_key(summary)}")
 
 
 def slugify(text: str, *, limit: int = MAX_SLUG_LENGTH) -> str:
@@ -38,9 +42,13 @@ def slugify(text: str, *, limit: int = MAX_SLUG_LENGTH) -> str:
     return slug
 
 
-def mint_id(title: str, summary: str | None, taken: Set[str]) -> str:
-    """A readable, unique id for a new item: its title's slug, numbered if already taken."""
-    base = slugify(title) or "item-" + fingerprint(title, summary)[:10]
+def base_id(title: str, story: str) -> str:
+    """The id a new item would like: its title's slug (a hash when the title has no letters)."""
+    return slugify(title) or "item-" + story[:10]
+
+
+def unique_id(base: str, taken: Set[str]) -> str:
+    """``base``, numbered when it is already taken: ids are readable and never reused."""
     if base not in taken:
         return base
     number = 2

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import logging
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from sqlalchemy.engine import Connection
@@ -14,13 +20,18 @@ from sqlalchemy.engine import Connection
 from publisher import identity, store
 from publisher.config import Settings
 from publisher.errors import SeedError
-from publisher.models import Item, PageHints, ParsedItem, ParseResult, SeedFile
+from publisher.matching import Batch, Clock, PageItems
+from publisher.models import PageHints, ParseResult, SeedFile
 from publisher.parsing import decode_seed, parse_page
 from publisher.seeds import SeedEntry, read_seed, scan_seed_dir
 
 log = logging.getLogger(__name__)
-BATCH_FILES = 200
+BATCH_FILES = 500  # files stored per transaction
+PARALLEL_FILES = 400  # below this, starting worker processes costs more than it saves
+PARALLEL_CHUNK = 25
+MAX_WORKERS = 4
 Progress = Callable[[int, int], None]
+_Task = tuple[SeedEntry, SeedFile | None]
 
 
 @dataclass
@@ -53,25 +64,16 @@ class SourceInfo:
 
 @dataclass
 class _Prepared:
+    """A file read, hashed and parsed (in a worker process for large scans)."""
+
     entry: SeedEntry
     is_new: bool
     sha256: str = ""
-    result: ParseResult | None = None
+    layout: str | None = None
+    page: PageItems | None = None
+    source: SourceInfo | None = None
     error: str | None = None
     same_bytes: bool = False
-
-
-@dataclass
-class _Clock:
-    """Hands out distinct, descending instants so items first seen together keep page order."""
-
-    now: datetime
-    issued: int = 0
-
-    def next_stamp(self) -> datetime:
-        stamp = self.now - timedelta(seconds=self.issued)
-        self.issued += 1
-        return stamp
 
 
 def source_for(settings: Settings, relative_path: str) -> SourceInfo:
@@ -107,15 +109,36 @@ def ingest(
     report = IngestReport()
     known = store.list_seed_files(db)
     todo = _select_work(scan_seed_dir(settings.paths.seeds), known, settings, now, report)
-    clock = _Clock(now)
-    for start in range(0, len(todo), BATCH_FILES):
-        batch = [_prepare(entry, known, settings) for entry in todo[start : start + BATCH_FILES]]
-        with db.transaction() as conn:
-            for prepared in batch:
-                _apply(conn, prepared, settings, clock, report)
-        if progress is not None:
-            progress(min(start + BATCH_FILES, len(todo)), len(todo))
+    clock = Clock(now)
+    tasks = [(entry, known.get(entry.path)) for entry in todo]
+    prepare = functools.partial(_prepare, settings=settings)
+    with _parallel_map(len(todo)) as mapper:
+        prepared = mapper(prepare, tasks)
+        for start in range(0, len(todo), BATCH_FILES):
+            batch = list(itertools.islice(prepared, BATCH_FILES))
+            with db.transaction() as conn:
+                _store_batch(conn, batch, clock, report)
+            if progress is not None:
+                progress(start + len(batch), len(todo))
     return report
+
+
+Mapper = Callable[[Callable[[_Task], _Prepared], Sequence[_Task]], Iterator[_Prepared]]
+
+
+@contextmanager
+def _parallel_map(files: int) -> Iterator[Mapper]:
+    """Parse in worker processes when there is much to do (the main one writes to the store).
+
+    forkserver, not fork: the daemon has threads, and forking those is unsafe.
+    """
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if files < PARALLEL_FILES or workers < 2:
+        yield lambda fn, tasks: map(fn, tasks)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield lambda fn, tasks: pool.map(fn, tasks, chunksize=PARALLEL_CHUNK)
 
 
 def _select_work(
@@ -139,151 +162,55 @@ def _select_work(
     return todo
 
 
-def _prepare(entry: SeedEntry, known: dict[str, SeedFile], settings: Settings) -> _Prepared:
+def _prepare(task: _Task, *, settings: Settings) -> _Prepared:
     """Read, hash, decode and parse a file outside any transaction."""
-    record = known.get(entry.path)
+    entry, record = task
     prepared = _Prepared(entry, is_new=record is None)
     try:
         data, prepared.sha256 = read_seed(entry, max_bytes=settings.ingest.max_file_bytes)
         if record is not None and record.sha256 == prepared.sha256 and record.status == "ok":
             prepared.same_bytes = True
             return prepared
-        hints = source_for(settings, entry.path).hints
-        prepared.result = parse_seed_bytes(data, name=entry.path, hints=hints)
+        source = source_for(settings, entry.path)
+        result = parse_seed_bytes(data, name=entry.path, hints=source.hints)
     except SeedError as exc:
         prepared.error = exc.at(entry.path).reason
+        return prepared
+    prepared.source, prepared.layout = source, result.layout
+    prepared.page = PageItems.of(source.slug, entry.path, result.items)
     return prepared
 
 
-def _apply(
-    conn: Connection, prepared: _Prepared, settings: Settings, clock: _Clock, report: IngestReport
+def _store_batch(
+    conn: Connection, batch: Sequence[_Prepared], clock: Clock, report: IngestReport
 ) -> None:
+    """Store a batch of prepared files in one transaction, with a few statements in all."""
+    sources = {p.source.slug: p.source for p in batch if p.source is not None}
+    store.upsert_sources(conn, [(s.slug, s.name, s.url) for s in sources.values()])
+    report.changed_sources.update(sources)
+    matcher = Batch(conn, clock)
+    matcher.preload([p.page for p in batch if p.page is not None])
+    seeds = [_apply(matcher, prepared, report) for prepared in batch]
+    matcher.flush()
+    store.upsert_seed_files(conn, seeds, now=clock.now)
+
+
+def _apply(matcher: Batch, prepared: _Prepared, report: IngestReport) -> SeedFile:
+    """Match one prepared file's items; returns the file's record for the batch to store."""
     entry = prepared.entry
     seed = SeedFile(entry.path, entry.size, entry.mtime_ns, prepared.sha256, "ok")
     if prepared.same_bytes:
         report.files_unchanged += 1
-        store.upsert_seed_file(conn, seed, now=clock.now)
-        return
-    if prepared.error is not None or prepared.result is None:
-        error = prepared.error or "no result"
+        return seed
+    if prepared.page is None:
+        error = prepared.error or "no items"
         log.warning("%s: %s", entry.path, error)
         report.files_failed += 1
         report.errors.append({"path": entry.path, "error": error})
-        store.upsert_seed_file(
-            conn, dataclasses.replace(seed, status="failed", error=error), now=clock.now
-        )
-        return
-    source = source_for(settings, entry.path)
-    store.upsert_source(conn, source.slug, source.name, source.url)
-    new, updated = _store_items(conn, prepared.result.items, source.slug, entry.path, clock)
-    seed = dataclasses.replace(seed, layout=prepared.result.layout)
-    store.upsert_seed_file(conn, seed, now=clock.now)
+        return dataclasses.replace(seed, status="failed", error=error)
+    new, updated = matcher.add(prepared.page)
     report.files_new += prepared.is_new
     report.files_changed += not prepared.is_new
     report.items_new += new
     report.items_updated += updated
-    if new or updated:
-        report.changed_sources.add(source.slug)
-
-
-def _store_items(
-    conn: Connection, parsed: Sequence[ParsedItem], source: str, seed_path: str, clock: _Clock
-) -> tuple[int, int]:
-    """Match each parsed item to a stored one (by story, then by title); mint ids for the rest."""
-    keys = [(identity.fingerprint(p.title, p.summary), identity.text_key(p.title)) for p in parsed]
-    by_story = store.find_items_by_fingerprint(conn, (fp for fp, _ in keys))
-    by_title = store.find_items_by_title(conn, source, (tk for _, tk in keys))
-    claimed: set[str] = set()
-    fresh: list[tuple[ParsedItem, str, str]] = []
-    marks: set[store.Mark] = set()
-    updated = 0
-    for item, (fp, tk) in zip(parsed, keys, strict=True):
-        existing = by_story.get(fp) or by_title.get(tk)
-        if existing is None or existing.id in claimed:
-            fresh.append((item, fp, tk))
-            continue
-        claimed.add(existing.id)
-        merged = merge_item(existing, item, same_source=existing.source == source, clock=clock)
-        if merged != existing:
-            store.update_item(conn, merged, *_keys(merged))
-            marks.update(stale_marks(existing) | stale_marks(merged))
-            updated += merged.updated != existing.updated
-    for inserted in _insert_fresh(conn, fresh, source, seed_path, clock):
-        marks.update(stale_marks(inserted))
-    store.mark_stale(conn, marks)
-    return len(fresh), updated
-
-
-def stale_marks(item: Item) -> set[store.Mark]:
-    """The outputs that show this item: its page, the main feed, its source's and author's."""
-    marks = {("item", item.id), ("main", ""), ("source", item.source)}
-    if item.author:
-        marks.add(("author", item.author))
-    return marks
-
-
-def _keys(item: Item) -> tuple[str, str]:
-    return identity.fingerprint(item.title, item.summary), identity.text_key(item.title)
-
-
-def _insert_fresh(
-    conn: Connection,
-    fresh: Sequence[tuple[ParsedItem, str, str]],
-    source: str,
-    seed_path: str,
-    clock: _Clock,
-) -> list[Item]:
-    taken = store.find_taken_ids(
-        conn, (identity.mint_id(p.title, p.summary, set()) for p, _, _ in fresh)
-    )
-    rows = []
-    for parsed, fp, tk in fresh:
-        item_id = identity.mint_id(parsed.title, parsed.summary, taken)
-        taken.add(item_id)
-        rows.append((new_item(item_id, parsed, source, seed_path, clock), fp, tk))
-    store.insert_items(conn, rows)
-    return [item for item, _, _ in rows]
-
-
-def new_item(item_id: str, parsed: ParsedItem, source: str, seed_path: str, clock: _Clock) -> Item:
-    stamp = clock.next_stamp()
-    return Item(
-        id=item_id,
-        source=source,
-        title=parsed.title,
-        summary=parsed.summary,
-        content=parsed.content,
-        author=parsed.author,
-        published=parsed.published or stamp,
-        first_seen=clock.now,
-        updated=stamp,
-        url=parsed.url,
-        seed_path=seed_path,
-        seed_line=parsed.line,
-        dated=parsed.published is not None,
-    )
-
-
-def merge_item(existing: Item, parsed: ParsedItem, *, same_source: bool, clock: _Clock) -> Item:
-    """Fold a new sighting into a stored item; ``updated`` moves only when its text changed."""
-    changes: dict[str, object] = {}
-    if same_source:
-        text = {"title": parsed.title, "summary": parsed.summary, "content": parsed.content}
-        changes.update({k: v for k, v in text.items() if v != getattr(existing, k)})
-        if parsed.url and parsed.url != existing.url:
-            changes["url"] = parsed.url
-    elif parsed.content and not existing.content:
-        changes["content"] = parsed.content
-    if parsed.author and (same_source or not existing.author) and parsed.author != existing.author:
-        changes["author"] = parsed.author
-    if (
-        parsed.published
-        and (same_source or not existing.dated)
-        and parsed.published != existing.published
-    ):
-        changes.update(published=parsed.published, dated=True)
-    if not changes:
-        return existing
-    if {"title", "summary", "content"} & changes.keys():
-        changes["updated"] = max(clock.next_stamp(), existing.updated + timedelta(seconds=1))
-    return dataclasses.replace(existing, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(seed, layout=prepared.layout)

@@ -75,18 +75,22 @@ def build(
     """Ingest, then publish what the ingest (or an interrupted earlier build) left stale."""
     ingested = ingest(settings, db, now=now, progress=progress)
     fingerprint = build_fingerprint(settings)
-    full = full or _needs_full_build(settings, fingerprint)
+    manifest = _read_manifest(settings)
+    recorded = manifest.get("built_seq")
+    built_seq = recorded if isinstance(recorded, int) else 0
+    newest_seq = store.max_item_seq(db)
+    full = full or _needs_full_build(settings, manifest, fingerprint, newest_seq)
     stale = store.list_stale(db)
     report = BuildReport(full=full, ingest=ingested)
-    if not full and not stale:
+    if not full and not stale and newest_seq == built_seq:
         return report
     builder = _Builder(settings, db, _environment(settings), _site_context(settings, db), report)
     if full:
         _build_everything(builder)
     else:
-        _build_stale(builder, stale)
+        _build_stale(builder, stale, store.list_items_after(db, built_seq))
     store.clear_stale(db, stale)
-    _write_manifest(settings, fingerprint)
+    _write_manifest(settings, {"fingerprint": fingerprint, "built_seq": newest_seq})
     _ping_hub(settings, report.written)
     return report
 
@@ -104,16 +108,23 @@ def _build_everything(builder: _Builder) -> None:
     builder.write(site.STYLESHEET, site.render_stylesheet(builder.env), is_feed=False)
 
 
-def _build_stale(builder: _Builder, stale: set[store.Mark]) -> None:
-    kinds: dict[str, list[str]] = {"main": [], "source": [], "author": [], "item": []}
-    for kind, key in sorted(stale):
-        kinds.setdefault(kind, []).append(key)
+def _build_stale(builder: _Builder, stale: set[store.Mark], new_items: Sequence[Item]) -> None:
+    """Rebuild what changed items marked, and the pages of items new since the last build."""
+    kinds: dict[str, set[str]] = {"main": set(), "source": set(), "author": set(), "item": set()}
+    for kind, key in stale:
+        kinds.setdefault(kind, set()).add(key)
+    for item in new_items:
+        kinds["source"].add(item.source)
+        if item.author:
+            kinds["author"].add(item.author)
     _build_main(builder, sorted(builder.context.source_names), store.list_authors(builder.db))
-    for source in kinds["source"]:
+    for source in sorted(kinds["source"]):
         _build_source(builder, source)
-    for author in kinds["author"]:
+    for author in sorted(kinds["author"]):
         _build_author(builder, author)
-    for item_id in kinds["item"]:
+    for item in new_items:
+        _build_item(builder, item)
+    for item_id in sorted(kinds["item"] - {item.id for item in new_items}):
         _build_item(builder, store.get_item(builder.db, item_id))
 
 
@@ -205,18 +216,29 @@ def _template_files(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".py")
 
 
-def _needs_full_build(settings: Settings, fingerprint: str) -> bool:
-    manifest = settings.paths.state / MANIFEST
-    if not (settings.paths.output / "index.html").is_file() or not manifest.is_file():
-        return True
+def _read_manifest(settings: Settings) -> dict[str, object]:
+    """What the last build recorded; an unreadable manifest means "build everything"."""
     try:
-        return bool(json.loads(manifest.read_text()).get("fingerprint") != fingerprint)
+        data = json.loads((settings.paths.state / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _needs_full_build(
+    settings: Settings, manifest: dict[str, object], fingerprint: str, newest_seq: int
+) -> bool:
+    """No output yet, another config or templates, or a store older than the output."""
+    if not (settings.paths.output / "index.html").is_file():
         return True
+    built_seq = manifest.get("built_seq")
+    if not isinstance(built_seq, int) or built_seq > newest_seq:
+        return True
+    return manifest.get("fingerprint") != fingerprint
 
 
-def _write_manifest(settings: Settings, fingerprint: str) -> None:
-    data = json.dumps({"fingerprint": fingerprint}, indent=2).encode() + b"\n"
+def _write_manifest(settings: Settings, manifest: dict[str, object]) -> None:
+    data = json.dumps(manifest, indent=2, sort_keys=True).encode() + b"\n"
     write_if_changed(settings.paths.state / MANIFEST, data)
 
 

@@ -4,6 +4,7 @@ written differently (tests/data/seeds/<scenario>.txt and small pages inline)."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,10 @@ GOLDEN = ROOT / "tests" / "golden" / "parse"
 FURNITURE_WORDS = ("read more", "subscribe", "newsletter", "stay up to date", "©", "follow us")
 
 
-def parse_file(path: Path, hints: PageHints = PageHints()) -> ParseResult:
+NO_HINTS = PageHints()
+
+
+def parse_file(path: Path, hints: PageHints = NO_HINTS) -> ParseResult:
     text, _ = decode_seed(path.read_bytes(), name=path.name)
     return parse_page(text, hints=hints, name=path.name)
 
@@ -32,7 +36,7 @@ def sample(prefix: str) -> ParseResult:
     return parse_file(path)
 
 
-def scenario(name: str, hints: PageHints = PageHints()) -> ParseResult:
+def scenario(name: str, hints: PageHints = NO_HINTS) -> ParseResult:
     return parse_file(SCENARIOS / f"{name}.txt", hints)
 
 
@@ -142,7 +146,9 @@ def test_author_archive_003() -> None:
     titles = [item.title for item in result.items]
     assert "Ian Lavery" not in titles and "22 Articles by:" not in titles
     assert titles[0] == "The Changing Face of the Enemy Within"
-    assert not any(item.summary and item.summary.startswith("Ian Lavery is") for item in result.items)
+    assert not any(
+        item.summary and item.summary.startswith("Ian Lavery is") for item in result.items
+    )
 
 
 def test_long_page_004() -> None:
@@ -287,7 +293,8 @@ def test_archive_with_posts_by_header() -> None:
 
 
 ARCHIVE_BODY = (
-    "Rents are rising again\n\nLandlords have pushed up rents by 9% in a year, the figures show.\n\n"
+    "Rents are rising again\n\n"
+    "Landlords have pushed up rents by 9% in a year, the figures show.\n\n"
     "A win in Hackney\n\nTenants have forced a landlord to carry out repairs after a rent strike.\n"
 )
 
@@ -334,7 +341,9 @@ def test_teasers_from_another_site() -> None:
     assert len(result.items) == 8
     assert_sane(result.items)
     summaries = [item.summary or "" for item in result.items]
-    assert not any("News | Analysis" in s or "Book online" in s or "Sign up" in s for s in summaries)
+    assert not any(
+        "News | Analysis" in s or "Book online" in s or "Sign up" in s for s in summaries
+    )
     festival = result.items[3]
     assert festival.title == "Edinburgh's festival workers are organising for better pay"
     assert festival.summary is not None and festival.summary.endswith("over 300 members.")
@@ -371,7 +380,10 @@ def test_listing_with_html_left_in_titles() -> None:
         "Reps conference report",
     ]
     summaries = [item.summary for item in result.items]
-    assert summaries[0] == "The employers’ offer is worth less than half of inflation, the union's negotiators say."
+    assert (
+        summaries[0]
+        == "The employers’ offer is worth less than half of inflation, the union's negotiators say."
+    )
     assert summaries[1] is not None and '"a < b"' in summaries[1]
 
 
@@ -392,7 +404,149 @@ def test_encodings_and_line_ends_read_the_same(name: str) -> None:
         ("“Fire and rehire” ban promised", "John Smith", 7),
     ]
     assert result.items[1].published == datetime(2022, 10, 2, tzinfo=UTC)
-    assert result.items[0].summary is not None and "90% for recognition – a first" in result.items[0].summary
+    assert (
+        result.items[0].summary is not None
+        and "90% for recognition – a first" in result.items[0].summary
+    )
+
+
+def test_blog_listing_with_posted_by_and_continue_reading() -> None:
+    result = scenario("listing_blog_posted_by_admin")
+    assert result.layout == "listing-bylines"
+    assert [(i.title, i.author, i.published) for i in result.items] == [
+        ("Why the Tories fear a general strike", "admin", datetime(2022, 9, 12, tzinfo=UTC)),
+        ("Housing: the crisis nobody voted for", "Sam Okafor", datetime(2022, 9, 5, tzinfo=UTC)),
+        ("What does 'levelling up' actually mean?", "admin", datetime(2022, 8, 29, tzinfo=UTC)),
+    ]
+    assert_sane(result.items)
+
+
+def test_listing_under_a_site_name() -> None:
+    result = scenario("listing_site_name_header")
+    assert result.layout == "listing"
+    assert [item.title for item in result.items] == [
+        "Strike at the docks enters second week",
+        "Council cuts: what they mean for you",
+        "Are the railways about to be renationalised?",
+    ]
+
+
+def test_long_page_with_dash_and_star_bullets() -> None:
+    result = scenario("long_page_dash_bullets")
+    assert result.layout == "long-page"
+    (item,) = result.items
+    assert item.title == "About the Campaign for a Living Wage"
+    assert item.content is not None
+    paragraphs = item.content.split("\n\n")
+    assert paragraphs[1:3] == [
+        "Our demands",
+        "• A real living wage for all workers, including under-25s\n"
+        "• Guaranteed hours for those who want them\n"
+        "• An end to fire and rehire\n"
+        "• Sick pay from day one",
+    ]
+    assert paragraphs[-1].startswith("Contact us at the address below")
+
+
+def test_archive_with_count_header_and_date_lines() -> None:
+    result = scenario("archive_count_header_dated")
+    assert result.layout == "author-archive"
+    assert [(i.title, i.author, i.published) for i in result.items] == [
+        ("Rents are rising again", "Jane Doe", datetime(2022, 9, 12, tzinfo=UTC)),
+        ("A win in Hackney", "Jane Doe", datetime(2022, 9, 3, tzinfo=UTC)),
+    ]
+
+
+def test_teasers_with_read_more_links() -> None:
+    result = scenario("teasers_read_more_links")
+    assert result.layout == "teasers"
+    assert len(result.items) == 4
+    assert [item.line for item in result.items] == [1, 3, 5, 7]
+
+
+NURSES = "Nurses reject the pay offer"
+POSTAL = "Postal workers walk out"
+VOTED = "Members voted to reject the offer."
+STRIKE = "Royal Mail workers held a strike."
+SEP12 = datetime(2022, 9, 12, tzinfo=UTC)
+OCT2 = datetime(2022, 10, 2, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            f"12 September 2022\n{NURSES}\n{VOTED}\n\n2 October 2022\n{POSTAL}\n{STRIKE}\n",
+            [(NURSES, None, SEP12, VOTED), (POSTAL, None, OCT2, STRIKE)],
+            id="date-above-title",
+        ),
+        pytest.param(
+            f"{NURSES}\nBy Jane Doe\n12 September 2022\n{VOTED}\n\n"
+            f"{POSTAL}\nBy John Smith\n2 October 2022\n{STRIKE}\n",
+            [(NURSES, "Jane Doe", SEP12, VOTED), (POSTAL, "John Smith", OCT2, STRIKE)],
+            id="name-and-date-lines-under-title",
+        ),
+        pytest.param(
+            f"{NURSES}\n{VOTED}\nBy Jane Doe\n12 September 2022\n\n"
+            f"{POSTAL}\n{STRIKE}\nBy John Smith\n2 October 2022\n",
+            [(NURSES, "Jane Doe", SEP12, VOTED), (POSTAL, "John Smith", OCT2, STRIKE)],
+            id="by-line-then-date-line",
+        ),
+        pytest.param(
+            f"{NURSES}\n\n{VOTED}\n\nJane Doe\n\n{POSTAL}\n\n{STRIKE}\n\nJohn Smith\n",
+            [(NURSES, "Jane Doe", None, VOTED), (POSTAL, "John Smith", None, STRIKE)],
+            id="bare-name-under-standfirst",
+        ),
+        pytest.param(
+            f"{NURSES}\n12 September 2022\n\n{POSTAL}\n2 October 2022\n",
+            [(NURSES, None, SEP12, None), (POSTAL, None, OCT2, None)],
+            id="titles-and-dates-only",
+        ),
+        pytest.param(
+            f"Latest news\n\n{NURSES}\n\n{VOTED}\n\nMore stories\n\n{POSTAL}\n\n{STRIKE}\n",
+            [(NURSES, None, None, VOTED), (POSTAL, None, None, STRIKE)],
+            id="section-headings-are-not-items",
+        ),
+    ],
+)
+def test_listing_variants(
+    page: str, expected: list[tuple[str, str | None, datetime | None, str | None]]
+) -> None:
+    result = parse_page(page)
+    dated_or_signed = expected[0][1] is not None or expected[0][2] is not None
+    assert result.layout == ("listing-bylines" if dated_or_signed else "listing")
+    assert [(i.title, i.author, i.published, i.summary) for i in result.items] == expected
+
+
+def test_headlines_alone_are_teasers() -> None:
+    result = parse_page(f"{NURSES}\n{POSTAL}\nTeachers balloted over funding\n")
+    assert result.layout == "teasers"
+    assert [item.title for item in result.items] == [
+        NURSES,
+        POSTAL,
+        "Teachers balloted over funding",
+    ]
+
+
+def test_article_with_byline_and_short_paragraphs_is_a_long_page() -> None:
+    page = (
+        f"{NURSES}\n\nBy Jane Doe, 12 September 2022\n\n"
+        "Members of the nurses' union have voted by a large majority to reject the offer.\n\n"
+        "The result opens the way to a strike ballot this autumn, the first in its history.\n\n"
+        "The government said the offer was fair and final.\n"
+    )
+    result = parse_page(page)
+    assert result.layout == "long-page"
+    (item,) = result.items
+    assert (item.title, item.author, item.published) == (NURSES, "Jane Doe", SEP12)
+    assert item.content is not None and item.content.count("\n\n") == 2
+
+
+def test_teasers_with_dates_under_them() -> None:
+    page = f"{VOTED}\n12 September 2022\n{STRIKE}\n2 October 2022\n"
+    result = parse_page(page)
+    assert result.layout == "teasers"
+    assert [(i.summary, i.published) for i in result.items] == [(VOTED, SEP12), (STRIKE, OCT2)]
 
 
 # -- hints and errors ---------------------------------------------------------------------
@@ -429,7 +583,12 @@ def test_unknown_layout_or_timezone_is_a_seed_error() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\t\n", "Read more\n\nSubscribe to our newsletter\n", "Home | News | About | Contact"],
+    [
+        "",
+        "   \n\t\n",
+        "Read more\n\nSubscribe to our newsletter\n",
+        "Home | News | About | Contact",
+    ],
 )
 def test_pages_without_items_are_seed_errors(text: str) -> None:
     with pytest.raises(SeedError, match="no items found") as caught:
@@ -443,12 +602,13 @@ def test_a_single_sentence_is_one_item() -> None:
 
 
 def test_parsing_is_fast() -> None:
-    import time
-
     texts = [decode_seed(p.read_bytes())[0] for p in SAMPLES]
-    start = time.perf_counter()
-    for _ in range(20):
+
+    def one_round() -> float:
+        start = time.perf_counter()
         for text in texts:
             parse_page(text)
-    per_page = (time.perf_counter() - start) / (20 * len(texts))
-    assert per_page < 0.005
+        return (time.perf_counter() - start) / len(texts)
+
+    # the best of a few rounds, so a busy machine does not fail the test
+    assert min(one_round() for _ in range(5)) < 0.005

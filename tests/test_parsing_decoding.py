@@ -49,7 +49,10 @@ def test_crlf_in_utf16() -> None:
     [
         (b"", "file is empty"),
         (b"text\x00with a nul", "looks like a binary file, not text"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "looks like a binary file, not text"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+            "looks like a binary file, not text",
+        ),
         (bytes(range(1, 32)) * 20, "looks like a binary file, not text"),
         (codecs.BOM_UTF16_LE + b"\x01\x00" * 50, "looks like a binary file, not text"),
         (b"caf\xe9 \x81 broken", "cannot decode text as UTF-8, UTF-16 or cp1252"),

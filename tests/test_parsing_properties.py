@@ -49,7 +49,9 @@ PAGES = st.one_of(
 )
 HINTS = st.builds(
     PageHints,
-    layout=st.sampled_from([None, "listing", "listing-bylines", "teasers", "author-archive", "long-page"]),
+    layout=st.sampled_from(
+        [None, "listing", "listing-bylines", "teasers", "author-archive", "long-page"]
+    ),
     author=st.sampled_from([None, "Jane Doe"]),
     timezone=st.sampled_from(["UTC", "Europe/London", "Pacific/Kiritimati", "America/St_Johns"]),
     day_first=st.booleans(),

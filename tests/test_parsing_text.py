@@ -29,7 +29,7 @@ from publisher.parsing.names import is_name, leading_by, trailing_author
         ("<p>One</p><p>Two</p>", "One Two"),
         ("a < b and c > d", "a < b and c > d"),
         ("x<y and z>w", "x<y and z>w"),
-        ("Fish &amp; chips &#8211; &quot;hot&quot;", "Fish & chips – \"hot\""),
+        ("Fish &amp; chips &#8211; &quot;hot&quot;", 'Fish & chips – "hot"'),
         ("&lt;b&gt;literal&lt;/b&gt;", "<b>literal</b>"),
         ("zero\u200bwidth", "zerowidth"),
     ],
@@ -140,7 +140,8 @@ def test_find_date_iso_with_offset_is_aware() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["31 February 2022", "April 2017", "1.2.34", "3/63 to 3/65", "99/99/2022", "12 Foo 2022"]
+    "text",
+    ["31 February 2022", "April 2017", "1.2.34", "3/63 to 3/65", "99/99/2022", "12 Foo 2022"],
 )
 def test_find_date_rejects_non_dates(text: str) -> None:
     assert find_date(text) is None
@@ -220,7 +221,10 @@ def test_trailing_author(text: str, author: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("By Urte March VOTING IS open until 6 July", ("Urte March", "VOTING IS open until 6 July")),
+        (
+            "By Urte March VOTING IS open until 6 July",
+            ("Urte March", "VOTING IS open until 6 July"),
+        ),
         ("By Tim Nailsea On 12 August, the party", ("Tim Nailsea", "On 12 August, the party")),
         ("By KD Tait THERE WERE a lot", ("KD Tait", "THERE WERE a lot")),
         ("By Jane Doe, our housing editor", ("Jane Doe", "our housing editor")),

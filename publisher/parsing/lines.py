@@ -12,7 +12,9 @@ from publisher.parsing.text import ends_sentence, normalise_text
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
 _INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
+_TITLE_SHORT = 80
 _TITLE_MAX = 120
+_SENTENCE_MIN = 60
 _TITLE_WORDS = 20
 _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
@@ -113,9 +115,9 @@ def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> f
         return 0.3
     if ends_sentence(text):
         return 0.8 if text.endswith(("?", "!")) and len(text) <= _TITLE_MAX else -0.5
-    if len(text) <= _TITLE_MAX and text.count(" ") < _TITLE_WORDS:
+    if len(text) <= _TITLE_SHORT:
         return 1.0
-    return 0.0
+    return 0.8 if len(text) <= _TITLE_MAX and text.count(" ") < _TITLE_WORDS else 0.0
 
 
 def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
@@ -124,7 +126,8 @@ def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> fl
         return -1.0
     if ends_sentence(text) or len(text) > _TITLE_MAX:
         return 1.0
-    return 0.5 if text.endswith(":") else 0.3
+    # a long line missing its full stop is still a sentence; a short one is a title
+    return 0.5 if text.endswith(":") or len(text) >= _SENTENCE_MIN else 0.1
 
 
 def _drop_furniture(units: list[Unit]) -> list[Unit]:

@@ -21,8 +21,8 @@ LISTING_BYLINES = "listing-bylines"
 
 _LEFTOVER = -0.3  # text no item explains
 _MORE_BODY = 0.5  # a second standfirst paragraph explains less than the first
-_LEAD = 0.95  # a byline above its title is less usual than one below
-_NAME_PART = 0.9  # a bare name line, completed by a date line under it
+_LEAD = 0.8  # a byline above its title is less usual than one below
+_NAME_PART = 0.9  # a bare name line under a standfirst (a date line may complete it)
 
 
 class State(IntEnum):
@@ -42,8 +42,9 @@ class State(IntEnum):
 Step = tuple[int, int, str, float]  # from state, to state, label for the unit, score gained
 _STATES = len(State)
 _NEVER = float("-inf")
-# A new title may follow anything but a pending byline or name (those need their own).
-_TITLE_FROM = tuple(s for s in State if s not in (State.LEAD, State.NAME))
+# A new title may follow anything but a pending byline or name (those need their own),
+# which are the last states.
+_OPENERS = State.LEAD
 _LEAD_FROM = (State.OUT, State.CLOSED, State.BODY, State.BODY_DONE)
 
 
@@ -51,7 +52,7 @@ def parse_listing(units: list[Unit]) -> Candidate:
     """The page read as a listing: the best labelling, and items built from it on demand."""
     labels, score = _best_labels(units)
     count = labels.count("title")
-    bylines = sum(1 for label in labels if label in ("byline", "lead", "date"))
+    bylines = sum(1 for label in labels if label in ("byline", "lead", "date", "signed"))
     layout = LISTING_BYLINES if count and bylines * 2 >= count else LISTING
     reason = (
         f"{layout}: {count} items, {labels.count('body')} standfirsts, {bylines} bylines, "
@@ -69,11 +70,12 @@ def _best_labels(units: list[Unit]) -> tuple[list[str], float]:
     for index, unit in enumerate(units):
         scores = [_NEVER] * _STATES
         back: list[tuple[int, str]] = [(State.OUT, "skip")] * _STATES
-        top = max(range(_STATES), key=best.__getitem__)
+        top = best.index(max(best))
         scores[State.OUT] = best[top] + _LEFTOVER * unit.weight
         back[State.OUT] = (top, "skip")
-        opener = max(_TITLE_FROM, key=best.__getitem__)
-        scores[State.TITLE] = best[opener]
+        openers = best[:_OPENERS]
+        opener = openers.index(max(openers))
+        scores[State.TITLE] = best[opener] + _LEFTOVER * unit.weight
         back[State.TITLE] = (opener, "title")
         for origin, target, label, gain in _steps(units, index):
             score = best[origin] + gain
@@ -82,8 +84,8 @@ def _best_labels(units: list[Unit]) -> tuple[list[str], float]:
                 back[target] = (origin, label)
         best = scores
         trail.append(back)
-    state = max(range(_STATES), key=best.__getitem__)
-    score = best[state]
+    score = max(best)
+    state = best.index(score)
     labels: list[str] = []
     for back in reversed(trail):
         state, label = back[state]
@@ -98,38 +100,93 @@ def _title_gain(units: list[Unit], index: int, share: float = 1.0) -> float:
     return share * title.title_q * title.weight if title is not None else 0.0
 
 
+def _refund(units: list[Unit], index: int) -> float:
+    """A title opens an item at a leftover's cost; its item proving real pays that back."""
+    return -_LEFTOVER * units[index].weight if index >= 0 else 0.0
+
+
+def _above(units: list[Unit], index: int) -> int:
+    """The index of the line above the byline lines just above ``index`` (their title)."""
+    index -= 1
+    while index >= 0 and units[index].byline is not None:
+        index -= 1
+    return index
+
+
+def _lead_gain(units: list[Unit], index: int) -> float:
+    """A leading byline is a leftover until a title comes under it."""
+    return (_LEAD - _LEFTOVER) * units[index].weight if index >= 0 else 0.0
+
+
 def _steps(units: list[Unit], index: int) -> list[Step]:
     """The grammar's moves for ``units[index]`` besides skipping it or opening an item.
 
-    A title earns its score only when a standfirst follows it (half when only a
-    byline does), so a short standfirst is not mistaken for the next title.
+    A title scores as a leftover until its item proves real: it earns its score when
+    a standfirst follows (half when only a byline does), so neither a short standfirst
+    nor a stray heading is taken for a title.
     """
     unit = units[index]
     weight = unit.weight
     body = unit.body_q * weight
-    title = _title_gain(units, index - 1)
+    title = _title_gain(units, index - 1) + _refund(units, index - 1)
+    half_title = _title_gain(units, index - 1, 0.5) + _refund(units, index - 1)
     steps: list[Step] = [
-        (State.LEAD, State.TITLE_LED, "title", 0.0),
+        (
+            State.LEAD,
+            State.TITLE_LED,
+            "title",
+            _lead_gain(units, index - 1) + _title_gain(units, index, 0.5),
+        ),
         (State.TITLE, State.BODY, "body", title + body),
-        (State.TITLE_LED, State.BODY_DONE, "body", title + body),
-        (State.TITLE_BYLINE, State.BODY_DONE, "body", _title_gain(units, index - 2, 0.5) + body),
-        (State.BODY, State.BODY, "body", _MORE_BODY * body),
-        (State.BODY_DONE, State.BODY_DONE, "body", _MORE_BODY * body),
+        (State.TITLE_LED, State.BODY_DONE, "body", _title_gain(units, index - 1, 0.5) + body),
+        (
+            State.TITLE_BYLINE,
+            State.BODY_DONE,
+            "body",
+            _title_gain(units, _above(units, index), 0.5) + body,
+        ),
     ]
+    if unit.sentence:
+        steps.append((State.BODY, State.BODY, "body", _MORE_BODY * body))
+        steps.append((State.BODY_DONE, State.BODY_DONE, "body", _MORE_BODY * body))
     if unit.byline is not None:
-        steps.append((State.TITLE, State.TITLE_BYLINE, "byline", title / 2 + weight))
-        steps.append((State.BODY, State.CLOSED, "byline", float(weight)))
-        steps.extend((origin, State.LEAD, "lead", _LEAD * weight) for origin in _LEAD_FROM)
-        if unit.byline.date_only:
-            steps.append((State.NAME, State.CLOSED, "date", float(weight)))
-    elif index + 1 < len(units) and _name_line(unit, units[index + 1]):
-        steps.append((State.BODY, State.NAME, "name", _NAME_PART * weight))
+        steps.extend(_byline_steps(units, index, half_title))
+    elif unit.title_like and is_name(unit.text):
+        steps.append((State.BODY, State.CLOSED, "signed", _NAME_PART * weight))
+        if index + 1 < len(units) and _dated(units[index + 1]):
+            steps.append((State.BODY, State.NAME, "name", _NAME_PART * weight))
     return steps
 
 
-def _name_line(unit: Unit, following: Unit) -> bool:
-    """A line holding only a name, with a line holding only a date under it."""
-    return following.byline is not None and following.byline.date_only and is_name(unit.text)
+def _byline_steps(units: list[Unit], index: int, half_title: float) -> list[Step]:
+    """A byline closing the item in hand, completing the byline above, or leading the next."""
+    unit = units[index]
+    weight = float(unit.weight)
+    steps: list[Step] = [
+        (State.TITLE, State.TITLE_BYLINE, "byline", half_title + weight),
+        (State.BODY, State.CLOSED, "byline", weight),
+    ]
+    steps.extend((origin, State.LEAD, "lead", _LEFTOVER * weight) for origin in _LEAD_FROM)
+    if _dated(unit):
+        steps.append((State.NAME, State.CLOSED, "date", weight))
+    if index and _complements(units[index - 1].byline, unit.byline):
+        steps.append((State.TITLE_BYLINE, State.TITLE_BYLINE, "byline", weight))
+        steps.append((State.CLOSED, State.CLOSED, "byline", weight))
+    return steps
+
+
+def _dated(unit: Unit) -> bool:
+    """A line holding only a date."""
+    return unit.byline is not None and unit.byline.date_only
+
+
+def _complements(first: Byline | None, second: Byline | None) -> bool:
+    """Two byline lines that make one: "By Jane Doe" then "12 September 2022"."""
+    if first is None or second is None:
+        return False
+    return (first.author is None) != (second.author is None) and (first.published is None) != (
+        second.published is None
+    )
 
 
 @dataclass
@@ -156,11 +213,25 @@ def _build(units: list[Unit], labels: list[str]) -> list[Draft]:
             name = unit.text
         elif items and label == "body":
             items[-1].bodies.append(unit.text)
-        elif items and label == "byline":
-            items[-1].byline = unit.byline
-        elif items and label == "date" and unit.byline is not None:
-            items[-1].byline = Byline(name, unit.byline.published)
+        elif items and label in ("byline", "signed", "date"):
+            items[-1].byline = _merge(items[-1].byline, _byline(unit, label, name))
     return [_draft(item) for item in items]
+
+
+def _byline(unit: Unit, label: str, name: str | None) -> Byline | None:
+    """The byline a unit labelled "byline", "signed" (a bare name) or "date" gives."""
+    if label == "signed":
+        return Byline(unit.text, None)
+    if label == "date" and unit.byline is not None:
+        return Byline(name, unit.byline.published)
+    return unit.byline
+
+
+def _merge(first: Byline | None, second: Byline | None) -> Byline | None:
+    """One byline from two lines, the first line winning where both say something."""
+    if first is None or second is None:
+        return first or second
+    return Byline(first.author or second.author, first.published or second.published)
 
 
 def _draft(item: _Item) -> Draft:

@@ -16,6 +16,7 @@ LONG_PAGE = "long-page"
 
 _LONG = 250  # a paragraph of "hundreds of characters"
 _SHORT_TEXT = 0.6
+_ARTICLE_TEXT = 0.9
 _NO_LONG_PARAGRAPH = 0.5
 _SUMMARY_MAX = 300
 _BYLINE_REACH = 3  # a byline this close to the top signs the page
@@ -31,7 +32,7 @@ def parse_long_page(units: list[Unit]) -> Candidate:
     body = [u for u in body if u is not byline]
     if not body:
         return Candidate(LONG_PAGE, 0, 0.0, f"{LONG_PAGE}: a title and nothing under it", list)
-    paragraphs = [u for u in body if not u.marker and not u.title_like]
+    paragraphs = [u for u in body if not u.marker and not u.title_like and u.byline is None]
     first = paragraphs[0].text if paragraphs else body[0].text
     title = units[0].text if has_title else derive_title(first)
     draft = Draft(
@@ -70,6 +71,15 @@ def _summary(paragraph: str) -> str:
     return summary if len(summary) <= 2 * _SUMMARY_MAX else first
 
 
+def _is_article(body: list[Unit], has_title: bool, byline: Unit | None) -> bool:
+    """A title, one byline under it, then mostly sentences: an article, short paragraphs or not."""
+    if not has_title or byline is None or any(u.byline is not None for u in body):
+        return False
+    sentences = sum(1 for u in body if u.sentence)
+    headings = sum(1 for u in body if u.title_like)
+    return sentences >= 2 and headings * 3 <= sentences
+
+
 def _fit(
     units: list[Unit], body: list[Unit], has_title: bool, byline: Unit | None
 ) -> tuple[float, str]:
@@ -78,6 +88,8 @@ def _fit(
     headings = [u for u in body if u.title_like and not u.marker]
     bullets = sum(1 for u in body if u.marker)
     few_headings = len(headings) <= max(1, long_paragraphs // 2)
+    article = _is_article(body, has_title, byline) and not long_paragraphs
+    short_text = _ARTICLE_TEXT if article else _SHORT_TEXT
     score = units[0].weight if has_title else 0.0
     score += byline.weight if byline is not None else 0.0
     for unit in body:
@@ -86,9 +98,9 @@ def _fit(
         elif unit.title_like:
             score += unit.weight if few_headings else 0.0
         elif unit.byline is None:
-            score += _SHORT_TEXT * unit.weight
+            score += short_text * unit.weight
     fit = score / (sum(u.weight for u in units) or 1)
-    if not long_paragraphs:
+    if not long_paragraphs and not article:
         fit *= _NO_LONG_PARAGRAPH
     reason = (
         f"{LONG_PAGE}: 1 item from {len(body) - len(headings) - bullets} paragraphs "

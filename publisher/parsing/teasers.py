@@ -18,6 +18,7 @@ TEASERS = "teasers"
 
 _LONG = 400  # a line this long is a paragraph, not a teaser
 _BYLINE = 0.8
+_LONE_TITLE = 0.5  # a headline with no sentence under it is a fair teaser
 
 
 def parse_teasers(units: list[Unit]) -> Candidate:
@@ -26,8 +27,9 @@ def parse_teasers(units: list[Unit]) -> Candidate:
     for index, unit in enumerate(units):
         if unit.byline is not None:
             previous = units[index - 1] if index else None
-            attached = previous is not None and previous.byline is None
-            score += _BYLINE * unit.weight if attached else 0.0
+            # a byline under a sentence dates a teaser; under a title it marks a listing
+            if previous is not None and previous.byline is None and not previous.title_like:
+                score += _BYLINE * unit.weight
         else:
             following = units[index + 1] if index + 1 < len(units) else None
             score += _quality(unit, following) * unit.weight
@@ -55,7 +57,7 @@ def _quality(unit: Unit, following: Unit | None) -> float:
     if unit.marker:
         return 0.5
     if unit.title_like:
-        return -0.5 if following is not None and following.sentence else 0.3
+        return -0.5 if following is not None and following.sentence else _LONE_TITLE
     if unit.sentence:
         return 1.0 if len(unit.text) <= _LONG else 0.2
     return 0.7

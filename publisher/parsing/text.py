@@ -30,7 +30,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof sr jr vs etc e.g i.e no vol gen col lt rev hon mt inc ltd co "
     "cllr sgt capt fig approx cf al".split()
 )
-_STRONG_CLAUSE = re.compile(r" [—–] |; |: ")
+_STRONG_CLAUSE = re.compile(r" [—–-] |; |: ")
 _TRAILING_JUNK = " ,;:–—-(/"
 _MIN_LIMIT = 20
 _MAX_LIMIT = 99

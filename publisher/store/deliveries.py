@@ -28,7 +28,7 @@ def _delivery(row: Any) -> Delivery:
     return Delivery(**{name: row._mapping[name] for name in DELIVERY_COLUMNS})
 
 
-def max_item_seq(conn: Connection) -> int:
+def current_item_seq(conn: Connection) -> int:
     return int(conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0)
 
 

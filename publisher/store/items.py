@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from publisher.errors import StoreError
 from publisher.models import Item, SeedFile
-from publisher.store.database import Store
+from publisher.store.database import Store, bulk_insert
 from publisher.store.tables import ITEM_COLUMNS, items, seed_files, sources
+
+K = TypeVar("K")
 
 # --- seed files -------------------------------------------------------------------------------
 
@@ -27,25 +30,48 @@ def list_seed_files(store: Store) -> dict[str, SeedFile]:
         return {row.path: SeedFile(**row._mapping) for row in conn.execute(sa.select(*columns))}
 
 
-def upsert_seed_file(conn: Connection, seed: SeedFile, *, now: datetime) -> None:
-    values = {
+def upsert_seed_files(conn: Connection, seeds: Sequence[SeedFile], *, now: datetime) -> None:
+    """Record many scanned files at once: one UPDATE and one INSERT statement per batch."""
+    if not seeds:
+        return
+    paths = [seed.path for seed in seeds]
+    known: set[str] = set()
+    for chunk in _chunks(paths):
+        known.update(conn.scalars(sa.select(seed_files.c.path).where(seed_files.c.path.in_(chunk))))
+    rows = [_seed_values(seed, now) for seed in seeds]
+    updates = [row | {"b_path": row["path"]} for row in rows if row["path"] in known]
+    if updates:
+        statement = seed_files.update().where(seed_files.c.path == sa.bindparam("b_path"))
+        conn.execute(statement, updates)
+    inserts = [row for row in rows if row["path"] not in known]
+    if inserts:
+        conn.execute(seed_files.insert(), inserts)
+
+
+def _seed_values(seed: SeedFile, now: datetime) -> dict[str, Any]:
+    return {
         "path": seed.path, "size": seed.size, "mtime_ns": seed.mtime_ns, "sha256": seed.sha256,
         "status": seed.status, "error": seed.error, "layout": seed.layout, "scanned_at": now,
     }  # fmt: skip
-    updated = conn.execute(seed_files.update().where(seed_files.c.path == seed.path).values(values))
-    if updated.rowcount == 0:
-        conn.execute(seed_files.insert().values(values))
 
 
 # --- sources ----------------------------------------------------------------------------------
 
 
-def upsert_source(conn: Connection, slug: str, name: str, url: str | None) -> None:
-    row = conn.execute(sa.select(sources).where(sources.c.slug == slug)).first()
-    if row is None:
-        conn.execute(sources.insert().values(slug=slug, name=name, url=url))
-    elif (row.name, row.url) != (name, url):
-        conn.execute(sources.update().where(sources.c.slug == slug).values(name=name, url=url))
+def upsert_sources(conn: Connection, rows: Sequence[tuple[str, str, str | None]]) -> None:
+    """Record (slug, name, url) of sources, changing only those that differ."""
+    if not rows:
+        return
+    stored: dict[str, tuple[str, str | None]] = {}
+    for chunk in _chunks([slug for slug, _, _ in rows]):
+        query = sa.select(sources).where(sources.c.slug.in_(chunk))
+        stored.update({row.slug: (row.name, row.url) for row in conn.execute(query)})
+    fresh = [{"slug": s, "name": n, "url": u} for s, n, u in rows if s not in stored]
+    if fresh:
+        conn.execute(sources.insert(), fresh)
+    for slug, name, url in rows:
+        if slug in stored and stored[slug] != (name, url):
+            conn.execute(sources.update().where(sources.c.slug == slug).values(name=name, url=url))
 
 
 def list_sources(store: Store) -> dict[str, str]:
@@ -62,35 +88,46 @@ def item_from_row(row: Any) -> Item:
     return Item(**{name: mapping[name] for name in ITEM_COLUMNS})
 
 
-def _item_values(item: Item, fingerprint: str, title_key: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ItemKeys:
+    """How an item is recognised again: the story, its title within a source, its standfirst."""
+
+    story: str
+    title: str
+    summary: str | None
+
+
+def _item_values(item: Item, keys: ItemKeys) -> dict[str, Any]:
     values = {name: getattr(item, name) for name in ITEM_COLUMNS}
-    values.update(fingerprint=fingerprint, title_key=title_key)
+    values.update(fingerprint=keys.story, title_key=keys.title, summary_key=keys.summary)
     return values
 
 
-def find_items_by_fingerprint(conn: Connection, fingerprints: Iterable[str]) -> dict[str, Item]:
-    """Existing items keyed by fingerprint (the same story on any page)."""
-    found: dict[str, Item] = {}
-    for chunk in _chunks(sorted(set(fingerprints))):
-        query = sa.select(items).where(items.c.fingerprint.in_(chunk)).order_by(items.c.first_seen)
-        for row in conn.execute(query):
-            found.setdefault(row.fingerprint, item_from_row(row))
-    return found
+def find_items_by_story(conn: Connection, stories: Iterable[str]) -> dict[str, Item]:
+    """Existing items keyed by story fingerprint (the same title and standfirst on any page)."""
+    return _find_by(conn, items.c.fingerprint, stories, lambda row: row.fingerprint)
 
 
-def find_items_by_title(
-    conn: Connection, source: str, title_keys: Iterable[str]
-) -> dict[str, Item]:
-    """Existing items of one source keyed by normalised title (an edited standfirst)."""
-    found: dict[str, Item] = {}
-    for chunk in _chunks(sorted(set(title_keys))):
-        query = (
-            sa.select(items)
-            .where(items.c.source == source, items.c.title_key.in_(chunk))
-            .order_by(items.c.first_seen)
-        )
+def find_items_by_title(conn: Connection, titles: Iterable[str]) -> dict[tuple[str, str], Item]:
+    """Existing items keyed by (source, title key): a standfirst edited on the same source."""
+    return _find_by(conn, items.c.title_key, titles, lambda row: (row.source, row.title_key))
+
+
+def find_items_by_summary(
+    conn: Connection, summaries: Iterable[str]
+) -> dict[tuple[str, str], Item]:
+    """Existing items keyed by (source, summary key): a title edited (or derived anew)."""
+    return _find_by(conn, items.c.summary_key, summaries, lambda row: (row.source, row.summary_key))
+
+
+def _find_by(
+    conn: Connection, column: sa.Column[Any], values: Iterable[str], key: Callable[[Any], K]
+) -> dict[K, Item]:
+    found: dict[K, Item] = {}
+    for chunk in _chunks(sorted(set(values))):
+        query = sa.select(items).where(column.in_(chunk)).order_by(items.c.seq)
         for row in conn.execute(query):
-            found.setdefault(row.title_key, item_from_row(row))
+            found.setdefault(key(row), item_from_row(row))
     return found
 
 
@@ -107,18 +144,23 @@ def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
     return taken
 
 
-def insert_items(conn: Connection, rows: Sequence[tuple[Item, str, str]]) -> None:
-    """Insert new items given as (item, fingerprint, title_key), in one executemany."""
+def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:
+    """Insert new items in one executemany, numbering them in insertion order."""
     if not rows:
         return
     last = conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0
     values = [_item_values(*row) | {"seq": last + n} for n, row in enumerate(rows, 1)]
-    conn.execute(items.insert(), values)
+    bulk_insert(conn, items, values)
 
 
-def update_item(conn: Connection, item: Item, fingerprint: str, title_key: str) -> None:
-    values = _item_values(item, fingerprint, title_key)
-    conn.execute(items.update().where(items.c.id == item.id).values(values))
+def update_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:
+    """Rewrite changed items in one executemany (their id and seq never change)."""
+    if not rows:
+        return
+    values = [_item_values(*row) | {"b_id": row[0].id} for row in rows]
+    for value in values:
+        del value["id"]
+    conn.execute(items.update().where(items.c.id == sa.bindparam("b_id")), values)
 
 
 def get_item(store: Store, item_id: str) -> Item:
@@ -140,6 +182,19 @@ def list_items(
         query = query.where(items.c.author == author)
     if limit is not None:
         query = query.limit(limit)
+    with store.reading() as conn:
+        return [item_from_row(row) for row in conn.execute(query)]
+
+
+def max_item_seq(store: Store) -> int:
+    """The newest item's insertion number (0 for an empty store)."""
+    with store.reading() as conn:
+        return int(conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0)
+
+
+def list_items_after(store: Store, seq: int) -> list[Item]:
+    """Items inserted after ``seq``, oldest first: the new ones since a watermark."""
+    query = sa.select(items).where(items.c.seq > seq).order_by(items.c.seq)
     with store.reading() as conn:
         return [item_from_row(row) for row in conn.execute(query)]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from publisher.store.database import Store
+from publisher.store.database import Store, insert_ignoring_duplicates
 from publisher.store.tables import items, stale_outputs
 
 Mark = tuple[str, str]
@@ -15,13 +15,8 @@ Mark = tuple[str, str]
 
 def mark_stale(conn: Connection, marks: Iterable[Mark]) -> None:
     """Queue outputs to rebuild; marking one twice is a no-op."""
-    wanted = set(marks)
-    if not wanted:
-        return
-    existing = {(row.kind, row.key) for row in conn.execute(sa.select(stale_outputs))}
-    missing = sorted(wanted - existing)
-    if missing:
-        conn.execute(stale_outputs.insert(), [{"kind": k, "key": key} for k, key in missing])
+    rows = [{"kind": kind, "key": key} for kind, key in sorted(set(marks))]
+    insert_ignoring_duplicates(conn, stale_outputs, rows)
 
 
 def list_stale(store: Store) -> set[Mark]:

@@ -10,6 +10,17 @@ import sqlalchemy as sa
 from publisher.errors import StoreError
 
 
+def utc_text(value: datetime | None) -> str | None:
+    """The stored form of a datetime: ISO 8601 in UTC with microseconds."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise StoreError(f"naive datetime {value!r} cannot be stored; use UTC")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(timespec="microseconds")
+
+
 class UTCDateTime(sa.types.TypeDecorator[datetime]):
     """Aware UTC datetimes stored as fixed-width ISO 8601 text, so they sort as text."""
 
@@ -17,11 +28,7 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise StoreError(f"naive datetime {value!r} cannot be stored; use UTC")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+        return utc_text(value)
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
         return None if value is None else datetime.fromisoformat(value)
@@ -75,16 +82,17 @@ items = sa.Table(
     sa.Column("seed_path", sa.String),
     sa.Column("seed_line", sa.Integer),
     sa.Column("fingerprint", sa.String(40), nullable=False),
-    sa.Column("title_key", sa.String, nullable=False),
+    sa.Column("title_key", sa.String(40), nullable=False),
+    sa.Column("summary_key", sa.String(40)),
     # Insertion order: digests send each subscriber the items past their watermark.
     sa.Column("seq", sa.Integer, nullable=False, server_default="0"),
     sa.Index("ix_items_fingerprint", "fingerprint"),
-    sa.Index("ix_items_source_title", "source", "title_key"),
+    sa.Index("ix_items_title_key", "title_key", "source"),
+    sa.Index("ix_items_summary_key", "summary_key", "source"),
     sa.Index("ix_items_updated", "updated"),
     sa.Index("ix_items_source_updated", "source", "updated"),
     sa.Index("ix_items_author_updated", "author", "updated"),
     sa.Index("ix_items_seq", "seq"),
-    sa.Index("ix_items_first_seen", "first_seen"),
 )
 
 ITEM_COLUMNS = (

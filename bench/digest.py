@@ -1,0 +1,220 @@
+"""Digest rendering and delivery throughput, each against its naive baseline in the same run.
+
+Usage: python bench/digest.py [--subscribers 100000] [--naive 200] [--messages 2000]
+
+1. Render-and-personalise: one render + CSS inlining per edition, then one cheap
+   personalisation per reader, against rendering and inlining per reader with an
+   EmailMessage (measured on --naive readers, rate extrapolated). Target >= 30x.
+2. Delivery through SMTPMailer against a raw smtplib loop sending the same prebuilt
+   bytes over one connection, both into a local aiosmtpd sink. Target >= 0.7x.
+3. Peak memory of the process (ru_maxrss). Target <= 250 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import smtplib
+import socket
+import time
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from jinja2 import Environment
+
+from publisher.delivery import SMTPMailer
+from publisher.digest import (
+    HTML_TEMPLATE,
+    SUBJECT_TEMPLATE,
+    TEXT_TEMPLATE,
+    DigestEntry,
+    EditionContent,
+    group_entries,
+    inline_css,
+    message_id_for,
+    personalise,
+    render_edition,
+)
+from publisher.templating import make_environment
+from publisher.tokens import sign_token
+
+NOW = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
+SECRET = b"bench-secret-0123456789"
+SITE = "https://news.example.org/"
+SENDER = "digest@news.example.org"
+MAILTO = "mailto:unsubscribe@news.example.org?subject=unsubscribe"
+LIST_ID = "digest.news.example.org"
+WORDS = "labour union council budget housing strike election workers rail tenants rent".split()
+
+
+def edition(count: int) -> EditionContent:
+    entries = tuple(
+        DigestEntry(
+            title=f"{WORDS[n % 11].title()} {WORDS[(n * 3) % 11]} news, part {n}",
+            link=f"{SITE}items/{WORDS[n % 11]}-news-{n}.html",
+            author="Ann Lee" if n % 2 else None,
+            published=NOW - timedelta(hours=n),
+            summary=" ".join(WORDS[(n + k) % 11] for k in range(30)).capitalize() + ".",
+            source_name=f"Source {n % 4}",
+            item_id=f"{WORDS[n % 11]}-news-{n}",
+        )
+        for n in range(count)
+    )
+    return EditionContent(
+        key="daily-2026-11-21",
+        site_title="Trades News",
+        site_url=SITE,
+        archive_url=f"{SITE}index.html",
+        entries=entries,
+        more_count=0,
+        date=NOW,
+    )
+
+
+def reader(n: int) -> tuple[str, str | None, str]:
+    email = f"reader{n}@example.org"
+    token = sign_token(SECRET, "unsubscribe", email)
+    return email, (f"Reader {n}" if n % 3 else None), f"{SITE}unsubscribe?token={token}"
+
+
+def naive_message(env: Environment, content: EditionContent, n: int) -> bytes:
+    """What a straightforward implementation does: render and inline per reader."""
+    email, name, url = reader(n)
+    context: dict[str, Any] = {
+        "site_title": content.site_title,
+        "site_url": content.site_url,
+        "archive_url": content.archive_url,
+        "date": content.date,
+        "groups": group_entries(content.entries),
+        "entry_count": len(content.entries),
+        "more_count": content.more_count,
+        "count": len(content.entries),
+        "greeting": f"Hello {name}," if name else "Hello,",
+        "email": email,
+        "unsubscribe_url": url,
+    }
+    context["subject"] = env.get_template(SUBJECT_TEMPLATE).render(context).strip()
+    message = EmailMessage()
+    message["From"] = f"Trades News <{SENDER}>"
+    message["To"] = f"{name} <{email}>" if name else email
+    message["Subject"] = context["subject"]
+    message["Date"] = format_datetime(content.date)
+    message["Message-ID"] = message_id_for(content.key, email, "news.example.org")
+    message["List-Id"] = f"Trades News <{LIST_ID}>"
+    message["List-Unsubscribe"] = f"<{url}>, <{MAILTO}>"
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(env.get_template(TEXT_TEMPLATE).render(context))
+    message.add_alternative(inline_css(env.get_template(HTML_TEMPLATE).render(context)), "html")
+    return message.as_bytes()
+
+
+def fast_messages(env: Environment, content: EditionContent, count: int) -> list[bytes]:
+    """Render once, personalise per reader; keeps only a sample of the bytes."""
+    rendered = render_edition(env, content)
+    kept: list[bytes] = []
+    for n in range(count):
+        email, name, url = reader(n)
+        data = personalise(
+            rendered,
+            to_email=email,
+            to_name=name,
+            from_address=SENDER,
+            from_name="Trades News",
+            unsubscribe_url=url,
+            unsubscribe_mailto=MAILTO,
+            list_id=LIST_ID,
+            message_id=message_id_for(content.key, email, "news.example.org"),
+        ).as_bytes()
+        if n < 2000:
+            kept.append(data)
+    return kept
+
+
+class Sink:
+    """An SMTP handler that counts and forgets."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.count += 1
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def raw_loop(port: int, messages: list[bytes]) -> float:
+    start = time.perf_counter()
+    connection = smtplib.SMTP("127.0.0.1", port, timeout=30)
+    for n, data in enumerate(messages):
+        connection.sendmail(SENDER, [f"reader{n}@example.org"], data)
+    connection.quit()
+    return len(messages) / (time.perf_counter() - start)
+
+
+def mailer_loop(port: int, messages: list[bytes]) -> float:
+    start = time.perf_counter()
+    mailer = SMTPMailer(
+        "127.0.0.1", port, starttls=False, ssl=False, username=None, password=None,
+        timeout=30, rate_per_second=None, max_attempts=3,
+    )  # fmt: skip
+    for n, data in enumerate(messages):
+        mailer.send(data, sender=SENDER, recipient=f"reader{n}@example.org")
+    mailer.close()
+    return len(messages) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--subscribers", type=int, default=100_000)
+    parser.add_argument("--naive", type=int, default=200)
+    parser.add_argument("--messages", type=int, default=2000)
+    parser.add_argument("--entries", type=int, default=25)
+    args = parser.parse_args()
+    env = make_environment(None)
+    content = edition(args.entries)
+    naive_message(env, content, 0)  # warm caches (cssutils parsing, templates) for both
+
+    start = time.perf_counter()
+    for n in range(args.naive):
+        naive_message(env, content, n)
+    naive_rate = args.naive / (time.perf_counter() - start)
+    start = time.perf_counter()
+    messages = fast_messages(env, content, args.subscribers)
+    fast_seconds = time.perf_counter() - start
+    fast_rate = args.subscribers / fast_seconds
+    print(f"edition: {args.entries} entries, message {len(messages[0]):,} bytes")
+    print(f"naive per-reader premailer: {naive_rate:10,.0f} messages/s ({args.naive} readers)")
+    print(
+        f"render once + personalise:  {fast_rate:10,.0f} messages/s "
+        f"({args.subscribers:,} readers in {fast_seconds:.1f}s)"
+    )
+    print(f"speed-up: {fast_rate / naive_rate:.0f}x (target >= 30x)")
+
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        batch = (messages * (args.messages // len(messages) + 1))[: args.messages]
+        raw_loop(port, batch[:100])  # warm up the sink
+        raw = max(raw_loop(port, batch), raw_loop(port, batch))
+        ours = max(mailer_loop(port, batch), mailer_loop(port, batch))
+    finally:
+        controller.stop()
+    print(f"raw smtplib loop:           {raw:10,.0f} messages/s ({args.messages} messages)")
+    print(f"SMTPMailer:                 {ours:10,.0f} messages/s")
+    print(f"ratio: {ours / raw:.2f}x (target >= 0.7x)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB (target <= 250 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Signed tokens: round trips, and every way a token must be refused."""
+
+from __future__ import annotations
+
+import re
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from publisher.errors import ConfigError, TokenError
+from publisher.tokens import SECRET_ENV, load_secret, sign_token, verify_token
+
+SECRET = b"0123456789abcdef-test-secret"
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+# SpamAssassin's Bitcoin-address test: a whole word of 26-35 base58 characters from 1 or 3.
+BITCOIN_LIKE = re.compile(r"\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b")
+
+
+def test_round_trip() -> None:
+    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
+    assert verify_token(SECRET, "unsubscribe", token) == "ann@example.org"
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+", token)
+
+
+def test_round_trip_non_ascii_address() -> None:
+    token = sign_token(SECRET, "confirm", "zoë@exämple.org", issued=NOW)
+    assert verify_token(SECRET, "confirm", token, now=NOW, max_age=timedelta(days=1)) == (
+        "zoë@exämple.org"
+    )
+
+
+def test_forged_token_is_refused() -> None:
+    token = sign_token(b"another-secret-entirely", "unsubscribe", "ann@example.org")
+    with pytest.raises(TokenError):
+        verify_token(SECRET, "unsubscribe", token)
+
+
+@pytest.mark.parametrize("position", [0, 5, -1, -5])
+def test_altered_token_is_refused(position: int) -> None:
+    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
+    swapped = "B" if token[position] != "B" else "C"
+    altered = (
+        token[:position] + swapped + token[position + 1 :]
+        if position != -1
+        else (token[:-1] + swapped)
+    )
+    with pytest.raises(TokenError):
+        verify_token(SECRET, "unsubscribe", altered)
+
+
+@pytest.mark.parametrize("garbage", ["", ".", "abc", "a.b.c", "...", "x" * 500])
+def test_garbage_is_refused(garbage: str) -> None:
+    with pytest.raises(TokenError):
+        verify_token(SECRET, "unsubscribe", garbage)
+
+
+def test_token_for_one_address_cannot_serve_another() -> None:
+    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
+    mine = sign_token(SECRET, "unsubscribe", "bob@example.org")
+    email_part, other = token.split(".", 1)[0], mine.split(".", 1)[1]
+    with pytest.raises(TokenError):
+        verify_token(SECRET, "unsubscribe", f"{email_part}.{other}")
+
+
+def test_purposes_are_not_interchangeable() -> None:
+    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
+    with pytest.raises(TokenError):
+        verify_token(SECRET, "confirm", token)
+
+
+def test_expired_token_is_refused() -> None:
+    token = sign_token(SECRET, "confirm", "ann@example.org", issued=NOW)
+    day = timedelta(days=1)
+    assert verify_token(SECRET, "confirm", token, now=NOW + day, max_age=day) == "ann@example.org"
+    with pytest.raises(TokenError, match="expired"):
+        verify_token(SECRET, "confirm", token, now=NOW + day + timedelta(seconds=1), max_age=day)
+
+
+def test_undated_token_does_not_pass_an_age_check() -> None:
+    token = sign_token(SECRET, "confirm", "ann@example.org")
+    with pytest.raises(TokenError, match="expired"):
+        verify_token(SECRET, "confirm", token, now=NOW, max_age=timedelta(days=365))
+
+
+def test_token_from_the_future_is_refused() -> None:
+    token = sign_token(SECRET, "confirm", "ann@example.org", issued=NOW + timedelta(hours=1))
+    with pytest.raises(TokenError, match="future"):
+        verify_token(SECRET, "confirm", token, now=NOW, max_age=timedelta(days=1))
+
+
+@pytest.mark.parametrize("n", range(0, 400, 7))
+def test_tokens_never_look_like_bitcoin_addresses(n: int) -> None:
+    email = f"{'reader' * (n % 9)}{n}.{'x1' * (n % 13)}@example-{n}.org"
+    token = sign_token(SECRET + str(n).encode(), "unsubscribe", email, issued=NOW)
+    assert not BITCOIN_LIKE.search(token)
+    assert all(len(run) < 26 for run in re.split(r"[^A-Za-z0-9_]", token))
+
+
+def test_secret_from_environment(tmp_path: Path) -> None:
+    secret = load_secret({SECRET_ENV: "  a-long-enough-secret  "}, tmp_path)
+    assert secret == b"a-long-enough-secret"
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_short_secret_in_environment_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=SECRET_ENV):
+        load_secret({SECRET_ENV: "short"}, tmp_path)
+
+
+def test_generated_secret_is_private_and_kept(tmp_path: Path) -> None:
+    state = tmp_path / "var"
+    first = load_secret({}, state)
+    path = state / "secret_key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert len(first) >= 32
+    assert load_secret({}, state) == first
+    assert [p.name for p in state.iterdir()] == ["secret_key"]  # no temporary file left
+
+
+def test_empty_secret_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "secret_key").write_bytes(b"\n")
+    with pytest.raises(ConfigError, match="secret_key"):
+        load_secret({}, tmp_path)
