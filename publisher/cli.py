@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from publisher import __version__, store
+from publisher import __version__, mailing, store
 from publisher.config import LAYOUTS, Settings, load_settings
 from publisher.errors import PublisherError
 from publisher.ingestion import IngestReport, ingest, parse_seed_bytes, source_for
@@ -31,6 +31,7 @@ from publisher.subscriptions import (
     add_subscriber,
     export_csv,
     import_csv,
+    normalise_email,
     remove_subscriber,
 )
 
@@ -199,6 +200,97 @@ def subscribers_export(app: AppContext, file: Path) -> None:
         click.echo(text, nl=False)
     else:
         file.write_text(text, encoding="utf-8")
+
+
+@cli.group("digest")
+def digest_group() -> None:
+    """Preview and send email digests."""
+
+
+@digest_group.command("preview")
+@click.option("--to", "email", help="A subscriber's address (default: a sample new reader).")
+@click.option("--html", "html_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--eml", "eml_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def digest_preview(
+    app: AppContext, email: str | None, html_file: Path | None, eml_file: Path | None
+) -> None:
+    """Show what a subscriber would get now; nothing is sent or recorded."""
+    settings = app.settings()
+    with _opened(settings) as db:
+        secret = mailing.load_secret(settings, os.environ)
+        message = mailing.preview(settings, db, now=datetime.now(UTC), secret=secret, email=email)
+    if message is None:
+        click.echo("nothing new to send")
+        return
+    parsed = message.as_message()
+    if eml_file:
+        eml_file.write_bytes(message.as_bytes())
+    if html_file:
+        html_part = parsed.get_body(preferencelist=("html",))
+        html_file.write_text(html_part.get_content() if html_part else "", encoding="utf-8")
+    text_part = parsed.get_body(preferencelist=("plain",))
+    click.echo(f"Subject: {parsed['Subject']}\nTo: {parsed['To']}\n")
+    click.echo(text_part.get_content() if text_part else "")
+
+
+@digest_group.command("send")
+@click.option("--dry-run", is_flag=True, help="Plan editions and count messages; send nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
+    """Send an edition now to every active subscriber with new items."""
+    settings = app.settings()
+    with _opened(settings) as db, _progress(not as_json) as progress:
+        secret = mailing.load_secret(settings, os.environ)
+        mailer = mailing.make_mailer(settings, os.environ)
+        try:
+            report = mailing.send_digests(
+                settings,
+                db,
+                mailer,
+                now=datetime.now(UTC),
+                secret=secret,
+                dry_run=dry_run,
+                progress=progress,
+            )
+        finally:
+            mailer.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict()))
+        return
+    count, verb = (
+        (report.messages_planned, "would send") if dry_run else (report.messages_sent, "sent")
+    )
+    click.echo(
+        f"{report.editions} editions; {verb} {count} messages, "
+        f"{report.messages_failed} failed, {report.messages_deferred} deferred"
+    )
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+
+
+@cli.command("send-test")
+@click.option("--to", "email", required=True, help="Where to send the test digest.")
+@click.pass_obj
+def send_test(app: AppContext, email: str) -> None:
+    """Send one preview digest through the configured transport."""
+    settings = app.settings()
+    with _opened(settings) as db:
+        secret = mailing.load_secret(settings, os.environ)
+        address = normalise_email(email)
+        message = mailing.preview(
+            settings, db, now=datetime.now(UTC), secret=secret, email=None, sample_to=address
+        )
+        if message is None:
+            raise click.ClickException("no items yet: run `publisher build` first")
+        mailer = mailing.make_mailer(settings, os.environ)
+        sender = mailing.make_sender(settings, secret).address
+        try:
+            mailer.send(message.as_bytes(), sender=sender, recipient=address)
+        finally:
+            mailer.close()
+    click.echo(f"sent a test digest to {email} via {settings.delivery.transport}")
 
 
 def main() -> None:

@@ -58,6 +58,69 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class DigestSettings:
+    from_address: str | None = None  # default: digest@<site host>
+    from_name: str | None = None  # default: site.title
+    max_age_days: int = 7
+    schedule: str = "0 7 * * *"  # cron, evaluated in each subscriber's time zone
+    weekly_day: str = "mon"
+    max_html_bytes: int = 100_000
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    transport: str = "maildir"
+    outbox: Path = Path("var/outbox")
+    max_attempts: int = 4
+    backoff_base: float = 1.0
+    bounce_after: int = 3
+    retry_minutes: float = 15.0
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "localhost"
+    port: int = 25
+    starttls: bool = False
+    ssl: bool = False
+    username: str | None = None
+    rate_per_second: float | None = None
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class DkimSettings:
+    selector: str | None = None
+    domain: str | None = None
+    private_key_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    rescan_seconds: float = 60.0
+    debounce_seconds: float = 0.3
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    level: str = "INFO"
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class SubscriptionSettings:
+    confirm_days: int = 7
+    per_client_per_hour: int = 10
+    per_address_per_day: int = 3
+
+
+@dataclass(frozen=True)
 class SourceRule:
     """A ``[[sources]]`` table: which seed files it covers and what to force for them."""
 
@@ -82,6 +145,14 @@ class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    dkim: DkimSettings = field(default_factory=DkimSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    http: HttpSettings = field(default_factory=HttpSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    subscriptions: SubscriptionSettings = field(default_factory=SubscriptionSettings)
     sources: tuple[SourceRule, ...] = ()
     base_dir: Path = Path(".")
 
@@ -96,6 +167,14 @@ SECTIONS: dict[str, type[Any]] = {
     "database": DatabaseSettings,
     "ingest": IngestSettings,
     "feeds": FeedSettings,
+    "digest": DigestSettings,
+    "delivery": DeliverySettings,
+    "smtp": SmtpSettings,
+    "dkim": DkimSettings,
+    "schedule": ScheduleSettings,
+    "http": HttpSettings,
+    "logging": LoggingSettings,
+    "subscriptions": SubscriptionSettings,
 }
 
 
@@ -154,10 +233,8 @@ def _build_settings(raw: dict[str, Any], base_dir: Path) -> Settings:
             raise ConfigError(f"[{name}] must be a table, got {table!r}")
         values[name] = _build_section(name, cls, table)
     values["sources"] = _build_sources(raw.get("sources", []))
-    paths: PathSettings = values["paths"]
-    values["paths"] = PathSettings(
-        **{f.name: _resolve(base_dir, getattr(paths, f.name)) for f in dataclasses.fields(paths)}
-    )
+    for name in SECTIONS:
+        values[name] = _resolve_paths(values[name], base_dir)
     values["database"] = DatabaseSettings(url=_resolve_sqlite(values["database"].url, base_dir))
     site: SiteSettings = values["site"]
     _validate_url("site.url", site.url)
@@ -239,6 +316,16 @@ def _coerce_to(target: Any, value: Any) -> Any:
     return value
 
 
+def _resolve_paths(section: Any, base_dir: Path) -> Any:
+    """Every relative path setting is relative to the config file's folder."""
+    changes = {
+        f.name: _resolve(base_dir, getattr(section, f.name))
+        for f in dataclasses.fields(section)
+        if isinstance(getattr(section, f.name), Path)
+    }
+    return dataclasses.replace(section, **changes) if changes else section
+
+
 def _resolve(base_dir: Path, value: Path) -> Path:
     expanded = value.expanduser()
     return expanded if expanded.is_absolute() else base_dir / expanded
@@ -270,6 +357,34 @@ def _validate(settings: Settings) -> None:
         )
     if settings.feeds.max_items <= 0:
         raise ConfigError(f"bad value for feeds.max_items: {settings.feeds.max_items!r}")
+    _validate_choices(settings)
+
+
+def _validate_choices(settings: Settings) -> None:
+    choices = {
+        "delivery.transport": (settings.delivery.transport, ("maildir", "smtp")),
+        "logging.format": (settings.logging.format, ("text", "json")),
+        "logging.level": (settings.logging.level.upper(), ("DEBUG", "INFO", "WARNING", "ERROR")),
+        "digest.weekly_day": (
+            settings.digest.weekly_day,
+            ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        ),
+    }
+    for key, (value, allowed) in choices.items():
+        if value not in allowed:
+            raise ConfigError(f"bad value for {key}: {value!r} (one of {', '.join(allowed)})")
+    positive = {
+        "delivery.max_attempts": settings.delivery.max_attempts,
+        "delivery.bounce_after": settings.delivery.bounce_after,
+        "digest.max_html_bytes": settings.digest.max_html_bytes,
+        "schedule.rescan_seconds": settings.schedule.rescan_seconds,
+        "subscriptions.confirm_days": settings.subscriptions.confirm_days,
+    }
+    for key, number in positive.items():
+        if number <= 0:
+            raise ConfigError(f"bad value for {key}: {number!r} (must be positive)")
+    if not 0 < settings.http.port < 65536:
+        raise ConfigError(f"bad value for http.port: {settings.http.port!r}")
 
 
 def _validate_source(label: str, rule: SourceRule) -> None:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from smtp_sink import smtp_server  # noqa: F401  (a fixture shared by the mail tests)
 
 from publisher import store
 from publisher.config import Settings, load_settings

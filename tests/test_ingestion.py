@@ -196,3 +196,39 @@ def test_migrations_are_recorded_once(settings: Settings) -> None:
     assert store.list_migrations(second) == [1, 2]
     first.close()
     second.close()
+
+
+def test_reworded_title_with_same_standfirst_keeps_its_id(
+    settings: Settings, db: store.Store
+) -> None:
+    path = write_seed(settings.paths.seeds, "local.txt", LISTING)
+    ingest(settings, db, now=NOW)
+    before = items_by_title(db)["Council Budget Passed"]
+    write_seed(
+        path.parent,
+        path.name,
+        LISTING.replace("Council Budget Passed", "Budget Vote Passes"),
+        mtime=SEED_MTIME + 5,
+    )
+    report = ingest(settings, db, now=NOW + timedelta(hours=1))
+    assert (report.items_new, report.items_updated) == (0, 1)
+    after = items_by_title(db)["Budget Vote Passes"]
+    assert after.id == before.id and "Council Budget Passed" not in items_by_title(db)
+
+
+def test_large_scan_parses_in_worker_processes_with_the_same_result(
+    site: Path, db: store.Store
+) -> None:
+    seeds = site / "seeds"
+    for number in range(450):
+        text = (
+            f"Story Number {number} Headline\n\n"
+            f"The standfirst of story {number} says what happened in ward {number}.\n"
+        )
+        write_seed(seeds / "bulk", f"page_{number:03d}.txt", text)
+    settings = load_settings(None, {}, cwd=site)
+    report = ingest(settings, db, now=NOW)
+    assert (report.files_new, report.files_failed) == (455, 0)
+    bulk = [item for item in store.list_items(db) if item.source.startswith("page-")]
+    assert len(bulk) == 450
+    assert {item.id for item in bulk} == {f"story-number-{n}-headline" for n in range(450)}

@@ -5,6 +5,8 @@ The only package that imports SQLAlchemy; callers use the functions re-exported 
 
 from __future__ import annotations
 
+from sqlalchemy.engine import Connection
+
 from publisher.store.database import Store, list_migrations, migrate, open_store
 from publisher.store.deliveries import (
     count_deliveries_by_status,
@@ -52,13 +54,17 @@ from publisher.store.subscribers import (
     find_subscriber,
     get_subscriber,
     get_subscriber_by_id,
+    get_watermark,
     insert_subscriber,
     list_subscribers,
+    list_subscribers_in,
+    move_watermarks,
     record_hard_failure,
     update_subscriber,
 )
 
 __all__ = [
+    "Connection",
     "ItemKeys",
     "Mark",
     "Store",
@@ -78,6 +84,7 @@ __all__ = [
     "get_items",
     "get_subscriber",
     "get_subscriber_by_id",
+    "get_watermark",
     "insert_items",
     "insert_subscriber",
     "list_authors",
@@ -91,12 +98,14 @@ __all__ = [
     "list_sources",
     "list_stale",
     "list_subscribers",
+    "list_subscribers_in",
     "mark_delivery_deferred",
     "mark_delivery_failed",
     "mark_delivery_sent",
     "mark_stale",
     "max_item_seq",
     "migrate",
+    "move_watermarks",
     "open_store",
     "queue_deliveries",
     "record_hard_failure",

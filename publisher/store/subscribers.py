@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -135,3 +136,22 @@ def delete_subscriber(conn: Connection, subscriber_id: int) -> None:
     """Erase a subscriber and their ledger rows (the operator's "forget me")."""
     conn.execute(deliveries.delete().where(deliveries.c.subscriber_id == subscriber_id))
     conn.execute(subscribers.delete().where(subscribers.c.id == subscriber_id))
+
+
+def list_subscribers_in(
+    conn: Connection, *, status: str, ids: Collection[int] | None = None
+) -> list[Subscriber]:
+    """Subscribers with a status, optionally only these ids."""
+    query = sa.select(subscribers).where(subscribers.c.status == status).order_by(subscribers.c.id)
+    if ids is not None:
+        query = query.where(subscribers.c.id.in_(list(ids)))
+    return [_subscriber(row) for row in conn.execute(query)]
+
+
+def move_watermarks(conn: Connection, subscriber_ids: Sequence[int], seq: int) -> None:
+    """Mark items up to ``seq`` as handled for these subscribers (sent or deliberately skipped)."""
+    for start in range(0, len(subscriber_ids), 500):
+        chunk = list(subscriber_ids[start : start + 500])
+        conn.execute(
+            subscribers.update().where(subscribers.c.id.in_(chunk)).values(sent_through=seq)
+        )

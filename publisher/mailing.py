@@ -1,0 +1,425 @@
+"""Use cases for digests: plan editions, record them in the ledger, deliver, preview.
+
+Every message is recorded (queued) before it is sent and marked sent only after the
+transport accepted it, with the subscriber's watermark moved in the same transaction:
+a crash at any moment re-sends at most the one message in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+
+from publisher import digest, identity, site, store, tokens
+from publisher.config import Settings
+from publisher.delivery import MaildirMailer, Mailer, SMTPMailer
+from publisher.errors import (
+    ConfigError,
+    DeliveryError,
+    PermanentDeliveryError,
+    TemporaryDeliveryError,
+)
+from publisher.models import Delivery, Edition, Item, Subscriber
+from publisher.templating import make_environment
+
+log = logging.getLogger(__name__)
+PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+UNSUBSCRIBE = "unsubscribe"
+
+
+@dataclass
+class SendReport:
+    editions: int = 0
+    messages_sent: int = 0
+    messages_failed: int = 0
+    messages_deferred: int = 0
+    messages_planned: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "editions": self.editions,
+            "messages_sent": self.messages_sent,
+            "messages_failed": self.messages_failed,
+            "messages_deferred": self.messages_deferred,
+        }
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who digests come from and how readers leave: derived from settings once per run."""
+
+    address: str
+    name: str
+    list_id: str
+    domain: str
+    site_url: str
+    secret: bytes
+    dkim: digest.DkimKey | None
+
+    def unsubscribe_url(self, email: str) -> str:
+        token = tokens.sign_token(self.secret, UNSUBSCRIBE, email)
+        return f"{self.site_url}unsubscribe/{token}"
+
+    def unsubscribe_mailto(self) -> str:
+        return f"mailto:{self.address}?subject=unsubscribe"
+
+
+def make_sender(settings: Settings, secret: bytes) -> Sender:
+    domain = sender_domain(settings)
+    address = settings.digest.from_address or f"digest@{domain}"
+    return Sender(
+        address=address,
+        name=settings.digest.from_name or settings.site.title,
+        list_id=f"digest.{domain}" if "." in domain else "digest.publisher.localhost",
+        domain=domain,
+        site_url=settings.site.url,
+        secret=secret,
+        dkim=_dkim_key(settings),
+    )
+
+
+def _dkim_key(settings: Settings) -> digest.DkimKey | None:
+    conf = settings.dkim
+    if not (conf.selector and conf.domain and conf.private_key_path):
+        return None
+    try:
+        key = Path(conf.private_key_path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read dkim.private_key_path {conf.private_key_path}") from exc
+    return digest.DkimKey(conf.selector, conf.domain, key)
+
+
+def make_mailer(settings: Settings, environ: Mapping[str, str]) -> Mailer:
+    """The configured transport: a local Maildir by default, SMTP in production."""
+    if settings.delivery.transport == "maildir":
+        return MaildirMailer(settings.delivery.outbox)
+    smtp = settings.smtp
+    return SMTPMailer(
+        smtp.host,
+        smtp.port,
+        starttls=smtp.starttls,
+        ssl=smtp.ssl,
+        username=smtp.username,
+        password=environ.get("PUBLISHER_SMTP_PASSWORD"),
+        timeout=smtp.timeout,
+        rate_per_second=smtp.rate_per_second,
+        max_attempts=settings.delivery.max_attempts,
+        backoff_base=settings.delivery.backoff_base,
+    )
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def plan_editions(
+    settings: Settings,
+    db: store.Store,
+    env: Environment,
+    *,
+    now: datetime,
+    subscriber_ids: Collection[int] | None = None,
+    record: bool = True,
+) -> list[tuple[Edition, list[Subscriber]]]:
+    """Group active subscribers by what they have not been sent; queue one message each.
+
+    Subscribers with nothing new have their watermark moved past what was skipped
+    (old back catalogues), so the same items are never weighed again.
+    """
+    plans: list[tuple[Edition, list[Subscriber]]] = []
+    with db.transaction() as conn:
+        busy = store.subscribers_with_open_delivery(conn)
+        current = store.current_item_seq(conn)
+        groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
+        for sub in store.list_subscribers_in(conn, status="active", ids=subscriber_ids):
+            if sub.id in busy:
+                continue
+            sent_through, _ = store.get_watermark(conn, sub.id)
+            since = None if sent_through is not None else now - PERIODS[sub.cadence]
+            groups.setdefault((sent_through, since), []).append(sub)
+        for (after, since), members in groups.items():
+            items = _digest_items(conn, settings, after, since)
+            if not items:
+                if record:
+                    store.move_watermarks(conn, [m.id for m in members], current)
+                continue
+            edition = _edition(settings, env, items, now)
+            plans.append((edition, members))
+            if record:
+                _queue(conn, edition, members, current, settings, now)
+    return plans
+
+
+def _digest_items(
+    conn: store.Connection, settings: Settings, after: int | None, since: datetime | None
+) -> list[Item]:
+    """New items, newest first, leaving out old articles discovered late (not news)."""
+    max_age = timedelta(days=settings.digest.max_age_days)
+    found = store.list_items_for_digest(conn, after_seq=after, first_seen_since=since)
+    return [item for _, item in found if item.published >= item.first_seen - max_age]
+
+
+def _edition(settings: Settings, env: Environment, items: list[Item], now: datetime) -> Edition:
+    """Fit the items into the size budget; the key names exactly this content."""
+    content = digest.fit_entries(
+        env, edition_content(settings, "", items, now, {}), limit=settings.digest.max_html_bytes
+    )
+    shown = tuple(entry.item_id for entry in content.entries)
+    key = identity.digest("\n".join(shown) + f"\n{content.more_count}")[:24]
+    return Edition(key, now, shown, content.more_count)
+
+
+def _queue(
+    conn: store.Connection,
+    edition: Edition,
+    members: list[Subscriber],
+    through_seq: int,
+    settings: Settings,
+    now: datetime,
+) -> None:
+    store.upsert_edition(conn, edition)
+    domain = sender_domain(settings)
+    rows = [
+        {
+            "edition_key": edition.key,
+            "subscriber_id": sub.id,
+            "status": "queued",
+            "through_seq": through_seq,
+            "message_id": digest.message_id_for(edition.key, sub.email, domain),
+            "attempts": 0,
+            "queued_at": now,
+        }
+        for sub in members
+    ]
+    store.queue_deliveries(conn, rows)
+
+
+def sender_domain(settings: Settings) -> str:
+    """The site's host name, or "localhost" while the site runs on an IP address."""
+    host = urlsplit(settings.site.url).hostname or "localhost"
+    return host if "." in host and not host.replace(".", "").isdigit() else "localhost"
+
+
+def edition_content(
+    settings: Settings,
+    key: str,
+    items: list[Item],
+    now: datetime,
+    source_names: Mapping[str, str],
+    more_count: int = 0,
+) -> digest.EditionContent:
+    entries = tuple(
+        digest.DigestEntry(
+            title=item.title,
+            link=settings.site.url + site.item_page_path(item),
+            author=item.author,
+            published=item.published,
+            summary=item.summary,
+            source_name=source_names.get(item.source, item.source),
+            item_id=item.id,
+        )
+        for item in items
+    )
+    return digest.EditionContent(
+        key=key,
+        site_title=settings.site.title,
+        site_url=settings.site.url,
+        archive_url=settings.site.url,
+        entries=entries,
+        more_count=more_count,
+        date=now,
+    )
+
+
+# --- delivering -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Renderer:
+    """Renders each edition once per run, however many readers it goes to."""
+
+    settings: Settings
+    db: store.Store
+    env: Environment
+    source_names: Mapping[str, str]
+    cache: dict[str, digest.RenderedEdition] = field(default_factory=dict)
+
+    def rendered(self, key: str) -> digest.RenderedEdition:
+        if key not in self.cache:
+            edition = store.get_edition(self.db, key)
+            items = store.get_items(self.db, edition.item_ids)
+            content = edition_content(
+                self.settings, key, items, edition.created, self.source_names, edition.more_count
+            )
+            self.cache[key] = digest.render_edition(self.env, content)
+        return self.cache[key]
+
+
+def deliver_due(
+    settings: Settings,
+    db: store.Store,
+    mailer: Mailer,
+    sender: Sender,
+    *,
+    now: datetime,
+    report: SendReport,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Send every queued (or due deferred) message, recording each result as it happens."""
+    renderer = _Renderer(settings, db, _environment(settings), store.list_sources(db))
+    due = store.list_due_deliveries(db, now=now)
+    for number, delivery in enumerate(due, 1):
+        _deliver_one(settings, db, mailer, sender, renderer, delivery, now, report)
+        if progress is not None:
+            progress(number, len(due))
+
+
+def _deliver_one(
+    settings: Settings,
+    db: store.Store,
+    mailer: Mailer,
+    sender: Sender,
+    renderer: _Renderer,
+    delivery: Delivery,
+    now: datetime,
+    report: SendReport,
+) -> None:
+    sub = store.get_subscriber_by_id(db, delivery.subscriber_id)
+    if sub.status != "active":
+        with db.transaction() as conn:
+            store.mark_delivery_failed(conn, delivery, error=f"subscriber is {sub.status}")
+        return
+    message = personalise(renderer.rendered(delivery.edition_key), sub, sender, delivery)
+    try:
+        mailer.send(message.as_bytes(), sender=sender.address, recipient=sub.email)
+    except PermanentDeliveryError as exc:
+        _record_failure(settings, db, delivery, sub, str(exc), now, report)
+    except TemporaryDeliveryError as exc:
+        retry = now + timedelta(minutes=settings.delivery.retry_minutes * 2**delivery.attempts)
+        with db.transaction() as conn:
+            store.mark_delivery_deferred(conn, delivery, error=str(exc), next_attempt=retry)
+        report.messages_deferred += 1
+    except DeliveryError:
+        raise  # the operator's problem (login, TLS, sender refused): stop, keep it queued
+    else:
+        with db.transaction() as conn:
+            store.mark_delivery_sent(conn, delivery, now=now)
+        report.messages_sent += 1
+
+
+def _record_failure(
+    settings: Settings,
+    db: store.Store,
+    delivery: Delivery,
+    sub: Subscriber,
+    error: str,
+    now: datetime,
+    report: SendReport,
+) -> None:
+    with db.transaction() as conn:
+        store.mark_delivery_failed(conn, delivery, error=error)
+        bounced = store.record_hard_failure(
+            conn, sub.id, bounce_after=settings.delivery.bounce_after, now=now
+        )
+    report.messages_failed += 1
+    report.errors.append(f"{sub.email}: {error}")
+    if bounced:
+        log.warning("%s marked bounced after repeated hard failures", sub.email)
+
+
+def personalise(
+    rendered: digest.RenderedEdition, sub: Subscriber, sender: Sender, delivery: Delivery
+) -> digest.DigestMessage:
+    return digest.personalise(
+        rendered,
+        to_email=sub.email,
+        to_name=sub.name,
+        from_address=sender.address,
+        from_name=sender.name,
+        unsubscribe_url=sender.unsubscribe_url(sub.email),
+        unsubscribe_mailto=sender.unsubscribe_mailto(),
+        list_id=sender.list_id,
+        message_id=delivery.message_id,
+        dkim=sender.dkim,
+    )
+
+
+def _environment(settings: Settings) -> Environment:
+    return make_environment(settings.paths.templates)
+
+
+# --- the operator's commands ------------------------------------------------------------------
+
+
+def send_digests(
+    settings: Settings,
+    db: store.Store,
+    mailer: Mailer,
+    *,
+    now: datetime,
+    secret: bytes,
+    subscriber_ids: Collection[int] | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> SendReport:
+    """Plan an edition for everyone with new items (or just ``subscriber_ids``), then send."""
+    env = _environment(settings)
+    plans = plan_editions(
+        settings, db, env, now=now, subscriber_ids=subscriber_ids, record=not dry_run
+    )
+    report = SendReport(editions=len(plans), messages_planned=sum(len(m) for _, m in plans))
+    if not dry_run:
+        sender = make_sender(settings, secret)
+        deliver_due(settings, db, mailer, sender, now=now, report=report, progress=progress)
+    return report
+
+
+def preview(
+    settings: Settings,
+    db: store.Store,
+    *,
+    now: datetime,
+    secret: bytes,
+    email: str | None,
+    sample_to: str = "reader@example.org",
+) -> digest.DigestMessage | None:
+    """What one subscriber (or a sample new one) would get now; nothing is recorded."""
+    env = _environment(settings)
+    if email is None:
+        sub = Subscriber(0, sample_to, None, "active", "daily", "UTC", now)
+        plan = _preview_plan(settings, db, env, now)
+    else:
+        sub = store.get_subscriber(db, email)
+        plans = plan_editions(settings, db, env, now=now, subscriber_ids=[sub.id], record=False)
+        plan = plans[0][0] if plans else None
+    if plan is None:
+        return None
+    items = store.get_items(db, plan.item_ids)
+    names = store.list_sources(db)
+    content = edition_content(settings, plan.key, items, now, names, plan.more_count)
+    rendered = digest.render_edition(env, content)
+    sender = make_sender(settings, secret)
+    message_id = digest.message_id_for(plan.key, sub.email, sender.domain)
+    return personalise(
+        rendered, sub, sender, Delivery(0, plan.key, sub.id, "preview", 0, message_id, 0)
+    )
+
+
+def _preview_plan(
+    settings: Settings, db: store.Store, env: Environment, now: datetime
+) -> Edition | None:
+    """A sample reader gets the last day's items, or else the newest twenty."""
+    with db.reading() as conn:
+        items = _digest_items(conn, settings, None, now - PERIODS["daily"])
+    items = items or store.list_items(db, limit=20)
+    return _edition(settings, env, items, now) if items else None
+
+
+def load_secret(settings: Settings, environ: Mapping[str, str]) -> bytes:
+    return tokens.load_secret(environ, settings.paths.state)
