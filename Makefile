@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/publisher build
+	$(BIN)/publisher run
 
 test: $(STAMP) lint unit
 

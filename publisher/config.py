@@ -99,6 +99,7 @@ class DkimSettings:
 class ScheduleSettings:
     rescan_seconds: float = 60.0
     debounce_seconds: float = 0.3
+    digest_check_seconds: float = 30.0
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,17 @@
 """One exception tree, each message something a user can act on.
 
 PublisherError
-├── ConfigError            a key or value in publisher.toml / PUBLISHER_* is wrong
-├── SeedError              a seed file cannot be read or parsed (names the file)
-├── StoreError             the database cannot be opened or migrated
-└── PublishError           feeds or pages cannot be written
+├── ConfigError              a key or value in publisher.toml / PUBLISHER_* is wrong
+├── SeedError                a seed file cannot be read or parsed (names the file)
+├── StoreError               the database cannot be opened or migrated
+├── PublishError             feeds or pages cannot be written
+├── SubscriberError          a subscriber address or row is invalid
+│   └── SubscriberNotFoundError
+├── TokenError               a signed token is forged, altered or expired
+├── AlreadyRunningError      another daemon holds this site's lock
+└── DeliveryError            a message could not be delivered
+    ├── TemporaryDeliveryError   try again later (4xx, connection lost)
+    └── PermanentDeliveryError   do not retry (5xx for that recipient)
 """
 
 from __future__ import annotations
@@ -65,3 +72,7 @@ class TemporaryDeliveryError(DeliveryError):
 
 class PermanentDeliveryError(DeliveryError):
     """Not worth retrying: the server refused this recipient or message (5xx)."""
+
+
+class AlreadyRunningError(PublisherError):
+    """Another ``publisher run`` holds this site's lock."""

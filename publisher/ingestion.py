@@ -8,7 +8,7 @@ import itertools
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -103,12 +103,22 @@ def parse_seed_bytes(data: bytes, *, name: str, hints: PageHints) -> ParseResult
 
 
 def ingest(
-    settings: Settings, db: store.Store, *, now: datetime, progress: Progress | None = None
+    settings: Settings,
+    db: store.Store,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+    ready: Collection[str] = (),
 ) -> IngestReport:
-    """Scan the seed folder and store what is new; work follows change, not corpus size."""
+    """Scan the seed folder and store what is new; work follows change, not corpus size.
+
+    ``ready`` names files known to be complete (closed after writing, or renamed into
+    the folder), which need not wait out the settle time.
+    """
     report = IngestReport()
     known = store.list_seed_files(db)
-    todo = _select_work(scan_seed_dir(settings.paths.seeds), known, settings, now, report)
+    entries = scan_seed_dir(settings.paths.seeds)
+    todo = _select_work(entries, known, settings, now, report, ready)
     clock = Clock(now)
     tasks = [(entry, known.get(entry.path)) for entry in todo]
     prepare = functools.partial(_prepare, settings=settings)
@@ -147,6 +157,7 @@ def _select_work(
     settings: Settings,
     now: datetime,
     report: IngestReport,
+    ready: Collection[str],
 ) -> list[SeedEntry]:
     settle_ns = int(settings.ingest.settle_seconds * 1e9)
     now_ns = int(now.timestamp() * 1e9)
@@ -155,7 +166,7 @@ def _select_work(
         record = known.get(entry.path)
         if record and (record.size, record.mtime_ns) == (entry.size, entry.mtime_ns):
             report.files_unchanged += 1
-        elif now_ns - entry.mtime_ns < settle_ns:
+        elif now_ns - entry.mtime_ns < settle_ns and entry.path not in ready:
             report.files_waiting += 1
         else:
             todo.append(entry)

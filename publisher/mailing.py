@@ -11,26 +11,23 @@ import logging
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
-from publisher import digest, identity, site, store, tokens
+from publisher import digest, identity, site, store
 from publisher.config import Settings
-from publisher.delivery import MaildirMailer, Mailer, SMTPMailer
+from publisher.delivery import Mailer
 from publisher.errors import (
-    ConfigError,
     DeliveryError,
     PermanentDeliveryError,
     TemporaryDeliveryError,
 )
 from publisher.models import Delivery, Edition, Item, Subscriber
 from publisher.templating import make_environment
+from publisher.transport import Sender, make_sender, sender_domain
 
 log = logging.getLogger(__name__)
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
-UNSUBSCRIBE = "unsubscribe"
 
 
 @dataclass
@@ -49,70 +46,6 @@ class SendReport:
             "messages_failed": self.messages_failed,
             "messages_deferred": self.messages_deferred,
         }
-
-
-@dataclass(frozen=True)
-class Sender:
-    """Who digests come from and how readers leave: derived from settings once per run."""
-
-    address: str
-    name: str
-    list_id: str
-    domain: str
-    site_url: str
-    secret: bytes
-    dkim: digest.DkimKey | None
-
-    def unsubscribe_url(self, email: str) -> str:
-        token = tokens.sign_token(self.secret, UNSUBSCRIBE, email)
-        return f"{self.site_url}unsubscribe/{token}"
-
-    def unsubscribe_mailto(self) -> str:
-        return f"mailto:{self.address}?subject=unsubscribe"
-
-
-def make_sender(settings: Settings, secret: bytes) -> Sender:
-    domain = sender_domain(settings)
-    address = settings.digest.from_address or f"digest@{domain}"
-    return Sender(
-        address=address,
-        name=settings.digest.from_name or settings.site.title,
-        list_id=f"digest.{domain}" if "." in domain else "digest.publisher.localhost",
-        domain=domain,
-        site_url=settings.site.url,
-        secret=secret,
-        dkim=_dkim_key(settings),
-    )
-
-
-def _dkim_key(settings: Settings) -> digest.DkimKey | None:
-    conf = settings.dkim
-    if not (conf.selector and conf.domain and conf.private_key_path):
-        return None
-    try:
-        key = Path(conf.private_key_path).read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read dkim.private_key_path {conf.private_key_path}") from exc
-    return digest.DkimKey(conf.selector, conf.domain, key)
-
-
-def make_mailer(settings: Settings, environ: Mapping[str, str]) -> Mailer:
-    """The configured transport: a local Maildir by default, SMTP in production."""
-    if settings.delivery.transport == "maildir":
-        return MaildirMailer(settings.delivery.outbox)
-    smtp = settings.smtp
-    return SMTPMailer(
-        smtp.host,
-        smtp.port,
-        starttls=smtp.starttls,
-        ssl=smtp.ssl,
-        username=smtp.username,
-        password=environ.get("PUBLISHER_SMTP_PASSWORD"),
-        timeout=smtp.timeout,
-        rate_per_second=smtp.rate_per_second,
-        max_attempts=settings.delivery.max_attempts,
-        backoff_base=settings.delivery.backoff_base,
-    )
 
 
 # --- planning ---------------------------------------------------------------------------------
@@ -200,12 +133,6 @@ def _queue(
     store.queue_deliveries(conn, rows)
 
 
-def sender_domain(settings: Settings) -> str:
-    """The site's host name, or "localhost" while the site runs on an IP address."""
-    host = urlsplit(settings.site.url).hostname or "localhost"
-    return host if "." in host and not host.replace(".", "").isdigit() else "localhost"
-
-
 def edition_content(
     settings: Settings,
     key: str,
@@ -270,11 +197,17 @@ def deliver_due(
     now: datetime,
     report: SendReport,
     progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> None:
-    """Send every queued (or due deferred) message, recording each result as it happens."""
+    """Send every queued (or due deferred) message, recording each result as it happens.
+
+    ``should_stop`` is asked between messages: a shutdown leaves the rest queued.
+    """
     renderer = _Renderer(settings, db, _environment(settings), store.list_sources(db))
     due = store.list_due_deliveries(db, now=now)
     for number, delivery in enumerate(due, 1):
+        if should_stop():
+            break
         _deliver_one(settings, db, mailer, sender, renderer, delivery, now, report)
         if progress is not None:
             progress(number, len(due))
@@ -380,6 +313,37 @@ def send_digests(
     return report
 
 
+def send_due_digests(
+    settings: Settings,
+    db: store.Store,
+    mailer: Mailer,
+    *,
+    now: datetime,
+    secret: bytes,
+    slots: Callable[[str, str], datetime | None],
+    should_stop: Callable[[], bool] = lambda: False,
+) -> SendReport:
+    """The scheduled run: who is due by their own zone's schedule gets an edition, once.
+
+    ``slots(timezone, cadence)`` gives the latest scheduled instant at or before now; a
+    subscriber is due when that slot is newer than the last one handled for them, so a
+    machine that slept through several slots sends one digest, and a restart sends none.
+    """
+    due: list[int] = []
+    with db.transaction() as conn:
+        for timezone, cadence in store.list_schedules(conn):
+            slot = slots(timezone, cadence)
+            if slot is not None:
+                due += store.claim_due_subscribers(conn, timezone, cadence, slot)
+    report = SendReport()
+    if due:
+        plans = plan_editions(settings, db, _environment(settings), now=now, subscriber_ids=due)
+        report.editions, report.messages_planned = len(plans), sum(len(m) for _, m in plans)
+    sender = make_sender(settings, secret)
+    deliver_due(settings, db, mailer, sender, now=now, report=report, should_stop=should_stop)
+    return report
+
+
 def preview(
     settings: Settings,
     db: store.Store,
@@ -419,7 +383,3 @@ def _preview_plan(
         items = _digest_items(conn, settings, None, now - PERIODS["daily"])
     items = items or store.list_items(db, limit=20)
     return _edition(settings, env, items, now) if items else None
-
-
-def load_secret(settings: Settings, environ: Mapping[str, str]) -> bytes:
-    return tokens.load_secret(environ, settings.paths.state)

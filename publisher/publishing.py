@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -71,9 +71,10 @@ def build(
     now: datetime,
     full: bool = False,
     progress: Progress | None = None,
+    ready: Collection[str] = (),
 ) -> BuildReport:
     """Ingest, then publish what the ingest (or an interrupted earlier build) left stale."""
-    ingested = ingest(settings, db, now=now, progress=progress)
+    ingested = ingest(settings, db, now=now, progress=progress, ready=ready)
     fingerprint = build_fingerprint(settings)
     manifest = _read_manifest(settings)
     recorded = manifest.get("built_seq")

@@ -1,23 +1,29 @@
-"""Use cases for the subscriber list: add, remove, list, and CSV import / export."""
+"""Use cases for the subscriber list: add, remove, import / export, and the web's double opt-in."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import hashlib
 import io
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
+from jinja2 import Environment
 
-from publisher import store
-from publisher.errors import SubscriberError, SubscriberNotFoundError
+from publisher import digest, store, tokens
+from publisher.delivery import Mailer
+from publisher.errors import SubscriberError, SubscriberNotFoundError, TokenError
 from publisher.models import Subscriber
+from publisher.transport import UNSUBSCRIBE, Sender
 
 CADENCES = ("daily", "weekly")
 STATUSES = ("pending", "active", "unsubscribed", "bounced")
 CSV_COLUMNS = ("email", "name", "cadence", "timezone", "status")
+CONFIRM = "confirm"  # the token purpose of double opt-in links
 
 
 @dataclass(frozen=True)
@@ -152,3 +158,119 @@ def export_csv(subscribers: Iterable[Subscriber]) -> str:
     for sub in subscribers:
         writer.writerow([sub.email, sub.name or "", sub.cadence, sub.timezone, sub.status])
     return buffer.getvalue()
+
+
+# --- the web's double opt-in ------------------------------------------------------------------
+
+
+def subscribe(
+    db: store.Store,
+    mailer: Mailer,
+    sender: Sender,
+    env: Environment,
+    raw: SubscriberInput,
+    *,
+    now: datetime,
+    confirm_url_base: str,
+    site_title: str | None = None,
+) -> None:
+    """Ask an address to confirm; the caller learns nothing about whether it was known.
+
+    New, pending, unsubscribed and bounced addresses become pending and are mailed a
+    link ``confirm_url_base + token``; an active subscriber is left alone and mailed
+    nothing. Raises SubscriberError for bad input, DeliveryError if the mail fails.
+    """
+    clean = validate_input(dataclasses.replace(raw, status="pending"))
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, clean.email)
+        if found is not None and found.status == "active":
+            return
+        pending = _store_pending(conn, clean, found, now)
+    token = tokens.sign_token(sender.secret, CONFIRM, pending.email, issued=now)
+    message = digest.render_confirmation(
+        env,
+        site_title=site_title or sender.name,
+        site_url=sender.site_url,
+        confirm_url=confirm_url_base + token,
+        to_email=pending.email,
+        to_name=pending.name,
+        from_address=sender.address,
+        from_name=sender.name,
+        date=now,
+        message_id=_confirmation_id(pending.email, now, sender.domain),
+    )
+    data = message.data if sender.dkim is None else digest.sign_message(message.data, sender.dkim)
+    mailer.send(data, sender=sender.address, recipient=pending.email)
+
+
+def _store_pending(
+    conn: store.Connection, clean: SubscriberInput, found: Subscriber | None, now: datetime
+) -> Subscriber:
+    """Insert or re-open a subscriber as pending; a returning reader starts a fresh watermark."""
+    if found is None:
+        return store.insert_subscriber(
+            conn,
+            email=clean.email,
+            name=clean.name,
+            status="pending",
+            cadence=clean.cadence,
+            timezone=clean.timezone,
+            now=now,
+        )
+    # Whoever returns after leaving gets recent items, not everything since they left.
+    restart = {"sent_through": None, "last_sent": None} if found.status != "pending" else {}
+    name = clean.name or found.name
+    store.update_subscriber(
+        conn,
+        found.id,
+        now,
+        status="pending",
+        name=name,
+        cadence=clean.cadence,
+        timezone=clean.timezone,
+        **restart,
+    )
+    return dataclasses.replace(
+        found, status="pending", name=name, cadence=clean.cadence, timezone=clean.timezone
+    )
+
+
+def _confirmation_id(email: str, now: datetime, domain: str) -> str:
+    """A Message-ID unique to one request, revealing nothing of the address."""
+    digest_ = hashlib.sha256(f"{email.casefold()}\x00{now.isoformat()}".encode()).hexdigest()
+    return f"<confirm.{digest_[:32]}@{domain}>"
+
+
+def confirm(
+    db: store.Store, secret: bytes, token: str, *, now: datetime, max_age: timedelta
+) -> Subscriber:
+    """Activate the pending subscriber a genuine, fresh confirmation link names.
+
+    An active one stays active (links get clicked twice); someone who has since
+    unsubscribed or bounced is not brought back by an old link: TokenError.
+    """
+    email = tokens.verify_token(secret, CONFIRM, token, now=now, max_age=max_age)
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, email)
+        if found is None or found.status not in ("pending", "active"):
+            raise TokenError("this link is no longer valid; subscribe again for a new one")
+        if found.status == "pending":
+            store.update_subscriber(conn, found.id, now, status="active")
+    return dataclasses.replace(found, status="active")
+
+
+def unsubscribe(db: store.Store, secret: bytes, token: str, *, now: datetime) -> Subscriber:
+    """Unsubscribe the address a genuine unsubscribe link names (those never expire); idempotent."""
+    email = tokens.verify_token(secret, UNSUBSCRIBE, token)
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, email)
+        if found is None:
+            raise SubscriberNotFoundError(f"no subscriber with address {email}")
+        if found.status != "unsubscribed":
+            store.update_subscriber(conn, found.id, now, status="unsubscribed")
+    return dataclasses.replace(found, status="unsubscribed")
+
+
+def unsubscribe_address(secret: bytes, token: str) -> str:
+    """The address a genuine unsubscribe link names, to show before the reader confirms."""
+    return tokens.verify_token(secret, UNSUBSCRIBE, token)

@@ -22,9 +22,10 @@ from publisher import store
 from publisher.config import Settings, load_settings
 from publisher.errors import TokenError
 from publisher.ingestion import ingest
-from publisher.mailing import UNSUBSCRIBE, make_mailer, send_digests
+from publisher.mailing import send_digests
 from publisher.subscriptions import SubscriberInput, add_subscriber
 from publisher.tokens import sign_token, verify_token
+from publisher.transport import UNSUBSCRIBE, make_mailer
 
 SECRET = b"test-secret-0123456789abcdef"
 READERS = ("ann@example.org", "bob@example.org", "cat@example.org")

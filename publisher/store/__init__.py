@@ -49,6 +49,7 @@ from publisher.store.outputs import (
     mark_stale,
 )
 from publisher.store.subscribers import (
+    claim_due_subscribers,
     count_subscribers_by_status,
     delete_subscriber,
     find_subscriber,
@@ -56,6 +57,7 @@ from publisher.store.subscribers import (
     get_subscriber_by_id,
     get_watermark,
     insert_subscriber,
+    list_schedules,
     list_subscribers,
     list_subscribers_in,
     move_watermarks,
@@ -68,6 +70,7 @@ __all__ = [
     "ItemKeys",
     "Mark",
     "Store",
+    "claim_due_subscribers",
     "clear_stale",
     "count_deliveries_by_status",
     "count_items",
@@ -94,6 +97,7 @@ __all__ = [
     "list_items_after",
     "list_items_for_digest",
     "list_migrations",
+    "list_schedules",
     "list_seed_files",
     "list_sources",
     "list_stale",

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from publisher.errors import StoreError, SubscriberNotFoundError
 from publisher.models import Subscriber
 from publisher.store.database import Store
-from publisher.store.tables import deliveries, subscribers
+from publisher.store.tables import UTCDateTime, deliveries, subscribers
 
 SUBSCRIBER_COLUMNS = ("id", "email", "name", "status", "cadence", "timezone", "created")
 
@@ -155,3 +155,34 @@ def move_watermarks(conn: Connection, subscriber_ids: Sequence[int], seq: int) -
         conn.execute(
             subscribers.update().where(subscribers.c.id.in_(chunk)).values(sent_through=seq)
         )
+
+
+def list_schedules(conn: Connection) -> list[tuple[str, str]]:
+    """The distinct (timezone, cadence) pairs of active subscribers."""
+    query = (
+        sa.select(subscribers.c.timezone, subscribers.c.cadence)
+        .where(subscribers.c.status == "active")
+        .distinct()
+    )
+    return [(str(tz), str(cadence)) for tz, cadence in conn.execute(query)]
+
+
+def claim_due_subscribers(
+    conn: Connection, timezone: str, cadence: str, slot: datetime
+) -> list[int]:
+    """Active subscribers whose latest slot has not been handled; record it as handled.
+
+    A subscriber who joined after the slot waits for the next one.
+    """
+    handled = sa.func.coalesce(subscribers.c.last_slot, subscribers.c.created, type_=UTCDateTime)
+    query = sa.select(subscribers.c.id).where(
+        subscribers.c.status == "active",
+        subscribers.c.timezone == timezone,
+        subscribers.c.cadence == cadence,
+        handled < slot,
+    )
+    ids = list(conn.scalars(query))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        conn.execute(subscribers.update().where(subscribers.c.id.in_(chunk)).values(last_slot=slot))
+    return ids

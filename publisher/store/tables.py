@@ -125,6 +125,8 @@ subscribers = sa.Table(
     # The highest item ``seq`` this subscriber has been sent (or deliberately skipped).
     sa.Column("sent_through", sa.Integer),
     sa.Column("last_sent", UTCDateTime),
+    # The last scheduled digest slot (in the subscriber's zone) this subscriber was planned for.
+    sa.Column("last_slot", UTCDateTime),
     sa.Column("hard_failures", sa.Integer, nullable=False, server_default="0"),
 )
 

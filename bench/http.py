@@ -1,0 +1,212 @@
+"""Conditional-GET (304) throughput of the HTTP server with 100 keep-alive connections.
+
+Usage: python bench/http.py [--connections 100] [--seconds 5] [--path /rss.xml]
+
+Builds the sample site in a temporary folder, starts ``publisher.web`` in a subprocess
+on a free 127.0.0.1 port (so client and server do not share a GIL), then drives it from
+asyncio raw sockets: each connection repeats ``If-None-Match`` GETs for the feed and
+expects 304. Prints req/s, errors and p50/p95 latency, then the same for full 200 GETs
+(the naive poller that never revalidates) as the baseline. Target: >= 2,000 req/s of
+304s with no errors.
+
+This file is named like the standard library's ``http`` package: its own folder is
+taken off ``sys.path`` before anything imports ``http``, hence the local imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from publisher.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+SECRET = b"bench-secret-0123456789abcdef"
+
+
+@dataclass
+class Result:
+    ok: int = 0
+    errors: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+
+def site_settings(site: Path, port: int) -> Settings:
+    from publisher.config import load_settings
+
+    return load_settings(None, {"PUBLISHER_HTTP_PORT": str(port)}, cwd=site)
+
+
+def serve(site: Path, port: int) -> None:
+    """The server process: the app over the built site, until killed."""
+    from publisher import store
+    from publisher.delivery import MaildirMailer
+    from publisher.web import create_app, make_server
+
+    settings = site_settings(site, port)
+    db = store.open_store(settings.database.url, now=NOW)
+    app = create_app(
+        settings, db, secret=SECRET, mailer_factory=lambda: MaildirMailer(site / "outbox")
+    )
+    make_server(settings, app).run()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_listening(port: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"the server did not start listening on port {port}")
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    """The status of one response, its body (Content-Length) read and dropped."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    if length:
+        await reader.readexactly(length)
+    return status
+
+
+async def connection(
+    port: int, request: bytes, expect: int, deadline: float, limit: int, result: Result
+) -> None:
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    except OSError:
+        result.errors += 1
+        return
+    try:
+        while time.perf_counter() < deadline and result.ok + result.errors < limit:
+            started = time.perf_counter()
+            writer.write(request)
+            status = await read_response(reader)
+            result.latencies.append(time.perf_counter() - started)
+            if status == expect:
+                result.ok += 1
+            else:
+                result.errors += 1
+    except (OSError, asyncio.IncompleteReadError, ValueError):
+        result.errors += 1
+    finally:
+        writer.close()
+
+
+async def load(
+    port: int, request: bytes, expect: int, connections: int, seconds: float
+) -> tuple[Result, float]:
+    result = Result()
+    started = time.perf_counter()
+    deadline = started + seconds
+    limit = 2_000_000  # a bound on the count, whatever the speed
+    await asyncio.gather(
+        *(connection(port, request, expect, deadline, limit, result) for _ in range(connections))
+    )
+    return result, time.perf_counter() - started
+
+
+def current_etag(port: int, path: str) -> str:
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(f"HEAD {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n".encode())
+        head = b""
+        while chunk := sock.recv(65536):
+            head += chunk
+    for line in head.decode("latin-1").split("\r\n"):
+        name, _, value = line.partition(":")
+        if name.lower() == "etag":
+            return value.strip()
+    raise SystemExit(f"no ETag on {path}")
+
+
+def report(label: str, result: Result, elapsed: float) -> None:
+    latencies = sorted(result.latencies) or [0.0]
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+    print(
+        f"{label:<22} {result.ok / elapsed:>9,.0f} req/s  {result.ok:>8,} ok  "
+        f"{result.errors} errors  p50 {statistics.median(latencies) * 1000:.1f} ms  "
+        f"p95 {p95 * 1000:.1f} ms"
+    )
+
+
+def run(args: argparse.Namespace) -> None:
+    from publisher import store
+    from publisher.publishing import build
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        shutil.copytree(ROOT / "seeds", site / "seeds")
+        port = free_port()
+        settings = site_settings(site, port)
+        db = store.open_store(settings.database.url, now=NOW)
+        build(settings, db, now=NOW)
+        db.close()
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(site), str(port)])
+        try:
+            wait_until_listening(port)
+            etag = current_etag(port, args.path)
+            base = f"GET {args.path} HTTP/1.1\r\nHost: bench\r\n"
+            conditional = f"{base}If-None-Match: {etag}\r\n\r\n".encode()
+            runs = (("304 If-None-Match", conditional, 304), ("200 full GET", base + "\r\n", 200))
+            print(f"{args.connections} connections, {args.seconds:g} s each, {args.path}")
+            for label, request, expect in runs:
+                raw = request if isinstance(request, bytes) else request.encode()
+                with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+                    outcome = runner.run(load(port, raw, expect, args.connections, args.seconds))
+                report(label, *outcome)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop when installed (uvicorn[standard] brings it): the client must not be the limit."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
+def main() -> None:
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != here]
+    if len(sys.argv) == 4 and sys.argv[1] == "--serve":
+        serve(Path(sys.argv[2]), int(sys.argv[3]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--path", default="/rss.xml")
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""The command group and what every command shares: settings, the store, presentation."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from publisher import __version__, store
+from publisher.config import Settings, load_settings
+from publisher.ingestion import IngestReport, source_for
+from publisher.models import PageHints, ParseResult, Subscriber
+
+PROGRESS_THRESHOLD = 200
+err_console = Console(stderr=True)
+
+
+@dataclass
+class AppContext:
+    config_path: Path | None
+
+    def settings(self) -> Settings:
+        return load_settings(self.config_path, os.environ)
+
+
+@click.group()
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Path to publisher.toml."
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log more detail to stderr.")
+@click.version_option(__version__, prog_name="publisher")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
+    """Self-hosted newsletter and feed publisher."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    ctx.obj = AppContext(config_path)
+
+
+@contextmanager
+def opened(settings: Settings) -> Iterator[store.Store]:
+    db = store.open_store(settings.database.url)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr once there is much to do; otherwise nothing."""
+    if not enabled or not err_console.is_terminal:
+        yield None
+        return
+    with Progress(console=err_console, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def update(done: int, total: int) -> None:
+            if total >= PROGRESS_THRESHOLD:
+                bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def hints_for(app: AppContext, file: Path) -> PageHints:
+    settings = app.settings()
+    try:
+        relative = file.resolve().relative_to(settings.paths.seeds.resolve()).as_posix()
+    except ValueError:
+        relative = file.name
+    return source_for(settings, relative).hints
+
+
+def read_file(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise click.FileError(str(file), exc.strerror) from exc
+
+
+def item_json(item: Any) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "summary": item.summary,
+        "content": item.content,
+        "author": item.author,
+        "published": item.published.isoformat() if item.published else None,
+        "url": item.url,
+    }
+
+
+def print_parse(result: ParseResult) -> None:
+    console = Console()
+    console.print(f"layout: [bold]{result.layout}[/bold] ({len(result.items)} items)")
+    for reason in result.reasons:
+        console.print(f"  - {reason}", markup=False)
+    table = Table("#", "line", "title", "author", "published")
+    for number, item in enumerate(result.items, 1):
+        date = item.published.date().isoformat() if item.published else ""
+        table.add_row(str(number), str(item.line), item.title, item.author or "", date)
+    console.print(table)
+
+
+def print_ingest_report(report: IngestReport, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    click.echo(
+        f"files: {report.files_new} new, {report.files_changed} changed, "
+        f"{report.files_unchanged} unchanged, {report.files_failed} failed"
+        + (f", {report.files_waiting} still being written" if report.files_waiting else "")
+    )
+    click.echo(f"items: {report.items_new} new, {report.items_updated} updated")
+    for error in report.errors:
+        click.echo(f"error: {error['path']}: {error['error']}", err=True)
+
+
+def subscriber_json(sub: Subscriber) -> dict[str, Any]:
+    return {
+        "email": sub.email,
+        "name": sub.name,
+        "status": sub.status,
+        "cadence": sub.cadence,
+        "timezone": sub.timezone,
+        "created": sub.created.isoformat(),
+    }

@@ -1,0 +1,90 @@
+"""Commands for content: init, parse, ingest, build."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from publisher.cli.app import (
+    AppContext,
+    cli,
+    hints_for,
+    item_json,
+    opened,
+    print_ingest_report,
+    print_parse,
+    progress_bar,
+    read_file,
+)
+from publisher.config import LAYOUTS
+from publisher.ingestion import ingest, parse_seed_bytes
+from publisher.models import PageHints
+from publisher.publishing import build
+from publisher.scaffold import init_site
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=".")
+def init(directory: Path) -> None:
+    """Create a site folder: publisher.toml, seeds/ and editable templates."""
+    for path in init_site(directory):
+        click.echo(f"created {path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the items as a JSON list.")
+@click.option(
+    "--layout", type=click.Choice(LAYOUTS), help="Force a layout instead of detecting it."
+)
+@click.pass_obj
+def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> None:
+    """Show the items FILE yields, without storing anything."""
+    hints = hints_for(app, file)
+    if layout:
+        hints = PageHints(layout, hints.author, hints.timezone, hints.day_first)
+    result = parse_seed_bytes(read_file(file), name=str(file), hints=hints)
+    if as_json:
+        click.echo(
+            json.dumps([item_json(item) for item in result.items], ensure_ascii=False, indent=2)
+        )
+    else:
+        print_parse(result)
+
+
+@cli.command("ingest")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def ingest_command(app: AppContext, as_json: bool) -> None:
+    """Scan the seed folder and store new and changed items."""
+    settings = app.settings()
+    with opened(settings) as db, progress_bar(not as_json) as progress:
+        report = ingest(settings, db, now=datetime.now(UTC), progress=progress)
+    print_ingest_report(report, as_json)
+
+
+@cli.command("build")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--full", is_flag=True, help="Re-render every feed and page (unchanged files stay).")
+@click.pass_obj
+def build_command(app: AppContext, as_json: bool, full: bool) -> None:
+    """Ingest, then write the feeds and archive pages whose content changed."""
+    settings = app.settings()
+    with opened(settings) as db, progress_bar(not as_json) as progress:
+        report = build(settings, db, now=datetime.now(UTC), full=full, progress=progress)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    if report.ingest is not None:
+        print_ingest_report(report.ingest, as_json=False)
+    for path in report.written[:20]:
+        click.echo(f"wrote {settings.paths.output / path}")
+    if len(report.written) > 20:
+        click.echo(f"... and {len(report.written) - 20} more")
+    click.echo(
+        f"feeds: {report.feeds_written} written, {report.feeds_unchanged} unchanged; "
+        f"pages: {report.pages_written} written, {report.pages_unchanged} unchanged"
+    )

@@ -1,0 +1,196 @@
+"""Commands for subscribers and digests."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from publisher import mailing, store, transport
+from publisher.cli.app import (
+    AppContext,
+    cli,
+    opened,
+    progress_bar,
+    read_file,
+    subscriber_json,
+)
+from publisher.subscriptions import (
+    CADENCES,
+    SubscriberInput,
+    add_subscriber,
+    export_csv,
+    import_csv,
+    normalise_email,
+    remove_subscriber,
+)
+
+
+@cli.group()
+def subscribers() -> None:
+    """Manage digest subscribers."""
+
+
+@subscribers.command("add")
+@click.argument("email")
+@click.option("--name", help="The subscriber's name, used in the greeting.")
+@click.option("--cadence", type=click.Choice(CADENCES), default="daily", show_default=True)
+@click.option("--timezone", default="UTC", show_default=True, help="IANA zone, e.g. Europe/London.")
+@click.pass_obj
+def subscribers_add(
+    app: AppContext, email: str, name: str | None, cadence: str, timezone: str
+) -> None:
+    """Add EMAIL as an active subscriber (you vouch for their consent)."""
+    raw = SubscriberInput(email, name, cadence, timezone)
+    with opened(app.settings()) as db:
+        added = add_subscriber(db, raw, now=datetime.now(UTC))
+    click.echo(f"added {added.email} ({added.cadence}, {added.timezone})")
+
+
+@subscribers.command("remove")
+@click.argument("email")
+@click.pass_obj
+def subscribers_remove(app: AppContext, email: str) -> None:
+    """Erase EMAIL and its delivery history."""
+    with opened(app.settings()) as db:
+        remove_subscriber(db, email)
+    click.echo(f"removed {email}")
+
+
+@subscribers.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+def subscribers_list(app: AppContext, as_json: bool) -> None:
+    """List subscribers."""
+    with opened(app.settings()) as db:
+        found = store.list_subscribers(db)
+    if as_json:
+        rows = [subscriber_json(sub) for sub in found]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("email", "name", "status", "cadence", "timezone")
+    for sub in found:
+        table.add_row(sub.email, sub.name or "", sub.status, sub.cadence, sub.timezone)
+    Console().print(table)
+
+
+@subscribers.command("import")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.pass_obj
+def subscribers_import(app: AppContext, file: Path) -> None:
+    """Add or update subscribers from a CSV file (email, name, cadence, timezone, status)."""
+    text = read_file(file).decode("utf-8-sig", errors="replace")
+    with opened(app.settings()) as db:
+        report = import_csv(db, text, now=datetime.now(UTC))
+    click.echo(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged")
+    for error in report.errors:
+        click.echo(f"error: {file}: {error}", err=True)
+
+
+@subscribers.command("export")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def subscribers_export(app: AppContext, file: Path) -> None:
+    """Write every subscriber to a CSV file ("-" for standard output)."""
+    with opened(app.settings()) as db:
+        text = export_csv(store.list_subscribers(db))
+    if str(file) == "-":
+        click.echo(text, nl=False)
+    else:
+        file.write_text(text, encoding="utf-8")
+
+
+@cli.group("digest")
+def digest_group() -> None:
+    """Preview and send email digests."""
+
+
+@digest_group.command("preview")
+@click.option("--to", "email", help="A subscriber's address (default: a sample new reader).")
+@click.option("--html", "html_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--eml", "eml_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def digest_preview(
+    app: AppContext, email: str | None, html_file: Path | None, eml_file: Path | None
+) -> None:
+    """Show what a subscriber would get now; nothing is sent or recorded."""
+    settings = app.settings()
+    with opened(settings) as db:
+        secret = transport.load_secret(settings, os.environ)
+        message = mailing.preview(settings, db, now=datetime.now(UTC), secret=secret, email=email)
+    if message is None:
+        click.echo("nothing new to send")
+        return
+    parsed = message.as_message()
+    if eml_file:
+        eml_file.write_bytes(message.as_bytes())
+    if html_file:
+        html_part = parsed.get_body(preferencelist=("html",))
+        html_file.write_text(html_part.get_content() if html_part else "", encoding="utf-8")
+    text_part = parsed.get_body(preferencelist=("plain",))
+    click.echo(f"Subject: {parsed['Subject']}\nTo: {parsed['To']}\n")
+    click.echo(text_part.get_content() if text_part else "")
+
+
+@digest_group.command("send")
+@click.option("--dry-run", is_flag=True, help="Plan editions and count messages; send nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
+    """Send an edition now to every active subscriber with new items."""
+    settings = app.settings()
+    with opened(settings) as db, progress_bar(not as_json) as progress:
+        secret = transport.load_secret(settings, os.environ)
+        mailer = transport.make_mailer(settings, os.environ)
+        try:
+            report = mailing.send_digests(
+                settings,
+                db,
+                mailer,
+                now=datetime.now(UTC),
+                secret=secret,
+                dry_run=dry_run,
+                progress=progress,
+            )
+        finally:
+            mailer.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict()))
+        return
+    count, verb = (
+        (report.messages_planned, "would send") if dry_run else (report.messages_sent, "sent")
+    )
+    click.echo(
+        f"{report.editions} editions; {verb} {count} messages, "
+        f"{report.messages_failed} failed, {report.messages_deferred} deferred"
+    )
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+
+
+@cli.command("send-test")
+@click.option("--to", "email", required=True, help="Where to send the test digest.")
+@click.pass_obj
+def send_test(app: AppContext, email: str) -> None:
+    """Send one preview digest through the configured transport."""
+    settings = app.settings()
+    with opened(settings) as db:
+        secret = transport.load_secret(settings, os.environ)
+        address = normalise_email(email)
+        message = mailing.preview(
+            settings, db, now=datetime.now(UTC), secret=secret, email=None, sample_to=address
+        )
+        if message is None:
+            raise click.ClickException("no items yet: run `publisher build` first")
+        mailer = transport.make_mailer(settings, os.environ)
+        sender = transport.make_sender(settings, secret).address
+        try:
+            mailer.send(message.as_bytes(), sender=sender, recipient=address)
+        finally:
+            mailer.close()
+    click.echo(f"sent a test digest to {email} via {settings.delivery.transport}")

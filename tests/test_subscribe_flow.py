@@ -1,0 +1,338 @@
+"""Double opt-in over real HTTP and SMTP: subscribe, confirm, digest, one-click unsubscribe."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from conftest import NOW, write_seed
+from smtp_sink import Recorder
+from test_web import Reply, fetch, serving
+
+from publisher import store
+from publisher.config import Settings, load_settings
+from publisher.errors import SubscriberNotFoundError, TokenError
+from publisher.ingestion import ingest
+from publisher.mailing import send_digests
+from publisher.subscriptions import CONFIRM, confirm, unsubscribe
+from publisher.tokens import sign_token
+from publisher.transport import UNSUBSCRIBE, make_mailer
+from publisher.web import create_app
+
+SECRET = b"test-secret-0123456789abcdef"
+SITE = "https://news.example.org/"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+ROUND_ONE = """Tram Line Reopens
+
+The east tram line reopened this morning after three months of works.
+"""
+ROUND_TWO = """Bridge Repairs Begin
+
+Repairs to the old river bridge begin on Monday and will last all summer.
+"""
+
+
+@dataclass
+class Clock:
+    """The server's clock, moved by the test."""
+
+    now: datetime = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Flow:
+    settings: Settings
+    db: store.Store
+    port: int
+    recorder: Recorder
+    clock: Clock
+
+    def post(self, path: str, body: bytes, headers: dict[str, str] | None = None) -> Reply:
+        return fetch(self.port, "POST", path, {**FORM, **(headers or {})}, body)
+
+    def subscribe(self, email: str, client: str = "192.0.2.1", **fields: str) -> Reply:
+        """POST the form as a browser would; ``client`` arrives as X-Forwarded-For."""
+        body = urlencode({"email": email, "cadence": "daily", **fields}).encode()
+        return self.post("/subscribe", body, {"X-Forwarded-For": client})
+
+    def status_of(self, email: str) -> str:
+        return store.get_subscriber(self.db, email).status
+
+    def send(self, now: datetime) -> int:
+        mailer = make_mailer(self.settings, {})
+        try:
+            return send_digests(
+                self.settings, self.db, mailer, now=now, secret=SECRET
+            ).messages_sent
+        finally:
+            mailer.close()
+
+
+def flow_settings(site: Path, port: int, **extra: str) -> Settings:
+    env = {
+        "PUBLISHER_DELIVERY_TRANSPORT": "smtp",
+        "PUBLISHER_SMTP_HOST": "127.0.0.1",
+        "PUBLISHER_SMTP_PORT": str(port),
+        "PUBLISHER_SMTP_TIMEOUT": "5",
+        "PUBLISHER_SITE_URL": SITE,
+        "PUBLISHER_DIGEST_FROM_ADDRESS": "digest@news.example.org",
+        **extra,
+    }
+    return load_settings(None, env, cwd=site)
+
+
+@pytest.fixture
+def flow(
+    tmp_path: Path, smtp_server: tuple[Recorder, int], request: pytest.FixtureRequest
+) -> Iterator[Flow]:
+    """An empty site served over HTTP and mailing through a real SMTP server.
+
+    An indirect parameter adds PUBLISHER_* settings (other rate limits).
+    """
+    recorder, smtp_port = smtp_server
+    (tmp_path / "seeds").mkdir()
+    extra = getattr(request, "param", {})
+    settings = flow_settings(tmp_path, smtp_port, **extra)
+    db = store.open_store(settings.database.url, now=NOW)
+    clock = Clock()
+    app = create_app(
+        settings,
+        db,
+        secret=SECRET,
+        mailer_factory=lambda: make_mailer(settings, {}),
+        clock=clock,
+    )
+    try:
+        with serving(settings, app) as port:
+            yield Flow(settings, db, port, recorder, clock)
+    finally:
+        db.close()
+
+
+def wait_for_mail(recorder: Recorder, count: int, timeout: float = 10.0) -> list[EmailMessage]:
+    """The first ``count`` accepted messages: confirmation mail is sent after the answer."""
+    deadline = time.monotonic() + timeout
+    while len(recorder.accepted) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"expected {count} messages, got {len(recorder.accepted)}")
+        time.sleep(0.02)
+    return [parsed(content) for _, _, content in recorder.accepted[:count]]
+
+
+def parsed(content: bytes) -> EmailMessage:
+    message = BytesParser(policy=policy.default).parsebytes(content)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def text_of(message: EmailMessage) -> str:
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    return str(body.get_content())
+
+
+def confirm_path(message: EmailMessage) -> str:
+    found = re.search(re.escape(SITE) + r"confirm/\S+", text_of(message))
+    assert found, text_of(message)
+    return urlsplit(found.group(0)).path
+
+
+def test_subscribe_confirm_digest_and_one_click_unsubscribe(flow: Flow) -> None:
+    status, _, body = flow.subscribe("ann@example.org", name="Ann")
+    assert status == 200 and b"Check your inbox" in body
+    (mail,) = wait_for_mail(flow.recorder, 1)
+    assert mail["To"].addresses[0].addr_spec == "ann@example.org"
+    assert flow.status_of("ann@example.org") == "pending"
+
+    write_seed(flow.settings.paths.seeds, "round1.txt", ROUND_ONE)
+    ingest(flow.settings, flow.db, now=NOW)
+    assert flow.send(NOW) == 0  # pending subscribers get no digest
+
+    status, _, body = fetch(flow.port, "GET", confirm_path(mail))
+    assert status == 200 and b"Subscription confirmed" in body
+    assert flow.status_of("ann@example.org") == "active"
+    assert flow.send(NOW) == 1
+    digest = wait_for_mail(flow.recorder, 2)[1]
+    assert "Tram Line Reopens" in text_of(digest)
+    assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    https_url = digest["List-Unsubscribe"].split(",")[0].strip(" <>")
+    assert https_url.startswith(SITE + "unsubscribe/")
+    status, _, body = flow.post(urlsplit(https_url).path, b"List-Unsubscribe=One-Click")
+    assert status == 200 and b"You are unsubscribed" in body
+    assert flow.status_of("ann@example.org") == "unsubscribed"
+
+    write_seed(flow.settings.paths.seeds, "round2.txt", ROUND_TWO)
+    ingest(flow.settings, flow.db, now=NOW + timedelta(days=1))
+    assert flow.send(NOW + timedelta(days=1)) == 0
+    assert len(flow.recorder.accepted) == 2
+
+
+def test_one_click_needs_no_form_encoding_and_is_idempotent(flow: Flow) -> None:
+    store_subscriber(flow, "bob@example.org", "active")
+    path = "/unsubscribe/" + sign_token(SECRET, UNSUBSCRIBE, "bob@example.org")
+    multipart = "multipart/form-data; boundary=x"
+    body = (
+        b'--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--'
+    )
+    assert flow.post(path, body, {"Content-Type": multipart})[0] == 200
+    assert fetch(flow.port, "POST", path)[0] == 200
+    assert flow.status_of("bob@example.org") == "unsubscribed"
+
+
+def test_unsubscribe_page_shows_a_button_posting_to_the_same_address(flow: Flow) -> None:
+    store_subscriber(flow, "cat@example.org", "active")
+    path = "/unsubscribe/" + sign_token(SECRET, UNSUBSCRIBE, "cat@example.org")
+    status, headers, body = fetch(flow.port, "GET", path)
+    assert status == 200 and headers["cache-control"] == "no-store"
+    assert f'<form method="post" action="{path}">'.encode() in body
+    assert flow.status_of("cat@example.org") == "active"  # a GET (a link scanner) changes nothing
+
+
+def store_subscriber(flow: Flow, email: str, status: str) -> None:
+    with flow.db.transaction() as conn:
+        store.insert_subscriber(
+            conn, email=email, name=None, status=status, cadence="daily", timezone="UTC", now=NOW
+        )
+
+
+def without_date(reply: Reply, email: str) -> tuple[int, dict[str, str], bytes]:
+    status, headers, body = reply
+    return (
+        status,
+        {k: v for k, v in headers.items() if k != "date"},
+        body.replace(email.encode(), b"<address>"),
+    )
+
+
+@pytest.mark.parametrize("state", ["active", "pending", "unsubscribed", "bounced"])
+def test_an_existing_address_gets_the_same_answer_as_a_new_one(flow: Flow, state: str) -> None:
+    store_subscriber(flow, "old@example.org", state)  # as long as the new one: same length
+    known = flow.subscribe("old@example.org", client="192.0.2.1")
+    new = flow.subscribe("new@example.org", client="192.0.2.2")
+    assert without_date(known, "old@example.org") == without_date(new, "new@example.org")
+    expected = 1 if state == "active" else 2
+    messages = wait_for_mail(flow.recorder, expected)
+    time.sleep(0.2)  # nothing more arrives: an active subscriber is not mailed again
+    assert len(flow.recorder.accepted) == expected
+    recipients = sorted(m["To"].addresses[0].addr_spec for m in messages)
+    assert "new@example.org" in recipients
+    assert flow.status_of("old@example.org") == ("active" if state == "active" else "pending")
+
+
+def test_a_returning_reader_opts_in_afresh(flow: Flow) -> None:
+    store_subscriber(flow, "dan@example.org", "unsubscribed")
+    old = "/confirm/" + sign_token(SECRET, CONFIRM, "dan@example.org", issued=NOW)
+    assert fetch(flow.port, "GET", old)[0] == 400  # an old link does not bring them back
+    flow.subscribe("dan@example.org", cadence="weekly")
+    (mail,) = wait_for_mail(flow.recorder, 1)
+    assert fetch(flow.port, "GET", confirm_path(mail))[0] == 200
+    sub = store.get_subscriber(flow.db, "dan@example.org")
+    assert (sub.status, sub.cadence) == ("active", "weekly")
+    status, _, body = fetch(flow.port, "GET", confirm_path(mail))  # clicked twice
+    assert status == 200 and b"Subscription confirmed" in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/confirm/"
+        + sign_token(b"another-secret-0123456789", CONFIRM, "ann@example.org", issued=NOW),
+        "/confirm/" + sign_token(SECRET, UNSUBSCRIBE, "ann@example.org"),
+        "/confirm/" + sign_token(SECRET, CONFIRM, "ann@example.org"),  # undated
+        "/confirm/not-a-token",
+        "/confirm/" + "a." * 600,
+        "/unsubscribe/" + sign_token(SECRET, CONFIRM, "ann@example.org", issued=NOW),
+        "/unsubscribe/%E2%80%AE%00",
+    ],
+)
+def test_forged_or_misused_tokens_get_a_400_page(flow: Flow, path: str) -> None:
+    store_subscriber(flow, "ann@example.org", "pending")
+    for method in ("GET", "POST") if path.startswith("/unsubscribe/") else ("GET",):
+        status, headers, body = fetch(flow.port, method, path)
+        assert status == 400 and headers["content-type"] == "text/html; charset=utf-8"
+        assert b"invalid or has expired" in body and b"Traceback" not in body
+    assert flow.status_of("ann@example.org") == "pending"
+
+
+def test_a_confirmation_link_expires_after_confirm_days(flow: Flow) -> None:
+    flow.subscribe("eve@example.org")
+    (mail,) = wait_for_mail(flow.recorder, 1)
+    flow.clock.now = NOW + timedelta(days=7, seconds=1)
+    status, _, body = fetch(flow.port, "GET", confirm_path(mail))
+    assert status == 400 and b"invalid or has expired" in body
+    assert flow.status_of("eve@example.org") == "pending"
+    flow.clock.now = NOW + timedelta(days=6)
+    assert fetch(flow.port, "GET", confirm_path(mail))[0] == 200
+
+
+def test_too_many_requests_for_one_address_get_429(flow: Flow) -> None:
+    limit = flow.settings.subscriptions.per_address_per_day
+    for number in range(limit):
+        assert flow.subscribe("FLO@example.org", client=f"192.0.2.{number}")[0] == 200
+    status, _, body = flow.subscribe("flo@example.org", client="198.51.100.1")
+    assert status == 429 and b"Too many requests" in body
+    assert flow.subscribe("other@example.org", client="198.51.100.1")[0] == 200
+    flow.clock.now = NOW + timedelta(days=1)
+    assert flow.subscribe("flo@example.org", client="198.51.100.2")[0] == 200
+    wait_for_mail(flow.recorder, limit + 2)
+
+
+@pytest.mark.parametrize(
+    "flow", [{"PUBLISHER_SUBSCRIPTIONS_PER_CLIENT_PER_HOUR": "2"}], indirect=True
+)
+def test_too_many_requests_from_one_client_get_429(flow: Flow) -> None:
+    assert flow.subscribe("a@example.org", client="203.0.113.9")[0] == 200
+    assert flow.subscribe("not an address", client="203.0.113.9")[0] == 400
+    over = flow.subscribe("b@example.org", client="203.0.113.9")
+    assert over[0] == 429
+    assert flow.subscribe("b@example.org", client="203.0.113.10")[0] == 200
+    flow.clock.now = NOW + timedelta(hours=1)
+    assert flow.subscribe("c@example.org", client="203.0.113.9")[0] == 200
+
+
+def test_an_invalid_address_shows_the_form_again_escaped(flow: Flow) -> None:
+    status, headers, body = flow.subscribe("<script>alert(1)</script>", name='"><b>Bold</b>')
+    assert status == 400 and headers["content-type"] == "text/html; charset=utf-8"
+    assert b"<script>" not in body and b"<b>Bold" not in body
+    assert b"&lt;script&gt;" in body and b"&lt;b&gt;Bold" in body
+    assert b"invalid email address" in body and b'name="email"' in body
+    assert flow.subscribe("a@example.org", cadence="hourly")[0] == 400
+    assert store.list_subscribers(flow.db) == []
+
+
+def test_header_injection_through_the_name_goes_nowhere(flow: Flow) -> None:
+    flow.subscribe("gus@example.org", name="Gus\r\nBcc: victim@example.com")
+    (mail,) = wait_for_mail(flow.recorder, 1)
+    assert mail["Bcc"] is None and flow.recorder.accepted[0][1] == ["gus@example.org"]
+
+
+def test_the_form_page_and_odd_requests(flow: Flow) -> None:
+    status, _, body = fetch(flow.port, "GET", "/subscribe")
+    assert status == 200 and b'<form method="post" action="/subscribe">' in body
+    assert b'type="email"' in body and b'value="weekly"' in body
+    assert flow.post("/subscribe", b"email=a@example.org", {"Content-Type": "text/plain"})[0] == 415
+    assert flow.post("/subscribe", b"email=" + b"a" * 10_000)[0] == 413
+    assert store.list_subscribers(flow.db) == []
+
+
+def test_use_cases_refuse_bad_tokens_and_unknown_addresses(db: store.Store) -> None:
+    with pytest.raises(TokenError):
+        confirm(db, SECRET, "garbage", now=NOW, max_age=timedelta(days=7))
+    token = sign_token(SECRET, CONFIRM, "nobody@example.org", issued=NOW)
+    with pytest.raises(TokenError):
+        confirm(db, SECRET, token, now=NOW, max_age=timedelta(days=7))
+    with pytest.raises(SubscriberNotFoundError):
+        unsubscribe(db, SECRET, sign_token(SECRET, UNSUBSCRIBE, "nobody@example.org"), now=NOW)
