@@ -43,6 +43,46 @@ max_items = 50
 full_content = true
 # websub_hub = "https://pubsubhubbub.appspot.com/"
 
+[digest]
+# from_address = "digest@news.example.org"   # default: digest@<site host>
+# from_name = "My Site"                       # default: site.title
+max_age_days = 7            # older articles found late are not news: feeds only
+schedule = "0 7 * * *"      # cron, in each subscriber's own time zone
+weekly_day = "mon"          # when weekly subscribers get theirs
+
+[delivery]
+transport = "maildir"       # "maildir" (var/outbox) or "smtp"
+outbox = "var/outbox"
+max_attempts = 4
+bounce_after = 3            # hard failures in a row before an address is marked bounced
+
+[smtp]
+host = "localhost"
+port = 25
+starttls = false
+ssl = false
+# username = "publisher"    # the password comes from PUBLISHER_SMTP_PASSWORD
+# rate_per_second = 10
+
+# [dkim]
+# selector = "mail"
+# domain = "news.example.org"
+# private_key_path = "/etc/publisher/dkim.pem"
+
+[schedule]
+rescan_seconds = 60         # a full rescan now and then, behind file-system events
+
+[http]
+host = "127.0.0.1"
+port = 8000
+
+[logging]
+level = "INFO"
+format = "text"             # or "json"
+
+[subscriptions]
+confirm_days = 7
+
 # One table per publication. `match` is a glob on the seed file name (or its
 # path under the seed folder); the first matching table wins.
 # [[sources]]

@@ -12,7 +12,7 @@ import os
 import stat
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -65,11 +65,14 @@ SECURITY_HEADERS = (
 MAX_FORM_BYTES = 8_192
 MAX_TOKEN_CHARS = 1_000
 GZIP_MINIMUM = 500
-HTTP_MESSAGES = {
+ERROR_MESSAGES = {
+    400: ("Link not valid", "This link is invalid or has expired. To subscribe, use the form."),
     404: ("Page not found", "There is nothing at this address."),
     405: ("Method not allowed", "This address does not accept that kind of request."),
     413: ("Request too large", "The form sent was too large."),
     415: ("Unsupported form", "Send the form as application/x-www-form-urlencoded."),
+    429: ("Too many requests", "Too many subscription requests from here or for this address."),
+    500: ("Something went wrong", "Please try again later."),
 }
 
 
@@ -194,7 +197,7 @@ class SecurityHeaders:
 
 @dataclass(frozen=True)
 class Pages:
-    """Renders the server's own pages in the site's look (base.html, style.css)."""
+    """Renders the server's own pages in the site's look; their wording lives in templates."""
 
     env: Environment
     site: SiteContext
@@ -208,18 +211,18 @@ class Pages:
             FeedLink(f"{self.site.title} ({label})", self.site.url + name, media_type, label)
             for name, media_type, label in FEED_FORMATS
         )
-        page = Page(f"{title} — {self.site.title}", "", self.site.url, self.root, feeds)
+        canonical = f"{self.site.url}subscribe"
+        page = Page(f"{title} — {self.site.title}", "subscribe", canonical, self.root, feeds)
         body = self.env.get_template(template).render(site=self.site, page=page, **context)
         return HTMLResponse(body, status_code=status, headers=PAGE_HEADERS)
 
-    def message(
-        self, status: int, heading: str, *paragraphs: str, action: dict[str, str] | None = None
-    ) -> HTMLResponse:
-        return self.render(
-            "message.html", status, heading, heading=heading, paragraphs=paragraphs, action=action
-        )
+    def error(self, status: int, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+        heading, text = ERROR_MESSAGES.get(status, ERROR_MESSAGES[400])
+        response = self.render("message.html", status, heading, heading=heading, text=text)
+        response.headers.update(headers or {})
+        return response
 
-    def form(self, status: int, form: dict[str, str], error: str | None = None) -> HTMLResponse:
+    def form(self, status: int, form: Mapping[str, str], error: str | None = None) -> HTMLResponse:
         values = {"email": "", "name": "", "cadence": "daily", **form}
         return self.render("subscribe.html", status, "Subscribe", form=values, error=error)
 
@@ -250,22 +253,18 @@ class Endpoints:
     async def subscribe(self, request: Request) -> Response:
         form = await _read_form(request)
         now = self.clock()
-        client = request.client.host if request.client else "unknown"
-        if not self.per_client.allow(client, now):
-            return self._too_many()
+        if not self.per_client.allow(request.client.host if request.client else "", now):
+            return self.pages.error(429)
         try:
             clean = subscriptions.validate_input(_subscriber_input(form))
         except SubscriberError as exc:
             return self.pages.form(400, form, str(exc))
         if not self.per_address.allow(clean.email.casefold(), now):
-            return self._too_many()
-        response = self.pages.message(
-            200,
-            "Check your inbox",
-            f"If {clean.email} can subscribe, a message with a confirmation link is on its way.",
-            "Open the link in it to start your digest; until then you get nothing from us.",
+            return self.pages.error(429)
+        response = self.pages.render(
+            "subscribe_sent.html", 200, "Check your inbox", email=clean.email
         )
-        # After the answer is sent, so its timing says nothing about the address either.
+        # Mail after answering, so not even the answer's timing tells a known address apart.
         response.background = BackgroundTask(self._send_confirmation, clean, now)
         return response
 
@@ -288,14 +287,6 @@ class Endpoints:
         finally:
             mailer.close()
 
-    def _too_many(self) -> Response:
-        return self.pages.message(
-            429,
-            "Too many requests",
-            "There have been too many subscription requests from here or for this address.",
-            "Please try again later.",
-        )
-
     def confirm(self, request: Request) -> Response:
         max_age = timedelta(days=self.settings.subscriptions.confirm_days)
         try:
@@ -303,63 +294,43 @@ class Endpoints:
                 self.db, self.secret, _token(request), now=self.clock(), max_age=max_age
             )
         except TokenError:
-            return self._bad_link()
-        return self.pages.message(
-            200,
-            "Subscription confirmed",
-            f"{sub.email} will get the {sub.cadence} digest of {self.settings.site.title}.",
-            "Every digest has a link to unsubscribe with one click.",
-        )
+            return self.pages.error(400)
+        return self.pages.render("confirmed.html", 200, "Subscription confirmed", subscriber=sub)
 
     def unsubscribe_form(self, request: Request) -> Response:
+        """A page with a button: link scanners that follow GETs unsubscribe no one."""
         token = _token(request)
         try:
             email = subscriptions.unsubscribe_address(self.secret, token)
         except TokenError:
-            return self._bad_link()
-        return self.pages.message(
-            200,
-            "Unsubscribe",
-            f"Stop sending the {self.settings.site.title} digest to {email}?",
-            action={"url": f"{self.pages.root}unsubscribe/{token}", "label": "Unsubscribe"},
-        )
+            return self.pages.error(400)
+        action = f"{self.pages.root}unsubscribe/{token}"
+        return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=email, action=action)
 
     def unsubscribe(self, request: Request) -> Response:
         """RFC 8058 one-click: the token is the whole credential; the body is not needed."""
+        email: str | None = None
         try:
             email = subscriptions.unsubscribe(
                 self.db, self.secret, _token(request), now=self.clock()
             ).email
         except TokenError:
-            return self._bad_link()
+            return self.pages.error(400)
         except SubscriberNotFoundError:
-            email = "This address"
-        return self.pages.message(
-            200, "You are unsubscribed", f"{email} will get no more digests from us."
-        )
-
-    def _bad_link(self) -> Response:
-        return self.pages.message(
-            400,
-            "Link not valid",
-            "This link is invalid or has expired.",
-            "Links from our emails work as sent; to subscribe again, use the form.",
-        )
+            pass  # erased by the operator: they get nothing either way
+        return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
 
     def healthz(self, request: Request) -> Response:
         return JSONResponse(self.health(), headers=PAGE_HEADERS)
 
     async def http_error(self, request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        headers = exc.headers if isinstance(exc, HTTPException) else None
-        heading, text = HTTP_MESSAGES.get(status, ("Request not understood", "Please go back."))
-        response = self.pages.message(status, heading, text)
-        response.headers.update(headers or {})
-        return response
+        if isinstance(exc, HTTPException):
+            return self.pages.error(exc.status_code, exc.headers)
+        return self.pages.error(400)
 
     async def server_error(self, request: Request, exc: Exception) -> Response:
         """Outside every other middleware: the traceback goes to the log (uvicorn), not here."""
-        response = self.pages.message(500, "Something went wrong", "Please try again later.")
+        response = self.pages.error(500)
         response.headers.update({name.decode(): value.decode() for name, value in SECURITY_HEADERS})
         return response
 

@@ -1,0 +1,83 @@
+"""The command line as a user runs it: real processes, real files, JSON read back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SAMPLE_SEEDS, write_seed
+
+from publisher.config import load_settings
+
+
+def publisher(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "publisher", *args], cwd=cwd, capture_output=True, text=True,
+        check=check, timeout=120,
+    )  # fmt: skip
+
+
+def test_parse_json_on_the_samples(tmp_path: Path) -> None:
+    counts = {}
+    for sample in sorted(SAMPLE_SEEDS.glob("*.txt")):
+        items = json.loads(publisher("parse", str(sample), "--json", cwd=tmp_path).stdout)
+        counts[sample.name[:3]] = len(items)
+        for item in items:
+            assert set(item) == {"title", "summary", "content", "author", "published", "url"}
+    assert (counts["000"], counts["002"], counts["003"], counts["004"]) == (18, 21, 11, 1)
+    table = publisher("parse", str(next(SAMPLE_SEEDS.glob("002_*.txt"))), cwd=tmp_path).stdout
+    assert "listing-bylines" in table and "Peter Main" in table
+
+
+def test_init_then_ingest_json_twice(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publisher("init", str(site), cwd=tmp_path)
+    assert (site / "publisher.toml").is_file() and (site / "templates" / "digest.html").is_file()
+    load_settings(None, {}, cwd=site)  # the commented config is valid as written
+    for sample in SAMPLE_SEEDS.glob("*.txt"):
+        write_seed(site / "seeds", sample.name, sample.read_bytes())
+    first = json.loads(publisher("ingest", "--json", cwd=site).stdout)
+    assert (first["files_new"], first["files_failed"], first["errors"]) == (5, 0, [])
+    second = json.loads(publisher("ingest", "--json", cwd=site).stdout)
+    assert second == {
+        "files_new": 0, "files_changed": 0, "files_unchanged": 5, "files_failed": 0,
+        "files_waiting": 0, "items_new": 0, "items_updated": 0, "errors": [],
+    }  # fmt: skip
+    built = json.loads(publisher("build", "--json", cwd=site).stdout)
+    assert built["feeds_written"] > 0
+    again = json.loads(publisher("build", "--json", cwd=site).stdout)
+    assert (again["feeds_written"], again["pages_written"]) == (0, 0)
+
+
+def test_bad_config_is_one_line_naming_key_and_value(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("[feeds]\nmax_items = 'lots'\n")
+    result = publisher("ingest", cwd=tmp_path, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "feeds.max_items" in result.stderr and "'lots'" in result.stderr
+
+
+def test_failed_seed_is_reported_with_its_reason(tmp_path: Path) -> None:
+    write_seed(tmp_path / "seeds", "empty.txt", b"")
+    result = publisher("ingest", cwd=tmp_path)
+    assert "empty.txt" in result.stderr and "empty" in result.stderr
+    assert "1 failed" in result.stdout
+
+
+def test_subscribers_and_digest_dry_run(tmp_path: Path) -> None:
+    for sample in SAMPLE_SEEDS.glob("000_*.txt"):
+        write_seed(tmp_path / "seeds", sample.name, sample.read_bytes())
+    publisher("build", cwd=tmp_path)
+    publisher("subscribers", "add", "ann@example.org", "--timezone", "Asia/Tokyo", cwd=tmp_path)
+    listed = json.loads(publisher("subscribers", "list", "--json", cwd=tmp_path).stdout)
+    assert [(s["email"], s["timezone"], s["status"]) for s in listed] == [
+        ("ann@example.org", "Asia/Tokyo", "active")
+    ]
+    dry = publisher("digest", "send", "--dry-run", cwd=tmp_path).stdout
+    assert "would send 1 messages" in dry
+    preview = publisher("digest", "preview", "--to", "ann@example.org", cwd=tmp_path).stdout
+    assert "In Defence of Community Organising" in preview
+    bad = publisher("subscribers", "add", "not-an-address", cwd=tmp_path, check=False)
+    assert bad.returncode == 1 and "invalid email address" in bad.stderr
