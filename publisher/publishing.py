@@ -143,17 +143,21 @@ def _build_main(builder: _Builder, sources: Sequence[str], authors: Sequence[str
 
 def _build_source(builder: _Builder, source: str) -> None:
     items = store.list_items(builder.db, limit=builder.settings.feeds.max_items, source=source)
-    ref = site.source_feed(builder.context, source)
-    _write_feeds(builder, ref, items)
     page = site.render_source_page(builder.env, builder.context, source, items)
-    builder.write(ref.page_path, page, is_feed=False)
+    _write_listing(builder, site.source_feed(builder.context, source), items, page)
 
 
 def _build_author(builder: _Builder, author: str) -> None:
     items = store.list_items(builder.db, limit=builder.settings.feeds.max_items, author=author)
-    ref = site.author_feed(builder.context, author)
-    _write_feeds(builder, ref, items)
     page = site.render_author_page(builder.env, builder.context, author, items)
+    _write_listing(builder, site.author_feed(builder.context, author), items, page)
+
+
+def _write_listing(
+    builder: _Builder, ref: site.FeedRef, items: Sequence[Item], page: bytes
+) -> None:
+    """A feed's three formats and the HTML page beside them."""
+    _write_feeds(builder, ref, items)
     builder.write(ref.page_path, page, is_feed=False)
 
 

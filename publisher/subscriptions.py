@@ -16,7 +16,7 @@ from jinja2 import Environment
 
 from publisher import digest, store, tokens
 from publisher.delivery import Mailer
-from publisher.errors import SubscriberError, SubscriberNotFoundError, TokenError
+from publisher.errors import StoreError, SubscriberError, SubscriberNotFoundError, TokenError
 from publisher.models import Subscriber
 from publisher.transport import UNSUBSCRIBE, Sender
 
@@ -181,11 +181,14 @@ def subscribe(
     nothing. Raises SubscriberError for bad input, DeliveryError if the mail fails.
     """
     clean = validate_input(dataclasses.replace(raw, status="pending"))
-    with db.transaction() as conn:
-        found = store.find_subscriber(conn, clean.email)
-        if found is not None and found.status == "active":
-            return
-        pending = _store_pending(conn, clean, found, now)
+    try:
+        pending = _make_pending(db, clean, now)
+    except StoreError:
+        # Two requests for one new address (a double click) race to insert it; the
+        # loser finds the winner's row on a second try.
+        pending = _make_pending(db, clean, now)
+    if pending is None:
+        return
     token = tokens.sign_token(sender.secret, CONFIRM, pending.email, issued=now)
     message = digest.render_confirmation(
         env,
@@ -201,6 +204,15 @@ def subscribe(
     )
     data = message.data if sender.dkim is None else digest.sign_message(message.data, sender.dkim)
     mailer.send(data, sender=sender.address, recipient=pending.email)
+
+
+def _make_pending(db: store.Store, clean: SubscriberInput, now: datetime) -> Subscriber | None:
+    """The subscriber, now pending; None for an active one, who is left as they are."""
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, clean.email)
+        if found is not None and found.status == "active":
+            return None
+        return _store_pending(conn, clean, found, now)
 
 
 def _store_pending(

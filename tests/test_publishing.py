@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
+from urllib.parse import parse_qs
 
 import feedparser
 import pytest
@@ -10,7 +14,7 @@ from conftest import NOW, write_seed
 from lxml import etree
 
 from publisher import store
-from publisher.config import Settings
+from publisher.config import Settings, load_settings
 from publisher.publishing import build
 
 GOLDEN = Path(__file__).parent / "golden" / "build"
@@ -155,3 +159,35 @@ def test_hostile_seed_text_never_becomes_markup(settings: Settings, db: store.St
     assert not parsed.bozo
     hostile_entry = next(e for e in parsed.entries if "Breaking" in e.title)
     assert "<" not in hostile_entry.title
+
+
+class _HubRecorder(BaseHTTPRequestHandler):
+    pings: ClassVar[list[dict[str, list[str]]]] = []
+
+    def do_POST(self) -> None:
+        length = int(self.headers["Content-Length"])
+        self.pings.append(parse_qs(self.rfile.read(length).decode()))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test reads what was recorded."""
+
+
+def test_websub_hub_is_advertised_and_pinged_for_changed_feeds(site: Path, db: store.Store) -> None:
+    hub = ThreadingHTTPServer(("127.0.0.1", 0), _HubRecorder)
+    thread = threading.Thread(target=hub.serve_forever, daemon=True)
+    thread.start()
+    try:
+        hub_url = f"http://127.0.0.1:{hub.server_address[1]}/hub"
+        settings = load_settings(None, {"PUBLISHER_FEEDS_WEBSUB_HUB": hub_url}, cwd=site)
+        build(settings, db, now=NOW)
+    finally:
+        hub.shutdown()
+        hub.server_close()
+        thread.join()
+    pinged = {ping["hub.url"][0] for ping in _HubRecorder.pings}
+    assert {p["hub.mode"][0] for p in _HubRecorder.pings} == {"publish"}
+    assert f"{settings.site.url}rss.xml" in pinged and f"{settings.site.url}feed.json" in pinged
+    assert f'href="{hub_url}"' in (settings.paths.output / "atom.xml").read_text()
+    assert hub_url in (settings.paths.output / "rss.xml").read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,9 +24,10 @@ from publisher.config import Settings, load_settings
 from publisher.errors import SubscriberNotFoundError, TokenError
 from publisher.ingestion import ingest
 from publisher.mailing import send_digests
-from publisher.subscriptions import CONFIRM, confirm, unsubscribe
+from publisher.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
+from publisher.templating import make_environment
 from publisher.tokens import sign_token
-from publisher.transport import UNSUBSCRIBE, make_mailer
+from publisher.transport import UNSUBSCRIBE, make_mailer, make_sender
 from publisher.web import create_app
 
 SECRET = b"test-secret-0123456789abcdef"
@@ -336,3 +338,49 @@ def test_use_cases_refuse_bad_tokens_and_unknown_addresses(db: store.Store) -> N
         confirm(db, SECRET, token, now=NOW, max_age=timedelta(days=7))
     with pytest.raises(SubscriberNotFoundError):
         unsubscribe(db, SECRET, sign_token(SECRET, UNSUBSCRIBE, "nobody@example.org"), now=NOW)
+
+
+@dataclass
+class ListMailer:
+    """A Mailer double (the designed seam) that keeps what it is given."""
+
+    sent: list[str]
+
+    def send(self, message: bytes, *, sender: str, recipient: str) -> None:
+        self.sent.append(recipient)
+
+    def close(self) -> None:
+        pass
+
+
+def test_simultaneous_requests_for_one_new_address_both_succeed(
+    settings: Settings, db: store.Store
+) -> None:
+    mailer = ListMailer([])
+    sender = make_sender(settings, SECRET)
+    env = make_environment(settings.paths.templates)
+    start = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def request() -> None:
+        start.wait()
+        try:
+            subscribe(
+                db,
+                mailer,
+                sender,
+                env,
+                SubscriberInput("hal@example.org"),
+                now=NOW,
+                confirm_url_base=SITE + "confirm/",
+            )
+        except Exception as exc:  # noqa: BLE001  (collected for the assertion below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and mailer.sent == ["hal@example.org"] * 6
+    assert [s.status for s in store.list_subscribers(db)] == ["pending"]
