@@ -16,8 +16,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from conftest import NOW, write_seed
+from http_client import Reply, fetch, serving
 from smtp_sink import Recorder
-from test_web import Reply, fetch, serving
 
 from publisher import store
 from publisher.config import Settings, load_settings

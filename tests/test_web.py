@@ -2,68 +2,28 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
-import http.client
 import json
 import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import NOW, SAMPLE_SEEDS, write_seed
-from smtp_sink import free_port
+from http_client import fetch, serving
 
 from publisher import store
-from publisher.config import HttpSettings, Settings, load_settings
+from publisher.config import Settings, load_settings
 from publisher.delivery import MaildirMailer
 from publisher.publishing import build
-from publisher.web import create_app, make_server
+from publisher.web import create_app
 
 SECRET = b"test-secret-0123456789abcdef"
 NEW_PAGE = """Harbour Strike Enters Second Week
 
 Dock workers at the harbour have stayed out for a second week over pay.
 """
-Reply = tuple[int, dict[str, str], bytes]
-
-
-@contextmanager
-def serving(settings: Settings, app: object) -> Iterator[int]:
-    """Run ``app`` with uvicorn in a thread on a free port until the block ends."""
-    port = free_port()
-    local = dataclasses.replace(settings, http=HttpSettings("127.0.0.1", port))
-    server = make_server(local, app)  # type: ignore[arg-type]
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the HTTP server did not start")
-        time.sleep(0.01)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-def fetch(
-    port: int, method: str, path: str, headers: dict[str, str] | None = None, body: bytes = b""
-) -> Reply:
-    """One request on a fresh connection; header names come back lower-cased."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request(method, path, body=body or None, headers=headers or {})
-        response = conn.getresponse()
-        data = response.read()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
-    finally:
-        conn.close()
 
 
 def raw_request(port: int, target: str) -> bytes:
