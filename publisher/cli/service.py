@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -44,14 +46,36 @@ def status_command(app: AppContext, as_json: bool) -> None:
         return
     holder = report["daemon"] or {}
     running = f"running (pid {holder.get('pid')})" if report["running"] else "not running"
-    click.echo(f"daemon: {running}")
-    for name in ("last_build", "last_digest"):
-        entry = report[name] or {}
-        click.echo(
-            f"{name.replace('_', ' ')}: {entry.get('time', 'never')} {entry.get('result', '')}"
-        )
-    click.echo(
-        f"next digest check: {report['next_digest_check'] or '-'} ({report['digest_schedule']})"
+    click.echo(f"daemon:       {running}")
+    click.echo(f"last build:   {_describe(report['last_build'], _build_summary)}")
+    click.echo(f"last digests: {_describe(report['last_digest'], _digest_summary)}")
+    click.echo(f"digests at:   {report['digest_schedule']} (each subscriber's local time)")
+    messages = ", ".join(f"{count} {name}" for name, count in report["messages"].items())
+    people = ", ".join(f"{n} {status}" for status, n in sorted(report["subscribers"].items()))
+    click.echo(f"items:        {report['items']}")
+    click.echo(f"messages:     {messages}")
+    click.echo(f"subscribers:  {people or 'none'}")
+
+
+def _describe(entry: dict[str, Any] | None, summary: Callable[[dict[str, Any]], str]) -> str:
+    if not entry:
+        return "never"
+    result = entry.get("result") or {}
+    outcome = f"failed: {result['error']}" if "error" in result else summary(result)
+    return f"{entry.get('time', '?')} ({outcome})"
+
+
+def _build_summary(result: dict[str, Any]) -> str:
+    ingest = result.get("ingest") or {}
+    return (
+        f"{result.get('feeds_written', 0)} feeds and {result.get('pages_written', 0)} pages "
+        f"written; {ingest.get('items_new', 0)} new items, {ingest.get('files_failed', 0)} "
+        "failed files"
     )
-    click.echo(f"items: {report['items']}; messages: {report['messages']}")
-    click.echo(f"subscribers: {report['subscribers']}")
+
+
+def _digest_summary(result: dict[str, Any]) -> str:
+    return (
+        f"{result.get('messages_sent', 0)} sent, {result.get('messages_failed', 0)} failed, "
+        f"{result.get('messages_deferred', 0)} deferred"
+    )
