@@ -212,6 +212,15 @@ class Background:
             ingested = report.ingest.as_dict() if report.ingest else {}
             if report.written or ingested.get("errors"):
                 log.info("build (%s): %d written; %s", reason, len(report.written), ingested)
+        if ingested.get("files_waiting"):
+            # Files still settling (e.g. moved in from elsewhere with a fresh mtime): look
+            # again once they have settled rather than at the next rescan.
+            self._schedule(self.settings.ingest.settle_seconds + 0.1, reason="settled files")
+
+    def _schedule(self, delay: float, *, reason: str) -> None:
+        timer = threading.Timer(delay, lambda: self.rebuild(reason=reason))
+        timer.daemon = True
+        timer.start()
 
     def send_due(self) -> None:
         now = self.clock()

@@ -157,7 +157,10 @@ def test_conditional_get_answers_304_then_200_after_a_new_seed(
         etag = headers["etag"]
         assert headers["content-type"].startswith("application/atom+xml")
         assert get(site.http_port, "/atom.xml", {"If-None-Match": etag})[0] == 304
-        (tmp_path / "seeds" / "ferry.txt").write_text(NEW_PAGE, encoding="utf-8")
+        # Written elsewhere, then renamed in with a fresh mtime: served once it has settled.
+        outside = tmp_path / "ferry.txt"
+        outside.write_text(NEW_PAGE, encoding="utf-8")
+        outside.rename(tmp_path / "seeds" / "ferry.txt")
         assert wait_until(
             lambda: get(site.http_port, "/atom.xml", {"If-None-Match": etag})[0] == 200, 5
         )
