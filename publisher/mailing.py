@@ -65,27 +65,39 @@ def plan_editions(
     Subscribers with nothing new have their watermark moved past what was skipped
     (old back catalogues), so the same items are never weighed again.
     """
-    plans: list[tuple[Edition, list[Subscriber]]] = []
     with db.transaction() as conn:
-        busy = store.subscribers_with_open_delivery(conn)
-        current = store.current_item_seq(conn)
-        groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
-        for sub in store.list_subscribers_in(conn, status="active", ids=subscriber_ids):
-            if sub.id in busy:
-                continue
-            sent_through, _ = store.get_watermark(conn, sub.id)
-            since = None if sent_through is not None else now - PERIODS[sub.cadence]
-            groups.setdefault((sent_through, since), []).append(sub)
-        for (after, since), members in groups.items():
-            items = _digest_items(conn, settings, after, since)
-            if not items:
-                if record:
-                    store.move_watermarks(conn, [m.id for m in members], current)
-                continue
-            edition = _edition(settings, env, items, now)
-            plans.append((edition, members))
+        return _plan_in(conn, settings, env, now=now, subscriber_ids=subscriber_ids, record=record)
+
+
+def _plan_in(
+    conn: store.Connection,
+    settings: Settings,
+    env: Environment,
+    *,
+    now: datetime,
+    subscriber_ids: Collection[int] | None,
+    record: bool,
+) -> list[tuple[Edition, list[Subscriber]]]:
+    busy = store.subscribers_with_open_delivery(conn)
+    current = store.current_item_seq(conn)
+    groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
+    for sub in store.list_subscribers_in(conn, status="active", ids=subscriber_ids):
+        if sub.id in busy:
+            continue
+        sent_through, _ = store.get_watermark(conn, sub.id)
+        since = None if sent_through is not None else now - PERIODS[sub.cadence]
+        groups.setdefault((sent_through, since), []).append(sub)
+    plans: list[tuple[Edition, list[Subscriber]]] = []
+    for (after, since), members in groups.items():
+        items = _digest_items(conn, settings, after, since)
+        if not items:
             if record:
-                _queue(conn, edition, members, current, settings, now)
+                store.move_watermarks(conn, [m.id for m in members], current)
+            continue
+        edition = _edition(settings, env, items, now)
+        plans.append((edition, members))
+        if record:
+            _queue(conn, edition, members, current, settings, now)
     return plans
 
 
@@ -329,16 +341,19 @@ def send_due_digests(
     subscriber is due when that slot is newer than the last one handled for them, so a
     machine that slept through several slots sends one digest, and a restart sends none.
     """
-    due: list[int] = []
-    with db.transaction() as conn:
+    report = SendReport()
+    env = _environment(settings)
+    with (
+        db.transaction() as conn
+    ):  # claiming a slot and queueing its messages stand or fall together
+        due: list[int] = []
         for timezone, cadence in store.list_schedules(conn):
             slot = slots(timezone, cadence)
             if slot is not None:
                 due += store.claim_due_subscribers(conn, timezone, cadence, slot)
-    report = SendReport()
-    if due:
-        plans = plan_editions(settings, db, _environment(settings), now=now, subscriber_ids=due)
-        report.editions, report.messages_planned = len(plans), sum(len(m) for _, m in plans)
+        if due:
+            plans = _plan_in(conn, settings, env, now=now, subscriber_ids=due, record=True)
+            report.editions, report.messages_planned = len(plans), sum(len(m) for _, m in plans)
     sender = make_sender(settings, secret)
     deliver_due(settings, db, mailer, sender, now=now, report=report, should_stop=should_stop)
     return report
