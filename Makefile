@@ -20,12 +20,18 @@ test: $(STAMP) lint unit
 lint: $(STAMP)
 	$(BIN)/ruff check publisher tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# -P keeps bench/ off the import path (bench/http.py would shadow the standard library).
 bench: $(STAMP)
-	$(BIN)/python bench/ingest.py
+	$(BIN)/python -P bench/ingest.py
+	$(BIN)/python -P bench/build.py
+	$(BIN)/python -P bench/digest.py
+	$(BIN)/python -P bench/watch.py
+	$(BIN)/python -P bench/http.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
