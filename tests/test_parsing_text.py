@@ -121,6 +121,14 @@ def test_derive_title_limit_is_clamped() -> None:
         ("14/02/23", datetime(2023, 2, 14)),
         ("12 September 2022 at 3:30 pm", datetime(2022, 9, 12, 15, 30)),
         ("Monday 12 September 2022, 09:15", datetime(2022, 9, 12, 9, 15)),
+        ("12 septembre 2022", datetime(2022, 9, 12)),
+        ("1er août 2022", datetime(2022, 8, 1)),
+        ("mardi 3 févr. 2024", datetime(2024, 2, 3)),
+        ("3. März 2024", datetime(2024, 3, 3)),
+        ("14. Dezember 2023", datetime(2023, 12, 14)),
+        ("12 de septiembre de 2022", datetime(2022, 9, 12)),
+        ("5 de julio de 2021", datetime(2021, 7, 5)),
+        ("März 3, 2024", datetime(2024, 3, 3)),
     ],
 )
 def test_find_date_forms(text: str, expected: datetime) -> None:
@@ -141,7 +149,16 @@ def test_find_date_iso_with_offset_is_aware() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["31 February 2022", "April 2017", "1.2.34", "3/63 to 3/65", "99/99/2022", "12 Foo 2022"],
+    [
+        "31 February 2022",
+        "April 2017",
+        "1.2.34",
+        "3/63 to 3/65",
+        "99/99/2022",
+        "12 Foo 2022",
+        "12 main 2022",
+        "3 settlements 2024",
+    ],
 )
 def test_find_date_rejects_non_dates(text: str) -> None:
     assert find_date(text) is None
@@ -177,6 +194,17 @@ def test_load_zone_rejects_unknown_names(name: str) -> None:
         ("12 September 2022", None, datetime(2022, 9, 12)),
         ("Jane Doe, Monday 12 September 2022", "Jane Doe", datetime(2022, 9, 12)),
         ("admin | 12/09/2022", "admin", datetime(2022, 9, 12)),
+        ("By Jane Doe | March 3, 2024", "Jane Doe", datetime(2024, 3, 3)),
+        ("Jane Doe, 3 March 2024", "Jane Doe", datetime(2024, 3, 3)),
+        ("3 March 2024 — Jane Doe", "Jane Doe", datetime(2024, 3, 3)),
+        ("Posted by admin on 2024-03-03", "admin", datetime(2024, 3, 3)),
+        ("Words: Jane Doe", "Jane Doe", None),
+        ("Published: 03.03.2024", None, datetime(2024, 3, 3)),
+        ("Jane Doe • 3 Mar 2024 • 4 min read", "Jane Doe", datetime(2024, 3, 3)),
+        ("Publié le 12 septembre 2022 par Marie Dupont", "Marie Dupont", datetime(2022, 9, 12)),
+        ("3. März 2024 | Von Hans Müller", "Hans Müller", datetime(2024, 3, 3)),
+        ("Por Ana García · 12 de septiembre de 2022", "Ana García", datetime(2022, 9, 12)),
+        ("Dienstag, 3. März 2024", None, datetime(2024, 3, 3)),
     ],
 )
 def test_parse_byline(text: str, author: str | None, date: datetime | None) -> None:
@@ -282,6 +310,27 @@ def test_is_name(text: str, strict: bool, loose: bool) -> None:
         ("Get ready now for the strike", None),
         ("Book review: the shipbuilders' work-in", None),
         ("Peter Main · 12 September 2022", None),
+        ("We use cookies to give you the best experience. By continuing you agree.", "block"),
+        ("Accept all cookies", "block"),
+        ("OK, I agree", "link"),
+        ("Home » News", "link"),
+        ("« Previous | Next »", "link"),
+        ("Next page ›", "link"),
+        ("Page 1 of 12", "link"),
+        ("Showing 1–20 of 143 articles", "link"),
+        ("Older posts »", "link"),
+        ("Share on Twitter Facebook WhatsApp", "link"),
+        ("Share this article", "link"),
+        ("Comments (3)", "link"),
+        ("Related: Oil giants post record profits", "link"),
+        ("Follow Maya on Twitter", "link"),
+        ("Lire la suite", "link"),
+        ("Weiterlesen", "link"),
+        ("Leer más", "link"),
+        ("© 2022 Union syndicale. Tous droits réservés.", "block"),
+        ("Follow the money on Brexit", None),
+        ("Next steps for the union", None),
+        ("Page three girls are back", None),
     ],
 )
 def test_furniture_kind(text: str, kind: str | None) -> None:
@@ -292,3 +341,21 @@ def test_strip_promotion_keeps_the_teaser() -> None:
     text = "A new book from Workers' Liberty, published April 2017. Buy online here!"
     assert strip_promotion(text) == "A new book from Workers' Liberty, published April 2017."
     assert strip_promotion("Nothing to buy here.") == "Nothing to buy here."
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Rail workers accepted the deal. Read more »", "Rail workers accepted the deal."),
+        (
+            "Volunteers turned out in the rain… Continue reading →",
+            "Volunteers turned out in the rain…",
+        ),
+        ("The meeting is on 14 March […] (more…)", "The meeting is on 14 March […]"),
+        ("Les cheminots ont gagné. Lire la suite", "Les cheminots ont gagné."),
+        ("There is so much more", "There is so much more"),
+        ("Read more about it here", "Read more about it here"),
+    ],
+)
+def test_strip_promotion_drops_a_trailing_link(text: str, kept: str) -> None:
+    assert strip_promotion(text) == kept

@@ -27,9 +27,14 @@ _COUNT_HEADER = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
 _HEADER_MAX = 100
-_HEADER_REACH = 2  # the header is the first line, or the second under a site name
+_HEADER_REACH = 3  # the header is the first line, or under a site name and section
 _BIO_LINES = 2
 _PRONOUNS = ("He ", "She ", "They ", "His ", "Her ", "Their ")
+_COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
+# "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"
+_ABOUT = re.compile(
+    r"\s(?:is (?:a|an|the|one)|writes|covers|reports|edits|has (?:written|worked|reported))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -42,12 +47,42 @@ class Header:
 
 
 def find_header(units: list[Unit]) -> Header | None:
-    """The archive header at the top of a page, if the page has one."""
+    """The archive header at the top of a page, if the page has one.
+
+    Either a heading naming the author ("Articles by Jane Doe") or a profile: the
+    author's name over a biography that starts with it ("Jane Doe is a reporter…").
+    A heading right under a profile belongs to the header too.
+    """
     for start in range(min(_HEADER_REACH, len(units))):
-        header = _header_at(units, start)
+        header = _header_at(units, start) or _profile_at(units, start)
         if header is not None:
-            return header
+            return _with_heading(units, header)
     return None
+
+
+def _profile_at(units: list[Unit], index: int) -> Header | None:
+    """A profile starting at ``units[index]``: a name line, then a biography about them."""
+    name = units[index].text
+    if index + 1 >= len(units) or not is_name(name):
+        return None
+    bio = units[index + 1].text
+    if not bio.startswith(name) or not _ABOUT.match(bio, len(name)):
+        return None
+    consumed = index + 1 + _biography(units[index + 1 : index + 1 + _BIO_LINES], name)
+    if any(u.byline and u.byline.author not in (None, name) for u in units[consumed:]):
+        return None  # others sign the items below: a story about this person, not theirs
+    lines = f"{units[0].line}-{units[consumed - 1].line}"
+    return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _with_heading(units: list[Unit], header: Header) -> Header:
+    """``header`` with the heading under it when that heading names the same author."""
+    if header.consumed >= len(units):
+        return header
+    after = _header_at(units, header.consumed)
+    if after is None or after.author != header.author:
+        return header
+    return Header(header.author, after.consumed, header.reason)
 
 
 def _header_at(units: list[Unit], index: int) -> Header | None:
@@ -60,7 +95,7 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
     )
     if match is None:
         return None
-    name = match.group("name").strip(" :—–-|·")
+    name = _COUNT.sub("", match.group("name")).strip(" :—–-|·")
     consumed = index + 1
     if not name and consumed < len(units) and is_name(units[consumed].text):
         name = units[consumed].text

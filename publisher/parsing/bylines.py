@@ -11,23 +11,32 @@ from publisher.parsing.names import is_name
 
 _MAX_BYLINE = 120
 _PREFIX = re.compile(
-    r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?)\b\s*(?:on\b|:)?\s*",
+    r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?"
+    r"|publiée?|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado)\b\s*"
+    r"(?:on\b|le\b|am\b|el\b|:)?\s*",
     re.IGNORECASE,
 )
+# "By" in English, French, Spanish and German ("par", "por", "von").
 _BY = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reported|report|photos?)\s+)?by\b\s*:?\s*"
-    r"|^(?:author|words|writer)\s*:\s*",
+    r"^(?:(?:posted|written|words|story|text|reported|report|photos?)\s+)?(?:by|par|por|von)\b"
+    r"\s*:?\s*|^(?:author|words|writer|auteur|autor|autorin)\s*:\s*",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?",
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b\.?",
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"\b\d{1,3}\s?(?:minutes?|mins?)\b\.?(?:\s+read\b)?", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_BY_START = re.compile(r"(?:\w+\s+)?by\b|(?:author|words|writer)\s*:", re.IGNORECASE)
-_DANGLING = re.compile(r"\s+(?:on|at)$", re.IGNORECASE)
+_BY_START = re.compile(
+    r"(?:\w+\s+)?(?:by|par|por|von)\b|(?:author|words|writer|auteur|autor|autorin)\s*:",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(r"\s+(?:on|at|le|el|am)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 
 

@@ -7,14 +7,42 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# Month names and abbreviations in English, French, German and Spanish.
+_MONTH_WORDS = (
+    ("january jan janvier janv januar jänner enero ene", 1),
+    ("february feb février févr fevrier fevr fév fev februar febrero", 2),
+    ("march mar mars märz maerz marzo", 3),
+    ("april apr avril avr abril abr", 4),
+    ("may mai mayo", 5),
+    ("june jun juin juni junio", 6),
+    ("july jul juillet juil juli julio", 7),
+    ("august aug août aout agosto ago", 8),
+    ("september sep sept septembre septiembre setiembre set", 9),
+    ("october oct octobre oktober okt octubre", 10),
+    ("november nov novembre noviembre", 11),
+    ("december dec décembre decembre déc dezember dez diciembre dic", 12),
 )
+MONTHS = {word: number for words, number in _MONTH_WORDS for word in words.split()}
+# Cheap substring tests that rule a month name in or out before any regex runs.
+_MONTH_PREFIXES = tuple(sorted({word[:3] for word in MONTHS}))
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching any of ``words``, shared prefixes factored out (fast to reject)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(c) + _trie(rest) for c, rest in sorted(branches.items())]
+    if not alternatives:
+        return ""
+    optional = "" in words
+    if len(alternatives) == 1 and not optional:
+        return alternatives[0]
+    return f"(?:{'|'.join(alternatives)}){'?' if optional else ''}"
+
+
+_MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
 _TIME = (
     r"(?:,?\s{1,3}(?:at\s{1,3})?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
     r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?)?"
@@ -26,8 +54,8 @@ _ISO = re.compile(
     re.IGNORECASE,
 )
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s{{1,3}}of)?[\s-]{{1,3}}{_MONTH}"
-    rf",?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
+    rf",?(?:\s{{1,3}}de)?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
@@ -74,7 +102,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     if "0000-0" in digits:
         patterns.append(_ISO)
     lower = text.lower()
-    if any(month in lower for month in MONTHS):
+    if any(month in lower for month in _MONTH_PREFIXES):
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
     if "0/0" in digits or "0.0" in digits or "0-0" in digits:
         patterns.append(_NUMERIC)
@@ -90,7 +118,7 @@ def _value(match: re.Match[str], day_first: bool) -> datetime | None:
             return None  # "1.2.34" is a version number far more often than a date
         year += 2000 if year < 70 else 1900
     if groups.get("mon"):
-        readings = [(MONTHS[groups["mon"][:3].lower()], int(groups["day"]))]
+        readings = [(MONTHS[groups["mon"].lower()], int(groups["day"]))]
     elif groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
         readings = [(second, first), (first, second)]

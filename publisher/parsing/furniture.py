@@ -23,6 +23,12 @@ _LINK = re.compile(
     r"|continue reading\b.{0,60}|full story|more\s*[»›>→]|load more|show more"
     r"|(?:older|newer|next|previous)\s+(?:posts?|entries|articles|page)\b.{0,10}"
     r"|share(?: this)?(?:\s*(?:on|via)\b.{0,40}|\s*:.{0,60})?|tweet|print|email"
+    r"|share (?:this )?(?:article|story|post|page)\b.{0,40}|related(?: \w+)?\s*:.{0,90}"
+    r"|follow (?!us\b)\S+(?: \S+)? on (?:twitter|x|facebook|instagram|mastodon|bluesky|threads"
+    r"|linkedin|youtube|tiktok|telegram)|lire la suite|en savoir plus|weiterlesen|mehr lesen"
+    r"|leer más|seguir leyendo|ver más"
+    r"|accept(?: all)?(?: cookies)?|reject(?: all)?|decline|(?:ok,? )?i agree|ok|got it|dismiss"
+    r"|manage (?:cookie )?(?:preferences|settings|options)"
     r"|\d{0,4}\s*comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)"
     r"|back to top|skip to (?:main )?content|home|menu|search|log ?in|sign in|next|previous"
     r"|(?:tags?|tagged|categor(?:y|ies)|filed under|posted in)\s*:?\s+.{0,80}",
@@ -36,7 +42,26 @@ _BLOCK = re.compile(
     r"|about us)\b.{0,90}",
     re.IGNORECASE,
 )
-_COPYRIGHT_WORDS = ("copyright", "all rights reserved", "(c) 1", "(c) 2", "(c)1", "(c)2")
+# Run on lower-cased text: a case-blind pattern with accents is many times slower.
+_COPYRIGHT = re.compile(
+    r"copyright|all rights reserved|\(c\) ?[12]|tous droits réservés|alle rechte vorbehalten"
+    r"|todos los derechos reservados"
+)
+_COOKIES = re.compile(
+    r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|cookies? (?:policy|settings)"
+    r"|accept (?:all )?cookies|use of cookies",
+    re.IGNORECASE,
+)
+_MAX_COOKIES = 300
+# Pagination and result counts: "Next page ›", "Page 1 of 12", "Showing 1–20 of 143 articles".
+_MAX_PAGING = 60
+_PAGING_WORDS = frozenset(
+    "page pages of next previous prev older newer posts entries articles stories results "
+    "showing items first last go to".split()
+)
+_PAGING_KEY = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_BREADCRUMB = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
 _NAV_HINTS = ("|", "›", "»", " · ", " • ", " / ")
 _PROMOTION = re.compile(
     r"(?:buy|book|order|download|get|pre-?order|register|reserve)\b[^.!?]{0,80}"
@@ -50,10 +75,24 @@ _TRAILING_PROMOTION = re.compile(
     re.IGNORECASE,
 )
 
+_ARROWS = r"(?:[»›→]|>>|\.\.\.|…)"
+_TRAILING_LINK = re.compile(
+    rf"(?<=[.!?…\"”’)\]])\s+[\[(]?(?:more\s*{_ARROWS}+"
+    r"|(?:read more|continue reading|read on|keep reading|read the full (?:article|story|post)"
+    rf"|full story|lire la suite|weiterlesen|leer más|seguir leyendo)\b\s*{_ARROWS}*)\s*[\])]?$",
+    re.IGNORECASE,
+)
+_LINK_ENDS = ("more", "reading", " on", "story", "article", "post", "suite", "lesen", "leyendo")
+
 
 def furniture_kind(text: str) -> str | None:
     """``"link"`` or ``"block"`` when a whole line is site furniture, else None."""
-    if len(text) <= _MAX_COPYRIGHT and _is_copyright(text):
+    if len(text) > _MAX_COOKIES:
+        return None
+    lower = text.lower()
+    if len(text) <= _MAX_COPYRIGHT and _is_copyright(text, lower):
+        return BLOCK
+    if "ookie" in lower and _COOKIES.search(text):
         return BLOCK
     if len(text) > _MAX_FURNITURE:
         return None
@@ -61,17 +100,19 @@ def furniture_kind(text: str) -> str | None:
         return LINK
     if _BLOCK.match(text) or _PROMOTION.match(text):
         return BLOCK
-    if _is_navigation(text):
+    if _is_navigation(text) or (len(text) <= _MAX_PAGING and _is_paging(lower)):
+        return LINK
+    if _BREADCRUMB.match(text):
         return LINK
     return None
 
 
-def _is_copyright(text: str) -> bool:
+def _is_copyright(text: str, lower: str) -> bool:
     """A copyright line: "©", "(c) 2024", "Copyright", "All rights reserved"."""
     if "©" in text:
         return True
-    lower = text.lower()
-    return any(word in lower for word in _COPYRIGHT_WORDS)
+    hinted = "copyright" in lower or "reserv" in lower or "vorbehalten" in lower or "(c)" in lower
+    return hinted and _COPYRIGHT.search(lower) is not None
 
 
 def _is_navigation(text: str) -> bool:
@@ -82,6 +123,23 @@ def _is_navigation(text: str) -> bool:
     return len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts)
 
 
+def _is_paging(lower: str) -> bool:
+    """Pagination or a result count: every word is a paging word, one of them a key."""
+    if _PAGING_KEY.search(lower) is None:
+        return False
+    return set(_WORD.findall(lower)) <= _PAGING_WORDS
+
+
 def strip_promotion(text: str) -> str:
-    """A teaser without a promotion after it ("… April 2017. Buy online here!")."""
+    """A line without a promotion or link after it ("… April 2017. Buy online here!",
+    "… the rain… Continue reading →", "… in Wales. Read more »")."""
+    if _ends_in_link(text):
+        text = _TRAILING_LINK.sub("", text)
     return _TRAILING_PROMOTION.sub("", text) if len(text) <= _MAX_COPYRIGHT else text
+
+
+def _ends_in_link(text: str) -> bool:
+    """A cheap test for a trailing "Read more »": most lines end in a plain full stop."""
+    if text[-1] == "." and not text.endswith("..."):
+        return False
+    return text[-24:].rstrip(" »›→>.…)]").lower().endswith(_LINK_ENDS)

@@ -10,6 +10,12 @@ from publisher.parsing.furniture import BLOCK, furniture_kind, strip_promotion
 from publisher.parsing.text import ends_sentence, normalise_text
 
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
+_HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
+_RULE = re.compile(r"[-–—_=*~•·#+\s]{3,}")  # "---", "* * *": a separator, read as a blank line
+_RULE_START = frozenset("-–—_=*~•·#+")
+_WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
+_WRAP_MAX = 100
+_WRAP_SLACK = 12
 _CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
 _INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
 _TITLE_SHORT = 80
@@ -19,6 +25,8 @@ _TITLE_WORDS = 20
 _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
 _TITLE_LIKE = 0.8
+_KICKER_MAX = 30
+_INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
 class Unit(NamedTuple):
@@ -43,6 +51,7 @@ class Unit(NamedTuple):
     weight: int = _UNIT_FLOOR
     title_like: bool = False
     sentence: bool = False
+    heading: bool = False
 
 
 def read_units(text: str, *, day_first: bool = True) -> list[Unit]:
@@ -57,17 +66,21 @@ def read_units(text: str, *, day_first: bool = True) -> list[Unit]:
 def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     """(line number, cleaned text, block index) with wrapped lines joined back up."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [normalise_text(raw) for raw in text.split("\n")]
+    for index, line in enumerate(lines):
+        if line and line[0] in _RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line):
+            lines[index] = ""
+    wrapped = _wrapped(lines, _wrap_width(lines))
     out: list[tuple[int, str, int]] = []
     block = 0
     previous_blank = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = normalise_text(raw)
+    for number, line in enumerate(lines, start=1):
         if not line:
             previous_blank = True
             continue
         if previous_blank:
             block += 1
-        elif _continues(out[-1][1], line):
+        elif wrapped[number - 1] or _continues(out[-1][1], line):
             out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block)
             continue
         out.append((number, line, block))
@@ -76,22 +89,72 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` carries on a hard-wrapped sentence from ``previous``."""
+    """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
+    or ``previous`` ends on a joining word."""
     if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
         return False
     return line[0].islower() or bool(_CONNECTOR_END.search(previous))
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width a page was hard-wrapped at (its longest wrapped line), or 0 if it was not.
+
+    A wrapped page has several lines just short of one width and few lines beyond it.
+    """
+    wrapped = [len(line) for line in lines if _WRAP_MIN <= len(line) <= _WRAP_MAX]
+    longer = sum(1 for line in lines if len(line) > _WRAP_MAX)
+    if len(wrapped) < 2 or longer * 4 > len(wrapped):
+        return 0
+    width = max(wrapped)
+    near = sum(1 for length in wrapped if length >= width - _WRAP_SLACK)
+    return width if near >= 2 else 0
+
+
+def _wrapped(lines: list[str], width: int) -> list[bool]:
+    """Which lines a hard wrap at ``width`` split from the line above.
+
+    The line above is full, and this line's first word would not have fitted on it; and
+    the run goes on to a line that ends a sentence, so a list of long headlines with no
+    full stops is not taken for one wrapped paragraph.
+    """
+    wrapped = [False] * len(lines)
+    if not width:
+        return wrapped
+    closes_below = False  # the line below ends a sentence, or wraps on to one that does
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        joins = closes_below and _wraps(line, lines[index + 1], width)
+        if joins:
+            wrapped[index + 1] = True
+        closes_below = bool(line) and (ends_sentence(line) or joins)
+    return wrapped
+
+
+def _wraps(above: str, line: str, width: int) -> bool:
+    """Whether ``line`` could be the rest of ``above`` cut at ``width``."""
+    if len(above) < width - _WRAP_SLACK or ends_sentence(above):
+        return False
+    if _BULLET.match(line) or _HEADING.match(line):
+        return False
+    return len(above) + 1 + len(line.split(" ", 1)[0]) > width
+
+
 def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str = "") -> Unit:
-    """A unit with its bullet marker split off and its roles scored."""
+    """A unit with its bullet marker or heading mark split off and its roles scored."""
     bullet = None if marker else _BULLET.match(text)
-    if bullet is not None:
+    if bullet is not None and not _dated_number(text, day_first):
         marker, text = bullet.group("marker"), text[bullet.end() :]
+    heading = text[0] == "#" and _HEADING.match(text)
+    if heading:
+        text = text[heading.end() :]
     text = strip_promotion(text)
-    byline = None if marker else parse_byline(text, day_first=day_first)
+    byline = None if marker or heading else parse_byline(text, day_first=day_first)
     furniture = None if byline else furniture_kind(text)
-    title_q = _title_quality(text, byline, furniture)
-    body_q = _body_quality(text, byline, furniture)
+    kicker = None if byline or furniture or " | " not in text else _INLINE_KICKER.match(text)
+    if kicker is not None:
+        text = text[kicker.end() :]
+    title_q = 1.0 if heading else _title_quality(text, byline, furniture)
+    body_q = 0.1 if heading else _body_quality(text, byline, furniture)
     return Unit(
         line=number,
         text=text,
@@ -104,7 +167,13 @@ def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str 
         weight=len(text) + _UNIT_FLOOR,
         title_like=title_q >= _TITLE_LIKE,
         sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
+        heading=bool(heading),
     )
+
+
+def _dated_number(text: str, day_first: bool) -> bool:
+    """Whether a numbered-looking line is a date instead ("3. März 2024 | Von Hans Müller")."""
+    return text[0].isdigit() and parse_byline(text, day_first=day_first) is not None
 
 
 def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
@@ -131,15 +200,26 @@ def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> fl
 
 
 def _drop_furniture(units: list[Unit]) -> list[Unit]:
-    """Units without furniture, nor the short heading right above a block of furniture."""
+    """Units without furniture, nor the short heading right above a block of furniture,
+    nor a kicker: a short capitalised label ("OPINION") right above a title in its block."""
     kept: list[Unit] = []
     for unit in units:
         if unit.furniture is None:
+            if unit.title_like and kept and kept[-1].block == unit.block and _is_kicker(kept[-1]):
+                kept.pop()
             kept.append(unit)
             continue
         if unit.furniture == BLOCK and kept and kept[-1].title_like and not kept[-1].marker:
             kept.pop()
     return kept
+
+
+def _is_kicker(unit: Unit) -> bool:
+    """A label of one to three words in capitals, with no digits and no full stop."""
+    text = unit.text
+    if len(text) > _KICKER_MAX or not text.isupper() or unit.marker or unit.byline:
+        return False
+    return text.count(" ") < 3 and not any(c.isdigit() for c in text) and not ends_sentence(text)
 
 
 def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:

@@ -16,7 +16,7 @@ LONG_PAGE = "long-page"
 
 _LONG = 250  # a paragraph of "hundreds of characters"
 _SHORT_TEXT = 0.6
-_ARTICLE_TEXT = 0.9
+_ARTICLE_TEXT = 1.0  # under a title and a byline, short paragraphs are an article's
 _NO_LONG_PARAGRAPH = 0.5
 _SUMMARY_MAX = 300
 _BYLINE_REACH = 3  # a byline this close to the top signs the page
@@ -28,7 +28,7 @@ def parse_long_page(units: list[Unit]) -> Candidate:
         return Candidate(LONG_PAGE, 0, 0.0, f"{LONG_PAGE}: no text", list)
     has_title = units[0].title_like
     body = units[1:] if has_title else units
-    byline = next((u for u in body[:_BYLINE_REACH] if u.byline is not None), None)
+    byline = _page_byline(body)
     body = [u for u in body if u is not byline]
     if not body:
         return Candidate(LONG_PAGE, 0, 0.0, f"{LONG_PAGE}: a title and nothing under it", list)
@@ -45,6 +45,14 @@ def parse_long_page(units: list[Unit]) -> Candidate:
     )
     fit, reason = _fit(units, body, has_title, byline)
     return Candidate(LONG_PAGE, 1, fit, reason, lambda: [draft])
+
+
+def _page_byline(body: list[Unit]) -> Unit | None:
+    """The byline that signs the page: near the top, or else the last line."""
+    byline = next((u for u in body[:_BYLINE_REACH] if u.byline is not None), None)
+    if byline is None and body and body[-1].byline is not None:
+        byline = body[-1]
+    return byline
 
 
 def _content(body: list[Unit]) -> str:
@@ -87,8 +95,8 @@ def _fit(
     long_paragraphs = sum(1 for u in body if len(u.text) >= _LONG)
     headings = [u for u in body if u.title_like and not u.marker]
     bullets = sum(1 for u in body if u.marker)
-    few_headings = len(headings) <= max(1, long_paragraphs // 2)
-    article = _is_article(body, has_title, byline) and not long_paragraphs
+    few_headings = len(headings) <= max(1, long_paragraphs)
+    article = _is_article(body, has_title, byline)
     short_text = _ARTICLE_TEXT if article else _SHORT_TEXT
     score = units[0].weight if has_title else 0.0
     score += byline.weight if byline is not None else 0.0
@@ -96,7 +104,8 @@ def _fit(
         if unit.marker or len(unit.text) >= _LONG:
             score += unit.weight
         elif unit.title_like:
-            score += unit.weight if few_headings else 0.0
+            # marked headings ("## Why this matters") are an article's, however many
+            score += unit.weight if few_headings or unit.heading else 0.0
         elif unit.byline is None:
             score += short_text * unit.weight
     fit = score / (sum(u.weight for u in units) or 1)
