@@ -102,6 +102,8 @@ class Batch:
             else:
                 updated += self._merge(existing, parsed, same_source=existing.source == page.source)
             claimed.add(existing.id)
+        if new:
+            self.marks.update({("main", ""), ("source", page.source)})
         return new, updated
 
     def flush(self) -> None:
@@ -139,8 +141,12 @@ class Batch:
         if keys.summary:
             self.by_summary.setdefault((item.source, keys.summary), item.id)
         (self.fresh if fresh else self.changed)[item.id] = (item, keys)
-        # A new item's own page is found by the build through its seq; only feeds need marks.
-        self.marks.update(stale_marks(item) if not fresh else feed_marks(item))
+        if not fresh:
+            self.marks.update(stale_marks(item))
+        elif item.author:
+            # A new item's own page is found by the build through its seq, and ``add``
+            # marks the main and source feeds once per page; its author's feed remains.
+            self.marks.add(("author", item.author))
 
 
 def stale_marks(item: Item) -> set[store.Mark]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 
 from publisher.errors import SeedError
@@ -19,14 +20,17 @@ class SeedEntry:
     """A candidate seed file: its path relative to the seed folder and what stat said."""
 
     path: str
-    absolute: Path
+    absolute: str
     size: int
     mtime_ns: int
 
 
+_IGNORED = re.compile("|".join(fnmatch.translate(pattern) for pattern in IGNORED_PATTERNS))
+
+
 def is_ignored(name: str) -> bool:
     """Hidden files, editor backups and partial downloads are never seeds."""
-    return name.startswith(".") or any(fnmatch(name, pattern) for pattern in IGNORED_PATTERNS)
+    return name.startswith(".") or _IGNORED.match(name) is not None
 
 
 def scan_seed_dir(root: Path) -> list[SeedEntry]:
@@ -36,17 +40,17 @@ def scan_seed_dir(root: Path) -> list[SeedEntry]:
     return sorted(_walk(root, ""), key=lambda entry: entry.path)
 
 
-def _walk(folder: Path, prefix: str) -> Iterator[SeedEntry]:
+def _walk(folder: Path | str, prefix: str) -> Iterator[SeedEntry]:
     with os.scandir(folder) as entries:
         for entry in entries:
             if is_ignored(entry.name):
                 continue
             relative = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(Path(entry.path), relative + "/")
+                yield from _walk(entry.path, relative + "/")
             elif entry.is_file():
                 stat = entry.stat()
-                yield SeedEntry(relative, Path(entry.path), stat.st_size, stat.st_mtime_ns)
+                yield SeedEntry(relative, entry.path, stat.st_size, stat.st_mtime_ns)
 
 
 def read_seed(entry: SeedEntry, *, max_bytes: int) -> tuple[bytes, str]:
@@ -57,7 +61,7 @@ def read_seed(entry: SeedEntry, *, max_bytes: int) -> tuple[bytes, str]:
             path=entry.path,
         )
     try:
-        data = entry.absolute.read_bytes()
+        data = Path(entry.absolute).read_bytes()
     except OSError as exc:
         raise SeedError(f"cannot read file: {exc.strerror}", path=entry.path) from exc
     if len(data) > max_bytes:

@@ -27,7 +27,8 @@ def list_seed_files(store: Store) -> dict[str, SeedFile]:
         for name in ("path", "size", "mtime_ns", "sha256", "status", "error", "layout")
     )
     with store.reading() as conn:
-        return {row.path: SeedFile(**row._mapping) for row in conn.execute(sa.select(*columns))}
+        rows = conn.execute(sa.select(*columns))
+        return {row[0]: SeedFile(*row) for row in rows}
 
 
 def upsert_seed_files(conn: Connection, seeds: Sequence[SeedFile], *, now: datetime) -> None:
@@ -124,9 +125,10 @@ def _find_by(
     conn: Connection, column: sa.Column[Any], values: Iterable[str], key: Callable[[Any], K]
 ) -> dict[K, Item]:
     found: dict[K, Item] = {}
+    # One expanding parameter: the statement is compiled once, not once per value.
+    query = sa.select(items).where(column.in_(sa.bindparam("keys", expanding=True)))
     for chunk in _chunks(sorted(set(values))):
-        query = sa.select(items).where(column.in_(chunk)).order_by(items.c.seq)
-        for row in conn.execute(query):
+        for row in conn.execute(query.order_by(items.c.seq), {"keys": list(chunk)}):
             found.setdefault(key(row), item_from_row(row))
     return found
 
@@ -149,8 +151,18 @@ def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> Non
     if not rows:
         return
     last = conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0
-    values = [_item_values(*row) | {"seq": last + n} for n, row in enumerate(rows, 1)]
-    bulk_insert(conn, items, values)
+    columns = ("seq", *ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
+    values = [_item_row(last + n, item, keys) for n, (item, keys) in enumerate(rows, 1)]
+    bulk_insert(conn, items, columns, values)
+
+
+def _item_row(seq: int, item: Item, keys: ItemKeys) -> tuple[Any, ...]:
+    """An item as the columns ``seq``, ITEM_COLUMNS and its keys, in that order."""
+    return (
+        seq, item.id, item.source, item.title, item.summary, item.content, item.author,
+        item.published, item.first_seen, item.updated, item.url, item.seed_path,
+        item.seed_line, item.dated, keys.story, keys.title, keys.summary,
+    )  # fmt: skip
 
 
 def update_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:

@@ -68,7 +68,10 @@ sources = sa.Table(
 items = sa.Table(
     "items",
     metadata,
-    sa.Column("id", sa.String, primary_key=True),
+    # Insertion order, and SQLite's rowid: new items append to the table, and digests
+    # send each subscriber the items past their watermark.
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String, nullable=False, unique=True),
     sa.Column("source", sa.String, nullable=False),
     sa.Column("title", sa.String, nullable=False),
     sa.Column("summary", sa.String),
@@ -84,15 +87,12 @@ items = sa.Table(
     sa.Column("fingerprint", sa.String(40), nullable=False),
     sa.Column("title_key", sa.String(40), nullable=False),
     sa.Column("summary_key", sa.String(40)),
-    # Insertion order: digests send each subscriber the items past their watermark.
-    sa.Column("seq", sa.Integer, nullable=False, server_default="0"),
     sa.Index("ix_items_fingerprint", "fingerprint"),
     sa.Index("ix_items_title_key", "title_key", "source"),
     sa.Index("ix_items_summary_key", "summary_key", "source"),
     sa.Index("ix_items_updated", "updated"),
     sa.Index("ix_items_source_updated", "source", "updated"),
     sa.Index("ix_items_author_updated", "author", "updated"),
-    sa.Index("ix_items_seq", "seq"),
 )
 
 ITEM_COLUMNS = (
