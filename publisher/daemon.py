@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import signal
 from collections.abc import Mapping
@@ -13,7 +12,8 @@ from typing import Any
 
 from publisher import lock, store, transport, web
 from publisher.config import Settings
-from publisher.scheduler import STATUS_FILE, Background
+from publisher.runlog import read_runs
+from publisher.scheduler import Background, next_digest
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "publisher.lock"
@@ -42,13 +42,15 @@ def run(settings: Settings, environ: Mapping[str, str]) -> None:
             health=lambda: health(background),
         )  # fmt: skip
         server = web.make_server(settings, app)
+        sock = web.listen(settings)
         _stop_on_signals(server)
         background.start()
         log.info("serving %s on http://%s:%d/", settings.paths.output, settings.http.host,
                  settings.http.port)  # fmt: skip
         try:
-            server.run()  # returns after SIGTERM / SIGINT (uvicorn handles both)
+            server.run(sockets=[sock])  # returns after SIGTERM / SIGINT
         finally:
+            sock.close()
             log.info("stopping: finishing the job in flight")
             background.stop()
             db.close()
@@ -64,8 +66,12 @@ def serve(settings: Settings, environ: Mapping[str, str]) -> None:
             mailer_factory=lambda: transport.make_mailer(settings, environ),
         )  # fmt: skip
         server = web.make_server(settings, app)
+        sock = web.listen(settings)
         _stop_on_signals(server)
-        server.run()
+        try:
+            server.run(sockets=[sock])
+        finally:
+            sock.close()
     finally:
         db.close()
 
@@ -91,29 +97,26 @@ def health(background: Background) -> dict[str, object]:
     return {"status": "ok", "stopping": background.stopping.is_set(), **state}
 
 
-def status(settings: Settings) -> dict[str, Any]:
-    """What the daemon last did, what is queued, who is subscribed, and whether it runs."""
+def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
+    """What was last done, what is queued, who is subscribed, and whether the daemon runs."""
     holder = next((h for h in map(lock.holder, lock_paths(settings)) if h), None)
-    state: dict[str, Any] = {}
-    status_file = settings.paths.state / STATUS_FILE
-    if status_file.is_file():
-        try:
-            state = json.loads(status_file.read_text(encoding="utf-8"))
-        except ValueError:
-            state = {}
+    runs = read_runs(settings.paths.state)
     db = store.open_store(settings.database.url)
     try:
+        with db.reading() as conn:
+            schedules = store.list_schedules(conn)
         deliveries = store.count_deliveries_by_status(db)
         subscribers = store.count_subscribers_by_status(db)
         items = store.count_items(db)
     finally:
         db.close()
+    upcoming = next_digest(settings, schedules, now)
     return {
         "running": holder is not None,
         "daemon": holder,
-        "last_build": state.get("last_build"),
-        "last_digest": state.get("last_digest"),
-        "next_digest_check": state.get("next_digest_check") if holder else None,
+        "last_build": runs.get("last_build"),
+        "last_digest": runs.get("last_digest"),
+        "next_digest": upcoming.isoformat() if upcoming else None,
         "digest_schedule": settings.digest.schedule,
         "items": items,
         "messages": {k: deliveries.get(k, 0) for k in ("queued", "deferred", "failed", "sent")},

@@ -61,7 +61,7 @@ def _lock(path: Path, info: str) -> IO[str]:
         handle.close()
         raise AlreadyRunningError(
             f"another publisher is already running ({holder}); it holds {path}. "
-            "Stop it first (or remove nothing: the lock goes when that process ends)"
+            "stop it first; the lock is released when that process ends, even if it crashed"
         ) from None
     handle.seek(0)
     handle.truncate()

@@ -45,6 +45,7 @@ class SendReport:
             "messages_sent": self.messages_sent,
             "messages_failed": self.messages_failed,
             "messages_deferred": self.messages_deferred,
+            "messages_planned": self.messages_planned,
         }
 
 

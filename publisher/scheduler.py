@@ -27,12 +27,11 @@ from watchdog.observers import Observer
 from publisher import mailing, store, transport
 from publisher.config import Settings
 from publisher.errors import ConfigError, PublisherError
-from publisher.output import write_if_changed
 from publisher.publishing import build
+from publisher.runlog import record_run
 from publisher.seeds import is_ignored
 
 log = logging.getLogger(__name__)
-STATUS_FILE = "status.json"
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
 RETRY_MINUTES = 5
 _RUNNING: dict[str, Background] = {}
@@ -61,6 +60,21 @@ def last_slot(trigger: CronTrigger, now: datetime, *, lookback: timedelta) -> da
         latest = moment
         moment = trigger.get_next_fire_time(moment, moment + timedelta(seconds=1))
     return None if latest is None else latest.astimezone(UTC)
+
+
+def next_digest(
+    settings: Settings, timezones: list[tuple[str, str]], now: datetime
+) -> datetime | None:
+    """When the next scheduled digest goes out, across the subscribers' zones and cadences."""
+    digest = settings.digest
+    upcoming = [
+        digest_trigger(digest.schedule, tz, cadence, digest.weekly_day).get_next_fire_time(
+            None, now
+        )
+        for tz, cadence in timezones
+    ]
+    found = [moment.astimezone(UTC) for moment in upcoming if moment is not None]
+    return min(found, default=None)
 
 
 def slot_finder(settings: Settings, now: datetime) -> Callable[[str, str], datetime | None]:
@@ -240,15 +254,11 @@ class Background:
         if report.messages_sent or report.messages_failed or report.messages_deferred:
             log.info("digests: %s", json.dumps(report.as_dict()))
 
-    def next_digest(self) -> str | None:
-        job = self.scheduler.get_job("publisher-digest")
-        return job.next_run_time.isoformat() if job and job.next_run_time else None
-
     def _record(self, name: str, when: datetime, result: Mapping[str, object]) -> None:
+        # Jobs never call back into the scheduler: shutdown() holds its lock while it
+        # waits for them, and a job waiting for that lock would never finish.
         self.state[name] = {"time": when.isoformat(), "result": dict(result)}
-        self.state["next_digest_check"] = self.next_digest()
-        data = json.dumps(self.state, indent=2, sort_keys=True, default=str).encode() + b"\n"
-        write_if_changed(self.settings.paths.state / STATUS_FILE, data)
+        record_run(self.settings.paths.state, name, when, result)
 
 
 def _running(key: str) -> Background | None:

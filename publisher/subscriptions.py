@@ -106,6 +106,8 @@ def import_csv(db: store.Store, text: str, *, now: datetime) -> ImportReport:
     if missing:
         raise SubscriberError("CSV needs a header row with at least an 'email' column")
     for row in reader:
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue  # a blank line, or one of only commas
         try:
             _import_row(db, _row_input(row), now, report)
         except SubscriberError as exc:

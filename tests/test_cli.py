@@ -81,3 +81,11 @@ def test_subscribers_and_digest_dry_run(tmp_path: Path) -> None:
     assert "In Defence of Community Organising" in preview
     bad = publisher("subscribers", "add", "not-an-address", cwd=tmp_path, check=False)
     assert bad.returncode == 1 and "invalid email address" in bad.stderr
+
+
+def test_import_with_bad_rows_exits_non_zero_and_skips_blank_lines(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("email,name\nann@example.org,Ann\n,,\nnot-an-address,Bad\n", encoding="utf-8")
+    result = publisher("subscribers", "import", str(people), cwd=tmp_path, check=False)
+    assert result.returncode == 1 and "1 added" in result.stdout
+    assert result.stderr.count("error:") == 1 and "line 4" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -169,3 +170,20 @@ def test_conditional_get_answers_304_then_200_after_a_new_seed(
     finally:
         code, _ = stop(daemon)
     assert code == 0
+
+
+def test_a_taken_port_stops_the_daemon_at_once_naming_it(
+    tmp_path: Path, smtp_server: tuple[Recorder, int]
+) -> None:
+    site = Site(tmp_path, smtp_server[1], "0 7 * * *")
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", site.http_port))
+        squatter.listen(1)
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "publisher", "run"], cwd=tmp_path, env=site.env,
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+    assert result.returncode == 1 and time.monotonic() - started < 20
+    assert f"cannot listen on 127.0.0.1:{site.http_port}" in result.stderr
+    assert "http.port" in result.stderr

@@ -75,3 +75,8 @@ def test_bad_files_are_seed_errors(data: bytes, reason: str) -> None:
 def test_bytes_undefined_in_cp1252(byte: int) -> None:
     with pytest.raises(SeedError, match="cannot decode"):
         decode_seed(b"not utf-8 \xe9 and " + bytes([byte]))
+
+
+def test_utf16_without_a_bom_is_named_as_such() -> None:
+    with pytest.raises(SeedError, match="UTF-16 without a byte-order mark"):
+        decode_seed("Title\n\nA standfirst sentence.\n".encode("utf-16-le"), name="x.txt")

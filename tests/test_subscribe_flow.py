@@ -384,3 +384,14 @@ def test_simultaneous_requests_for_one_new_address_both_succeed(
         thread.join()
     assert errors == [] and mailer.sent == ["hal@example.org"] * 10
     assert [s.status for s in store.list_subscribers(db)] == ["pending"]
+
+
+def test_the_form_offers_time_zones_and_keeps_the_readers(flow: Flow) -> None:
+    status, _, body = fetch(flow.port, "GET", "/subscribe")
+    assert status == 200 and b'<option value="Asia/Tokyo">' in body
+    flow.subscribe("kenji@example.org", timezone="Asia/Tokyo", cadence="weekly")
+    wait_for_mail(flow.recorder, 1)
+    subscriber = store.get_subscriber(flow.db, "kenji@example.org")
+    assert (subscriber.timezone, subscriber.cadence) == ("Asia/Tokyo", "weekly")
+    status, _, body = flow.subscribe("bad@example.org", timezone="Mars/Olympus")
+    assert status == 400 and b"invalid timezone" in body

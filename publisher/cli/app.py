@@ -21,6 +21,7 @@ from publisher import __version__, store
 from publisher.config import Settings, load_settings
 from publisher.ingestion import IngestReport, source_for
 from publisher.models import PageHints, ParseResult, Subscriber
+from publisher.scheduler import digest_trigger
 
 PROGRESS_THRESHOLD = 200
 err_console = Console(stderr=True)
@@ -31,7 +32,10 @@ class AppContext:
     config_path: Path | None
 
     def settings(self) -> Settings:
-        return load_settings(self.config_path, os.environ)
+        """Load and check every setting, the digest schedule included, before any work."""
+        settings = load_settings(self.config_path, os.environ)
+        digest_trigger(settings.digest.schedule, "UTC", "daily", settings.digest.weekly_day)
+        return settings
 
 
 @click.group()
@@ -44,7 +48,8 @@ class AppContext:
 def cli(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
     """Self-hosted newsletter and feed publisher."""
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
+        # Commands report problems themselves; -v shows the library's own log lines too.
+        level=logging.DEBUG if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -104,7 +109,7 @@ def item_json(item: Any) -> dict[str, Any]:
 
 
 def print_parse(result: ParseResult) -> None:
-    console = Console()
+    console = Console(width=None if Console().is_terminal else 160)
     console.print(f"layout: [bold]{result.layout}[/bold] ({len(result.items)} items)")
     for reason in result.reasons:
         console.print(f"  - {reason}", markup=False)

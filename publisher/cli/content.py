@@ -20,9 +20,11 @@ from publisher.cli.app import (
     read_file,
 )
 from publisher.config import LAYOUTS
+from publisher.errors import SeedError
 from publisher.ingestion import ingest, parse_seed_bytes
 from publisher.models import PageHints
 from publisher.publishing import build
+from publisher.runlog import record_run
 from publisher.scaffold import init_site
 
 
@@ -46,7 +48,13 @@ def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> Non
     hints = hints_for(app, file)
     if layout:
         hints = PageHints(layout, hints.author, hints.timezone, hints.day_first)
-    result = parse_seed_bytes(read_file(file), name=str(file), hints=hints)
+    data = read_file(file)
+    limit = app.settings().ingest.max_file_bytes
+    if len(data) > limit:
+        raise SeedError(
+            f"file is {len(data):,} bytes, over ingest.max_file_bytes ({limit:,})", path=str(file)
+        )
+    result = parse_seed_bytes(data, name=str(file), hints=hints)
     if as_json:
         click.echo(
             json.dumps([item_json(item) for item in result.items], ensure_ascii=False, indent=2)
@@ -74,7 +82,9 @@ def build_command(app: AppContext, as_json: bool, full: bool) -> None:
     """Ingest, then write the feeds and archive pages whose content changed."""
     settings = app.settings()
     with opened(settings) as db, progress_bar(not as_json) as progress:
-        report = build(settings, db, now=datetime.now(UTC), full=full, progress=progress)
+        started = datetime.now(UTC)
+        report = build(settings, db, now=started, full=full, progress=progress)
+    record_run(settings.paths.state, "last_build", started, report.as_dict())
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from publisher.cli.app import (
     read_file,
     subscriber_json,
 )
+from publisher.runlog import record_run
 from publisher.subscriptions import (
     CADENCES,
     SubscriberInput,
@@ -90,6 +92,8 @@ def subscribers_import(app: AppContext, file: Path) -> None:
     click.echo(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged")
     for error in report.errors:
         click.echo(f"error: {file}: {error}", err=True)
+    if report.errors:
+        sys.exit(1)  # so a script notices the rows that were not imported
 
 
 @subscribers.command("export")
@@ -127,14 +131,17 @@ def digest_preview(
         click.echo("nothing new to send")
         return
     parsed = message.as_message()
+    click.echo(f"Subject: {parsed['Subject']}\nTo: {parsed['To']}")
     if eml_file:
         eml_file.write_bytes(message.as_bytes())
+        click.echo(f"wrote {eml_file} ({len(message.as_bytes()):,} bytes)")
     if html_file:
         html_part = parsed.get_body(preferencelist=("html",))
         html_file.write_text(html_part.get_content() if html_part else "", encoding="utf-8")
-    text_part = parsed.get_body(preferencelist=("plain",))
-    click.echo(f"Subject: {parsed['Subject']}\nTo: {parsed['To']}\n")
-    click.echo(text_part.get_content() if text_part else "")
+        click.echo(f"wrote {html_file}")
+    if not (eml_file or html_file):  # with a file to look at, the text part stays out of the way
+        text_part = parsed.get_body(preferencelist=("plain",))
+        click.echo("\n" + (text_part.get_content() if text_part else ""))
 
 
 @digest_group.command("send")
@@ -147,18 +154,21 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
     with opened(settings) as db, progress_bar(not as_json) as progress:
         secret = transport.load_secret(settings, os.environ)
         mailer = transport.make_mailer(settings, os.environ)
+        started = datetime.now(UTC)
         try:
             report = mailing.send_digests(
                 settings,
                 db,
                 mailer,
-                now=datetime.now(UTC),
+                now=started,
                 secret=secret,
                 dry_run=dry_run,
                 progress=progress,
             )
         finally:
             mailer.close()
+    if not dry_run:
+        record_run(settings.paths.state, "last_digest", started, report.as_dict())
     if as_json:
         click.echo(json.dumps(report.as_dict()))
         return

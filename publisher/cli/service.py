@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -40,7 +41,7 @@ def serve_command(app: AppContext) -> None:
 @click.pass_obj
 def status_command(app: AppContext, as_json: bool) -> None:
     """Show what the daemon last did, what is queued and who is subscribed."""
-    report = daemon.status(app.settings())
+    report = daemon.status(app.settings(), now=datetime.now(UTC))
     if as_json:
         click.echo(json.dumps(report, indent=2, default=str))
         return
@@ -49,7 +50,10 @@ def status_command(app: AppContext, as_json: bool) -> None:
     click.echo(f"daemon:       {running}")
     click.echo(f"last build:   {_describe(report['last_build'], _build_summary)}")
     click.echo(f"last digests: {_describe(report['last_digest'], _digest_summary)}")
-    click.echo(f"digests at:   {report['digest_schedule']} (each subscriber's local time)")
+    click.echo(
+        f"next digest:  {report['next_digest'] or 'none (no active subscribers)'} "
+        f"(schedule {report['digest_schedule']}, in each subscriber's time zone)"
+    )
     messages = ", ".join(f"{count} {name}" for name, count in report["messages"].items())
     people = ", ".join(f"{n} {status}" for status, n in sorted(report["subscribers"].items()))
     click.echo(f"items:        {report['items']}")

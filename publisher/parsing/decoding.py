@@ -25,7 +25,7 @@ def decode_seed(data: bytes, *, name: str = "<seed>") -> tuple[str, list[str]]:
         text = _decode_utf16(data, name)
     else:
         if b"\x00" in data:
-            raise SeedError("looks like a binary file, not text", path=name)
+            raise SeedError(_nul_reason(data), path=name)
         text, warning = _decode_8bit(data, name)
         warnings.extend(warning)
     if _mostly_controls(text[:_SAMPLE]) or "\x00" in text:
@@ -59,3 +59,12 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, list[str]]:
 def _mostly_controls(sample: str) -> bool:
     """Whether control characters (other than tabs and line ends) fill the sample."""
     return len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample)
+
+
+def _nul_reason(data: bytes) -> str:
+    """NUL bytes in every other place are UTF-16 without its byte-order mark, not binary."""
+    sample = data[:_SAMPLE]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) > len(sample) // 4 and min(even, odd) == 0:
+        return "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM)"
+    return "looks like a binary file, not text"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher.web.app import GZIP_MINIMUM, create_app, make_server, now_utc
+from publisher.web.app import GZIP_MINIMUM, create_app, listen, make_server, now_utc
 from publisher.web.files import (
     CSP,
     MEDIA_TYPES,
@@ -32,6 +32,7 @@ __all__ = [
     "SecurityHeaders",
     "SiteFiles",
     "create_app",
+    "listen",
     "make_server",
     "now_utc",
 ]

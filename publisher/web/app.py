@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from starlette.types import ASGIApp
 from publisher import store
 from publisher.config import Settings
 from publisher.delivery import Mailer
+from publisher.errors import PublisherError
 from publisher.site import SiteContext
 from publisher.templating import make_environment
 from publisher.transport import make_sender
@@ -97,3 +99,22 @@ def make_server(settings: Settings, app: ASGIApp) -> uvicorn.Server:
         timeout_graceful_shutdown=5,
     )
     return uvicorn.Server(config)
+
+
+def listen(settings: Settings) -> socket.socket:
+    """Bind the HTTP port before anything else starts, so a clash fails fast and clearly."""
+    host, port = settings.http.host, settings.http.port
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise PublisherError(
+            f"cannot listen on {host}:{port}: {exc.strerror}; "
+            "is another server using it? (check http.host and http.port)"
+        ) from exc
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -21,6 +22,16 @@ ERROR_MESSAGES = {
     429: ("Too many requests", "Too many subscription requests from here or for this address."),
     500: ("Something went wrong", "Please try again later."),
 }
+
+
+# Offered in the form's list; any IANA name is accepted (checked by subscriptions).
+TIME_ZONES = tuple(
+    sorted(
+        zone
+        for zone in zoneinfo.available_timezones()
+        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -51,5 +62,7 @@ class Pages:
         return response
 
     def form(self, status: int, form: Mapping[str, str], error: str | None = None) -> HTMLResponse:
-        values = {"email": "", "name": "", "cadence": "daily", **form}
-        return self.render("subscribe.html", status, "Subscribe", form=values, error=error)
+        values = {"email": "", "name": "", "cadence": "daily", "timezone": "", **form}
+        return self.render(
+            "subscribe.html", status, "Subscribe", form=values, error=error, zones=TIME_ZONES
+        )
