@@ -53,10 +53,11 @@ class PageItems:
 
 
 def keys_for(title: str, summary: str | None) -> store.ItemKeys:
-    summary_key = identity.text_key(summary)
+    """The three keys, normalising each text once (this runs for every item of every page)."""
+    title_key, summary_key = identity.text_key(title), identity.text_key(summary)
     return store.ItemKeys(
-        story=identity.fingerprint(title, summary),
-        title=identity.digest(identity.text_key(title)),
+        story=identity.digest(f"{title_key}\n{summary_key}"),
+        title=identity.digest(title_key),
         summary=identity.digest(summary_key) if len(summary_key) >= MIN_SUMMARY_KEY else None,
     )
 
