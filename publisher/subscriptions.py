@@ -75,15 +75,19 @@ def add_subscriber(db: store.Store, raw: SubscriberInput, *, now: datetime) -> S
     with db.transaction() as conn:
         if store.find_subscriber(conn, clean.email) is not None:
             raise SubscriberError(f"{clean.email} is already a subscriber")
-        return store.insert_subscriber(
-            conn,
-            email=clean.email,
-            name=clean.name,
-            status=clean.status,
-            cadence=clean.cadence,
-            timezone=clean.timezone,
-            now=now,
-        )
+        return _insert(conn, clean, now)
+
+
+def _insert(conn: store.Connection, clean: SubscriberInput, now: datetime) -> Subscriber:
+    return store.insert_subscriber(
+        conn,
+        email=clean.email,
+        name=clean.name,
+        status=clean.status,
+        cadence=clean.cadence,
+        timezone=clean.timezone,
+        now=now,
+    )
 
 
 def remove_subscriber(db: store.Store, email: str) -> None:
@@ -133,15 +137,7 @@ def _import_row(db: store.Store, raw: SubscriberInput, now: datetime, report: Im
     with db.transaction() as conn:
         found = store.find_subscriber(conn, clean.email)
         if found is None:
-            store.insert_subscriber(
-                conn,
-                email=clean.email,
-                name=clean.name,
-                status=clean.status,
-                cadence=clean.cadence,
-                timezone=clean.timezone,
-                now=now,
-            )
+            _insert(conn, clean, now)
             report.added += 1
             return
         wanted = {"name": clean.name, "cadence": clean.cadence, "timezone": clean.timezone}
@@ -222,15 +218,7 @@ def _store_pending(
 ) -> Subscriber:
     """Insert or re-open a subscriber as pending; a returning reader starts a fresh watermark."""
     if found is None:
-        return store.insert_subscriber(
-            conn,
-            email=clean.email,
-            name=clean.name,
-            status="pending",
-            cadence=clean.cadence,
-            timezone=clean.timezone,
-            now=now,
-        )
+        return _insert(conn, dataclasses.replace(clean, status="pending"), now)
     # Whoever returns after leaving gets recent items, not everything since they left.
     restart = {"sent_through": None, "last_sent": None} if found.status != "pending" else {}
     name = clean.name or found.name
