@@ -122,6 +122,7 @@ class Endpoints:
                 confirm_url_base=f"{self.settings.site.url}confirm/",
                 site_title=self.settings.site.title,
             )
+            log.info("subscribe request for %s", clean.email)
         except DeliveryError as exc:
             log.warning("confirmation mail to %s not sent: %s", clean.email, exc)
         finally:
@@ -135,6 +136,7 @@ class Endpoints:
             )
         except TokenError:
             return self.pages.error(400)
+        log.info("subscription confirmed: %s", sub.email)
         return self.pages.render("confirmed.html", 200, "Subscription confirmed", subscriber=sub)
 
     def unsubscribe_form(self, request: Request) -> Response:
@@ -158,6 +160,8 @@ class Endpoints:
             return self.pages.error(400)
         except SubscriberNotFoundError:
             pass  # erased by the operator: they get nothing either way
+        else:
+            log.info("unsubscribed: %s", email)
         return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
 
     def healthz(self, request: Request) -> Response:
