@@ -22,8 +22,12 @@ def text_key(text: str | None) -> str:
 
 
 def digest(text: str) -> str:
-    """A short, fixed-width stand-in for a long key, for indexing."""
-    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+    """A short, fixed-width stand-in for a long key, for indexing.
+
+    80 bits: collisions stay vanishingly rare at millions of items, and short keys
+    keep the store's indexes small.
+    """
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
 
 
 def fingerprint(title: str, summary: str | None) -> str:

@@ -30,6 +30,7 @@ BATCH_FILES = 500  # files stored per transaction
 PARALLEL_FILES = 400  # below this, starting worker processes costs more than it saves
 PARALLEL_CHUNK = 25
 MAX_WORKERS = 4
+WORKER_NICENESS = 5  # the main process, which writes the store, is the critical path
 Progress = Callable[[int, int], None]
 _Task = tuple[SeedEntry, SeedFile | None]
 
@@ -147,7 +148,9 @@ def _parallel_map(files: int) -> Iterator[Mapper]:
         yield lambda fn, tasks: map(fn, tasks)
         return
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=os.nice, initargs=(WORKER_NICENESS,)
+    ) as pool:
         yield lambda fn, tasks: pool.map(fn, tasks, chunksize=PARALLEL_CHUNK)
 
 
