@@ -138,10 +138,15 @@ def test_gzip_only_when_the_client_accepts_it(shared: tuple[Settings, int]) -> N
     status, headers, body = fetch(port, "GET", "/atom.xml", {"Accept-Encoding": "gzip"})
     assert status == 200 and headers["content-encoding"] == "gzip"
     assert gzip.decompress(body) == on_disk and len(body) < len(on_disk)
-    assert "accept-encoding" in headers["vary"].lower()
+    assert headers["vary"].lower() == "accept-encoding"
+    gzipped_etag = headers["etag"]
     status, headers, body = fetch(port, "GET", "/atom.xml")
     assert "content-encoding" not in headers and body == on_disk
     assert "accept-encoding" in headers["vary"].lower()
+    # Two encodings are two representations: the compressed one's validator is weak.
+    assert gzipped_etag == "W/" + headers["etag"] and not headers["etag"].startswith("W/")
+    revalidate = {"Accept-Encoding": "gzip", "If-None-Match": gzipped_etag}
+    assert fetch(port, "GET", "/atom.xml", revalidate)[0] == 304
 
 
 @pytest.mark.parametrize(

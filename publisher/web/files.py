@@ -96,7 +96,11 @@ class SiteFiles(StaticFiles):
 
 
 class SecurityHeaders:
-    """Adds nosniff, no-referrer, DENY framing and the CSP to every response."""
+    """Adds nosniff, no-referrer, DENY framing and the CSP to every response.
+
+    It sits outside gzip, so it also marks a compressed body's ETag weak (RFC 9110: two
+    encodings are two representations) and tidies the Vary header gzip appends to.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -108,7 +112,22 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), *SECURITY_HEADERS]
+                headers = _encoded_variant(list(message.get("headers", ())))
+                message["headers"] = [*headers, *SECURITY_HEADERS]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _encoded_variant(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A gzipped body is another representation: its ETag is weak, and Vary is said once."""
+    names = {name.lower() for name, _ in headers}
+    result: list[tuple[bytes, bytes]] = []
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered == b"etag" and b"content-encoding" in names and not value.startswith(b"W/"):
+            value = b"W/" + value
+        elif lowered == b"vary":
+            value = b", ".join(dict.fromkeys(v.strip() for v in value.split(b",")))
+        result.append((name, value))
+    return result
