@@ -29,10 +29,15 @@ def lock_paths(settings: Settings) -> list[Path]:
     return paths
 
 
+def exclusive(settings: Settings) -> lock.RunLock:
+    """The site's run lock, for work that must not overlap a running daemon (sending)."""
+    return lock.RunLock(lock_paths(settings)).acquire(now=datetime.now(UTC))
+
+
 def run(settings: Settings, environ: Mapping[str, str]) -> None:
     """Run until SIGTERM or SIGINT: scheduled jobs, file watching and the HTTP server."""
     now = datetime.now(UTC)
-    with lock.RunLock(lock_paths(settings)).acquire(now=now):
+    with exclusive(settings):
         db = store.open_store(settings.database.url, now=now)
         secret = transport.load_secret(settings, environ)
         background = Background(settings, db, secret=secret, environ=environ)

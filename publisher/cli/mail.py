@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -12,7 +13,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from publisher import mailing, store, transport
+from publisher import daemon, mailing, store, transport
 from publisher.cli.app import (
     AppContext,
     cli,
@@ -151,7 +152,9 @@ def digest_preview(
 def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
     """Send an edition now to every active subscriber with new items."""
     settings = app.settings()
-    with opened(settings) as db, progress_bar(not as_json) as progress:
+    # One sender at a time: a running daemon delivers the same ledger.
+    sending = contextlib.nullcontext() if dry_run else daemon.exclusive(settings)
+    with sending, opened(settings) as db, progress_bar(not as_json) as progress:
         secret = transport.load_secret(settings, os.environ)
         mailer = transport.make_mailer(settings, os.environ)
         started = datetime.now(UTC)
