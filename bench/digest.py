@@ -39,7 +39,7 @@ from publisher.digest import (
     render_edition,
 )
 from publisher.templating import make_environment
-from publisher.tokens import sign_token
+from publisher.tokens import sign_reference
 
 NOW = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
 SECRET = b"bench-secret-0123456789"
@@ -76,8 +76,8 @@ def edition(count: int) -> EditionContent:
 
 def reader(n: int) -> tuple[str, str | None, str]:
     email = f"reader{n}@example.org"
-    token = sign_token(SECRET, "unsubscribe", email)
-    return email, (f"Reader {n}" if n % 3 else None), f"{SITE}unsubscribe?token={token}"
+    token = sign_reference(SECRET, "unsubscribe", n, email)
+    return email, (f"Reader {n}" if n % 3 else None), f"{SITE}unsubscribe/{token}"
 
 
 def naive_message(env: Environment, content: EditionContent, n: int) -> bytes:

@@ -288,7 +288,7 @@ def personalise(
         to_name=sub.name,
         from_address=sender.address,
         from_name=sender.name,
-        unsubscribe_url=sender.unsubscribe_url(sub.email),
+        unsubscribe_url=sender.unsubscribe_url(sub.id, sub.email),
         unsubscribe_mailto=sender.unsubscribe_mailto(),
         list_id=sender.list_id,
         message_id=delivery.message_id,

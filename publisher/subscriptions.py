@@ -187,7 +187,7 @@ def subscribe(
         pending = _make_pending(db, clean, now)
     if pending is None:
         return
-    token = tokens.sign_token(sender.secret, CONFIRM, pending.email, issued=now)
+    token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
     message = digest.render_confirmation(
         env,
         site_title=site_title or sender.name,
@@ -251,10 +251,9 @@ def confirm(
     An active one stays active (links get clicked twice); someone who has since
     unsubscribed or bounced is not brought back by an old link: TokenError.
     """
-    email = tokens.verify_token(secret, CONFIRM, token, now=now, max_age=max_age)
     with db.transaction() as conn:
-        found = store.find_subscriber(conn, email)
-        if found is None or found.status not in ("pending", "active"):
+        found = _referenced(conn, secret, CONFIRM, token, now=now, max_age=max_age)
+        if found.status not in ("pending", "active"):
             raise TokenError("this link is no longer valid; subscribe again for a new one")
         if found.status == "pending":
             store.update_subscriber(conn, found.id, now, status="active")
@@ -263,16 +262,31 @@ def confirm(
 
 def unsubscribe(db: store.Store, secret: bytes, token: str, *, now: datetime) -> Subscriber:
     """Unsubscribe the address a genuine unsubscribe link names (those never expire); idempotent."""
-    email = tokens.verify_token(secret, UNSUBSCRIBE, token)
     with db.transaction() as conn:
-        found = store.find_subscriber(conn, email)
-        if found is None:
-            raise SubscriberNotFoundError(f"no subscriber with address {email}")
+        found = _referenced(conn, secret, UNSUBSCRIBE, token)
         if found.status != "unsubscribed":
             store.update_subscriber(conn, found.id, now, status="unsubscribed")
     return dataclasses.replace(found, status="unsubscribed")
 
 
-def unsubscribe_address(secret: bytes, token: str) -> str:
+def unsubscribe_address(db: store.Store, secret: bytes, token: str) -> str:
     """The address a genuine unsubscribe link names, to show before the reader confirms."""
-    return tokens.verify_token(secret, UNSUBSCRIBE, token)
+    with db.reading() as conn:
+        return _referenced(conn, secret, UNSUBSCRIBE, token).email
+
+
+def _referenced(
+    conn: store.Connection,
+    secret: bytes,
+    purpose: str,
+    token: str,
+    *,
+    now: datetime | None = None,
+    max_age: timedelta | None = None,
+) -> Subscriber:
+    """The subscriber a genuine token names; a removed one reads as an invalid link."""
+    found = store.find_subscriber_by_id(conn, tokens.token_reference(token))
+    if found is None:
+        raise TokenError("this link is no longer valid")
+    tokens.verify_reference(secret, purpose, token, found.email, now=now, max_age=max_age)
+    return found

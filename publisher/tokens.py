@@ -110,6 +110,64 @@ def verify_token(
         raise TokenError("this link is not valid: it cannot be read") from exc
 
 
+def sign_reference(
+    secret: bytes, purpose: str, ref: int, email: str, *, issued: datetime | None = None
+) -> str:
+    """A token naming a subscriber by number, not by address: links and logs carry no email.
+
+    The signature also covers the address, so if the number ever names someone
+    else (a removed subscriber's number reused) the old link is refused.
+    """
+    if issued is not None and issued.timestamp() < 1:
+        raise ValueError(f"a token cannot be issued before 1970: {issued.isoformat()}")
+    stamp = "0" if issued is None else _base36(int(issued.timestamp()))
+    payload = f"r{_base36(ref)}.{stamp}"
+    return f"{payload}.{_signature(secret, purpose, _bound(payload, email))}"
+
+
+def token_reference(token: str) -> int:
+    """The subscriber number a reference token names, unverified: only for the look-up."""
+    parts = token.strip().split(".")
+    if len(parts) != 3 or not parts[0].startswith("r"):
+        raise TokenError("this link is not valid: it cannot be read")
+    try:
+        return int(parts[0][1:], 36)
+    except ValueError as exc:
+        raise TokenError("this link is not valid: it cannot be read") from exc
+
+
+def verify_reference(
+    secret: bytes,
+    purpose: str,
+    token: str,
+    email: str,
+    *,
+    now: datetime | None = None,
+    max_age: timedelta | None = None,
+) -> None:
+    """Accept a genuine reference token for this address; TokenError otherwise."""
+    payload, _, signature = token.strip().rpartition(".")
+    expected = _signature(secret, purpose, _bound(payload, email))
+    if not payload or not hmac.compare_digest(signature.encode(), expected.encode()):
+        raise TokenError("this link is not valid: it was altered or issued for something else")
+    _check_age(payload.rpartition(".")[2], now, max_age)
+
+
+def _bound(payload: str, email: str) -> str:
+    return f"{payload}\x00{email.casefold()}"
+
+
+def _check_age(stamp: str, now: datetime | None, max_age: timedelta | None) -> None:
+    if max_age is None:
+        return
+    issued = datetime.fromtimestamp(int(stamp, 36), UTC)
+    current = now or datetime.now(UTC)
+    if stamp == "0" or current - issued > max_age:
+        raise TokenError("this link has expired; ask for a new one")
+    if issued - current > _CLOCK_SKEW:
+        raise TokenError("this link is dated in the future; check the server clock")
+
+
 def _signature(secret: bytes, purpose: str, payload: str) -> str:
     message = f"publisher-token\x00{purpose}\x00{payload}".encode()
     digest = hmac.new(secret, message, hashlib.sha256).digest()

@@ -27,8 +27,8 @@ class Sender:
     secret: bytes
     dkim: digest.DkimKey | None
 
-    def unsubscribe_url(self, email: str) -> str:
-        token = tokens.sign_token(self.secret, UNSUBSCRIBE, email)
+    def unsubscribe_url(self, subscriber_id: int, email: str) -> str:
+        token = tokens.sign_reference(self.secret, UNSUBSCRIBE, subscriber_id, email)
         return f"{self.site_url}unsubscribe/{token}"
 
     def unsubscribe_mailto(self) -> str:

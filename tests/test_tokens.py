@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from publisher.errors import ConfigError, TokenError
-from publisher.tokens import SECRET_ENV, load_secret, sign_token, verify_token
+from publisher.tokens import (
+    SECRET_ENV,
+    load_secret,
+    sign_reference,
+    sign_token,
+    token_reference,
+    verify_reference,
+    verify_token,
+)
 
 SECRET = b"0123456789abcdef-test-secret"
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -123,3 +131,29 @@ def test_empty_secret_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "secret_key").write_bytes(b"\n")
     with pytest.raises(ConfigError, match="secret_key"):
         load_secret({}, tmp_path)
+
+
+def test_reference_tokens_name_a_number_and_are_bound_to_the_address() -> None:
+    token = sign_reference(SECRET, "unsubscribe", 42, "Ann@Example.org")
+    assert token_reference(token) == 42 and "ann" not in token.lower()
+    verify_reference(SECRET, "unsubscribe", token, "ann@example.org")  # case-insensitive
+    with pytest.raises(TokenError):
+        verify_reference(SECRET, "unsubscribe", token, "bob@example.org")  # number reused
+    with pytest.raises(TokenError):
+        verify_reference(SECRET, "confirm", token, "ann@example.org")
+
+
+def test_reference_tokens_expire() -> None:
+    token = sign_reference(SECRET, "confirm", 7, "ann@example.org", issued=NOW)
+    day = timedelta(days=1)
+    verify_reference(SECRET, "confirm", token, "ann@example.org", now=NOW + day, max_age=day)
+    with pytest.raises(TokenError):
+        verify_reference(
+            SECRET, "confirm", token, "ann@example.org", now=NOW + 2 * day, max_age=day
+        )
+
+
+@pytest.mark.parametrize("garbage", ["", "r.0.x", "rzz!.0.x", "x1.0.abc", "r1.0"])
+def test_unreadable_reference_tokens_are_refused(garbage: str) -> None:
+    with pytest.raises(TokenError):
+        token_reference(garbage)

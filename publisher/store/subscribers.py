@@ -43,6 +43,11 @@ def get_subscriber(store: Store, email: str) -> Subscriber:
     return found
 
 
+def find_subscriber_by_id(conn: Connection, subscriber_id: int) -> Subscriber | None:
+    row = conn.execute(sa.select(subscribers).where(subscribers.c.id == subscriber_id)).first()
+    return None if row is None else _subscriber(row)
+
+
 def get_subscriber_by_id(store: Store, subscriber_id: int) -> Subscriber:
     with store.reading() as conn:
         row = conn.execute(sa.select(subscribers).where(subscribers.c.id == subscriber_id)).first()

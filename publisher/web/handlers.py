@@ -143,7 +143,7 @@ class Endpoints:
         """A page with a button: link scanners that follow GETs unsubscribe no one."""
         token = _token(request)
         try:
-            email = subscriptions.unsubscribe_address(self.secret, token)
+            email = subscriptions.unsubscribe_address(self.db, self.secret, token)
         except TokenError:
             return self.pages.error(400)
         action = f"{self.pages.root}unsubscribe/{token}"
