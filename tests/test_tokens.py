@@ -14,10 +14,8 @@ from publisher.tokens import (
     SECRET_ENV,
     load_secret,
     sign_reference,
-    sign_token,
     token_reference,
     verify_reference,
-    verify_token,
 )
 
 SECRET = b"0123456789abcdef-test-secret"
@@ -26,82 +24,75 @@ NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 BITCOIN_LIKE = re.compile(r"\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b")
 
 
+ANN = "ann@example.org"
+
+
 def test_round_trip() -> None:
-    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
-    assert verify_token(SECRET, "unsubscribe", token) == "ann@example.org"
+    token = sign_reference(SECRET, "unsubscribe", 1, ANN)
+    verify_reference(SECRET, "unsubscribe", token, ANN)
+    assert token_reference(token) == 1
     assert re.fullmatch(r"[A-Za-z0-9_.-]+", token)
 
 
 def test_round_trip_non_ascii_address() -> None:
-    token = sign_token(SECRET, "confirm", "zoë@exämple.org", issued=NOW)
-    assert verify_token(SECRET, "confirm", token, now=NOW, max_age=timedelta(days=1)) == (
-        "zoë@exämple.org"
+    token = sign_reference(SECRET, "confirm", 3, "zoë@exämple.org", issued=NOW)
+    verify_reference(
+        SECRET, "confirm", token, "zoë@exämple.org", now=NOW, max_age=timedelta(days=1)
     )
 
 
 def test_forged_token_is_refused() -> None:
-    token = sign_token(b"another-secret-entirely", "unsubscribe", "ann@example.org")
+    token = sign_reference(b"another-secret-entirely", "unsubscribe", 1, ANN)
     with pytest.raises(TokenError):
-        verify_token(SECRET, "unsubscribe", token)
+        verify_reference(SECRET, "unsubscribe", token, ANN)
 
 
-@pytest.mark.parametrize("position", [0, 5, -1, -5])
+@pytest.mark.parametrize("position", [1, 3, -1, -5])
 def test_altered_token_is_refused(position: int) -> None:
-    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
+    token = sign_reference(SECRET, "unsubscribe", 1234, ANN, issued=NOW)
     swapped = "B" if token[position] != "B" else "C"
-    altered = (
-        token[:position] + swapped + token[position + 1 :]
-        if position != -1
-        else (token[:-1] + swapped)
-    )
+    altered = token[:position] + swapped + (token[position + 1 :] if position != -1 else "")
     with pytest.raises(TokenError):
-        verify_token(SECRET, "unsubscribe", altered)
+        verify_reference(SECRET, "unsubscribe", altered, ANN)
 
 
 @pytest.mark.parametrize("garbage", ["", ".", "abc", "a.b.c", "...", "x" * 500])
 def test_garbage_is_refused(garbage: str) -> None:
     with pytest.raises(TokenError):
-        verify_token(SECRET, "unsubscribe", garbage)
-
-
-def test_token_for_one_address_cannot_serve_another() -> None:
-    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
-    mine = sign_token(SECRET, "unsubscribe", "bob@example.org")
-    email_part, other = token.split(".", 1)[0], mine.split(".", 1)[1]
-    with pytest.raises(TokenError):
-        verify_token(SECRET, "unsubscribe", f"{email_part}.{other}")
+        verify_reference(SECRET, "unsubscribe", garbage, ANN)
 
 
 def test_purposes_are_not_interchangeable() -> None:
-    token = sign_token(SECRET, "unsubscribe", "ann@example.org")
+    token = sign_reference(SECRET, "unsubscribe", 1, ANN)
     with pytest.raises(TokenError):
-        verify_token(SECRET, "confirm", token)
+        verify_reference(SECRET, "confirm", token, ANN)
 
 
 def test_expired_token_is_refused() -> None:
-    token = sign_token(SECRET, "confirm", "ann@example.org", issued=NOW)
+    token = sign_reference(SECRET, "confirm", 1, ANN, issued=NOW)
     day = timedelta(days=1)
-    assert verify_token(SECRET, "confirm", token, now=NOW + day, max_age=day) == "ann@example.org"
+    verify_reference(SECRET, "confirm", token, ANN, now=NOW + day, max_age=day)
     with pytest.raises(TokenError, match="expired"):
-        verify_token(SECRET, "confirm", token, now=NOW + day + timedelta(seconds=1), max_age=day)
+        later = NOW + day + timedelta(seconds=1)
+        verify_reference(SECRET, "confirm", token, ANN, now=later, max_age=day)
 
 
 def test_undated_token_does_not_pass_an_age_check() -> None:
-    token = sign_token(SECRET, "confirm", "ann@example.org")
+    token = sign_reference(SECRET, "confirm", 1, ANN)
     with pytest.raises(TokenError, match="expired"):
-        verify_token(SECRET, "confirm", token, now=NOW, max_age=timedelta(days=365))
+        verify_reference(SECRET, "confirm", token, ANN, now=NOW, max_age=timedelta(days=365))
 
 
 def test_token_from_the_future_is_refused() -> None:
-    token = sign_token(SECRET, "confirm", "ann@example.org", issued=NOW + timedelta(hours=1))
+    token = sign_reference(SECRET, "confirm", 1, ANN, issued=NOW + timedelta(hours=1))
     with pytest.raises(TokenError, match="future"):
-        verify_token(SECRET, "confirm", token, now=NOW, max_age=timedelta(days=1))
+        verify_reference(SECRET, "confirm", token, ANN, now=NOW, max_age=timedelta(days=1))
 
 
 @pytest.mark.parametrize("n", range(0, 400, 7))
 def test_tokens_never_look_like_bitcoin_addresses(n: int) -> None:
     email = f"{'reader' * (n % 9)}{n}.{'x1' * (n % 13)}@example-{n}.org"
-    token = sign_token(SECRET + str(n).encode(), "unsubscribe", email, issued=NOW)
+    token = sign_reference(SECRET + str(n).encode(), "unsubscribe", n * 7919, email, issued=NOW)
     assert not BITCOIN_LIKE.search(token)
     assert all(len(run) < 26 for run in re.split(r"[^A-Za-z0-9_]", token))
 
