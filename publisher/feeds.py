@@ -19,20 +19,21 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from publisher.errors import PublishError
+from publisher.layout import ATOM_FILE as ATOM_FILE
+from publisher.layout import ATOM_TYPE as ATOM_TYPE
+from publisher.layout import JSON_FILE as JSON_FILE
+from publisher.layout import JSON_TYPE as JSON_TYPE
+from publisher.layout import RSS_FILE as RSS_FILE
+from publisher.layout import RSS_TYPE as RSS_TYPE
+from publisher.layout import item_page_path as item_page_path
+from publisher.layout import text_blocks
 from publisher.models import Item
 
-RSS_FILE = "rss.xml"
-ATOM_FILE = "atom.xml"
-JSON_FILE = "feed.json"
-RSS_TYPE = "application/rss+xml"
-ATOM_TYPE = "application/atom+xml"
-JSON_TYPE = "application/feed+json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # The date of an empty feed: fixed, so an empty feed is as byte-stable as a full one.
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
 _ATOM_NS = "http://www.w3.org/2005/Atom"
-_BULLET = "• "
 # Characters XML 1.0 cannot carry; lxml refuses them, so they are dropped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Something that looks like an HTML tag: readers render some plain-text fields as HTML.
@@ -80,11 +81,6 @@ def entry_id(site_url: str, item: Item) -> str:
     host = urlsplit(site_url).hostname or "localhost"
     day = item.first_seen.astimezone(UTC).date().isoformat()
     return f"tag:{host},{day}:{quote(item.id, safe=_TAG_PCHARS)}"
-
-
-def item_page_path(item: Item) -> str:
-    """The item's page in the archive, relative to the output root."""
-    return f"items/{quote(item.id, safe='-._~')}.html"
 
 
 def item_url(site_url: str, item: Item) -> str:
@@ -147,32 +143,13 @@ def render_feeds(
 def text_to_html(text: str) -> str:
     """Plain seed text as escaped HTML: paragraphs become <p>, "• " lines become <ul><li>."""
     parts: list[str] = []
-    for kind, lines in _blocks(text):
-        escaped = [html.escape(line) for line in lines]
-        if kind == "ul":
+    for block in text_blocks(_XML_INVALID.sub("", text)):
+        escaped = [html.escape(line) for line in block.lines]
+        if block.kind == "ul":
             parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in escaped) + "</ul>")
         else:
             parts.append("<p>" + "\n".join(escaped) + "</p>")
     return "\n".join(parts)
-
-
-def _blocks(text: str) -> list[tuple[str, list[str]]]:
-    """Split text into ("p", lines) and ("ul", bullets) runs; paragraphs end at blank lines."""
-    blocks: list[tuple[str, list[str]]] = []
-    for paragraph in re.split(r"\n\s*\n", _XML_INVALID.sub("", text)):
-        previous = ""
-        for raw in paragraph.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            kind = "ul" if line.startswith(_BULLET) else "p"
-            body = line.removeprefix(_BULLET).strip() if kind == "ul" else line
-            if kind == previous:
-                blocks[-1][1].append(body)
-            else:
-                blocks.append((kind, [body]))
-            previous = kind
-    return blocks
 
 
 def _plain(text: str) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from jinja2 import Environment
 
-from publisher import digest, identity, site, store
+from publisher import digest, identity, layout, store
 from publisher.config import Settings
 from publisher.delivery import Mailer
 from publisher.errors import (
@@ -157,7 +157,7 @@ def edition_content(
     entries = tuple(
         digest.DigestEntry(
             title=item.title,
-            link=settings.site.url + site.item_page_path(item),
+            link=settings.site.url + layout.item_page_path(item),
             author=item.author,
             published=item.published,
             summary=item.summary,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from publisher import __version__, feeds, site, store, websub
+from publisher import __version__, feeds, layout, site, store, websub
 from publisher.config import Settings
 from publisher.ingestion import IngestReport, Progress, ingest
 from publisher.models import Item
@@ -163,7 +163,7 @@ def _write_listing(
 
 def _build_item(builder: _Builder, item: Item) -> None:
     page = site.render_item_page(builder.env, builder.context, item)
-    builder.write(site.item_page_path(item), page, is_feed=False)
+    builder.write(layout.item_page_path(item), page, is_feed=False)
 
 
 def _write_feeds(builder: _Builder, ref: site.FeedRef, items: Sequence[Item]) -> None:
@@ -249,7 +249,6 @@ def _write_manifest(settings: Settings, manifest: dict[str, object]) -> None:
 
 def _ping_hub(settings: Settings, written: Sequence[str]) -> None:
     hub = settings.feeds.websub_hub
-    names = (feeds.RSS_FILE, feeds.ATOM_FILE, feeds.JSON_FILE)
-    changed = [path for path in written if path.endswith(names)]
+    changed = [path for path in written if path.endswith(layout.FEED_FILES)]
     if hub and changed:
         websub.ping_hub(hub, [settings.site.url + path for path in changed])

@@ -8,27 +8,23 @@ are relative (the archive works from file://); canonical and feed links are abso
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, TemplateError
 
+from publisher import identity
 from publisher.errors import PublishError
+from publisher.layout import FEED_FORMATS as FEED_FORMATS
+from publisher.layout import Block as Block
+from publisher.layout import item_page_path as item_page_path
+from publisher.layout import text_blocks as text_blocks
 from publisher.models import Item
 
-# Feed file names and media types; they must match publisher.feeds (tests hold them together).
-FEED_FORMATS = (
-    ("rss.xml", "application/rss+xml", "RSS"),
-    ("atom.xml", "application/atom+xml", "Atom"),
-    ("feed.json", "application/feed+json", "JSON Feed"),
-)
 STYLESHEET = "style.css"
-_BULLET = "• "
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -83,14 +79,6 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
-class Block:
-    """A run of text: a paragraph (``kind`` "p", its lines) or a bullet list ("ul", its items)."""
-
-    kind: str
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Page:
     """What base.html needs: title, canonical URL, the way back to the root, feeds to advertise."""
 
@@ -128,16 +116,8 @@ class OpmlFeed:
 
 def slugify(name: str) -> str:
     """A stable, non-empty ASCII slug for paths; names with no ASCII letters get a hash."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:_SLUG_MAX].rstrip("-")
-    if slug:
-        return slug
-    return "x-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
-
-
-def item_page_path(item: Item) -> str:
-    """The item's page, relative to the output root; the same path publisher.feeds links to."""
-    return f"items/{quote(item.id, safe='-._~')}.html"
+    slug = identity.slugify(name, limit=_SLUG_MAX)
+    return slug or "x-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
 
 
 def main_feed(site: SiteContext) -> FeedRef:
@@ -230,27 +210,6 @@ def render_stylesheet(env: Environment) -> bytes:
     except TemplateError as exc:
         raise PublishError(f"template {STYLESHEET} cannot be read: {exc}") from exc
     return source.encode("utf-8")
-
-
-def text_blocks(text: str | None) -> tuple[Block, ...]:
-    """Split plain text into paragraph and bullet-list runs; paragraphs end at blank lines."""
-    blocks: list[Block] = []
-    for paragraph in re.split(r"\n\s*\n", text or ""):
-        run_kind = ""
-        run: list[str] = []
-        for raw in paragraph.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            kind = "ul" if line.startswith(_BULLET) else "p"
-            if kind != run_kind and run:
-                blocks.append(Block(run_kind, tuple(run)))
-                run = []
-            run_kind = kind
-            run.append(line.removeprefix(_BULLET).strip() if kind == "ul" else line)
-        if run:
-            blocks.append(Block(run_kind, tuple(run)))
-    return tuple(blocks)
 
 
 def _render(env: Environment, name: str, **context: Any) -> bytes:

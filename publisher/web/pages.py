@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from starlette.responses import HTMLResponse
 
-from publisher.site import FEED_FORMATS, FeedLink, Page, SiteContext
+from publisher.layout import FEED_FORMATS
+from publisher.site import FeedLink, Page, SiteContext
 
 PAGE_HEADERS = {"cache-control": "no-store"}
 ERROR_MESSAGES = {
