@@ -82,10 +82,9 @@ def _plan_in(
     busy = store.subscribers_with_open_delivery(conn)
     current = store.current_item_seq(conn)
     groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
-    for sub in store.list_subscribers_in(conn, status="active", ids=subscriber_ids):
+    for sub, sent_through in store.list_active_watermarks(conn, subscriber_ids):
         if sub.id in busy:
             continue
-        sent_through, _ = store.get_watermark(conn, sub.id)
         since = None if sent_through is not None else now - PERIODS[sub.cadence]
         groups.setdefault((sent_through, since), []).append(sub)
     plans: list[tuple[Edition, list[Subscriber]]] = []

@@ -109,16 +109,6 @@ def count_subscribers_by_status(store: Store) -> dict[str, int]:
         return dict(Counter({str(status): int(count) for status, count in rows}))
 
 
-def get_watermark(conn: Connection, subscriber_id: int) -> tuple[int | None, datetime | None]:
-    """The highest item seq sent to this subscriber, and when they were last sent a digest."""
-    row = conn.execute(
-        sa.select(subscribers.c.sent_through, subscribers.c.last_sent).where(
-            subscribers.c.id == subscriber_id
-        )
-    ).one()
-    return row.sent_through, row.last_sent
-
-
 def record_hard_failure(
     conn: Connection, subscriber_id: int, *, bounce_after: int, now: datetime
 ) -> bool:
@@ -143,14 +133,23 @@ def delete_subscriber(conn: Connection, subscriber_id: int) -> None:
     conn.execute(subscribers.delete().where(subscribers.c.id == subscriber_id))
 
 
-def list_subscribers_in(
-    conn: Connection, *, status: str, ids: Collection[int] | None = None
-) -> list[Subscriber]:
-    """Subscribers with a status, optionally only these ids."""
-    query = sa.select(subscribers).where(subscribers.c.status == status).order_by(subscribers.c.id)
-    if ids is not None:
-        query = query.where(subscribers.c.id.in_(list(ids)))
-    return [_subscriber(row) for row in conn.execute(query)]
+def list_active_watermarks(
+    conn: Connection, ids: Collection[int] | None = None
+) -> list[tuple[Subscriber, int | None]]:
+    """Active subscribers (optionally only these ids) with the highest item seq sent to each.
+
+    One query whatever the count: ids are filtered here, not in an IN list that could
+    outgrow SQLite's limit on parameters.
+    """
+    query = (
+        sa.select(subscribers).where(subscribers.c.status == "active").order_by(subscribers.c.id)
+    )
+    wanted = None if ids is None else set(ids)
+    return [
+        (_subscriber(row), row.sent_through)
+        for row in conn.execute(query)
+        if wanted is None or row.id in wanted
+    ]
 
 
 def move_watermarks(conn: Connection, subscriber_ids: Sequence[int], seq: int) -> None:
