@@ -18,11 +18,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from publisher import feeds, site, store
-from publisher.config import Settings, load_settings
-from publisher.matching import keys_for
-from publisher.models import Item
-from publisher.publishing import build
+from publisher import store
+from publisher.core.models import Item
+from publisher.core.settings import Settings, load_settings
+from publisher.ingest.matching import keys_for
+from publisher.publish import feeds, pages
+from publisher.publish.build import build
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -54,12 +55,12 @@ def fill(db: store.Store, items: int, sources: int) -> None:
 
 def naive_feed_rebuild(settings: Settings, db: store.Store) -> int:
     """Re-render every feed from the store, as a tool without change tracking would."""
-    context = site.SiteContext(
+    context = pages.SiteContext(
         settings.site.title, settings.site.url, source_names=store.list_sources(db)
     )
-    refs = [(site.main_feed(context), {})]
-    refs += [(site.source_feed(context, s), {"source": s}) for s in context.source_names]
-    refs += [(site.author_feed(context, a), {"author": a}) for a in store.list_authors(db)]
+    refs = [(pages.main_feed(context), {})]
+    refs += [(pages.source_feed(context, s), {"source": s}) for s in context.source_names]
+    refs += [(pages.author_feed(context, a), {"author": a}) for a in store.list_authors(db)]
     for ref, query in refs:
         items = store.list_items(db, limit=settings.feeds.max_items, **query)
         spec = feeds.FeedSpec(

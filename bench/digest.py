@@ -25,8 +25,8 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from jinja2 import Environment
 
-from publisher.delivery import SMTPMailer
-from publisher.digest import (
+from publisher.core.templating import make_environment
+from publisher.mail.compose import (
     HTML_TEMPLATE,
     SUBJECT_TEMPLATE,
     TEXT_TEMPLATE,
@@ -38,8 +38,8 @@ from publisher.digest import (
     personalise,
     render_edition,
 )
-from publisher.templating import make_environment
-from publisher.tokens import sign_reference
+from publisher.mail.tokens import sign_reference
+from publisher.mail.transports import SMTPMailer
 
 NOW = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
 SECRET = b"bench-secret-0123456789"

@@ -2,7 +2,7 @@
 
 Usage: python bench/http.py [--connections 100] [--seconds 5] [--path /rss.xml]
 
-Builds the sample site in a temporary folder, starts ``publisher.web`` in a subprocess
+Builds the sample site in a temporary folder, starts ``publisher.service.web`` in a subprocess
 on a free 127.0.0.1 port (so client and server do not share a GIL), then drives it from
 asyncio raw sockets: each connection repeats ``If-None-Match`` GETs for the feed and
 expects 304. Prints req/s, errors and p50/p95 latency, then the same for full 200 GETs
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from publisher.config import Settings
+    from publisher.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -46,7 +46,7 @@ class Result:
 
 
 def site_settings(site: Path, port: int) -> Settings:
-    from publisher.config import load_settings
+    from publisher.core.settings import load_settings
 
     return load_settings(None, {"PUBLISHER_HTTP_PORT": str(port)}, cwd=site)
 
@@ -54,8 +54,8 @@ def site_settings(site: Path, port: int) -> Settings:
 def serve(site: Path, port: int) -> None:
     """The server process: the app over the built site, until killed."""
     from publisher import store
-    from publisher.delivery import MaildirMailer
-    from publisher.web import create_app, make_server
+    from publisher.mail.transports import MaildirMailer
+    from publisher.service.web import create_app, make_server
 
     settings = site_settings(site, port)
     db = store.open_store(settings.database.url, now=NOW)
@@ -158,7 +158,7 @@ def report(label: str, result: Result, elapsed: float) -> None:
 
 def run(args: argparse.Namespace) -> None:
     from publisher import store
-    from publisher.publishing import build
+    from publisher.publish.build import build
 
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)

@@ -20,8 +20,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from publisher import store
-from publisher.config import load_settings
-from publisher.ingestion import IngestReport, ingest
+from publisher.core.settings import load_settings
+from publisher.ingest.pipeline import IngestReport, ingest
 
 WORDS = (
     "labour union council budget housing strike election campaign workers rail health school "

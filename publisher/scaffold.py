@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from publisher.errors import ConfigError
-from publisher.templating import packaged_templates_dir
+from publisher.core.errors import ConfigError
+from publisher.core.templating import packaged_templates_dir
 
 TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css"}
 

@@ -12,7 +12,7 @@ import pytest
 from smtp_sink import smtp_server  # noqa: F401  (a fixture shared by the mail tests)
 
 from publisher import store
-from publisher.config import Settings, load_settings
+from publisher.core.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SEEDS = ROOT / "seeds"

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 
 from smtp_sink import free_port
 
-from publisher.config import HttpSettings, Settings
-from publisher.web import make_server
+from publisher.core.settings import HttpSettings, Settings
+from publisher.service.web import make_server
 
 Reply = tuple[int, dict[str, str], bytes]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import SAMPLE_SEEDS, write_seed
 
-from publisher.config import load_settings
+from publisher.core.settings import load_settings
 
 
 def publisher(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:

@@ -18,8 +18,8 @@ from conftest import SAMPLE_SEEDS, write_seed
 from smtp_sink import Recorder, free_port
 
 from publisher import store
-from publisher.config import load_settings
-from publisher.subscriptions import SubscriberInput, add_subscriber
+from publisher.core.settings import load_settings
+from publisher.mail.subscriptions import SubscriberInput, add_subscriber
 
 NEW_PAGE = "Ferry Service Restored\n\nThe island ferry runs again after the storm damage.\n"
 

@@ -13,9 +13,9 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from publisher import feeds
-from publisher.feeds import FeedSpec, entry_id, render_atom, render_json_feed, render_rss
-from publisher.models import Item
+from publisher.core.models import Item
+from publisher.publish import feeds
+from publisher.publish.feeds import FeedSpec, entry_id, render_atom, render_json_feed, render_rss
 
 GOLDEN = Path(__file__).parent / "golden" / "feeds"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -298,7 +298,7 @@ def test_item_link_prefers_the_original_only_for_web_addresses() -> None:
 
 
 def test_relative_site_url_is_refused() -> None:
-    from publisher.errors import PublishError
+    from publisher.core.errors import PublishError
 
     with pytest.raises(PublishError, match=r"site\.url"):
         make_spec(site_url="/news/")

@@ -11,8 +11,8 @@ import pytest
 from conftest import NOW, write_seed
 
 from publisher import store
-from publisher.config import Settings
-from publisher.publishing import build
+from publisher.core.settings import Settings
+from publisher.publish.build import build
 
 HOSTILE = 'Breaking <script>alert(1)</script> "News"\n\nA standfirst with <img src=x> & more.\n'
 

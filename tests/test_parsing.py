@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from publisher.errors import SeedError
-from publisher.models import PageHints, ParsedItem, ParseResult
-from publisher.parsing import decode_seed, normalise_text, parse_page
+from publisher.core.errors import SeedError
+from publisher.core.models import PageHints, ParsedItem, ParseResult
+from publisher.ingest.parsing import decode_seed, normalise_text, parse_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "seeds").glob("*.txt"))

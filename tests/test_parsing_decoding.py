@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from publisher.errors import SeedError
-from publisher.parsing import decode_seed
+from publisher.core.errors import SeedError
+from publisher.ingest.parsing import decode_seed
 
 TEXT = "Café – “quotes”\nsecond line\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from publisher.errors import SeedError
-from publisher.models import PageHints, ParseResult
-from publisher.parsing import decode_seed, derive_title, normalise_text, parse_page
+from publisher.core.errors import SeedError
+from publisher.core.models import PageHints, ParseResult
+from publisher.ingest.parsing import decode_seed, derive_title, normalise_text, parse_page
 
 PROPERTIES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from publisher.models import ParsedItem, ParseResult
-from publisher.parsing import decode_seed, parse_page
+from publisher.core.models import ParsedItem, ParseResult
+from publisher.ingest.parsing import decode_seed, parse_page
 
 SCENARIOS = Path(__file__).resolve().parent / "data" / "seeds"
 # Words of site furniture that no title or summary should carry.

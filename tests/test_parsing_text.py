@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from publisher.parsing import derive_title, normalise_text
-from publisher.parsing.bylines import parse_byline
-from publisher.parsing.dates import find_date, load_zone, to_utc
-from publisher.parsing.furniture import furniture_kind, strip_promotion
-from publisher.parsing.names import is_name, leading_by, trailing_author
+from publisher.ingest.parsing import derive_title, normalise_text
+from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.dates import find_date, load_zone, to_utc
+from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
+from publisher.ingest.parsing.names import is_name, leading_by, trailing_author
 
 # -- normalise_text ---------------------------------------------------------------------
 

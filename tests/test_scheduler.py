@@ -13,12 +13,12 @@ import pytest
 from conftest import write_seed
 
 from publisher import store
-from publisher.config import Settings, load_settings
-from publisher.ingestion import ingest
-from publisher.mailing import send_due_digests
-from publisher.scheduler import digest_trigger, last_slot, slot_finder
-from publisher.subscriptions import SubscriberInput, add_subscriber
-from publisher.transport import make_mailer
+from publisher.core.settings import Settings, load_settings
+from publisher.ingest.pipeline import ingest
+from publisher.mail.outbound import make_mailer
+from publisher.mail.sending import send_due_digests
+from publisher.mail.subscriptions import SubscriberInput, add_subscriber
+from publisher.service.scheduler import digest_trigger, last_slot, slot_finder
 
 SECRET = b"scheduler-test-secret-0123456789"
 ZONES = ("Europe/London", "America/New_York", "Asia/Tokyo")

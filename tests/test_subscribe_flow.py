@@ -20,15 +20,15 @@ from http_client import Reply, fetch, serving
 from smtp_sink import Recorder
 
 from publisher import store
-from publisher.config import Settings, load_settings
-from publisher.errors import TokenError
-from publisher.ingestion import ingest
-from publisher.mailing import send_digests
-from publisher.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
-from publisher.templating import make_environment
-from publisher.tokens import sign_reference
-from publisher.transport import UNSUBSCRIBE, make_mailer, make_sender
-from publisher.web import create_app
+from publisher.core.errors import TokenError
+from publisher.core.settings import Settings, load_settings
+from publisher.core.templating import make_environment
+from publisher.ingest.pipeline import ingest
+from publisher.mail.outbound import UNSUBSCRIBE, make_mailer, make_sender
+from publisher.mail.sending import send_digests
+from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
+from publisher.mail.tokens import sign_reference
+from publisher.service.web import create_app
 
 SECRET = b"test-secret-0123456789abcdef"
 SITE = "https://news.example.org/"

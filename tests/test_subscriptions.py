@@ -4,8 +4,8 @@ import pytest
 from conftest import NOW
 
 from publisher import store
-from publisher.errors import SubscriberError, SubscriberNotFoundError
-from publisher.subscriptions import (
+from publisher.core.errors import SubscriberError, SubscriberNotFoundError
+from publisher.mail.subscriptions import (
     SubscriberInput,
     add_subscriber,
     export_csv,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from publisher.errors import ConfigError, TokenError
-from publisher.tokens import (
+from publisher.core.errors import ConfigError, TokenError
+from publisher.mail.tokens import (
     SECRET_ENV,
     load_secret,
     sign_reference,

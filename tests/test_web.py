@@ -14,10 +14,10 @@ from conftest import NOW, SAMPLE_SEEDS, write_seed
 from http_client import fetch, serving
 
 from publisher import store
-from publisher.config import Settings, load_settings
-from publisher.delivery import MaildirMailer
-from publisher.publishing import build
-from publisher.web import create_app
+from publisher.core.settings import Settings, load_settings
+from publisher.mail.transports import MaildirMailer
+from publisher.publish.build import build
+from publisher.service.web import create_app
 
 SECRET = b"test-secret-0123456789abcdef"
 NEW_PAGE = """Harbour Strike Enters Second Week

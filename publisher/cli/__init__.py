@@ -8,7 +8,7 @@ import click
 
 from publisher.cli import content, mail, service
 from publisher.cli.app import cli, err_console
-from publisher.errors import PublisherError
+from publisher.core.errors import PublisherError
 
 __all__ = ["cli", "content", "mail", "main", "service"]
 

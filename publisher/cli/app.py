@@ -18,10 +18,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from publisher import __version__, store
-from publisher.config import Settings, load_settings
-from publisher.ingestion import IngestReport, source_for
-from publisher.models import PageHints, ParseResult, Subscriber
-from publisher.scheduler import digest_trigger
+from publisher.core.models import PageHints, ParseResult, Subscriber
+from publisher.core.settings import Settings, load_settings
+from publisher.ingest.pipeline import IngestReport, source_for
+from publisher.service.scheduler import digest_trigger
 
 PROGRESS_THRESHOLD = 200
 err_console = Console(stderr=True)

@@ -19,13 +19,13 @@ from publisher.cli.app import (
     progress_bar,
     read_file,
 )
-from publisher.config import LAYOUTS
-from publisher.errors import SeedError
-from publisher.ingestion import ingest, parse_seed_bytes
-from publisher.models import PageHints
-from publisher.publishing import build
-from publisher.runlog import record_run
+from publisher.core.errors import SeedError
+from publisher.core.models import PageHints
+from publisher.core.settings import LAYOUTS
+from publisher.ingest.pipeline import ingest, parse_seed_bytes
+from publisher.publish.build import build
 from publisher.scaffold import init_site
+from publisher.service.runlog import record_run
 
 
 @cli.command()

@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from publisher import daemon, mailing, store, transport
+from publisher import store
 from publisher.cli.app import (
     AppContext,
     cli,
@@ -22,8 +22,8 @@ from publisher.cli.app import (
     read_file,
     subscriber_json,
 )
-from publisher.runlog import record_run
-from publisher.subscriptions import (
+from publisher.mail import outbound, sending
+from publisher.mail.subscriptions import (
     CADENCES,
     SubscriberInput,
     add_subscriber,
@@ -32,6 +32,8 @@ from publisher.subscriptions import (
     normalise_email,
     remove_subscriber,
 )
+from publisher.service import daemon
+from publisher.service.runlog import record_run
 
 
 @cli.group()
@@ -126,8 +128,8 @@ def digest_preview(
     """Show what a subscriber would get now; nothing is sent or recorded."""
     settings = app.settings()
     with opened(settings) as db:
-        secret = transport.load_secret(settings, os.environ)
-        message = mailing.preview(settings, db, now=datetime.now(UTC), secret=secret, email=email)
+        secret = outbound.load_secret(settings, os.environ)
+        message = sending.preview(settings, db, now=datetime.now(UTC), secret=secret, email=email)
     if message is None:
         click.echo("nothing new to send")
         return
@@ -153,13 +155,13 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
     """Send an edition now to every active subscriber with new items."""
     settings = app.settings()
     # One sender at a time: a running daemon delivers the same ledger.
-    sending = contextlib.nullcontext() if dry_run else daemon.exclusive(settings)
-    with sending, opened(settings) as db, progress_bar(not as_json) as progress:
-        secret = transport.load_secret(settings, os.environ)
-        mailer = transport.make_mailer(settings, os.environ)
+    exclusive = contextlib.nullcontext() if dry_run else daemon.exclusive(settings)
+    with exclusive, opened(settings) as db, progress_bar(not as_json) as progress:
+        secret = outbound.load_secret(settings, os.environ)
+        mailer = outbound.make_mailer(settings, os.environ)
         started = datetime.now(UTC)
         try:
-            report = mailing.send_digests(
+            report = sending.send_digests(
                 settings,
                 db,
                 mailer,
@@ -193,15 +195,15 @@ def send_test(app: AppContext, email: str) -> None:
     """Send one preview digest through the configured transport."""
     settings = app.settings()
     with opened(settings) as db:
-        secret = transport.load_secret(settings, os.environ)
+        secret = outbound.load_secret(settings, os.environ)
         address = normalise_email(email)
-        message = mailing.preview(
+        message = sending.preview(
             settings, db, now=datetime.now(UTC), secret=secret, email=None, sample_to=address
         )
         if message is None:
             raise click.ClickException("no items yet: run `publisher build` first")
-        mailer = transport.make_mailer(settings, os.environ)
-        sender = transport.make_sender(settings, secret).address
+        mailer = outbound.make_mailer(settings, os.environ)
+        sender = outbound.make_sender(settings, secret).address
         try:
             mailer.send(message.as_bytes(), sender=sender, recipient=address)
         finally:

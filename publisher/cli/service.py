@@ -10,12 +10,12 @@ from typing import Any
 
 import click
 
-from publisher import daemon
 from publisher.cli.app import (
     AppContext,
     cli,
 )
-from publisher.logs import configure_logging
+from publisher.core.logs import configure_logging
+from publisher.service import daemon
 
 
 @cli.command("run")

@@ -14,7 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from publisher.errors import StoreError
+from publisher.core.errors import StoreError
 from publisher.store.tables import (
     UTCDateTime,
     deliveries,

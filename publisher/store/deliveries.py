@@ -11,8 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from publisher.errors import StoreError
-from publisher.models import Delivery, Edition, Item
+from publisher.core.errors import StoreError
+from publisher.core.models import Delivery, Edition, Item
 from publisher.store.database import Store
 from publisher.store.items import item_from_row
 from publisher.store.tables import deliveries, editions, items, subscribers

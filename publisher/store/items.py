@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from publisher.errors import StoreError
-from publisher.models import Item, SeedFile
+from publisher.core.errors import StoreError
+from publisher.core.models import Item, SeedFile
 from publisher.store.database import Store, bulk_insert
 from publisher.store.tables import ITEM_COLUMNS, items, seed_files, sources
 

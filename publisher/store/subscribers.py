@@ -10,8 +10,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from publisher.errors import StoreError, SubscriberNotFoundError
-from publisher.models import Subscriber
+from publisher.core.errors import StoreError, SubscriberNotFoundError
+from publisher.core.models import Subscriber
 from publisher.store.database import Store
 from publisher.store.tables import UTCDateTime, deliveries, subscribers
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from publisher.errors import StoreError
+from publisher.core.errors import StoreError
 
 
 def utc_text(value: datetime | None) -> str | None:

@@ -1,0 +1,401 @@
+"""Settings: defaults < publisher.toml < PUBLISHER_* environment; errors name the key and value."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import tomllib
+import types
+import typing
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from publisher.core.errors import ConfigError
+
+CONFIG_NAME = "publisher.toml"
+ENV_PREFIX = "PUBLISHER_"
+# Environment variables that are secrets or pointers, not settings keys.
+NON_SETTING_ENV = {"PUBLISHER_SECRET_KEY", "PUBLISHER_SMTP_PASSWORD", "PUBLISHER_CONFIG"}
+LAYOUTS = ("listing", "listing-bylines", "teasers", "author-archive", "long-page")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str = "publisher"
+    url: str = "http://127.0.0.1:8000/"
+    description: str = "Articles collected by publisher"
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class PathSettings:
+    seeds: Path = Path("seeds")
+    output: Path = Path("feeds")
+    templates: Path = Path("templates")
+    state: Path = Path("var")
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = "sqlite:///var/publisher.db"
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_file_bytes: int = 10_000_000
+    settle_seconds: float = 2.0
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    max_items: int = 50
+    full_content: bool = True
+    websub_hub: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    from_address: str | None = None  # default: digest@<site host>
+    from_name: str | None = None  # default: site.title
+    max_age_days: int = 7
+    schedule: str = "0 7 * * *"  # cron, evaluated in each subscriber's time zone
+    weekly_day: str = "mon"
+    max_html_bytes: int = 100_000
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    transport: str = "maildir"
+    outbox: Path = Path("var/outbox")
+    max_attempts: int = 4
+    backoff_base: float = 1.0
+    bounce_after: int = 3
+    retry_minutes: float = 15.0
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "localhost"
+    port: int = 25
+    starttls: bool = False
+    ssl: bool = False
+    username: str | None = None
+    rate_per_second: float | None = None
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class DkimSettings:
+    selector: str | None = None
+    domain: str | None = None
+    private_key_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    rescan_seconds: float = 60.0
+    debounce_seconds: float = 0.3
+    digest_check_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    level: str = "INFO"
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class SubscriptionSettings:
+    confirm_days: int = 7
+    per_client_per_hour: int = 10
+    per_address_per_day: int = 3
+
+
+@dataclass(frozen=True)
+class SourceRule:
+    """A ``[[sources]]`` table: which seed files it covers and what to force for them."""
+
+    match: str
+    name: str | None = None
+    url: str | None = None
+    author: str | None = None
+    layout: str | None = None
+    timezone: str = "UTC"
+    language: str | None = None
+    date_order: str = "dmy"
+
+    def matches(self, relative_path: str) -> bool:
+        name = relative_path.rsplit("/", 1)[-1]
+        return fnmatch.fnmatch(relative_path, self.match) or fnmatch.fnmatch(name, self.match)
+
+
+@dataclass(frozen=True)
+class Settings:
+    site: SiteSettings = field(default_factory=SiteSettings)
+    paths: PathSettings = field(default_factory=PathSettings)
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    feeds: FeedSettings = field(default_factory=FeedSettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    dkim: DkimSettings = field(default_factory=DkimSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    http: HttpSettings = field(default_factory=HttpSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    subscriptions: SubscriptionSettings = field(default_factory=SubscriptionSettings)
+    sources: tuple[SourceRule, ...] = ()
+    base_dir: Path = Path(".")
+
+    def source_for(self, relative_path: str) -> SourceRule | None:
+        """The first ``[[sources]]`` rule matching a seed file, if any."""
+        return next((rule for rule in self.sources if rule.matches(relative_path)), None)
+
+
+SECTIONS: dict[str, type[Any]] = {
+    "site": SiteSettings,
+    "paths": PathSettings,
+    "database": DatabaseSettings,
+    "ingest": IngestSettings,
+    "feeds": FeedSettings,
+    "digest": DigestSettings,
+    "delivery": DeliverySettings,
+    "smtp": SmtpSettings,
+    "dkim": DkimSettings,
+    "schedule": ScheduleSettings,
+    "http": HttpSettings,
+    "logging": LoggingSettings,
+    "subscriptions": SubscriptionSettings,
+}
+
+
+def load_settings(
+    path: Path | None = None, environ: Mapping[str, str] | None = None, *, cwd: Path | None = None
+) -> Settings:
+    """Read the config file (optional unless named), apply the environment, validate."""
+    environ = {} if environ is None else environ
+    cwd = cwd or Path.cwd()
+    explicit = path is not None or "PUBLISHER_CONFIG" in environ
+    config_path = Path(path or environ.get("PUBLISHER_CONFIG") or cwd / CONFIG_NAME)
+    raw: dict[str, Any] = {}
+    if config_path.is_file():
+        raw = _read_toml(config_path)
+    elif explicit:
+        raise ConfigError(f"config file not found: {config_path}")
+    base_dir = config_path.parent.resolve() if config_path.is_file() else cwd.resolve()
+    raw = _apply_environment(raw, environ)
+    return _build_settings(raw, base_dir)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
+def _apply_environment(raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
+    merged = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
+    for name, value in sorted(environ.items()):
+        if not name.startswith(ENV_PREFIX) or name in NON_SETTING_ENV:
+            continue
+        section, _, key = name[len(ENV_PREFIX) :].lower().partition("_")
+        if section not in SECTIONS or key not in _field_names(SECTIONS[section]):
+            raise ConfigError(f"unknown setting in environment: {name}={value!r}")
+        merged.setdefault(section, {})[key] = value
+    return merged
+
+
+def _field_names(cls: type[Any]) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)}
+
+
+def _build_settings(raw: dict[str, Any], base_dir: Path) -> Settings:
+    unknown = set(raw) - set(SECTIONS) - {"sources"}
+    if unknown:
+        raise ConfigError(f"unknown section [{sorted(unknown)[0]}] in config")
+    values: dict[str, Any] = {}
+    for name, cls in SECTIONS.items():
+        table = raw.get(name, {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{name}] must be a table, got {table!r}")
+        values[name] = _build_section(name, cls, table)
+    values["sources"] = _build_sources(raw.get("sources", []))
+    for name in SECTIONS:
+        values[name] = _resolve_paths(values[name], base_dir)
+    values["database"] = DatabaseSettings(url=_resolve_sqlite(values["database"].url, base_dir))
+    site: SiteSettings = values["site"]
+    _validate_url("site.url", site.url)
+    if not site.url.endswith("/"):
+        values["site"] = dataclasses.replace(site, url=site.url + "/")
+    settings = Settings(base_dir=base_dir, **values)
+    _validate(settings)
+    return settings
+
+
+def _build_section(section: str, cls: type[Any], table: Mapping[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    known = _field_names(cls)
+    kwargs: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(f"unknown key {section}.{key} (value {value!r})")
+        kwargs[key] = _coerce(f"{section}.{key}", value, hints[key])
+    return cls(**kwargs)
+
+
+def _build_sources(tables: Any) -> tuple[SourceRule, ...]:
+    if not isinstance(tables, list):
+        raise ConfigError("sources must be an array of tables: [[sources]]")
+    rules = []
+    for index, table in enumerate(tables):
+        label = f"sources[{index}]"
+        if not isinstance(table, dict) or "match" not in table:
+            raise ConfigError(f"{label} needs a 'match' glob, e.g. match = \"example_*.txt\"")
+        rule = _build_section(label, SourceRule, table)
+        _validate_source(label, rule)
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _coerce(key: str, value: Any, hint: Any) -> Any:
+    """Turn a TOML or environment value into the field's type, or name the key and value."""
+    options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    if value is None or (type(None) in options and value in ("", "none")):
+        if type(None) in options:
+            return None
+    target = next(option for option in options if option is not type(None))
+    try:
+        return _coerce_to(target, value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"bad value for {key}: {value!r} ({exc})") from exc
+
+
+def _coerce_to(target: Any, value: Any) -> Any:
+    if target is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        }:
+            return value.lower() in {"1", "true", "yes", "on"}
+        raise ValueError("expected true or false")
+    if target is int:
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise TypeError("expected a whole number")
+        return int(value)
+    if target is float:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise TypeError("expected a number")
+        return float(value)
+    if target is Path:
+        if not isinstance(value, str) or not value:
+            raise TypeError("expected a path")
+        return Path(value)
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _resolve_paths(section: Any, base_dir: Path) -> Any:
+    """Every relative path setting is relative to the config file's folder."""
+    changes = {
+        f.name: _resolve(base_dir, getattr(section, f.name))
+        for f in dataclasses.fields(section)
+        if isinstance(getattr(section, f.name), Path)
+    }
+    return dataclasses.replace(section, **changes) if changes else section
+
+
+def _resolve(base_dir: Path, value: Path) -> Path:
+    expanded = value.expanduser()
+    return expanded if expanded.is_absolute() else base_dir / expanded
+
+
+def _resolve_sqlite(url: str, base_dir: Path) -> str:
+    """A relative SQLite path is relative to the config file, like every other path."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == "sqlite:///:memory:":
+        return url
+    path = Path(url[len(prefix) :])
+    return prefix + str(_resolve(base_dir, path)) if str(path) else url
+
+
+def _validate_url(key: str, value: str) -> None:
+    url = urlsplit(value)
+    if url.scheme not in {"http", "https"} or not url.netloc or " " in value:
+        raise ConfigError(f"bad value for {key}: {value!r} (need an absolute http(s) URL)")
+
+
+def _validate(settings: Settings) -> None:
+    if settings.ingest.max_file_bytes <= 0:
+        raise ConfigError(
+            f"bad value for ingest.max_file_bytes: {settings.ingest.max_file_bytes!r}"
+        )
+    if settings.ingest.settle_seconds < 0:
+        raise ConfigError(
+            f"bad value for ingest.settle_seconds: {settings.ingest.settle_seconds!r}"
+        )
+    if settings.feeds.max_items <= 0:
+        raise ConfigError(f"bad value for feeds.max_items: {settings.feeds.max_items!r}")
+    _validate_choices(settings)
+
+
+def _validate_choices(settings: Settings) -> None:
+    choices = {
+        "delivery.transport": (settings.delivery.transport, ("maildir", "smtp")),
+        "logging.format": (settings.logging.format, ("text", "json")),
+        "logging.level": (settings.logging.level.upper(), ("DEBUG", "INFO", "WARNING", "ERROR")),
+        "digest.weekly_day": (
+            settings.digest.weekly_day,
+            ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+        ),
+    }
+    for key, (value, allowed) in choices.items():
+        if value not in allowed:
+            raise ConfigError(f"bad value for {key}: {value!r} (one of {', '.join(allowed)})")
+    positive = {
+        "delivery.max_attempts": settings.delivery.max_attempts,
+        "delivery.bounce_after": settings.delivery.bounce_after,
+        "digest.max_html_bytes": settings.digest.max_html_bytes,
+        "schedule.rescan_seconds": settings.schedule.rescan_seconds,
+        "subscriptions.confirm_days": settings.subscriptions.confirm_days,
+    }
+    for key, number in positive.items():
+        if number <= 0:
+            raise ConfigError(f"bad value for {key}: {number!r} (must be positive)")
+    if not 0 < settings.http.port < 65536:
+        raise ConfigError(f"bad value for http.port: {settings.http.port!r}")
+
+
+def _validate_source(label: str, rule: SourceRule) -> None:
+    if rule.layout is not None and rule.layout not in LAYOUTS:
+        raise ConfigError(
+            f"bad value for {label}.layout: {rule.layout!r} (one of {', '.join(LAYOUTS)})"
+        )
+    if rule.date_order not in {"dmy", "mdy"}:
+        raise ConfigError(f"bad value for {label}.date_order: {rule.date_order!r} (dmy or mdy)")
+    try:
+        zoneinfo.ZoneInfo(rule.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"bad value for {label}.timezone: {rule.timezone!r}") from exc

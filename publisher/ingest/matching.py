@@ -1,0 +1,205 @@
+"""Recognising items again: match a batch of parsed items to stored ones, mint ids for the rest.
+
+A batch preloads every candidate match with a few queries, then resolves items in
+memory (so the same story twice in one batch is still one item) and writes the
+result with one INSERT, one UPDATE and one stale-output mark per batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.engine import Connection
+
+from publisher import store
+from publisher.core.models import Item, ParsedItem
+from publisher.ingest import identity
+
+MIN_SUMMARY_KEY = 30  # shorter standfirsts ("Read the report.") are too common to identify a story
+
+
+@dataclass
+class Clock:
+    """Hands out distinct, descending instants so items first seen together keep page order."""
+
+    now: datetime
+    issued: int = 0
+
+    def next_stamp(self) -> datetime:
+        stamp = self.now - timedelta(seconds=self.issued)
+        self.issued += 1
+        return stamp
+
+
+@dataclass(frozen=True)
+class PageItems:
+    """One parsed page's items, with where they came from and the keys to recognise them."""
+
+    source: str
+    seed_path: str
+    items: Sequence[ParsedItem]
+    keys: Sequence[store.ItemKeys]
+    slugs: Sequence[str]
+
+    @classmethod
+    def of(cls, source: str, seed_path: str, items: Sequence[ParsedItem]) -> PageItems:
+        keys = [keys_for(item.title, item.summary) for item in items]
+        slugs = [
+            identity.base_id(item.title, key.story) for item, key in zip(items, keys, strict=True)
+        ]
+        return cls(source, seed_path, items, keys, slugs)
+
+
+def keys_for(title: str, summary: str | None) -> store.ItemKeys:
+    """The three keys, normalising each text once (this runs for every item of every page)."""
+    title_key, summary_key = identity.text_key(title), identity.text_key(summary)
+    return store.ItemKeys(
+        story=identity.digest(f"{title_key}\n{summary_key}"),
+        title=identity.digest(title_key),
+        summary=identity.digest(summary_key) if len(summary_key) >= MIN_SUMMARY_KEY else None,
+    )
+
+
+@dataclass
+class Batch:
+    """Items matched and minted for a batch of pages, written by ``flush``."""
+
+    conn: Connection
+    clock: Clock
+    by_story: dict[str, str] = field(default_factory=dict)
+    by_title: dict[tuple[str, str], str] = field(default_factory=dict)
+    by_summary: dict[tuple[str, str], str] = field(default_factory=dict)
+    items: dict[str, Item] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    fresh: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
+    changed: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
+    marks: set[store.Mark] = field(default_factory=set)
+
+    def preload(self, pages: Sequence[PageItems]) -> None:
+        """Fetch every stored item any of these pages could match, in a few queries."""
+        keys = [key for page in pages for key in page.keys]
+        by_story = store.find_items_by_story(self.conn, (k.story for k in keys))
+        by_title = store.find_items_by_title(self.conn, (k.title for k in keys))
+        summaries = (k.summary for k in keys if k.summary)
+        by_summary = store.find_items_by_summary(self.conn, summaries)
+        for found in (by_story, by_title, by_summary):
+            self.items.update((item.id, item) for item in found.values())
+        self.by_story = {key: item.id for key, item in by_story.items()}
+        self.by_title = {key: item.id for key, item in by_title.items()}
+        self.by_summary = {key: item.id for key, item in by_summary.items()}
+        self.taken = store.find_taken_ids(self.conn, (s for page in pages for s in page.slugs))
+
+    def add(self, page: PageItems) -> tuple[int, int]:
+        """Match or mint each item of a page; returns (new items, items whose text changed)."""
+        claimed: set[str] = set()
+        new = updated = 0
+        for parsed, keys, slug in zip(page.items, page.keys, page.slugs, strict=True):
+            existing = self._match(page.source, keys)
+            if existing is None or existing.id in claimed:
+                existing = self._mint(page, parsed, keys, slug)
+                new += 1
+            else:
+                updated += self._merge(existing, parsed, same_source=existing.source == page.source)
+            claimed.add(existing.id)
+        if new:
+            self.marks.update({("main", ""), ("source", page.source)})
+        return new, updated
+
+    def flush(self) -> None:
+        store.insert_items(self.conn, list(self.fresh.values()))
+        store.update_items(self.conn, list(self.changed.values()))
+        store.mark_stale(self.conn, self.marks)
+
+    def _match(self, source: str, keys: store.ItemKeys) -> Item | None:
+        found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
+        if found is None and keys.summary:
+            found = self.by_summary.get((source, keys.summary))
+        return None if found is None else self.items[found]
+
+    def _mint(self, page: PageItems, parsed: ParsedItem, keys: store.ItemKeys, slug: str) -> Item:
+        item_id = identity.unique_id(slug, self.taken)
+        self.taken.add(item_id)
+        item = new_item(item_id, parsed, page.source, page.seed_path, self.clock)
+        self._remember(item, keys, fresh=True)
+        return item
+
+    def _merge(self, existing: Item, parsed: ParsedItem, *, same_source: bool) -> bool:
+        merged = merge_item(existing, parsed, same_source=same_source, clock=self.clock)
+        if merged == existing:
+            return False
+        self.marks.update(stale_marks(existing))
+        keys = keys_for(merged.title, merged.summary)
+        self._remember(merged, keys, fresh=existing.id in self.fresh)
+        return merged.updated != existing.updated
+
+    def _remember(self, item: Item, keys: store.ItemKeys, *, fresh: bool) -> None:
+        """Index an item for later pages of this batch and queue its write."""
+        self.items[item.id] = item
+        self.by_story.setdefault(keys.story, item.id)
+        self.by_title.setdefault((item.source, keys.title), item.id)
+        if keys.summary:
+            self.by_summary.setdefault((item.source, keys.summary), item.id)
+        (self.fresh if fresh else self.changed)[item.id] = (item, keys)
+        if not fresh:
+            self.marks.update(stale_marks(item))
+        elif item.author:
+            # A new item's own page is found by the build through its seq, and ``add``
+            # marks the main and source feeds once per page; its author's feed remains.
+            self.marks.add(("author", item.author))
+
+
+def stale_marks(item: Item) -> set[store.Mark]:
+    """The outputs that show this item: its page, the main feed, its source's and author's."""
+    return feed_marks(item) | {("item", item.id)}
+
+
+def feed_marks(item: Item) -> set[store.Mark]:
+    """The feeds (and their pages) that list this item."""
+    marks = {("main", ""), ("source", item.source)}
+    if item.author:
+        marks.add(("author", item.author))
+    return marks
+
+
+def new_item(item_id: str, parsed: ParsedItem, source: str, seed_path: str, clock: Clock) -> Item:
+    stamp = clock.next_stamp()
+    return Item(
+        id=item_id,
+        source=source,
+        title=parsed.title,
+        summary=parsed.summary,
+        content=parsed.content,
+        author=parsed.author,
+        published=parsed.published or stamp,
+        first_seen=clock.now,
+        updated=stamp,
+        url=parsed.url,
+        seed_path=seed_path,
+        seed_line=parsed.line,
+        dated=parsed.published is not None,
+    )
+
+
+def merge_item(existing: Item, parsed: ParsedItem, *, same_source: bool, clock: Clock) -> Item:
+    """Fold a new sighting into a stored item; ``updated`` moves only when its text changed."""
+    changes: dict[str, object] = {}
+    if same_source:
+        text = {"title": parsed.title, "summary": parsed.summary, "content": parsed.content}
+        changes.update({k: v for k, v in text.items() if v != getattr(existing, k)})
+        if parsed.url and parsed.url != existing.url:
+            changes["url"] = parsed.url
+    elif parsed.content and not existing.content:
+        changes["content"] = parsed.content
+    if parsed.author and (same_source or not existing.author) and parsed.author != existing.author:
+        changes["author"] = parsed.author
+    if parsed.published and (same_source or not existing.dated):
+        if parsed.published != existing.published or not existing.dated:
+            changes.update(published=parsed.published, dated=True)
+    if not changes:
+        return existing
+    if {"title", "summary", "content"} & changes.keys():
+        changes["updated"] = max(clock.next_stamp(), existing.updated + timedelta(seconds=1))
+    return dataclasses.replace(existing, **changes)  # type: ignore[arg-type]

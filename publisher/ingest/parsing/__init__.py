@@ -1,0 +1,16 @@
+"""Seed text to items: decoding, layout detection and one module per layout; stdlib only.
+
+decode_seed(bytes)  -> text and warnings            (decoding)
+parse_page(text)    -> ParseResult: layout, items   (detect -> listing / teasers /
+                                                     longpage, archive header)
+normalise_text(s)   -> one clean line of plain text (text)
+derive_title(s)     -> a title for an untitled teaser (text)
+"""
+
+from __future__ import annotations
+
+from publisher.ingest.parsing.decoding import decode_seed
+from publisher.ingest.parsing.detect import LAYOUTS, parse_page
+from publisher.ingest.parsing.text import derive_title, normalise_text
+
+__all__ = ["LAYOUTS", "decode_seed", "derive_title", "normalise_text", "parse_page"]

@@ -1,0 +1,119 @@
+"""The author-archive header: "22 Articles by:" / the name / a one-line biography.
+
+Below the header an archive is an ordinary listing (or teasers); every item in it
+is the named author's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
+
+AUTHOR_ARCHIVE = "author-archive"
+
+_NOUNS = r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?)"
+_BY_HEADER = re.compile(
+    rf"(?:all\s+)?(?:\d[\d,]*\s+)?{_NOUNS}\s+(?:written\s+)?by\b\s*:?\s*(?P<name>.*)",
+    re.IGNORECASE,
+)
+_LABEL_HEADER = re.compile(
+    r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for)\s*(?P<name>.+)",
+    re.IGNORECASE,
+)
+_COUNT_HEADER = re.compile(
+    rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
+)
+_HEADER_MAX = 100
+_HEADER_REACH = 3  # the header is the first line, or under a site name and section
+_BIO_LINES = 2
+_PRONOUNS = ("He ", "She ", "They ", "His ", "Her ", "Their ")
+_COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
+# "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"
+_ABOUT = re.compile(
+    r"\s(?:is (?:a|an|the|one)|writes|covers|reports|edits|has (?:written|worked|reported))\b"
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The author an archive page is about, and how many units its header takes."""
+
+    author: str
+    consumed: int
+    reason: str
+
+
+def find_header(units: list[Unit]) -> Header | None:
+    """The archive header at the top of a page, if the page has one.
+
+    Either a heading naming the author ("Articles by Jane Doe") or a profile: the
+    author's name over a biography that starts with it ("Jane Doe is a reporter…").
+    A heading right under a profile belongs to the header too.
+    """
+    for start in range(min(_HEADER_REACH, len(units))):
+        header = _header_at(units, start) or _profile_at(units, start)
+        if header is not None:
+            return _with_heading(units, header)
+    return None
+
+
+def _profile_at(units: list[Unit], index: int) -> Header | None:
+    """A profile starting at ``units[index]``: a name line, then a biography about them."""
+    name = units[index].text
+    if index + 1 >= len(units) or not is_name(name):
+        return None
+    bio = units[index + 1].text
+    if not bio.startswith(name) or not _ABOUT.match(bio, len(name)):
+        return None
+    consumed = index + 1 + _biography(units[index + 1 : index + 1 + _BIO_LINES], name)
+    if any(u.byline and u.byline.author not in (None, name) for u in units[consumed:]):
+        return None  # others sign the items below: a story about this person, not theirs
+    lines = f"{units[0].line}-{units[consumed - 1].line}"
+    return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _with_heading(units: list[Unit], header: Header) -> Header:
+    """``header`` with the heading under it when that heading names the same author."""
+    if header.consumed >= len(units):
+        return header
+    after = _header_at(units, header.consumed)
+    if after is None or after.author != header.author:
+        return header
+    return Header(header.author, after.consumed, header.reason)
+
+
+def _header_at(units: list[Unit], index: int) -> Header | None:
+    """A header starting at ``units[index]``: its name on the same line or the next."""
+    text = units[index].text
+    if len(text) > _HEADER_MAX:
+        return None
+    match = (
+        _BY_HEADER.fullmatch(text) or _LABEL_HEADER.fullmatch(text) or _COUNT_HEADER.fullmatch(text)
+    )
+    if match is None:
+        return None
+    name = _COUNT.sub("", match.group("name")).strip(" :—–-|·")
+    consumed = index + 1
+    if not name and consumed < len(units) and is_name(units[consumed].text):
+        name = units[consumed].text
+        consumed += 1
+    if not name or not is_name(name):
+        return None
+    consumed += _biography(units[consumed : consumed + _BIO_LINES], name)
+    lines = f"{units[0].line}-{units[consumed - 1].line}"
+    return Header(name, consumed, f"{AUTHOR_ARCHIVE}: header on lines {lines} names {name}")
+
+
+def _biography(units: list[Unit], name: str) -> int:
+    """How many of ``units`` are the author's biography (sentences about them)."""
+    tokens = [t for t in name.split() if len(t) > 2]
+    count = 0
+    for unit in units:
+        about = unit.text.startswith(_PRONOUNS) or any(t in unit.text for t in tokens)
+        if not unit.sentence or unit.byline is not None or not about:
+            break
+        count += 1
+    return count

@@ -1,0 +1,71 @@
+"""Items as layouts first build them, and what each layout made of a page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from publisher.core.models import ParsedItem
+from publisher.ingest.parsing.dates import to_utc
+from publisher.ingest.parsing.names import leading_by, trailing_author
+from publisher.ingest.parsing.text import derive_title
+
+_TITLE_MAX = 100
+_ELIDED = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An item before time zones and per-source overrides are applied."""
+
+    title: str
+    line: int
+    summary: str | None = None
+    content: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One layout's reading of a page: how well it explains the text, and its items.
+
+    Items are built only for the reading that wins (``build``), which keeps parsing fast.
+    """
+
+    layout: str
+    count: int
+    fit: float
+    reason: str
+    build: Callable[[], list[Draft]]
+
+
+def read_standfirst(text: str) -> tuple[str, str | None]:
+    """A standfirst as a summary, and the author it names ("By Name …", "…, argues Name.").
+
+    The "By Name" opening is taken off the summary; a closing "[…]" becomes "…".
+    """
+    author = None
+    opening = leading_by(text)
+    if opening is not None:
+        author, text = opening
+    text = _ELIDED.sub("…", text)
+    return text, author or trailing_author(text)
+
+
+def finalise(draft: Draft, zone: tzinfo, author: str | None) -> ParsedItem:
+    """The public item: a safe one-line title, UTC date, forced author if the source has one."""
+    title = draft.title
+    if not title or len(title) > _TITLE_MAX or "\n" in title:
+        title = derive_title(title)
+    published = to_utc(draft.published, zone) if draft.published is not None else None
+    return ParsedItem(
+        title=title,
+        summary=draft.summary or None,
+        content=draft.content or None,
+        author=author or draft.author,
+        published=published,
+        line=draft.line,
+    )

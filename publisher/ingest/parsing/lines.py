@@ -1,0 +1,255 @@
+"""A page as units: its non-blank lines, cleaned, each with the signals layouts score."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from publisher.ingest.parsing.bylines import Byline, parse_byline
+from publisher.ingest.parsing.furniture import BLOCK, furniture_kind, strip_promotion
+from publisher.ingest.parsing.text import ends_sentence, normalise_text
+
+_BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
+_HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
+_RULE = re.compile(r"[-–—_=*~•·#+\s]{3,}")  # "---", "* * *": a separator, read as a blank line
+_RULE_START = frozenset("-–—_=*~•·#+")
+_WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
+_WRAP_MAX = 100
+_WRAP_SLACK = 12
+_CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
+_INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
+_TITLE_SHORT = 80
+_TITLE_MAX = 120
+_SENTENCE_MIN = 60
+_TITLE_WORDS = 20
+_UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
+_INLINE_SHARE = 0.6
+_TITLE_LIKE = 0.8
+_KICKER_MAX = 30
+_INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
+
+
+class Unit(NamedTuple):
+    """One logical line of a page with the scores layouts use to explain it.
+
+    ``title_q`` and ``body_q`` say, from -1 to 1, how well the line reads as a title
+    and as running text (a standfirst, teaser or paragraph).  ``weight`` is how much
+    text the line holds (with a floor, so short bylines still count): layouts are
+    scored by the text they explain.  A title-like line is short and not closed like a
+    sentence; a sentence line is closed like one, or too long for a title.  (A named
+    tuple rather than a dataclass: pages are parsed by the thousand.)
+    """
+
+    line: int
+    text: str
+    block: int
+    marker: str = ""
+    byline: Byline | None = None
+    furniture: str | None = None
+    title_q: float = 0.0
+    body_q: float = 0.0
+    weight: int = _UNIT_FLOOR
+    title_like: bool = False
+    sentence: bool = False
+    heading: bool = False
+
+
+def read_units(text: str, *, day_first: bool = True) -> list[Unit]:
+    """The page's units in order, furniture removed, inline "Title — Standfirst" split."""
+    units = [
+        _make_unit(number, line, block, day_first) for number, line, block in _logical_lines(text)
+    ]
+    units = _drop_furniture(units)
+    return _split_inline(units, day_first)
+
+
+def _logical_lines(text: str) -> list[tuple[int, str, int]]:
+    """(line number, cleaned text, block index) with wrapped lines joined back up."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [normalise_text(raw) for raw in text.split("\n")]
+    for index, line in enumerate(lines):
+        if line and line[0] in _RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line):
+            lines[index] = ""
+    wrapped = _wrapped(lines, _wrap_width(lines))
+    out: list[tuple[int, str, int]] = []
+    block = 0
+    previous_blank = True
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            previous_blank = True
+            continue
+        if previous_blank:
+            block += 1
+        elif wrapped[number - 1] or _continues(out[-1][1], line):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block)
+            continue
+        out.append((number, line, block))
+        previous_blank = False
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
+    or ``previous`` ends on a joining word."""
+    if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
+        return False
+    return line[0].islower() or bool(_CONNECTOR_END.search(previous))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a page was hard-wrapped at (its longest wrapped line), or 0 if it was not.
+
+    A wrapped page has several lines just short of one width and few lines beyond it.
+    """
+    wrapped = [len(line) for line in lines if _WRAP_MIN <= len(line) <= _WRAP_MAX]
+    longer = sum(1 for line in lines if len(line) > _WRAP_MAX)
+    if len(wrapped) < 2 or longer * 4 > len(wrapped):
+        return 0
+    width = max(wrapped)
+    near = sum(1 for length in wrapped if length >= width - _WRAP_SLACK)
+    return width if near >= 2 else 0
+
+
+def _wrapped(lines: list[str], width: int) -> list[bool]:
+    """Which lines a hard wrap at ``width`` split from the line above.
+
+    The line above is full, and this line's first word would not have fitted on it; and
+    the run goes on to a line that ends a sentence, so a list of long headlines with no
+    full stops is not taken for one wrapped paragraph.
+    """
+    wrapped = [False] * len(lines)
+    if not width:
+        return wrapped
+    closes_below = False  # the line below ends a sentence, or wraps on to one that does
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        joins = closes_below and _wraps(line, lines[index + 1], width)
+        if joins:
+            wrapped[index + 1] = True
+        closes_below = bool(line) and (ends_sentence(line) or joins)
+    return wrapped
+
+
+def _wraps(above: str, line: str, width: int) -> bool:
+    """Whether ``line`` could be the rest of ``above`` cut at ``width``."""
+    if len(above) < width - _WRAP_SLACK or ends_sentence(above):
+        return False
+    if _BULLET.match(line) or _HEADING.match(line):
+        return False
+    return len(above) + 1 + len(line.split(" ", 1)[0]) > width
+
+
+def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str = "") -> Unit:
+    """A unit with its bullet marker or heading mark split off and its roles scored."""
+    bullet = None if marker else _BULLET.match(text)
+    if bullet is not None and not _dated_number(text, day_first):
+        marker, text = bullet.group("marker"), text[bullet.end() :]
+    heading = text[0] == "#" and _HEADING.match(text)
+    if heading:
+        text = text[heading.end() :]
+    text = strip_promotion(text)
+    byline = None if marker or heading else parse_byline(text, day_first=day_first)
+    furniture = None if byline else furniture_kind(text)
+    kicker = None if byline or furniture or " | " not in text else _INLINE_KICKER.match(text)
+    if kicker is not None:
+        text = text[kicker.end() :]
+    title_q = 1.0 if heading else _title_quality(text, byline, furniture)
+    body_q = 0.1 if heading else _body_quality(text, byline, furniture)
+    return Unit(
+        line=number,
+        text=text,
+        block=block,
+        marker=marker,
+        byline=byline,
+        furniture=furniture,
+        title_q=title_q,
+        body_q=body_q,
+        weight=len(text) + _UNIT_FLOOR,
+        title_like=title_q >= _TITLE_LIKE,
+        sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
+        heading=bool(heading),
+    )
+
+
+def _dated_number(text: str, day_first: bool) -> bool:
+    """Whether a numbered-looking line is a date instead ("3. März 2024 | Von Hans Müller")."""
+    return text[0].isdigit() and parse_byline(text, day_first=day_first) is not None
+
+
+def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
+    """How well ``text`` reads as a title: short and not closed by a full stop."""
+    if byline is not None or furniture is not None or len(text) > 150:
+        return -1.0
+    if text.endswith(":"):
+        return 0.3
+    if ends_sentence(text):
+        return 0.8 if text.endswith(("?", "!")) and len(text) <= _TITLE_MAX else -0.5
+    if len(text) <= _TITLE_SHORT:
+        return 1.0
+    return 0.8 if len(text) <= _TITLE_MAX and text.count(" ") < _TITLE_WORDS else 0.0
+
+
+def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
+    """How well ``text`` reads as running text: closed like a sentence, or long."""
+    if byline is not None or furniture is not None:
+        return -1.0
+    if ends_sentence(text) or len(text) > _TITLE_MAX:
+        return 1.0
+    # a long line missing its full stop is still a sentence; a short one is a title
+    return 0.5 if text.endswith(":") or len(text) >= _SENTENCE_MIN else 0.1
+
+
+def _drop_furniture(units: list[Unit]) -> list[Unit]:
+    """Units without furniture, nor the short heading right above a block of furniture,
+    nor a kicker: a short capitalised label ("OPINION") right above a title in its block."""
+    kept: list[Unit] = []
+    for unit in units:
+        if unit.furniture is None:
+            if unit.title_like and kept and kept[-1].block == unit.block and _is_kicker(kept[-1]):
+                kept.pop()
+            kept.append(unit)
+            continue
+        if unit.furniture == BLOCK and kept and kept[-1].title_like and not kept[-1].marker:
+            kept.pop()
+    return kept
+
+
+def _is_kicker(unit: Unit) -> bool:
+    """A label of one to three words in capitals, with no digits and no full stop."""
+    text = unit.text
+    if len(text) > _KICKER_MAX or not text.isupper() or unit.marker or unit.byline:
+        return False
+    return text.count(" ") < 3 and not any(c.isdigit() for c in text) and not ends_sentence(text)
+
+
+def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
+    """Split "Title — Standfirst." lines in two, when most lines of the page are written so."""
+    candidates = [u for u in units if u.byline is None]
+    splits = {id(u): _inline_split(u.text) for u in candidates}
+    found = sum(1 for pair in splits.values() if pair is not None)
+    if found < 2 or found < _INLINE_SHARE * len(candidates):
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        pair = splits.get(id(unit))
+        if pair is None:
+            out.append(unit)
+            continue
+        title = _make_unit(unit.line, pair[0], unit.block, day_first, unit.marker)
+        out.extend((title, _make_unit(unit.line, pair[1], unit.block, day_first)))
+    return out
+
+
+def _inline_split(text: str) -> tuple[str, str] | None:
+    """(title, standfirst) when a short capitalised head is followed by a sentence."""
+    for match in _INLINE_SEPARATOR.finditer(text, 0, 95):
+        head, tail = text[: match.start()].strip(), text[match.end() :].strip()
+        if not head or not tail or head.count(" ") >= 12 or ends_sentence(head):
+            continue
+        if not (head[0].isupper() or head[0].isdigit()):
+            continue
+        if not (tail[0].isupper() or tail[0] in "\"'“‘") or tail.count(" ") < 3:
+            continue
+        if ends_sentence(tail) or len(tail) >= 60:
+            return head, tail
+    return None

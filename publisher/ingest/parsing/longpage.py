@@ -1,0 +1,118 @@
+"""The long-page layout: one article or campaign page, read as a single item.
+
+The first line is the title when it reads as one (else a title is derived).  The
+content keeps every other line: paragraphs and headings separated by blank lines,
+each bullet on its own line as "• text" (numbered lists lose their numbers; the
+order stays).  The summary is the first paragraph, or its first two sentences.
+"""
+
+from __future__ import annotations
+
+from publisher.ingest.parsing.drafts import Candidate, Draft
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.text import derive_title, first_sentence
+
+LONG_PAGE = "long-page"
+
+_LONG = 250  # a paragraph of "hundreds of characters"
+_SHORT_TEXT = 0.6
+_ARTICLE_TEXT = 1.0  # under a title and a byline, short paragraphs are an article's
+_NO_LONG_PARAGRAPH = 0.5
+_SUMMARY_MAX = 300
+_BYLINE_REACH = 3  # a byline this close to the top signs the page
+
+
+def parse_long_page(units: list[Unit]) -> Candidate:
+    """The page read as one long item."""
+    if not units:
+        return Candidate(LONG_PAGE, 0, 0.0, f"{LONG_PAGE}: no text", list)
+    has_title = units[0].title_like
+    body = units[1:] if has_title else units
+    byline = _page_byline(body)
+    body = [u for u in body if u is not byline]
+    if not body:
+        return Candidate(LONG_PAGE, 0, 0.0, f"{LONG_PAGE}: a title and nothing under it", list)
+    paragraphs = [u for u in body if not u.marker and not u.title_like and u.byline is None]
+    first = paragraphs[0].text if paragraphs else body[0].text
+    title = units[0].text if has_title else derive_title(first)
+    draft = Draft(
+        title=title,
+        line=units[0].line,
+        summary=_summary(first),
+        content=_content(body),
+        author=byline.byline.author if byline and byline.byline else None,
+        published=byline.byline.published if byline and byline.byline else None,
+    )
+    fit, reason = _fit(units, body, has_title, byline)
+    return Candidate(LONG_PAGE, 1, fit, reason, lambda: [draft])
+
+
+def _page_byline(body: list[Unit]) -> Unit | None:
+    """The byline that signs the page: near the top, or else the last line."""
+    byline = next((u for u in body[:_BYLINE_REACH] if u.byline is not None), None)
+    if byline is None and body and body[-1].byline is not None:
+        byline = body[-1]
+    return byline
+
+
+def _content(body: list[Unit]) -> str:
+    """Paragraphs and headings apart by a blank line; a list's bullets one per line."""
+    parts: list[str] = []
+    in_list = False
+    for unit in body:
+        if unit.marker:
+            line = f"• {unit.text}"
+            parts.append(f"{parts.pop()}\n{line}" if in_list and parts else line)
+        else:
+            parts.append(unit.text)
+        in_list = bool(unit.marker)
+    return "\n\n".join(parts)
+
+
+def _summary(paragraph: str) -> str:
+    """A paragraph, or its first two sentences when it is long."""
+    if len(paragraph) <= _SUMMARY_MAX:
+        return paragraph
+    first = first_sentence(paragraph)
+    second = first_sentence(paragraph[len(first) :].lstrip())
+    summary = f"{first} {second}".strip()
+    return summary if len(summary) <= 2 * _SUMMARY_MAX else first
+
+
+def _is_article(body: list[Unit], has_title: bool, byline: Unit | None) -> bool:
+    """A title, one byline under it, then mostly sentences: an article, short paragraphs or not."""
+    if not has_title or byline is None or any(u.byline is not None for u in body):
+        return False
+    sentences = sum(1 for u in body if u.sentence)
+    headings = sum(1 for u in body if u.title_like)
+    return sentences >= 2 and headings * 3 <= sentences
+
+
+def _fit(
+    units: list[Unit], body: list[Unit], has_title: bool, byline: Unit | None
+) -> tuple[float, str]:
+    """How much of the page reads as one article: long paragraphs, few headings."""
+    long_paragraphs = sum(1 for u in body if len(u.text) >= _LONG)
+    headings = [u for u in body if u.title_like and not u.marker]
+    bullets = sum(1 for u in body if u.marker)
+    few_headings = len(headings) <= max(1, long_paragraphs)
+    article = _is_article(body, has_title, byline)
+    short_text = _ARTICLE_TEXT if article else _SHORT_TEXT
+    score = units[0].weight if has_title else 0.0
+    score += byline.weight if byline is not None else 0.0
+    for unit in body:
+        if unit.marker or len(unit.text) >= _LONG:
+            score += unit.weight
+        elif unit.title_like:
+            # marked headings ("## Why this matters") are an article's, however many
+            score += unit.weight if few_headings or unit.heading else 0.0
+        elif unit.byline is None:
+            score += short_text * unit.weight
+    fit = score / (sum(u.weight for u in units) or 1)
+    if not long_paragraphs and not article:
+        fit *= _NO_LONG_PARAGRAPH
+    reason = (
+        f"{LONG_PAGE}: 1 item from {len(body) - len(headings) - bullets} paragraphs "
+        f"({long_paragraphs} long), {len(headings)} headings, {bullets} bullets"
+    )
+    return fit, reason

@@ -1,0 +1,146 @@
+"""Planning editions: who gets which items next, recorded in the ledger before anything is sent.
+
+A subscriber's watermark (the last item sequence sent to them) decides what is new for
+them; subscribers with the same watermark share one edition, rendered once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import datetime, timedelta
+
+from jinja2 import Environment
+
+from publisher import store
+from publisher.core import site_paths
+from publisher.core.models import Edition, Item, Subscriber
+from publisher.core.settings import Settings
+from publisher.ingest import identity
+from publisher.mail import compose
+from publisher.mail.outbound import sender_domain
+
+PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+def plan_editions(
+    settings: Settings,
+    db: store.Store,
+    env: Environment,
+    *,
+    now: datetime,
+    subscriber_ids: Collection[int] | None = None,
+    record: bool = True,
+) -> list[tuple[Edition, list[Subscriber]]]:
+    """Group active subscribers by what they have not been sent; queue one message each.
+
+    Subscribers with nothing new have their watermark moved past what was skipped
+    (old back catalogues), so the same items are never weighed again.
+    """
+    with db.transaction() as conn:
+        return plan_in(conn, settings, env, now=now, subscriber_ids=subscriber_ids, record=record)
+
+
+def plan_in(
+    conn: store.Connection,
+    settings: Settings,
+    env: Environment,
+    *,
+    now: datetime,
+    subscriber_ids: Collection[int] | None,
+    record: bool,
+) -> list[tuple[Edition, list[Subscriber]]]:
+    busy = store.subscribers_with_open_delivery(conn)
+    current = store.current_item_seq(conn)
+    groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
+    for sub, sent_through in store.list_active_watermarks(conn, subscriber_ids):
+        if sub.id in busy:
+            continue
+        since = None if sent_through is not None else now - PERIODS[sub.cadence]
+        groups.setdefault((sent_through, since), []).append(sub)
+    plans: list[tuple[Edition, list[Subscriber]]] = []
+    for (after, since), members in groups.items():
+        items = digest_items(conn, settings, after, since)
+        if not items:
+            if record:
+                store.move_watermarks(conn, [m.id for m in members], current)
+            continue
+        edition = edition_for(settings, env, items, now)
+        plans.append((edition, members))
+        if record:
+            _queue(conn, edition, members, current, settings, now)
+    return plans
+
+
+def digest_items(
+    conn: store.Connection, settings: Settings, after: int | None, since: datetime | None
+) -> list[Item]:
+    """New items, newest first, leaving out old articles discovered late (not news)."""
+    max_age = timedelta(days=settings.digest.max_age_days)
+    found = store.list_items_for_digest(conn, after_seq=after, first_seen_since=since)
+    return [item for _, item in found if item.published >= item.first_seen - max_age]
+
+
+def edition_for(settings: Settings, env: Environment, items: list[Item], now: datetime) -> Edition:
+    """Fit the items into the size budget; the key names exactly this content."""
+    content = compose.fit_entries(
+        env, edition_content(settings, "", items, now, {}), limit=settings.digest.max_html_bytes
+    )
+    shown = tuple(entry.item_id for entry in content.entries)
+    key = identity.digest("\n".join(shown) + f"\n{content.more_count}")[:24]
+    return Edition(key, now, shown, content.more_count)
+
+
+def _queue(
+    conn: store.Connection,
+    edition: Edition,
+    members: list[Subscriber],
+    through_seq: int,
+    settings: Settings,
+    now: datetime,
+) -> None:
+    store.upsert_edition(conn, edition)
+    domain = sender_domain(settings)
+    rows = [
+        {
+            "edition_key": edition.key,
+            "subscriber_id": sub.id,
+            "status": "queued",
+            "through_seq": through_seq,
+            "message_id": compose.message_id_for(edition.key, sub.email, domain),
+            "attempts": 0,
+            "queued_at": now,
+        }
+        for sub in members
+    ]
+    store.queue_deliveries(conn, rows)
+
+
+def edition_content(
+    settings: Settings,
+    key: str,
+    items: list[Item],
+    now: datetime,
+    source_names: Mapping[str, str],
+    more_count: int = 0,
+) -> compose.EditionContent:
+    entries = tuple(
+        compose.DigestEntry(
+            title=item.title,
+            link=settings.site.url + site_paths.item_page_path(item),
+            author=item.author,
+            published=item.published,
+            summary=item.summary,
+            source_name=source_names.get(item.source, item.source),
+            item_id=item.id,
+        )
+        for item in items
+    )
+    return compose.EditionContent(
+        key=key,
+        site_title=settings.site.title,
+        site_url=settings.site.url,
+        archive_url=settings.site.url,
+        entries=entries,
+        more_count=more_count,
+        date=now,
+    )

@@ -1,0 +1,293 @@
+"""Use cases for the subscriber list: add, remove, import / export, and the web's double opt-in."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from email_validator import EmailNotValidError, validate_email
+from jinja2 import Environment
+
+from publisher import store
+from publisher.core.errors import StoreError, SubscriberError, SubscriberNotFoundError, TokenError
+from publisher.core.models import Subscriber
+from publisher.mail import compose, tokens
+from publisher.mail.outbound import UNSUBSCRIBE, Sender
+from publisher.mail.transports import Mailer
+
+CADENCES = ("daily", "weekly")
+STATUSES = ("pending", "active", "unsubscribed", "bounced")
+CSV_COLUMNS = ("email", "name", "cadence", "timezone", "status")
+CONFIRM = "confirm"  # the token purpose of double opt-in links
+
+
+@dataclass(frozen=True)
+class SubscriberInput:
+    """A subscriber as typed by an operator or a web form, before validation."""
+
+    email: str
+    name: str | None = None
+    cadence: str = "daily"
+    timezone: str = "UTC"
+    status: str = "active"
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def normalise_email(email: str) -> str:
+    """A syntactically valid, normalised address (no DNS look-up: it must work offline)."""
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise SubscriberError(f"invalid email address {email!r}: {exc}") from exc
+
+
+def validate_input(raw: SubscriberInput) -> SubscriberInput:
+    """Check every field; names lose control characters so they can never reach a header."""
+    if raw.cadence not in CADENCES:
+        raise SubscriberError(f"invalid cadence {raw.cadence!r} (daily or weekly)")
+    if raw.status not in STATUSES:
+        raise SubscriberError(f"invalid status {raw.status!r} ({', '.join(STATUSES)})")
+    try:
+        zoneinfo.ZoneInfo(raw.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise SubscriberError(f"invalid timezone {raw.timezone!r}") from exc
+    name = " ".join("".join(ch if ch.isprintable() else " " for ch in raw.name or "").split())
+    return SubscriberInput(
+        normalise_email(raw.email), name[:200] or None, raw.cadence, raw.timezone, raw.status
+    )
+
+
+def add_subscriber(db: store.Store, raw: SubscriberInput, *, now: datetime) -> Subscriber:
+    """Add a new subscriber; an address already on the list is an error naming it."""
+    clean = validate_input(raw)
+    with db.transaction() as conn:
+        if store.find_subscriber(conn, clean.email) is not None:
+            raise SubscriberError(f"{clean.email} is already a subscriber")
+        return _insert(conn, clean, now)
+
+
+def _insert(conn: store.Connection, clean: SubscriberInput, now: datetime) -> Subscriber:
+    return store.insert_subscriber(
+        conn,
+        email=clean.email,
+        name=clean.name,
+        status=clean.status,
+        cadence=clean.cadence,
+        timezone=clean.timezone,
+        now=now,
+    )
+
+
+def remove_subscriber(db: store.Store, email: str) -> None:
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, email)
+        if found is None:
+            raise SubscriberNotFoundError(f"no subscriber with address {email}")
+        store.delete_subscriber(conn, found.id)
+
+
+def import_csv(db: store.Store, text: str, *, now: datetime) -> ImportReport:
+    """Add or update subscribers from CSV; bad rows are reported by line and skipped.
+
+    An import never re-activates someone who unsubscribed or bounced: their
+    status is theirs, not the spreadsheet's.
+    """
+    report = ImportReport()
+    reader = csv.DictReader(io.StringIO(text))
+    missing = {"email"} - set(reader.fieldnames or ())
+    if missing:
+        raise SubscriberError("CSV needs a header row with at least an 'email' column")
+    for row in reader:
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue  # a blank line, or one of only commas
+        try:
+            _import_row(db, _row_input(row), now, report)
+        except SubscriberError as exc:
+            report.errors.append(f"line {reader.line_num}: {exc}")
+    return report
+
+
+def _row_input(row: dict[str, str | None]) -> SubscriberInput:
+    def cell(name: str, default: str) -> str:
+        return (row.get(name) or "").strip() or default
+
+    return SubscriberInput(
+        email=cell("email", ""),
+        name=cell("name", "") or None,
+        cadence=cell("cadence", "daily"),
+        timezone=cell("timezone", "UTC"),
+        status=cell("status", "active"),
+    )
+
+
+def _import_row(db: store.Store, raw: SubscriberInput, now: datetime, report: ImportReport) -> None:
+    clean = validate_input(raw)
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, clean.email)
+        if found is None:
+            _insert(conn, clean, now)
+            report.added += 1
+            return
+        wanted = {"name": clean.name, "cadence": clean.cadence, "timezone": clean.timezone}
+        changes = {key: value for key, value in wanted.items() if getattr(found, key) != value}
+        if changes:
+            store.update_subscriber(conn, found.id, now, **changes)
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+def export_csv(subscribers: Iterable[Subscriber]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for sub in subscribers:
+        writer.writerow([sub.email, sub.name or "", sub.cadence, sub.timezone, sub.status])
+    return buffer.getvalue()
+
+
+# --- the web's double opt-in ------------------------------------------------------------------
+
+
+def subscribe(
+    db: store.Store,
+    mailer: Mailer,
+    sender: Sender,
+    env: Environment,
+    raw: SubscriberInput,
+    *,
+    now: datetime,
+    confirm_url_base: str,
+    site_title: str | None = None,
+) -> None:
+    """Ask an address to confirm; the caller learns nothing about whether it was known.
+
+    New, pending, unsubscribed and bounced addresses become pending and are mailed a
+    link ``confirm_url_base + token``; an active subscriber is left alone and mailed
+    nothing. Raises SubscriberError for bad input, DeliveryError if the mail fails.
+    """
+    clean = validate_input(dataclasses.replace(raw, status="pending"))
+    try:
+        pending = _make_pending(db, clean, now)
+    except StoreError:
+        # Two requests for one new address (a double click) race to insert it; the
+        # loser finds the winner's row on a second try.
+        pending = _make_pending(db, clean, now)
+    if pending is None:
+        return
+    token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
+    message = compose.render_confirmation(
+        env,
+        site_title=site_title or sender.name,
+        site_url=sender.site_url,
+        confirm_url=confirm_url_base + token,
+        to_email=pending.email,
+        to_name=pending.name,
+        from_address=sender.address,
+        from_name=sender.name,
+        date=now,
+        message_id=_confirmation_id(pending.email, now, sender.domain),
+    )
+    data = message.data if sender.dkim is None else compose.sign_message(message.data, sender.dkim)
+    mailer.send(data, sender=sender.address, recipient=pending.email)
+
+
+def _make_pending(db: store.Store, clean: SubscriberInput, now: datetime) -> Subscriber | None:
+    """The subscriber, now pending; None for an active one, who is left as they are."""
+    with db.transaction() as conn:
+        found = store.find_subscriber(conn, clean.email)
+        if found is not None and found.status == "active":
+            return None
+        return _store_pending(conn, clean, found, now)
+
+
+def _store_pending(
+    conn: store.Connection, clean: SubscriberInput, found: Subscriber | None, now: datetime
+) -> Subscriber:
+    """Insert or re-open a subscriber as pending; a returning reader starts a fresh watermark."""
+    if found is None:
+        return _insert(conn, dataclasses.replace(clean, status="pending"), now)
+    # Whoever returns after leaving gets recent items, not everything since they left.
+    restart = {"sent_through": None, "last_sent": None} if found.status != "pending" else {}
+    name = clean.name or found.name
+    store.update_subscriber(
+        conn,
+        found.id,
+        now,
+        status="pending",
+        name=name,
+        cadence=clean.cadence,
+        timezone=clean.timezone,
+        **restart,
+    )
+    return dataclasses.replace(
+        found, status="pending", name=name, cadence=clean.cadence, timezone=clean.timezone
+    )
+
+
+def _confirmation_id(email: str, now: datetime, domain: str) -> str:
+    """A Message-ID unique to one request, revealing nothing of the address."""
+    digest_ = hashlib.sha256(f"{email.casefold()}\x00{now.isoformat()}".encode()).hexdigest()
+    return f"<confirm.{digest_[:32]}@{domain}>"
+
+
+def confirm(
+    db: store.Store, secret: bytes, token: str, *, now: datetime, max_age: timedelta
+) -> Subscriber:
+    """Activate the pending subscriber a genuine, fresh confirmation link names.
+
+    An active one stays active (links get clicked twice); someone who has since
+    unsubscribed or bounced is not brought back by an old link: TokenError.
+    """
+    with db.transaction() as conn:
+        found = _referenced(conn, secret, CONFIRM, token, now=now, max_age=max_age)
+        if found.status not in ("pending", "active"):
+            raise TokenError("this link is no longer valid; subscribe again for a new one")
+        if found.status == "pending":
+            store.update_subscriber(conn, found.id, now, status="active")
+    return dataclasses.replace(found, status="active")
+
+
+def unsubscribe(db: store.Store, secret: bytes, token: str, *, now: datetime) -> Subscriber:
+    """Unsubscribe the address a genuine unsubscribe link names (those never expire); idempotent."""
+    with db.transaction() as conn:
+        found = _referenced(conn, secret, UNSUBSCRIBE, token)
+        if found.status != "unsubscribed":
+            store.update_subscriber(conn, found.id, now, status="unsubscribed")
+    return dataclasses.replace(found, status="unsubscribed")
+
+
+def unsubscribe_address(db: store.Store, secret: bytes, token: str) -> str:
+    """The address a genuine unsubscribe link names, to show before the reader confirms."""
+    with db.reading() as conn:
+        return _referenced(conn, secret, UNSUBSCRIBE, token).email
+
+
+def _referenced(
+    conn: store.Connection,
+    secret: bytes,
+    purpose: str,
+    token: str,
+    *,
+    now: datetime | None = None,
+    max_age: timedelta | None = None,
+) -> Subscriber:
+    """The subscriber a genuine token names; a removed one reads as an invalid link."""
+    found = store.find_subscriber_by_id(conn, tokens.token_reference(token))
+    if found is None:
+        raise TokenError("this link is no longer valid")
+    tokens.verify_reference(secret, purpose, token, found.email, now=now, max_age=max_age)
+    return found

@@ -1,0 +1,276 @@
+"""Items -> RSS 2.0, Atom 1.0 and JSON Feed 1.1 bytes; the only module that imports feedgen.
+
+Every function is pure: the same spec and items give the same bytes, so an unchanged
+store rewrites nothing (feedgen's "now" defaults are always overridden).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+
+from publisher.core.errors import PublishError
+from publisher.core.models import Item
+from publisher.core.site_paths import ATOM_FILE as ATOM_FILE
+from publisher.core.site_paths import ATOM_TYPE as ATOM_TYPE
+from publisher.core.site_paths import JSON_FILE as JSON_FILE
+from publisher.core.site_paths import JSON_TYPE as JSON_TYPE
+from publisher.core.site_paths import RSS_FILE as RSS_FILE
+from publisher.core.site_paths import RSS_TYPE as RSS_TYPE
+from publisher.core.site_paths import item_page_path as item_page_path
+from publisher.core.site_paths import text_blocks
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# The date of an empty feed: fixed, so an empty feed is as byte-stable as a full one.
+EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+
+_ATOM_NS = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 cannot carry; lxml refuses them, so they are dropped.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Something that looks like an HTML tag: readers render some plain-text fields as HTML.
+_TAG_LIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_TAG_PCHARS = "-._~!$&'()*+,;=:@/"
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed's metadata: where it lives and how it describes itself."""
+
+    title: str
+    description: str
+    site_url: str
+    path: str
+    page_path: str
+    language: str | None = None
+    websub_hub: str | None = None
+    full_content: bool = True
+    generator: str = "publisher"
+    author: str | None = None  # feed-level author name; defaults to the title
+
+    def __post_init__(self) -> None:
+        """Feeds must carry absolute URLs; a bad site URL would make every link wrong."""
+        parts = urlsplit(self.site_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise PublishError(f"site.url must be an absolute http(s) URL, got {self.site_url!r}")
+        if not self.site_url.endswith("/"):
+            raise PublishError(f"site.url must end with '/', got {self.site_url!r}")
+
+    def url(self, filename: str) -> str:
+        """The absolute URL of one of this feed's files (rss.xml, atom.xml, feed.json)."""
+        folder = f"{self.path}/" if self.path else ""
+        return f"{self.site_url}{folder}{filename}"
+
+    @property
+    def page_url(self) -> str:
+        """The absolute URL of the HTML page showing the same items; folders for index pages."""
+        page = self.page_path.removesuffix("index.html")
+        return f"{self.site_url}{page}"
+
+
+def entry_id(site_url: str, item: Item) -> str:
+    """A tag: URI (RFC 4151) minted from the item's stored id; identical in every feed."""
+    host = urlsplit(site_url).hostname or "localhost"
+    day = item.first_seen.astimezone(UTC).date().isoformat()
+    return f"tag:{host},{day}:{quote(item.id, safe=_TAG_PCHARS)}"
+
+
+def item_url(site_url: str, item: Item) -> str:
+    """The original article when its URL is a web address, else the item's archive page."""
+    if item.url and urlsplit(item.url).scheme in ("http", "https"):
+        return item.url
+    return f"{site_url}{item_page_path(item)}"
+
+
+def render_rss(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
+    """RSS 2.0 with atom:link rel=self (and rel=hub), dc:creator and non-permalink guids."""
+    fg = _generator(spec, items, self_url=spec.url(RSS_FILE), self_type=RSS_TYPE)
+    fg.load_extension("dc", atom=False, rss=True)
+    if spec.websub_hub:
+        fg.register_extension("websub", _RssHubLink, None, atom=False, rss=True)
+        fg.websub.href = spec.websub_hub
+    _add_entries(fg, spec, items, source_names)
+    return _to_bytes(fg.rss_str(pretty=True))
+
+
+def render_atom(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
+    """Atom 1.0 (RFC 4287) with self, alternate and hub links and a feed-level author."""
+    fg = _generator(spec, items, self_url=spec.url(ATOM_FILE), self_type=ATOM_TYPE)
+    _add_entries(fg, spec, items, source_names)
+    return _to_bytes(fg.atom_str(pretty=True))
+
+
+def render_json_feed(
+    spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
+) -> bytes:
+    """JSON Feed 1.1 with a fixed key order, so equal input gives equal bytes."""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": _plain(spec.title),
+        "home_page_url": spec.page_url,
+        "feed_url": spec.url(JSON_FILE),
+        "description": _plain(spec.description),
+    }
+    if spec.language:
+        feed["language"] = spec.language
+    if spec.websub_hub:
+        feed["hubs"] = [{"type": "WebSub", "url": spec.websub_hub}]
+    feed["authors"] = [{"name": _plain(spec.author or spec.title)}]
+    feed["items"] = [_json_item(spec, item, source_names) for item in items]
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_feeds(
+    spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
+) -> dict[str, bytes]:
+    """All three formats of one feed, keyed by their path relative to the output root."""
+    folder = f"{spec.path}/" if spec.path else ""
+    return {
+        f"{folder}{RSS_FILE}": render_rss(spec, items, source_names),
+        f"{folder}{ATOM_FILE}": render_atom(spec, items, source_names),
+        f"{folder}{JSON_FILE}": render_json_feed(spec, items, source_names),
+    }
+
+
+def text_to_html(text: str) -> str:
+    """Plain seed text as escaped HTML: paragraphs become <p>, "• " lines become <ul><li>."""
+    parts: list[str] = []
+    for block in text_blocks(_XML_INVALID.sub("", text)):
+        escaped = [html.escape(line) for line in block.lines]
+        if block.kind == "ul":
+            parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in escaped) + "</ul>")
+        else:
+            parts.append("<p>" + "\n".join(escaped) + "</p>")
+    return "\n".join(parts)
+
+
+def _plain(text: str) -> str:
+    """A short text field with tag-like runs removed: titles and names carry no markup."""
+    cleaned = _TAG_LIKE.sub(" ", _XML_INVALID.sub("", text))
+    return " ".join(cleaned.split()) or " ".join(text.split()).replace("<", "‹")
+
+
+def _summary_text(item: Item) -> str:
+    """The summary, else the content's first paragraph, else the title: Atom wants some text."""
+    if item.summary and item.summary.strip():
+        return item.summary
+    if item.content and item.content.strip():
+        return re.split(r"\n\s*\n", item.content.strip(), maxsplit=1)[0]
+    return item.title
+
+
+def _content_text(spec: FeedSpec, item: Item) -> str | None:
+    """Full content only when configured and when it says more than the summary."""
+    if not spec.full_content or not item.content:
+        return None
+    if len(item.content.strip()) <= len(_summary_text(item).strip()):
+        return None
+    return item.content
+
+
+def _utc(moment: datetime) -> datetime:
+    """Dates are written in UTC so the same instant always gives the same text."""
+    return moment.astimezone(UTC)
+
+
+def _feed_updated(items: Sequence[Item]) -> datetime:
+    """The newest item's update time, never the clock."""
+    return max((_utc(item.updated) for item in items), default=EMPTY_FEED_DATE)
+
+
+def _generator(spec: FeedSpec, items: Sequence[Item], *, self_url: str, self_type: str) -> Any:
+    """A FeedGenerator with every feed-level field set, including the ones feedgen dates now."""
+    fg = FeedGenerator()
+    fg.id(self_url)
+    fg.title(_plain(spec.title))
+    fg.description(_plain(spec.description) or _plain(spec.title))
+    fg.author(name=_plain(spec.author or spec.title))
+    fg.generator(spec.generator)
+    if spec.language:
+        fg.language(spec.language)
+    updated = _feed_updated(items)
+    fg.updated(updated)  # also lastBuildDate
+    if items:
+        fg.pubDate(updated)
+    fg.link(href=self_url, rel="self", type=self_type)
+    if spec.websub_hub and self_type == ATOM_TYPE:
+        fg.link(href=spec.websub_hub, rel="hub")
+    # feedgen's RSS <link> is the last link added, so the page goes last.
+    fg.link(href=spec.page_url, rel="alternate", type="text/html")
+    return fg
+
+
+def _add_entries(
+    fg: Any, spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
+) -> None:
+    """Append entries in the caller's order (feedgen prepends by default)."""
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.id(entry_id(spec.site_url, item))  # RSS guid with isPermaLink="false"
+        entry.title(_plain(item.title))
+        entry.link(href=item_url(spec.site_url, item))
+        entry.summary(text_to_html(_summary_text(item)), type="html")
+        content = _content_text(spec, item)
+        if content:
+            entry.content(text_to_html(content), type="html")
+        if item.author:
+            entry.author(name=_plain(item.author))
+            if hasattr(entry, "dc"):  # RSS only: feedgen writes RSS <author> only as an email
+                entry.dc.dc_creator(_plain(item.author))
+        entry.category(term=_plain(source_names.get(item.source, item.source)))
+        entry.published(_utc(item.published))
+        entry.updated(_utc(item.updated))
+
+
+def _json_item(spec: FeedSpec, item: Item, source_names: Mapping[str, str]) -> dict[str, Any]:
+    """One JSON Feed item; content_text and content_html say the same thing."""
+    summary = _summary_text(item)
+    text = _content_text(spec, item) or summary
+    entry: dict[str, Any] = {
+        "id": entry_id(spec.site_url, item),
+        "url": item_url(spec.site_url, item),
+        "title": _plain(item.title),
+        "content_html": text_to_html(text),
+        "content_text": _XML_INVALID.sub("", text),
+    }
+    entry["summary"] = _XML_INVALID.sub("", summary)
+    entry["date_published"] = _utc(item.published).isoformat()
+    entry["date_modified"] = _utc(item.updated).isoformat()
+    if item.author:
+        entry["authors"] = [{"name": _plain(item.author)}]
+    entry["tags"] = [_plain(source_names.get(item.source, item.source))]
+    return entry
+
+
+def _to_bytes(xml: bytes | str) -> bytes:
+    """lxml returns bytes for an explicit encoding; keep the type honest for callers."""
+    return xml if isinstance(xml, bytes) else xml.encode("utf-8")
+
+
+class _RssHubLink:
+    """feedgen extension: an atom:link rel="hub" in the RSS channel (feedgen writes only self)."""
+
+    def __init__(self) -> None:
+        self.href = ""
+
+    def extend_ns(self) -> dict[str, str]:
+        """The atom prefix is already declared by feedgen's RSS writer."""
+        return {}
+
+    def extend_rss(self, rss_feed: Any) -> Any:
+        """Add the hub link to the channel, next to feedgen's self link."""
+        channel = rss_feed[0]
+        xml_elem(f"{{{_ATOM_NS}}}link", channel, href=self.href, rel="hub")
+        return rss_feed
+
+    def extend_atom(self, atom_feed: Any) -> Any:
+        """Atom feeds carry the hub as an ordinary link; nothing to add."""
+        return atom_feed

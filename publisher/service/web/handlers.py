@@ -1,0 +1,219 @@
+"""The subscription, confirm, unsubscribe and health handlers, with their rate limits.
+
+Handlers only read the request, call one use case in ``publisher.mail.subscriptions`` and
+render its result through ``Pages``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from urllib.parse import parse_qsl
+
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from publisher import store
+from publisher.core.errors import (
+    DeliveryError,
+    SubscriberError,
+    SubscriberNotFoundError,
+    TokenError,
+)
+from publisher.core.settings import Settings
+from publisher.mail import subscriptions
+from publisher.mail.outbound import Sender
+from publisher.mail.transports import Mailer
+from publisher.service.web.files import SECURITY_HEADERS
+from publisher.service.web.pages import PAGE_HEADERS, Pages
+
+log = logging.getLogger(__name__)
+
+MAX_FORM_BYTES = 8_192
+MAX_TOKEN_CHARS = 1_000
+
+
+class RateLimiter:
+    """At most ``limit`` hits per key in any ``window``; in memory, thread-safe, 0 = no limit."""
+
+    def __init__(self, limit: int, window: timedelta, *, max_keys: int = 100_000) -> None:
+        self.limit = limit
+        self.window = window
+        self.max_keys = max_keys
+        self._hits: dict[str, deque[datetime]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str, now: datetime) -> bool:
+        """Record a hit for ``key`` unless it is already at its limit."""
+        if self.limit <= 0:
+            return True
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and now - hits[0] >= self.window:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                return False
+            hits.append(now)
+            if len(self._hits) > self.max_keys:
+                self._forget_idle(now)
+            return True
+
+    def _forget_idle(self, now: datetime) -> None:
+        """Keep memory bounded: drop keys with no hit inside the window."""
+        idle = [
+            key for key, hits in self._hits.items() if not hits or now - hits[-1] >= self.window
+        ]
+        for key in idle:
+            del self._hits[key]
+
+
+@dataclass
+class Endpoints:
+    """The request handlers; each reads the request, calls one use case, renders a page."""
+
+    settings: Settings
+    db: store.Store
+    secret: bytes
+    mailer_factory: Callable[[], Mailer]
+    health: Callable[[], dict[str, object]]
+    clock: Callable[[], datetime]
+    pages: Pages
+    sender: Sender
+    per_client: RateLimiter = field(init=False)
+    per_address: RateLimiter = field(init=False)
+
+    def __post_init__(self) -> None:
+        limits = self.settings.subscriptions
+        self.per_client = RateLimiter(limits.per_client_per_hour, timedelta(hours=1))
+        self.per_address = RateLimiter(limits.per_address_per_day, timedelta(days=1))
+
+    async def subscribe_form(self, request: Request) -> Response:
+        return self.pages.form(200, {})
+
+    async def subscribe(self, request: Request) -> Response:
+        form = await _read_form(request)
+        now = self.clock()
+        if not self.per_client.allow(request.client.host if request.client else "", now):
+            return self.pages.error(429)
+        try:
+            clean = subscriptions.validate_input(_subscriber_input(form))
+        except SubscriberError as exc:
+            return self.pages.form(400, form, str(exc))
+        if not self.per_address.allow(clean.email.casefold(), now):
+            return self.pages.error(429)
+        response = self.pages.render(
+            "subscribe_sent.html", 200, "Check your inbox", email=clean.email
+        )
+        # Mail after answering, so not even the answer's timing tells a known address apart.
+        response.background = BackgroundTask(self._send_confirmation, clean, now)
+        return response
+
+    def _send_confirmation(self, clean: subscriptions.SubscriberInput, now: datetime) -> None:
+        """Runs in a worker thread; a mail failure is logged, never shown (it would tell)."""
+        mailer = self.mailer_factory()
+        try:
+            subscriptions.subscribe(
+                self.db,
+                mailer,
+                self.sender,
+                self.pages.env,
+                clean,
+                now=now,
+                confirm_url_base=f"{self.settings.site.url}confirm/",
+                site_title=self.settings.site.title,
+            )
+            log.info("subscribe request for %s", clean.email)
+        except DeliveryError as exc:
+            log.warning("confirmation mail to %s not sent: %s", clean.email, exc)
+        finally:
+            mailer.close()
+
+    def confirm(self, request: Request) -> Response:
+        max_age = timedelta(days=self.settings.subscriptions.confirm_days)
+        try:
+            sub = subscriptions.confirm(
+                self.db, self.secret, _token(request), now=self.clock(), max_age=max_age
+            )
+        except TokenError:
+            return self.pages.error(400)
+        log.info("subscription confirmed: %s", sub.email)
+        return self.pages.render("confirmed.html", 200, "Subscription confirmed", subscriber=sub)
+
+    def unsubscribe_form(self, request: Request) -> Response:
+        """A page with a button: link scanners that follow GETs unsubscribe no one."""
+        token = _token(request)
+        try:
+            email = subscriptions.unsubscribe_address(self.db, self.secret, token)
+        except TokenError:
+            return self.pages.error(400)
+        action = f"{self.pages.root}unsubscribe/{token}"
+        return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=email, action=action)
+
+    def unsubscribe(self, request: Request) -> Response:
+        """RFC 8058 one-click: the token is the whole credential; the body is not needed."""
+        email: str | None = None
+        try:
+            email = subscriptions.unsubscribe(
+                self.db, self.secret, _token(request), now=self.clock()
+            ).email
+        except TokenError:
+            return self.pages.error(400)
+        except SubscriberNotFoundError:
+            pass  # erased by the operator: they get nothing either way
+        else:
+            log.info("unsubscribed: %s", email)
+        return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
+
+    def healthz(self, request: Request) -> Response:
+        return JSONResponse(self.health(), headers=PAGE_HEADERS)
+
+    async def http_error(self, request: Request, exc: Exception) -> Response:
+        if isinstance(exc, HTTPException):
+            return self.pages.error(exc.status_code, exc.headers)
+        return self.pages.error(400)
+
+    async def server_error(self, request: Request, exc: Exception) -> Response:
+        """Outside every other middleware: the traceback goes to the log (uvicorn), not here."""
+        response = self.pages.error(500)
+        response.headers.update({name.decode(): value.decode() for name, value in SECURITY_HEADERS})
+        return response
+
+
+def _token(request: Request) -> str:
+    token = str(request.path_params["token"])
+    return token if len(token) <= MAX_TOKEN_CHARS else ""
+
+
+def _subscriber_input(form: dict[str, str]) -> subscriptions.SubscriberInput:
+    return subscriptions.SubscriberInput(
+        email=form.get("email", ""),
+        name=form.get("name") or None,
+        cadence=form.get("cadence") or "daily",
+        timezone=form.get("timezone") or "UTC",
+        status="pending",
+    )
+
+
+async def _read_form(request: Request) -> dict[str, str]:
+    """A small urlencoded form, read with a size cap (starlette's parser has none)."""
+    content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded":
+        raise HTTPException(status_code=415)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise HTTPException(status_code=413)
+    try:
+        pairs = parse_qsl(
+            body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20
+        )
+    except ValueError as exc:
+        raise HTTPException(status_code=413) from exc
+    return {key: value for key, value in pairs if key in ("email", "name", "cadence", "timezone")}
