@@ -7,20 +7,29 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Month names and abbreviations in English, French, German and Spanish.
+# Month names and abbreviations in English, French, German, Spanish, Italian,
+# Portuguese, Dutch and Welsh.
 _MONTH_WORDS = (
-    ("january jan janvier janv januar jänner enero ene", 1),
-    ("february feb février févr fevrier fevr fév fev februar febrero", 2),
-    ("march mar mars märz maerz marzo", 3),
-    ("april apr avril avr abril abr", 4),
-    ("may mai mayo", 5),
-    ("june jun juin juni junio", 6),
-    ("july jul juillet juil juli julio", 7),
-    ("august aug août aout agosto ago", 8),
-    ("september sep sept septembre septiembre setiembre set", 9),
-    ("october oct octobre oktober okt octubre", 10),
-    ("november nov novembre noviembre", 11),
-    ("december dec décembre decembre déc dezember dez diciembre dic", 12),
+    ("january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr", 1),
+    (
+        "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
+        "februari chwefror",
+        2,
+    ),
+    ("march mar mars märz maerz marzo março marco maart mrt mawrth", 3),
+    ("april apr avril avr abril abr aprile ebrill", 4),
+    ("may mai mayo maggio maio mei", 5),
+    ("june jun juin juni junio giugno giu junho mehefin", 6),
+    ("july jul juillet juil juli julio luglio lug julho gorffennaf", 7),
+    ("august aug août aout agosto ago augustus awst", 8),
+    ("september sep sept septembre septiembre setiembre set settembre setembro medi", 9),
+    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref", 10),
+    ("november nov novembre noviembre novembro tachwedd", 11),
+    (
+        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro "
+        "rhagfyr",
+        12,
+    ),
 )
 MONTHS = {word: number for words, number in _MONTH_WORDS for word in words.split()}
 # Cheap substring tests that rule a month name in or out before any regex runs.
@@ -44,7 +53,8 @@ def _trie(words: list[str]) -> str:
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
 _TIME = (
-    r"(?:,?\s{1,3}(?:at\s{1,3})?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+    r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
+    r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
     r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?)?"
 )
 _ISO = re.compile(
@@ -53,8 +63,9 @@ _ISO = re.compile(
     r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
     re.IGNORECASE,
 )
+_ORDINAL = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|\.)?"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
     rf",?(?:\s{{1,3}}de)?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, tzinfo
 
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParseResult
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, find_header
 from publisher.ingest.parsing.dates import load_zone
 from publisher.ingest.parsing.drafts import Candidate, Draft, finalise
-from publisher.ingest.parsing.lines import Unit, read_units
+from publisher.ingest.parsing.explain import line_roles
+from publisher.ingest.parsing.lines import Unit, read_all_units, read_units, without_furniture
 from publisher.ingest.parsing.listing import LISTING, LISTING_BYLINES, parse_listing
 from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
+from publisher.ingest.parsing.masthead import find_publication
+from publisher.ingest.parsing.reading import PageReading, read_page
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TITLE, symbols
 from publisher.ingest.parsing.teasers import TEASERS, parse_teasers
 
 LAYOUTS = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
@@ -21,12 +26,21 @@ _TIE = 0.02
 
 
 _NO_HINTS = PageHints()
+_NOT_TITLES = (FURNITURE, META, BYLINE, LABEL)
 
 
-def parse_page(text: str, *, hints: PageHints = _NO_HINTS, name: str = "<seed>") -> ParseResult:
+def parse_page(
+    text: str,
+    *,
+    hints: PageHints = _NO_HINTS,
+    name: str = "<seed>",
+    saved: datetime | None = None,
+) -> ParseResult:
     """The items on a page, in page order, with the layout chosen and the reasons.
 
-    Raises SeedError (naming ``name``) when the hints are unusable or no item is found.
+    ``saved`` is when the page was saved (its file's modification time): relative
+    dates ("2 hours ago", "MAR 4") are read against it.  Raises SeedError (naming
+    ``name``) when the hints are unusable or no item is found.
     """
     if hints.layout is not None and hints.layout not in LAYOUTS:
         expected = ", ".join(LAYOUTS)
@@ -35,14 +49,74 @@ def parse_page(text: str, *, hints: PageHints = _NO_HINTS, name: str = "<seed>")
         zone = load_zone(hints.timezone)
     except ValueError as exc:
         raise SeedError(str(exc), path=name) from exc
-    units = read_units(text, day_first=hints.day_first)
+    units = read_all_units(text, day_first=hints.day_first, saved=saved)
+    syms, reasons = symbols(units)
+    page = read_page(units, syms, reasons)
+    if hints.layout is not None or not _prefer_records(units, syms, page, text, hints, saved):
+        return _forced(text, hints, name, zone, saved, lines=line_roles(text, units, page.roles))
+    if not page.drafts:
+        raise SeedError("no items found", path=name)
+    items = tuple(finalise(draft, zone, hints.author) for draft in page.drafts)
+    return ParseResult(
+        layout=page.layout,
+        items=items,
+        reasons=tuple(page.reasons),
+        publication=find_publication(units, syms),
+        lines=line_roles(text, units, page.roles),
+    )
+
+
+def _prefer_records(
+    units: list[Unit],
+    syms: list[str],
+    page: PageReading,
+    text: str,
+    hints: PageHints,
+    saved: datetime | None,
+) -> bool:
+    """Whether the record pattern reads the page better than the layout readers do.
+
+    The layout readers are kept where they read cleanly; the record pattern wins where
+    they take a line that is furniture, metadata, a byline or a label for a title, or
+    where its records carry more authors and dates.
+    """
+    if not page.drafts:
+        return False
+    old_units = without_furniture(units, hints.day_first)
+    chosen, _, _ = _choose(old_units, None)
+    old = chosen.build() if chosen.count else []
+    if not old:
+        return True
+    symbol_at = {unit.line: symbol for unit, symbol in zip(units, syms, strict=True)}
+    junk = sum(1 for draft in old if symbol_at.get(draft.line, TITLE) in _NOT_TITLES)
+    if junk:
+        return True
+    signed_old = sum(1 for d in old if d.author is not None or d.published is not None)
+    signed_new = sum(1 for d in page.drafts if d.author is not None or d.published is not None)
+    return signed_new > signed_old and len(page.drafts) <= len(old)
+
+
+def _forced(
+    text: str,
+    hints: PageHints,
+    name: str,
+    zone: tzinfo,
+    saved: datetime | None,
+    lines: tuple[tuple[int, str, str], ...] = (),
+) -> ParseResult:
+    """The page read by the layout readers (the layout a source forces, or the best)."""
+    units = read_units(text, day_first=hints.day_first, saved=saved)
     chosen, reasons, warnings = _choose(units, hints.layout)
     drafts = chosen.build() if chosen.count else []
     if not drafts:
         raise SeedError("no items found", path=name)
     items = tuple(finalise(draft, zone, hints.author) for draft in drafts)
     return ParseResult(
-        layout=chosen.layout, items=items, reasons=tuple(reasons), warnings=tuple(warnings)
+        layout=chosen.layout,
+        items=items,
+        reasons=tuple(reasons),
+        warnings=tuple(warnings),
+        lines=lines,
     )
 
 

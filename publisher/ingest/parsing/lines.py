@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
@@ -11,8 +12,8 @@ from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
-_RULE = re.compile(r"[-–—_=*~•·#+\s]{3,}")  # "---", "* * *": a separator, read as a blank line
-_RULE_START = frozenset("-–—_=*~•·#+")
+_RULE = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")  # "---", "* * *": a separator, read as a blank line
+_RULE_START = frozenset("-–—_=*~•·#+━─═")
 _WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
 _WRAP_MAX = 100
 _WRAP_SLACK = 12
@@ -26,6 +27,7 @@ _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
 _TITLE_LIKE = 0.8
 _KICKER_MAX = 30
+_LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
@@ -54,13 +56,24 @@ class Unit(NamedTuple):
     heading: bool = False
 
 
-def read_units(text: str, *, day_first: bool = True) -> list[Unit]:
+def read_units(text: str, *, day_first: bool = True, saved: datetime | None = None) -> list[Unit]:
     """The page's units in order, furniture removed, inline "Title — Standfirst" split."""
-    units = [
-        _make_unit(number, line, block, day_first) for number, line, block in _logical_lines(text)
+    return without_furniture(read_all_units(text, day_first=day_first, saved=saved), day_first)
+
+
+def without_furniture(units: list[Unit], day_first: bool) -> list[Unit]:
+    """``units`` without furniture and kickers, inline "Title — Standfirst" split."""
+    return _split_inline(_drop_furniture(units), day_first)
+
+
+def read_all_units(
+    text: str, *, day_first: bool = True, saved: datetime | None = None
+) -> list[Unit]:
+    """Every logical line of the page as a unit, furniture marked but kept."""
+    return [
+        _make_unit(number, line, block, day_first, saved=saved)
+        for number, line, block in _logical_lines(text)
     ]
-    units = _drop_furniture(units)
-    return _split_inline(units, day_first)
 
 
 def _logical_lines(text: str) -> list[tuple[int, str, int]]:
@@ -68,7 +81,7 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [normalise_text(raw) for raw in text.split("\n")]
     for index, line in enumerate(lines):
-        if line and line[0] in _RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line):
+        if line and is_rule(line):
             lines[index] = ""
     wrapped = _wrapped(lines, _wrap_width(lines))
     out: list[tuple[int, str, int]] = []
@@ -86,6 +99,11 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
         out.append((number, line, block))
         previous_blank = False
     return out
+
+
+def is_rule(line: str) -> bool:
+    """A separator line ("---", "* * *", "━━━"), read as a blank line."""
+    return line[0] in _RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line) is not None
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -139,8 +157,18 @@ def _wraps(above: str, line: str, width: int) -> bool:
     return len(above) + 1 + len(line.split(" ", 1)[0]) > width
 
 
-def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str = "") -> Unit:
+def _make_unit(
+    number: int,
+    text: str,
+    block: int,
+    day_first: bool,
+    marker: str = "",
+    *,
+    saved: datetime | None = None,
+) -> Unit:
     """A unit with its bullet marker or heading mark split off and its roles scored."""
+    if "[" in text:
+        text = _LINK_REF.sub("", text).strip() or text
     bullet = None if marker else _BULLET.match(text)
     if bullet is not None and not _dated_number(text, day_first):
         marker, text = bullet.group("marker"), text[bullet.end() :]
@@ -148,7 +176,7 @@ def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str 
     if heading:
         text = text[heading.end() :]
     text = strip_promotion(text)
-    byline = None if marker or heading else parse_byline(text, day_first=day_first)
+    byline = None if marker or heading else parse_byline(text, day_first=day_first, saved=saved)
     furniture = None if byline else furniture_kind(text)
     kicker = None if byline or furniture or " | " not in text else _INLINE_KICKER.match(text)
     if kicker is not None:

@@ -1,0 +1,30 @@
+"""Every non-blank line of a page with the role the parser gave it (``parse --explain``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from publisher.ingest.parsing.lines import Unit, is_rule
+from publisher.ingest.parsing.text import normalise_text
+
+SEPARATOR = "furniture (separator or markup)"
+
+
+def line_roles(text: str, units: list[Unit], roles: list[str]) -> tuple[tuple[int, str, str], ...]:
+    """(line number, role, text) for each non-blank line; a wrapped line shares its unit's role.
+
+    A line that cleans to nothing or to a rule ("---", "* * *") is a separator.
+    """
+    starts = [unit.line for unit in units]
+    out: list[tuple[int, str, str]] = []
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            continue
+        clean = normalise_text(raw)
+        at = bisect_right(starts, number) - 1
+        if at < 0 or not clean or is_rule(clean):
+            out.append((number, SEPARATOR, raw.strip()))
+        else:
+            out.append((number, roles[at], raw.strip()))
+    return tuple(out)

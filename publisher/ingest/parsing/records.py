@@ -1,0 +1,212 @@
+"""The page's own record pattern: the shape its items repeat, found and read back.
+
+Every line has a symbol (``roles``).  Candidate patterns are the record shapes the
+page itself shows most often: each blank-line block's sequence of symbols, and the
+runs of symbols between one occurrence of a symbol and the next.  Each candidate is
+matched over the whole page (every field optional but the title, metadata allowed
+anywhere inside a record), and the pattern whose records explain the most text wins.
+Lines outside its records are furniture.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
+
+_CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
+_REPEATABLE = (TEXT, BYLINE)
+_CANDIDATES = 3  # signatures tried per way of cutting the page
+_KICKER_WORDS = 4
+_KICKER_CHARS = 32
+_NEED = 0.6  # a record holds at least this share of the pattern's fields
+_BLOCK_START = 0.1
+_RUN_GAP = 3  # lines outside records that part two runs of records
+_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays  # a record opening at a blank line is the more likely cut
+
+
+@dataclass
+class Record:
+    """One item's lines: indexes into the page's units, with the role of each."""
+
+    indexes: list[int] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The records a pattern found, how much text they explain, and the pattern."""
+
+    pattern: tuple[str, ...]
+    records: list[Record]
+    score: float
+
+
+def find_records(units: list[Unit], syms: list[str]) -> Reading:
+    """The best-supported record pattern of the page and its records."""
+    content = [i for i, s in enumerate(syms) if s in _CONTENT]
+    best = Reading((), [], 0.0)
+    for pattern in _candidates(units, syms, content):
+        for blocked in (True, False):
+            reading = _match(units, syms, content, pattern, blocked=blocked)
+            if reading.score > best.score:
+                best = reading
+    records = _main_runs(syms, best.records)
+    best = Reading(best.pattern, records, best.score)
+    if best.records:
+        _assign_roles(units, syms, best)
+    return best
+
+
+def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
+    """The records in runs long enough to be the page's lists; stray matches far from
+    them (a cookie notice, a masthead, a newsletter box) are dropped."""
+    runs: list[list[Record]] = []
+    last = -1
+    for record in records:
+        gap = sum(1 for i in range(last + 1, record.indexes[0]) if syms[i] != META)
+        if not runs or gap > _RUN_GAP:
+            runs.append([])
+        runs[-1].append(record)
+        last = record.indexes[-1]
+    longest = max((len(run) for run in runs), default=0)
+    keep = max(2, longest / 3) if longest >= _RUN_MIN else 1
+    return [record for run in runs if len(run) >= keep for record in run]
+
+
+def _signature(symbols: list[str]) -> tuple[str, ...]:
+    """A run of symbols with repeats of repeatable ones collapsed ("S S" is one field)."""
+    out: list[str] = []
+    for symbol in symbols:
+        if out and symbol == out[-1] and symbol in _REPEATABLE:
+            continue
+        out.append(symbol)
+    return tuple(out)
+
+
+def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
+    """Record shapes the page repeats: per block, and between repeats of each symbol."""
+    found: Counter[tuple[str, ...]] = Counter()
+    blocks: dict[int, list[str]] = {}
+    for i in content:
+        blocks.setdefault(units[i].block, []).append(syms[i])
+    _add_common(found, [_signature(b) for b in blocks.values()])
+    for start in (TITLE, BYLINE, TEXT, LABEL, LIST):
+        chunks: list[list[str]] = []
+        for i in content:
+            if syms[i] == start or not chunks:
+                chunks.append([])
+            chunks[-1].append(syms[i])
+        _add_common(found, [_signature(c) for c in chunks[1:]])
+    patterns = [p for p in found if TITLE in p or TEXT in p or LIST in p]
+    return patterns or [(TEXT,)]
+
+
+def _add_common(found: Counter[tuple[str, ...]], signatures: list[tuple[str, ...]]) -> None:
+    """The most frequent signatures (seen at least twice) join the candidates."""
+    for signature, count in Counter(signatures).most_common(_CANDIDATES):
+        if count >= 2 and len(signature) <= 8:
+            found[signature] += count
+
+
+def _match(
+    units: list[Unit],
+    syms: list[str],
+    content: list[int],
+    pattern: tuple[str, ...],
+    *,
+    blocked: bool,
+) -> Reading:
+    """Records read greedily by ``pattern`` over the page, and the text they explain."""
+    anchor = TITLE if TITLE in pattern else (TEXT if TEXT in pattern else LIST)
+    need = max(1, math.ceil(_NEED * len(pattern)))
+    records: list[Record] = []
+    score = 0.0
+    position = 0
+    while position < len(content):
+        taken = _take(syms, content, position, pattern, anchor)
+        if taken and blocked:
+            taken = [i for i in taken if units[i].block == units[taken[0]].block]
+        if taken is None or len(_signature([syms[i] for i in taken])) < need:
+            position += 1
+            continue
+        record = Record(indexes=taken)
+        records.append(record)
+        fields = len(_signature([syms[i] for i in taken]))
+        score += sum(units[i].weight for i in taken) * (0.5 + 0.5 * fields / len(pattern))
+        if units[taken[0]].block != units[taken[0] - 1].block if taken[0] else True:
+            score += _BLOCK_START * units[taken[0]].weight
+        position += len(taken)
+    return Reading(pattern, records, score)
+
+
+def _take(
+    syms: list[str], content: list[int], position: int, pattern: tuple[str, ...], anchor: str
+) -> list[int] | None:
+    """The content lines one record takes from ``position``, or None if it has no anchor."""
+    taken: list[int] = []
+    cursor = position
+    for slot in pattern:
+        if cursor < len(content) and syms[content[cursor]] == slot:
+            taken.append(content[cursor])
+            cursor += 1
+            while slot in _REPEATABLE and cursor < len(content) and syms[content[cursor]] == slot:
+                taken.append(content[cursor])
+                cursor += 1
+    if not any(syms[i] == anchor for i in taken):
+        return None
+    return taken
+
+
+def _assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
+    """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
+    kicker_column = _kickers_lead(units, syms, reading)
+    for record in reading.records:
+        titles = [i for i in record.indexes if syms[i] == TITLE]
+        title = titles[0] if titles else None
+        if len(titles) >= 2 and kicker_column:
+            title = titles[1]
+        if title is None:
+            texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
+            title = texts[0] if texts else record.indexes[0]
+        for i in record.indexes:
+            record.roles[i] = _role(syms[i], i, title)
+        _absorb_meta(syms, record)
+
+
+def _role(symbol: str, index: int, title: int) -> str:
+    """A record line's role from its symbol and where it stands against the title."""
+    if index == title:
+        return "title"
+    if symbol == BYLINE:
+        return "byline"
+    if symbol == LABEL or (symbol == TITLE and index < title):
+        return "kicker"
+    return "standfirst"
+
+
+def _absorb_meta(syms: list[str], record: Record) -> None:
+    """Metadata lines inside a record's span belong to it."""
+    first, last = record.indexes[0], record.indexes[-1]
+    for i in range(first, last + 1):
+        if i not in record.roles and syms[i] == META:
+            record.roles[i] = "meta"
+
+
+def _kickers_lead(units: list[Unit], syms: list[str], reading: Reading) -> bool:
+    """Whether records with two title-like lines open with a kicker (a short label) or a
+    title over a subtitle: decided for the whole column, not line by line."""
+    firsts: list[Unit] = []
+    for record in reading.records:
+        titles = [i for i in record.indexes if syms[i] == TITLE]
+        if len(titles) >= 2:
+            firsts.append(units[titles[0]])
+    if not firsts:
+        return False
+    short = sum(
+        1 for u in firsts if u.text.count(" ") < _KICKER_WORDS and len(u.text) <= _KICKER_CHARS
+    )
+    return short * 10 >= len(firsts) * 9

@@ -1,0 +1,165 @@
+"""Each line's candidate role: the symbols the record finder reads a page in.
+
+``F`` furniture (dropped, with a reason), ``M`` metadata a record may hold (reading
+time, counters, "Share"), ``B`` a byline, date or name line, ``T`` a title-like line,
+``S`` running text, ``L`` a list item, ``K`` a label repeated across the page
+(a section name or the publication's, never a title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
+
+FURNITURE = "F"
+META = "M"
+BYLINE = "B"
+TITLE = "T"
+TEXT = "S"
+LIST = "L"
+LABEL = "K"
+
+_COUNTER = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
+_META = re.compile(
+    r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd)?"
+    r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
+    r"|.{0,40}\(\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
+    r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d+\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?|comments?"
+    r"|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?)"
+    r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
+    r"|(?:tags?|tagged|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under|posted in"
+    r"|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
+    r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis)",
+    re.IGNORECASE,
+)
+_FURNITURE_WORDS = frozenset(
+    """listen share save follow like reply print email whatsapp facebook twitter x linkedin
+    bluesky mastodon telegram instagram tiktok youtube advertisement advertising sponsored
+    anzeige publicité publicidad pubblicità advertentie hysbyseb member-only members-only
+    premium paywall exclusive-to-members more menu search suche recherche buscar cerca zoeken
+    chwilio home accueil startseite inicio inizio início contact kontakt contacto contatti
+    login logout register donate doneer spenden faire-un-don dona donar apoia steun cefnogi
+    references""".split()
+)
+_FURNITURE_LINE = re.compile(
+    r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
+    r"|(?:skip|jump|aller|springe|saltar|spring|salta)\b.{0,30}"
+    r"|(?:open|get|download|télécharger|herunterladen|descargar|scarica|baixe|download)\b.{0,20}"
+    r"\b(?:app|application|pdf)\b.{0,40}"
+    r"|(?:most (?:read|popular|viewed|shared)|popular|trending|related|recent|latest|more from"
+    r"|you (?:might|may) also like|read next|see also|recommended|archives?|categories|tags"
+    r"|les plus lus|à lire aussi|meistgelesen|auch interessant|lo más leído|más leídas"
+    r"|i più letti|mais lidas|meest gelezen|lees ook|mwyaf poblogaidd)\b.{0,30}"
+    r"|(?:lees verder|lire la suite|weiterlesen|mehr lesen|leer más|leggi tutto|continua a leggere"
+    r"|ler mais|leia mais|darllen mwy|read more|continue reading|en savoir plus|ver más)\b.{0,20}"
+    r"|(?:deel deze|partager|teilen|compartir|condividi|compartilhe|rhannu|share this)\b.{0,80}"
+    r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
+    r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
+    r"|(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)|load more.{0,20}|show more.{0,20}"
+    r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}",
+    re.IGNORECASE,
+)
+_SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
+_REPEATS = 2
+
+
+def symbols(units: list[Unit]) -> tuple[list[str], list[str]]:
+    """Each unit's symbol, and for furniture and metadata the reason (else "")."""
+    out: list[str] = []
+    reasons: list[str] = []
+    for unit in units:
+        symbol, reason = _symbol(unit)
+        out.append(symbol)
+        reasons.append(reason)
+    _mark_labels(units, out, reasons)
+    _names_in_context(units, out, reasons)
+    return out, reasons
+
+
+def _symbol(unit: Unit) -> tuple[str, str]:
+    """One unit's symbol from its text and the signals already read for it."""
+    text = unit.text
+    if unit.furniture is not None:
+        return FURNITURE, f"furniture ({unit.furniture})"
+    if unit.byline is not None:
+        return BYLINE, "byline" if unit.byline.author else "date"
+    lower = text.lower().strip(" .:!»›→…")
+    if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text):
+        return FURNITURE, "furniture (menu, widget or button)"
+    if _COUNTER.fullmatch(text) or _META.fullmatch(text):
+        return META, "metadata"
+    if unit.marker:
+        return LIST, ""
+    if name_only(text) is not None:
+        return BYLINE, "name"
+    if unit.title_like or unit.heading:
+        return TITLE, ""
+    return TEXT, ""
+
+
+def name_only(text: str) -> str | None:
+    """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
+    if len(text) > 80 or text.endswith((".", "?", "!", ":")):
+        return None
+    author = clean_author(text)
+    if author is None:
+        return None
+    if " and " in author or "," in author:
+        return author
+    return author if is_name(author) else None
+
+
+def byline_of(unit: Unit, symbol: str) -> Byline | None:
+    """What a byline-class unit says: its byline, or a bare name as the author."""
+    if unit.byline is not None:
+        return unit.byline
+    if symbol == BYLINE:
+        return Byline(name_only(unit.text), None)
+    return None
+
+
+def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A lone name is a byline only where bylines stand: beside a date line, under an
+    item's text in its block, over "in" or a label; else (a title in capitals such as
+    "Renewing Scottish Labour") it is a title.  Names in capitals or joined by "and" stay."""
+    for index, reason in enumerate(reasons):
+        if reason != "name" or _plainly_names(units[index].text):
+            continue
+        before = _neighbour(out, index, -1)
+        after = _neighbour(out, index, 1)
+        dated = any(
+            j is not None and out[j] == BYLINE and units[j].byline is not None for j in (before, after)
+        )
+        under = before is not None and units[before].block == units[index].block
+        over = after is not None and out[after] in (META, LABEL) and units[after].block == units[index].block
+        if not (dated or under or over):
+            out[index] = TITLE
+            reasons[index] = ""
+
+
+def _plainly_names(text: str) -> bool:
+    """Names no title is written as: in capitals, or several joined."""
+    return text.isupper() or " and " in text.lower() or " & " in text
+
+
+def _neighbour(out: list[str], index: int, step: int) -> int | None:
+    """The nearest unit in direction ``step`` that is not furniture."""
+    index += step
+    while 0 <= index < len(out) and out[index] == FURNITURE:
+        index += step
+    return index if 0 <= index < len(out) else None
+
+
+def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """Short title-like lines that recur on the page are labels (sections, the site's name)."""
+    counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
+    for index, unit in enumerate(units):
+        if out[index] == TITLE and counts[unit.text.casefold()] >= _REPEATS:
+            out[index] = LABEL
+            reasons[index] = "label repeated on the page"
