@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author
-from publisher.ingest.parsing.relative import find_when
+from publisher.ingest.parsing.relative import DAY_WORD, find_when
 
 _MAX_BYLINE = 160
+_RELATIVE_MAX = 60
 _PREFIX = re.compile(
     r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?|released|issued"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
@@ -41,7 +42,8 @@ _WEEKDAY = re.compile(
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
 _WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY.pattern}\s*){{1,2}}$", re.IGNORECASE)
 _META = re.compile(
-    r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
+    r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
+    r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b",
@@ -55,6 +57,11 @@ _BY_START = re.compile(
 )
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
+
+
+def _relative_word(text: str, saved: datetime | None) -> bool:
+    """Whether a short line may hold a date without digits ("yesterday", "an hour ago")."""
+    return saved is not None and len(text) <= _RELATIVE_MAX and DAY_WORD.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def parse_byline(
     if len(text) > _MAX_BYLINE:
         return None
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and not _BY_START.match(text) and saved is None:
+    if not has_digit and not _BY_START.match(text) and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
     rest = text

@@ -26,8 +26,7 @@ _MONTH_WORDS = (
     ("october oct octobre oktober okt octubre ottobre ott outubro out hydref", 10),
     ("november nov novembre noviembre novembro tachwedd", 11),
     (
-        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro "
-        "rhagfyr",
+        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr",
         12,
     ),
 )

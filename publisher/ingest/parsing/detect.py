@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParseResult
@@ -11,7 +12,7 @@ from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, find_header
 from publisher.ingest.parsing.dates import load_zone
 from publisher.ingest.parsing.drafts import Candidate, Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
-from publisher.ingest.parsing.lines import Unit, read_all_units, read_units, without_furniture
+from publisher.ingest.parsing.lines import Unit, read_all_units, without_furniture
 from publisher.ingest.parsing.listing import LISTING, LISTING_BYLINES, parse_listing
 from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
 from publisher.ingest.parsing.masthead import find_publication
@@ -50,29 +51,31 @@ def parse_page(
     except ValueError as exc:
         raise SeedError(str(exc), path=name) from exc
     units = read_all_units(text, day_first=hints.day_first, saved=saved)
-    syms, reasons = symbols(units)
+    syms, reasons = symbols(units, saved)
     page = read_page(units, syms, reasons)
-    if hints.layout is not None or not _prefer_records(units, syms, page, text, hints, saved):
-        return _forced(text, hints, name, zone, saved, lines=line_roles(text, units, page.roles))
-    if not page.drafts:
+    chosen, old_reasons, warnings = _choose(without_furniture(units, hints.day_first), hints.layout)
+    old = chosen.build() if chosen.count else []
+    if hints.layout is None and _prefer_records(units, syms, page, old):
+        layout, drafts, roles = page.layout, page.drafts, page.roles
+        old_reasons, warnings = page.reasons, []
+    else:
+        layout, drafts = chosen.layout, old
+        roles = _layout_roles(units, syms, reasons, old)
+    if not drafts:
         raise SeedError("no items found", path=name)
-    items = tuple(finalise(draft, zone, hints.author) for draft in page.drafts)
+    items = tuple(finalise(draft, zone, hints.author) for draft in drafts)
     return ParseResult(
-        layout=page.layout,
+        layout=layout,
         items=items,
-        reasons=tuple(page.reasons),
+        reasons=tuple(old_reasons),
+        warnings=tuple(warnings),
         publication=find_publication(units, syms),
-        lines=line_roles(text, units, page.roles),
+        lines=line_roles(text, units, roles),
     )
 
 
 def _prefer_records(
-    units: list[Unit],
-    syms: list[str],
-    page: PageReading,
-    text: str,
-    hints: PageHints,
-    saved: datetime | None,
+    units: list[Unit], syms: list[str], page: PageReading, old: list[Draft]
 ) -> bool:
     """Whether the record pattern reads the page better than the layout readers do.
 
@@ -82,42 +85,32 @@ def _prefer_records(
     """
     if not page.drafts:
         return False
-    old_units = without_furniture(units, hints.day_first)
-    chosen, _, _ = _choose(old_units, None)
-    old = chosen.build() if chosen.count else []
     if not old:
         return True
     symbol_at = {unit.line: symbol for unit, symbol in zip(units, syms, strict=True)}
-    junk = sum(1 for draft in old if symbol_at.get(draft.line, TITLE) in _NOT_TITLES)
-    if junk:
+    if any(symbol_at.get(draft.line, TITLE) in _NOT_TITLES for draft in old):
         return True
     signed_old = sum(1 for d in old if d.author is not None or d.published is not None)
     signed_new = sum(1 for d in page.drafts if d.author is not None or d.published is not None)
     return signed_new > signed_old and len(page.drafts) <= len(old)
 
 
-def _forced(
-    text: str,
-    hints: PageHints,
-    name: str,
-    zone: tzinfo,
-    saved: datetime | None,
-    lines: tuple[tuple[int, str, str], ...] = (),
-) -> ParseResult:
-    """The page read by the layout readers (the layout a source forces, or the best)."""
-    units = read_units(text, day_first=hints.day_first, saved=saved)
-    chosen, reasons, warnings = _choose(units, hints.layout)
-    drafts = chosen.build() if chosen.count else []
-    if not drafts:
-        raise SeedError("no items found", path=name)
-    items = tuple(finalise(draft, zone, hints.author) for draft in drafts)
-    return ParseResult(
-        layout=chosen.layout,
-        items=items,
-        reasons=tuple(reasons),
-        warnings=tuple(warnings),
-        lines=lines,
-    )
+def _layout_roles(
+    units: list[Unit], syms: list[str], reasons: list[str], drafts: list[Draft]
+) -> list[str]:
+    """Each unit's role in a layout reader's items: the item whose lines it lies among."""
+    starts = [draft.line for draft in drafts]
+    roles: list[str] = []
+    for unit, symbol, reason in zip(units, syms, reasons, strict=True):
+        number = bisect_right(starts, unit.line)
+        if symbol == FURNITURE:
+            roles.append(reason)
+        elif number == 0:
+            roles.append(reason or "furniture (before the first item)")
+        else:
+            part = "title" if unit.line == starts[number - 1] else "text"
+            roles.append(f"item {number}: {part}")
+    return roles
 
 
 def _choose(units: list[Unit], forced: str | None) -> tuple[Candidate, list[str], list[str]]:

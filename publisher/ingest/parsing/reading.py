@@ -63,8 +63,7 @@ def _article(units: list[Unit], syms: list[str], skip: set[int]) -> int | None:
 
 def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int) -> PageReading:
     """One item: the title above the first paragraph, its byline, everything after."""
-    above = [i for i in range(max(0, first - _TITLE_REACH), first) if syms[i] == TITLE]
-    title = max(above, key=lambda i: len(units[i].text)) if above else None
+    title = _article_title(units, syms, first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     bylines = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
@@ -79,6 +78,17 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     for i in bylines:
         roles[i] = "article byline"
     return PageReading(LONG_PAGE, drafts, roles, [candidate.reason])
+
+
+def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None:
+    """The title over an article: the heading nearest above its byline, else above its
+    first paragraph (a kicker or a menu above it is not the title)."""
+    reach = range(first - 1, max(-1, first - _TITLE_REACH), -1)
+    byline = next((i for i in reach if syms[i] == BYLINE), first)
+    for i in range(byline - 1, max(-1, byline - _TITLE_REACH), -1):
+        if syms[i] == TITLE and units[i].text.count(" ") >= 2:
+            return i
+    return None
 
 
 def _signed(draft: Draft, byline: Byline) -> Draft:
@@ -133,7 +143,9 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     title_unit = units[title_index]
     derived = syms[title_index] in (TEXT, LIST)
     bodies = [units[i].text for i in record.indexes if record.roles.get(i) == "standfirst"]
-    bylines = [byline_of(units[i], syms[i]) for i in record.indexes if record.roles.get(i) == "byline"]
+    bylines = [
+        byline_of(units[i], syms[i]) for i in record.indexes if record.roles.get(i) == "byline"
+    ]
     kicker = next((units[i].text for i in record.indexes if record.roles[i] == "kicker"), None)
     summary, author = (None, None)
     if derived:

@@ -25,7 +25,7 @@ _KICKER_CHARS = 32
 _NEED = 0.6  # a record holds at least this share of the pattern's fields
 _BLOCK_START = 0.1
 _RUN_GAP = 3  # lines outside records that part two runs of records
-_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays  # a record opening at a blank line is the more likely cut
+_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 
 
 @dataclass
@@ -101,8 +101,18 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
                 chunks.append([])
             chunks[-1].append(syms[i])
         _add_common(found, [_signature(c) for c in chunks[1:]])
-    patterns = [p for p in found if TITLE in p or TEXT in p or LIST in p]
+    patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
     return patterns or [(TEXT,)]
+
+
+def _plain(pattern: tuple[str, ...]) -> bool:
+    """A record's fields do not come back after others ("T B T" is two records)."""
+    seen: set[str] = set()
+    for index, symbol in enumerate(pattern):
+        if symbol in seen and pattern[index - 1] != symbol:
+            return False
+        seen.add(symbol)
+    return True
 
 
 def _add_common(found: Counter[tuple[str, ...]], signatures: list[tuple[str, ...]]) -> None:

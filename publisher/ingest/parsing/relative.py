@@ -16,8 +16,10 @@ _UNIT_WORDS = (
     ("minute minutes min mins minuten minuti minuto minutos munud", 60),
     ("hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr", 3600),
     ("day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod", 86400),
-    ("week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos",
-     7 * 86400),
+    (
+        "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos",
+        7 * 86400,
+    ),
     ("month months mois monat monaten mes meses mese mesi maand maanden mis", 30 * 86400),
     ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn", 365 * 86400),
 )
@@ -34,14 +36,19 @@ _DAY_WORDS = (
     ("yesterday hier gestern ayer ieri ontem gisteren ddoe", 1),
 )
 _DAYS = {word: days for words, days in _DAY_WORDS for word in words.split(" ")}
+DAY_WORD = re.compile(
+    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há)\s", re.I
+)
 _DAY = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now"
     r"|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe)\b",
     re.IGNORECASE,
 )
+DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
+_MONTH2 = _MONTH.replace("<mon>", "<mon2>")
 _NO_YEAR = re.compile(
     rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?\s{{1,3}}(?:de\s)?{_MONTH.replace('mon', 'mon2')})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?\s{{1,3}}(?:de\s)?{_MONTH2})"
     r"\b(?!,?\s*\d)",
     re.IGNORECASE,
 )
@@ -52,11 +59,14 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _LONG_TAIL_MAX = 32
+_LONG_TAIL_WORDS = 4
 _LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "cy"]
 _NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
 
 
-def find_when(text: str, *, day_first: bool = True, saved: datetime | None = None) -> DateMatch | None:
+def find_when(
+    text: str, *, day_first: bool = True, saved: datetime | None = None
+) -> DateMatch | None:
     """A date in ``text``: a full one, else (with the page's save time) a relative one."""
     found = find_date(text, day_first=day_first)
     if found is not None or saved is None:
@@ -110,13 +120,19 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
         if hour > 23 or minute > 59:
             continue
         day = saved.date()
-        return DateMatch(match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute))
+        return DateMatch(
+            match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute)
+        )
     return None
 
 
 def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
     """A date-only line the patterns do not know, read by dateparser (short lines only)."""
-    if len(text) > _LONG_TAIL_MAX or not any(c.isalpha() for c in text) or _NOT_DATES.search(text):
+    if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
+        return None
+    if not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+        return None
+    if _NOT_DATES.search(text):
         return None
     return _dateparser(text, saved.replace(tzinfo=None) if saved is not None else None)
 
@@ -124,13 +140,13 @@ def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
 @functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, base: datetime | None) -> datetime | None:
     """dateparser's reading of ``text`` (imported on first use: it is slow to load)."""
-    import dateparser  # noqa: PLC0415
+    import dateparser  # type: ignore[import-untyped]
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": False}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
     if base is not None:
         settings["RELATIVE_BASE"] = base
     try:
-        value = dateparser.parse(text, languages=_LANGUAGES, settings=settings)  # type: ignore[arg-type]
-    except (ValueError, OverflowError, TypeError):
+        value = dateparser.parse(text, languages=_LANGUAGES, settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
         return None
-    return value
+    return value if isinstance(value, datetime) else None

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.relative import long_tail_date
 
 FURNITURE = "F"
 META = "M"
@@ -69,12 +71,21 @@ _SHORT = 4  # words: a line this short at the page's top or bottom edge is a men
 _REPEATS = 2
 
 
-def symbols(units: list[Unit]) -> tuple[list[str], list[str]]:
-    """Each unit's symbol, and for furniture and metadata the reason (else "")."""
+def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
+    """Each unit's symbol, and for furniture and metadata the reason (else "").
+
+    A short line the date patterns do not read may still be a date in another form
+    or language: dateparser reads those, and the unit gets the date as its byline.
+    """
     out: list[str] = []
     reasons: list[str] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         symbol, reason = _symbol(unit)
+        if symbol in (TITLE, META) and not unit.marker:
+            value = long_tail_date(unit.text, saved)
+            if value is not None:
+                units[index] = unit._replace(byline=Byline(None, value))
+                symbol, reason = BYLINE, "date"
         out.append(symbol)
         reasons.append(reason)
     _mark_labels(units, out, reasons)
@@ -134,10 +145,15 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
         before = _neighbour(out, index, -1)
         after = _neighbour(out, index, 1)
         dated = any(
-            j is not None and out[j] == BYLINE and units[j].byline is not None for j in (before, after)
+            j is not None and out[j] == BYLINE and units[j].byline is not None
+            for j in (before, after)
         )
         under = before is not None and units[before].block == units[index].block
-        over = after is not None and out[after] in (META, LABEL) and units[after].block == units[index].block
+        over = (
+            after is not None
+            and out[after] in (META, LABEL)
+            and units[after].block == units[index].block
+        )
         if not (dated or under or over):
             out[index] = TITLE
             reasons[index] = ""
