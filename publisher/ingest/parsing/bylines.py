@@ -22,7 +22,7 @@ _PREFIX = re.compile(
 _BY = re.compile(
     r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|"
     r"escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd)\s+)?"
-    r"(?:by|par|por|von|door|di|da|gan|de|a cura di)\b\s*:?\s*"
+    r"(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b\s*:?\s*"
     r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a)?|autore|autrice"
     r"|auteur|text|texte|texto|testo|tekst|interview|awdur)\s*:\s*",
     re.IGNORECASE,
@@ -51,7 +51,7 @@ _META = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
-    r"(?:\w+\s+)?(?:by|par|por|von|door|di|da|gan|de|a cura di)\b"
+    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
