@@ -83,7 +83,7 @@ def _prefer_records(
     they take a line that is furniture, metadata, a byline or a label for a title, or
     where its records carry more authors and dates.
     """
-    if not page.drafts:
+    if not page.drafts or (len(page.drafts) < 2 and page.layout != LONG_PAGE):
         return False
     if not old:
         return True
