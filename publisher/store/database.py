@@ -22,6 +22,7 @@ from publisher.store.tables import (
     items,
     schema_migrations,
     seed_files,
+    seed_items,
     sources,
     stale_outputs,
     subscribers,
@@ -41,10 +42,26 @@ def _migration_2(conn: Connection) -> None:
         table.create(conn)
 
 
+def _migration_6(conn: Connection) -> None:
+    """The parser version per seed file, and which items each file yields.
+
+    Migration 1 creates ``seed_files`` from today's definition, so a fresh database has
+    the column already: it is added only where missing. Existing rows keep NULL (read by
+    a parser older than any recorded version), so the next scan re-reads those files.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns(seed_files.name)}
+    column = seed_files.c.parser_version
+    if column.name not in present:
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {seed_files.name} ADD COLUMN {column.name} {kind}")
+    seed_items.create(conn, checkfirst=True)
+
+
 # Append only: a released step is never edited, a change is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
     (2, "subscribers, editions and deliveries", _migration_2),
+    (6, "parser version per seed file, items per seed file", _migration_6),
 )
 
 
