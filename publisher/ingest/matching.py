@@ -129,18 +129,23 @@ class Batch:
         store.mark_stale(self.conn, self.marks)
 
     def _resolve(self, page: PageItems) -> list[Item | None]:
-        """The stored item each parsed item is (each claimed once per page), or None."""
+        """The stored item each parsed item is (each claimed once per page), or None.
+
+        On a page re-read unchanged, the item it yielded before under a cleaned-up title
+        is a closer match than one that merely shares the standfirst, so it goes first.
+        """
         claimed: set[str] = set()
-        found: list[Item | None] = []
-        for keys in page.keys:
-            existing = self._match(page.source, keys)
-            if existing is not None and existing.id in claimed:
-                existing = None
-            if existing is not None:
-                claimed.add(existing.id)
-            found.append(existing)
-        if page.reread and None in found:
-            self._rematch(page, found, claimed)
+        found: list[Item | None] = [None] * len(page.keys)
+        passes = ("keys", "previous", "summary") if page.reread else ("all",)
+        for kind in passes:
+            if kind == "previous":
+                self._rematch(page, found, claimed)
+                continue
+            for index, keys in enumerate(page.keys):
+                existing = None if found[index] else self._match(page.source, keys, kind)
+                if existing is not None and existing.id not in claimed:
+                    found[index] = existing
+                    claimed.add(existing.id)
         return found
 
     def _rematch(self, page: PageItems, found: list[Item | None], claimed: set[str]) -> None:
@@ -159,9 +164,12 @@ class Batch:
                 found[index] = self.items.get(old.id, old)
                 claimed.add(old.id)
 
-    def _match(self, source: str, keys: store.ItemKeys) -> Item | None:
-        found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
-        if found is None and keys.summary:
+    def _match(self, source: str, keys: store.ItemKeys, kind: str = "all") -> Item | None:
+        """By story or title ("keys"), by standfirst ("summary"), or both in turn ("all")."""
+        found = None
+        if kind != "summary":
+            found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
+        if found is None and keys.summary and kind != "keys":
             found = self.by_summary.get((source, keys.summary))
         return None if found is None else self.items[found]
 

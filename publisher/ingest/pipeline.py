@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from publisher import store
 from publisher.core.errors import SeedError
-from publisher.core.models import PageHints, ParseResult, SeedFile
+from publisher.core.models import Item, PageHints, ParseResult, SeedFile
 from publisher.core.settings import Settings
 from publisher.ingest import identity
 from publisher.ingest.matching import Batch, Clock, PageItems
@@ -112,11 +112,13 @@ def with_publication(
 
 
 def publication_of(result: ParseResult) -> str | None:
-    """The publication's name the parser found, unless it is one of the page's titles or
-    authors (a headline or an archive's author at the top of the page is no masthead)."""
-    name = (result.publication or "").strip()
-    taken = {text.casefold() for item in result.items for text in (item.title, item.author or "")}
-    return name if name and name.casefold() not in taken else None
+    """The publication's name the parser found, unless it is an author or begins a title of
+    the page (an archive's author or the first headline at the top is no masthead)."""
+    key = (result.publication or "").strip().casefold()
+    for item in result.items:
+        if item.title.casefold().startswith(key) or key == (item.author or "").casefold():
+            return None
+    return result.publication.strip() if result.publication else None
 
 
 def parse_seed_bytes(
@@ -165,6 +167,13 @@ def ingest(
             if progress is not None:
                 progress(start + len(batch), len(todo))
     return report
+
+
+def list_orphans(settings: Settings, db: store.Store) -> list[Item]:
+    """Stored items that no file in the seed folder yields any more, for review (never
+    deleted): a story a new parser reads no more, or whose page was removed."""
+    present = [entry.path for entry in scan_seed_dir(settings.paths.seeds)]
+    return store.list_orphan_items(db, present)
 
 
 Mapper = Callable[[Callable[[_Task], _Prepared], Sequence[_Task]], Iterator[_Prepared]]
@@ -241,7 +250,9 @@ def _store_batch(
 ) -> None:
     """Store a batch of prepared files in one transaction, with a few statements in all."""
     sources = {p.source.slug: p.source for p in batch if p.source is not None}
-    store.upsert_sources(conn, [(s.slug, s.name, s.url) for s in sources.values()])
+    renamed = store.upsert_sources(conn, [(s.slug, s.name, s.url) for s in sources.values()])
+    if renamed:  # the feeds and pages that show a source's name
+        store.mark_stale(conn, {("main", "")} | {("source", slug) for slug in renamed})
     report.changed_sources.update(sources)
     matcher = Batch(conn, clock)
     matcher.preload([p.page for p in batch if p.page is not None])

@@ -93,10 +93,11 @@ def list_orphan_items(store: Store, present: Collection[str]) -> list[Item]:
 # --- sources ----------------------------------------------------------------------------------
 
 
-def upsert_sources(conn: Connection, rows: Sequence[tuple[str, str, str | None]]) -> None:
-    """Record (slug, name, url) of sources, changing only those that differ."""
+def upsert_sources(conn: Connection, rows: Sequence[tuple[str, str, str | None]]) -> set[str]:
+    """Record (slug, name, url) of sources, changing only those that differ; returns the
+    slugs of stored sources whose name or url changed."""
     if not rows:
-        return
+        return set()
     stored: dict[str, tuple[str, str | None]] = {}
     for chunk in _chunks([slug for slug, _, _ in rows]):
         query = sa.select(sources).where(sources.c.slug.in_(chunk))
@@ -104,9 +105,11 @@ def upsert_sources(conn: Connection, rows: Sequence[tuple[str, str, str | None]]
     fresh = [{"slug": s, "name": n, "url": u} for s, n, u in rows if s not in stored]
     if fresh:
         conn.execute(sources.insert(), fresh)
+    changed = {slug for slug, name, url in rows if slug in stored and stored[slug] != (name, url)}
     for slug, name, url in rows:
-        if slug in stored and stored[slug] != (name, url):
+        if slug in changed:
             conn.execute(sources.update().where(sources.c.slug == slug).values(name=name, url=url))
+    return changed
 
 
 def list_sources(store: Store) -> dict[str, str]:
