@@ -19,7 +19,6 @@ from publisher.core.errors import StoreError, SubscriberError, SubscriberNotFoun
 from publisher.core.models import Subscriber
 from publisher.mail import compose, tokens
 from publisher.mail.outbound import UNSUBSCRIBE, Sender
-from publisher.mail.transports import Mailer
 
 CADENCES = ("daily", "weekly")
 STATUSES = ("pending", "active", "unsubscribed", "bounced")
@@ -164,7 +163,6 @@ def export_csv(subscribers: Iterable[Subscriber]) -> str:
 
 def subscribe(
     db: store.Store,
-    mailer: Mailer,
     sender: Sender,
     env: Environment,
     raw: SubscriberInput,
@@ -172,46 +170,68 @@ def subscribe(
     now: datetime,
     confirm_url_base: str,
     site_title: str | None = None,
-) -> None:
+) -> bool:
     """Ask an address to confirm; the caller learns nothing about whether it was known.
 
-    New, pending, unsubscribed and bounced addresses become pending and are mailed a
-    link ``confirm_url_base + token``; an active subscriber is left alone and mailed
-    nothing. Raises SubscriberError for bad input, DeliveryError if the mail fails.
+    New, pending, unsubscribed and bounced addresses become pending and a message with a
+    link ``confirm_url_base + token`` is queued in the ledger (a sender delivers it); an
+    active subscriber is left alone and mailed nothing. Returns whether a message was
+    queued. Raises SubscriberError for bad input.
     """
     clean = validate_input(dataclasses.replace(raw, status="pending"))
     try:
-        pending = _make_pending(db, clean, now)
+        return _request_confirmation(db, sender, env, clean, now, confirm_url_base, site_title)
     except StoreError:
         # Two requests for one new address (a double click) race to insert it; the
         # loser finds the winner's row on a second try.
-        pending = _make_pending(db, clean, now)
-    if pending is None:
-        return
-    token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
-    message = compose.render_confirmation(
-        env,
-        site_title=site_title or sender.name,
-        site_url=sender.site_url,
-        confirm_url=confirm_url_base + token,
-        to_email=pending.email,
-        to_name=pending.name,
-        from_address=sender.address,
-        from_name=sender.name,
-        date=now,
-        message_id=_confirmation_id(pending.email, now, sender.domain),
-    )
-    data = message.data if sender.dkim is None else compose.sign_message(message.data, sender.dkim)
-    mailer.send(data, sender=sender.address, recipient=pending.email)
+        return _request_confirmation(db, sender, env, clean, now, confirm_url_base, site_title)
 
 
-def _make_pending(db: store.Store, clean: SubscriberInput, now: datetime) -> Subscriber | None:
-    """The subscriber, now pending; None for an active one, who is left as they are."""
+def _request_confirmation(
+    db: store.Store,
+    sender: Sender,
+    env: Environment,
+    clean: SubscriberInput,
+    now: datetime,
+    confirm_url_base: str,
+    site_title: str | None,
+) -> bool:
+    """Make the address pending and queue its confirmation message, in one transaction."""
     with db.transaction() as conn:
-        found = store.find_subscriber(conn, clean.email)
-        if found is not None and found.status == "active":
-            return None
-        return _store_pending(conn, clean, found, now)
+        pending = _make_pending(conn, clean, now)
+        if pending is None:
+            return False
+        token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
+        message = compose.render_confirmation(
+            env,
+            site_title=site_title or sender.name,
+            site_url=sender.site_url,
+            confirm_url=confirm_url_base + token,
+            to_email=pending.email,
+            to_name=pending.name,
+            from_address=sender.address,
+            from_name=sender.name,
+            date=now,
+            message_id=_confirmation_id(pending.email, now, sender.domain),
+        )
+        data = (
+            message.data if sender.dkim is None else compose.sign_message(message.data, sender.dkim)
+        )
+        store.queue_notice(
+            conn, kind="confirm", subscriber_id=pending.id, recipient=pending.email,
+            sender=sender.address, message=data, now=now,
+        )  # fmt: skip
+    return True
+
+
+def _make_pending(
+    conn: store.Connection, clean: SubscriberInput, now: datetime
+) -> Subscriber | None:
+    """The subscriber, now pending; None for an active one, who is left as they are."""
+    found = store.find_subscriber(conn, clean.email)
+    if found is not None and found.status == "active":
+        return None
+    return _store_pending(conn, clean, found, now)
 
 
 def _store_pending(

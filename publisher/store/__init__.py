@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from publisher.store.claims import Ledger, count_due, release_claims, renew_claims
 from publisher.store.database import Store, list_migrations, migrate, open_store
 from publisher.store.deliveries import (
+    claim_deliveries,
     count_deliveries_by_status,
     current_item_seq,
     get_edition,
     get_items,
-    list_due_deliveries,
+    list_edition_recipients,
     list_items_for_digest,
     mark_delivery_deferred,
     mark_delivery_failed,
@@ -40,6 +42,7 @@ from publisher.store.items import (
     upsert_seed_files,
     upsert_sources,
 )
+from publisher.store.notices import claim_notices, mark_notice, queue_notice
 from publisher.store.outputs import (
     Mark,
     clear_stale,
@@ -68,11 +71,15 @@ from publisher.store.subscribers import (
 __all__ = [
     "Connection",
     "ItemKeys",
+    "Ledger",
     "Mark",
     "Store",
+    "claim_deliveries",
     "claim_due_subscribers",
+    "claim_notices",
     "clear_stale",
     "count_deliveries_by_status",
+    "count_due",
     "count_items",
     "count_subscribers_by_status",
     "current_item_seq",
@@ -92,7 +99,7 @@ __all__ = [
     "insert_subscriber",
     "list_active_watermarks",
     "list_authors",
-    "list_due_deliveries",
+    "list_edition_recipients",
     "list_item_ids",
     "list_items",
     "list_items_after",
@@ -106,13 +113,17 @@ __all__ = [
     "mark_delivery_deferred",
     "mark_delivery_failed",
     "mark_delivery_sent",
+    "mark_notice",
     "mark_stale",
     "max_item_seq",
     "migrate",
     "move_watermarks",
     "open_store",
     "queue_deliveries",
+    "queue_notice",
     "record_hard_failure",
+    "release_claims",
+    "renew_claims",
     "subscribers_with_open_delivery",
     "update_items",
     "update_subscriber",

@@ -20,6 +20,7 @@ from publisher.store.tables import (
     deliveries,
     editions,
     items,
+    notices,
     schema_migrations,
     seed_files,
     sources,
@@ -41,10 +42,25 @@ def _migration_2(conn: Connection) -> None:
         table.create(conn)
 
 
+def _migration_3(conn: Connection) -> None:
+    """Claims on the ledger (who sends a message, until when) and the notices ledger.
+
+    A database created by this version already has the columns (step 2 builds the table
+    from ``tables.py``): add only what is missing.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns("deliveries")}
+    for name in ("claimed_by", "claimed_until"):
+        if name not in present:
+            kind = deliveries.c[name].type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
+    notices.create(conn, checkfirst=True)
+
+
 # Append only: a released step is never edited, a change is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
     (2, "subscribers, editions and deliveries", _migration_2),
+    (3, "claims on deliveries, and notices", _migration_3),
 )
 
 

@@ -21,7 +21,6 @@ from starlette.responses import JSONResponse, Response
 
 from publisher import store
 from publisher.core.errors import (
-    DeliveryError,
     SubscriberError,
     SubscriberNotFoundError,
     TokenError,
@@ -29,7 +28,6 @@ from publisher.core.errors import (
 from publisher.core.settings import Settings
 from publisher.mail import subscriptions
 from publisher.mail.outbound import Sender
-from publisher.mail.transports import Mailer
 from publisher.service.web.files import SECURITY_HEADERS
 from publisher.service.web.pages import PAGE_HEADERS, Pages
 
@@ -80,7 +78,7 @@ class Endpoints:
     settings: Settings
     db: store.Store
     secret: bytes
-    mailer_factory: Callable[[], Mailer]
+    on_queued: Callable[[], None]
     health: Callable[[], dict[str, object]]
     clock: Callable[[], datetime]
     pages: Pages
@@ -110,29 +108,27 @@ class Endpoints:
         response = self.pages.render(
             "subscribe_sent.html", 200, "Check your inbox", email=clean.email
         )
-        # Mail after answering, so not even the answer's timing tells a known address apart.
-        response.background = BackgroundTask(self._send_confirmation, clean, now)
+        # Record after answering, so not even the answer's timing tells a known address apart.
+        response.background = BackgroundTask(self._request_confirmation, clean, now)
         return response
 
-    def _send_confirmation(self, clean: subscriptions.SubscriberInput, now: datetime) -> None:
-        """Runs in a worker thread; a mail failure is logged, never shown (it would tell)."""
-        mailer = self.mailer_factory()
-        try:
-            subscriptions.subscribe(
-                self.db,
-                mailer,
-                self.sender,
-                self.pages.env,
-                clean,
-                now=now,
-                confirm_url_base=f"{self.settings.site.url}confirm/",
-                site_title=self.settings.site.title,
-            )
-            log.info("subscribe request for %s", clean.email)
-        except DeliveryError as exc:
-            log.warning("confirmation mail to %s not sent: %s", clean.email, exc)
-        finally:
-            mailer.close()
+    def _request_confirmation(self, clean: subscriptions.SubscriberInput, now: datetime) -> None:
+        """Runs in a worker thread: queue the confirmation mail, and wake its sender.
+
+        No mail server is spoken to here: a slow one never holds a web thread.
+        """
+        queued = subscriptions.subscribe(
+            self.db,
+            self.sender,
+            self.pages.env,
+            clean,
+            now=now,
+            confirm_url_base=f"{self.settings.site.url}confirm/",
+            site_title=self.settings.site.title,
+        )
+        log.info("subscribe request for %s", clean.email)
+        if queued:
+            self.on_queued()
 
     def confirm(self, request: Request) -> Response:
         max_age = timedelta(days=self.settings.subscriptions.confirm_days)
