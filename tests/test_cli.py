@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import SAMPLE_SEEDS, write_seed
+from smtp_sink import Drip
 
 from publisher.core.settings import load_settings
 
@@ -89,3 +91,19 @@ def test_import_with_bad_rows_exits_non_zero_and_skips_blank_lines(tmp_path: Pat
     result = publisher("subscribers", "import", str(people), cwd=tmp_path, check=False)
     assert result.returncode == 1 and "1 added" in result.stdout
     assert result.stderr.count("error:") == 1 and "line 4" in result.stderr
+
+
+def test_send_test_to_a_dripping_server_gives_up_at_smtp_timeout(
+    tmp_path: Path, drip_server: Drip
+) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        f'[delivery]\ntransport = "smtp"\n[smtp]\nhost = "127.0.0.1"\n'
+        f"port = {drip_server.port}\ntimeout = 5\n"
+    )
+    write_seed(tmp_path / "seeds", "news.txt", "Ferry Restored\n\nThe ferry runs again today.\n")
+    publisher("ingest", cwd=tmp_path)
+    started = time.monotonic()
+    result = publisher("send-test", "--to", "me@example.org", cwd=tmp_path, check=False)
+    took = time.monotonic() - started
+    assert result.returncode == 1 and "smtp.timeout = 5s" in result.stderr
+    assert took < 12 and drip_server.connections == 1  # one deadline, not one per byte or try
