@@ -140,7 +140,6 @@ def test_temporary_failures_give_up_and_the_reader_moves_on(
     recorder, port = smtp_server
     recorder.defer = {"bob@example.org", "eve@example.org"}  # 451, every time
     settings = smtp_settings(mail_site, port, PUBLISHER_DELIVERY_BOUNCE_AFTER="2")
-    assert settings.delivery.give_up_hours == 72
     db = store.open_store(settings.database.url, now=NOW)
     for email in ("ann@example.org", "bob@example.org", "eve@example.org"):
         add_subscriber(db, SubscriberInput(email), now=NOW)
@@ -163,6 +162,7 @@ def test_temporary_failures_give_up_and_the_reader_moves_on(
     send(settings, db, later + timedelta(hours=72))
     assert store.get_subscriber(db, "eve@example.org").status == "bounced"
     assert store.get_subscriber(db, "bob@example.org").status == "active"
+    assert settings.delivery.give_up_hours == 72  # the default, as mail servers have it
     db.close()
 
 
