@@ -84,12 +84,16 @@ def test_migration_3_adds_claims_to_a_database_made_before_it(tmp_path: Path) ->
                 .insert()
                 .values(version=version, name=name, applied_at=NOW)
             )
+        conn.exec_driver_sql("DROP INDEX ix_deliveries_open")
         conn.exec_driver_sql("ALTER TABLE deliveries DROP COLUMN claimed_by")
         conn.exec_driver_sql("ALTER TABLE deliveries DROP COLUMN claimed_until")
     engine.dispose()
     db = store.open_store(url, now=NOW)
     try:
         assert store.list_migrations(db) == [1, 2, 3]
+        with db.reading() as conn:
+            indexes = {index["name"] for index in sa.inspect(conn).get_indexes("deliveries")}
+        assert "ix_deliveries_open" in indexes
         queued_ledger(db, 2)
         assert len(claim(db, "a")) == 2
     finally:

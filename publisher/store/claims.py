@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from publisher.store.database import Store
-from publisher.store.tables import deliveries, notices
+from publisher.store.tables import OPEN_MESSAGES, deliveries, notices
 
 Ledger = Literal["deliveries", "notices"]
 LEDGERS: dict[str, sa.Table] = {"deliveries": deliveries, "notices": notices}
@@ -27,10 +27,13 @@ SENDING = "sending"
 
 def due(table: sa.Table, now: datetime) -> sa.ColumnElement[bool]:
     """Queued, deferred whose retry time has come, or claimed by someone whose claim expired."""
-    return sa.or_(
-        table.c.status == "queued",
-        sa.and_(table.c.status == "deferred", table.c.next_attempt <= now),
-        sa.and_(table.c.status == SENDING, table.c.claimed_until < now),
+    return sa.and_(
+        sa.text(OPEN_MESSAGES),  # the partial index: only open messages are looked at
+        sa.or_(
+            table.c.status == "queued",
+            sa.and_(table.c.status == "deferred", table.c.next_attempt <= now),
+            sa.and_(table.c.status == SENDING, table.c.claimed_until < now),
+        ),
     )
 
 

@@ -53,6 +53,8 @@ def _migration_3(conn: Connection) -> None:
         if name not in present:
             kind = deliveries.c[name].type.compile(dialect=conn.dialect)
             conn.exec_driver_sql(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
+    for index in deliveries.indexes:
+        index.create(conn, checkfirst=True)
     notices.create(conn, checkfirst=True)
 
 
