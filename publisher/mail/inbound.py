@@ -30,7 +30,13 @@ AUTO_REPLY_SUBJECT = re.compile(
     r"^\s*(auto(matic)?[ -]?(reply|response|antwort)|auto:|out of (the )?office|abwesenheit)",
     re.IGNORECASE,
 )
-UNSUBSCRIBE_SUBJECTS = {"unsubscribe", "unsubscribe me", "stop", "remove", "remove me"}
+# A subject asks to leave when it is made of these words only ("Unsubscribe please",
+# "Remove me from this list") and holds one of the requests: "don't unsubscribe me" does not.
+_LEAVING_WORDS = {
+    "unsubscribe", "stop", "remove", "take", "off", "me", "please", "from", "this", "the",
+    "your", "list", "mailing", "newsletter", "digest", "emails", "mail",
+}  # fmt: skip
+_LEAVING_REQUESTS = ({"unsubscribe"}, {"stop"}, {"remove", "me"}, {"take", "off"})
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|fw|fwd|wg)\s*:\s*)+", re.IGNORECASE)
 _QUOTED_MESSAGE_ID = re.compile(r"^Message-ID:[ \t]*\r?\n?[ \t]*(<[^<>\s]+>)", re.I | re.M)
 _UNSUBSCRIBE_LINK = re.compile(r"/unsubscribe/(r[0-9a-z]{1,13}\.[0-9a-z]+\.[A-Za-z0-9_-]{22})\b")
@@ -169,8 +175,9 @@ def _asks_to_unsubscribe(message: Message, unsubscribe_address: str) -> bool:
     wanted = unsubscribe_address.casefold()
     if any(address.casefold() == wanted for address in _header_addresses(message)):
         return True
-    subject = _REPLY_PREFIX.sub("", str(message.get("Subject", ""))).strip().lower()
-    return subject.rstrip(".!") in UNSUBSCRIBE_SUBJECTS
+    subject = _REPLY_PREFIX.sub("", str(message.get("Subject", ""))).lower()
+    words = set(re.findall(r"[a-z']+", subject))
+    return words <= _LEAVING_WORDS and any(request <= words for request in _LEAVING_REQUESTS)
 
 
 def _header_addresses(message: Message) -> list[str]:
