@@ -138,11 +138,11 @@ def test_one_pass_bounces_complains_and_unsubscribes_then_the_next_digest_skips_
                 "quinn@example.org": "bounced", "carl@example.org": "complained",
                 "una@example.org": "unsubscribed", "rhea@example.org": "unsubscribed"}  # fmt: skip
     assert statuses(db) == expected
-    # Every message is out of new/: seven marked seen, the question left unread for a person.
+    # Every message is out of new/: seven marked seen, the question flagged, unread, for a person.
     maildir = tmp_path / "bounces"
     assert list((maildir / "new").iterdir()) == []
     flags = sorted(path.name.rsplit(":2,", 1)[1] for path in (maildir / "cur").iterdir())
-    assert flags == [""] + ["S"] * 7
+    assert flags == ["F"] + ["S"] * 7
 
     again = inbound_pass(settings, db)
     assert (again.read, again.changes, statuses(db)) == (0, [], expected)

@@ -1,9 +1,10 @@
 """Read the inbound mailbox: a local Maildir or IMAP over TLS; the only imaplib user.
 
 A mailbox hands out the messages nobody has looked at yet and takes them out of the
-way once handled: ``mark_processed`` (Maildir: into ``cur/`` flagged Seen; IMAP:
-``\\Seen``) for what was applied, ``mark_skipped`` (Maildir: into ``cur/`` unflagged,
-still unread for a person; IMAP: a keyword) for what nobody recognised.
+way once handled: ``mark_processed`` marks what was applied as seen, ``mark_skipped``
+flags what nobody recognised and leaves it unread, for a person (Maildir: both move
+from ``new/`` to ``cur/``, with the flag S or F; IMAP: ``\\Seen`` or ``\\Flagged``, and
+a pass reads only messages that are neither). Flags every server keeps, no keywords.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from publisher.core.settings import InboundSettings
 log = logging.getLogger(__name__)
 PASSWORD_ENV = "PUBLISHER_INBOUND_PASSWORD"
 MAX_MESSAGE_BYTES = 10_000_000  # a bounce quoting a huge message is read no further
-SKIPPED_KEYWORD = "PublisherSkipped"
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Mailbox(Protocol):
         """Out of the way for good: the message was applied and must never be again."""
 
     def mark_skipped(self, key: str) -> None:
-        """Out of our way, but left unread for a person: nobody recognised it."""
+        """Out of our way, flagged and left unread for a person: nobody recognised it."""
 
     def close(self) -> None:
         """Release the connection."""
@@ -82,7 +82,7 @@ class MaildirMailbox:
         self._move(key, "S")
 
     def mark_skipped(self, key: str) -> None:
-        self._move(key, "")
+        self._move(key, "F")
 
     def _move(self, key: str, flags: str) -> None:
         """new/<key> to cur/<key>:2,<flags>, the way a mail reader marks a message seen."""
@@ -120,7 +120,11 @@ class IMAPMailbox:
                     self.host, self.port, ssl_context=context, timeout=conf.timeout
                 )
             imap = imaplib.IMAP4(self.host, self.port, timeout=conf.timeout)
-            imap.starttls(ssl_context=context)
+            try:
+                imap.starttls(ssl_context=context)
+            except BaseException:
+                imap.shutdown()
+                raise
             return imap
         except ssl.SSLCertVerificationError as exc:
             raise InboundError(
@@ -149,7 +153,7 @@ class IMAPMailbox:
             )
 
     def unread(self) -> Iterator[InboundMessage]:
-        found = self._command("SEARCH", "UNSEEN", "UNKEYWORD", SKIPPED_KEYWORD)
+        found = self._command("SEARCH", "UNSEEN", "UNFLAGGED")
         uids = found[0] if found and isinstance(found[0], bytes) else b""
         for uid in uids.split():
             key = uid.decode("ascii")
@@ -162,10 +166,7 @@ class IMAPMailbox:
         self._command("STORE", key, "+FLAGS.SILENT", "(\\Seen)")
 
     def mark_skipped(self, key: str) -> None:
-        try:
-            self._command("STORE", key, "+FLAGS.SILENT", f"({SKIPPED_KEYWORD})")
-        except InboundError as exc:  # a server without keywords: seen again next time
-            log.info("cannot flag message %s as skipped: %s", key, exc)
+        self._command("STORE", key, "+FLAGS.SILENT", "(\\Flagged)")
 
     def _command(self, command: str, *args: str) -> list[bytes | tuple[bytes, bytes]]:
         try:
