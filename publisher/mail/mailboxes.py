@@ -9,6 +9,7 @@ a pass reads only messages that are neither). Flags every server keeps, no keywo
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import logging
 import os
@@ -123,7 +124,8 @@ class IMAPMailbox:
             try:
                 imap.starttls(ssl_context=context)
             except BaseException:
-                imap.shutdown()
+                with contextlib.suppress(OSError):  # a failed handshake closed it already
+                    imap.shutdown()
                 raise
             return imap
         except ssl.SSLCertVerificationError as exc:
