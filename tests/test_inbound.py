@@ -1,4 +1,4 @@
-"""Classifying inbound mail: real-world-shaped bounces, abuse reports and replies in, verdicts out."""
+"""Classifying inbound mail: real-world-shaped bounces, reports and replies in, verdicts out."""
 
 from __future__ import annotations
 

@@ -142,7 +142,7 @@ def test_an_imap_pass_applies_bounces_and_unsubscribes_once(
 
 def test_a_wrong_imap_password_says_what_to_check(tmp_path: Path, imap_server: ImapServer) -> None:
     settings = imap_settings(tmp_path, imap_server)
-    with pytest.raises(InboundError, match="inbound.imap_user and PUBLISHER_INBOUND_PASSWORD"):
+    with pytest.raises(InboundError, match=r"inbound\.imap_user and PUBLISHER_INBOUND_PASSWORD"):
         open_mailbox(settings.inbound, {"PUBLISHER_INBOUND_PASSWORD": "wrong"})
 
 

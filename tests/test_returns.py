@@ -178,7 +178,8 @@ def test_applying_the_same_mail_twice_changes_nothing_the_second_time(
     deliver(settings, *messages)
     second = inbound_pass(settings, db)
     assert sorted(second.changes) == [
-        "ann@example.org: bounce already counted", "bob@example.org: already complained",
+        "ann@example.org: bounce already counted",
+        "bob@example.org: already complained",
     ]  # cat is no longer subscribed: her second request finds nobody to change
     assert (statuses(db), store.count_deliveries_by_status(db)) == before
     db.close()
