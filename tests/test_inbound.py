@@ -129,3 +129,12 @@ def test_a_reply_asks_to_leave_only_in_plain_words(subject: str, leaving: bool) 
 )
 def test_broken_mail_gives_a_verdict_never_an_exception(data: bytes) -> None:
     assert classify_message(data, ADDRESSES).kind in set(Kind)
+
+
+def test_parts_nested_thousands_deep_are_left_for_a_person() -> None:
+    nested = b"".join(
+        b"--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n" % (level, level + 1)
+        for level in range(3000)
+    )
+    data = b"From: x@example.org\nContent-Type: multipart/mixed; boundary=b0\n\n" + nested
+    assert classify_message(data, ADDRESSES).kind is Kind.UNKNOWN

@@ -87,6 +87,13 @@ def parse_message(data: bytes) -> Message:
 
 def classify_message(data: bytes, addresses: InboundAddresses) -> Verdict:
     """Decide what one inbound message is and whom it names."""
+    try:
+        return _classify(data, addresses)
+    except RecursionError:  # MIME parts nested thousands deep: hostile, not a report
+        return Verdict(Kind.UNKNOWN, "MIME parts nested too deeply to read")
+
+
+def _classify(data: bytes, addresses: InboundAddresses) -> Verdict:
     message = parse_message(data)
     quoted = _quoted_text(message)
     found = _Evidence(
