@@ -177,8 +177,9 @@ class _DigestRun:
             return True
         rendered = self.renderer.rendered(delivery.edition_key)
         message = personalise(rendered, sub, self.sender, delivery)
+        envelope = self.sender.envelope_sender(sub.id, sub.email)  # VERP: a bounce names its reader
         try:
-            self.mailer.send(message.as_bytes(), sender=self.sender.address, recipient=sub.email)
+            self.mailer.send(message.as_bytes(), sender=envelope, recipient=sub.email)
         except PermanentDeliveryError as exc:
             self._mark_failed(delivery, sub, str(exc), hard=True)
         except TemporaryDeliveryError as exc:
