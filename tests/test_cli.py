@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import mailbox
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from conftest import SAMPLE_SEEDS, write_seed
 from smtp_sink import Drip
 
+from publisher import store
 from publisher.core.settings import load_settings
+from publisher.mail.delivering import deliver_notices
+from publisher.mail.outbound import make_mailer
 
 
 def publisher(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -107,3 +112,21 @@ def test_send_test_to_a_dripping_server_gives_up_at_smtp_timeout(
     took = time.monotonic() - started
     assert result.returncode == 1 and "smtp.timeout = 5s" in result.stderr
     assert took < 12 and drip_server.connections == 1  # one deadline, not one per byte or try
+
+
+def test_send_test_is_recorded_sent_and_no_other_sender_repeats_it(tmp_path: Path) -> None:
+    write_seed(tmp_path / "seeds", "news.txt", "Ferry Restored\n\nThe ferry runs again today.\n")
+    publisher("ingest", cwd=tmp_path)
+    result = publisher("send-test", "--to", "me@example.org", cwd=tmp_path)
+    assert "sent a test digest to me@example.org via maildir" in result.stdout
+    settings = load_settings(None, {}, cwd=tmp_path)
+    db = store.open_store(settings.database.url)
+    try:  # what the service's sender of notices would do next: nothing is due
+        mailer = make_mailer(settings, {})
+        report = deliver_notices(settings, db, mailer, clock=lambda: datetime.now(UTC))
+    finally:
+        db.close()
+    outbox = mailbox.Maildir(settings.delivery.outbox, create=False)
+    assert report.messages_sent == 0 and len(outbox) == 1
+    (message,) = outbox
+    assert message["To"] == "me@example.org" and "Ferry Restored" in message.as_string()
