@@ -59,6 +59,11 @@ def without_dead_links(line: str) -> str:
     return cleaned if cleaned not in (".", "") else ""
 
 
+def edition_page_path(key: str) -> str:
+    """A digest edition's public page ("view in browser"), relative to the output root."""
+    return f"digests/{quote(key, safe='-._~')}.html"
+
+
 def text_blocks(text: str | None, *, headings: bool = False) -> tuple[Block, ...]:
     """Split plain text into paragraph and bullet-list runs; paragraphs end at blank lines.
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, TemplateError
 
 from publisher.core.errors import PublishError
 from publisher.core.models import Item
-from publisher.core.site_paths import FEED_FORMATS
+from publisher.core.site_paths import FEED_FORMATS, edition_page_path
 from publisher.core.site_paths import Block as Block
 from publisher.core.site_paths import item_page_path as item_page_path
 from publisher.core.site_paths import text_blocks as text_blocks
@@ -93,7 +93,7 @@ def month_path(month: str) -> str:
 
 def edition_path(key: str) -> str:
     """The public page of one digest edition."""
-    return f"digests/{key}.html"
+    return edition_page_path(key)
 
 
 def render_index(

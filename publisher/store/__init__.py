@@ -81,6 +81,7 @@ from publisher.store.subscribers import (
     list_subscribers,
     move_watermarks,
     record_hard_failure,
+    set_subscriber_choices,
     update_subscriber,
 )
 
@@ -149,6 +150,7 @@ __all__ = [
     "record_hard_failure",
     "reflow_marks",
     "set_hidden",
+    "set_subscriber_choices",
     "subscribers_with_open_delivery",
     "update_items",
     "update_subscriber",
