@@ -7,10 +7,10 @@ from pathlib import Path
 from conftest import NOW, SEED_MTIME, write_seed
 
 from publisher import store
-from publisher.store.database import MIGRATIONS
 from publisher.core.models import Item
 from publisher.core.settings import Settings, load_settings
 from publisher.ingest.pipeline import ingest
+from publisher.store.database import MIGRATIONS
 
 LISTING = """Council Budget Passed
 
