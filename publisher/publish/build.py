@@ -88,6 +88,20 @@ def build(
     return report
 
 
+def publish_editions(settings: Settings, db: store.Store) -> list[str]:
+    """Write the public page of every digest edition planned since the last build.
+
+    Called right after digests are sent, so "view in browser" works before the next build.
+    """
+    marks = {mark for mark in store.list_stale(db) if mark[0] == "edition"}
+    if not marks:
+        return []
+    report = BuildReport()
+    archive.write_editions(_writer(settings, db, report), {key for _, key in marks})
+    store.clear_stale(db, marks)
+    return report.written
+
+
 def _writer(settings: Settings, db: store.Store, report: BuildReport) -> archive.Writer:
     directory = source_directory(settings, store.list_sources(db))
     site = pages.SiteContext(
@@ -120,6 +134,7 @@ def _build_everything(writer: archive.Writer) -> None:
     archive.write_items(writer, store.list_items(writer.db))
     archive.write_editions(writer, store.list_edition_keys(writer.db))
     writer.write(pages.STYLESHEET, pages.render_stylesheet(writer.env))
+    writer.write(pages.SCRIPT, pages.render_stylesheet(writer.env, pages.SCRIPT))
     _write_opml(writer)
 
 

@@ -43,7 +43,7 @@ from publisher.publish.views import (
 )
 
 __all__ = [
-    "FEED_FORMATS", "STYLESHEET", "Block", "FeedLink", "FeedRef", "ItemView", "Link",
+    "FEED_FORMATS", "SCRIPT", "STYLESHEET", "Block", "FeedLink", "FeedRef", "ItemView", "Link",
     "MonthLink", "OpmlFeed", "Page", "Pager", "Paging", "SiteContext", "author_feed",
     "item_page_path", "listing_page_path", "main_feed", "month_path", "render_archive_index",
     "render_author_page", "render_edition_page", "render_index", "render_item_page",
@@ -52,6 +52,7 @@ __all__ = [
 ]  # fmt: skip
 
 STYLESHEET = "style.css"
+SCRIPT = "timezone.js"  # preselects the reader's time zone on the sign-up form
 ARCHIVE_PAGE = "archive/index.html"
 
 
@@ -290,14 +291,14 @@ def render_opml(env: Environment, site: SiteContext, feeds: Sequence[FeedRef]) -
     )
 
 
-def render_stylesheet(env: Environment) -> bytes:
-    """The stylesheet as the operator's templates hold it (copied verbatim, not templated)."""
+def render_stylesheet(env: Environment, name: str = STYLESHEET) -> bytes:
+    """The stylesheet (or script) as the operator's templates hold it, copied verbatim."""
     if env.loader is None:
-        raise PublishError(f"no template loader to read {STYLESHEET} from")
+        raise PublishError(f"no template loader to read {name} from")
     try:
-        source, _, _ = env.loader.get_source(env, STYLESHEET)
+        source, _, _ = env.loader.get_source(env, name)
     except TemplateError as exc:
-        raise PublishError(f"template {STYLESHEET} cannot be read: {exc}") from exc
+        raise PublishError(f"template {name} cannot be read: {exc}") from exc
     return source.encode("utf-8")
 
 

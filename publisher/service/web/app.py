@@ -77,6 +77,8 @@ def _routes(endpoints: Endpoints, output: Path) -> list[BaseRoute]:
         Route("/confirm/{token}", endpoints.confirm, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe_form, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe, methods=["POST"]),
+        Route("/preferences/{token}", endpoints.preferences_form, methods=["GET"]),
+        Route("/preferences/{token}", endpoints.preferences, methods=["POST"]),
         Route("/healthz", endpoints.healthz, methods=["GET"]),
         Mount("/", _site_files(endpoints, output)),
     ]

@@ -19,11 +19,16 @@ MEDIA_TYPES = {
     "feed.json": "application/feed+json",
     "opml.xml": "text/x-opml; charset=utf-8",
 }
-SUFFIX_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"}
+SUFFIX_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
 # Readers revalidate every time (a new seed shows within a second); the 304 is cheap.
 STATIC_HEADERS = {"cache-control": "no-cache", "vary": "Accept-Encoding"}
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: data:; "
+    "form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = (
