@@ -8,7 +8,7 @@ from pathlib import Path
 from publisher.core.errors import ConfigError
 from publisher.core.templating import packaged_templates_dir
 
-TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css"}
+TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css", ".js"}
 
 SAMPLE_CONFIG = """\
 # publisher.toml: every key is optional; the values shown are the defaults.
@@ -49,6 +49,9 @@ full_content = true
 max_age_days = 7            # older articles found late are not news: feeds only
 schedule = "0 7 * * *"      # cron, in each subscriber's own time zone
 weekly_day = "mon"          # when weekly subscribers get theirs
+# Your postal address, printed in every digest's footer: anti-spam laws (CAN-SPAM in the
+# US, and others) require one in bulk mail. Fill it in before you send to real readers.
+# postal_address = "Example News, 1 High Street, Springfield 12345, Country"
 
 [delivery]
 transport = "maildir"       # "maildir" (var/outbox) or "smtp"

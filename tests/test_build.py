@@ -130,7 +130,10 @@ def test_new_seed_rewrites_only_what_lists_its_items(
         f"authors/dana-whitfield/{n}" for n in ("rss.xml", "atom.xml", "feed.json", "index.html")
     }
     items = {"items/harbour-strike-enters-second-week.html", "items/harbour-board-responds.html"}
-    assert changed == main | source | author | items
+    # The month the new items were found in gains them on its front page; the archive's
+    # list of months shows the new count.
+    months = {"archive/2026/11/index.html", "archive/index.html"}
+    assert changed == main | source | author | items | months
     assert sorted(report.written) == sorted(changed)
 
 

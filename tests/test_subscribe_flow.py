@@ -205,7 +205,7 @@ def test_unsubscribe_page_shows_a_button_posting_to_the_same_address(flow: Flow)
     path = "/unsubscribe/" + token_for(flow, UNSUBSCRIBE, "cat@example.org")
     status, headers, body = fetch(flow.port, "GET", path)
     assert status == 200 and headers["cache-control"] == "no-store"
-    assert f'<form method="post" action="{path}">'.encode() in body
+    assert f'<form class="form" method="post" action="{path}">'.encode() in body
     assert flow.status_of("cat@example.org") == "active"  # a GET (a link scanner) changes nothing
 
 
@@ -332,7 +332,7 @@ def test_header_injection_through_the_name_goes_nowhere(flow: Flow) -> None:
 
 def test_the_form_page_and_odd_requests(flow: Flow) -> None:
     status, _, body = fetch(flow.port, "GET", "/subscribe")
-    assert status == 200 and b'<form method="post" action="/subscribe">' in body
+    assert status == 200 and b'<form class="form" method="post" action="/subscribe">' in body
     assert b'type="email"' in body and b'value="weekly"' in body
     assert flow.post("/subscribe", b"email=a@example.org", {"Content-Type": "text/plain"})[0] == 415
     assert flow.post("/subscribe", b"email=" + b"a" * 10_000)[0] == 413
@@ -399,7 +399,7 @@ def test_simultaneous_requests_for_one_new_address_both_succeed(
 
 def test_the_form_offers_time_zones_and_keeps_the_readers(flow: Flow) -> None:
     status, _, body = fetch(flow.port, "GET", "/subscribe")
-    assert status == 200 and b'<option value="Asia/Tokyo">' in body
+    assert status == 200 and b"<option>Asia/Tokyo</option>" in body
     flow.subscribe("kenji@example.org", timezone="Asia/Tokyo", cadence="weekly")
     wait_for_mail(flow.recorder, 1)
     subscriber = store.get_subscriber(flow.db, "kenji@example.org")

@@ -32,6 +32,7 @@ from publisher.mail.subscriptions import (
     normalise_email,
     remove_subscriber,
 )
+from publisher.publish.build import publish_editions
 from publisher.service import daemon
 from publisher.service.runlog import record_run
 
@@ -172,6 +173,8 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
             )
         finally:
             mailer.close()
+        if not dry_run:
+            publish_editions(settings, db)
     if not dry_run:
         record_run(settings.paths.state, "last_digest", started, report.as_dict())
     if as_json:

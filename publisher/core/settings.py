@@ -37,6 +37,7 @@ class SiteSettings:
     url: str = "http://127.0.0.1:8000/"
     description: str = "Articles collected by publisher"
     language: str | None = None
+    page_size: int = 25  # items per page of the index, source, author and month pages
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ class DigestSettings:
     schedule: str = "0 7 * * *"  # cron, evaluated in each subscriber's time zone
     weekly_day: str = "mon"
     max_html_bytes: int = 100_000
+    # The sender's postal address, printed in every digest's footer (CAN-SPAM and others).
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,9 @@ class SourceRule:
     timezone: str = "UTC"
     language: str | None = None
     date_order: str = "dmy"
+    # Where "the original" points when a page gives no URL, e.g. a site search:
+    # "https://tribunemag.co.uk/?s={title}" ({title} is URL-encoded).
+    link_template: str | None = None
 
     def matches(self, relative_path: str) -> bool:
         name = relative_path.rsplit("/", 1)[-1]
@@ -411,6 +417,7 @@ def _validate_choices(settings: Settings) -> None:
         "delivery.max_attempts": settings.delivery.max_attempts,
         "delivery.bounce_after": settings.delivery.bounce_after,
         "digest.max_html_bytes": settings.digest.max_html_bytes,
+        "site.page_size": settings.site.page_size,
         "schedule.rescan_seconds": settings.schedule.rescan_seconds,
         "subscriptions.confirm_days": settings.subscriptions.confirm_days,
     }
@@ -426,6 +433,14 @@ def _validate_source(label: str, rule: SourceRule) -> None:
         raise ConfigError(
             f"bad value for {label}.layout: {rule.layout!r} (one of {', '.join(LAYOUTS)})"
         )
+    if rule.url is not None:
+        _validate_url(f"{label}.url", rule.url)
+    if rule.link_template is not None:
+        _validate_url(f"{label}.link_template", rule.link_template.replace("{title}", "x"))
+        if "{title}" not in rule.link_template:
+            raise ConfigError(
+                f"bad value for {label}.link_template: {rule.link_template!r} (needs {{title}})"
+            )
     if rule.date_order not in {"dmy", "mdy"}:
         raise ConfigError(f"bad value for {label}.date_order: {rule.date_order!r} (dmy or mdy)")
     try:

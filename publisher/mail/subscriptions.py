@@ -18,7 +18,7 @@ from publisher import store
 from publisher.core.errors import StoreError, SubscriberError, SubscriberNotFoundError, TokenError
 from publisher.core.models import Subscriber
 from publisher.mail import compose, tokens
-from publisher.mail.outbound import UNSUBSCRIBE, Sender
+from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, Sender
 from publisher.mail.transports import Mailer
 
 CADENCES = ("daily", "weekly")
@@ -291,3 +291,52 @@ def _referenced(
         raise TokenError("this link is no longer valid")
     tokens.verify_reference(secret, purpose, token, found.email, now=now, max_age=max_age)
     return found
+
+
+# --- a reader's preferences -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What a reader chose: cadence, time zone, sources and authors (None: all, new ones too)."""
+
+    cadence: str
+    timezone: str
+    sources: tuple[str, ...] | None
+    authors: tuple[str, ...] | None
+
+
+def preferences_subscriber(db: store.Store, secret: bytes, token: str) -> Subscriber:
+    """The subscriber a genuine preferences link names (those never expire)."""
+    with db.reading() as conn:
+        found = _referenced(conn, secret, PREFERENCES, token)
+    if found.status not in ("active", "pending"):
+        raise TokenError("this address is not subscribed any more; subscribe again")
+    return found
+
+
+def update_preferences(
+    db: store.Store, secret: bytes, token: str, wanted: Preferences, *, now: datetime
+) -> Subscriber:
+    """Save a reader's choices; the next digest carries only what they chose."""
+    if wanted.cadence not in CADENCES:
+        raise SubscriberError(f"invalid cadence {wanted.cadence!r} (daily or weekly)")
+    try:
+        zoneinfo.ZoneInfo(wanted.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise SubscriberError(f"invalid timezone {wanted.timezone!r}") from exc
+    with db.transaction() as conn:
+        found = _referenced(conn, secret, PREFERENCES, token)
+        store.update_subscriber(conn, found.id, now, cadence=wanted.cadence,
+                                timezone=wanted.timezone)  # fmt: skip
+        store.set_subscriber_choices(
+            conn, found.id, now, sources=wanted.sources, authors=wanted.authors
+        )
+    return dataclasses.replace(found, cadence=wanted.cadence, timezone=wanted.timezone,
+                               sources=wanted.sources, authors=wanted.authors)  # fmt: skip
+
+
+def unsubscribe_subscriber(db: store.Store, secret: bytes, token: str) -> Subscriber:
+    """The subscriber a genuine unsubscribe link names, to show before the reader confirms."""
+    with db.reading() as conn:
+        return _referenced(conn, secret, UNSUBSCRIBE, token)

@@ -29,7 +29,7 @@ from publisher.core.errors import ConfigError, PublisherError
 from publisher.core.settings import Settings
 from publisher.ingest.scanning import is_ignored
 from publisher.mail import mailboxes, outbound, planning, returns, sending
-from publisher.publish.build import build
+from publisher.publish.build import build, publish_editions
 from publisher.service.runlog import record_run
 
 log = logging.getLogger(__name__)
@@ -254,6 +254,8 @@ class Background:
         finally:
             mailer.close()
         self._record("last_digest", now, report.as_dict())
+        if report.editions:
+            self._publish_editions()
         if report.messages_sent or report.messages_failed or report.messages_deferred:
             log.info("digests: %s", json.dumps(report.as_dict()))
 
@@ -274,6 +276,13 @@ class Background:
             self._record("last_inbound", now, {"error": str(exc)})
             return
         self._record("last_inbound", now, report.as_dict())
+
+    def _publish_editions(self) -> None:
+        """The new editions' public pages ("view in browser"), without waiting for a build."""
+        try:
+            publish_editions(self.settings, self.db)
+        except PublisherError as exc:
+            log.error("edition pages not written: %s", exc)
 
     def _record(self, name: str, when: datetime, result: Mapping[str, object]) -> None:
         # Jobs never call back into the scheduler: shutdown() holds its lock while it

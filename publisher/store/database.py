@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from publisher.core.errors import StoreError
 from publisher.store.tables import (
+    LISTING_INDEXES,
     UTCDateTime,
     deliveries,
     editions,
@@ -41,10 +42,40 @@ def _migration_2(conn: Connection) -> None:
         table.create(conn)
 
 
+def _migration_8(conn: Connection) -> None:
+    """Hidden items, source renames, readers' choices, and the archive's indexes.
+
+    Migrations 1 and 2 create tables from today's definitions, so a fresh database has
+    these columns already: add each only where it is missing.
+    """
+    inspector = sa.inspect(conn)
+    wanted = {
+        items: (items.c.hidden,),
+        sources: (sources.c.moved_to,),
+        subscribers: (subscribers.c.sources, subscribers.c.authors),
+    }
+    for table, columns in wanted.items():
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in columns:
+            if column.name not in present:
+                _add_column(conn, table, column)
+    indexes = {index["name"] for index in inspector.get_indexes(items.name)}
+    for index in LISTING_INDEXES:
+        if index.name not in indexes:
+            index.create(conn)
+
+
+def _add_column(conn: Connection, table: sa.Table, column: sa.Column[Any]) -> None:
+    kind = column.type.compile(dialect=conn.dialect)
+    default = " NOT NULL DEFAULT false" if column.name == "hidden" else ""
+    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}{default}")
+
+
 # Append only: a released step is never edited, a change is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
     (2, "subscribers, editions and deliveries", _migration_2),
+    (8, "hidden items, source renames, reader choices, archive indexes", _migration_8),
 )
 
 
