@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_SEEDS, write_seed
 
 from publisher.core.settings import load_settings
@@ -60,6 +61,7 @@ def test_bad_config_is_one_line_naming_key_and_value(tmp_path: Path) -> None:
 
 
 def test_failed_seed_is_reported_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
     write_seed(tmp_path / "seeds", "empty.txt", b"")
     result = publisher("ingest", cwd=tmp_path)
     assert "empty.txt" in result.stderr and "empty" in result.stderr
@@ -67,6 +69,7 @@ def test_failed_seed_is_reported_with_its_reason(tmp_path: Path) -> None:
 
 
 def test_subscribers_and_digest_dry_run(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
     for sample in SAMPLE_SEEDS.glob("000_*.txt"):
         write_seed(tmp_path / "seeds", sample.name, sample.read_bytes())
     publisher("build", cwd=tmp_path)
@@ -84,8 +87,53 @@ def test_subscribers_and_digest_dry_run(tmp_path: Path) -> None:
 
 
 def test_import_with_bad_rows_exits_non_zero_and_skips_blank_lines(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
     people = tmp_path / "people.csv"
     people.write_text("email,name\nann@example.org,Ann\n,,\nnot-an-address,Bad\n", encoding="utf-8")
     result = publisher("subscribers", "import", str(people), cwd=tmp_path, check=False)
     assert result.returncode == 1 and "1 added" in result.stdout
     assert result.stderr.count("error:") == 1 and "line 4" in result.stderr
+
+
+NO_SITE = "no publisher.toml here or above; run `publisher init` or pass --config"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ingest",),
+        ("build",),
+        ("subscribers", "add", "ann@example.org"),
+        ("subscribers", "list"),
+        ("digest", "send"),
+        ("status",),
+        ("run",),
+    ],
+)
+def test_outside_a_site_commands_refuse_and_create_nothing(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    result = publisher(*args, cwd=tmp_path, check=False)
+    assert (result.returncode, result.stderr.strip()) == (1, f"error: {NO_SITE}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_outside_a_site_reading_commands_still_work(tmp_path: Path) -> None:
+    sample = next(SAMPLE_SEEDS.glob("000_*.txt"))
+    assert "Usage:" in publisher("--help", cwd=tmp_path).stdout
+    assert "publisher, version" in publisher("--version", cwd=tmp_path).stdout
+    assert len(json.loads(publisher("parse", str(sample), "--json", cwd=tmp_path).stdout)) == 18
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_commands_find_the_config_in_a_parent_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publisher("init", str(site), cwd=tmp_path)
+    inner = site / "seeds" / "deeper"
+    inner.mkdir()
+    publisher("subscribers", "add", "ann@example.org", cwd=inner)
+    listed = json.loads(publisher("subscribers", "list", "--json", cwd=site).stdout)
+    assert [s["email"] for s in listed] == ["ann@example.org"]
+    assert (site / "var" / "publisher.db").is_file() and not (inner / "var").exists()
+    named = publisher("--config", str(site / "publisher.toml"), "status", cwd=tmp_path)
+    assert "1 active" in named.stdout and sorted(tmp_path.iterdir()) == [site]

@@ -18,6 +18,22 @@ def test_defaults_need_no_file(tmp_path: Path) -> None:
     assert settings.site.url.endswith("/")
 
 
+def test_config_is_found_in_the_nearest_parent_folder(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text('[site]\ntitle = "Outer"\n')
+    site = tmp_path / "site"
+    (site / "seeds" / "deeper").mkdir(parents=True)
+    (site / "publisher.toml").write_text('[site]\ntitle = "Inner"\n[paths]\nseeds = "pages"\n')
+    settings = load_settings(None, {}, cwd=site / "seeds" / "deeper")
+    assert (settings.site.title, settings.config_file) == ("Inner", site.resolve() / "publisher.toml")
+    assert settings.paths.seeds == site.resolve() / "pages"
+    assert load_settings(None, {}, cwd=tmp_path).site.title == "Outer"
+
+
+def test_no_config_here_or_above_leaves_config_file_unset(tmp_path: Path) -> None:
+    settings = load_settings(None, {}, cwd=tmp_path)
+    assert settings.config_file is None and settings.base_dir == tmp_path.resolve()
+
+
 def test_file_then_environment_override(tmp_path: Path) -> None:
     config = tmp_path / "conf" / "publisher.toml"
     config.parent.mkdir()
