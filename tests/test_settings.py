@@ -24,7 +24,8 @@ def test_config_is_found_in_the_nearest_parent_folder(tmp_path: Path) -> None:
     (site / "seeds" / "deeper").mkdir(parents=True)
     (site / "publisher.toml").write_text('[site]\ntitle = "Inner"\n[paths]\nseeds = "pages"\n')
     settings = load_settings(None, {}, cwd=site / "seeds" / "deeper")
-    assert (settings.site.title, settings.config_file) == ("Inner", site.resolve() / "publisher.toml")
+    assert settings.site.title == "Inner"
+    assert settings.config_file == site.resolve() / "publisher.toml"
     assert settings.paths.seeds == site.resolve() / "pages"
     assert load_settings(None, {}, cwd=tmp_path).site.title == "Outer"
 
