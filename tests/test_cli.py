@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +139,40 @@ def test_commands_find_the_config_in_a_parent_folder(tmp_path: Path) -> None:
     assert (site / "var" / "publisher.db").is_file() and not (inner / "var").exists()
     named = publisher("--config", str(site / "publisher.toml"), "status", cwd=tmp_path)
     assert "1 active" in named.stdout and sorted(tmp_path.iterdir()) == [site]
+
+
+def without_root_powers() -> list[str]:
+    """A command prefix under which mode 000 really denies reading, even to root."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("setpriv (util-linux) is needed to deny root a file")
+        pytest.skip("running as root without setpriv: a file cannot be made unreadable")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_unreadable_folder_and_file_are_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    prefix = without_root_powers()
+    (tmp_path / "publisher.toml").write_text("")
+    seeds = tmp_path / "seeds"
+    write_seed(seeds, "000.txt", next(SAMPLE_SEEDS.glob("000_*.txt")).read_bytes())
+    write_seed(seeds, "locked/inner.txt", "Locked Away\n\nA page no one may read.\n")
+    write_seed(seeds, "secret.txt", "Secret Page\n\nA page no one may read.\n")
+    (seeds / "secret.txt").chmod(0)
+    (seeds / "locked").chmod(0)
+    try:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "publisher", "ingest", "--json"], cwd=tmp_path,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        (seeds / "locked").chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["files_new"], report["files_failed"]) == (1, 2)
+    assert sorted(report["errors"], key=lambda error: error["path"]) == [
+        {"path": "locked", "error": "cannot read the folder: Permission denied"},
+        {"path": "secret.txt", "error": "cannot read file: Permission denied"},
+    ]
