@@ -176,3 +176,34 @@ def test_unreadable_folder_and_file_are_reported_and_the_rest_ingested(tmp_path:
         {"path": "locked", "error": "cannot read the folder: Permission denied"},
         {"path": "secret.txt", "error": "cannot read file: Permission denied"},
     ]
+
+
+def test_import_summary_counts_each_change_and_reactivates_only_when_asked(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "publisher.toml").write_text("")
+    publisher("subscribers", "add", "bob@example.org", "--name", "Bob", cwd=tmp_path)
+    publisher("subscribers", "add", "cat@example.org", cwd=tmp_path)
+    suppression = tmp_path / "suppression.csv"
+    suppression.write_text(
+        "email,status\nbob@example.org,unsubscribed\ncat@example.org,complained\n"
+        "dan@example.org,bounced\n"
+    )
+    result = publisher("subscribers", "import", str(suppression), cwd=tmp_path)
+    assert result.stdout.strip() == (
+        "1 added, 0 updated, 0 unchanged, 1 unsubscribed, 1 complained"
+    )
+    people = tmp_path / "people.csv"
+    people.write_text("email,name\nbob@example.org,Robert\ncat@example.org,Cat\n")
+    kept = publisher("subscribers", "import", str(people), cwd=tmp_path)
+    assert kept.stdout.strip() == (
+        "0 added, 0 updated, 0 unchanged, 2 left opted out (--reactivate resubscribes them)"
+    )
+    back = publisher("subscribers", "import", str(people), "--reactivate", cwd=tmp_path)
+    assert back.stdout.strip() == "0 added, 0 updated, 0 unchanged, 2 reactivated"
+    listed = json.loads(publisher("subscribers", "list", "--json", cwd=tmp_path).stdout)
+    assert [(s["email"], s["name"], s["status"]) for s in listed] == [
+        ("bob@example.org", "Robert", "active"),
+        ("cat@example.org", "Cat", "active"),
+        ("dan@example.org", None, "bounced"),
+    ]
