@@ -213,17 +213,45 @@ def subscribe(
 
     New, pending, unsubscribed and bounced addresses become pending and are mailed a
     link ``confirm_url_base + token``; an active subscriber is left alone and mailed
-    nothing. Raises SubscriberError for bad input, DeliveryError if the mail fails.
+    nothing. Raises SubscriberError for bad input, StoreError if it cannot be stored,
+    DeliveryError if the mail fails.
+    """
+    pending = store_pending(db, raw, now=now)
+    if pending is not None:
+        send_confirmation(
+            mailer, sender, env, pending,
+            now=now, confirm_url_base=confirm_url_base, site_title=site_title,
+        )  # fmt: skip
+
+
+def store_pending(db: store.Store, raw: SubscriberInput, *, now: datetime) -> Subscriber | None:
+    """The first half of ``subscribe``: the address, stored as pending; None if already active.
+
+    Raises StoreError when it cannot be stored, so no one is told to check their inbox
+    for a link that will never come.
     """
     clean = validate_input(dataclasses.replace(raw, status="pending"))
     try:
-        pending = _make_pending(db, clean, now)
+        return _make_pending(db, clean, now)
     except StoreError:
+        if db.write_error is not None:
+            raise  # the database failed, not a race
         # Two requests for one new address (a double click) race to insert it; the
         # loser finds the winner's row on a second try.
-        pending = _make_pending(db, clean, now)
-    if pending is None:
-        return
+        return _make_pending(db, clean, now)
+
+
+def send_confirmation(
+    mailer: Mailer,
+    sender: Sender,
+    env: Environment,
+    pending: Subscriber,
+    *,
+    now: datetime,
+    confirm_url_base: str,
+    site_title: str | None = None,
+) -> None:
+    """The second half of ``subscribe``: mail the pending subscriber their confirmation link."""
     token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
     message = compose.render_confirmation(
         env,

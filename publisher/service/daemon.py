@@ -14,6 +14,7 @@ from publisher import store
 from publisher.core.settings import Settings
 from publisher.mail import outbound
 from publisher.service import runlock, web
+from publisher.service.health import assess
 from publisher.service.runlog import read_runs
 from publisher.service.scheduler import Background, next_digest
 
@@ -100,8 +101,8 @@ def _stop_on_signals(server: Any) -> None:
 
 
 def health(background: Background) -> dict[str, object]:
-    state = dict(background.state)
-    return {"status": "ok", "stopping": background.stopping.is_set(), **state}
+    state = {"stopping": background.stopping.is_set(), **background.state}
+    return assess(background.settings, background.db, state)
 
 
 def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
