@@ -14,6 +14,8 @@ from http_client import Reply, fetch, serving
 from publisher import store
 from publisher.core.settings import Settings, load_settings
 from publisher.mail.transports import MaildirMailer
+from publisher.service import daemon
+from publisher.service.scheduler import Background
 from publisher.service.web import create_app
 
 SECRET = b"test-secret-0123456789abcdef"
@@ -67,3 +69,21 @@ def test_a_full_disk_answers_503_to_subscribe_and_health_says_why(
     assert subscribe(port, "cat@example.org")[0] == 200
     assert health(port) == (200, {"status": "ok"})
     assert [s.email for s in store.list_subscribers(db)] == ["ann@example.org", "cat@example.org"]
+
+
+def test_health_fails_while_the_last_build_fails(
+    site: Path, settings: Settings, db: store.Store
+) -> None:
+    background = Background(settings, db, secret=SECRET, environ={})
+    background.rebuild(reason="test")
+    assert daemon.health(background)["status"] == "ok"
+    (site / "seeds").rename(site / "moved")  # the scan cannot even start
+    background.rebuild(reason="test")
+    verdict = daemon.health(background)
+    missing = f"{site / 'seeds'}: seed folder does not exist (check paths.seeds)"
+    assert (verdict["status"], verdict["problems"]) == (
+        "failing", [f"the last build failed: {missing}"]
+    )  # fmt: skip
+    (site / "moved").rename(site / "seeds")
+    background.rebuild(reason="test")
+    assert daemon.health(background)["status"] == "ok"
