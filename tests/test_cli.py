@@ -182,8 +182,8 @@ def test_import_summary_counts_each_change_and_reactivates_only_when_asked(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "publisher.toml").write_text("")
-    publisher("subscribers", "add", "bob@example.org", "--name", "Bob", cwd=tmp_path)
-    publisher("subscribers", "add", "cat@example.org", cwd=tmp_path)
+    (tmp_path / "active.csv").write_text("email,name\nbob@example.org,Bob\ncat@example.org,\n")
+    publisher("subscribers", "import", str(tmp_path / "active.csv"), cwd=tmp_path)
     suppression = tmp_path / "suppression.csv"
     suppression.write_text(
         "email,status\nbob@example.org,unsubscribed\ncat@example.org,complained\n"
