@@ -98,13 +98,15 @@ def test_named_config_must_exist(tmp_path: Path) -> None:
 
 
 def test_inbound_maildir_resolves_and_the_password_is_no_setting(tmp_path: Path) -> None:
-    (tmp_path / "publisher.toml").write_text(
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "publisher.toml").write_text(
         '[inbound]\nmaildir = "var/bounces"\naddress = "bounces@news.example.org"\nverp = true\n'
     )
     env = {"PUBLISHER_INBOUND_PASSWORD": "not a setting", "PUBLISHER_INBOUND_CHECK_MINUTES": "2"}
-    inbound = load_settings(None, env, cwd=tmp_path).inbound
+    inbound = load_settings(None, env, cwd=site).inbound
     assert inbound.enabled and inbound.verp and inbound.check_minutes == 2
-    assert inbound.maildir == tmp_path.resolve() / "var" / "bounces"
+    assert inbound.maildir == site.resolve() / "var" / "bounces"
     assert not load_settings(None, {}, cwd=tmp_path / "elsewhere").inbound.enabled
 
 
