@@ -37,6 +37,7 @@ url = "sqlite:///var/publisher.db"
 [ingest]
 max_file_bytes = 10000000  # larger files are refused
 settle_seconds = 2         # files changed more recently are left for the next scan
+follow_symlinks = false    # true: also read links that lead out of the seed folder
 
 [feeds]
 max_items = 50
@@ -91,6 +92,7 @@ port = 8000
 [logging]
 level = "INFO"
 format = "text"             # or "json"
+# file = "var/publisher.log"  # default: stderr; SIGHUP reopens it (for logrotate)
 
 [subscriptions]
 confirm_days = 7

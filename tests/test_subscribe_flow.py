@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -276,6 +277,20 @@ def test_forged_or_misused_tokens_get_a_400_page(flow: Flow, path: str) -> None:
         assert status == 400 and headers["content-type"] == "text/html; charset=utf-8"
         assert b"invalid or has expired" in body and b"Traceback" not in body
     assert flow.status_of("ann@example.org") == "pending"
+
+
+def test_token_numbers_out_of_range_answer_400_without_a_traceback(
+    flow: Flow, caplog: pytest.LogCaptureFixture
+) -> None:
+    store_subscriber(flow, "ann@example.org", "active")
+    for number in (0, 2**63, 2**64 + 1, 36**40):
+        for purpose in (CONFIRM, UNSUBSCRIBE):
+            token = sign_reference(SECRET, purpose, number, "ann@example.org", issued=NOW)
+            for method in ("GET", "POST") if purpose == UNSUBSCRIBE else ("GET",):
+                path = f"/{purpose}/{token}"
+                assert fetch(flow.port, method, path)[0] == 400, (path, method)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert flow.status_of("ann@example.org") == "active"
 
 
 def test_a_confirmation_link_expires_after_confirm_days(flow: Flow) -> None:

@@ -49,7 +49,7 @@ def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> Non
     if layout:
         hints = PageHints(layout, hints.author, hints.timezone, hints.day_first)
     data = read_file(file)
-    limit = app.settings().ingest.max_file_bytes
+    limit = app.settings(site=False).ingest.max_file_bytes
     if len(data) > limit:
         raise SeedError(
             f"file is {len(data):,} bytes, over ingest.max_file_bytes ({limit:,})", path=str(file)

@@ -95,8 +95,12 @@ def ingest(
     """
     report = IngestReport()
     known = store.list_seed_files(db)
-    entries = scan_seed_dir(settings.paths.seeds)
-    todo = _select_work(entries, known, settings, now, report, ready)
+    scan = scan_seed_dir(settings.paths.seeds, follow_symlinks=settings.ingest.follow_symlinks)
+    for path, reason in scan.skipped:
+        log.warning("%s: skipped: %s", path, reason)
+        report.files_failed += 1
+        report.errors.append({"path": path, "error": reason})
+    todo = _select_work(scan.entries, known, settings, now, report, ready)
     clock = Clock(now)
     tasks = [(entry, known.get(entry.path)) for entry in todo]
     prepare = functools.partial(_prepare, settings=settings)

@@ -20,7 +20,7 @@ from publisher.core.templating import make_environment, packaged_templates_dir
 from publisher.ingest.pipeline import IngestReport, Progress, ingest
 from publisher.ingest.sources import SourceMove, reconcile_sources, source_directory
 from publisher.publish import archive, pages, websub
-from publisher.publish.atomic import write_if_changed
+from publisher.publish.atomic import marked_build, write_if_changed
 
 log = logging.getLogger(__name__)
 MANIFEST = "build.json"
@@ -63,6 +63,19 @@ def build(
     ready: Collection[str] = (),
 ) -> BuildReport:
     """Ingest, then publish what the ingest (or an interrupted earlier build) left stale."""
+    with marked_build(settings.paths.state, settings.paths.output):
+        return _build(settings, db, now=now, full=full, progress=progress, ready=ready)
+
+
+def _build(
+    settings: Settings,
+    db: store.Store,
+    *,
+    now: datetime,
+    full: bool,
+    progress: Progress | None,
+    ready: Collection[str],
+) -> BuildReport:
     ingested = ingest(settings, db, now=now, progress=progress, ready=ready)
     fingerprint = build_fingerprint(settings)
     manifest = _read_manifest(settings)

@@ -224,6 +224,10 @@ class Background:
                 log.error("build failed (%s): %s", reason, exc)
                 self._record("last_build", started, {"error": str(exc)})
                 return
+            except Exception as exc:  # a job logs, records and goes on
+                log.exception("build failed (%s)", reason)
+                self._record("last_build", started, {"error": f"{type(exc).__name__}: {exc}"})
+                return
             result = report.as_dict()
             self._record("last_build", started, result)
             ingested = report.ingest.as_dict() if report.ingest else {}
@@ -288,7 +292,10 @@ class Background:
         # Jobs never call back into the scheduler: shutdown() holds its lock while it
         # waits for them, and a job waiting for that lock would never finish.
         self.state[name] = {"time": when.isoformat(), "result": dict(result)}
-        record_run(self.settings.paths.state, name, when, result)
+        try:
+            record_run(self.settings.paths.state, name, when, result)
+        except PublisherError as exc:  # a full disk: /healthz still says so from memory
+            log.warning("cannot record the %s run: %s", name, exc)
 
 
 def _running(key: str) -> Background | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from publisher.core.errors import StoreError
 from publisher.store.tables import (
@@ -80,19 +81,55 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
 
 
 class Store:
-    """A connection pool to one database, migrated to the newest schema on open."""
+    """A connection pool to one database, migrated to the newest schema on open.
 
-    def __init__(self, engine: Engine) -> None:
+    It remembers which SQLite file it opened (device and inode) and whether its last
+    write failed, so a long-lived process can tell when it is writing into nothing.
+    """
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
+        self.path = path
+        self.write_error: str | None = None  # why the last write failed; None once one succeeds
+        self._identity: tuple[int, int] | None = None
+
+    def remember_file(self) -> None:
+        """Note the SQLite file now open, to notice later if it is removed or replaced."""
+        if self.path is not None:
+            info = os.stat(self.path)
+            self._identity = (info.st_dev, info.st_ino)
+
+    def file_problem(self) -> str | None:
+        """Why the database file is no longer the one opened, if it is not."""
+        if self.path is None or self._identity is None:
+            return None
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return f"the database file {self.path} was removed"
+        except OSError as exc:
+            return f"cannot check the database file {self.path}: {exc.strerror}"
+        if (info.st_dev, info.st_ino) != self._identity:
+            return f"the database file {self.path} was replaced"
+        return None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One short write transaction; any database error becomes a StoreError."""
+        problem = self.file_problem()
+        if problem is not None:
+            self.write_error = problem
+            raise StoreError(f"{problem} while in use; restart publisher to open the new one")
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except SQLAlchemyError as exc:
+        except IntegrityError as exc:  # a conflict between writers, not a failing database
             raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+        except SQLAlchemyError as exc:
+            reason = exc.orig if isinstance(exc, DBAPIError) else exc  # without the SQL
+            self.write_error = f"database write failed: {reason}"
+            raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+        self.write_error = None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -109,16 +146,19 @@ class Store:
 
 def open_store(url: str, *, now: datetime | None = None) -> Store:
     """Open (creating if needed) and migrate the database at ``url``."""
+    path = None
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url[len("sqlite:///") :])
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = sa.create_engine(url)
     except (SQLAlchemyError, ValueError) as exc:
         raise StoreError(f"cannot open database.url {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine)
+    store = Store(engine, path)
     migrate(store, now=now or datetime.now(UTC))
+    store.remember_file()
     return store
 
 

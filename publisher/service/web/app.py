@@ -23,6 +23,7 @@ from publisher.core.templating import make_environment
 from publisher.mail.outbound import make_sender
 from publisher.mail.transports import Mailer
 from publisher.publish.pages import SiteContext
+from publisher.service.health import assess
 from publisher.service.web.files import MovedSources, SecurityHeaders, SiteFiles
 from publisher.service.web.handlers import Endpoints
 from publisher.service.web.pages import Pages
@@ -52,7 +53,7 @@ def create_app(
         db=db,
         secret=secret,
         mailer_factory=mailer_factory,
-        health=health or (lambda: {"status": "ok"}),
+        health=health or (lambda: assess(settings, db, {})),
         clock=clock,
         pages=Pages(make_environment(settings.paths.templates), site),
         sender=make_sender(settings, secret),

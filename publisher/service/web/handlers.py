@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qsl
 
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -22,6 +23,7 @@ from starlette.responses import JSONResponse, Response
 from publisher import store
 from publisher.core.errors import (
     DeliveryError,
+    StoreError,
     SubscriberError,
     SubscriberNotFoundError,
     TokenError,
@@ -110,30 +112,35 @@ class Endpoints:
             return self.pages.form(400, form, str(exc))
         if not self.per_address.allow(clean.email.casefold(), now):
             return self.pages.error(429)
+        try:  # stored before answering: "check your inbox" must be true
+            pending = await run_in_threadpool(subscriptions.store_pending, self.db, clean, now=now)
+        except StoreError as exc:
+            log.error("subscription for %s not stored: %s", clean.email, exc)
+            return self.pages.error(503, {"retry-after": "60"})
         response = self.pages.render(
             "subscribe_sent.html", 200, "Check your inbox", email=clean.email
         )
-        # Mail after answering, so not even the answer's timing tells a known address apart.
-        response.background = BackgroundTask(self._send_confirmation, clean, now)
+        # Mail after answering, so the answer's timing does not tell a known address apart.
+        if pending is not None:
+            response.background = BackgroundTask(self._send_confirmation, pending, now)
         return response
 
-    def _send_confirmation(self, clean: subscriptions.SubscriberInput, now: datetime) -> None:
+    def _send_confirmation(self, pending: Subscriber, now: datetime) -> None:
         """Runs in a worker thread; a mail failure is logged, never shown (it would tell)."""
         mailer = self.mailer_factory()
         try:
-            subscriptions.subscribe(
-                self.db,
+            subscriptions.send_confirmation(
                 mailer,
                 self.sender,
                 self.pages.env,
-                clean,
+                pending,
                 now=now,
                 confirm_url_base=f"{self.settings.site.url}confirm/",
                 site_title=self.settings.site.title,
             )
-            log.info("subscribe request for %s", clean.email)
+            log.info("subscribe request for %s", pending.email)
         except DeliveryError as exc:
-            log.warning("confirmation mail to %s not sent: %s", clean.email, exc)
+            log.warning("confirmation mail to %s not sent: %s", pending.email, exc)
         finally:
             mailer.close()
 
@@ -220,7 +227,10 @@ class Endpoints:
         return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
 
     def healthz(self, request: Request) -> Response:
-        return JSONResponse(self.health(), headers=PAGE_HEADERS)
+        """200 when all is well; 503 with the reasons when the service cannot do its work."""
+        verdict = self.health()
+        status = 200 if verdict.get("status") == "ok" else 503
+        return JSONResponse(verdict, status_code=status, headers=PAGE_HEADERS)
 
     async def http_error(self, request: Request, exc: Exception) -> Response:
         if isinstance(exc, HTTPException):

@@ -23,6 +23,10 @@ ERROR_MESSAGES = {
     415: ("Unsupported form", "Send the form as application/x-www-form-urlencoded."),
     429: ("Too many requests", "Too many subscription requests from here or for this address."),
     500: ("Something went wrong", "Please try again later."),
+    503: (
+        "Cannot subscribe right now",
+        "Your subscription could not be stored, so no mail was sent. Please try again later.",
+    ),
 }
 
 
