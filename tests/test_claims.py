@@ -90,7 +90,7 @@ def test_migration_3_adds_claims_to_a_database_made_before_it(tmp_path: Path) ->
     engine.dispose()
     db = store.open_store(url, now=NOW)
     try:
-        assert store.list_migrations(db) == [1, 2, 3]
+        assert 3 in store.list_migrations(db)
         with db.reading() as conn:
             indexes = {index["name"] for index in sa.inspect(conn).get_indexes("deliveries")}
         assert "ix_deliveries_open" in indexes

@@ -73,6 +73,8 @@ sources = sa.Table(
     sa.Column("slug", sa.String, primary_key=True),
     sa.Column("name", sa.String, nullable=False),
     sa.Column("url", sa.String),
+    # A renamed source's new slug: its old feed URLs redirect there for good.
+    sa.Column("moved_to", sa.String),
 )
 
 items = sa.Table(
@@ -97,12 +99,21 @@ items = sa.Table(
     sa.Column("fingerprint", sa.String(20), nullable=False),
     sa.Column("title_key", sa.String(20), nullable=False),
     sa.Column("summary_key", sa.String(20)),
+    # Taken out of feeds, pages and digests by the operator; never touched by ingest.
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_items_fingerprint", "fingerprint"),
     sa.Index("ix_items_title_key", "title_key", "source"),
     sa.Index("ix_items_summary_key", "summary_key", "source"),
     sa.Index("ix_items_updated", "updated"),
     sa.Index("ix_items_source_updated", "source", "updated"),
     sa.Index("ix_items_author_updated", "author", "updated"),
+)
+
+# Added by migration 8 (listings page by ``seq``, month archives by ``published``).
+LISTING_INDEXES = (
+    sa.Index("ix_items_published", items.c.published),
+    sa.Index("ix_items_source_seq", items.c.source, items.c.seq),
+    sa.Index("ix_items_author_seq", items.c.author, items.c.seq),
 )
 
 ITEM_COLUMNS = (
@@ -138,6 +149,9 @@ subscribers = sa.Table(
     # The last scheduled digest slot (in the subscriber's zone) this subscriber was planned for.
     sa.Column("last_slot", UTCDateTime),
     sa.Column("hard_failures", sa.Integer, nullable=False, server_default="0"),
+    # What the reader chose to receive: JSON lists of source slugs and author names, NULL = all.
+    sa.Column("sources", sa.Text),
+    sa.Column("authors", sa.Text),
 )
 
 editions = sa.Table(
