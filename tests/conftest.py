@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from smtp_sink import smtp_server  # noqa: F401  (a fixture shared by the mail tests)
+from smtp_sink import drip_server, silent_server, smtp_server  # noqa: F401  (shared fixtures)
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
@@ -52,6 +52,14 @@ def site(tmp_path: Path) -> Path:
     seeds.mkdir()
     for sample in sorted(SAMPLE_SEEDS.glob("*.txt")):
         write_seed(seeds, sample.name, sample.read_bytes())
+    return tmp_path
+
+
+@pytest.fixture
+def mail_site(tmp_path: Path) -> Path:
+    """A site with an empty seed folder, so each test controls exactly what is new."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "publisher.toml").write_text("")  # every key at its default, or from the env
     return tmp_path
 
 

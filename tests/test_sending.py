@@ -57,14 +57,6 @@ def smtp_settings(site: Path, port: int, **extra: str) -> Settings:
     return load_settings(None, env, cwd=site)
 
 
-@pytest.fixture
-def mail_site(tmp_path: Path) -> Path:
-    """A site with an empty seed folder, so each test controls exactly what is new."""
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "publisher.toml").write_text("")  # every key at its default, or from the env
-    return tmp_path
-
-
 def send(settings: Settings, db: store.Store, now: object = NOW) -> dict[str, object]:
     mailer = make_mailer(settings, {})
     try:
