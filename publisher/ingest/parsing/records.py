@@ -10,7 +10,9 @@ Lines outside its records are furniture.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -130,45 +132,43 @@ def _match(
     *,
     blocked: bool,
 ) -> Reading:
-    """Records read greedily by ``pattern`` over the page, and the text they explain."""
+    """Records read greedily by ``pattern`` over the page, and the text they explain.
+
+    Each slot is optional and a repeatable slot takes a run, so one record is the
+    greedy match of a regular expression over the content lines' symbols.
+    """
     anchor = TITLE if TITLE in pattern else (TEXT if TEXT in pattern else LIST)
     need = max(1, math.ceil(_NEED * len(pattern)))
+    shape = _shape(pattern)
+    line = "".join(syms[i] for i in content)
     records: list[Record] = []
     score = 0.0
     position = 0
     while position < len(content):
-        taken = _take(syms, content, position, pattern, anchor)
-        if taken and blocked:
-            taken = [i for i in taken if units[i].block == units[taken[0]].block]
-        if taken is None or len(_signature([syms[i] for i in taken])) < need:
+        found = shape.match(line, position)
+        end = found.end() if found is not None else position
+        if anchor not in line[position:end]:
             position += 1
             continue
-        record = Record(indexes=taken)
-        records.append(record)
+        taken = content[position:end]
+        if blocked:
+            taken = [i for i in taken if units[i].block == units[taken[0]].block]
         fields = len(_signature([syms[i] for i in taken]))
+        if fields < need:
+            position += 1
+            continue
+        records.append(Record(indexes=taken))
         score += sum(units[i].weight for i in taken) * (0.5 + 0.5 * fields / len(pattern))
-        if units[taken[0]].block != units[taken[0] - 1].block if taken[0] else True:
+        if not taken[0] or units[taken[0]].block != units[taken[0] - 1].block:
             score += _BLOCK_START * units[taken[0]].weight
         position += len(taken)
     return Reading(pattern, records, score)
 
 
-def _take(
-    syms: list[str], content: list[int], position: int, pattern: tuple[str, ...], anchor: str
-) -> list[int] | None:
-    """The content lines one record takes from ``position``, or None if it has no anchor."""
-    taken: list[int] = []
-    cursor = position
-    for slot in pattern:
-        if cursor < len(content) and syms[content[cursor]] == slot:
-            taken.append(content[cursor])
-            cursor += 1
-            while slot in _REPEATABLE and cursor < len(content) and syms[content[cursor]] == slot:
-                taken.append(content[cursor])
-                cursor += 1
-    if not any(syms[i] == anchor for i in taken):
-        return None
-    return taken
+@functools.lru_cache(maxsize=512)
+def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
+    """What one record of ``pattern`` matches: every slot optional, repeatable ones a run."""
+    return re.compile("".join(f"(?:{s}+)?" if s in _REPEATABLE else f"{s}?" for s in pattern))
 
 
 def _assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
