@@ -23,6 +23,8 @@ def line_roles(text: str, units: list[Unit], roles: list[str]) -> tuple[tuple[in
             continue
         clean = normalise_text(raw)
         at = bisect_right(starts, number) - 1
+        while at > 0 and starts[at - 1] == starts[at]:
+            at -= 1  # a line split in two ("Title — Standfirst") reports its first part
         if at < 0 or not clean or is_rule(clean):
             out.append((number, SEPARATOR, raw.strip()))
         else:

@@ -48,7 +48,8 @@ _COPYRIGHT = re.compile(
     r"|todos los derechos reservados"
 )
 _COOKIES = re.compile(
-    r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|cookies? (?:policy|settings)"
+    r"\b(?:use|uses|using|utilise|utilisons|verwenden|nutzen|utilizamos|usamos|utilizziamo"
+    r"|gebruiken|defnyddio)\b.{0,40}\b(?:cookies?|cwcis?)\b|cookies? (?:policy|settings)"
     r"|accept (?:all )?cookies|use of cookies",
     re.IGNORECASE,
 )

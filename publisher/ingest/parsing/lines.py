@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
-from publisher.ingest.parsing.furniture import BLOCK, furniture_kind, strip_promotion
+from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -26,7 +26,6 @@ _TITLE_WORDS = 20
 _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
 _TITLE_LIKE = 0.8
-_KICKER_MAX = 30
 _LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
@@ -56,14 +55,9 @@ class Unit(NamedTuple):
     heading: bool = False
 
 
-def read_units(text: str, *, day_first: bool = True, saved: datetime | None = None) -> list[Unit]:
-    """The page's units in order, furniture removed, inline "Title — Standfirst" split."""
-    return without_furniture(read_all_units(text, day_first=day_first, saved=saved), day_first)
-
-
-def without_furniture(units: list[Unit], day_first: bool) -> list[Unit]:
-    """``units`` without furniture and kickers, inline "Title — Standfirst" split."""
-    return _split_inline(_drop_furniture(units), day_first)
+def split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
+    """``units`` with "Title — Standfirst." lines split in two where the page writes so."""
+    return _split_inline(units, day_first)
 
 
 def read_all_units(
@@ -111,6 +105,8 @@ def _continues(previous: str, line: str) -> bool:
     or ``previous`` ends on a joining word."""
     if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
         return False
+    if line.startswith(("http://", "https://", "www.")):
+        return False  # a link under a line is not the rest of its sentence
     return line[0].islower() or bool(_CONNECTOR_END.search(previous))
 
 
@@ -227,32 +223,9 @@ def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> fl
     return 0.5 if text.endswith(":") or len(text) >= _SENTENCE_MIN else 0.1
 
 
-def _drop_furniture(units: list[Unit]) -> list[Unit]:
-    """Units without furniture, nor the short heading right above a block of furniture,
-    nor a kicker: a short capitalised label ("OPINION") right above a title in its block."""
-    kept: list[Unit] = []
-    for unit in units:
-        if unit.furniture is None:
-            if unit.title_like and kept and kept[-1].block == unit.block and _is_kicker(kept[-1]):
-                kept.pop()
-            kept.append(unit)
-            continue
-        if unit.furniture == BLOCK and kept and kept[-1].title_like and not kept[-1].marker:
-            kept.pop()
-    return kept
-
-
-def _is_kicker(unit: Unit) -> bool:
-    """A label of one to three words in capitals, with no digits and no full stop."""
-    text = unit.text
-    if len(text) > _KICKER_MAX or not text.isupper() or unit.marker or unit.byline:
-        return False
-    return text.count(" ") < 3 and not any(c.isdigit() for c in text) and not ends_sentence(text)
-
-
 def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
     """Split "Title — Standfirst." lines in two, when most lines of the page are written so."""
-    candidates = [u for u in units if u.byline is None]
+    candidates = [u for u in units if u.byline is None and u.furniture is None]
     splits = {id(u): _inline_split(u.text) for u in candidates}
     found = sum(1 for pair in splits.values() if pair is not None)
     if found < 2 or found < _INLINE_SHARE * len(candidates):

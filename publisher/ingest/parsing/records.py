@@ -52,10 +52,14 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     content = [i for i, s in enumerate(syms) if s in _CONTENT]
     best = Reading((), [], 0.0)
     for pattern in _candidates(units, syms, content):
-        for blocked in (True, False):
-            reading = _match(units, syms, content, pattern, blocked=blocked)
-            if reading.score > best.score:
-                best = reading
+        free = _match(units, syms, content, pattern, blocked=False)
+        kept = _match(units, syms, content, pattern, blocked=True)
+        # where blank lines already part the records, records keep to their blocks
+        reading = Reading(pattern, kept.records, free.score)
+        if len(kept.records) < len(free.records):
+            reading = free
+        if reading.score > best.score:
+            best = reading
     records = _main_runs(syms, best.records)
     best = Reading(best.pattern, records, best.score)
     if best.records:
@@ -102,8 +106,18 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
             if syms[i] == start or not chunks:
                 chunks.append([])
             chunks[-1].append(syms[i])
-        _add_common(found, [_signature(c) for c in chunks[1:]])
+        whole = [c for c in chunks if c[0] == start]  # what comes before the first is not one
+        _add_common(found, [_signature(c) for c in whole])
+    for shape in ((TITLE, TEXT), (TEXT,)):
+        found[shape] += 0  # a page of one item still shows the commonest shapes
     patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
+    # A record's running text stands under its title, never above it; and
+    # a kicker or section label stands above its title, never under it
+    patterns = [
+        p
+        for p in patterns
+        if TITLE not in p or (TEXT not in p[: p.index(TITLE)] and LABEL not in p[p.index(TITLE) :])
+    ]
     return patterns or [(TEXT,)]
 
 
@@ -151,24 +165,42 @@ def _match(
             position += 1
             continue
         taken = content[position:end]
-        if blocked:
-            taken = [i for i in taken if units[i].block == units[taken[0]].block]
+        title = content[line.index(anchor, position, end)]
+        block = units[title].block
+        if blocked:  # a record keeps to its title's block
+            taken = [i for i in taken if units[i].block == block]
         fields = len(_signature([syms[i] for i in taken]))
         if fields < need:
             position += 1
             continue
         records.append(Record(indexes=taken))
-        score += sum(units[i].weight for i in taken) * (0.5 + 0.5 * fields / len(pattern))
+        # lines above the title's block count half: a blank line above a title parts it
+        # from the record before (the phase of the pattern)
+        weight = sum(
+            units[i].weight * (0.5 if i < title and units[i].block != block else 1.0) for i in taken
+        )
+        score += weight * (0.5 + 0.5 * fields / len(pattern))
         if not taken[0] or units[taken[0]].block != units[taken[0] - 1].block:
             score += _BLOCK_START * units[taken[0]].weight
-        position += len(taken)
+        position = content.index(taken[-1], position) + 1
     return Reading(pattern, records, score)
 
 
 @functools.lru_cache(maxsize=512)
 def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
     """What one record of ``pattern`` matches: every slot optional, repeatable ones a run."""
-    return re.compile("".join(f"(?:{s}+)?" if s in _REPEATABLE else f"{s}?" for s in pattern))
+    parts: list[str] = []
+    for index, slot in enumerate(pattern):
+        if slot == TEXT and index and pattern[index - 1] == TITLE and index + 1 < len(pattern):
+            # a second title-like line under the title, before the next field, is the
+            # standfirst ("Is the Party Over?" / "A disorderly retreat… or stay and fight?")
+            parts.append(f"(?:{TEXT}+|{TITLE}(?={pattern[index + 1]}))?")
+        elif slot in _REPEATABLE and (slot != TEXT or TITLE in pattern):
+            # without a title, each line of running text is a teaser of its own
+            parts.append(f"(?:{slot}+)?")
+        else:
+            parts.append(f"{slot}?")
+    return re.compile("".join(parts))
 
 
 def _assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:

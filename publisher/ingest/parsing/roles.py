@@ -33,7 +33,11 @@ _META = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
     r"|.{0,40}\(\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
     r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d+\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?|comments?"
-    r"|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?)"
+    r"|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?|articles?|posts?"
+    r"|stories|artikel|beiträge|artículos|articoli|artigos|erthyglau|publications?)"
+    r"|@\w{2,30}"
+    r"|(?:venue|where|when|location|place|time|cost|price|tickets?|lieu|heure|prix|ort|zeit"
+    r"|preis|lugar|hora|precio|luogo|ora|prezzo|locatie|tijd|prijs|local|preço)\s?:.{0,120}"
     r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
     r"|(?:tags?|tagged|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under|posted in"
     r"|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
@@ -52,6 +56,9 @@ _FURNITURE_WORDS = frozenset(
 _FURNITURE_LINE = re.compile(
     r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
     r"|(?:skip|jump|aller|springe|saltar|spring|salta)\b.{0,30}"
+    r"|(?:zum|zur)\s(?:haupt)?(?:inhalt|navigation)\s(?:springen|wechseln).{0,40}"
+    r"|(?:ir|ir para|vai|vai al|naar)\s(?:al|o|a|de)?\s?"
+    r"(?:contenido|conteúdo|contenuto|inhoud)\b.{0,40}"
     r"|(?:open|get|download|télécharger|herunterladen|descargar|scarica|baixe|download)\b.{0,20}"
     r"\b(?:app|application|pdf)\b.{0,40}"
     r"|(?:most (?:read|popular|viewed|shared)|popular|trending|related|recent|latest|more from"
@@ -69,6 +76,11 @@ _FURNITURE_LINE = re.compile(
 )
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _REPEATS = 2
+_LABEL_WORDS = 3
+_LABEL_CHARS = 30
+_MENU_RUN = 3  # stacked one- or two-word lines that make a menu
+_MENU_ENTRY = 24
+_TEASER_RUN = 3  # lines of running text in one block that make it a run of teasers
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
@@ -88,9 +100,95 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
                 symbol, reason = BYLINE, "date"
         out.append(symbol)
         reasons.append(reason)
+    _stacked_menus(units, out, reasons)
     _mark_labels(units, out, reasons)
     _names_in_context(units, out, reasons)
+    _teaser_runs(units, out)
+    _numbered_titles(units, out)
+    _standfirsts_by_shape(units, out)
     return out, reasons
+
+
+def _standfirsts_by_shape(units: list[Unit], out: list[str]) -> None:
+    """Where the page's blocks are a title over running text, a block of two title-like
+    lines is one more of them: its longer second line is the standfirst, though it
+    lacks a full stop."""
+    blocks: dict[int, list[int]] = {}
+    for index, unit in enumerate(units):
+        if out[index] != FURNITURE:
+            blocks.setdefault(unit.block, []).append(index)
+    shapes = Counter(tuple(out[i] for i in members[:2]) for members in blocks.values())
+    if shapes[(TITLE, TEXT)] < _REPEATS or shapes[(TITLE, TEXT)] < shapes[(TITLE, TITLE)]:
+        return
+    for members in blocks.values():
+        if [out[i] for i in members] == [TITLE, TITLE]:
+            first, second = members
+            if len(units[second].text) > len(units[first].text):
+                out[second] = TEXT
+
+
+def _numbered_titles(units: list[Unit], out: list[str]) -> None:
+    """A numbered or bulleted title-like line with running text under it in its block
+    heads an item ("1. The miners' strike" / "The dispute of 1984-85 …"), not a list."""
+    for index in range(len(units) - 1):
+        below = units[index + 1]
+        if (
+            out[index] == LIST
+            and units[index].title_like
+            and out[index + 1] == TEXT
+            and below.block == units[index].block
+        ):
+            out[index] = TITLE
+
+
+def _stacked_menus(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A run of three or more lines of one or two words each, one under another in a
+    block, is a menu (its entries stacked on lines), not a run of headlines."""
+    run: list[int] = []
+    for index in range(len(units) + 1):
+        entry = index < len(units) and _menu_entry(units[index].text)
+        if entry and run and units[index].block != units[run[-1]].block:
+            _mark_menu(run, out, reasons)
+            run = []
+        if entry:
+            run.append(index)
+        else:
+            _mark_menu(run, out, reasons)
+            run = []
+
+
+def _menu_entry(text: str) -> bool:
+    """One or two words, no digits or sentence marks: a menu entry's shape."""
+    return (
+        text.count(" ") <= 1
+        and len(text) <= _MENU_ENTRY
+        and text[:1].isupper()
+        and (text.replace(" ", "").replace("-", "").isalpha())
+    )
+
+
+def _mark_menu(run: list[int], out: list[str], reasons: list[str]) -> None:
+    """Mark ``run`` as a menu when it is long enough to be one."""
+    if len(run) < _MENU_RUN:
+        return
+    for i in run:
+        out[i] = FURNITURE
+        reasons[i] = "furniture (menu entries stacked on lines)"
+
+
+def _teaser_runs(units: list[Unit], out: list[str]) -> None:
+    """In a block of many lines of running text and few title-like ones (a run of
+    teasers, one a line), a line missing its full stop is one more teaser, not a title."""
+    blocks: dict[int, list[int]] = {}
+    for index, unit in enumerate(units):
+        blocks.setdefault(unit.block, []).append(index)
+    for members in blocks.values():
+        kinds = Counter(out[i] for i in members)
+        if kinds[TEXT] < _TEASER_RUN or kinds[TEXT] < 2 * kinds[TITLE] or kinds[BYLINE]:
+            continue
+        for i in members:
+            if out[i] == TITLE and not units[i].heading:
+                out[i] = TEXT
 
 
 def _symbol(unit: Unit) -> tuple[str, str]:
@@ -137,8 +235,9 @@ def byline_of(unit: Unit, symbol: str) -> Byline | None:
 
 def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """A lone name is a byline only where bylines stand: beside a date line, under an
-    item's text in its block, over "in" or a label; else (a title in capitals such as
-    "Renewing Scottish Labour") it is a title.  Names in capitals or joined by "and" stay."""
+    item's text in its block or between it and the next title, over "in" or a label;
+    else (a title in capitals such as "Renewing Scottish Labour") it is a title.  Names
+    in capitals or joined by "and" stay."""
     for index, reason in enumerate(reasons):
         if reason != "name" or _plainly_names(units[index].text):
             continue
@@ -154,7 +253,11 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
             and out[after] in (META, LABEL)
             and units[after].block == units[index].block
         )
-        if not (dated or under or over):
+        # between running text and the next title (or the page's end) it signs the text
+        signs = (
+            before is not None and out[before] == TEXT and (after is None or out[after] == TITLE)
+        )
+        if not (dated or under or over or signs):
             out[index] = TITLE
             reasons[index] = ""
 
@@ -173,9 +276,25 @@ def _neighbour(out: list[str], index: int, step: int) -> int | None:
 
 
 def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
-    """Short title-like lines that recur on the page are labels (sections, the site's name)."""
+    """Short title-like lines that recur on the page are labels (sections, the site's
+    name); so is a word or three in capitals ("IN BRIEF", "ANALYSIS"): no headline."""
     counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
     for index, unit in enumerate(units):
-        if out[index] == TITLE and counts[unit.text.casefold()] >= _REPEATS:
+        if out[index] != TITLE:
+            continue
+        if counts[unit.text.casefold()] >= _REPEATS:
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
+        elif _caps_label(unit.text):
+            out[index] = LABEL
+            reasons[index] = "label (a section name in capitals)"
+
+
+def _caps_label(text: str) -> bool:
+    """A word or three in capitals, no digits: a section name or kicker."""
+    return (
+        text.isupper()
+        and text.count(" ") < _LABEL_WORDS
+        and len(text) <= _LABEL_CHARS
+        and not any(c.isdigit() for c in text)
+    )
