@@ -84,9 +84,12 @@ def parse_byline(
     if len(text) > _MAX_BYLINE:
         return None
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and not _BY_START.match(text) and not _relative_word(text, saved):
+    by_start = _BY_START.match(text) is not None
+    if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
+    if found is None and not by_start:
+        return None  # no date, and no "By" to open a name
     rest = text
     if found is not None:
         before = _WEEKDAY_BEFORE.sub(" ", text[: found.start])

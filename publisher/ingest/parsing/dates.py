@@ -51,6 +51,7 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
+MONTH_HINT = re.compile(_trie(list(_MONTH_PREFIXES)))  # run on lower-cased text
 _TIME = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
@@ -111,8 +112,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     patterns = []
     if "0000-0" in digits:
         patterns.append(_ISO)
-    lower = text.lower()
-    if any(month in lower for month in _MONTH_PREFIXES):
+    if MONTH_HINT.search(text.lower()):
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
     if "0/0" in digits or "0.0" in digits or "0-0" in digits:
         patterns.append(_NUMERIC)

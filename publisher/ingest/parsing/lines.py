@@ -13,7 +13,7 @@ from publisher.ingest.parsing.text import ends_sentence, normalise_text
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
 _RULE = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")  # "---", "* * *": a separator, read as a blank line
-_RULE_START = frozenset("-–—_=*~•·#+━─═")
+RULE_START = frozenset("-–—_=*~•·#+━─═")
 _WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
 _WRAP_MAX = 100
 _WRAP_SLACK = 12
@@ -97,7 +97,7 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
 
 def is_rule(line: str) -> bool:
     """A separator line ("---", "* * *", "━━━"), read as a blank line."""
-    return line[0] in _RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line) is not None
+    return line[0] in RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line) is not None
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -53,7 +53,9 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     best = Reading((), [], 0.0)
     for pattern in _candidates(units, syms, content):
         free = _match(units, syms, content, pattern, blocked=False)
-        kept = _match(units, syms, content, pattern, blocked=True)
+        kept = free
+        if any(len({units[i].block for i in r.indexes}) > 1 for r in free.records):
+            kept = _match(units, syms, content, pattern, blocked=True)
         # where blank lines already part the records, records keep to their blocks
         reading = Reading(pattern, kept.records, free.score)
         if len(kept.records) < len(free.records):
@@ -148,30 +150,26 @@ def _match(
 ) -> Reading:
     """Records read greedily by ``pattern`` over the page, and the text they explain.
 
-    Each slot is optional and a repeatable slot takes a run, so one record is the
-    greedy match of a regular expression over the content lines' symbols.
+    Each slot but the title is optional and a repeatable slot takes a run, so one record
+    is the leftmost greedy match of a regular expression over the content's symbols.
     """
-    anchor = TITLE if TITLE in pattern else (TEXT if TEXT in pattern else LIST)
+    anchor = _anchor(pattern)
     need = max(1, math.ceil(_NEED * len(pattern)))
     shape = _shape(pattern)
     line = "".join(syms[i] for i in content)
     records: list[Record] = []
     score = 0.0
     position = 0
-    while position < len(content):
-        found = shape.match(line, position)
-        end = found.end() if found is not None else position
-        if anchor not in line[position:end]:
-            position += 1
-            continue
-        taken = content[position:end]
-        title = content[line.index(anchor, position, end)]
+    while (found := shape.search(line, position)) is not None:
+        start, end = found.span()
+        taken = content[start:end]
+        title = content[line.index(anchor, start, end)]
         block = units[title].block
         if blocked:  # a record keeps to its title's block
             taken = [i for i in taken if units[i].block == block]
         fields = len(_signature([syms[i] for i in taken]))
         if fields < need:
-            position += 1
+            position = start + 1
             continue
         records.append(Record(indexes=taken))
         # lines above the title's block count half: a blank line above a title parts it
@@ -182,24 +180,33 @@ def _match(
         score += weight * (0.5 + 0.5 * fields / len(pattern))
         if not taken[0] or units[taken[0]].block != units[taken[0] - 1].block:
             score += _BLOCK_START * units[taken[0]].weight
-        position = content.index(taken[-1], position) + 1
+        position = start + content[start:end].index(taken[-1]) + 1
     return Reading(pattern, records, score)
+
+
+def _anchor(pattern: tuple[str, ...]) -> str:
+    """The field every record of ``pattern`` holds: its title, else its text or list."""
+    return TITLE if TITLE in pattern else (TEXT if TEXT in pattern else LIST)
 
 
 @functools.lru_cache(maxsize=512)
 def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
-    """What one record of ``pattern`` matches: every slot optional, repeatable ones a run."""
+    """What one record of ``pattern`` matches: its first anchor slot, every other slot
+    optional, repeatable ones a run."""
+    anchor = _anchor(pattern)
+    first = pattern.index(anchor)
     parts: list[str] = []
     for index, slot in enumerate(pattern):
+        optional = "" if index == first else "?"
         if slot == TEXT and index and pattern[index - 1] == TITLE and index + 1 < len(pattern):
             # a second title-like line under the title, before the next field, is the
             # standfirst ("Is the Party Over?" / "A disorderly retreat… or stay and fight?")
-            parts.append(f"(?:{TEXT}+|{TITLE}(?={pattern[index + 1]}))?")
+            parts.append(f"(?:{TEXT}+|{TITLE}(?={pattern[index + 1]})){optional}")
         elif slot in _REPEATABLE and (slot != TEXT or TITLE in pattern):
             # without a title, each line of running text is a teaser of its own
-            parts.append(f"(?:{slot}+)?")
+            parts.append(f"(?:{slot}+){optional}")
         else:
-            parts.append(f"{slot}?")
+            parts.append(f"{slot}{optional}")
     return re.compile("".join(parts))
 
 

@@ -10,7 +10,7 @@ import functools
 import re
 from datetime import datetime, timedelta
 
-from publisher.ingest.parsing.dates import _MONTH, MONTHS, DateMatch, find_date
+from publisher.ingest.parsing.dates import _MONTH, MONTH_HINT, MONTHS, DateMatch, _trie, find_date
 
 _UNIT_WORDS = (
     ("minute minutes min mins minuten minuti minuto minutos munud", 60),
@@ -45,6 +45,15 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
+# Words without which no relative date is written, as one trie (run on lower-cased text).
+_AGO_WORDS = [
+    *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
+    *"yesterday hier gestern ayer ieri ontem gisteren ddoe".split(),
+    *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
+]
+_AGO_HINT = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
+_DIGIT = re.compile(r"\d")
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
 _MONTH2 = _MONTH.replace("<mon>", "<mon2>")
 _NO_YEAR = re.compile(
     rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -71,7 +80,17 @@ def find_when(
     found = find_date(text, day_first=day_first)
     if found is not None or saved is None:
         return found
-    return _relative(text, saved) or _no_year(text, saved) or _clock(text, saved)
+    # cheap hints first: most lines hold no relative date, and the full patterns are slow
+    lower = text.lower()
+    if _AGO_HINT.search(lower):
+        found = _relative(text, saved)
+    if found is not None or not _DIGIT.search(text):
+        return found  # a day without a year, or a time of day, has digits
+    if MONTH_HINT.search(lower):
+        found = _no_year(text, saved)
+    if found is None and _CLOCK_HINT.search(lower):
+        found = _clock(text, saved)
+    return found
 
 
 def _relative(text: str, saved: datetime) -> DateMatch | None:

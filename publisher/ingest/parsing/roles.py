@@ -77,6 +77,8 @@ _FURNITURE_LINE = re.compile(
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _REPEATS = 2
 _LABEL_WORDS = 3
+_SHORT_LINE = 180
+_LOWER_WORDS = 2  # "and", a role in lower case: names have no more
 _LABEL_CHARS = 30
 _MENU_RUN = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY = 24
@@ -198,11 +200,12 @@ def _symbol(unit: Unit) -> tuple[str, str]:
         return FURNITURE, f"furniture ({unit.furniture})"
     if unit.byline is not None:
         return BYLINE, "byline" if unit.byline.author else "date"
-    lower = text.lower().strip(" .:!»›→…")
-    if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text):
-        return FURNITURE, "furniture (menu, widget or button)"
-    if _COUNTER.fullmatch(text) or _META.fullmatch(text):
-        return META, "metadata"
+    if len(text) <= _SHORT_LINE:  # furniture and metadata patterns hold short lines only
+        lower = text.lower().strip(" .:!»›→…")
+        if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text):
+            return FURNITURE, "furniture (menu, widget or button)"
+        if _COUNTER.fullmatch(text) or _META.fullmatch(text):
+            return META, "metadata"
     if unit.marker:
         return LIST, ""
     if name_only(text) is not None:
@@ -216,6 +219,8 @@ def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if len(text) > 80 or text.endswith((".", "?", "!", ":")):
         return None
+    if sum(1 for word in text.split() if word[0].islower()) > _LOWER_WORDS:
+        return None  # a sentence or a headline in sentence case, not names
     author = clean_author(text)
     if author is None:
         return None
