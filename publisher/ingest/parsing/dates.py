@@ -31,8 +31,6 @@ _MONTH_WORDS = (
     ),
 )
 MONTHS = {word: number for words, number in _MONTH_WORDS for word in words.split()}
-# Cheap substring tests that rule a month name in or out before any regex runs.
-_MONTH_PREFIXES = tuple(sorted({word[:3] for word in MONTHS}))
 
 
 def _trie(words: list[str]) -> str:
@@ -51,7 +49,9 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
-MONTH_HINT = re.compile(_trie(list(_MONTH_PREFIXES)))  # run on lower-cased text
+# A month's name as a whole word (run on lower-cased text): the cheap test before the
+# date patterns, which are slow to reject a line.
+MONTH_HINT = re.compile(rf"\b{_trie(list(MONTHS))}\b")
 _TIME = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"

@@ -8,6 +8,7 @@ from publisher.ingest.parsing.lines import RULE_START, Unit, is_rule
 from publisher.ingest.parsing.text import normalise_text
 
 SEPARATOR = "furniture (separator or markup)"
+_IN_ITEM = ("item", "article")
 
 
 def line_roles(text: str, units: list[Unit], roles: list[str]) -> tuple[tuple[int, str, str], ...]:
@@ -21,9 +22,7 @@ def line_roles(text: str, units: list[Unit], roles: list[str]) -> tuple[tuple[in
     for number, raw in enumerate(raw_lines, start=1):
         if not raw.strip():
             continue
-        at = bisect_right(starts, number) - 1
-        while at > 0 and starts[at - 1] == starts[at]:
-            at -= 1  # a line split in two ("Title — Standfirst") reports its first part
+        at = _unit_at(starts, roles, number)
         if at < 0 or _separator(raw.strip()):
             out.append((number, SEPARATOR, raw.strip()))
         else:
@@ -38,3 +37,14 @@ def _separator(line: str) -> bool:
         clean = normalise_text(line)
         return not clean or is_rule(clean)
     return False
+
+
+def _unit_at(starts: list[int], roles: list[str], number: int) -> int:
+    """The unit line ``number`` belongs to (-1 if none); of a line split in two ("Title —
+    Standfirst"), the part in an item if one is."""
+    at = bisect_right(starts, number) - 1
+    first = at
+    while first > 0 and starts[first - 1] == starts[at]:
+        first -= 1
+    parts = range(first, at + 1)
+    return next((i for i in parts if roles[i].startswith(_IN_ITEM)), first if at >= 0 else at)

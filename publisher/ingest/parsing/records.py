@@ -21,6 +21,7 @@ from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITL
 
 _CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE = (TEXT, BYLINE)
+_RUNS = re.compile(f"([{TEXT}{BYLINE}])\\1+")
 _CANDIDATES = 3  # signatures tried per way of cutting the page
 _KICKER_WORDS = 4
 _KICKER_CHARS = 32
@@ -50,8 +51,18 @@ class Reading:
 def find_records(units: list[Unit], syms: list[str]) -> Reading:
     """The best-supported record pattern of the page and its records."""
     content = [i for i, s in enumerate(syms) if s in _CONTENT]
+    weights: Counter[str] = Counter()
+    for i in content:
+        weights[syms[i]] += units[i].weight
     best = Reading((), [], 0.0)
-    for pattern in _candidates(units, syms, content):
+    bounds = {
+        p: (1 + _BLOCK_START) * sum(weights[s] for s in set(p))
+        for p in _candidates(units, syms, content)
+    }
+    # strongest first: no reading scores above the text its symbols hold (with the bonus)
+    for pattern in sorted(bounds, key=bounds.__getitem__, reverse=True):
+        if bounds[pattern] <= best.score:
+            break
         free = _match(units, syms, content, pattern, blocked=False)
         kept = free
         if any(len({units[i].block for i in r.indexes}) > 1 for r in free.records):
@@ -85,32 +96,23 @@ def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
     return [record for run in runs if len(run) >= keep for record in run]
 
 
-def _signature(symbols: list[str]) -> tuple[str, ...]:
-    """A run of symbols with repeats of repeatable ones collapsed ("S S" is one field)."""
-    out: list[str] = []
-    for symbol in symbols:
-        if out and symbol == out[-1] and symbol in _REPEATABLE:
-            continue
-        out.append(symbol)
-    return tuple(out)
-
-
 def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
-    """Record shapes the page repeats: per block, and between repeats of each symbol."""
-    found: Counter[tuple[str, ...]] = Counter()
+    """Record shapes the page repeats: per block, and between repeats of each symbol.
+
+    Shapes are read off the page's symbols as one string, repeats of repeatable
+    symbols collapsed ("S S" is one field).
+    """
+    found: Counter[str] = Counter()
     blocks: dict[int, list[str]] = {}
     for i in content:
         blocks.setdefault(units[i].block, []).append(syms[i])
-    _add_common(found, [_signature(b) for b in blocks.values()])
+    _add_common(found, [_RUNS.sub(r"\1", "".join(b)) for b in blocks.values()])
+    line = "".join(syms[i] for i in content)
     for start in (TITLE, BYLINE, TEXT, LABEL, LIST):
-        chunks: list[list[str]] = []
-        for i in content:
-            if syms[i] == start or not chunks:
-                chunks.append([])
-            chunks[-1].append(syms[i])
-        whole = [c for c in chunks if c[0] == start]  # what comes before the first is not one
-        _add_common(found, [_signature(c) for c in whole])
-    for shape in ((TITLE, TEXT), (TEXT,)):
+        # what comes before the first ``start`` is not a record of this cut
+        chunks = line.split(start)[1:]
+        _add_common(found, [_RUNS.sub(r"\1", start + chunk) for chunk in chunks])
+    for shape in (TITLE + TEXT, TEXT):
         found[shape] += 0  # a page of one item still shows the commonest shapes
     patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
     # A record's running text stands under its title, never above it; and
@@ -120,10 +122,10 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
         for p in patterns
         if TITLE not in p or (TEXT not in p[: p.index(TITLE)] and LABEL not in p[p.index(TITLE) :])
     ]
-    return patterns or [(TEXT,)]
+    return [tuple(p) for p in patterns] or [(TEXT,)]
 
 
-def _plain(pattern: tuple[str, ...]) -> bool:
+def _plain(pattern: str) -> bool:
     """A record's fields do not come back after others ("T B T" is two records)."""
     seen: set[str] = set()
     for index, symbol in enumerate(pattern):
@@ -133,7 +135,7 @@ def _plain(pattern: tuple[str, ...]) -> bool:
     return True
 
 
-def _add_common(found: Counter[tuple[str, ...]], signatures: list[tuple[str, ...]]) -> None:
+def _add_common(found: Counter[str], signatures: list[str]) -> None:
     """The most frequent signatures (seen at least twice) join the candidates."""
     for signature, count in Counter(signatures).most_common(_CANDIDATES):
         if count >= 2 and len(signature) <= 8:
@@ -167,7 +169,7 @@ def _match(
         block = units[title].block
         if blocked:  # a record keeps to its title's block
             taken = [i for i in taken if units[i].block == block]
-        fields = len(_signature([syms[i] for i in taken]))
+        fields = _fields(line[start:end] if len(taken) == end - start else _text(syms, taken))
         if fields < need:
             position = start + 1
             continue
@@ -182,6 +184,16 @@ def _match(
             score += _BLOCK_START * units[taken[0]].weight
         position = start + content[start:end].index(taken[-1]) + 1
     return Reading(pattern, records, score)
+
+
+def _text(syms: list[str], indexes: list[int]) -> str:
+    """The symbols of ``indexes`` as one string."""
+    return "".join(syms[i] for i in indexes)
+
+
+def _fields(symbols: str) -> int:
+    """How many fields a record's symbols fill: a run of text or bylines is one."""
+    return len(_RUNS.sub(r"\1", symbols))
 
 
 def _anchor(pattern: tuple[str, ...]) -> str:

@@ -78,6 +78,8 @@ _SHORT = 4  # words: a line this short at the page's top or bottom edge is a men
 _REPEATS = 2
 _LABEL_WORDS = 3
 _SHORT_LINE = 180
+_NAME_WORDS = 5
+_JOINED = re.compile(r",|&|\s(?:and|und|et|y|e|en|ac|a|i)\s", re.IGNORECASE)
 _LOWER_WORDS = 2  # "and", a role in lower case: names have no more
 _LABEL_CHARS = 30
 _MENU_RUN = 3  # stacked one- or two-word lines that make a menu
@@ -219,8 +221,11 @@ def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if len(text) > 80 or text.endswith((".", "?", "!", ":")):
         return None
-    if sum(1 for word in text.split() if word[0].islower()) > _LOWER_WORDS:
+    words = text.split()
+    if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
         return None  # a sentence or a headline in sentence case, not names
+    if len(words) > _NAME_WORDS and not _JOINED.search(text):
+        return None  # one name has at most four words (particles aside)
     author = clean_author(text)
     if author is None:
         return None
