@@ -11,6 +11,7 @@ Lines outside its records are furniture.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -21,7 +22,9 @@ from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITL
 
 _CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE = (TEXT, BYLINE)
-_RUNS = re.compile(f"([{TEXT}{BYLINE}])\\1+")
+# The second and later symbols of a run of text or bylines: dropped, a run is one field.
+_RUNS = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
+_RUN_OF = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
 _CANDIDATES = 3  # signatures tried per way of cutting the page
 _KICKER_WORDS = 4
 _KICKER_CHARS = 32
@@ -48,36 +51,62 @@ class Reading:
     score: float
 
 
+@dataclass(frozen=True)
+class _Content:
+    """The page's content lines by position: their symbols as one string, blocks, weights."""
+
+    indexes: list[int]  # position -> unit index
+    line: str
+    blocks: list[int]
+    weights: list[int]
+    prefix: list[int]  # prefix[p] = weight of positions before p
+    opens: list[bool]  # the line starts a block of the page
+
+
+def _content(units: list[Unit], syms: list[str]) -> _Content:
+    """The content lines of the page, read once for every pattern tried."""
+    indexes = [i for i, s in enumerate(syms) if s in _CONTENT]
+    weights = [units[i].weight for i in indexes]
+    return _Content(
+        indexes=indexes,
+        line="".join(syms[i] for i in indexes),
+        blocks=[units[i].block for i in indexes],
+        weights=weights,
+        prefix=[0, *itertools.accumulate(weights)],
+        opens=[not i or units[i].block != units[i - 1].block for i in indexes],
+    )
+
+
 def find_records(units: list[Unit], syms: list[str]) -> Reading:
     """The best-supported record pattern of the page and its records."""
-    content = [i for i, s in enumerate(syms) if s in _CONTENT]
-    weights: Counter[str] = Counter()
-    for i in content:
-        weights[syms[i]] += units[i].weight
-    best = Reading((), [], 0.0)
+    page = _content(units, syms)
+    held: Counter[str] = Counter()
+    for symbol, weight in zip(page.line, page.weights, strict=True):
+        held[symbol] += weight
+    best: tuple[tuple[str, ...], list[list[int]], float] = ((), [], 0.0)
     bounds = {
-        p: (1 + _BLOCK_START) * sum(weights[s] for s in set(p))
-        for p in _candidates(units, syms, content)
+        p: (1 + _BLOCK_START) * sum(held[s] for s in set(p))
+        for p in _candidates(units, syms, page.indexes)
     }
     # strongest first: no reading scores above the text its symbols hold (with the bonus)
     for pattern in sorted(bounds, key=bounds.__getitem__, reverse=True):
-        if bounds[pattern] <= best.score:
+        if bounds[pattern] <= best[2]:
             break
-        free = _match(units, syms, content, pattern, blocked=False)
-        kept = free
-        if any(len({units[i].block for i in r.indexes}) > 1 for r in free.records):
-            kept = _match(units, syms, content, pattern, blocked=True)
-        # where blank lines already part the records, records keep to their blocks
-        reading = Reading(pattern, kept.records, free.score)
-        if len(kept.records) < len(free.records):
-            reading = free
-        if reading.score > best.score:
-            best = reading
-    records = _main_runs(syms, best.records)
-    best = Reading(best.pattern, records, best.score)
-    if best.records:
-        _assign_roles(units, syms, best)
-    return best
+        free, score = _match(page, pattern, blocked=False)
+        records = free
+        if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
+            # where blank lines already part the records, records keep to their blocks
+            kept, _ = _match(page, pattern, blocked=True)
+            if len(kept) >= len(free):
+                records = kept
+        if score > best[2]:
+            best = (pattern, records, score)
+    pattern, found, score = best
+    chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
+    reading = Reading(pattern, _main_runs(syms, chosen), score)
+    if reading.records:
+        _assign_roles(units, syms, reading)
+    return reading
 
 
 def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
@@ -103,15 +132,21 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
     symbols collapsed ("S S" is one field).
     """
     found: Counter[str] = Counter()
-    blocks: dict[int, list[str]] = {}
-    for i in content:
-        blocks.setdefault(units[i].block, []).append(syms[i])
-    _add_common(found, [_RUNS.sub(r"\1", "".join(b)) for b in blocks.values()])
-    line = "".join(syms[i] for i in content)
+    parted = "".join(
+        ("|" if n and units[i].block != units[content[n - 1]].block else "") + syms[i]
+        for n, i in enumerate(content)
+    )
+    _add_common(found, _RUNS.sub("", parted).split("|"))
+    line = parted.replace("|", "")
+    collapsed = {
+        TEXT: _RUN_OF[BYLINE].sub("", line),  # each line of text opens a record
+        BYLINE: _RUN_OF[TEXT].sub("", line),
+    }
+    whole = _RUNS.sub("", line)
     for start in (TITLE, BYLINE, TEXT, LABEL, LIST):
         # what comes before the first ``start`` is not a record of this cut
-        chunks = line.split(start)[1:]
-        _add_common(found, [_RUNS.sub(r"\1", start + chunk) for chunk in chunks])
+        chunks = collapsed.get(start, whole).split(start)[1:]
+        _add_common(found, [start + chunk for chunk in chunks])
     for shape in (TITLE + TEXT, TEXT):
         found[shape] += 0  # a page of one item still shows the commonest shapes
     patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
@@ -143,14 +178,10 @@ def _add_common(found: Counter[str], signatures: list[str]) -> None:
 
 
 def _match(
-    units: list[Unit],
-    syms: list[str],
-    content: list[int],
-    pattern: tuple[str, ...],
-    *,
-    blocked: bool,
-) -> Reading:
-    """Records read greedily by ``pattern`` over the page, and the text they explain.
+    page: _Content, pattern: tuple[str, ...], *, blocked: bool
+) -> tuple[list[list[int]], float]:
+    """Records (as positions) read greedily by ``pattern`` over the page, and the text
+    they explain.
 
     Each slot but the title is optional and a repeatable slot takes a run, so one record
     is the leftmost greedy match of a regular expression over the content's symbols.
@@ -158,42 +189,46 @@ def _match(
     anchor = _anchor(pattern)
     need = max(1, math.ceil(_NEED * len(pattern)))
     shape = _shape(pattern)
-    line = "".join(syms[i] for i in content)
-    records: list[Record] = []
+    line, blocks, weights = page.line, page.blocks, page.weights
+    records: list[list[int]] = []
     score = 0.0
     position = 0
     while (found := shape.search(line, position)) is not None:
         start, end = found.span()
-        taken = content[start:end]
-        title = content[line.index(anchor, start, end)]
-        block = units[title].block
+        title = line.index(anchor, start, end)
+        block = blocks[title]
         if blocked:  # a record keeps to its title's block
-            taken = [i for i in taken if units[i].block == block]
-        fields = _fields(line[start:end] if len(taken) == end - start else _text(syms, taken))
+            taken = [p for p in range(start, end) if blocks[p] == block]
+            symbols = "".join(line[p] for p in taken)
+        else:
+            taken = list(range(start, end))
+            symbols = line[start:end]
+        fields = _fields(symbols)
         if fields < need:
             position = start + 1
             continue
-        records.append(Record(indexes=taken))
+        records.append(taken)
+        weight = (
+            float(sum(weights[p] for p in taken))
+            if blocked
+            else page.prefix[end] - page.prefix[start]
+        )
         # lines above the title's block count half: a blank line above a title parts it
         # from the record before (the phase of the pattern)
-        weight = sum(
-            units[i].weight * (0.5 if i < title and units[i].block != block else 1.0) for i in taken
-        )
+        for p in taken:
+            if p >= title or blocks[p] == block:
+                break
+            weight -= weights[p] / 2
         score += weight * (0.5 + 0.5 * fields / len(pattern))
-        if not taken[0] or units[taken[0]].block != units[taken[0] - 1].block:
-            score += _BLOCK_START * units[taken[0]].weight
-        position = start + content[start:end].index(taken[-1]) + 1
-    return Reading(pattern, records, score)
-
-
-def _text(syms: list[str], indexes: list[int]) -> str:
-    """The symbols of ``indexes`` as one string."""
-    return "".join(syms[i] for i in indexes)
+        if page.opens[taken[0]]:
+            score += _BLOCK_START * weights[taken[0]]
+        position = taken[-1] + 1
+    return records, score
 
 
 def _fields(symbols: str) -> int:
     """How many fields a record's symbols fill: a run of text or bylines is one."""
-    return len(_RUNS.sub(r"\1", symbols))
+    return len(_RUNS.sub("", symbols))
 
 
 def _anchor(pattern: tuple[str, ...]) -> str:
