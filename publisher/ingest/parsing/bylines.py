@@ -46,7 +46,8 @@ _META = re.compile(
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
-    r"|\b(?:GMT|BST|UTC|CET|CEST)\b",
+    r"|\b(?:GMT|BST|UTC|CET|CEST)\b"
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

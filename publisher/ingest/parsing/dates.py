@@ -143,6 +143,10 @@ def _value(match: re.Match[str], day_first: bool) -> datetime | None:
     return None
 
 
+_LAST_HOUR = 23
+_LAST_MINUTE = 59
+
+
 def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> datetime | None:
     """A datetime from parts, or None when they are out of range."""
     if not _MIN_YEAR <= year <= _MAX_YEAR:
@@ -154,6 +158,8 @@ def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> da
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
+    if hour > _LAST_HOUR or minute > _LAST_MINUTE:
+        hour = minute = 0  # "Mar 1, 2024 · 52:18": a duration after the date, no time of day
     try:
         value = datetime(year, month, day, hour, minute)
     except ValueError:

@@ -70,6 +70,11 @@ _CLOCK = re.compile(
 _LONG_TAIL_MAX = 32
 _LONG_TAIL_WORDS = 4
 _LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "cy"]
+# A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
+_LONG_TAIL_SHAPE = re.compile(
+    r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
+    r"|\b[^\W\d_]{3,}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d\b"
+)
 _NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
 
 
@@ -149,10 +154,8 @@ def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
     """A date-only line the patterns do not know, read by dateparser (short lines only)."""
     if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
         return None
-    if not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
-        return None
-    if _NOT_DATES.search(text):
-        return None
+    if not _LONG_TAIL_SHAPE.search(text) or _NOT_DATES.search(text):
+        return None  # dateparser is slow: only a day, a word and a year go to it
     return _dateparser(text, saved.replace(tzinfo=None) if saved is not None else None)
 
 
