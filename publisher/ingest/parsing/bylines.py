@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.dates import DateMatch
 from publisher.ingest.parsing.relative import DAY_WORD, find_when
 
 _MAX_BYLINE = 160
@@ -46,7 +47,7 @@ _META = re.compile(
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
-    r"|\b(?:GMT|BST|UTC|CET|CEST)\b"
+    r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
@@ -58,6 +59,8 @@ _BY_START = re.compile(
 )
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
+_STRONG = "·|•—–"  # separators that set a label apart from a date
+_LABEL_WORDS = 4
 
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
@@ -111,4 +114,19 @@ def parse_byline(
     if not rest.strip(_SEPARATORS):
         return Byline(None, found.value)
     author = clean_author(rest)
-    return Byline(author, found.value) if author is not None else None
+    # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
+    if author is not None and (" " in author or author.islower()):
+        return Byline(author, found.value)
+    return Byline(None, found.value) if _labelled(text, found) else None
+
+
+def _labelled(text: str, found: DateMatch) -> bool:
+    """A date and a section label set apart by a strong separator ("martedì 5 marzo 2024 —
+    Comunicato stampa", "News | 4 March 2024"), not a title that names a day."""
+    before = _WEEKDAY_BEFORE.sub("", text[: found.start]).strip()
+    after = text[found.end :].strip()
+    if before and after:
+        return False
+    label = before or after
+    mark = label[-1] if before else label[0]
+    return mark in _STRONG and label.strip(_SEPARATORS).count(" ") < _LABEL_WORDS
