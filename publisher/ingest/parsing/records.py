@@ -266,8 +266,14 @@ def _assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
         if len(titles) >= 2 and kicker_column:
             title = titles[1]
         if title is None:
+            # a headline repeated elsewhere on the page (a sidebar) was read as a label
+            labels = [
+                i
+                for i in record.indexes
+                if syms[i] == LABEL and units[i].text.count(" ") >= _KICKER_WORDS - 1
+            ]
             texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
-            title = texts[0] if texts else record.indexes[0]
+            title = (labels or texts or record.indexes)[0]
         for i in record.indexes:
             record.roles[i] = _role(syms[i], i, title)
         _absorb_meta(syms, record)
