@@ -26,6 +26,8 @@ _TITLE_WORDS = 20
 _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
 _TITLE_LIKE = 0.8
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
 _LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
@@ -73,7 +75,7 @@ def read_all_units(
 def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     """(line number, cleaned text, block index) with wrapped lines joined back up."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [normalise_text(raw) for raw in text.split("\n")]
+    lines = [normalise_text(_plain(raw)) for raw in text.split("\n")]
     for index, line in enumerate(lines):
         if line and is_rule(line):
             lines[index] = ""
@@ -93,6 +95,28 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
         out.append((number, line, block))
         previous_blank = False
     return out
+
+
+def _plain(raw: str) -> str:
+    """A line without its Markdown: links as their text, emphasis marks and a quote's ">"
+    dropped ("*By [Jane Doe](https://…) · 4 March 2024*" reads "By Jane Doe · 4 March 2024")."""
+    if "](" in raw:
+        raw = _MD_LINK.sub(_link_text, raw)
+    if "*" in raw or "__" in raw:
+        raw = _MD_EMPHASIS.sub(_emphasised, raw)
+    if raw.startswith(">"):
+        raw = raw.lstrip("> ")
+    return raw
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A Markdown link's text."""
+    return match.group(1)
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    """Emphasised text without its marks."""
+    return match.group(2)
 
 
 def is_rule(line: str) -> bool:
