@@ -51,6 +51,8 @@ _META = re.compile(
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
+# Italian "Di" opens a byline too, where the line also dates it (else "Di" is Tuesday).
+_BY_DI = re.compile(r"^Di\s+(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b"
@@ -103,7 +105,7 @@ def parse_byline(
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
-    by = _BY.match(rest)
+    by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
         author = clean_author(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS)))
         if author is None:
