@@ -39,8 +39,9 @@ _META = re.compile(
     r"|(?:venue|where|when|location|place|time|cost|price|tickets?|lieu|heure|prix|ort|zeit"
     r"|preis|lugar|hora|precio|luogo|ora|prezzo|locatie|tijd|prijs|local|preço)\s?:.{0,120}"
     r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
-    r"|(?:tags?|tagged|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under|posted in"
-    r"|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
+    r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?)\s?:.{0,60}"
+    r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
+    r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
     r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis)",
     re.IGNORECASE,
 )
@@ -66,12 +67,21 @@ _FURNITURE_LINE = re.compile(
     r"|les plus lus|à lire aussi|meistgelesen|auch interessant|lo más leído|más leídas"
     r"|i più letti|mais lidas|meest gelezen|lees ook|mwyaf poblogaidd)\b(?:\s+\w+)?"
     r"|(?:lees verder|lire la suite|weiterlesen|mehr lesen|leer más|leggi tutto|continua a leggere"
-    r"|ler mais|leia mais|darllen mwy|read more|continue reading|en savoir plus|ver más)\b.{0,20}"
+    r"|ler mais|leia mais|darllen mwy|read more|continue reading|en savoir plus|ver más)\b.{0,120}"
     r"|(?:deel deze|partager|teilen|compartir|condividi|compartilhe|rhannu|share this)\b.{0,80}"
     r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
     r"|(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)|load more.{0,20}|show more.{0,20}"
-    r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}",
+    r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}"
+    # sign-up form residue and newsletter boxes, in the languages pages come in
+    r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
+    r"|cyfeiriad e-?bost|e-?mailadres|correo electrónico|indirizzo e-?mail)\b.{0,30}"
+    r"|(?:our |the |weekly |monthly )?(?:newsletter|nieuwsbrief|boletín(?: de noticias)?"
+    r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}"
+    # pagination: numbers, arrows and the words for previous and next
+    r"|(?=.*[\d‹›«»←→])(?:[\d\s.…|/‹›«»<>←→-]|(?:prev(?:ious)?|next|precedente|successiva"
+    r"|anterior|siguiente|vorherige|nächste|précédent|suivant|vorige|volgende|page|seite"
+    r"|pagina|página)\b)+",
     re.IGNORECASE,
 )
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
