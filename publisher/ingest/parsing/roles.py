@@ -305,7 +305,7 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
         if counts[unit.text.casefold()] >= _REPEATS:
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
-        elif _caps_label(unit.text):
+        elif _caps_label(unit.text) or " " not in unit.text:
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals)"
 
