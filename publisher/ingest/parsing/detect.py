@@ -13,7 +13,7 @@ from publisher.ingest.parsing.drafts import finalise
 from publisher.ingest.parsing.explain import line_roles
 from publisher.ingest.parsing.lines import read_all_units, split_inline
 from publisher.ingest.parsing.longpage import LONG_PAGE
-from publisher.ingest.parsing.masthead import find_publication
+from publisher.ingest.parsing.masthead import find_publication, mark_masthead
 from publisher.ingest.parsing.reading import LISTING, LISTING_BYLINES, TEASERS, read_page
 from publisher.ingest.parsing.roles import symbols
 
@@ -45,6 +45,8 @@ def parse_page(
         read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first
     )
     syms, reasons = symbols(units, saved)
+    publication = find_publication(units, syms)
+    mark_masthead(units, syms, reasons, publication)
     page = read_page(units, syms, reasons, hints.layout)
     if not page.drafts:
         raise SeedError("no items found", path=name)
@@ -54,6 +56,6 @@ def parse_page(
         items=items,
         reasons=tuple(page.reasons),
         warnings=tuple(page.warnings),
-        publication=find_publication(units, syms),
+        publication=publication,
         lines=line_roles(text, units, page.roles),
     )

@@ -73,3 +73,33 @@ def _stated(units: list[Unit], name: str) -> bool:
     """Whether ``name`` recurs on the page (a masthead repeated in records or the footer)."""
     key = name.casefold()
     return sum(1 for unit in units if key in unit.text.casefold()) >= 2
+
+
+def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: str | None) -> None:
+    """The masthead line at the top (the publication's name, with or without its tagline)
+    is furniture, not an item, where the page confirms the name: its copyright line names
+    it (or shares a word with it, the masthead heading the page over a tagline or a
+    heading), or another line of the page is the name alone."""
+    if name is None:
+        return
+    key = name.casefold()
+    heads = [_TAGLINE.split(unit.text, maxsplit=1)[0].strip().casefold() for unit in units]
+    content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)][:_TOP]
+    top = next((i for i in content if heads[i] == key), None)
+    if top is None:
+        return
+    copyright_name = _from_copyright(units, syms)
+    again = any(head == key for i, head in enumerate(heads) if i != top)
+    named = copyright_name is not None and copyright_name.casefold() == key
+    # or the page's first line shares a word with its copyright and stands over a tagline,
+    # a menu or a heading, not over an item's text
+    below = next((syms[i] for i in content if i > top), TITLE)
+    over = (
+        top == content[0]
+        and copyright_name is not None
+        and _shares_word(name, copyright_name)
+        and below in (TITLE, LABEL)
+    )
+    if again or named or over:
+        syms[top] = FURNITURE
+        reasons[top] = "furniture (masthead: the publication's name)"
