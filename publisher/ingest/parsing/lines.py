@@ -131,9 +131,10 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if line.startswith(("http://", "https://", "www.")):
         return False  # a link under a line is not the rest of its sentence
-    if line[0].isalpha() and parse_byline(line) is not None:
-        return False  # "do 7 maart 2024 | door Eva Hendriks" starts in lower case
-    return line[0].islower() or bool(_CONNECTOR_END.search(previous))
+    if not (line[0].islower() or _CONNECTOR_END.search(previous)):
+        return False
+    # "do 7 maart 2024 | door Eva Hendriks" starts in lower case but is a line of its own
+    return not line[0].isalpha() or parse_byline(line) is None
 
 
 def _wrap_width(lines: list[str]) -> int:

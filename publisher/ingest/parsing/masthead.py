@@ -83,13 +83,15 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
     if name is None:
         return
     key = name.casefold()
-    heads = [_TAGLINE.split(unit.text, maxsplit=1)[0].strip().casefold() for unit in units]
     content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)][:_TOP]
-    top = next((i for i in content if heads[i] == key), None)
+    top = next((i for i in content if _head(units[i].text) == key), None)
     if top is None:
         return
     copyright_name = _from_copyright(units, syms)
-    again = any(head == key for i, head in enumerate(heads) if i != top)
+    again = any(
+        i != top and unit.text.casefold().startswith(key) and _head(unit.text) == key
+        for i, unit in enumerate(units)
+    )
     named = copyright_name is not None and copyright_name.casefold() == key
     # or the page's first line shares a word with its copyright and stands over a tagline,
     # a menu or a heading, not over an item's text
@@ -103,3 +105,8 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
     if again or named or over:
         syms[top] = FURNITURE
         reasons[top] = "furniture (masthead: the publication's name)"
+
+
+def _head(text: str) -> str:
+    """A line's text before any tagline, casefolded."""
+    return _TAGLINE.split(text, maxsplit=1)[0].strip().casefold()

@@ -229,7 +229,7 @@ def _symbol(unit: Unit) -> tuple[str, str]:
 
 def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
-    if len(text) > 80 or text.endswith((".", "?", "!", ":")):
+    if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
     words = text.split()
     if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
