@@ -296,18 +296,28 @@ def _neighbour(out: list[str], index: int, step: int) -> int | None:
 
 
 def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
-    """Short title-like lines that recur on the page are labels (sections, the site's
-    name); so is a word or three in capitals ("IN BRIEF", "ANALYSIS"): no headline."""
+    """Title-like lines that recur on the page are labels (sections, the site's name),
+    unless a long one heads text of its own (a headline repeated in a "most read" box);
+    so are a word or three in capitals ("IN BRIEF", "ANALYSIS") and a single word
+    ("Podcast"): no headline is one word."""
     counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
     for index, unit in enumerate(units):
         if out[index] != TITLE:
             continue
-        if counts[unit.text.casefold()] >= _REPEATS:
+        if counts[unit.text.casefold()] >= _REPEATS and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
         elif _caps_label(unit.text) or " " not in unit.text:
             out[index] = LABEL
-            reasons[index] = "label (a section name in capitals)"
+            reasons[index] = "label (a section name in capitals, or one word)"
+
+
+def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether a headline of five words or more has text or a byline under it in its block."""
+    if units[index].text.count(" ") < _LABEL_WORDS or index + 1 >= len(units):
+        return False
+    below = index + 1
+    return units[below].block == units[index].block and out[below] in (TEXT, BYLINE)
 
 
 def _caps_label(text: str) -> bool:
