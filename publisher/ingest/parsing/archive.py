@@ -14,9 +14,14 @@ from publisher.ingest.parsing.names import is_name
 
 AUTHOR_ARCHIVE = "author-archive"
 
-_NOUNS = r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?)"
+_NOUNS = (
+    r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?"
+    r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
+    r"|artikelen|erthyglau|publicaties)"
+)
 _BY_HEADER = re.compile(
-    rf"(?:all\s+)?(?:\d[\d,]*\s+)?{_NOUNS}\s+(?:written\s+)?by\b\s*:?\s*(?P<name>.*)",
+    rf"(?:all|alle|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
+    r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
 _LABEL_HEADER = re.compile(
@@ -33,7 +38,7 @@ _COUNT_HEADER = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
 _HEADER_MAX = 100
-_HEADER_REACH = 5  # the header is the first line, or under a site name, section or menu
+_HEADER_REACH = 8  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES = 2
 _PRONOUNS = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 _COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
+from publisher.ingest.parsing.relative import DAY_WORD
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -23,6 +24,7 @@ _TITLE_SHORT = 80
 _TITLE_MAX = 120
 _SENTENCE_MIN = 60
 _TITLE_WORDS = 20
+_RELATIVE_LINE = 60  # a line this short may be a relative date alone
 _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
 _TITLE_LIKE = 0.8
@@ -133,7 +135,10 @@ def _continues(previous: str, line: str) -> bool:
         return False  # a link under a line is not the rest of its sentence
     if not (line[0].islower() or _CONNECTOR_END.search(previous)):
         return False
-    # "do 7 maart 2024 | door Eva Hendriks" starts in lower case but is a line of its own
+    # "do 7 maart 2024 | door Eva Hendriks", "hace 2 días" start in lower case but are
+    # lines of their own
+    if len(line) <= _RELATIVE_LINE and DAY_WORD.search(line):
+        return False
     return not line[0].isalpha() or parse_byline(line) is None
 
 
