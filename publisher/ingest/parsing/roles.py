@@ -71,19 +71,25 @@ _FURNITURE_LINE = re.compile(
     r"|(?:deel deze|partager|teilen|compartir|condividi|compartilhe|rhannu|share this)\b.{0,80}"
     r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
-    r"|(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)|load more.{0,20}|show more.{0,20}"
+    r"|load more.{0,20}|show more.{0,20}"
     r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}"
     # sign-up form residue and newsletter boxes, in the languages pages come in
     r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
     r"|cyfeiriad e-?bost|e-?mailadres|correo electrónico|indirizzo e-?mail)\b.{0,30}"
     r"|(?:our |the |weekly |monthly )?(?:newsletter|nieuwsbrief|boletín(?: de noticias)?"
-    r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}"
-    # pagination: numbers, arrows and the words for previous and next
-    r"|(?=.*[\d‹›«»←→])(?:[\d\s.…|/‹›«»<>←→-]|(?:prev(?:ious)?|next|precedente|successiva"
-    r"|anterior|siguiente|vorherige|nächste|précédent|suivant|vorige|volgende|page|seite"
-    r"|pagina|página)\b)+",
+    r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}",
     re.IGNORECASE,
 )
+# Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
+_ARROWS = frozenset("«‹←»›→")
+_ARROW_LINE = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
+# pagination: numbers, arrows and the words for previous and next
+_PAGING_LINE = re.compile(
+    r"(?:[\d\s.…|/‹›«»<>←→-]|(?:prev(?:ious)?|next|precedente|successiva|anterior|siguiente"
+    r"|vorherige|nächste|précédent|suivant|vorige|volgende|page|seite|pagina|página)\b)+",
+    re.IGNORECASE,
+)
+_PAGING_MAX = 80
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _REPEATS = 2
 _LABEL_WORDS = 3
@@ -214,7 +220,7 @@ def _symbol(unit: Unit) -> tuple[str, str]:
         return BYLINE, "byline" if unit.byline.author else "date"
     if len(text) <= _SHORT_LINE:  # furniture and metadata patterns hold short lines only
         lower = text.lower().strip(" .:!»›→…")
-        if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text):
+        if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text) or _arrows_or_pages(text):
             return FURNITURE, "furniture (menu, widget or button)"
         if _COUNTER.fullmatch(text) or _META.fullmatch(text):
             return META, "metadata"
@@ -225,6 +231,15 @@ def _symbol(unit: Unit) -> tuple[str, str]:
     if unit.title_like or unit.heading:
         return TITLE, ""
     return TEXT, ""
+
+
+def _arrows_or_pages(text: str) -> bool:
+    """A "Next ›" link or a row of page numbers ("‹ Precedente 1 2 3 … 52 Successiva ›")."""
+    arrows = not _ARROWS.isdisjoint(text)
+    if arrows and _ARROW_LINE.fullmatch(text):
+        return True
+    paging = arrows or any(c.isdigit() for c in text)
+    return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
 
 
 def name_only(text: str) -> str | None:
