@@ -6,7 +6,7 @@ import re
 
 from publisher.ingest.parsing.authors import usual_case
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import FURNITURE, LABEL, META, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©]{3,60}?)"
@@ -87,6 +87,9 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
     top = next((i for i in content if _head(units[i].text) == key), None)
     if top is None:
         return
+    below = next((syms[i] for i in content if i > top), TITLE)
+    if below in (TEXT, BYLINE):
+        return  # a headline over its story, though the page's name may match it
     copyright_name = _from_copyright(units, syms)
     again = any(
         i != top and unit.text.casefold().startswith(key) and _head(unit.text) == key
@@ -95,7 +98,6 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
     named = copyright_name is not None and copyright_name.casefold() == key
     # or the page's first line shares a word with its copyright and stands over a tagline,
     # a menu or a heading, not over an item's text
-    below = next((syms[i] for i in content if i > top), TITLE)
     over = (
         top == content[0]
         and copyright_name is not None

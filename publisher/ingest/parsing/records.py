@@ -26,6 +26,7 @@ _REPEATABLE = (TEXT, BYLINE)
 _RUNS = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
 _RUN_OF = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
 _CANDIDATES = 3  # signatures tried per way of cutting the page
+_LONGEST = 8  # fields in a record at most
 _KICKER_WORDS = 4
 _KICKER_CHARS = 32
 _NEED = 0.6  # a record holds at least this share of the pattern's fields
@@ -147,8 +148,10 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
         # what comes before the first ``start`` is not a record of this cut
         chunks = collapsed.get(start, whole).split(start)[1:]
         _add_common(found, [start + chunk for chunk in chunks])
-    for shape in (TITLE + TEXT, TEXT):
-        found[shape] += 0  # a page of one item still shows the commonest shapes
+    # a page of one item still shows its own shape, and the commonest ones
+    for shape in (whole, TITLE + TEXT, TEXT):
+        if len(shape) <= _LONGEST:
+            found[shape] += 0
     patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
     # A record's running text stands under its title, never above it; and
     # a kicker or section label stands above its title, never under it
@@ -173,7 +176,7 @@ def _plain(pattern: str) -> bool:
 def _add_common(found: Counter[str], signatures: list[str]) -> None:
     """The most frequent signatures (seen at least twice) join the candidates."""
     for signature, count in Counter(signatures).most_common(_CANDIDATES):
-        if count >= 2 and len(signature) <= 8:
+        if count >= 2 and len(signature) <= _LONGEST:
             found[signature] += count
 
 

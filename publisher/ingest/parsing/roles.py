@@ -93,6 +93,7 @@ _PAGING_MAX = 80
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _REPEATS = 2
 _LABEL_WORDS = 3
+_ONE_LINE_BLOCKS = 0.8
 _SHORT_LINE = 180
 _NAME_WORDS = 5
 _JOINED = re.compile(r",|&|\s(?:and|und|et|y|e|en|ac|a|i)\s", re.IGNORECASE)
@@ -312,7 +313,8 @@ def _neighbour(out: list[str], index: int, step: int) -> int | None:
 
 def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines that recur on the page are labels (sections, the site's name),
-    unless a long one heads text of its own (a headline repeated in a "most read" box);
+    unless one heads text of its own (a headline repeated in a "most read" box, or two
+    stories under one headline);
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS") and a single word
     ("Podcast"): no headline is one word."""
     counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
@@ -328,11 +330,17 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
 
 
 def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
-    """Whether a headline of five words or more has text or a byline under it in its block."""
-    if units[index].text.count(" ") < _LABEL_WORDS or index + 1 >= len(units):
+    """Whether a headline has text or a byline under it in its block (a kicker has its
+    title under it); on a page with a blank line after every line, the next line."""
+    below = _neighbour(out, index, 1)
+    if below is None or out[below] not in (TEXT, BYLINE):
         return False
-    below = index + 1
-    return units[below].block == units[index].block and out[below] in (TEXT, BYLINE)
+    return units[below].block == units[index].block or _one_line_blocks(units)
+
+
+def _one_line_blocks(units: list[Unit]) -> bool:
+    """Whether blank lines part nearly every line of the page."""
+    return len({unit.block for unit in units}) >= _ONE_LINE_BLOCKS * len(units)
 
 
 def _caps_label(text: str) -> bool:
