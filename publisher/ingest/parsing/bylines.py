@@ -9,8 +9,10 @@ from datetime import datetime
 from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.dates import DateMatch
 from publisher.ingest.parsing.relative import DAY_WORD, find_when
+from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
+_SENTENCE_WORDS = 11  # spaces
 _RELATIVE_MAX = 60
 _PREFIX = re.compile(
     r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?|released|issued"
@@ -87,8 +89,8 @@ def parse_byline(
     text: str, *, day_first: bool = True, saved: datetime | None = None
 ) -> Byline | None:
     """The byline a whole line spells, or None when the line is anything else."""
-    if len(text) > _MAX_BYLINE:
-        return None
+    if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
+        return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
     by_start = _BY_START.match(text) is not None
     if not has_digit and not by_start and not _relative_word(text, saved):
