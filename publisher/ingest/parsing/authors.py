@@ -54,6 +54,11 @@ def clean_author(text: str) -> str | None:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def one_name(text: str) -> str:
+    """One name as written back: capitals undone, a title before it ("Dr") cut."""
+    return _HONORIFIC.sub("", usual_case(text.strip(" ,;:|·•—–-")))
+
+
 def _is_role(text: str) -> bool:
     """A job title written after a name: lower case, or made of role words."""
     words = text.lower().split()

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import datetime
 
-from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.authors import clean_author, one_name
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
@@ -250,8 +250,12 @@ def name_only(text: str) -> str | None:
     words = text.split()
     if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
         return None  # a sentence or a headline in sentence case, not names
-    if len(words) > _NAME_WORDS and not _JOINED.search(text):
+    joined = _JOINED.search(text) is not None
+    if len(words) > _NAME_WORDS and not joined:
         return None  # one name has at most four words (particles aside)
+    if not joined and "(" not in text and "[" not in text:
+        name = one_name(text)  # one name: no authors to split, no roles to cut
+        return name if name and is_name(name) else None
     author = clean_author(text)
     if author is None:
         return None
