@@ -164,7 +164,10 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
 
 
 def _plain(pattern: str) -> bool:
-    """A record's fields do not come back after others ("T B T" is two records)."""
+    """A record's fields do not come back after others ("T B T" is two records), but for
+    a date above the title and a byline closing the record ("B T S B")."""
+    if len(pattern) > 2 and pattern[0] == pattern[-1] == BYLINE:
+        pattern = pattern[1:]
     seen: set[str] = set()
     for index, symbol in enumerate(pattern):
         if symbol in seen and pattern[index - 1] != symbol:
@@ -252,6 +255,8 @@ def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
             # a second title-like line under the title, before the next field, is the
             # standfirst ("Is the Party Over?" / "A disorderly retreat… or stay and fight?")
             parts.append(f"(?:{TEXT}+|{TITLE}(?={pattern[index + 1]})){optional}")
+        elif index == len(pattern) - 1 and index and slot == pattern[0] == BYLINE:
+            parts.append(f"{slot}?")  # the next record's date is not this one's byline
         elif slot in _REPEATABLE and (slot != TEXT or TITLE in pattern):
             # without a title, each line of running text is a teaser of its own
             parts.append(f"(?:{slot}+){optional}")
