@@ -97,7 +97,7 @@ def test_parse_explain_on_the_command_line(tmp_path: Path) -> None:
     assert [line["line"] for line in data["lines"]] == wanted
     assert data["lines"][0] == {
         "line": 1, "text": "THE CLARION REVIEW", "kind": "furniture", "item": None, "part": None,
-        "reason": "outside the records",
+        "reason": "masthead: the publication's name",
     }  # fmt: skip
     table = publisher("parse", str(page), "--explain", cwd=tmp_path)
     assert "pattern: K T B" in table and "item 1: title" in table

@@ -11,12 +11,14 @@ migration 6 leaves a database from before it.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import feedparser
 import pytest
 from conftest import NOW, write_seed
 
@@ -27,6 +29,8 @@ from publisher.ingest.matching import Batch, Clock, PageItems
 from publisher.ingest.parsing import PARSER_VERSION, decode_seed, parse_page
 from publisher.ingest.pipeline import ingest, list_orphans, source_for
 from publisher.ingest.scanning import read_seed, scan_seed_dir
+from publisher.publish.build import build
+from publisher.store.database import MIGRATIONS
 
 DATA = Path(__file__).resolve().parent / "data"
 OLD_READING = json.loads((DATA / "reparse" / "old_reading.json").read_text(encoding="utf-8"))
@@ -44,7 +48,7 @@ def old_items(name: str) -> list[ParsedItem]:
 
 def store_old_reading(settings: Settings, db: store.Store) -> None:
     """What an ingest by the old parser stored: its items, and files with no parser version."""
-    entries = scan_seed_dir(settings.paths.seeds)
+    entries = scan_seed_dir(settings.paths.seeds).entries
     pages = [
         PageItems.of(source_for(settings, e.path).slug, e.path, old_items(e.path)) for e in entries
     ]
@@ -75,6 +79,7 @@ def old_site(tmp_path: Path) -> Path:
     for name in OLD_READING:
         page = (DATA / "corpus" / "tune" / name).read_bytes()
         write_seed(tmp_path / "seeds", name, page, mtime=saved(name).timestamp())
+    (tmp_path / "publisher.toml").write_text("")  # every key at its default
     settings = load_settings(None, {}, cwd=tmp_path)
     db = store.open_store(settings.database.url, now=NOW)
     store_old_reading(settings, db)
@@ -175,8 +180,8 @@ def test_migration_6_adds_the_version_to_a_database_from_before_it(
         conn.execute("ALTER TABLE seed_files DROP COLUMN parser_version")
         conn.execute("DROP TABLE seed_items")
         conn.execute("DELETE FROM schema_migrations WHERE version = 6")
-    reopened = store.open_store(settings.database.url, now=LATER)
-    assert store.list_migrations(reopened)[-1] == 6
+    reopened = store.open_store(settings.database.url, now=LATER)  # 8 and later already done
+    assert store.list_migrations(reopened) == [version for version, _, _ in MIGRATIONS]
     assert {s.parser_version for s in store.list_seed_files(reopened).values()} == {None}
     assert list_orphans(settings, reopened) == []
     report = ingest(settings, reopened, now=LATER)
@@ -215,3 +220,59 @@ def test_a_headline_at_the_top_of_the_page_is_not_its_name(
     ingest(settings, db, now=NOW)
     # 002 opens with "Left maintains NEC seats – despite Momentum", its first item's title.
     assert store.list_sources(db)["002-f38ea0fa12cf108e"] == "002_f38ea0fa12cf108e"
+
+
+def test_a_page_that_states_a_new_name_changes_only_the_name_shown(tmp_path: Path) -> None:
+    page = (DATA / "corpus" / "tune" / "caps_names_1.txt").read_bytes()
+    write_seed(tmp_path / "seeds", "clarion.txt", page)
+    (tmp_path / "publisher.toml").write_text("")
+    settings = load_settings(None, {}, cwd=tmp_path)
+    db = store.open_store(settings.database.url, now=NOW)
+    build(settings, db, now=NOW)
+    ids = {item.id for item in store.list_items(db)}
+    out = settings.paths.output
+    assert feed_names(out / "sources" / "clarion" / "rss.xml") == {"The Clarion Review"}
+    renamed = page.replace(b"CLARION REVIEW", b"CLARION QUARTERLY")
+    write_seed(tmp_path / "seeds", "clarion.txt", renamed, mtime=LATER.timestamp() - 3600)
+    report = build(settings, db, now=LATER)
+    # Same slug, feed URL and ids; every output that shows the name shows the new one.
+    assert (report.full, report.renamed) == (True, [])
+    assert store.list_sources(db) == {"clarion": "The Clarion Quarterly"}
+    assert {item.id for item in store.list_items(db)} == ids
+    assert feed_names(out / "sources" / "clarion" / "rss.xml") == {"The Clarion Quarterly"}
+    assert feed_names(out / "rss.xml") == {"The Clarion Quarterly"}
+    assert b"Clarion Review" not in (out / "items" / f"{sorted(ids)[0]}.html").read_bytes()
+    # A [[sources]] name still renames the source, by the config alone.
+    toml = '[[sources]]\nmatch = "clarion.txt"\nname = "Clarion Weekly"\n'
+    (tmp_path / "publisher.toml").write_text(toml)
+    named = load_settings(None, {}, cwd=tmp_path)
+    report = build(named, db, now=LATER + timedelta(hours=1))
+    assert report.renamed == [("sources/clarion", "sources/clarion-weekly")]
+    assert store.list_sources(db) == {"clarion-weekly": "Clarion Weekly"}
+    assert {item.id for item in store.list_items(db)} == ids
+    assert feed_names(out / "sources" / "clarion-weekly" / "rss.xml") == {"Clarion Weekly"}
+    db.close()
+
+
+def feed_names(path: Path) -> set[str]:
+    """The source names a feed's entries are filed under."""
+    return {entry.category for entry in feedparser.parse(path.read_bytes()).entries}
+
+
+def test_items_of_a_seed_the_scan_cannot_read_are_no_orphans(
+    settings: Settings, db: store.Store
+) -> None:
+    seeds = settings.paths.seeds
+    (seeds / "sub").mkdir()
+    (seeds / "000_44715980d3eba7cf.txt").rename(seeds / "sub" / "000_44715980d3eba7cf.txt")
+    ingest(settings, db, now=NOW)
+    assert list_orphans(settings, db) == []
+    loop = seeds / "001_d6531b79b38d7ca0.txt"
+    loop.unlink()
+    loop.symlink_to(loop.name)  # a link to itself: skipped as unreadable, not gone
+    shutil.rmtree(seeds / "sub")
+    (seeds / "sub").symlink_to(seeds / "nowhere")  # a broken link where the folder was
+    assert {path for path, _ in scan_seed_dir(seeds).skipped} == {loop.name, "sub"}
+    assert list_orphans(settings, db) == []
+    loop.unlink()
+    assert {o.seed_path for o in list_orphans(settings, db)} == {loop.name}

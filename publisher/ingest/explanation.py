@@ -42,7 +42,7 @@ class Explanation:
 
     layout: str
     items: int
-    pattern: str | None  # None: one of the layout readers read the page
+    pattern: str | None  # None: the page was read as one article (no repeating record)
     publication: str | None
     reasons: tuple[str, ...]
     lines: tuple[LineRole, ...]

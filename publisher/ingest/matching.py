@@ -24,7 +24,7 @@ SAME_TITLE = 0.8  # title overlap at which a re-read page's leftover item is the
 
 @dataclass
 class Clock:
-    """Hands out distinct, descending instants so items first seen together keep page order."""
+    """Hands out distinct, descending instants so items first seen together keep their order."""
 
     now: datetime
     issued: int = 0
@@ -85,6 +85,9 @@ class Batch:
     yields: dict[str, list[str]] = field(default_factory=dict)
     # What re-read pages yielded before, for titles a new parser reads cleaned up.
     previous: dict[str, list[Item]] = field(default_factory=dict)
+    # Where each new item stood: (its position on its page, the page's number in the batch).
+    places: dict[str, tuple[int, int]] = field(default_factory=dict)
+    pages_added: int = 0
 
     def preload(self, pages: Sequence[PageItems]) -> None:
         """Fetch every stored item any of these pages could match, in a few queries."""
@@ -109,12 +112,14 @@ class Batch:
         """Match or mint each item of a page; returns (new items, items whose text changed)."""
         yielded = self.yields.setdefault(page.seed_path, [])
         new = updated = 0
+        self.pages_added += 1
         found = self._resolve(page)
-        for parsed, keys, slug, existing in zip(
-            page.items, page.keys, page.slugs, found, strict=True
+        for position, (parsed, keys, slug, existing) in enumerate(
+            zip(page.items, page.keys, page.slugs, found, strict=True)
         ):
             if existing is None:
                 existing = self._mint(page, parsed, keys, slug)
+                self.places[existing.id] = (position, self.pages_added)
                 new += 1
             else:
                 updated += self._merge(existing, parsed, same_source=existing.source == page.source)
@@ -124,9 +129,25 @@ class Batch:
         return new, updated
 
     def flush(self) -> None:
-        store.insert_items(self.conn, list(self.fresh.values()))
+        store.insert_items(self.conn, self._interleaved())
         store.update_items(self.conn, list(self.changed.values()))
         store.mark_stale(self.conn, self.marks)
+
+    def _interleaved(self) -> list[tuple[Item, store.ItemKeys]]:
+        """New items stamped in turn across pages: every page's first, then every second, …
+
+        A first scan of several sources then shows each source's newest items on the
+        first page of the index and feeds, not one source's whole back catalogue first.
+        Rows are returned oldest first, so insertion order (``seq``) agrees with the stamps.
+        """
+        order = sorted(self.fresh, key=lambda item_id: self.places.get(item_id, (0, 0)))
+        rows: list[tuple[Item, store.ItemKeys]] = []
+        for item_id in order:
+            item, keys = self.fresh[item_id]
+            stamp = self.clock.next_stamp()
+            published = item.published if item.dated else stamp
+            rows.append((dataclasses.replace(item, updated=stamp, published=published), keys))
+        return rows[::-1]
 
     def _resolve(self, page: PageItems) -> list[Item | None]:
         """The stored item each parsed item is (each claimed once per page), or None.
@@ -206,8 +227,8 @@ class Batch:
 
 
 def stale_marks(item: Item) -> set[store.Mark]:
-    """The outputs that show this item: its page, the main feed, its source's and author's."""
-    return feed_marks(item) | {("item", item.id)}
+    """The outputs that show this item: its page and month, the main, source and author feeds."""
+    return feed_marks(item) | {("item", item.id), ("month", store.month_key(item.published))}
 
 
 def feed_marks(item: Item) -> set[store.Mark]:
@@ -219,7 +240,8 @@ def feed_marks(item: Item) -> set[store.Mark]:
 
 
 def new_item(item_id: str, parsed: ParsedItem, source: str, seed_path: str, clock: Clock) -> Item:
-    stamp = clock.next_stamp()
+    """A new item, stamped ``now`` until ``Batch.flush`` gives it its place among the others."""
+    stamp = clock.now
     return Item(
         id=item_id,
         source=source,

@@ -13,7 +13,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import PurePosixPath
 
 from sqlalchemy.engine import Connection
 
@@ -21,10 +20,12 @@ from publisher import store
 from publisher.core.errors import SeedError
 from publisher.core.models import Item, PageHints, ParseResult, SeedFile
 from publisher.core.settings import Settings
-from publisher.ingest import identity
 from publisher.ingest.matching import Batch, Clock, PageItems
 from publisher.ingest.parsing import PARSER_VERSION, decode_seed, parse_page
 from publisher.ingest.scanning import SeedEntry, read_seed, scan_seed_dir
+from publisher.ingest.sources import SourceInfo, source_for, with_publication
+
+__all__ = ["IngestReport", "Progress", "SourceInfo", "ingest", "parse_seed_bytes", "source_for"]
 
 log = logging.getLogger(__name__)
 BATCH_FILES = 500  # files stored per transaction
@@ -57,14 +58,6 @@ class IngestReport:
         return data
 
 
-@dataclass(frozen=True)
-class SourceInfo:
-    slug: str
-    name: str
-    url: str | None
-    hints: PageHints
-
-
 @dataclass
 class _Prepared:
     """A file read, hashed and parsed (in a worker process for large scans)."""
@@ -77,48 +70,6 @@ class _Prepared:
     source: SourceInfo | None = None
     error: str | None = None
     same_bytes: bool = False
-
-
-def source_for(settings: Settings, relative_path: str) -> SourceInfo:
-    """The source a seed file belongs to: its ``[[sources]]`` rule, else the file's own name."""
-    rule = settings.source_for(relative_path)
-    stem = PurePosixPath(relative_path).stem
-    name = (rule.name if rule and rule.name else None) or stem
-    slug = identity.slugify(name) or "source-" + identity.fingerprint(name, None)[:8]
-    if rule is None:
-        return SourceInfo(slug, name, None, PageHints())
-    hints = PageHints(
-        layout=rule.layout,
-        author=rule.author,
-        timezone=rule.timezone,
-        day_first=rule.date_order == "dmy",
-    )
-    return SourceInfo(slug, name, rule.url, hints)
-
-
-def with_publication(
-    settings: Settings, relative_path: str, source: SourceInfo, result: ParseResult
-) -> SourceInfo:
-    """A source no ``[[sources]]`` name names is shown by the name its page states.
-
-    Only the display name changes: the slug (from the file's stem) and so every feed URL
-    and item of the source stay as they are.
-    """
-    rule = settings.source_for(relative_path)
-    name = publication_of(result)
-    if (rule is not None and rule.name) or name is None:
-        return source
-    return dataclasses.replace(source, name=name)
-
-
-def publication_of(result: ParseResult) -> str | None:
-    """The publication's name the parser found, unless it is an author or begins a title of
-    the page (an archive's author or the first headline at the top is no masthead)."""
-    key = (result.publication or "").strip().casefold()
-    for item in result.items:
-        if item.title.casefold().startswith(key) or key == (item.author or "").casefold():
-            return None
-    return result.publication.strip() if result.publication else None
 
 
 def parse_seed_bytes(
@@ -153,8 +104,12 @@ def ingest(
     """
     report = IngestReport()
     known = store.list_seed_files(db)
-    entries = scan_seed_dir(settings.paths.seeds)
-    todo = _select_work(entries, known, settings, now, report, ready, reparse)
+    scan = scan_seed_dir(settings.paths.seeds, follow_symlinks=settings.ingest.follow_symlinks)
+    for path, reason in scan.skipped:
+        log.warning("%s: skipped: %s", path, reason)
+        report.files_failed += 1
+        report.errors.append({"path": path, "error": reason})
+    todo = _select_work(scan.entries, known, settings, now, report, ready, reparse)
     clock = Clock(now)
     tasks = [(entry, known.get(entry.path)) for entry in todo]
     prepare = functools.partial(_prepare, settings=settings, reparse=reparse)
@@ -171,8 +126,18 @@ def ingest(
 
 def list_orphans(settings: Settings, db: store.Store) -> list[Item]:
     """Stored items that no file in the seed folder yields any more, for review (never
-    deleted): a story a new parser reads no more, or whose page was removed."""
-    present = [entry.path for entry in scan_seed_dir(settings.paths.seeds)]
+    deleted): a story a new parser reads no more, or whose page was removed.
+
+    A file or folder the scan skips as unreadable is still there: its items are no orphans.
+    """
+    scan = scan_seed_dir(settings.paths.seeds, follow_symlinks=settings.ingest.follow_symlinks)
+    present = [entry.path for entry in scan.entries]
+    skipped = [path for path, _ in scan.skipped]  # unreadable now, not gone: their items stay
+    present += [
+        path
+        for path in store.list_seed_files(db)
+        if any(path == gone or path.startswith(gone + "/") for gone in skipped)
+    ]
     return store.list_orphan_items(db, present)
 
 
@@ -250,9 +215,7 @@ def _store_batch(
 ) -> None:
     """Store a batch of prepared files in one transaction, with a few statements in all."""
     sources = {p.source.slug: p.source for p in batch if p.source is not None}
-    renamed = store.upsert_sources(conn, [(s.slug, s.name, s.url) for s in sources.values()])
-    if renamed:  # the feeds and pages that show a source's name
-        store.mark_stale(conn, {("main", "")} | {("source", slug) for slug in renamed})
+    store.upsert_sources(conn, [(s.slug, s.name, s.url) for s in sources.values()])
     report.changed_sources.update(sources)
     matcher = Batch(conn, clock)
     matcher.preload([p.page for p in batch if p.page is not None])

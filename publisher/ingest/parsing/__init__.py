@@ -1,8 +1,8 @@
-"""Seed text to items: decoding, layout detection and one module per layout; stdlib only.
+"""Seed text to items: decoding, line roles and the page's own record pattern.
 
 decode_seed(bytes)  -> text and warnings            (decoding)
-parse_page(text)    -> ParseResult: layout, items   (detect -> listing / teasers /
-                                                     longpage, archive header)
+parse_page(text)    -> ParseResult: layout, items,  (detect -> lines, roles, records /
+                       every line's role               article, reading, explain)
 normalise_text(s)   -> one clean line of plain text (text)
 derive_title(s)     -> a title for an untitled teaser (text)
 """
@@ -13,6 +13,6 @@ from publisher.ingest.parsing.decoding import decode_seed
 from publisher.ingest.parsing.detect import LAYOUTS, parse_page
 from publisher.ingest.parsing.text import derive_title, normalise_text
 
-PARSER_VERSION = 2  # raise on any change to what pages yield: seeds are re-read at the next scan
+PARSER_VERSION = 3  # raise on any change to what pages yield: seeds are re-read at the next scan
 
 __all__ = ["LAYOUTS", "decode_seed", "derive_title", "normalise_text", "parse_page"]

@@ -20,6 +20,11 @@ _ROLE_WORDS = frozenset(
     "giornalista segretario segretaria redattore jornalista secretário secretária "
     "gohebydd golygydd ysgrifennydd".split()
 )
+# A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
+_HONORIFIC = re.compile(
+    r"^(?:dr|prof|mr|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
+    re.IGNORECASE,
+)
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _MAX_AUTHORS = 6
 
@@ -36,7 +41,7 @@ def clean_author(text: str) -> str | None:
     parts = [p.strip() for p in _AND.split(text) if p and p.strip()]
     names: list[str] = []
     for part in parts[: _MAX_AUTHORS * 2]:
-        name = usual_case(part)
+        name = _HONORIFIC.sub("", usual_case(part))
         if names and _is_role(name):
             continue
         if not is_name(name, loose=True):
@@ -47,6 +52,11 @@ def clean_author(text: str) -> str | None:
     if len(names) == 1:
         return names[0]
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def one_name(text: str) -> str:
+    """One name as written back: capitals undone, a title before it ("Dr") cut."""
+    return _HONORIFIC.sub("", usual_case(text.strip(" ,;:|·•—–-")))
 
 
 def _is_role(text: str) -> bool:

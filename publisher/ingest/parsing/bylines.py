@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.dates import DateMatch
 from publisher.ingest.parsing.relative import DAY_WORD, find_when
+from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
+_SENTENCE_WORDS = 11  # spaces
 _RELATIVE_MAX = 60
 _PREFIX = re.compile(
     r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?|released|issued"
@@ -46,9 +49,12 @@ _META = re.compile(
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
-    r"|\b(?:GMT|BST|UTC|CET|CEST)\b",
+    r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
+# Italian "Di" opens a byline too, where the line also dates it (else "Di" is Tuesday).
+_BY_DI = re.compile(r"^Di\s+(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b"
@@ -57,6 +63,8 @@ _BY_START = re.compile(
 )
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
+_STRONG = "·|•—–"  # separators that set a label apart from a date
+_LABEL_WORDS = 4
 
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
@@ -81,12 +89,15 @@ def parse_byline(
     text: str, *, day_first: bool = True, saved: datetime | None = None
 ) -> Byline | None:
     """The byline a whole line spells, or None when the line is anything else."""
-    if len(text) > _MAX_BYLINE:
-        return None
+    if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
+        return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and not _BY_START.match(text) and not _relative_word(text, saved):
+    by_start = _BY_START.match(text) is not None
+    if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
+    if found is None and not by_start:
+        return None  # no date, and no "By" to open a name
     rest = text
     if found is not None:
         before = _WEEKDAY_BEFORE.sub(" ", text[: found.start])
@@ -96,7 +107,7 @@ def parse_byline(
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
-    by = _BY.match(rest)
+    by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
         author = clean_author(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS)))
         if author is None:
@@ -107,4 +118,19 @@ def parse_byline(
     if not rest.strip(_SEPARATORS):
         return Byline(None, found.value)
     author = clean_author(rest)
-    return Byline(author, found.value) if author is not None else None
+    # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
+    if author is not None and (" " in author or author.islower()):
+        return Byline(author, found.value)
+    return Byline(None, found.value) if _labelled(text, found) else None
+
+
+def _labelled(text: str, found: DateMatch) -> bool:
+    """A date and a section label set apart by a strong separator ("martedì 5 marzo 2024 —
+    Comunicato stampa", "News | 4 March 2024"), not a title that names a day."""
+    before = _WEEKDAY_BEFORE.sub("", text[: found.start]).strip()
+    after = text[found.end :].strip()
+    if before and after:
+        return False
+    label = before or after
+    mark = label[-1] if before else label[0]
+    return mark in _STRONG and label.strip(_SEPARATORS).count(" ") < _LABEL_WORDS

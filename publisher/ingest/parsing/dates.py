@@ -31,8 +31,6 @@ _MONTH_WORDS = (
     ),
 )
 MONTHS = {word: number for words, number in _MONTH_WORDS for word in words.split()}
-# Cheap substring tests that rule a month name in or out before any regex runs.
-_MONTH_PREFIXES = tuple(sorted({word[:3] for word in MONTHS}))
 
 
 def _trie(words: list[str]) -> str:
@@ -51,6 +49,9 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
+# A month's name as a whole word (run on lower-cased text): the cheap test before the
+# date patterns, which are slow to reject a line.
+MONTH_HINT = re.compile(rf"\b{_trie(list(MONTHS))}\b")
 _TIME = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
@@ -111,8 +112,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     patterns = []
     if "0000-0" in digits:
         patterns.append(_ISO)
-    lower = text.lower()
-    if any(month in lower for month in _MONTH_PREFIXES):
+    if MONTH_HINT.search(text.lower()):
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
     if "0/0" in digits or "0.0" in digits or "0-0" in digits:
         patterns.append(_NUMERIC)
@@ -143,6 +143,10 @@ def _value(match: re.Match[str], day_first: bool) -> datetime | None:
     return None
 
 
+_LAST_HOUR = 23
+_LAST_MINUTE = 59
+
+
 def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> datetime | None:
     """A datetime from parts, or None when they are out of range."""
     if not _MIN_YEAR <= year <= _MAX_YEAR:
@@ -154,6 +158,8 @@ def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> da
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
+    if hour > _LAST_HOUR or minute > _LAST_MINUTE:
+        hour = minute = 0  # "Mar 1, 2024 · 52:18": a duration after the date, no time of day
     try:
         value = datetime(year, month, day, hour, minute)
     except ValueError:

@@ -6,7 +6,7 @@ import re
 
 from publisher.ingest.parsing.authors import usual_case
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import FURNITURE, LABEL, META, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©]{3,60}?)"
@@ -73,3 +73,42 @@ def _stated(units: list[Unit], name: str) -> bool:
     """Whether ``name`` recurs on the page (a masthead repeated in records or the footer)."""
     key = name.casefold()
     return sum(1 for unit in units if key in unit.text.casefold()) >= 2
+
+
+def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: str | None) -> None:
+    """The masthead line at the top (the publication's name, with or without its tagline)
+    is furniture, not an item, where the page confirms the name: its copyright line names
+    it (or shares a word with it, the masthead heading the page over a tagline or a
+    heading), or another line of the page is the name alone."""
+    if name is None:
+        return
+    key = name.casefold()
+    content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)][:_TOP]
+    top = next((i for i in content if _head(units[i].text) == key), None)
+    if top is None:
+        return
+    below = next((syms[i] for i in content if i > top), TITLE)
+    if below in (TEXT, BYLINE):
+        return  # a headline over its story, though the page's name may match it
+    copyright_name = _from_copyright(units, syms)
+    again = any(
+        i != top and unit.text.casefold().startswith(key) and _head(unit.text) == key
+        for i, unit in enumerate(units)
+    )
+    named = copyright_name is not None and copyright_name.casefold() == key
+    # or the page's first line shares a word with its copyright and stands over a tagline,
+    # a menu or a heading, not over an item's text
+    over = (
+        top == content[0]
+        and copyright_name is not None
+        and _shares_word(name, copyright_name)
+        and below in (TITLE, LABEL)
+    )
+    if again or named or over:
+        syms[top] = FURNITURE
+        reasons[top] = "furniture (masthead: the publication's name)"
+
+
+def _head(text: str) -> str:
+    """A line's text before any tagline, casefolded."""
+    return _TAGLINE.split(text, maxsplit=1)[0].strip().casefold()

@@ -10,7 +10,7 @@ import functools
 import re
 from datetime import datetime, timedelta
 
-from publisher.ingest.parsing.dates import _MONTH, MONTHS, DateMatch, find_date
+from publisher.ingest.parsing.dates import _MONTH, MONTH_HINT, MONTHS, DateMatch, _trie, find_date
 
 _UNIT_WORDS = (
     ("minute minutes min mins minuten minuti minuto minutos munud", 60),
@@ -45,6 +45,15 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
+# Words without which no relative date is written, as one trie (run on lower-cased text).
+_AGO_WORDS = [
+    *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
+    *"yesterday hier gestern ayer ieri ontem gisteren ddoe".split(),
+    *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
+]
+_AGO_HINT = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
+_DIGIT = re.compile(r"\d")
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
 _MONTH2 = _MONTH.replace("<mon>", "<mon2>")
 _NO_YEAR = re.compile(
     rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -61,6 +70,11 @@ _CLOCK = re.compile(
 _LONG_TAIL_MAX = 32
 _LONG_TAIL_WORDS = 4
 _LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "cy"]
+# A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
+_LONG_TAIL_SHAPE = re.compile(
+    r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
+    r"|\b[^\W\d_]{3,}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d\b"
+)
 _NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
 
 
@@ -71,7 +85,17 @@ def find_when(
     found = find_date(text, day_first=day_first)
     if found is not None or saved is None:
         return found
-    return _relative(text, saved) or _no_year(text, saved) or _clock(text, saved)
+    # cheap hints first: most lines hold no relative date, and the full patterns are slow
+    lower = text.lower()
+    if _AGO_HINT.search(lower):
+        found = _relative(text, saved)
+    if found is not None or not _DIGIT.search(text):
+        return found  # a day without a year, or a time of day, has digits
+    if MONTH_HINT.search(lower):
+        found = _no_year(text, saved)
+    if found is None and _CLOCK_HINT.search(lower):
+        found = _clock(text, saved)
+    return found
 
 
 def _relative(text: str, saved: datetime) -> DateMatch | None:
@@ -130,10 +154,8 @@ def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
     """A date-only line the patterns do not know, read by dateparser (short lines only)."""
     if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
         return None
-    if not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
-        return None
-    if _NOT_DATES.search(text):
-        return None
+    if not _LONG_TAIL_SHAPE.search(text) or _NOT_DATES.search(text):
+        return None  # dateparser is slow: only a day, a word and a year go to it
     return _dateparser(text, saved.replace(tzinfo=None) if saved is not None else None)
 
 
