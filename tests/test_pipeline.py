@@ -53,7 +53,7 @@ def test_second_scan_changes_nothing_and_reads_no_file(settings: Settings, db: s
     report = ingest(settings, db, now=NOW + timedelta(hours=1))
     assert report.as_dict() == {
         "files_new": 0, "files_changed": 0, "files_unchanged": 5, "files_failed": 0,
-        "files_waiting": 0, "items_new": 0, "items_updated": 0, "errors": [],
+        "files_waiting": 0, "files_reparsed": 0, "items_new": 0, "items_updated": 0, "errors": [],
     }  # fmt: skip
     assert store.list_items(db) == before
 

@@ -25,6 +25,7 @@ from publisher.store.tables import (
     notices,
     schema_migrations,
     seed_files,
+    seed_items,
     sources,
     stale_outputs,
     subscribers,
@@ -58,6 +59,19 @@ def _migration_3(conn: Connection) -> None:
     for index in deliveries.indexes:
         index.create(conn, checkfirst=True)
     notices.create(conn, checkfirst=True)
+
+
+def _migration_6(conn: Connection) -> None:
+    """The parser version per seed file, and which items each file yields.
+
+    Migration 1 creates ``seed_files`` from today's definition, so a fresh database has
+    the column already: it is added only where missing. Existing rows keep NULL (read by
+    a parser older than any recorded version), so the next scan re-reads those files.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns(seed_files.name)}
+    if seed_files.c.parser_version.name not in present:
+        _add_column(conn, seed_files, seed_files.c.parser_version)
+    seed_items.create(conn, checkfirst=True)
 
 
 def _migration_8(conn: Connection) -> None:
@@ -94,6 +108,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
     (2, "subscribers, editions and deliveries", _migration_2),
     (3, "claims on deliveries, and notices", _migration_3),
+    (6, "parser version per seed file, items per seed file", _migration_6),
     (8, "hidden items, source renames, reader choices, archive indexes", _migration_8),
 )
 

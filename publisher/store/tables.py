@@ -65,6 +65,18 @@ seed_files = sa.Table(
     sa.Column("error", sa.String),
     sa.Column("layout", sa.String(32)),
     sa.Column("scanned_at", UTCDateTime, nullable=False),
+    # The parser version that last read the file (NULL: before versions were recorded).
+    sa.Column("parser_version", sa.Integer),
+)
+
+# Which items each seed file yielded when last parsed: an item no present file yields
+# is an orphan (``publisher items orphans``). Written only for files actually parsed.
+seed_items = sa.Table(
+    "seed_items",
+    metadata,
+    sa.Column("seed_path", sa.String, primary_key=True),
+    sa.Column("item_id", sa.String, primary_key=True),
+    sa.Index("ix_seed_items_item_id", "item_id"),
 )
 
 sources = sa.Table(
