@@ -17,6 +17,8 @@ from publisher import store
 from publisher.core.settings import Settings, load_settings
 from publisher.publish.build import build
 
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
+
 GOLDEN = Path(__file__).parent / "golden" / "build"
 ATOM = "{http://www.w3.org/2005/Atom}"
 NEW_PAGE = """Harbour Strike Enters Second Week

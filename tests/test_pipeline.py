@@ -4,12 +4,16 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import NOW, SEED_MTIME, write_seed
+import pytest
+from conftest import NOW, SEED_MTIME, use_database, write_seed
 
 from publisher import store
 from publisher.core.models import Item
 from publisher.core.settings import Settings, load_settings
 from publisher.ingest.pipeline import ingest
+from publisher.store.database import MIGRATIONS
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 LISTING = """Council Budget Passed
 
@@ -159,10 +163,13 @@ def test_ignored_and_unsettled_files(settings: Settings, db: store.Store) -> Non
     assert later.files_new == 1 and fresh.name not in str(later.errors)
 
 
-def test_nested_folders_and_source_rules(site: Path, db: store.Store) -> None:
+def test_nested_folders_and_source_rules(
+    site: Path, db: store.Store, database_url: str | None
+) -> None:
     (site / "publisher.toml").write_text(
         '[[sources]]\nmatch = "city/*.txt"\nname = "City News"\nauthor = "Desk Editor"\n'
     )
+    use_database(site, database_url)
     write_seed(site / "seeds" / "city", "today.txt", LISTING)
     settings = load_settings(None, {}, cwd=site)
     ingest(settings, db, now=NOW)
@@ -193,7 +200,7 @@ def test_crlf_cp1252_and_utf16_seeds_give_the_same_items(
 def test_migrations_are_recorded_once(settings: Settings) -> None:
     first = store.open_store(settings.database.url, now=NOW)
     second = store.open_store(settings.database.url, now=NOW)
-    assert store.list_migrations(second) == [1, 2]
+    assert store.list_migrations(second) == [version for version, _, _ in MIGRATIONS]
     first.close()
     second.close()
 

@@ -14,7 +14,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
-from conftest import NOW, write_seed
+from conftest import NOW, use_database, write_seed
 from lxml import html as lxml_html
 from smtp_sink import Recorder
 
@@ -26,6 +26,8 @@ from publisher.mail.outbound import UNSUBSCRIBE, make_mailer
 from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
 from publisher.mail.tokens import sign_reference, token_reference, verify_reference
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 SECRET = b"test-secret-0123456789abcdef"
 READERS = ("ann@example.org", "bob@example.org", "cat@example.org")
@@ -58,9 +60,10 @@ def smtp_settings(site: Path, port: int, **extra: str) -> Settings:
 
 
 @pytest.fixture
-def mail_site(tmp_path: Path) -> Path:
+def mail_site(tmp_path: Path, database_url: str | None) -> Path:
     """A site with an empty seed folder, so each test controls exactly what is new."""
     (tmp_path / "seeds").mkdir()
+    use_database(tmp_path, database_url)
     return tmp_path
 
 
