@@ -21,7 +21,8 @@ from publisher import store
 from publisher.core.settings import load_settings
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
 
-pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
+# Tests that take database_url run on SQLite and PostgreSQL; the others are about HTTP.
+pytestmark = pytest.mark.each_database
 
 NEW_PAGE = "Ferry Service Restored\n\nThe island ferry runs again after the storm damage.\n"
 
