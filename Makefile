@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python -P bench/digest.py
 	$(BIN)/python -P bench/watch.py
 	$(BIN)/python -P bench/http.py
+	$(BIN)/python -P bench/parse_quality.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -70,6 +70,15 @@ ssl = false
 # domain = "news.example.org"
 # private_key_path = "/etc/publisher/dkim.pem"
 
+# Bounces, abuse reports and unsubscribe mails: a mailbox publisher reads (README: Inbound mail).
+# [inbound]
+# address = "bounces@news.example.org"   # delivered into the mailbox below; digests return here
+# verp = true                  # envelope sender bounces+<token>@…: every bounce names its reader
+# maildir = "/var/mail/publisher-bounces"   # or IMAP over TLS:
+# imap_host = "imap.example.org"            # imap_port = 993, imap_user; the password
+# imap_user = "bounces@news.example.org"    # comes from PUBLISHER_INBOUND_PASSWORD
+# check_minutes = 5
+
 [schedule]
 rescan_seconds = 60         # a full rescan now and then, behind file-system events
 

@@ -78,3 +78,34 @@ def test_secrets_in_environment_are_not_settings(tmp_path: Path) -> None:
 def test_named_config_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(tmp_path / "missing.toml", {})
+
+
+def test_inbound_maildir_resolves_and_the_password_is_no_setting(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        '[inbound]\nmaildir = "var/bounces"\naddress = "bounces@news.example.org"\nverp = true\n'
+    )
+    env = {"PUBLISHER_INBOUND_PASSWORD": "not a setting", "PUBLISHER_INBOUND_CHECK_MINUTES": "2"}
+    inbound = load_settings(None, env, cwd=tmp_path).inbound
+    assert inbound.enabled and inbound.verp and inbound.check_minutes == 2
+    assert inbound.maildir == tmp_path.resolve() / "var" / "bounces"
+    assert not load_settings(None, {}, cwd=tmp_path / "elsewhere").inbound.enabled
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('maildir = "bounces"', "inbound.address is missing"),
+        ('verp = true', "inbound.verp needs a mailbox"),
+        ('maildir = "b"\nimap_host = "imap.example.org"\naddress = "b@example.org"',
+         "inbound.maildir and inbound.imap_host exclude each other"),
+        ('imap_host = "imap.example.org"\naddress = "b@example.org"',
+         "inbound.imap_user is missing"),
+        ('maildir = "b"\naddress = "bounces"', "bad value for inbound.address: 'bounces'"),
+        ('maildir = "b"\naddress = "b@example.org"\nunsubscribe_address = "a b@example.org"',
+         "bad value for inbound.unsubscribe_address"),
+    ],
+)  # fmt: skip
+def test_bad_inbound_settings_name_the_key(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "publisher.toml").write_text(f"[inbound]\n{table}\n")
+    with pytest.raises(ConfigError, match=message):
+        load_settings(None, {}, cwd=tmp_path)

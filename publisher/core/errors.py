@@ -9,6 +9,7 @@ PublisherError
 │   └── SubscriberNotFoundError
 ├── TokenError               a signed token is forged, altered or expired
 ├── AlreadyRunningError      another daemon holds this site's lock
+├── InboundError             the inbound mailbox cannot be read
 └── DeliveryError            a message could not be delivered
     ├── TemporaryDeliveryError   try again later (4xx, connection lost)
     └── PermanentDeliveryError   do not retry (5xx for that recipient)
@@ -76,3 +77,7 @@ class PermanentDeliveryError(DeliveryError):
 
 class AlreadyRunningError(PublisherError):
     """Another ``publisher run`` holds this site's lock."""
+
+
+class InboundError(PublisherError):
+    """The inbound mailbox (Maildir or IMAP) cannot be opened, read or changed."""

@@ -84,7 +84,7 @@ class Subscriber:
     id: int
     email: str
     name: str | None
-    status: str  # pending, active, unsubscribed, bounced
+    status: str  # pending, active, unsubscribed, bounced, complained
     cadence: str  # daily, weekly
     timezone: str
     created: datetime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import re
 import tomllib
 import types
 import typing
@@ -19,7 +20,14 @@ from publisher.core.errors import ConfigError
 CONFIG_NAME = "publisher.toml"
 ENV_PREFIX = "PUBLISHER_"
 # Environment variables that are secrets or pointers, not settings keys.
-NON_SETTING_ENV = {"PUBLISHER_SECRET_KEY", "PUBLISHER_SMTP_PASSWORD", "PUBLISHER_CONFIG"}
+NON_SETTING_ENV = {
+    "PUBLISHER_SECRET_KEY",
+    "PUBLISHER_SMTP_PASSWORD",
+    "PUBLISHER_CONFIG",
+    "PUBLISHER_INBOUND_PASSWORD",
+}
+# A plain address: what a mail server can deliver to and a header can carry as it is.
+_MAILBOX_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 LAYOUTS = ("listing", "listing-bylines", "teasers", "author-archive", "long-page")
 
 
@@ -122,6 +130,28 @@ class SubscriptionSettings:
 
 
 @dataclass(frozen=True)
+class InboundSettings:
+    """The mailbox bounces, abuse reports and unsubscribe mails arrive in (off when unset)."""
+
+    address: str | None = None  # where bounces go, e.g. bounces@news.example.org
+    unsubscribe_address: str | None = None  # default: <local part>+unsubscribe@<domain>
+    verp: bool = False  # envelope sender bounces+<token>@<domain>, naming each reader
+    maildir: Path | None = None
+    imap_host: str | None = None
+    imap_port: int = 993
+    imap_user: str | None = None
+    imap_folder: str = "INBOX"
+    imap_starttls: bool = False  # False: TLS from the start (port 993)
+    imap_cafile: Path | None = None  # a private CA to trust besides the system's
+    check_minutes: float = 5.0
+    timeout: float = 10.0
+
+    @property
+    def enabled(self) -> bool:
+        return self.maildir is not None or self.imap_host is not None
+
+
+@dataclass(frozen=True)
 class SourceRule:
     """A ``[[sources]]`` table: which seed files it covers and what to force for them."""
 
@@ -154,6 +184,7 @@ class Settings:
     http: HttpSettings = field(default_factory=HttpSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     subscriptions: SubscriptionSettings = field(default_factory=SubscriptionSettings)
+    inbound: InboundSettings = field(default_factory=InboundSettings)
     sources: tuple[SourceRule, ...] = ()
     base_dir: Path = Path(".")
 
@@ -176,6 +207,7 @@ SECTIONS: dict[str, type[Any]] = {
     "http": HttpSettings,
     "logging": LoggingSettings,
     "subscriptions": SubscriptionSettings,
+    "inbound": InboundSettings,
 }
 
 
@@ -359,6 +391,7 @@ def _validate(settings: Settings) -> None:
     if settings.feeds.max_items <= 0:
         raise ConfigError(f"bad value for feeds.max_items: {settings.feeds.max_items!r}")
     _validate_choices(settings)
+    _validate_inbound(settings.inbound)
 
 
 def _validate_choices(settings: Settings) -> None:
@@ -399,3 +432,30 @@ def _validate_source(label: str, rule: SourceRule) -> None:
         zoneinfo.ZoneInfo(rule.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"bad value for {label}.timezone: {rule.timezone!r}") from exc
+
+
+def _validate_inbound(inbound: InboundSettings) -> None:
+    """A mailbox needs an address to receive at; one kind of mailbox, with what it needs."""
+    if not inbound.enabled:
+        if inbound.verp:
+            raise ConfigError(
+                "inbound.verp needs a mailbox: set inbound.maildir or inbound.imap_host"
+            )
+        return
+    if inbound.maildir is not None and inbound.imap_host is not None:
+        raise ConfigError("inbound.maildir and inbound.imap_host exclude each other: choose one")
+    for key in ("address", "unsubscribe_address"):
+        value = getattr(inbound, key)
+        if key == "address" and value is None:
+            raise ConfigError(
+                "inbound.address is missing: the address that delivers into the mailbox, "
+                "e.g. bounces@news.example.org"
+            )
+        if value is not None and not _MAILBOX_ADDRESS.fullmatch(value):
+            raise ConfigError(f"bad value for inbound.{key}: {value!r} (need local@domain)")
+    if inbound.imap_host is not None and not inbound.imap_user:
+        raise ConfigError("inbound.imap_user is missing: the login for inbound.imap_host")
+    if not 0 < inbound.imap_port < 65536:
+        raise ConfigError(f"bad value for inbound.imap_port: {inbound.imap_port!r}")
+    if inbound.check_minutes <= 0 or inbound.timeout <= 0:
+        raise ConfigError("inbound.check_minutes and inbound.timeout must be positive")

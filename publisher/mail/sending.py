@@ -123,7 +123,8 @@ def _deliver_one(
         return
     message = personalise(renderer.rendered(delivery.edition_key), sub, sender, delivery)
     try:
-        mailer.send(message.as_bytes(), sender=sender.address, recipient=sub.email)
+        envelope = sender.envelope_sender(sub.id, sub.email)  # VERP: a bounce names its reader
+        mailer.send(message.as_bytes(), sender=envelope, recipient=sub.email)
     except PermanentDeliveryError as exc:
         _record_failure(settings, db, delivery, sub, str(exc), now, report)
     except TemporaryDeliveryError as exc:

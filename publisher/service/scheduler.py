@@ -28,7 +28,7 @@ from publisher import store
 from publisher.core.errors import ConfigError, PublisherError
 from publisher.core.settings import Settings
 from publisher.ingest.scanning import is_ignored
-from publisher.mail import outbound, planning, sending
+from publisher.mail import mailboxes, outbound, planning, returns, sending
 from publisher.publish.build import build
 from publisher.service.runlog import record_run
 
@@ -168,6 +168,8 @@ class Background:
             "digest": (digest_job, self.settings.schedule.digest_check_seconds),
             "retry": (retry_job, RETRY_MINUTES * 60),
         }
+        if self.settings.inbound.enabled:
+            jobs["inbound"] = (inbound_job, self.settings.inbound.check_minutes * 60)
         for name, (func, seconds) in jobs.items():
             self.scheduler.add_job(
                 func, "interval", seconds=seconds, args=[self.key], id=f"publisher-{name}",
@@ -253,6 +255,24 @@ class Background:
         if report.messages_sent or report.messages_failed or report.messages_deferred:
             log.info("digests: %s", json.dumps(report.as_dict()))
 
+    def check_inbound(self) -> None:
+        """Apply what the inbound mailbox holds: bounces, abuse reports, unsubscribe mails."""
+        now = self.clock()
+        try:
+            mailbox = mailboxes.open_mailbox(self.settings.inbound, self.environ)
+            try:
+                report = returns.check_inbound(
+                    self.settings, self.db, mailbox, secret=self.secret, now=now,
+                    should_stop=self.stopping.is_set,
+                )  # fmt: skip
+            finally:
+                mailbox.close()
+        except PublisherError as exc:
+            log.error("inbound check failed: %s", exc)
+            self._record("last_inbound", now, {"error": str(exc)})
+            return
+        self._record("last_inbound", now, report.as_dict())
+
     def _record(self, name: str, when: datetime, result: Mapping[str, object]) -> None:
         # Jobs never call back into the scheduler: shutdown() holds its lock while it
         # waits for them, and a job waiting for that lock would never finish.
@@ -286,3 +306,10 @@ def retry_job(key: str) -> None:
     daemon = _running(key)
     if daemon is not None:
         daemon.send_due()
+
+
+def inbound_job(key: str) -> None:
+    """Bounces, abuse reports and unsubscribe mails, read on a schedule (when configured)."""
+    daemon = _running(key)
+    if daemon is not None and daemon.settings.inbound.enabled:
+        daemon.check_inbound()

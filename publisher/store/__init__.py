@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from publisher.store.bounces import (
+    count_failures_in_a_row,
+    find_delivery_by_message_id,
+    find_latest_sent_delivery,
+    mark_delivery_bounced,
+)
 from publisher.store.database import Store, list_migrations, migrate, open_store
 from publisher.store.deliveries import (
     count_deliveries_by_status,
@@ -73,13 +79,16 @@ __all__ = [
     "claim_due_subscribers",
     "clear_stale",
     "count_deliveries_by_status",
+    "count_failures_in_a_row",
     "count_items",
     "count_subscribers_by_status",
     "current_item_seq",
     "delete_subscriber",
+    "find_delivery_by_message_id",
     "find_items_by_story",
     "find_items_by_summary",
     "find_items_by_title",
+    "find_latest_sent_delivery",
     "find_subscriber",
     "find_subscriber_by_id",
     "find_taken_ids",
@@ -103,6 +112,7 @@ __all__ = [
     "list_sources",
     "list_stale",
     "list_subscribers",
+    "mark_delivery_bounced",
     "mark_delivery_deferred",
     "mark_delivery_failed",
     "mark_delivery_sent",

@@ -1,0 +1,56 @@
+"""The parser against the labelled corpus (tests/data/corpus): each part's overall scores
+may not fall below those recorded in scores.json (rates by more than 0.005, furniture items
+not at all), so improving one page cannot silently break another; and no page raises
+anything but SeedError. After a deliberate change, or new pages, re-record with
+`python -P bench/parse_quality.py --record`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import corpus_scoring as cs
+import pytest
+
+RECORD = "run `.venv/bin/python -P bench/parse_quality.py --record`"
+
+
+@pytest.fixture(scope="module")
+def recorded() -> dict[str, Any]:
+    if not cs.SCORES_FILE.exists():
+        pytest.fail(f"{cs.SCORES_FILE} is missing: {RECORD}")
+    return cs.load_recorded()
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, list[cs.Page]]:
+    return cs.load_corpus()
+
+
+def test_every_page_has_a_sidecar() -> None:
+    problems = [p for part in cs.PARTS for p in cs.unpaired(cs.CORPUS / part)]
+    assert not problems
+
+
+@pytest.mark.parametrize("part", cs.PARTS)
+def test_no_page_raises_but_seed_error(part: str, corpus: dict[str, list[cs.Page]]) -> None:
+    assert corpus[part], f"no labelled pages in {part}"
+    crashed = []
+    for page in corpus[part]:
+        try:
+            cs.parse(page)
+        except Exception as exc:  # noqa: BLE001 - every crash is collected and reported
+            crashed.append(f"{page.name}: {type(exc).__name__}: {exc}")
+    assert not crashed, "\n".join(crashed)
+
+
+@pytest.mark.parametrize("part", cs.PARTS)
+def test_scores_do_not_fall(
+    part: str, corpus: dict[str, list[cs.Page]], recorded: dict[str, Any]
+) -> None:
+    report = cs.score_part(part, corpus[part])
+    then = recorded.get(part)
+    if then is None or then["pages"] != cs.page_names(report):
+        pytest.fail(f"the {part} pages changed since scores were recorded: {RECORD}")
+    problems = cs.regressions(report.overall, then["scores"])
+    detail = [line for score in report.pages if not score.perfect for line in cs.failures(score)]
+    assert not problems, "\n".join([*problems, f"({len(detail)} failures; see --verbose)"])
