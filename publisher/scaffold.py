@@ -8,7 +8,7 @@ from pathlib import Path
 from publisher.core.errors import ConfigError
 from publisher.core.templating import packaged_templates_dir
 
-TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css"}
+TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css", ".js"}
 
 SAMPLE_CONFIG = """\
 # publisher.toml: every key is optional; the values shown are the defaults.
@@ -38,6 +38,7 @@ url = "sqlite:///var/publisher.db"
 [ingest]
 max_file_bytes = 10000000  # larger files are refused
 settle_seconds = 2         # files changed more recently are left for the next scan
+follow_symlinks = false    # true: also read links that lead out of the seed folder
 
 [feeds]
 max_items = 50
@@ -50,6 +51,9 @@ full_content = true
 max_age_days = 7            # older articles found late are not news: feeds only
 schedule = "0 7 * * *"      # cron, in each subscriber's own time zone
 weekly_day = "mon"          # when weekly subscribers get theirs
+# Your postal address, printed in every digest's footer: anti-spam laws (CAN-SPAM in the
+# US, and others) require one in bulk mail. Fill it in before you send to real readers.
+# postal_address = "Example News, 1 High Street, Springfield 12345, Country"
 
 [delivery]
 transport = "maildir"       # "maildir" (var/outbox) or "smtp"
@@ -89,6 +93,7 @@ port = 8000
 [logging]
 level = "INFO"
 format = "text"             # or "json"
+# file = "var/publisher.log"  # default: stderr; SIGHUP reopens it (for logrotate)
 
 [subscriptions]
 confirm_days = 7

@@ -8,8 +8,10 @@ loads its settings from the site folder uses the database without knowing which.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -110,3 +112,38 @@ def db(settings: Settings) -> Iterator[store.Store]:
 
 def copy_samples(target: Path) -> None:
     shutil.copytree(SAMPLE_SEEDS, target, dirs_exist_ok=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 16 MiB tmpfs of the test's own, to fill up without filling the machine's disk."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    command = ["mount", "-t", "tmpfs", "-o", "size=16m,mode=0755", "tmpfs", str(mount)]
+    mounted = subprocess.run(command, capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        reason = f"cannot mount a tmpfs to fill (needs root): {mounted.stderr.strip()}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write one file until the file system holding ``folder`` has no byte left."""
+    filler = folder / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for size in (1 << 20, 1 << 12, 1):
+            try:
+                while True:
+                    os.write(descriptor, b"\0" * size)
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC:
+                    raise
+    finally:
+        os.close(descriptor)
+    return filler

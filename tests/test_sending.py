@@ -63,6 +63,7 @@ def smtp_settings(site: Path, port: int, **extra: str) -> Settings:
 def mail_site(tmp_path: Path, database_url: str | None) -> Path:
     """A site with an empty seed folder, so each test controls exactly what is new."""
     (tmp_path / "seeds").mkdir()
+    (tmp_path / "publisher.toml").write_text("")  # every key at its default, or from the env
     use_database(tmp_path, database_url)
     return tmp_path
 

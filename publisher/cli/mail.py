@@ -25,6 +25,8 @@ from publisher.cli.app import (
 from publisher.mail import outbound, sending
 from publisher.mail.subscriptions import (
     CADENCES,
+    OPTED_OUT,
+    ImportReport,
     SubscriberInput,
     add_subscriber,
     export_csv,
@@ -32,6 +34,7 @@ from publisher.mail.subscriptions import (
     normalise_email,
     remove_subscriber,
 )
+from publisher.publish.build import publish_editions
 from publisher.service import daemon
 from publisher.service.runlog import record_run
 
@@ -86,17 +89,32 @@ def subscribers_list(app: AppContext, as_json: bool) -> None:
 
 @subscribers.command("import")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--reactivate", is_flag=True, help="Resubscribe addresses that opted out or bounced.")
 @click.pass_obj
-def subscribers_import(app: AppContext, file: Path) -> None:
-    """Add or update subscribers from a CSV file (email, name, cadence, timezone, status)."""
+def subscribers_import(app: AppContext, file: Path, reactivate: bool) -> None:
+    """Add or update subscribers from a CSV file (email, name, cadence, timezone, status).
+
+    Rows with status unsubscribed, bounced or complained apply to existing addresses.
+    """
     text = read_file(file).decode("utf-8-sig", errors="replace")
     with opened(app.settings()) as db:
-        report = import_csv(db, text, now=datetime.now(UTC))
-    click.echo(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged")
+        report = import_csv(db, text, now=datetime.now(UTC), reactivate=reactivate)
+    click.echo(import_summary(report))
     for error in report.errors:
         click.echo(f"error: {file}: {error}", err=True)
     if report.errors:
         sys.exit(1)  # so a script notices the rows that were not imported
+
+
+def import_summary(report: ImportReport) -> str:
+    """``2 added, 1 updated, 0 unchanged, 1 unsubscribed, 3 left opted out (...)``."""
+    parts = [f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"]
+    for change in (*OPTED_OUT, "reactivated"):
+        if report.status_changes[change]:
+            parts.append(f"{report.status_changes[change]} {change}")
+    if report.left_opted_out:
+        parts.append(f"{report.left_opted_out} left opted out (--reactivate resubscribes them)")
+    return ", ".join(parts)
 
 
 @subscribers.command("export")
@@ -172,6 +190,8 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
             )
         finally:
             mailer.close()
+        if not dry_run:
+            publish_editions(settings, db)
     if not dry_run:
         record_run(settings.paths.state, "last_digest", started, report.as_dict())
     if as_json:

@@ -76,6 +76,11 @@ class Item:
     seed_line: int | None = None
     dated: bool = False
 
+    @property
+    def publication_date(self) -> datetime | None:
+        """The date the page gave; None when it gave none (``published`` is then when found)."""
+        return self.published if self.dated else None
+
 
 @dataclass(frozen=True)
 class Subscriber:
@@ -88,6 +93,9 @@ class Subscriber:
     cadence: str  # daily, weekly
     timezone: str
     created: datetime
+    # What the reader chose to receive (source slugs, author names); None means everything.
+    sources: tuple[str, ...] | None = None
+    authors: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class SiteSettings:
     url: str = "http://127.0.0.1:8000/"
     description: str = "Articles collected by publisher"
     language: str | None = None
+    page_size: int = 25  # items per page of the index, source, author and month pages
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class DatabaseSettings:
 class IngestSettings:
     max_file_bytes: int = 10_000_000
     settle_seconds: float = 2.0
+    follow_symlinks: bool = False  # links leading out of the seed folder are refused unless true
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class DigestSettings:
     schedule: str = "0 7 * * *"  # cron, evaluated in each subscriber's time zone
     weekly_day: str = "mon"
     max_html_bytes: int = 100_000
+    # The sender's postal address, printed in every digest's footer (CAN-SPAM and others).
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class HttpSettings:
 class LoggingSettings:
     level: str = "INFO"
     format: str = "text"
+    file: Path | None = None  # default: stderr; SIGHUP reopens it after log rotation
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,9 @@ class SourceRule:
     timezone: str = "UTC"
     language: str | None = None
     date_order: str = "dmy"
+    # Where "the original" points when a page gives no URL, e.g. a site search:
+    # "https://tribunemag.co.uk/?s={title}" ({title} is URL-encoded).
+    link_template: str | None = None
 
     def matches(self, relative_path: str) -> bool:
         name = relative_path.rsplit("/", 1)[-1]
@@ -187,6 +195,7 @@ class Settings:
     inbound: InboundSettings = field(default_factory=InboundSettings)
     sources: tuple[SourceRule, ...] = ()
     base_dir: Path = Path(".")
+    config_file: Path | None = None  # the publisher.toml read, if any
 
     def source_for(self, relative_path: str) -> SourceRule | None:
         """The first ``[[sources]]`` rule matching a seed file, if any."""
@@ -211,22 +220,38 @@ SECTIONS: dict[str, type[Any]] = {
 }
 
 
+def find_config(cwd: Path) -> Path | None:
+    """The nearest publisher.toml in ``cwd`` or a parent folder, as git finds ``.git``."""
+    start = cwd.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def load_settings(
     path: Path | None = None, environ: Mapping[str, str] | None = None, *, cwd: Path | None = None
 ) -> Settings:
-    """Read the config file (optional unless named), apply the environment, validate."""
+    """Read the config file (named, or the nearest one found), apply the environment, validate.
+
+    With no file named and none found, the defaults apply relative to ``cwd``;
+    ``Settings.config_file`` is then None, and commands that write refuse to run.
+    """
     environ = {} if environ is None else environ
     cwd = cwd or Path.cwd()
-    explicit = path is not None or "PUBLISHER_CONFIG" in environ
-    config_path = Path(path or environ.get("PUBLISHER_CONFIG") or cwd / CONFIG_NAME)
+    named = path or environ.get("PUBLISHER_CONFIG")
+    config_path = Path(named) if named else find_config(cwd)
     raw: dict[str, Any] = {}
-    if config_path.is_file():
+    if config_path is not None and config_path.is_file():
         raw = _read_toml(config_path)
-    elif explicit:
+    elif config_path is not None:
         raise ConfigError(f"config file not found: {config_path}")
-    base_dir = config_path.parent.resolve() if config_path.is_file() else cwd.resolve()
+    base_dir = config_path.parent.resolve() if config_path is not None else cwd.resolve()
     raw = _apply_environment(raw, environ)
-    return _build_settings(raw, base_dir)
+    settings = _build_settings(raw, base_dir)
+    found = config_path.resolve() if config_path is not None else None
+    return dataclasses.replace(settings, config_file=found)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -316,21 +341,16 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
         raise ConfigError(f"bad value for {key}: {value!r} ({exc})") from exc
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def _coerce_to(target: Any, value: Any) -> Any:
     if target is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in {
-            "1",
-            "true",
-            "yes",
-            "on",
-            "0",
-            "false",
-            "no",
-            "off",
-        }:
-            return value.lower() in {"1", "true", "yes", "on"}
+        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+            return value.lower() in _TRUE
         raise ValueError("expected true or false")
     if target is int:
         if isinstance(value, bool) or not isinstance(value, int | str):
@@ -411,6 +431,7 @@ def _validate_choices(settings: Settings) -> None:
         "delivery.max_attempts": settings.delivery.max_attempts,
         "delivery.bounce_after": settings.delivery.bounce_after,
         "digest.max_html_bytes": settings.digest.max_html_bytes,
+        "site.page_size": settings.site.page_size,
         "schedule.rescan_seconds": settings.schedule.rescan_seconds,
         "subscriptions.confirm_days": settings.subscriptions.confirm_days,
     }
@@ -426,6 +447,14 @@ def _validate_source(label: str, rule: SourceRule) -> None:
         raise ConfigError(
             f"bad value for {label}.layout: {rule.layout!r} (one of {', '.join(LAYOUTS)})"
         )
+    if rule.url is not None:
+        _validate_url(f"{label}.url", rule.url)
+    if rule.link_template is not None:
+        _validate_url(f"{label}.link_template", rule.link_template.replace("{title}", "x"))
+        if "{title}" not in rule.link_template:
+            raise ConfigError(
+                f"bad value for {label}.link_template: {rule.link_template!r} (needs {{title}})"
+            )
     if rule.date_order not in {"dmy", "mdy"}:
         raise ConfigError(f"bad value for {label}.date_order: {rule.date_order!r} (dmy or mdy)")
     try:

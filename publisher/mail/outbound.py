@@ -15,6 +15,7 @@ from publisher.mail.transports import MaildirMailer, Mailer, SMTPMailer
 
 UNSUBSCRIBE = "unsubscribe"
 BOUNCE = "bounce"  # the token purpose of VERP envelope senders
+PREFERENCES = "preferences"  # the token purpose of a reader's preferences link
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class Sender:
     def unsubscribe_url(self, subscriber_id: int, email: str) -> str:
         token = tokens.sign_reference(self.secret, UNSUBSCRIBE, subscriber_id, email)
         return f"{self.site_url}unsubscribe/{token}"
+
+    def preferences_url(self, subscriber_id: int, email: str) -> str:
+        """The reader's own preferences page; like the unsubscribe link, it never expires."""
+        token = tokens.sign_reference(self.secret, PREFERENCES, subscriber_id, email)
+        return f"{self.site_url}preferences/{token}"
 
     def unsubscribe_mailto(self) -> str | None:
         """A mailto only when a mailbox is read: a request nobody reads would be ignored."""

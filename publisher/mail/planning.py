@@ -16,10 +16,12 @@ from publisher.core import site_paths
 from publisher.core.models import Edition, Item, Subscriber
 from publisher.core.settings import Settings
 from publisher.ingest import identity
+from publisher.ingest.sources import original_link, source_directory
 from publisher.mail import compose
 from publisher.mail.outbound import sender_domain
 
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+Choices = tuple[tuple[str, ...] | None, tuple[str, ...] | None]
 
 
 def plan_editions(
@@ -51,15 +53,15 @@ def plan_in(
 ) -> list[tuple[Edition, list[Subscriber]]]:
     busy = store.subscribers_with_open_delivery(conn)
     current = store.current_item_seq(conn)
-    groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
+    groups: dict[tuple[int | None, datetime | None, Choices], list[Subscriber]] = {}
     for sub, sent_through in store.list_active_watermarks(conn, subscriber_ids):
         if sub.id in busy:
             continue
         since = None if sent_through is not None else now - PERIODS[sub.cadence]
-        groups.setdefault((sent_through, since), []).append(sub)
+        groups.setdefault((sent_through, since, (sub.sources, sub.authors)), []).append(sub)
     plans: list[tuple[Edition, list[Subscriber]]] = []
-    for (after, since), members in groups.items():
-        items = digest_items(conn, settings, after, since)
+    for (after, since, choices), members in groups.items():
+        items = chosen_items(digest_items(conn, settings, after, since), *choices)
         if not items:
             if record:
                 store.move_watermarks(conn, [m.id for m in members], current)
@@ -78,6 +80,21 @@ def digest_items(
     max_age = timedelta(days=settings.digest.max_age_days)
     found = store.list_items_for_digest(conn, after_seq=after, first_seen_since=since)
     return [item for _, item in found if item.published >= item.first_seen - max_age]
+
+
+def chosen_items(
+    items: list[Item], sources: tuple[str, ...] | None, authors: tuple[str, ...] | None
+) -> list[Item]:
+    """What a reader chose on their preferences page: these sources, these authors (None: all).
+
+    An edition left with nothing is not sent; the watermark still moves past what was skipped.
+    """
+    return [
+        item
+        for item in items
+        if (sources is None or item.source in sources)
+        and (authors is None or (item.author is not None and item.author in authors))
+    ]
 
 
 def edition_for(settings: Settings, env: Environment, items: list[Item], now: datetime) -> Edition:
@@ -99,6 +116,7 @@ def _queue(
     now: datetime,
 ) -> None:
     store.upsert_edition(conn, edition)
+    store.mark_stale(conn, [("edition", edition.key)])  # its public page: "view in browser"
     domain = sender_domain(settings)
     rows = [
         {
@@ -123,15 +141,18 @@ def edition_content(
     source_names: Mapping[str, str],
     more_count: int = 0,
 ) -> compose.EditionContent:
+    directory = source_directory(settings, source_names)
     entries = tuple(
         compose.DigestEntry(
             title=item.title,
-            link=settings.site.url + site_paths.item_page_path(item),
+            link=original_link(item, directory.get(item.source))
+            or settings.site.url + site_paths.item_page_path(item),
             author=item.author,
             published=item.published,
             summary=item.summary,
-            source_name=source_names.get(item.source, item.source),
+            source_name=directory[item.source].name if item.source in directory else item.source,
             item_id=item.id,
+            dated=item.dated,
         )
         for item in items
     )
@@ -139,8 +160,10 @@ def edition_content(
         key=key,
         site_title=settings.site.title,
         site_url=settings.site.url,
-        archive_url=settings.site.url,
+        archive_url=settings.site.url + "archive/",
         entries=entries,
         more_count=more_count,
         date=now,
+        edition_url=settings.site.url + site_paths.edition_page_path(key) if key else "",
+        postal_address=settings.digest.postal_address,
     )

@@ -171,6 +171,7 @@ def personalise(
         from_name=sender.name,
         unsubscribe_url=sender.unsubscribe_url(sub.id, sub.email),
         unsubscribe_mailto=sender.unsubscribe_mailto(),
+        preferences_url=sender.preferences_url(sub.id, sub.email),
         list_id=sender.list_id,
         message_id=delivery.message_id,
         dkim=sender.dkim,

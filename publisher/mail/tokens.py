@@ -25,6 +25,7 @@ SECRET_ENV = "PUBLISHER_SECRET_KEY"
 SECRET_FILE = "secret_key"
 MIN_SECRET_LENGTH = 16
 SIGNATURE_BYTES = 16  # 128 bits: 22 base64url characters
+MAX_REFERENCE = 2**63 - 1  # the largest row id a database stores; larger numbers name no one
 # Tokens issued this far in the future are refused: clocks drift a little, not a lot.
 _CLOCK_SKEW = timedelta(minutes=5)
 _BASE36 = re.compile(r"[0-9a-z]{1,13}")
@@ -94,9 +95,12 @@ def token_reference(token: str) -> int:
     if len(parts) != 3 or not parts[0].startswith("r"):
         raise TokenError("this link is not valid: it cannot be read")
     try:
-        return int(parts[0][1:], 36)
+        number = int(parts[0][1:], 36)
     except ValueError as exc:
         raise TokenError("this link is not valid: it cannot be read") from exc
+    if not 0 < number <= MAX_REFERENCE:
+        raise TokenError("this link is not valid: it names no subscriber")
+    return number
 
 
 def verify_reference(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,9 +12,11 @@ from types import FrameType
 from typing import Any
 
 from publisher import store
+from publisher.core.logs import reopen_log_files
 from publisher.core.settings import Settings
 from publisher.mail import outbound
 from publisher.service import runlock, web
+from publisher.service.health import assess
 from publisher.service.runlog import read_runs
 from publisher.service.scheduler import Background, next_digest
 
@@ -38,6 +41,7 @@ def exclusive(settings: Settings) -> runlock.RunLock:
 
 def run(settings: Settings, environ: Mapping[str, str]) -> None:
     """Run until SIGTERM or SIGINT: scheduled jobs, file watching and the HTTP server."""
+    _reopen_logs_on_sighup()
     now = datetime.now(UTC)
     with exclusive(settings):
         db = store.open_store(settings.database.url, now=now)
@@ -66,6 +70,7 @@ def run(settings: Settings, environ: Mapping[str, str]) -> None:
 
 def serve(settings: Settings, environ: Mapping[str, str]) -> None:
     """The HTTP server alone: feeds and subscription pages, no scanning or sending."""
+    _reopen_logs_on_sighup()
     db = store.open_store(settings.database.url)
     try:
         app = web.create_app(
@@ -99,9 +104,30 @@ def _stop_on_signals(server: Any) -> None:
         signal.signal(signum, request_stop)
 
 
+def _reopen_logs_on_sighup() -> None:
+    """SIGHUP (logrotate's postrotate) reopens the log file and reloads nothing else.
+
+    The work runs in a thread of its own: the signal may arrive while this very thread
+    is halfway through writing a log line.
+    """
+
+    def reopen() -> None:
+        try:
+            reopened = reopen_log_files()
+        except OSError as exc:
+            log.error("received SIGHUP; cannot reopen the log file: %s", exc)
+            return
+        log.info("received SIGHUP; reopened %d log file(s), reloaded nothing else", reopened)
+
+    def handle(_signum: int, _frame: FrameType | None) -> None:
+        threading.Thread(target=reopen, name="reopen-logs", daemon=True).start()
+
+    signal.signal(signal.SIGHUP, handle)
+
+
 def health(background: Background) -> dict[str, object]:
-    state = dict(background.state)
-    return {"status": "ok", "stopping": background.stopping.is_set(), **state}
+    state = {"stopping": background.stopping.is_set(), **background.state}
+    return assess(background.settings, background.db, state)
 
 
 def status(settings: Settings, *, now: datetime) -> dict[str, Any]:

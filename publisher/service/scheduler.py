@@ -29,7 +29,7 @@ from publisher.core.errors import ConfigError, PublisherError
 from publisher.core.settings import Settings
 from publisher.ingest.scanning import is_ignored
 from publisher.mail import mailboxes, outbound, planning, returns, sending
-from publisher.publish.build import build
+from publisher.publish.build import build, publish_editions
 from publisher.service.runlog import record_run
 
 log = logging.getLogger(__name__)
@@ -222,6 +222,10 @@ class Background:
                 log.error("build failed (%s): %s", reason, exc)
                 self._record("last_build", started, {"error": str(exc)})
                 return
+            except Exception as exc:  # a job logs, records and goes on
+                log.exception("build failed (%s)", reason)
+                self._record("last_build", started, {"error": f"{type(exc).__name__}: {exc}"})
+                return
             result = report.as_dict()
             self._record("last_build", started, result)
             ingested = report.ingest.as_dict() if report.ingest else {}
@@ -252,6 +256,8 @@ class Background:
         finally:
             mailer.close()
         self._record("last_digest", now, report.as_dict())
+        if report.editions:
+            self._publish_editions()
         if report.messages_sent or report.messages_failed or report.messages_deferred:
             log.info("digests: %s", json.dumps(report.as_dict()))
 
@@ -273,11 +279,21 @@ class Background:
             return
         self._record("last_inbound", now, report.as_dict())
 
+    def _publish_editions(self) -> None:
+        """The new editions' public pages ("view in browser"), without waiting for a build."""
+        try:
+            publish_editions(self.settings, self.db)
+        except PublisherError as exc:
+            log.error("edition pages not written: %s", exc)
+
     def _record(self, name: str, when: datetime, result: Mapping[str, object]) -> None:
         # Jobs never call back into the scheduler: shutdown() holds its lock while it
         # waits for them, and a job waiting for that lock would never finish.
         self.state[name] = {"time": when.isoformat(), "result": dict(result)}
-        record_run(self.settings.paths.state, name, when, result)
+        try:
+            record_run(self.settings.paths.state, name, when, result)
+        except PublisherError as exc:  # a full disk: /healthz still says so from memory
+            log.warning("cannot record the %s run: %s", name, exc)
 
 
 def _running(key: str) -> Background | None:

@@ -36,7 +36,11 @@ def list_items_for_digest(
     conn: Connection, *, after_seq: int | None, first_seen_since: datetime | None
 ) -> list[tuple[int, Item]]:
     """Items past a watermark (or, with none, first seen since a time), newest first."""
-    query = sa.select(items).order_by(items.c.updated.desc(), items.c.seq.desc())
+    query = (
+        sa.select(items)
+        .where(items.c.hidden.is_(False))
+        .order_by(items.c.updated.desc(), items.c.seq.desc())
+    )
     if after_seq is not None:
         query = query.where(items.c.seq > after_seq)
     if first_seen_since is not None:
@@ -58,17 +62,32 @@ def upsert_edition(conn: Connection, edition: Edition) -> None:
 
 
 def get_edition(store: Store, key: str) -> Edition:
+    found = find_edition(store, key)
+    if found is None:
+        raise StoreError(f"no digest edition {key!r}")
+    return found
+
+
+def find_edition(store: Store, key: str) -> Edition | None:
     with store.reading() as conn:
         row = conn.execute(sa.select(editions).where(editions.c.key == key)).first()
     if row is None:
-        raise StoreError(f"no digest edition {key!r}")
+        return None
     return Edition(row.key, row.created, tuple(json.loads(row.item_ids)), row.more_count)
 
 
-def get_items(store: Store, item_ids: Sequence[str]) -> list[Item]:
-    """Items by id, in the order asked (ids no longer stored are skipped)."""
+def list_edition_keys(store: Store) -> list[str]:
     with store.reading() as conn:
-        rows = conn.execute(sa.select(items).where(items.c.id.in_(list(item_ids))))
+        return list(conn.scalars(sa.select(editions.c.key).order_by(editions.c.created)))
+
+
+def get_items(store: Store, item_ids: Sequence[str], *, visible: bool = False) -> list[Item]:
+    """Items by id, in the order asked (ids no longer stored, or hidden if asked, are skipped)."""
+    query = sa.select(items).where(items.c.id.in_(list(item_ids)))
+    if visible:
+        query = query.where(items.c.hidden.is_(False))
+    with store.reading() as conn:
+        rows = conn.execute(query)
         found = {row.id: item_from_row(row) for row in rows}
     return [found[item_id] for item_id in item_ids if item_id in found]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import datetime
@@ -20,7 +21,32 @@ SUBSCRIBER_COLUMNS = ("id", "email", "name", "status", "cadence", "timezone", "c
 
 def _subscriber(row: Any) -> Subscriber:
     mapping = row._mapping
-    return Subscriber(**{name: mapping[name] for name in SUBSCRIBER_COLUMNS})
+    return Subscriber(
+        **{name: mapping[name] for name in SUBSCRIBER_COLUMNS},
+        sources=_choice(mapping["sources"]),
+        authors=_choice(mapping["authors"]),
+    )
+
+
+def _choice(stored: str | None) -> tuple[str, ...] | None:
+    """A stored JSON list of chosen sources or authors; NULL (everything) stays None."""
+    return None if stored is None else tuple(str(value) for value in json.loads(stored))
+
+
+def set_subscriber_choices(
+    conn: Connection,
+    subscriber_id: int,
+    now: datetime,
+    *,
+    sources: Sequence[str] | None,
+    authors: Sequence[str] | None,
+) -> None:
+    """Record which sources and authors a reader wants (None: all of them, new ones too)."""
+    values = {
+        "sources": None if sources is None else json.dumps(sorted(sources)),
+        "authors": None if authors is None else json.dumps(sorted(authors)),
+    }
+    update_subscriber(conn, subscriber_id, now, **values)
 
 
 def email_key(email: str) -> str:

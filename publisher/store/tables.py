@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from publisher.core.errors import StoreError
 
@@ -48,6 +50,23 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
         return datetime.fromisoformat(value)
 
 
+class UTCMonth(sa.sql.functions.FunctionElement[str]):
+    """The UTC month of a UTCDateTime column as "2022-09", in each database's own terms."""
+
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(UTCMonth)
+def _utc_month_of_text(element: UTCMonth, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"substr({compiler.process(element.clauses, **kw)}, 1, 7)"  # ISO 8601 text
+
+
+@compiles(UTCMonth, "postgresql")
+def _utc_month_of_timestamptz(element: UTCMonth, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC', 'YYYY-MM')"
+
+
 metadata = sa.MetaData()
 
 schema_migrations = sa.Table(
@@ -77,6 +96,8 @@ sources = sa.Table(
     sa.Column("slug", sa.String, primary_key=True),
     sa.Column("name", sa.String, nullable=False),
     sa.Column("url", sa.String),
+    # A renamed source's new slug: its old feed URLs redirect there for good.
+    sa.Column("moved_to", sa.String),
 )
 
 items = sa.Table(
@@ -102,12 +123,21 @@ items = sa.Table(
     sa.Column("fingerprint", sa.String(20), nullable=False),
     sa.Column("title_key", sa.String(20), nullable=False),
     sa.Column("summary_key", sa.String(20)),
+    # Taken out of feeds, pages and digests by the operator; never touched by ingest.
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_items_fingerprint", "fingerprint"),
     sa.Index("ix_items_title_key", "title_key", "source"),
     sa.Index("ix_items_summary_key", "summary_key", "source"),
     sa.Index("ix_items_updated", "updated"),
     sa.Index("ix_items_source_updated", "source", "updated"),
     sa.Index("ix_items_author_updated", "author", "updated"),
+)
+
+# Added by migration 8 (listings page by ``seq``, month archives by ``published``).
+LISTING_INDEXES = (
+    sa.Index("ix_items_published", items.c.published),
+    sa.Index("ix_items_source_seq", items.c.source, items.c.seq),
+    sa.Index("ix_items_author_seq", items.c.author, items.c.seq),
 )
 
 ITEM_COLUMNS = (
@@ -143,6 +173,9 @@ subscribers = sa.Table(
     # The last scheduled digest slot (in the subscriber's zone) this subscriber was planned for.
     sa.Column("last_slot", UTCDateTime),
     sa.Column("hard_failures", sa.Integer, nullable=False, server_default="0"),
+    # What the reader chose to receive: JSON lists of source slugs and author names, NULL = all.
+    sa.Column("sources", sa.Text),
+    sa.Column("authors", sa.Text),
 )
 
 editions = sa.Table(

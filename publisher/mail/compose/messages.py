@@ -85,10 +85,16 @@ class MessageTemplate:
         unsubscribe_mailto: str | None,
         message_id: str,
         dkim_key: DkimKey | None = None,
+        preferences_url: str = "",
     ) -> DigestMessage:
-        """One reader's message: their headers, greeting, address and unsubscribe link."""
+        """One reader's message: their headers, greeting, address, unsubscribe and preferences."""
         greeting = f"Hello {one_line(to_name)}," if to_name and one_line(to_name) else "Hello,"
-        values = {"greeting": greeting, "email": to_email, "unsubscribe_url": unsubscribe_url}
+        values = {
+            "greeting": greeting,
+            "email": to_email,
+            "unsubscribe_url": unsubscribe_url,
+            "preferences_url": preferences_url or unsubscribe_url,
+        }
         escaped = {name: html.escape(value) for name, value in values.items()}
         data = b"".join(
             (
@@ -153,6 +159,7 @@ def personalise(
     list_id: str,
     message_id: str,
     dkim: DkimKey | None = None,
+    preferences_url: str = "",
 ) -> DigestMessage:
     """One reader's message; the per-edition encoding is done once and reused across calls."""
     template = _cached_template(rendered, from_address, from_name, list_id)
@@ -163,6 +170,7 @@ def personalise(
         unsubscribe_mailto=unsubscribe_mailto,
         message_id=message_id,
         dkim_key=dkim,
+        preferences_url=preferences_url,
     )
 
 

@@ -6,6 +6,7 @@ import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.applications import Starlette
@@ -22,7 +23,8 @@ from publisher.core.templating import make_environment
 from publisher.mail.outbound import make_sender
 from publisher.mail.transports import Mailer
 from publisher.publish.pages import SiteContext
-from publisher.service.web.files import SecurityHeaders, SiteFiles
+from publisher.service.health import assess
+from publisher.service.web.files import MovedSources, SecurityHeaders, SiteFiles
 from publisher.service.web.handlers import Endpoints
 from publisher.service.web.pages import Pages
 
@@ -51,7 +53,7 @@ def create_app(
         db=db,
         secret=secret,
         mailer_factory=mailer_factory,
-        health=health or (lambda: {"status": "ok"}),
+        health=health or (lambda: assess(settings, db, {})),
         clock=clock,
         pages=Pages(make_environment(settings.paths.templates), site),
         sender=make_sender(settings, secret),
@@ -76,9 +78,19 @@ def _routes(endpoints: Endpoints, output: Path) -> list[BaseRoute]:
         Route("/confirm/{token}", endpoints.confirm, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe_form, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe, methods=["POST"]),
+        Route("/preferences/{token}", endpoints.preferences_form, methods=["GET"]),
+        Route("/preferences/{token}", endpoints.preferences, methods=["POST"]),
         Route("/healthz", endpoints.healthz, methods=["GET"]),
-        Mount("/", SiteFiles(output)),
+        Mount("/", _site_files(endpoints, output)),
     ]
+
+
+def _site_files(endpoints: Endpoints, output: Path) -> ASGIApp:
+    """The output folder, with renamed sources' old URLs redirected to their new ones."""
+    prefix = urlsplit(endpoints.settings.site.url).path or "/"
+    return MovedSources(
+        SiteFiles(output), output, prefix, lambda: store.list_source_moves(endpoints.db)
+    )
 
 
 def make_server(settings: Settings, app: ASGIApp) -> uvicorn.Server:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -18,11 +19,16 @@ MEDIA_TYPES = {
     "feed.json": "application/feed+json",
     "opml.xml": "text/x-opml; charset=utf-8",
 }
-SUFFIX_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"}
+SUFFIX_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
 # Readers revalidate every time (a new seed shows within a second); the 304 is cheap.
 STATIC_HEADERS = {"cache-control": "no-cache", "vary": "Accept-Encoding"}
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: data:; "
+    "form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = (
@@ -93,6 +99,33 @@ class SiteFiles(StaticFiles):
         if self.is_not_modified(response.headers, Headers(scope=scope)):
             return NotModifiedResponse(response.headers)
         return response
+
+
+class MovedSources:
+    """301 from a renamed source's old feed and page URLs to the new ones.
+
+    Asked only when the old folder is gone from the output, so serving every other
+    file costs one string test; ``moves`` reads old slug -> new slug from the store.
+    """
+
+    def __init__(
+        self, app: ASGIApp, output: Path, prefix: str, moves: Callable[[], Mapping[str, str]]
+    ) -> None:
+        self.app = app
+        self.output = output
+        self.prefix = prefix  # the site's path, e.g. "/" or "/news/"
+        self.moves = moves
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        slug, _, rest = path.removeprefix("/sources/").partition("/")
+        if path.startswith("/sources/") and slug and not (self.output / "sources" / slug).is_dir():
+            new = self.moves().get(slug)
+            if new is not None:
+                location = f"{self.prefix}sources/{new}/{rest}"
+                await RedirectResponse(location, status_code=301)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
