@@ -60,12 +60,14 @@ transport = "maildir"       # "maildir" (var/outbox) or "smtp"
 outbox = "var/outbox"
 max_attempts = 4
 bounce_after = 3            # hard failures in a row before an address is marked bounced
+give_up_hours = 72          # a message deferred this long fails; its reader moves on
 
 [smtp]
 host = "localhost"
 port = 25
 starttls = false
 ssl = false
+timeout = 30                # seconds for one message's whole exchange with the server
 # username = "publisher"    # the password comes from PUBLISHER_SMTP_PASSWORD
 # rate_per_second = 10
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from postgres_server import postgres_schemas, postgres_server, postgres_url  # noqa: F401
-from smtp_sink import smtp_server  # noqa: F401  (a fixture shared by the mail tests)
+from smtp_sink import drip_server, silent_server, smtp_server  # noqa: F401  (shared fixtures)
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
@@ -37,11 +37,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run tests marked ``each_database`` once per backend."""
-    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "each_database"
-    ):
-        metafunc.parametrize("backend", BACKENDS, indirect=True)
+    """Run tests marked ``each_database`` once per backend (or on those the marker names)."""
+    marker = metafunc.definition.get_closest_marker("each_database")
+    if "backend" in metafunc.fixturenames and marker is not None:
+        metafunc.parametrize("backend", marker.args or BACKENDS, indirect=True)
 
 
 @pytest.fixture
@@ -94,6 +93,15 @@ def site(tmp_path: Path, database_url: str | None) -> Path:
     seeds.mkdir()
     for sample in sorted(SAMPLE_SEEDS.glob("*.txt")):
         write_seed(seeds, sample.name, sample.read_bytes())
+    use_database(tmp_path, database_url)
+    return tmp_path
+
+
+@pytest.fixture
+def mail_site(tmp_path: Path, database_url: str | None) -> Path:
+    """A site with an empty seed folder, so each test controls exactly what is new."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "publisher.toml").write_text("")  # every key at its default, or from the env
     use_database(tmp_path, database_url)
     return tmp_path
 

@@ -17,7 +17,6 @@ from lxml import html
 from publisher import store
 from publisher.cli import cli
 from publisher.core.settings import Settings, load_settings
-from publisher.mail.transports import MaildirMailer
 from publisher.publish.build import build
 from publisher.service.web import create_app
 
@@ -133,7 +132,7 @@ def test_rename_takes_effect_everywhere_and_old_feed_urls_answer_301(
     assert b">Tribune<" not in (out / "index.html").read_bytes()
     nginx = (renamed.paths.state / "nginx-redirects.conf").read_text()
     assert "rewrite ^/sources/tribune/(.*)$ /sources/tribune-magazine/$1 permanent;" in nginx
-    app = create_app(renamed, db, secret=b"s" * 20, mailer_factory=lambda: MaildirMailer(site))
+    app = create_app(renamed, db, secret=b"s" * 20)
     with serving(renamed, app) as port:
         status, headers, _ = fetch(port, "GET", "/sources/tribune/rss.xml")
         assert (status, headers["location"]) == (301, "/sources/tribune-magazine/rss.xml")

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import mailbox
 import os
 import shutil
 import subprocess
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_SEEDS, write_seed
+from smtp_sink import Drip
 
+from publisher import store
 from publisher.core.settings import load_settings
+from publisher.mail.delivering import deliver_notices
+from publisher.mail.outbound import make_mailer
 
 
 def publisher(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -95,6 +102,41 @@ def test_import_with_bad_rows_exits_non_zero_and_skips_blank_lines(tmp_path: Pat
     result = publisher("subscribers", "import", str(people), cwd=tmp_path, check=False)
     assert result.returncode == 1 and "1 added" in result.stdout
     assert result.stderr.count("error:") == 1 and "line 4" in result.stderr
+
+
+def test_send_test_to_a_dripping_server_gives_up_at_smtp_timeout(
+    tmp_path: Path, drip_server: Drip
+) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        f'[delivery]\ntransport = "smtp"\n[smtp]\nhost = "127.0.0.1"\n'
+        f"port = {drip_server.port}\ntimeout = 5\n"
+    )
+    write_seed(tmp_path / "seeds", "news.txt", "Ferry Restored\n\nThe ferry runs again today.\n")
+    publisher("ingest", cwd=tmp_path)
+    started = time.monotonic()
+    result = publisher("send-test", "--to", "me@example.org", cwd=tmp_path, check=False)
+    took = time.monotonic() - started
+    assert result.returncode == 1 and "smtp.timeout = 5s" in result.stderr
+    assert took < 12 and drip_server.connections == 1  # one deadline, not one per byte or try
+
+
+def test_send_test_is_recorded_sent_and_no_other_sender_repeats_it(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
+    write_seed(tmp_path / "seeds", "news.txt", "Ferry Restored\n\nThe ferry runs again today.\n")
+    publisher("ingest", cwd=tmp_path)
+    result = publisher("send-test", "--to", "me@example.org", cwd=tmp_path)
+    assert "sent a test digest to me@example.org via maildir" in result.stdout
+    settings = load_settings(None, {}, cwd=tmp_path)
+    db = store.open_store(settings.database.url)
+    try:  # what the service's sender of notices would do next: nothing is due
+        mailer = make_mailer(settings, {})
+        report = deliver_notices(settings, db, mailer, clock=lambda: datetime.now(UTC))
+    finally:
+        db.close()
+    outbox = mailbox.Maildir(settings.delivery.outbox, create=False)
+    assert report.messages_sent == 0 and len(outbox) == 1
+    (message,) = outbox
+    assert message["To"] == "me@example.org" and "Ferry Restored" in message.as_string()
 
 
 NO_SITE = "no publisher.toml here or above; run `publisher init` or pass --config"

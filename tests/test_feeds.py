@@ -118,7 +118,7 @@ def test_atom_structure_has_required_elements() -> None:
     for entry in entries:
         for name in ("id", "title", "updated", "link", "category", "summary"):
             assert entry.find(f"{ATOM}{name}") is not None, name
-    # Only a date the page gave is a publication date; undated items carry only <updated>.
+        # Only a date the page gave is a publication date; undated items carry only <updated>.
         assert entry.find(f"{ATOM}link").get("href").startswith("https://")  # type: ignore[union-attr]
     # Only a date the page gave is a publication date; undated items carry only <updated>.
     assert [entry.find(f"{ATOM}published") is not None for entry in entries] == [True, False, False]

@@ -13,7 +13,6 @@ from http_client import Reply, fetch, serving
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
-from publisher.mail.transports import MaildirMailer
 from publisher.service import daemon
 from publisher.service.scheduler import Background
 from publisher.service.web import create_app
@@ -39,8 +38,7 @@ def site_on_small_disk(small_disk: Path) -> Iterator[tuple[Settings, store.Store
     (small_disk / "publisher.toml").write_text("")
     settings = load_settings(None, {}, cwd=small_disk)
     db = store.open_store(settings.database.url, now=NOW)
-    outbox = settings.paths.state / "outbox"
-    app = create_app(settings, db, secret=SECRET, mailer_factory=lambda: MaildirMailer(outbox))
+    app = create_app(settings, db, secret=SECRET)
     try:
         with serving(settings, app) as port:
             yield settings, db, port

@@ -25,10 +25,12 @@ from publisher.core.errors import TokenError
 from publisher.core.settings import Settings, load_settings
 from publisher.core.templating import make_environment
 from publisher.ingest.pipeline import ingest
+from publisher.mail.delivering import deliver_notices
 from publisher.mail.outbound import UNSUBSCRIBE, make_mailer, make_sender
 from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
 from publisher.mail.tokens import sign_reference
+from publisher.service.notices import NoticeWorker
 from publisher.service.web import create_app
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
@@ -116,17 +118,15 @@ def flow(
     settings = flow_settings(tmp_path, smtp_port, **extra)
     db = store.open_store(settings.database.url, now=NOW)
     clock = Clock()
-    app = create_app(
-        settings,
-        db,
-        secret=SECRET,
-        mailer_factory=lambda: make_mailer(settings, {}),
-        clock=clock,
-    )
+    # The sender of confirmation mails, as `publisher run` has it: woken by each request.
+    notices = NoticeWorker(settings, db, lambda: make_mailer(settings, {}), interval=30)
+    app = create_app(settings, db, secret=SECRET, on_queued=notices.wake, clock=clock)
+    notices.start()
     try:
         with serving(settings, app) as port:
             yield Flow(settings, db, port, recorder, clock)
     finally:
+        notices.stop()
         db.close()
 
 
@@ -384,11 +384,13 @@ class ListMailer:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        pass
+
 
 def test_simultaneous_requests_for_one_new_address_both_succeed(
     settings: Settings, db: store.Store
 ) -> None:
-    mailer = ListMailer([])
     sender = make_sender(settings, SECRET)
     env = make_environment(settings.paths.templates)
     start = threading.Barrier(10)
@@ -399,7 +401,6 @@ def test_simultaneous_requests_for_one_new_address_both_succeed(
         try:
             subscribe(
                 db,
-                mailer,
                 sender,
                 env,
                 SubscriberInput("hal@example.org"),
@@ -414,7 +415,10 @@ def test_simultaneous_requests_for_one_new_address_both_succeed(
         thread.start()
     for thread in threads:
         thread.join()
+    mailer = ListMailer([])
+    report = deliver_notices(settings, db, mailer, clock=lambda: NOW)
     assert errors == [] and mailer.sent == ["hal@example.org"] * 10
+    assert report.messages_sent == 10
     assert [s.status for s in store.list_subscribers(db)] == ["pending"]
 
 

@@ -15,7 +15,6 @@ from http_client import fetch, serving
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
-from publisher.mail.transports import MaildirMailer
 from publisher.publish.build import build
 from publisher.service.web import create_app
 
@@ -43,15 +42,8 @@ def built(settings: Settings, db: store.Store) -> Settings:
 
 
 def app_for(settings: Settings, db: store.Store, **options: object) -> object:
-    """The app over ``settings``' output folder, confirmation mail going to a Maildir."""
-    outbox = settings.paths.state / "outbox"
-    return create_app(
-        settings,
-        db,
-        secret=SECRET,
-        mailer_factory=lambda: MaildirMailer(outbox),
-        **options,  # type: ignore[arg-type]
-    )
+    """The app over ``settings``' output folder (confirmation mails wait in the ledger)."""
+    return create_app(settings, db, secret=SECRET, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture

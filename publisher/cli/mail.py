@@ -175,6 +175,8 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
     # One sender at a time: a running daemon delivers the same ledger.
     exclusive = contextlib.nullcontext() if dry_run else daemon.exclusive(settings)
     with exclusive, opened(settings) as db, progress_bar(not as_json) as progress:
+        if not dry_run:
+            daemon.recover_claims(settings, db)
         secret = outbound.load_secret(settings, os.environ)
         mailer = outbound.make_mailer(settings, os.environ)
         started = datetime.now(UTC)
@@ -187,6 +189,7 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
                 secret=secret,
                 dry_run=dry_run,
                 progress=progress,
+                clock=lambda: datetime.now(UTC),
             )
         finally:
             mailer.close()
@@ -217,15 +220,12 @@ def send_test(app: AppContext, email: str) -> None:
     with opened(settings) as db:
         secret = outbound.load_secret(settings, os.environ)
         address = normalise_email(email)
-        message = sending.preview(
-            settings, db, now=datetime.now(UTC), secret=secret, email=None, sample_to=address
-        )
-        if message is None:
-            raise click.ClickException("no items yet: run `publisher build` first")
         mailer = outbound.make_mailer(settings, os.environ)
-        sender = outbound.make_sender(settings, secret).address
         try:
-            mailer.send(message.as_bytes(), sender=sender, recipient=address)
+            sending.send_test(
+                settings, db, mailer, now=datetime.now(UTC), secret=secret, to=address,
+                clock=lambda: datetime.now(UTC),
+            )  # fmt: skip
         finally:
             mailer.close()
     click.echo(f"sent a test digest to {email} via {settings.delivery.transport}")

@@ -12,6 +12,7 @@ PublisherError
 ├── InboundError             the inbound mailbox cannot be read
 └── DeliveryError            a message could not be delivered
     ├── TemporaryDeliveryError   try again later (4xx, connection lost)
+    │   └── UnreachableServerError   the server cannot be reached or is too slow: stop for now
     └── PermanentDeliveryError   do not retry (5xx for that recipient)
 """
 
@@ -69,6 +70,10 @@ class DeliveryError(PublisherError):
 
 class TemporaryDeliveryError(DeliveryError):
     """Worth retrying later: a 4xx reply, a dropped connection, a timeout."""
+
+
+class UnreachableServerError(TemporaryDeliveryError):
+    """The mail server cannot be reached or did not answer in time: no message can go now."""
 
 
 class PermanentDeliveryError(DeliveryError):

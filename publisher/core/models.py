@@ -105,11 +105,25 @@ class Delivery:
     id: int
     edition_key: str
     subscriber_id: int
-    status: str  # queued, sent, deferred, failed
+    status: str  # queued, sending, sent, deferred, failed
     through_seq: int
     message_id: str
     attempts: int
     error: str | None = None
+    queued_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A one-off message to one address (a confirmation link, a test digest), stored rendered."""
+
+    id: int
+    kind: str  # confirm, test
+    recipient: str
+    sender: str
+    message: bytes
+    attempts: int
+    queued_at: datetime
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,7 @@ class DeliverySettings:
     backoff_base: float = 1.0
     bounce_after: int = 3
     retry_minutes: float = 15.0
+    give_up_hours: float = 72.0  # a message still deferred after this long fails
 
 
 @dataclass(frozen=True)
@@ -430,6 +431,8 @@ def _validate_choices(settings: Settings) -> None:
     positive = {
         "delivery.max_attempts": settings.delivery.max_attempts,
         "delivery.bounce_after": settings.delivery.bounce_after,
+        "delivery.give_up_hours": settings.delivery.give_up_hours,
+        "smtp.timeout": settings.smtp.timeout,
         "digest.max_html_bytes": settings.digest.max_html_bytes,
         "site.page_size": settings.site.page_size,
         "schedule.rescan_seconds": settings.schedule.rescan_seconds,

@@ -6,6 +6,7 @@ them; subscribers with the same watermark share one edition, rendered once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 
@@ -20,6 +21,7 @@ from publisher.ingest.sources import original_link, source_directory
 from publisher.mail import compose
 from publisher.mail.outbound import sender_domain
 
+log = logging.getLogger(__name__)
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 Choices = tuple[tuple[str, ...] | None, tuple[str, ...] | None]
 
@@ -67,9 +69,10 @@ def plan_in(
                 store.move_watermarks(conn, [m.id for m in members], current)
             continue
         edition = edition_for(settings, env, items, now)
-        plans.append((edition, members))
         if record:
-            _queue(conn, edition, members, current, settings, now)
+            members = _queue(conn, edition, members, current, settings, now)
+        if members:
+            plans.append((edition, members))
     return plans
 
 
@@ -114,9 +117,23 @@ def _queue(
     through_seq: int,
     settings: Settings,
     now: datetime,
-) -> None:
+) -> list[Subscriber]:
+    """Queue one message per reader; returns those queued. A conflict skips only that reader.
+
+    A reader who already has a message of this very edition is skipped: one who was sent
+    it (who left and came back the same day) has these items, so their watermark moves on;
+    one whose message failed (refused, or given up) waits for an edition with something new.
+    """
     store.upsert_edition(conn, edition)
     store.mark_stale(conn, [("edition", edition.key)])  # its public page: "view in browser"
+    had = store.list_edition_recipients(conn, edition.key)
+    for sub in members:
+        if sub.id in had:
+            log.info("%s already has edition %s (%s): skipped", sub.email, edition.key, had[sub.id])
+    store.move_watermarks(
+        conn, [sub.id for sub in members if had.get(sub.id) == "sent"], through_seq
+    )
+    fresh = [sub for sub in members if sub.id not in had]
     domain = sender_domain(settings)
     rows = [
         {
@@ -128,9 +145,10 @@ def _queue(
             "attempts": 0,
             "queued_at": now,
         }
-        for sub in members
+        for sub in fresh
     ]
     store.queue_deliveries(conn, rows)
+    return fresh
 
 
 def edition_content(

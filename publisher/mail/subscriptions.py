@@ -20,7 +20,6 @@ from publisher.core.errors import StoreError, SubscriberError, SubscriberNotFoun
 from publisher.core.models import Subscriber
 from publisher.mail import compose, tokens
 from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, Sender
-from publisher.mail.transports import Mailer
 
 CADENCES = ("daily", "weekly")
 OPTED_OUT = ("unsubscribed", "bounced", "complained")  # no import brings these back unasked
@@ -200,7 +199,6 @@ def export_csv(subscribers: Iterable[Subscriber]) -> str:
 
 def subscribe(
     db: store.Store,
-    mailer: Mailer,
     sender: Sender,
     env: Environment,
     raw: SubscriberInput,
@@ -208,20 +206,22 @@ def subscribe(
     now: datetime,
     confirm_url_base: str,
     site_title: str | None = None,
-) -> None:
+) -> bool:
     """Ask an address to confirm; the caller learns nothing about whether it was known.
 
-    New, pending, unsubscribed and bounced addresses become pending and are mailed a
-    link ``confirm_url_base + token``; an active subscriber is left alone and mailed
-    nothing. Raises SubscriberError for bad input, StoreError if it cannot be stored,
-    DeliveryError if the mail fails.
+    New, pending, unsubscribed and bounced addresses become pending and a message with a
+    link ``confirm_url_base + token`` is queued in the ledger (a sender delivers it); an
+    active subscriber is left alone and mailed nothing. Returns whether a message was
+    queued. Raises SubscriberError for bad input, StoreError if it cannot be stored.
     """
     pending = store_pending(db, raw, now=now)
-    if pending is not None:
-        send_confirmation(
-            mailer, sender, env, pending,
-            now=now, confirm_url_base=confirm_url_base, site_title=site_title,
-        )  # fmt: skip
+    if pending is None:
+        return False
+    queue_confirmation(
+        db, sender, env, pending,
+        now=now, confirm_url_base=confirm_url_base, site_title=site_title,
+    )  # fmt: skip
+    return True
 
 
 def store_pending(db: store.Store, raw: SubscriberInput, *, now: datetime) -> Subscriber | None:
@@ -241,8 +241,8 @@ def store_pending(db: store.Store, raw: SubscriberInput, *, now: datetime) -> Su
         return _make_pending(db, clean, now)
 
 
-def send_confirmation(
-    mailer: Mailer,
+def queue_confirmation(
+    db: store.Store,
     sender: Sender,
     env: Environment,
     pending: Subscriber,
@@ -251,7 +251,11 @@ def send_confirmation(
     confirm_url_base: str,
     site_title: str | None = None,
 ) -> None:
-    """The second half of ``subscribe``: mail the pending subscriber their confirmation link."""
+    """The second half of ``subscribe``: queue the confirmation link in the notices ledger.
+
+    A sender (the service's, woken at once) claims and delivers it: no mail server is
+    spoken to here, so a slow one never holds the caller (a web request's thread).
+    """
     token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
     message = compose.render_confirmation(
         env,
@@ -266,7 +270,11 @@ def send_confirmation(
         message_id=_confirmation_id(pending.email, now, sender.domain),
     )
     data = message.data if sender.dkim is None else compose.sign_message(message.data, sender.dkim)
-    mailer.send(data, sender=sender.address, recipient=pending.email)
+    with db.transaction() as conn:
+        store.queue_notice(
+            conn, kind="confirm", subscriber_id=pending.id, recipient=pending.email,
+            sender=sender.address, message=data, now=now,
+        )  # fmt: skip
 
 
 def _make_pending(db: store.Store, clean: SubscriberInput, now: datetime) -> Subscriber | None:

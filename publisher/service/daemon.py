@@ -17,6 +17,7 @@ from publisher.core.settings import Settings
 from publisher.mail import outbound
 from publisher.service import runlock, web
 from publisher.service.health import assess
+from publisher.service.notices import NoticeWorker
 from publisher.service.runlog import read_runs
 from publisher.service.scheduler import Background, next_digest
 
@@ -39,23 +40,45 @@ def exclusive(settings: Settings) -> runlock.RunLock:
     return runlock.RunLock(lock_paths(settings)).acquire(now=datetime.now(UTC))
 
 
+def recover_claims(settings: Settings, db: store.Store) -> None:
+    """Holding the site lock on an SQLite database, no other digest sender can be alive.
+
+    So the claims a killed one left go back to the queue now rather than when they
+    expire. (With a database server, other hosts may be sending: claims expire instead.)
+    """
+    if len(lock_paths(settings)) > 1:
+        released = store.release_claims(db, "deliveries", worker=None)
+        if released:
+            log.info("%d messages claimed by a stopped sender are queued again", released)
+
+
+def notice_worker(settings: Settings, db: store.Store, environ: Mapping[str, str]) -> NoticeWorker:
+    """The sender of confirmation mails, which the subscribe form wakes."""
+    return NoticeWorker(
+        settings, db, lambda: outbound.make_mailer(settings, environ),
+        interval=settings.schedule.digest_check_seconds,
+    )  # fmt: skip
+
+
 def run(settings: Settings, environ: Mapping[str, str]) -> None:
     """Run until SIGTERM or SIGINT: scheduled jobs, file watching and the HTTP server."""
     _reopen_logs_on_sighup()
     now = datetime.now(UTC)
     with exclusive(settings):
         db = store.open_store(settings.database.url, now=now)
+        recover_claims(settings, db)
         secret = outbound.load_secret(settings, environ)
         background = Background(settings, db, secret=secret, environ=environ)
+        notices = notice_worker(settings, db, environ)
         app = web.create_app(
-            settings, db, secret=secret,
-            mailer_factory=lambda: outbound.make_mailer(settings, environ),
+            settings, db, secret=secret, on_queued=notices.wake,
             health=lambda: health(background),
         )  # fmt: skip
         server = web.make_server(settings, app)
         sock = web.listen(settings)
         _stop_on_signals(server)
         background.start()
+        notices.start()
         log.info("serving %s on http://%s:%d/", settings.paths.output, settings.http.host,
                  settings.http.port)  # fmt: skip
         try:
@@ -63,27 +86,31 @@ def run(settings: Settings, environ: Mapping[str, str]) -> None:
         finally:
             sock.close()
             log.info("stopping: finishing the job in flight")
+            notices.stop()
             background.stop()
             db.close()
             log.info("stopped")
 
 
 def serve(settings: Settings, environ: Mapping[str, str]) -> None:
-    """The HTTP server alone: feeds and subscription pages, no scanning or sending."""
+    """The HTTP server, and the sender of its confirmation mails; no scanning or digests."""
     _reopen_logs_on_sighup()
     db = store.open_store(settings.database.url)
+    notices = notice_worker(settings, db, environ)
     try:
         app = web.create_app(
             settings, db, secret=outbound.load_secret(settings, environ),
-            mailer_factory=lambda: outbound.make_mailer(settings, environ),
+            on_queued=notices.wake,
         )  # fmt: skip
         server = web.make_server(settings, app)
         sock = web.listen(settings)
         _stop_on_signals(server)
+        notices.start()
         try:
             server.run(sockets=[sock])
         finally:
             sock.close()
+            notices.stop()
     finally:
         db.close()
 
@@ -152,6 +179,8 @@ def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
         "next_digest": upcoming.isoformat() if upcoming else None,
         "digest_schedule": settings.digest.schedule,
         "items": items,
-        "messages": {k: deliveries.get(k, 0) for k in ("queued", "deferred", "failed", "sent")},
+        "messages": {
+            k: deliveries.get(k, 0) for k in ("queued", "sending", "deferred", "failed", "sent")
+        },
         "subscribers": subscribers,
     }

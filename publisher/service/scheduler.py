@@ -29,6 +29,7 @@ from publisher.core.errors import ConfigError, PublisherError
 from publisher.core.settings import Settings
 from publisher.ingest.scanning import is_ignored
 from publisher.mail import mailboxes, outbound, planning, returns, sending
+from publisher.mail.transports import Mailer
 from publisher.publish.build import build, publish_editions
 from publisher.service.runlog import record_run
 
@@ -145,6 +146,8 @@ class Background:
         self.key = str(settings.paths.state.resolve())
         self.stopping = threading.Event()
         self._build_lock = threading.Lock()
+        self._send_lock = threading.Lock()  # one mail run at a time in this process
+        self._mailer: Mailer | None = None
         self._ready: set[str] = set()
         self._ready_lock = threading.Lock()
         self._timer: threading.Timer | None = None
@@ -185,8 +188,14 @@ class Background:
         )
 
     def stop(self) -> None:
-        """Finish the job in flight (the mail loop stops between messages), then return."""
+        """Finish the job in flight, then return; a mail exchange in flight is cut short.
+
+        The message cut short stays claimed, and is sent again once its claim is released.
+        """
         self.stopping.set()
+        mailer = self._mailer
+        if mailer is not None:
+            mailer.abort()
         if self._timer is not None:
             self._timer.cancel()
         self.observer.stop()
@@ -242,18 +251,41 @@ class Background:
         timer.start()
 
     def send_due(self) -> None:
-        now = self.clock()
-        mailer = outbound.make_mailer(self.settings, self.environ)
+        """Plan whoever is due and deliver what is queued; skipped while another run is at it.
+
+        The digest and retry jobs both land here: one run at a time delivers everything due
+        (claims would keep two runs from sending one message twice, but gain nothing here).
+        """
+        if not self._send_lock.acquire(blocking=False):
+            return
         try:
+            self._send_due()
+        finally:
+            self._send_lock.release()
+
+    def _send_due(self) -> None:
+        now = self.clock()
+        try:
+            mailer = outbound.make_mailer(self.settings, self.environ)
+        except PublisherError as exc:
+            log.error("digest run failed: %s", exc)
+            self._record("last_digest", now, {"error": str(exc)})
+            return
+        self._mailer = mailer  # so that stop() can cut a hung exchange short
+        try:
+            if self.stopping.is_set():
+                return
             report = sending.send_due_digests(
                 self.settings, self.db, mailer, now=now, secret=self.secret,
                 slots=slot_finder(self.settings, now), should_stop=self.stopping.is_set,
+                clock=self.clock,
             )  # fmt: skip
         except PublisherError as exc:
             log.error("digest run failed: %s", exc)
             self._record("last_digest", now, {"error": str(exc)})
             return
         finally:
+            self._mailer = None
             mailer.close()
         self._record("last_digest", now, report.as_dict())
         if report.editions:

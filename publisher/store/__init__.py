@@ -13,15 +13,17 @@ from publisher.store.bounces import (
     find_latest_sent_delivery,
     mark_delivery_bounced,
 )
+from publisher.store.claims import Ledger, count_due, release_claims, renew_claims
 from publisher.store.database import Store, list_migrations, migrate, open_store
 from publisher.store.deliveries import (
+    claim_deliveries,
     count_deliveries_by_status,
     current_item_seq,
     find_edition,
     get_edition,
     get_items,
-    list_due_deliveries,
     list_edition_keys,
+    list_edition_recipients,
     list_items_for_digest,
     mark_delivery_deferred,
     mark_delivery_failed,
@@ -65,6 +67,7 @@ from publisher.store.listings import (
     reflow_marks,
     set_hidden,
 )
+from publisher.store.notices import claim_notices, mark_notice, queue_notice
 from publisher.store.outputs import (
     Mark,
     clear_stale,
@@ -94,11 +97,15 @@ from publisher.store.subscribers import (
 __all__ = [
     "Connection",
     "ItemKeys",
+    "Ledger",
     "Mark",
     "Store",
+    "claim_deliveries",
     "claim_due_subscribers",
+    "claim_notices",
     "clear_stale",
     "count_deliveries_by_status",
+    "count_due",
     "count_failures_in_a_row",
     "count_items",
     "count_listed",
@@ -127,8 +134,8 @@ __all__ = [
     "insert_subscriber",
     "list_active_watermarks",
     "list_authors",
-    "list_due_deliveries",
     "list_edition_keys",
+    "list_edition_recipients",
     "list_item_ids",
     "list_item_sources",
     "list_items",
@@ -149,6 +156,7 @@ __all__ = [
     "mark_delivery_deferred",
     "mark_delivery_failed",
     "mark_delivery_sent",
+    "mark_notice",
     "mark_stale",
     "max_item_seq",
     "migrate",
@@ -157,8 +165,11 @@ __all__ = [
     "move_watermarks",
     "open_store",
     "queue_deliveries",
+    "queue_notice",
     "record_hard_failure",
     "reflow_marks",
+    "release_claims",
+    "renew_claims",
     "set_hidden",
     "set_subscriber_choices",
     "subscribers_with_open_delivery",

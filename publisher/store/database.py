@@ -24,6 +24,7 @@ from publisher.store.tables import (
     editions,
     items,
     metadata,
+    notices,
     schema_migrations,
     seed_files,
     sources,
@@ -45,6 +46,22 @@ def _migration_2(conn: Connection) -> None:
     """Subscribers, digest editions and the send ledger."""
     for table in (subscribers, editions, deliveries):
         table.create(conn)
+
+
+def _migration_3(conn: Connection) -> None:
+    """Claims on the ledger (who sends a message, until when) and the notices ledger.
+
+    A database created by this version already has the columns (step 2 builds the table
+    from ``tables.py``): add only what is missing.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns("deliveries")}
+    for name in ("claimed_by", "claimed_until"):
+        if name not in present:
+            kind = deliveries.c[name].type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
+    for index in deliveries.indexes:
+        index.create(conn, checkfirst=True)
+    notices.create(conn, checkfirst=True)
 
 
 def _migration_7(conn: Connection) -> None:
@@ -123,6 +140,7 @@ def _add_column(conn: Connection, table: sa.Table, column: sa.Column[Any]) -> No
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
     (2, "subscribers, editions and deliveries", _migration_2),
+    (3, "claims on deliveries, and notices", _migration_3),
     (7, "PostgreSQL: bigint, timestamptz, item numbers from the database", _migration_7),
     (8, "hidden items, source renames, reader choices, archive indexes", _migration_8),
 )

@@ -13,14 +13,15 @@ from sqlalchemy.engine import Connection
 
 from publisher.core.errors import StoreError
 from publisher.core.models import Delivery, Edition, Item
-from publisher.store.database import Store, greater_of
+from publisher.store.claims import claim_rows, mark_claimed
+from publisher.store.database import Store, greater_of, insert_ignoring_duplicates
 from publisher.store.items import item_from_row
 from publisher.store.tables import deliveries, editions, items, subscribers
 
-OPEN_STATUSES = ("queued", "deferred")
+OPEN_STATUSES = ("queued", "sending", "deferred")
 DELIVERY_COLUMNS = (
     "id", "edition_key", "subscriber_id", "status", "through_seq", "message_id", "attempts",
-    "error",
+    "error", "queued_at",
 )  # fmt: skip
 
 
@@ -98,33 +99,35 @@ def subscribers_with_open_delivery(conn: Connection) -> set[int]:
 
 
 def queue_deliveries(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
-    """Record messages before any is sent (unique per edition and subscriber)."""
-    values = list(rows)
-    if values:
-        conn.execute(deliveries.insert(), values)
+    """Record messages before any is sent; one already recorded (same edition and reader) stays."""
+    insert_ignoring_duplicates(conn, deliveries, list(rows))
 
 
-def list_due_deliveries(store: Store, *, now: datetime) -> list[Delivery]:
-    """Queued messages, and deferred ones whose retry time has come, oldest first."""
-    query = (
-        sa.select(deliveries)
-        .where(
-            (deliveries.c.status == "queued")
-            | ((deliveries.c.status == "deferred") & (deliveries.c.next_attempt <= now))
-        )
-        .order_by(deliveries.c.id)
+def list_edition_recipients(conn: Connection, edition_key: str) -> dict[int, str]:
+    """Who already has a message of this edition in the ledger, and its status."""
+    query = sa.select(deliveries.c.subscriber_id, deliveries.c.status).where(
+        deliveries.c.edition_key == edition_key
     )
-    with store.reading() as conn:
-        return [_delivery(row) for row in conn.execute(query)]
+    return {int(subscriber): str(status) for subscriber, status in conn.execute(query)}
 
 
-def mark_delivery_sent(conn: Connection, delivery: Delivery, *, now: datetime) -> None:
-    """The server accepted it: mark it sent and move the subscriber's watermark, together."""
-    conn.execute(
-        deliveries.update()
-        .where(deliveries.c.id == delivery.id)
-        .values(status="sent", sent_at=now, attempts=delivery.attempts + 1, error=None)
-    )
+def claim_deliveries(
+    store: Store, *, worker: str, now: datetime, until: datetime, limit: int
+) -> list[Delivery]:
+    """Claim up to ``limit`` due messages for ``worker`` until ``until`` (see ``claims``)."""
+    rows = claim_rows(store, "deliveries", worker=worker, now=now, until=until, limit=limit)
+    return [_delivery(row) for row in rows]
+
+
+def mark_delivery_sent(conn: Connection, delivery: Delivery, *, worker: str, now: datetime) -> bool:
+    """The server accepted it: mark it sent and move the subscriber's watermark, together.
+
+    False (and nothing changed) if ``worker`` no longer holds the claim.
+    """
+    if not mark_claimed(
+        conn, "deliveries", delivery.id, worker=worker, status="sent", sent_at=now, error=None
+    ):
+        return False
     conn.execute(
         subscribers.update()
         .where(subscribers.c.id == delivery.subscriber_id)
@@ -136,28 +139,21 @@ def mark_delivery_sent(conn: Connection, delivery: Delivery, *, now: datetime) -
             hard_failures=0,
         )
     )
+    return True
 
 
 def mark_delivery_deferred(
-    conn: Connection, delivery: Delivery, *, error: str, next_attempt: datetime
-) -> None:
-    conn.execute(
-        deliveries.update()
-        .where(deliveries.c.id == delivery.id)
-        .values(
-            status="deferred",
-            error=error[:500],
-            attempts=delivery.attempts + 1,
-            next_attempt=next_attempt,
-        )
-    )
+    conn: Connection, delivery: Delivery, *, worker: str, error: str, next_attempt: datetime
+) -> bool:
+    return mark_claimed(
+        conn, "deliveries", delivery.id, worker=worker,
+        status="deferred", error=error[:500], next_attempt=next_attempt,
+    )  # fmt: skip
 
 
-def mark_delivery_failed(conn: Connection, delivery: Delivery, *, error: str) -> None:
-    conn.execute(
-        deliveries.update()
-        .where(deliveries.c.id == delivery.id)
-        .values(status="failed", error=error[:500], attempts=delivery.attempts + 1)
+def mark_delivery_failed(conn: Connection, delivery: Delivery, *, worker: str, error: str) -> bool:
+    return mark_claimed(
+        conn, "deliveries", delivery.id, worker=worker, status="failed", error=error[:500]
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from publisher.core.errors import StoreError, SubscriberNotFoundError
 from publisher.core.models import Subscriber
 from publisher.store.database import Store
-from publisher.store.tables import UTCDateTime, deliveries, subscribers
+from publisher.store.tables import UTCDateTime, deliveries, notices, subscribers
 
 SUBSCRIBER_COLUMNS = ("id", "email", "name", "status", "cadence", "timezone", "created")
 
@@ -156,6 +156,7 @@ def record_hard_failure(
 def delete_subscriber(conn: Connection, subscriber_id: int) -> None:
     """Erase a subscriber and their ledger rows (the operator's "forget me")."""
     conn.execute(deliveries.delete().where(deliveries.c.subscriber_id == subscriber_id))
+    conn.execute(notices.delete().where(notices.c.subscriber_id == subscriber_id))
     conn.execute(subscribers.delete().where(subscribers.c.id == subscriber_id))
 
 

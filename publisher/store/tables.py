@@ -69,6 +69,16 @@ def _utc_month_of_timestamptz(element: UTCMonth, compiler: SQLCompiler, **kw: An
 
 metadata = sa.MetaData()
 
+# Messages still to send, as literal SQL: a partial index on it keeps claiming fast however
+# long the history of sent messages grows (SQLite matches a partial index only on literals).
+OPEN_MESSAGES = "status IN ('queued', 'deferred', 'sending')"
+
+
+def open_index(name: str) -> sa.Index:
+    where = sa.text(OPEN_MESSAGES)
+    return sa.Index(name, "id", sqlite_where=where, postgresql_where=where)
+
+
 schema_migrations = sa.Table(
     "schema_migrations",
     metadata,
@@ -193,7 +203,8 @@ deliveries = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("edition_key", sa.String(40), sa.ForeignKey("editions.key"), nullable=False),
     sa.Column("subscriber_id", sa.Integer, sa.ForeignKey("subscribers.id"), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),  # queued, sent, deferred, failed
+    # queued, sending (claimed by a sender), sent, deferred, failed
+    sa.Column("status", sa.String(16), nullable=False),
     sa.Column("through_seq", sa.Integer, nullable=False),
     sa.Column("message_id", sa.String, nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
@@ -201,6 +212,33 @@ deliveries = sa.Table(
     sa.Column("queued_at", UTCDateTime, nullable=False),
     sa.Column("next_attempt", UTCDateTime),
     sa.Column("sent_at", UTCDateTime),
+    # Who is sending it (host:pid:random) and until when; an expired claim is due again.
+    sa.Column("claimed_by", sa.String(120)),
+    sa.Column("claimed_until", UTCDateTime),
     sa.UniqueConstraint("edition_key", "subscriber_id", name="uq_delivery_edition_subscriber"),
     sa.Index("ix_deliveries_status", "status"),
+    open_index("ix_deliveries_open"),
+)
+
+# One-off messages to one address (confirmation links, test digests), stored rendered and
+# sent through the same claims as digests, never on a web request's thread.
+notices = sa.Table(
+    "notices",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # confirm, test
+    sa.Column("subscriber_id", sa.Integer, sa.ForeignKey("subscribers.id")),
+    sa.Column("recipient", sa.String, nullable=False),
+    sa.Column("sender", sa.String, nullable=False),
+    sa.Column("message", sa.LargeBinary, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # as deliveries.status
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.String),
+    sa.Column("queued_at", UTCDateTime, nullable=False),
+    sa.Column("next_attempt", UTCDateTime),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("claimed_by", sa.String(120)),
+    sa.Column("claimed_until", UTCDateTime),
+    sa.Index("ix_notices_status", "status"),
+    open_index("ix_notices_open"),
 )

@@ -21,7 +21,6 @@ from publisher.core.errors import PublisherError
 from publisher.core.settings import Settings
 from publisher.core.templating import make_environment
 from publisher.mail.outbound import make_sender
-from publisher.mail.transports import Mailer
 from publisher.publish.pages import SiteContext
 from publisher.service.health import assess
 from publisher.service.web.files import MovedSources, SecurityHeaders, SiteFiles
@@ -40,11 +39,14 @@ def create_app(
     db: store.Store,
     *,
     secret: bytes,
-    mailer_factory: Callable[[], Mailer],
+    on_queued: Callable[[], None] = lambda: None,
     health: Callable[[], dict[str, object]] | None = None,
     clock: Callable[[], datetime] = now_utc,
 ) -> Starlette:
-    """The whole site: subscription routes first, then the output folder at ``/``."""
+    """The whole site: subscription routes first, then the output folder at ``/``.
+
+    ``on_queued`` is called when a confirmation mail was queued (to wake its sender).
+    """
     site = SiteContext(
         settings.site.title, settings.site.url, settings.site.description, settings.site.language
     )
@@ -52,7 +54,7 @@ def create_app(
         settings=settings,
         db=db,
         secret=secret,
-        mailer_factory=mailer_factory,
+        on_queued=on_queued,
         health=health or (lambda: assess(settings, db, {})),
         clock=clock,
         pages=Pages(make_environment(settings.paths.templates), site),

@@ -22,7 +22,6 @@ from starlette.responses import JSONResponse, Response
 
 from publisher import store
 from publisher.core.errors import (
-    DeliveryError,
     StoreError,
     SubscriberError,
     SubscriberNotFoundError,
@@ -33,7 +32,6 @@ from publisher.core.settings import Settings
 from publisher.ingest.sources import source_directory
 from publisher.mail import subscriptions
 from publisher.mail.outbound import Sender
-from publisher.mail.transports import Mailer
 from publisher.service.web.files import SECURITY_HEADERS
 from publisher.service.web.pages import PAGE_HEADERS, Pages
 
@@ -85,7 +83,7 @@ class Endpoints:
     settings: Settings
     db: store.Store
     secret: bytes
-    mailer_factory: Callable[[], Mailer]
+    on_queued: Callable[[], None]
     health: Callable[[], dict[str, object]]
     clock: Callable[[], datetime]
     pages: Pages
@@ -120,17 +118,19 @@ class Endpoints:
         response = self.pages.render(
             "subscribe_sent.html", 200, "Check your inbox", email=clean.email
         )
-        # Mail after answering, so the answer's timing does not tell a known address apart.
+        # Queue after answering, so the answer's timing does not tell a known address apart.
         if pending is not None:
-            response.background = BackgroundTask(self._send_confirmation, pending, now)
+            response.background = BackgroundTask(self._queue_confirmation, pending, now)
         return response
 
-    def _send_confirmation(self, pending: Subscriber, now: datetime) -> None:
-        """Runs in a worker thread; a mail failure is logged, never shown (it would tell)."""
-        mailer = self.mailer_factory()
+    def _queue_confirmation(self, pending: Subscriber, now: datetime) -> None:
+        """Runs in a worker thread: queue the confirmation mail, and wake its sender.
+
+        No mail server is spoken to here: a slow one never holds a web thread.
+        """
         try:
-            subscriptions.send_confirmation(
-                mailer,
+            subscriptions.queue_confirmation(
+                self.db,
                 self.sender,
                 self.pages.env,
                 pending,
@@ -138,11 +138,11 @@ class Endpoints:
                 confirm_url_base=f"{self.settings.site.url}confirm/",
                 site_title=self.settings.site.title,
             )
-            log.info("subscribe request for %s", pending.email)
-        except DeliveryError as exc:
-            log.warning("confirmation mail to %s not sent: %s", pending.email, exc)
-        finally:
-            mailer.close()
+        except StoreError as exc:  # logged, never shown (it would tell a known address)
+            log.error("confirmation mail to %s not queued: %s", pending.email, exc)
+            return
+        log.info("subscribe request for %s", pending.email)
+        self.on_queued()
 
     def confirm(self, request: Request) -> Response:
         max_age = timedelta(days=self.settings.subscriptions.confirm_days)
