@@ -35,7 +35,6 @@ VERSIONS = [version for version, _, _ in MIGRATIONS]
 OPEN_AT_ONCE = """
 import sys, time
 from publisher import store
-from publisher.core.errors import StoreError
 if sys.argv[1].startswith("postgresql"):
     import psycopg  # imported before the start, as a long-running process has it
 for url, start in zip(sys.argv[1::2], sys.argv[2::2]):
@@ -79,7 +78,7 @@ def run_at_once(script: str, argument_lists: list[list[str]]) -> list[str]:
     ]
     results = [process.communicate(timeout=120) for process in processes]
     failures = [err for p, (_, err) in zip(processes, results, strict=True) if p.returncode]
-    assert [failure.decode() for failure in failures] == []
+    assert not failures, b"\n".join(failures).decode()
     return [out.decode() for out, _ in results]
 
 
