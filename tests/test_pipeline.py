@@ -6,7 +6,8 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import NOW, SEED_MTIME, write_seed
+import pytest
+from conftest import NOW, SEED_MTIME, use_database, write_seed
 
 from publisher import store
 from publisher.core.models import Item
@@ -14,6 +15,8 @@ from publisher.core.settings import Settings, load_settings
 from publisher.ingest.pipeline import IngestReport, ingest
 from publisher.publish.build import build
 from publisher.store.database import MIGRATIONS
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 LISTING = """Council Budget Passed
 
@@ -163,10 +166,13 @@ def test_ignored_and_unsettled_files(settings: Settings, db: store.Store) -> Non
     assert later.files_new == 1 and fresh.name not in str(later.errors)
 
 
-def test_nested_folders_and_source_rules(site: Path, db: store.Store) -> None:
+def test_nested_folders_and_source_rules(
+    site: Path, db: store.Store, database_url: str | None
+) -> None:
     (site / "publisher.toml").write_text(
         '[[sources]]\nmatch = "city/*.txt"\nname = "City News"\nauthor = "Desk Editor"\n'
     )
+    use_database(site, database_url)
     write_seed(site / "seeds" / "city", "today.txt", LISTING)
     settings = load_settings(None, {}, cwd=site)
     ingest(settings, db, now=NOW)

@@ -117,7 +117,9 @@ def ingest(
         prepared = mapper(prepare, tasks)
         for start in range(0, len(todo), BATCH_FILES):
             batch = list(itertools.islice(prepared, BATCH_FILES))
-            with db.transaction() as conn:
+            # One batch at a time across processes: matching must see the items another
+            # ingest stored, and items are numbered in the order they become visible.
+            with db.transaction(exclusive="ingest") as conn:
                 _store_batch(conn, batch, clock, report)
             if progress is not None:
                 progress(start + len(batch), len(todo))

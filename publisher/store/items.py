@@ -236,19 +236,21 @@ def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
 
 
 def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:
-    """Insert new items in one executemany, numbering them in insertion order."""
+    """Insert new items in one executemany; the database numbers them in insertion order.
+
+    Numbers come from the database (the rowid, an identity), never from max + 1 here,
+    so two ingests at once cannot pick the same one.
+    """
     if not rows:
         return
-    last = conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0
-    columns = ("seq", *ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
-    values = [_item_row(last + n, item, keys) for n, (item, keys) in enumerate(rows, 1)]
-    bulk_insert(conn, items, columns, values)
+    columns = (*ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
+    bulk_insert(conn, items, columns, [_item_row(item, keys) for item, keys in rows])
 
 
-def _item_row(seq: int, item: Item, keys: ItemKeys) -> tuple[Any, ...]:
-    """An item as the columns ``seq``, ITEM_COLUMNS and its keys, in that order."""
+def _item_row(item: Item, keys: ItemKeys) -> tuple[Any, ...]:
+    """An item as the columns ITEM_COLUMNS and its keys, in that order."""
     return (
-        seq, item.id, item.source, item.title, item.summary, item.content, item.author,
+        item.id, item.source, item.title, item.summary, item.content, item.author,
         item.published, item.first_seen, item.updated, item.url, item.seed_path,
         item.seed_line, item.dated, keys.story, keys.title, keys.summary,
     )  # fmt: skip
