@@ -240,3 +240,19 @@ def test_an_ingested_lynx_page_links_to_the_originals_in_feeds_and_pages(tmp_pat
         item_page = out / "items" / f"{stored[title].id}.html"
         (original,) = html.fromstring(item_page.read_bytes()).xpath("//p[@class='original']/a")
         assert original.get("href") == url
+
+
+def test_a_url_under_the_byline_belongs_to_the_title_above() -> None:
+    entries = [
+        ("Why small presses are surviving the paper crunch", "Nadia Pereira", "2024/03/presses"),
+        ("Councils quietly removing spending data", "Rahul Desai", "2024/03/spending-data"),
+        ("First sowings of the year, and a slug problem", "Jo Hartley", "2024/03/first-sowings"),
+    ]
+    text = "".join(
+        f"{title}\nby {author}\nhttps://river.example/{path}\n"
+        "A few lines from the start of the post, as the feed reader shows them.\n\n"
+        for title, author, path in entries
+    )
+    result = parse_page(text)
+    assert [(i.title, i.author) for i in result.items] == [(t, a) for t, a, _ in entries]
+    assert [i.url for i in result.items] == [f"https://river.example/{p}" for _, _, p in entries]

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -41,6 +41,8 @@ _TRACKING = re.compile(r"(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)=", re.IGNORECASE
 _TRAILING = ".,;:!?'\"”’"
 _MATCH_MIN = 12  # a link's text and a title overlap this much to be the same words
 _SECTION_CHILDREN = 2  # a URL that prefixes this many others on the page is a section
+_BARE_REACH = 4  # a URL alone on a line is an item's when at most this many lines below it
+_NO_STOP = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,14 @@ class Link:
 class PageLinks:
     """A page with its link markup removed (same lines, same numbers) and its links.
 
-    ``lines`` maps a 1-based line number to the article links on it (a bare URL line
-    counts for the title line above it); ``home`` is the page's own address when a
-    "skip to content" link gives it away.
+    ``lines`` maps a 1-based line number to the article links on it; ``bare`` maps the
+    number of a line that is only a URL to that URL and the first line of its paragraph;
+    ``home`` is the page's own address when a "skip to content" link gives it away.
     """
 
     text: str
     lines: Mapping[int, tuple[Link, ...]]
+    bare: Mapping[int, tuple[int, str]] = field(default_factory=dict)
     home: str | None = None
 
 
@@ -71,19 +74,27 @@ def parse_links(text: str) -> PageLinks:
     end = _references_start(raw)
     references = _references(raw[end:])
     found: dict[int, list[Link]] = defaultdict(list)
+    bare: dict[int, tuple[int, str]] = {}
     after = _markers_after(raw[:end])
     out: list[str] = []
-    for index, line in enumerate(raw[:end]):
-        on_line = found[index + 1]
+    start = 1  # the first line of the current paragraph
+    for number, line in enumerate(raw[:end], start=1):
+        on_line = found[number]
         if references and "[" in line:
             line = _strip_markers(line, references, after, on_line)
         if "](" in line:
             line = _MD_LINK.sub(partial(_markdown, found=on_line), line)
-        out.append(_bare(line, index, out, found))
-    article = _article_links(found)
+        alone = _BARE.fullmatch(line)
+        if alone:
+            bare[number] = (start, _clean(alone.group(1)))
+            line = line.replace(f"<{alone.group(1)}>", alone.group(1))
+        out.append(line if alone else _after_title(line, on_line))
+        start = start if line.strip() else number + 1
+    article = _article_links(found, bare)
     lines = {n: tuple(link for link in links if link.url in article) for n, links in found.items()}
-    home = _home(found)
-    return PageLinks("\n".join(out + raw[end:]), {n: v for n, v in lines.items() if v}, home)
+    bare = {n: at for n, at in bare.items() if at[1] in article}
+    text = "\n".join(out + raw[end:])
+    return PageLinks(text, {n: v for n, v in lines.items() if v}, bare, _home(found))
 
 
 def attach_links(
@@ -93,7 +104,8 @@ def attach_links(
 
     A page read as one article takes the page's own address when no line links its title.
     """
-    linked = tuple(_linked(item, links) for item in items)
+    stops = [item.line for item in items[1:]] + [_NO_STOP]
+    linked = tuple(_linked(item, links, stop) for item, stop in zip(items, stops, strict=True))
     if layout == LONG_PAGE and len(linked) == 1 and linked[0].url is None and links.home:
         linked = (replace(linked[0], url=links.home),)
     return linked
@@ -172,20 +184,14 @@ def _markdown(match: re.Match[str], found: list[Link]) -> str:
     return words
 
 
-def _bare(line: str, index: int, done: list[str], found: dict[int, list[Link]]) -> str:
-    """``line`` with a URL after its title taken off; a URL alone on a line counts for the
-    non-blank line above it (within one blank line), a URL after a title for the title."""
-    alone = _BARE.fullmatch(line)
-    if alone:
-        above = next((i for i in (index - 1, index - 2) if i >= 0 and done[i].strip()), None)
-        if above is not None and not _BARE.fullmatch(done[above]):
-            found[above + 1].append(Link(_clean(alone.group(1)), _words(done[above])))
-        return line.replace(f"<{alone.group(1)}>", alone.group(1))
+def _after_title(line: str, found: list[Link]) -> str:
+    """``line`` without a URL written after its title ("Title — https://…"), which is
+    added to ``found`` as the title's link."""
     after = _AFTER.search(line) if "http" in line else None
     if after is None or not line[: after.start()].strip():
         return line
     title = line[: after.start()]
-    found[index + 1].append(Link(_clean(after.group(1) or after.group(2)), _words(title)))
+    found.append(Link(_clean(after.group(1) or after.group(2)), _words(title)))
     return title
 
 
@@ -200,10 +206,13 @@ def _clean(url: str) -> str:
 # ---------------------------------------------------------------- which links are articles
 
 
-def _article_links(found: Mapping[int, list[Link]]) -> set[str]:
+def _article_links(
+    found: Mapping[int, list[Link]], bare: Mapping[int, tuple[int, str]]
+) -> set[str]:
     """The URLs on the page that can be an article: http(s), not a share or mail link, not
     the site's root, a section (the start of several other links) or a further page."""
     urls = {link.url for links in found.values() for link in links}
+    urls.update(url for _, url in bare.values())
     paths = Counter(_parent for url in urls for _parent in _parents(url))
     return {
         url
@@ -256,8 +265,10 @@ def _home(found: Mapping[int, list[Link]]) -> str | None:
 # ---------------------------------------------------------------- items
 
 
-def _linked(item: ParsedItem, links: PageLinks) -> ParsedItem:
-    """``item`` with the first link on its title's line (or the next) that is on its title."""
+def _linked(item: ParsedItem, links: PageLinks, stop: int) -> ParsedItem:
+    """``item`` with the first link on its title's line (or the next) that is on its title,
+    else the first URL alone on a line below the title in its paragraph (a few lines on,
+    before the next item's line ``stop``)."""
     if item.url is not None:
         return item
     title = _plain(item.title)
@@ -265,6 +276,10 @@ def _linked(item: ParsedItem, links: PageLinks) -> ParsedItem:
         for link in links.lines.get(number, ()):
             if _same_words(_plain(link.text), title):
                 return replace(item, url=_untracked(link.url))
+    for number in range(item.line + 1, min(item.line + _BARE_REACH, stop - 1) + 1):
+        start, url = links.bare.get(number, (_NO_STOP, ""))
+        if start <= item.line:
+            return replace(item, url=_untracked(url))
     return item
 
 
