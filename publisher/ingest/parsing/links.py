@@ -22,6 +22,7 @@ from publisher.core.models import ParsedItem
 from publisher.ingest.parsing.longpage import LONG_PAGE
 
 _HEADING = re.compile(r"\s*(?:references|visible links|hidden links)\s*:?\s*", re.IGNORECASE)
+_HEADING_MAX = 24
 _REFERENCE = re.compile(r"\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S+)\s*")
 _MARKER = re.compile(r"\[(\d{1,4})\]")
 _MD_LINK = re.compile(r"(!?)\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"]*\")?\)")
@@ -70,12 +71,14 @@ class PageLinks:
 
 def parse_links(text: str) -> PageLinks:
     """The page without link markup, line for line, and the article links of each line."""
+    if "http" not in text:  # most pages: nothing to read (a link without http is no article's)
+        return PageLinks(text, {})
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     end = _references_start(raw)
     references = _references(raw[end:])
     found: dict[int, list[Link]] = defaultdict(list)
     bare: dict[int, tuple[int, str]] = {}
-    after = _markers_after(raw[:end])
+    after = bool(references) and _markers_after(raw[:end])
     out: list[str] = []
     start = 1  # the first line of the current paragraph
     for number, line in enumerate(raw[:end], start=1):
@@ -84,7 +87,7 @@ def parse_links(text: str) -> PageLinks:
             line = _strip_markers(line, references, after, on_line)
         if "](" in line:
             line = _MD_LINK.sub(partial(_markdown, found=on_line), line)
-        alone = _BARE.fullmatch(line)
+        alone = _BARE.fullmatch(line) if "http" in line else None
         if alone:
             bare[number] = (start, _clean(alone.group(1)))
             line = line.replace(f"<{alone.group(1)}>", alone.group(1))
@@ -117,7 +120,11 @@ def attach_links(
 def _references_start(raw: list[str]) -> int:
     """Where the reference list at the foot begins (its heading), or the page's end."""
     for index, line in enumerate(raw):
-        if _HEADING.fullmatch(line) and _looks_listed(raw[index + 1 : index + 6]):
+        if (
+            len(line) <= _HEADING_MAX
+            and _HEADING.fullmatch(line)
+            and _looks_listed(raw[index + 1 : index + 6])
+        ):
             return index
     return len(raw)
 
