@@ -77,7 +77,11 @@ _NUMERIC = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
     rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
 )
-_ZEROS = str.maketrans("123456789", "000000000")
+# Cheap tests, one C-level scan each, that tell which date patterns may match a line.
+_TWO_DIGITS = re.compile(r"\d\d")  # every form has a year of two or four digits
+_ISO_HINT = re.compile(r"\d{4}-\d")
+_YEAR_HINT = re.compile(r"\d{4}")
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d")
 _MIN_YEAR = 1900
 _MAX_YEAR = 2100
 
@@ -106,15 +110,14 @@ def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
 
 def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     """The patterns worth running on ``text``: cheap string tests first, as most lines fail."""
-    digits = text.translate(_ZEROS)
-    if "00" not in digits:
-        return []  # every form has a year of two or four digits
+    if _TWO_DIGITS.search(text) is None:
+        return []
     patterns = []
-    if "0000-0" in digits:
+    if _ISO_HINT.search(text):
         patterns.append(_ISO)
-    if MONTH_HINT.search(text.lower()):
-        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
-    if "0/0" in digits or "0.0" in digits or "0-0" in digits:
+    if _YEAR_HINT.search(text) and MONTH_HINT.search(text.lower()):
+        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))  # written months: four-digit years
+    if _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
     return patterns
 

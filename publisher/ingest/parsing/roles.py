@@ -90,6 +90,7 @@ _PAGING_LINE = re.compile(
     re.IGNORECASE,
 )
 _PAGING_MAX = 80
+_DIGIT = re.compile(r"\d")
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _REPEATS = 2
 _LABEL_WORDS = 3
@@ -239,7 +240,7 @@ def _arrows_or_pages(text: str) -> bool:
     arrows = not _ARROWS.isdisjoint(text)
     if arrows and _ARROW_LINE.fullmatch(text):
         return True
-    paging = arrows or any(c.isdigit() for c in text)
+    paging = arrows or _DIGIT.search(text) is not None
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
 
 
