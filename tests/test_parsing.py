@@ -273,6 +273,32 @@ def test_bylines_mixed_forms() -> None:
     ]
 
 
+def test_headlines_dated_on_their_own_line() -> None:
+    page = (
+        "Campaign newsletter archive\n\n"
+        "03/04/2024 - This week: hearing and canvass on Saturday\n"
+        "02/27/2024 - We packed City Hall and here is what comes next\n"
+        "02/20/2024 - Transit town hall recap and three ways to plug in\n"
+    )
+    result = parse_page(page, hints=PageHints(day_first=False))
+    assert [(item.title, item.published) for item in result.items] == [
+        ("This week: hearing and canvass on Saturday", datetime(2024, 3, 4, tzinfo=UTC)),
+        ("We packed City Hall and here is what comes next", datetime(2024, 2, 27, tzinfo=UTC)),
+        ("Transit town hall recap and three ways to plug in", datetime(2024, 2, 20, tzinfo=UTC)),
+    ]
+    page = "\n".join(
+        f"{title} – {day} February 2024"
+        for title, day in (
+            ("Congress debates a four-day week", 26),
+            ("Cleaners at the city hospital win back pay", 20),
+        )
+    )
+    assert [(item.title, item.published) for item in parse_page(page).items] == [
+        ("Congress debates a four-day week", datetime(2024, 2, 26, tzinfo=UTC)),
+        ("Cleaners at the city hospital win back pay", datetime(2024, 2, 20, tzinfo=UTC)),
+    ]
+
+
 def test_dates_are_local_to_the_source_timezone() -> None:
     result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
     assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)
