@@ -299,6 +299,23 @@ def test_headlines_dated_on_their_own_line() -> None:
     ]
 
 
+def test_bylines_under_the_standfirst_on_a_page_without_blank_lines() -> None:
+    stories = [
+        ("Bus routes in the villages: we keep at it", "Jens Petersen", 8),
+        ("Rosa Luxemburg day: roses and demands at the market", "Maren Lüth", 7),
+        ("Maternity ward must stay open, say the midwives", "Okan Arslan", 4),
+    ]
+    page = "Latest from the district party\n" + "".join(
+        f"{title}\nWe handed out leaflets and spoke to hundreds of people in the town.\n"
+        f"Posted on 0{day}.03.2024 by {name}\nRead more »\n"
+        for title, name, day in stories
+    )
+    page += "Join the party in your county\n"
+    assert [(i.title, i.author, i.published) for i in parse_page(page).items] == [
+        (title, name, datetime(2024, 3, day, tzinfo=UTC)) for title, name, day in stories
+    ]
+
+
 def test_dates_are_local_to_the_source_timezone() -> None:
     result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
     assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)

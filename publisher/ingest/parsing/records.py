@@ -32,6 +32,7 @@ _KICKER_CHARS = 32
 _NEED = 0.6  # a record holds at least this share of the pattern's fields
 _BLOCK_START = 0.1
 _RUN_GAP = 3  # lines outside records that part two runs of records
+_PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 
 
@@ -85,6 +86,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     for symbol, weight in zip(page.line, page.weights, strict=True):
         held[symbol] += weight
     best: tuple[tuple[str, ...], list[list[int]], float] = ((), [], 0.0)
+    tried: dict[tuple[str, ...], tuple[list[list[int]], float]] = {}
     bounds = {
         p: (1 + _BLOCK_START) * sum(held[s] for s in set(p))
         for p in _candidates(units, syms, page.indexes)
@@ -100,14 +102,50 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
             kept, _ = _match(page, pattern, blocked=True)
             if len(kept) >= len(free):
                 records = kept
+        tried[pattern] = (records, score)
         if score > best[2]:
             best = (pattern, records, score)
-    pattern, found, score = best
+    pattern, found, score = _whole_phase(page, best, tried)
     chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
     reading = Reading(pattern, _main_runs(syms, chosen), score)
     if reading.records:
         _assign_roles(units, syms, reading)
     return reading
+
+
+def _whole_phase(
+    page: _Content,
+    best: tuple[tuple[str, ...], list[list[int]], float],
+    tried: dict[tuple[str, ...], tuple[list[list[int]], float]],
+) -> tuple[tuple[str, ...], list[list[int]], float]:
+    """Of the readings of one cycle cut at different points ("B T S" against "T S B" on
+    a page without blank lines), the one whose records are whole: a cut in the wrong
+    place leaves the first record without its opening field and makes a stray last one.
+    Where blank lines part the records, they say where records start instead."""
+    pattern = best[0]
+    whole = _whole(page, best[1], len(pattern))
+    opening = _opening(page, best[1])
+    for other, (records, score) in tried.items():
+        if (
+            other == pattern
+            or len(other) != len(pattern)
+            or "".join(other) not in "".join(pattern * 2)
+        ):
+            continue
+        count = _whole(page, records, len(other))
+        if count > whole and score >= _PHASE_SHARE * best[2] and _opening(page, records) >= opening:
+            best, whole = (other, records, score), count
+    return best
+
+
+def _whole(page: _Content, records: list[list[int]], fields: int) -> int:
+    """How many records fill every field of their pattern."""
+    return sum(1 for r in records if _fields("".join(page.line[p] for p in r)) == fields)
+
+
+def _opening(page: _Content, records: list[list[int]]) -> int:
+    """How many records start a block of the page."""
+    return sum(1 for r in records if page.opens[r[0]])
 
 
 def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
