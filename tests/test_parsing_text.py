@@ -205,6 +205,7 @@ def test_load_zone_rejects_unknown_names(name: str) -> None:
         ("3. März 2024 | Von Hans Müller", "Hans Müller", datetime(2024, 3, 3)),
         ("Por Ana García · 12 de septiembre de 2022", "Ana García", datetime(2022, 9, 12)),
         ("Dienstag, 3. März 2024", None, datetime(2024, 3, 3)),
+        ("Tomos Lewis, Policy | 3 March 2024", "Tomos Lewis", datetime(2024, 3, 3)),
     ],
 )
 def test_parse_byline(text: str, author: str | None, date: datetime | None) -> None:
@@ -277,6 +278,9 @@ def test_leading_by(text: str, expected: tuple[str, str] | None) -> None:
         ("Class struggle bulletin", False, False),
         ("The Starmer Narrative", False, True),
         ("A Very Long Name Made Of Many Words", False, False),
+        ("Press Release", False, False),
+        ("Media Briefing", False, False),
+        ("Comunicato Stampa", False, False),
     ],
 )
 def test_is_name(text: str, strict: bool, loose: bool) -> None:

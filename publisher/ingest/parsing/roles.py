@@ -15,7 +15,7 @@ from datetime import datetime
 from publisher.ingest.parsing.authors import clean_author, one_name
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
 
 FURNITURE = "F"
@@ -320,8 +320,8 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines that recur on the page are labels (sections, the site's name),
     unless one heads text of its own (a headline repeated in a "most read" box, or two
     stories under one headline);
-    so are a word or three in capitals ("IN BRIEF", "ANALYSIS") and a single word
-    ("Podcast"): no headline is one word."""
+    so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
+    ("News & campaign updates") and a single word ("Podcast"): no headline is one word."""
     counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
     for index, unit in enumerate(units):
         if out[index] != TITLE:
@@ -329,7 +329,7 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
         if counts[unit.text.casefold()] >= _REPEATS and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
-        elif _caps_label(unit.text) or " " not in unit.text:
+        elif _caps_label(unit.text) or " " not in unit.text or is_section_label(unit.text):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals, or one word)"
 
