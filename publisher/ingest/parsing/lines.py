@@ -32,10 +32,14 @@ _TITLE_LIKE = 0.8
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
 _LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
-# a date at a line's start or end: the cheap test before reading it
-_DATE_EDGE = re.compile(r"^\d{1,4}[/. -]|^[^\W\d_]{3,9}\.? \d{1,2}, \d{4}|\d{4}$")
+# a date at a line's start or end, set apart: the cheap tests before reading it
+_STRONG_SEPARATOR = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
+_DIGIT = re.compile(r"\d")
+_DATE_LAST = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
 _DATE_SEPARATORS = frozenset("-–—|·•:")
 _HEADLINE_SPACES = 3
+_DATED_MAX = 160
+_DATE_REACH = 34  # a date and a weekday before it
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
@@ -76,8 +80,9 @@ def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         parts = None
-        if unit.byline is None and unit.furniture is None and _DATE_EDGE.search(unit.text):
-            parts = _dated_headline(unit.text, day_first)
+        text = unit.text
+        if len(text) <= _DATED_MAX and unit.byline is None and _date_edge(text):
+            parts = _dated_headline(text, day_first)
         if parts is None:
             out.append(unit)
             continue
@@ -86,6 +91,14 @@ def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
         headline = _make_unit(unit.line, title, unit.block, day_first, unit.marker)
         out.extend((dated, headline) if date.first else (headline, dated))
     return out
+
+
+def _date_edge(text: str) -> bool:
+    """The cheap test before reading a date at a line's start or end."""
+    separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
+    if separator is not None and _DIGIT.search(text, 0, separator.start()):
+        return True
+    return text[-1:].isdigit() and _DATE_LAST.search(text, len(text) - 40) is not None
 
 
 class _Edge(NamedTuple):
