@@ -117,7 +117,7 @@ def _dated_headline(text: str, day_first: bool) -> tuple[_Edge, str] | None:
     if found is None:
         return None
     before, after = text[: found.start].strip(), text[found.end :].strip()
-    if before and after or not (before or after):
+    if (before and after) or not (before or after):
         return None
     rest = (after[1:] if after else before[:-1]).strip()
     mark = after[:1] if after else before[-1:]

@@ -27,7 +27,8 @@ SECTION_WORDS = frozenset(
     """press release releases statement statements media briefing briefings opinion column
     comment analysis long read news update updates feature features interview review reviews
     report reports editorial letters letter blog podcast video event events explainer
-    obituary brief breaking live exclusive latest essay essays guide policy research campaign campaigns communications
+    obituary brief breaking live exclusive latest essay essays guide policy research
+    campaign campaigns communications
     communiqué communiqués presse tribune actualité actualités entretien
     pressemitteilung pressemeldung meinung kommentar nachrichten aktuelles bericht
     comunicado comunicados prensa opinión noticias noticia crónica entrevista
