@@ -81,7 +81,8 @@ def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
     for unit in units:
         parts = None
         text = unit.text
-        if len(text) <= _DATED_MAX and unit.byline is None and _date_edge(text):
+        plain = unit.byline is None and unit.furniture is None
+        if plain and len(text) <= _DATED_MAX and _date_edge(text):
             parts = _dated_headline(text, day_first)
         if parts is None:
             out.append(unit)
