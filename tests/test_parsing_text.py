@@ -206,6 +206,11 @@ def test_load_zone_rejects_unknown_names(name: str) -> None:
         ("Por Ana García · 12 de septiembre de 2022", "Ana García", datetime(2022, 9, 12)),
         ("Dienstag, 3. März 2024", None, datetime(2024, 3, 3)),
         ("Tomos Lewis, Policy | 3 March 2024", "Tomos Lewis", datetime(2024, 3, 3)),
+        ("Reviewed by Daniel Achebe · 4 March 2024", "Daniel Achebe", datetime(2024, 3, 4)),
+        ("Av Anna Lindqvist · 3 mars 2024", "Anna Lindqvist", datetime(2024, 3, 3)),
+        ("af Mette Kjær, 4. marts 2024", "Mette Kjær", datetime(2024, 3, 4)),
+        ("Przez Jan Kowalski | 5 marca 2024", "Jan Kowalski", datetime(2024, 3, 5)),
+        ("per Joan Puig · 5 de març de 2024", "Joan Puig", datetime(2024, 3, 5)),
     ],
 )
 def test_parse_byline(text: str, author: str | None, date: datetime | None) -> None:

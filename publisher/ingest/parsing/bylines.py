@@ -23,11 +23,12 @@ _PREFIX = re.compile(
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|"
-    r"escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd)\s+)?"
-    r"(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b\s*:?\s*"
-    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a)?|autore|autrice"
-    r"|auteur|text|texte|texto|testo|tekst|interview|awdur)\s*:\s*",
+    r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|reviewed"
+    r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
+    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b\s*:?\s*"
+    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
+    r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
+    r"|skribent|journalist)\s*:\s*",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
@@ -39,7 +40,10 @@ _WEEKDAY = re.compile(
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
     r"|segunda|terça|quarta|quinta|sexta|(?:-)?feira"
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|wo|vr|za|zo"
-    r"|dydd|llun|mercher|iau|gwener|sadwrn|sul)\b\.?,?",
+    r"|dydd|llun|mercher|iau|gwener|sadwrn|sul"
+    r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
+    r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
+    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?",
     re.IGNORECASE,
 )
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
@@ -57,7 +61,7 @@ _META = re.compile(
 _BY_DI = re.compile(r"^Di\s+(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
-    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b"
+    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )

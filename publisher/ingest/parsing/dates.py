@@ -8,25 +8,34 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
-# Portuguese, Dutch and Welsh.
+# Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan.
 _MONTH_WORDS = (
-    ("january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr", 1),
+    (
+        "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
+        "stycznia gener",
+        1,
+    ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror",
+        "februari chwefror lutego febrer",
         2,
     ),
-    ("march mar mars märz maerz marzo março marco maart mrt mawrth", 3),
-    ("april apr avril avr abril abr aprile ebrill", 4),
-    ("may mai mayo maggio maio mei", 5),
-    ("june jun juin juni junio giugno giu junho mehefin", 6),
-    ("july jul juillet juil juli julio luglio lug julho gorffennaf", 7),
-    ("august aug août aout agosto ago augustus awst", 8),
-    ("september sep sept septembre septiembre setiembre set settembre setembro medi", 9),
-    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref", 10),
-    ("november nov novembre noviembre novembro tachwedd", 11),
+    ("march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març", 3),
+    ("april apr avril avr abril abr aprile ebrill kwietnia", 4),
+    ("may mai mayo maggio maio mei maj maja maig", 5),
+    ("june jun juin juni junio giugno giu junho mehefin czerwca juny", 6),
+    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol", 7),
+    ("august aug août aout agosto ago augustus awst augusti sierpnia agost", 8),
     (
-        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr",
+        "september sep sept septembre septiembre setiembre set settembre setembro medi września "
+        "setembre",
+        9,
+    ),
+    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref października", 10),
+    ("november nov novembre noviembre novembro tachwedd listopada", 11),
+    (
+        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr "
+        "grudnia desembre",
         12,
     ),
 )
