@@ -8,7 +8,7 @@ from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.dates import DateMatch
-from publisher.ingest.parsing.relative import DAY_WORD, find_when
+from publisher.ingest.parsing.relative import DAY_WORD, find_when, long_tail_in_line
 from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
@@ -57,8 +57,9 @@ _META = re.compile(
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
-# Italian "Di" opens a byline too, where the line also dates it (else "Di" is Tuesday).
-_BY_DI = re.compile(r"^Di\s+(?=[A-Z])")
+# Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
+# is Tuesday and "Le" an article).
+_BY_DI = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
@@ -100,6 +101,8 @@ def parse_byline(
     if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
+    if found is None and has_digit:
+        found = long_tail_in_line(text, saved)
     if found is None and not by_start:
         return None  # no date, and no "By" to open a name
     rest = text

@@ -86,7 +86,10 @@ _CLOCK = re.compile(
 )
 _LONG_TAIL_MAX = 32
 _LONG_TAIL_WORDS = 4
-_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "cy"]
+_LANGUAGES = [
+    *("en", "fr", "de", "es", "it", "pt", "nl", "cy", "sv", "da", "nb", "pl", "ca", "ga"),
+    *("fi", "cs"),
+]
 # A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
 _LONG_TAIL_SHAPE = re.compile(
     r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
@@ -166,6 +169,17 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
             match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute)
         )
     return None
+
+
+def long_tail_in_line(text: str, saved: datetime | None) -> DateMatch | None:
+    """A date in a line's long tail ("Le Siobhán Ní Bhriain | 6 Márta 2024"): a day, a
+    word and a year, read by dateparser in the languages it knows."""
+    match = _LONG_TAIL_SHAPE.search(text)
+    if match is None or _NOT_DATES.search(match.group()):
+        return None
+    base = saved.replace(tzinfo=None) if saved is not None else None
+    value = _dateparser(match.group(), base)
+    return DateMatch(match.start(), match.end(), value) if value is not None else None
 
 
 def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
