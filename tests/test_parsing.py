@@ -316,6 +316,21 @@ def test_bylines_under_the_standfirst_on_a_page_without_blank_lines() -> None:
     ]
 
 
+def test_a_headline_standing_alone_between_stories_is_one() -> None:
+    page = "".join(
+        f"{title}\n{text}\n\n"
+        for title, text in (
+            ("Residents draw up their own plan for the park", "Over 300 came to the day."),
+            ("Stop the library closing on Sundays", "Sign the petition by Friday."),
+            ("Free legal advice sessions restart at the centre", ""),
+            ("Damp and mould survey results are in", "Two thirds reported damp."),
+        )
+    )
+    titles = [item.title for item in parse_page(page).items]
+    assert titles[2] == "Free legal advice sessions restart at the centre"
+    assert len(titles) == 4
+
+
 def test_dates_are_local_to_the_source_timezone() -> None:
     result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
     assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)
