@@ -80,6 +80,30 @@ _FURNITURE_LINE = re.compile(
     r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}",
     re.IGNORECASE,
 )
+# The words _FURNITURE_LINE and _META open with: a line opening with another word (and
+# with a letter) matches neither, so the patterns are not run on it.
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FURNITURE_OPENINGS = frozenset(
+    """http https www skip jump aller springe saltar spring salta zum zur ir vai naar open get
+    download télécharger herunterladen descargar scarica baixe most popular trending related
+    recent latest more you read see recommended categories tags les à meistgelesen auch lo
+    más i mais meest lees mwyaf lire weiterlesen mehr leer leggi continua ler leia darllen
+    continue en ver deel partager teilen compartir condividi compartilhe rhannu share steun
+    soutenez unterstützen apoya sostieni apoie give donate page pagina página seite tudalen
+    load show newer older nieuwere oudere plus neuere ältere your votre la tu je ihre eich e
+    email adresse cyfeiriad correo indirizzo our the weekly monthly newsletter nieuwsbrief
+    boletín lettre cylchlythyr infolettre""".split()
+)
+_META_OPENINGS = frozenset(
+    """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
+    location place time cost price ticket tickets lieu heure prix ort zeit preis lugar hora
+    precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
+    aflevering photo photos foto fotos picture pictures image images illustration
+    illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
+    temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
+    kostenlos gratis""".split()
+)
+_COUNTER_LETTERS = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
 _ARROWS = frozenset("«‹←»›→")
 _ARROW_LINE = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
@@ -222,9 +246,15 @@ def _symbol(unit: Unit) -> tuple[str, str]:
         return BYLINE, "byline" if unit.byline.author else "date"
     if len(text) <= _SHORT_LINE:  # furniture and metadata patterns hold short lines only
         lower = text.lower().strip(" .:!»›→…")
-        if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text) or _arrows_or_pages(text):
+        first = _FIRST_WORD.match(lower)
+        opening = first.group() if first is not None else ""
+        if lower in _FURNITURE_WORDS or _arrows_or_pages(text):
             return FURNITURE, "furniture (menu, widget or button)"
-        if _COUNTER.fullmatch(text) or _META.fullmatch(text):
+        if _may_open(opening, _FURNITURE_OPENINGS) and _FURNITURE_LINE.fullmatch(text):
+            return FURNITURE, "furniture (menu, widget or button)"
+        if not (opening and len(text) > _COUNTER_LETTERS) and _COUNTER.fullmatch(text):
+            return META, "metadata"
+        if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
             return META, "metadata"
     if unit.marker:
         return LIST, ""
@@ -233,6 +263,12 @@ def _symbol(unit: Unit) -> tuple[str, str]:
     if unit.title_like or unit.heading:
         return TITLE, ""
     return TEXT, ""
+
+
+def _may_open(word: str, openings: frozenset[str]) -> bool:
+    """Whether a line opening with ``word`` (empty: no letter first) may match a pattern
+    whose alternatives open with ``openings``: the cheap test before the pattern."""
+    return not word or word in openings or word.startswith("categor")
 
 
 def _arrows_or_pages(text: str) -> bool:
