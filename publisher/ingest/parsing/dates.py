@@ -58,9 +58,13 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
-# A month's name as a whole word (run on lower-cased text): the cheap test before the
-# date patterns, which are slow to reject a line.
-MONTH_HINT = re.compile(rf"\b{_trie(list(MONTHS))}\b")
+# A month's name beside a number ("5 march", "5th of march", "march 5"; run on lower-cased
+# text): the cheap test before the date patterns, which are slow to reject a line. Words
+# such as "out", "set" or "mar" in running text name no date.
+MONTH_HINT = re.compile(
+    rf"\d[^\W\d_]{{0,3}}\.?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_trie(list(MONTHS))}\b"
+    rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
+)
 _TIME = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
