@@ -211,6 +211,7 @@ def test_load_zone_rejects_unknown_names(name: str) -> None:
         ("af Mette Kjær, 4. marts 2024", "Mette Kjær", datetime(2024, 3, 4)),
         ("Przez Jan Kowalski | 5 marca 2024", "Jan Kowalski", datetime(2024, 3, 5)),
         ("Published: 06/03/2024 | Category: Housing", None, datetime(2024, 3, 6)),
+        ("by aisha bello & mark o'leary", "Aisha Bello and Mark O'Leary", None),
         ("Le Siobhán Ní Bhriain | 6 Márta 2024", "Siobhán Ní Bhriain", datetime(2024, 3, 6)),
         ("Autor: Jan Novák · 12. března 2024", "Jan Novák", datetime(2024, 3, 12)),
         ("per Joan Puig · 5 de març de 2024", "Joan Puig", datetime(2024, 3, 5)),

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch
+from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.relative import DAY_WORD, find_when, long_tail_in_line
 from publisher.ingest.parsing.text import ends_sentence
 
@@ -69,6 +70,7 @@ _BY_START = re.compile(
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
+_JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
@@ -119,7 +121,7 @@ def parse_byline(
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
-        author = clean_author(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS)))
+        author = clean_author(_names_case(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS))))
         if author is None:
             return None
         return Byline(author, found.value if found else None)
@@ -132,6 +134,16 @@ def parse_byline(
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value)
     return Byline(None, found.value) if _labelled(text, found) else None
+
+
+def _names_case(text: str) -> str:
+    """Names a site writes in lower case after "by" ("by aisha bello & mark o'leary") in
+    their usual case, where each is a plain name (two to four words, no stopword)."""
+    if not text.islower():
+        return text
+    cased = usual_case(text.upper())
+    parts = [p for p in _JOINERS.split(cased) if p]
+    return cased if parts and all(is_name(p) for p in parts) else text
 
 
 def _labelled(text: str, found: DateMatch) -> bool:
