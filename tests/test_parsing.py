@@ -331,6 +331,22 @@ def test_a_headline_standing_alone_between_stories_is_one() -> None:
     assert len(titles) == 4
 
 
+def test_a_rating_is_metadata() -> None:
+    page = "".join(
+        f"★★★★☆\nReviewed by {name} · {day} March 2024\n{title}\nA novel of the docks.\n\n"
+        for name, day, title in (
+            ("Daniel Achebe", 4, "The Salt Road by Imogen Hale"),
+            ("Harriet Lumley", 1, "Tidewater by Marcus Oyelowo"),
+        )
+    )
+    result = parse_page(page)
+    assert [(i.title, i.author) for i in result.items] == [
+        ("The Salt Road by Imogen Hale", "Daniel Achebe"),
+        ("Tidewater by Marcus Oyelowo", "Harriet Lumley"),
+    ]
+    assert "meta" in result.lines[0][1]
+
+
 def test_dates_are_local_to_the_source_timezone() -> None:
     result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
     assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)

@@ -344,6 +344,8 @@ def test_is_name(text: str, strict: bool, loose: bool) -> None:
         ("Follow the money on Brexit", None),
         ("Next steps for the union", None),
         ("Page three girls are back", None),
+        ("Buy from the Reading Room shop £15.29", "block"),
+        ("Shop workers win £2 an hour", None),
     ],
 )
 def test_furniture_kind(text: str, kind: str | None) -> None:

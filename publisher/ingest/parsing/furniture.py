@@ -66,7 +66,8 @@ _BREADCRUMB = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
 _NAV_HINTS = ("|", "›", "»", " · ", " • ", " / ")
 _PROMOTION = re.compile(
     r"(?:buy|book|order|download|get|pre-?order|register|reserve)\b[^.!?]{0,80}"
-    r"\b(?:here|online|now|today)(?:[.!]+(?=\s|$)|$)",
+    r"\b(?:here|online|now|today)(?:[.!]+(?=\s|$)|$)"
+    r"|(?:buy|order|shop|get)\b[^.!?]{0,80}[£€$]\s?\d[\d.,]*\s*$",  # "Buy from our shop £15.29"
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
@@ -83,7 +84,7 @@ _OPENING_WORDS = frozenset(
     decline ok i got dismiss manage comment comments leave back skip home menu search log
     login sign tag tags tagged category categories filed posted stay subscribe join get
     never find like support donate become powered we privacy terms contact about buy book
-    order download pre preorder register reserve""".split()
+    order download pre preorder register reserve shop""".split()
 )
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _PROMOTION_ENDS = ("here", "online", "now", "today")

@@ -42,7 +42,8 @@ _META = re.compile(
     r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?)\s?:.{0,60}"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
-    r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis)",
+    r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis"
+    r"|[★☆✩✪⭐]{1,10}.{0,20})",  # a rating
     re.IGNORECASE,
 )
 _FURNITURE_WORDS = frozenset(
