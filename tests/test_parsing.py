@@ -347,6 +347,28 @@ def test_a_rating_is_metadata() -> None:
     assert "meta" in result.lines[0][1]
 
 
+def test_link_aggregator_rows() -> None:
+    page = (
+        "  1. ▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)\n"
+        "       412 points by mkoval 5 hours ago | hide | 138 comments\n"
+        "  2. ▲ Why SQLite uses B-trees and not LSM trees (sqlite-notes.example)\n"
+        "       173 points by r_ostrowski 11 hours ago | hide | 64 comments\n"
+    )
+    result = parse_page(page, saved=datetime(2024, 3, 7, 10, 20, tzinfo=UTC))
+    assert [(i.title, i.author, i.published) for i in result.items] == [
+        (
+            "A from-scratch TCP stack in 900 lines of Zig",
+            None,
+            datetime(2024, 3, 7, 5, 20, tzinfo=UTC),
+        ),
+        (
+            "Why SQLite uses B-trees and not LSM trees",
+            None,
+            datetime(2024, 3, 6, 23, 20, tzinfo=UTC),
+        ),
+    ]
+
+
 def test_dates_are_local_to_the_source_timezone() -> None:
     result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
     assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)

@@ -55,6 +55,10 @@ _META = re.compile(
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
+    # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
+    # hide"
+    r"|\b\d[\d,.]*\s?[km]?\s?(?:points?|votes?|upvotes?|likes?|reactions?|views?|replies"
+    r"|reposts?|boosts?|shares?)\b(?:\s+by\s+\S+)?|\|\s*(?:hide|flag|discuss|save|past|web|reply)\b"
     # a category or tag field beside the date: "Published: 06/03/2024 | Category: Housing"
     r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategorie|section|rubri(?:que|k)|topics?|tags?"
     r"|filed under|posted in|type)\s?:[^|·•]*"

@@ -40,6 +40,11 @@ _DATE_SEPARATORS = frozenset("-–—|·•:")
 _HEADLINE_SPACES = 3
 _DATED_MAX = 160
 _DATE_REACH = 34  # a date and a weekday before it
+# a link aggregator's vote arrow before a title, and the site it links to after it:
+# "▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)"
+_VOTE_ARROWS = frozenset("▲△⬆↑")
+_VOTE = re.compile(r"^[▲△⬆↑]\s*")
+_SOURCE_DOMAIN = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
@@ -266,6 +271,8 @@ def _make_unit(
     bullet = None if marker else _BULLET.match(text)
     if bullet is not None and not _dated_number(text, day_first):
         marker, text = bullet.group("marker"), text[bullet.end() :]
+    if text[0] in _VOTE_ARROWS or text[-1] == ")":
+        text = _SOURCE_DOMAIN.sub("", _VOTE.sub("", text)) or text
     heading = text[0] == "#" and _HEADING.match(text)
     if heading:
         text = text[heading.end() :]
