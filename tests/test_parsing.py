@@ -273,6 +273,102 @@ def test_bylines_mixed_forms() -> None:
     ]
 
 
+def test_headlines_dated_on_their_own_line() -> None:
+    page = (
+        "Campaign newsletter archive\n\n"
+        "03/04/2024 - This week: hearing and canvass on Saturday\n"
+        "02/27/2024 - We packed City Hall and here is what comes next\n"
+        "02/20/2024 - Transit town hall recap and three ways to plug in\n"
+    )
+    result = parse_page(page, hints=PageHints(day_first=False))
+    assert [(item.title, item.published) for item in result.items] == [
+        ("This week: hearing and canvass on Saturday", datetime(2024, 3, 4, tzinfo=UTC)),
+        ("We packed City Hall and here is what comes next", datetime(2024, 2, 27, tzinfo=UTC)),
+        ("Transit town hall recap and three ways to plug in", datetime(2024, 2, 20, tzinfo=UTC)),
+    ]
+    page = "\n".join(
+        f"{title} – {day} February 2024"
+        for title, day in (
+            ("Congress debates a four-day week", 26),
+            ("Cleaners at the city hospital win back pay", 20),
+        )
+    )
+    assert [(item.title, item.published) for item in parse_page(page).items] == [
+        ("Congress debates a four-day week", datetime(2024, 2, 26, tzinfo=UTC)),
+        ("Cleaners at the city hospital win back pay", datetime(2024, 2, 20, tzinfo=UTC)),
+    ]
+
+
+def test_bylines_under_the_standfirst_on_a_page_without_blank_lines() -> None:
+    stories = [
+        ("Bus routes in the villages: we keep at it", "Jens Petersen", 8),
+        ("Rosa Luxemburg day: roses and demands at the market", "Maren Lüth", 7),
+        ("Maternity ward must stay open, say the midwives", "Okan Arslan", 4),
+    ]
+    page = "Latest from the district party\n" + "".join(
+        f"{title}\nWe handed out leaflets and spoke to hundreds of people in the town.\n"
+        f"Posted on 0{day}.03.2024 by {name}\nRead more »\n"
+        for title, name, day in stories
+    )
+    page += "Join the party in your county\n"
+    assert [(i.title, i.author, i.published) for i in parse_page(page).items] == [
+        (title, name, datetime(2024, 3, day, tzinfo=UTC)) for title, name, day in stories
+    ]
+
+
+def test_a_headline_standing_alone_between_stories_is_one() -> None:
+    page = "".join(
+        f"{title}\n{text}\n\n"
+        for title, text in (
+            ("Residents draw up their own plan for the park", "Over 300 came to the day."),
+            ("Stop the library closing on Sundays", "Sign the petition by Friday."),
+            ("Free legal advice sessions restart at the centre", ""),
+            ("Damp and mould survey results are in", "Two thirds reported damp."),
+        )
+    )
+    titles = [item.title for item in parse_page(page).items]
+    assert titles[2] == "Free legal advice sessions restart at the centre"
+    assert len(titles) == 4
+
+
+def test_a_rating_is_metadata() -> None:
+    page = "".join(
+        f"★★★★☆\nReviewed by {name} · {day} March 2024\n{title}\nA novel of the docks.\n\n"
+        for name, day, title in (
+            ("Daniel Achebe", 4, "The Salt Road by Imogen Hale"),
+            ("Harriet Lumley", 1, "Tidewater by Marcus Oyelowo"),
+        )
+    )
+    result = parse_page(page)
+    assert [(i.title, i.author) for i in result.items] == [
+        ("The Salt Road by Imogen Hale", "Daniel Achebe"),
+        ("Tidewater by Marcus Oyelowo", "Harriet Lumley"),
+    ]
+    assert "meta" in result.lines[0][1]
+
+
+def test_link_aggregator_rows() -> None:
+    page = (
+        "  1. ▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)\n"
+        "       412 points by mkoval 5 hours ago | hide | 138 comments\n"
+        "  2. ▲ Why SQLite uses B-trees and not LSM trees (sqlite-notes.example)\n"
+        "       173 points by r_ostrowski 11 hours ago | hide | 64 comments\n"
+    )
+    result = parse_page(page, saved=datetime(2024, 3, 7, 10, 20, tzinfo=UTC))
+    assert [(i.title, i.author, i.published) for i in result.items] == [
+        (
+            "A from-scratch TCP stack in 900 lines of Zig",
+            None,
+            datetime(2024, 3, 7, 5, 20, tzinfo=UTC),
+        ),
+        (
+            "Why SQLite uses B-trees and not LSM trees",
+            None,
+            datetime(2024, 3, 6, 23, 20, tzinfo=UTC),
+        ),
+    ]
+
+
 def test_dates_are_local_to_the_source_timezone() -> None:
     result = scenario("listing_dates_american", PageHints(timezone="America/Chicago"))
     assert result.items[0].published == datetime(2022, 9, 12, 5, tzinfo=UTC)

@@ -205,6 +205,16 @@ def test_load_zone_rejects_unknown_names(name: str) -> None:
         ("3. März 2024 | Von Hans Müller", "Hans Müller", datetime(2024, 3, 3)),
         ("Por Ana García · 12 de septiembre de 2022", "Ana García", datetime(2022, 9, 12)),
         ("Dienstag, 3. März 2024", None, datetime(2024, 3, 3)),
+        ("Tomos Lewis, Policy | 3 March 2024", "Tomos Lewis", datetime(2024, 3, 3)),
+        ("Reviewed by Daniel Achebe · 4 March 2024", "Daniel Achebe", datetime(2024, 3, 4)),
+        ("Av Anna Lindqvist · 3 mars 2024", "Anna Lindqvist", datetime(2024, 3, 3)),
+        ("af Mette Kjær, 4. marts 2024", "Mette Kjær", datetime(2024, 3, 4)),
+        ("Przez Jan Kowalski | 5 marca 2024", "Jan Kowalski", datetime(2024, 3, 5)),
+        ("Published: 06/03/2024 | Category: Housing", None, datetime(2024, 3, 6)),
+        ("by aisha bello & mark o'leary", "Aisha Bello and Mark O'Leary", None),
+        ("Le Siobhán Ní Bhriain | 6 Márta 2024", "Siobhán Ní Bhriain", datetime(2024, 3, 6)),
+        ("Autor: Jan Novák · 12. března 2024", "Jan Novák", datetime(2024, 3, 12)),
+        ("per Joan Puig · 5 de març de 2024", "Joan Puig", datetime(2024, 3, 5)),
     ],
 )
 def test_parse_byline(text: str, author: str | None, date: datetime | None) -> None:
@@ -277,6 +287,9 @@ def test_leading_by(text: str, expected: tuple[str, str] | None) -> None:
         ("Class struggle bulletin", False, False),
         ("The Starmer Narrative", False, True),
         ("A Very Long Name Made Of Many Words", False, False),
+        ("Press Release", False, False),
+        ("Media Briefing", False, False),
+        ("Comunicato Stampa", False, False),
     ],
 )
 def test_is_name(text: str, strict: bool, loose: bool) -> None:
@@ -331,6 +344,8 @@ def test_is_name(text: str, strict: bool, loose: bool) -> None:
         ("Follow the money on Brexit", None),
         ("Next steps for the union", None),
         ("Page three girls are back", None),
+        ("Buy from the Reading Room shop £15.29", "block"),
+        ("Shop workers win £2 an hour", None),
     ],
 )
 def test_furniture_kind(text: str, kind: str | None) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import SECTION_WORDS, is_name
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
-_AND = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|a|i)\s+|\s*,\s*", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s+|\s*,\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(
     "editor correspondent reporter writer columnist secretary organiser organizer "
     "co-ordinator coordinator officer director chair president member mp mep msp am "
@@ -65,7 +65,7 @@ def _is_role(text: str) -> bool:
     if not words or text[0].islower():
         return True
     words += [part for word in words for part in word.split("-")]
-    return any(w.strip(".") in _ROLE_WORDS for w in words)
+    return any(w.strip(".") in _ROLE_WORDS or w.strip(".") in SECTION_WORDS for w in words)
 
 
 def usual_case(text: str) -> str:

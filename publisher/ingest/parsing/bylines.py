@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch
-from publisher.ingest.parsing.relative import DAY_WORD, find_when
+from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.relative import DAY_WORD, find_when, long_tail_in_line
 from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
@@ -23,11 +24,12 @@ _PREFIX = re.compile(
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|"
-    r"escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd)\s+)?"
-    r"(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b\s*:?\s*"
-    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a)?|autore|autrice"
-    r"|auteur|text|texte|texto|testo|tekst|interview|awdur)\s*:\s*",
+    r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|reviewed"
+    r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
+    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b\s*:?\s*"
+    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
+    r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
+    r"|skribent|journalist)\s*:\s*",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
@@ -39,7 +41,10 @@ _WEEKDAY = re.compile(
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
     r"|segunda|terça|quarta|quinta|sexta|(?:-)?feira"
     r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|wo|vr|za|zo"
-    r"|dydd|llun|mercher|iau|gwener|sadwrn|sul)\b\.?,?",
+    r"|dydd|llun|mercher|iau|gwener|sadwrn|sul"
+    r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
+    r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
+    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?",
     re.IGNORECASE,
 )
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
@@ -50,17 +55,26 @@ _META = re.compile(
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
+    # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
+    # hide"
+    r"|\b\d[\d,.]*\s?[km]?\s?(?:points?|votes?|upvotes?|likes?|reactions?|views?|replies"
+    r"|reposts?|boosts?|shares?)\b(?:\s+by\s+\S+)?|\|\s*(?:hide|flag|discuss|save|past|web|reply)\b"
+    # a category or tag field beside the date: "Published: 06/03/2024 | Category: Housing"
+    r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategorie|section|rubri(?:que|k)|topics?|tags?"
+    r"|filed under|posted in|type)\s?:[^|·•]*"
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
-# Italian "Di" opens a byline too, where the line also dates it (else "Di" is Tuesday).
-_BY_DI = re.compile(r"^Di\s+(?=[A-Z])")
+# Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
+# is Tuesday and "Le" an article).
+_BY_DI = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
-    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b"
+    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
+_JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
@@ -96,6 +110,8 @@ def parse_byline(
     if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
+    if found is None and has_digit:
+        found = long_tail_in_line(text, saved)
     if found is None and not by_start:
         return None  # no date, and no "By" to open a name
     rest = text
@@ -109,7 +125,7 @@ def parse_byline(
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
-        author = clean_author(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS)))
+        author = clean_author(_names_case(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS))))
         if author is None:
             return None
         return Byline(author, found.value if found else None)
@@ -122,6 +138,16 @@ def parse_byline(
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value)
     return Byline(None, found.value) if _labelled(text, found) else None
+
+
+def _names_case(text: str) -> str:
+    """Names a site writes in lower case after "by" ("by aisha bello & mark o'leary") in
+    their usual case, where each is a plain name (two to four words, no stopword)."""
+    if not text.islower():
+        return text
+    cased = usual_case(text.upper())
+    parts = [p for p in _JOINERS.split(cased) if p]
+    return cased if parts and all(is_name(p) for p in parts) else text
 
 
 def _labelled(text: str, found: DateMatch) -> bool:

@@ -8,25 +8,34 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
-# Portuguese, Dutch and Welsh.
+# Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan.
 _MONTH_WORDS = (
-    ("january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr", 1),
+    (
+        "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
+        "stycznia gener",
+        1,
+    ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror",
+        "februari chwefror lutego febrer",
         2,
     ),
-    ("march mar mars märz maerz marzo março marco maart mrt mawrth", 3),
-    ("april apr avril avr abril abr aprile ebrill", 4),
-    ("may mai mayo maggio maio mei", 5),
-    ("june jun juin juni junio giugno giu junho mehefin", 6),
-    ("july jul juillet juil juli julio luglio lug julho gorffennaf", 7),
-    ("august aug août aout agosto ago augustus awst", 8),
-    ("september sep sept septembre septiembre setiembre set settembre setembro medi", 9),
-    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref", 10),
-    ("november nov novembre noviembre novembro tachwedd", 11),
+    ("march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març", 3),
+    ("april apr avril avr abril abr aprile ebrill kwietnia", 4),
+    ("may mai mayo maggio maio mei maj maja maig", 5),
+    ("june jun juin juni junio giugno giu junho mehefin czerwca juny", 6),
+    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol", 7),
+    ("august aug août aout agosto ago augustus awst augusti sierpnia agost", 8),
     (
-        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr",
+        "september sep sept septembre septiembre setiembre set settembre setembro medi września "
+        "setembre",
+        9,
+    ),
+    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref października", 10),
+    ("november nov novembre noviembre novembro tachwedd listopada", 11),
+    (
+        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr "
+        "grudnia desembre",
         12,
     ),
 )
@@ -49,9 +58,13 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
-# A month's name as a whole word (run on lower-cased text): the cheap test before the
-# date patterns, which are slow to reject a line.
-MONTH_HINT = re.compile(rf"\b{_trie(list(MONTHS))}\b")
+# A month's name beside a number ("5 march", "5th of march", "march 5"; run on lower-cased
+# text): the cheap test before the date patterns, which are slow to reject a line. Words
+# such as "out", "set" or "mar" in running text name no date.
+MONTH_HINT = re.compile(
+    rf"\d[^\W\d_]{{0,3}}\.?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_trie(list(MONTHS))}\b"
+    rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
+)
 _TIME = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
@@ -77,7 +90,11 @@ _NUMERIC = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
     rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
 )
-_ZEROS = str.maketrans("123456789", "000000000")
+# Cheap tests, one C-level scan each, that tell which date patterns may match a line.
+_TWO_DIGITS = re.compile(r"\d\d")  # every form has a year of two or four digits
+_ISO_HINT = re.compile(r"\d{4}-\d")
+_YEAR_HINT = re.compile(r"\d{4}")
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d")
 _MIN_YEAR = 1900
 _MAX_YEAR = 2100
 
@@ -106,15 +123,14 @@ def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
 
 def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     """The patterns worth running on ``text``: cheap string tests first, as most lines fail."""
-    digits = text.translate(_ZEROS)
-    if "00" not in digits:
-        return []  # every form has a year of two or four digits
+    if _TWO_DIGITS.search(text) is None:
+        return []
     patterns = []
-    if "0000-0" in digits:
+    if _ISO_HINT.search(text):
         patterns.append(_ISO)
-    if MONTH_HINT.search(text.lower()):
-        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
-    if "0/0" in digits or "0.0" in digits or "0-0" in digits:
+    if _YEAR_HINT.search(text) and MONTH_HINT.search(text.lower()):
+        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))  # written months: four-digit years
+    if _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
     return patterns
 

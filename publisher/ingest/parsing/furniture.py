@@ -66,7 +66,8 @@ _BREADCRUMB = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
 _NAV_HINTS = ("|", "›", "»", " · ", " • ", " / ")
 _PROMOTION = re.compile(
     r"(?:buy|book|order|download|get|pre-?order|register|reserve)\b[^.!?]{0,80}"
-    r"\b(?:here|online|now|today)(?:[.!]+(?=\s|$)|$)",
+    r"\b(?:here|online|now|today)(?:[.!]+(?=\s|$)|$)"
+    r"|(?:buy|order|shop|get)\b[^.!?]{0,80}[£€$]\s?\d[\d.,]*\s*$",  # "Buy from our shop £15.29"
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
@@ -76,6 +77,16 @@ _TRAILING_PROMOTION = re.compile(
     re.IGNORECASE,
 )
 
+# The first words of _LINK, _BLOCK, _PROMOTION and _BREADCRUMB.
+_OPENING_WORDS = frozenset(
+    """read view see learn continue full more load show older newer next previous share
+    tweet print email related follow lire en weiterlesen mehr leer seguir ver accept reject
+    decline ok i got dismiss manage comment comments leave back skip home menu search log
+    login sign tag tags tagged category categories filed posted stay subscribe join get
+    never find like support donate become powered we privacy terms contact about buy book
+    order download pre preorder register reserve shop""".split()
+)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _PROMOTION_ENDS = ("here", "online", "now", "today")
 _ARROWS = r"(?:[»›→]|>>|\.\.\.|…)"
 _TRAILING_LINK = re.compile(
@@ -98,15 +109,23 @@ def furniture_kind(text: str) -> str | None:
         return BLOCK
     if len(text) > _MAX_FURNITURE:
         return None
-    if _LINK.fullmatch(text.rstrip(" .!»›→…")):
-        return LINK
-    if _BLOCK.match(text) or _PROMOTION.match(text):
-        return BLOCK
+    if _opens_furniture(lower):
+        if _LINK.fullmatch(text.rstrip(" .!»›→…")):
+            return LINK
+        if _BLOCK.match(text) or _PROMOTION.match(text):
+            return BLOCK
+        if _BREADCRUMB.match(text):
+            return LINK
     if _is_navigation(text) or (len(text) <= _MAX_PAGING and _is_paging(lower)):
         return LINK
-    if _BREADCRUMB.match(text):
-        return LINK
     return None
+
+
+def _opens_furniture(lower: str) -> bool:
+    """Whether a line opens with a word the link, box and promotion patterns start with
+    (or a digit: "12 comments"): the one cheap test before them."""
+    first = _FIRST_WORD.match(lower)
+    return first is None or first.group() in _OPENING_WORDS
 
 
 def _is_copyright(text: str, lower: str) -> bool:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
+from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
 from publisher.ingest.parsing.relative import DAY_WORD
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
@@ -31,6 +32,19 @@ _TITLE_LIKE = 0.8
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
 _LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
+# a date at a line's start or end, set apart: the cheap tests before reading it
+_STRONG_SEPARATOR = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
+_DIGIT = re.compile(r"\d")
+_DATE_LAST = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
+_DATE_SEPARATORS = frozenset("-–—|·•:")
+_HEADLINE_SPACES = 3
+_DATED_MAX = 160
+_DATE_REACH = 34  # a date and a weekday before it
+# a link aggregator's vote arrow before a title, and the site it links to after it:
+# "▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)"
+_VOTE_ARROWS = frozenset("▲△⬆↑")
+_VOTE = re.compile(r"^[▲△⬆↑]\s*")
+_SOURCE_DOMAIN = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
@@ -60,8 +74,65 @@ class Unit(NamedTuple):
 
 
 def split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
-    """``units`` with "Title — Standfirst." lines split in two where the page writes so."""
-    return _split_inline(units, day_first)
+    """``units`` with "Title — Standfirst." lines split in two where the page writes so,
+    and a headline dated on its own line ("03/04/2024 - This week: …") split into its
+    date and its title."""
+    return _split_inline(_split_dated(units, day_first), day_first)
+
+
+def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
+    """Lines of a date and a headline set apart by a strong separator, as two units."""
+    out: list[Unit] = []
+    for unit in units:
+        parts = None
+        text = unit.text
+        plain = unit.byline is None and unit.furniture is None
+        if plain and len(text) <= _DATED_MAX and _date_edge(text):
+            parts = _dated_headline(text, day_first)
+        if parts is None:
+            out.append(unit)
+            continue
+        date, title = parts
+        dated = unit._replace(text=date.text, byline=Byline(None, date.value), title_q=-1.0)
+        headline = _make_unit(unit.line, title, unit.block, day_first, unit.marker)
+        out.extend((dated, headline) if date.first else (headline, dated))
+    return out
+
+
+def _date_edge(text: str) -> bool:
+    """The cheap test before reading a date at a line's start or end."""
+    separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
+    if separator is not None and _DIGIT.search(text, 0, separator.start()):
+        return True
+    return text[-1:].isdigit() and _DATE_LAST.search(text, len(text) - 40) is not None
+
+
+class _Edge(NamedTuple):
+    """A date written at one end of a line."""
+
+    text: str
+    value: datetime
+    first: bool
+
+
+def _dated_headline(text: str, day_first: bool) -> tuple[_Edge, str] | None:
+    """(date, headline) when ``text`` opens or closes with a date and a strong separator
+    ("12/05/2023 - Budget vote recap", "Congress debates a four-day week – 26 February
+    2024") and the rest is a headline of four words or more."""
+    found = find_date(text, day_first=day_first)
+    if found is None:
+        return None
+    before, after = text[: found.start].strip(), text[found.end :].strip()
+    if (before and after) or not (before or after):
+        return None
+    rest = (after[1:] if after else before[:-1]).strip()
+    mark = after[:1] if after else before[-1:]
+    if mark not in _DATE_SEPARATORS or rest.count(" ") < _HEADLINE_SPACES:
+        return None
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«"):
+        return None
+    date = _Edge(text[found.start : found.end], found.value, first=not before)
+    return date, rest
 
 
 def read_all_units(
@@ -202,6 +273,8 @@ def _make_unit(
     bullet = None if marker else _BULLET.match(text)
     if bullet is not None and not _dated_number(text, day_first):
         marker, text = bullet.group("marker"), text[bullet.end() :]
+    if text[0] in _VOTE_ARROWS or text[-1] == ")":
+        text = _SOURCE_DOMAIN.sub("", _VOTE.sub("", text)) or text
     heading = text[0] == "#" and _HEADING.match(text)
     if heading:
         text = text[heading.end() :]

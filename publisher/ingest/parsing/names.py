@@ -21,6 +21,22 @@ _ROLES = frozenset(
     "leader president minister editor columnist comrade mr mrs miss mx rev reverend "
     "general deputy mayor senator rep congressman congresswoman".split()
 )
+# Words of section labels and kinds of piece ("PRESS RELEASE", "Media briefing",
+# "Long read", "Comunicato stampa"): a line of nothing else is a label, never a name.
+SECTION_WORDS = frozenset(
+    """press release releases statement statements media briefing briefings opinion column
+    comment analysis long read news update updates feature features interview review reviews
+    report reports editorial letters letter blog podcast video event events explainer
+    obituary brief breaking live exclusive latest essay essays guide policy research
+    campaign campaigns communications
+    communiqué communiqués presse tribune actualité actualités entretien
+    pressemitteilung pressemeldung meinung kommentar nachrichten aktuelles bericht
+    comunicado comunicados prensa opinión noticias noticia crónica entrevista
+    comunicato stampa notizie notizia opinione intervista
+    notícias notícia opinião imprensa
+    persbericht nieuws opinie column interview achtergrond
+    datganiad newyddion barn""".split()
+)
 _HANDLE = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
 _WORD_CHARS = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ATTRIBUTION = re.compile(
@@ -35,6 +51,12 @@ _MAX_NAME_WORDS = 4
 def _is_name_word(word: str) -> bool:
     """A capitalised word of letters (apostrophes, hyphens, an initial's dot allowed)."""
     return bool(_WORD_CHARS.fullmatch(word)) and word[0].isupper()
+
+
+def is_section_label(text: str) -> bool:
+    """A line of section words only ("NEWS & CAMPAIGN UPDATES", "Press release")."""
+    words = [w for w in text.lower().split() if w not in _PARTICLES]
+    return bool(words) and all(w.strip(":,.") in SECTION_WORDS for w in words)
 
 
 def is_name(text: str, *, loose: bool = False) -> bool:
@@ -56,6 +78,8 @@ def is_name(text: str, *, loose: bool = False) -> bool:
         return False
     if not loose and words[0].lower() in _STOPWORDS:
         return False
+    if is_section_label(text):
+        return False  # a section label ("Press Release", "Opinion")
     return all(_is_name_word(w) for w in named)
 
 

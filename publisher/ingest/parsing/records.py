@@ -31,7 +31,9 @@ _KICKER_WORDS = 4
 _KICKER_CHARS = 32
 _NEED = 0.6  # a record holds at least this share of the pattern's fields
 _BLOCK_START = 0.1
+_SKIPPED_TEXT = 0.75  # running text skipped between records costs this share of its weight
 _RUN_GAP = 3  # lines outside records that part two runs of records
+_PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 
 
@@ -85,6 +87,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     for symbol, weight in zip(page.line, page.weights, strict=True):
         held[symbol] += weight
     best: tuple[tuple[str, ...], list[list[int]], float] = ((), [], 0.0)
+    tried: dict[tuple[str, ...], tuple[list[list[int]], float]] = {}
     bounds = {
         p: (1 + _BLOCK_START) * sum(held[s] for s in set(p))
         for p in _candidates(units, syms, page.indexes)
@@ -100,14 +103,74 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
             kept, _ = _match(page, pattern, blocked=True)
             if len(kept) >= len(free):
                 records = kept
+        tried[pattern] = (records, score)
         if score > best[2]:
             best = (pattern, records, score)
-    pattern, found, score = best
+    pattern, found, score = _whole_phase(page, best, tried)
     chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
-    reading = Reading(pattern, _main_runs(syms, chosen), score)
+    runs = _main_runs(syms, chosen)
+    if TITLE in pattern:
+        runs = _with_lone_headlines(units, page, runs)
+    reading = Reading(pattern, runs, score)
     if reading.records:
         _assign_roles(units, syms, reading)
     return reading
+
+
+def _whole_phase(
+    page: _Content,
+    best: tuple[tuple[str, ...], list[list[int]], float],
+    tried: dict[tuple[str, ...], tuple[list[list[int]], float]],
+) -> tuple[tuple[str, ...], list[list[int]], float]:
+    """Of the readings of one cycle cut at different points ("B T S" against "T S B" on
+    a page without blank lines), the one whose records are whole: a cut in the wrong
+    place leaves the first record without its opening field and makes a stray last one.
+    Where blank lines part the records, they say where records start instead."""
+    pattern = best[0]
+    whole = _whole(page, best[1], len(pattern))
+    opening = _opening(page, best[1])
+    for other, (records, score) in tried.items():
+        if (
+            other == pattern
+            or len(other) != len(pattern)
+            or "".join(other) not in "".join(pattern * 2)
+        ):
+            continue
+        count = _whole(page, records, len(other))
+        if count > whole and score >= _PHASE_SHARE * best[2] and _opening(page, records) >= opening:
+            best, whole = (other, records, score), count
+    return best
+
+
+def _whole(page: _Content, records: list[list[int]], fields: int) -> int:
+    """How many records fill every field of their pattern."""
+    return sum(1 for r in records if _fields("".join(page.line[p] for p in r)) == fields)
+
+
+def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record]) -> list[Record]:
+    """``records`` with the headlines standing alone between two of them (blocks of one
+    title line, nothing else between): items whose standfirst the site left out."""
+    position = {index: p for p, index in enumerate(page.indexes)}
+    out: list[Record] = []
+    for before, after in itertools.pairwise(records):
+        out.append(before)
+        gap = range(position[before.indexes[-1]] + 1, position[after.indexes[0]])
+        if not (_one_block(units, before) and _one_block(units, after)):
+            continue  # where every line stands in a block of its own, a lone line is a heading
+        if all(page.line[p] == TITLE and page.opens[p] and page.opens[p + 1] for p in gap):
+            out.extend(Record(indexes=[page.indexes[p]]) for p in gap)
+    return [*out, *records[-1:]]
+
+
+def _one_block(units: list[Unit], record: Record) -> bool:
+    """Whether a record of two lines or more keeps to one block of the page."""
+    blocks = {units[i].block for i in record.indexes}
+    return len(record.indexes) >= 2 and len(blocks) == 1
+
+
+def _opening(page: _Content, records: list[list[int]]) -> int:
+    """How many records start a block of the page."""
+    return sum(1 for r in records if page.opens[r[0]])
 
 
 def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
@@ -228,8 +291,15 @@ def _match(
         score += weight * (0.5 + 0.5 * fields / len(pattern))
         if page.opens[taken[0]]:
             score += _BLOCK_START * weights[taken[0]]
+        if records[:-1]:  # running text left between two records is text the reading misses
+            score -= _SKIPPED_TEXT * _text_between(page, records[-2][-1] + 1, taken[0])
         position = taken[-1] + 1
     return records, score
+
+
+def _text_between(page: _Content, start: int, end: int) -> int:
+    """The weight of the running text at positions ``start`` to ``end``."""
+    return sum(page.weights[p] for p in range(start, end) if page.line[p] == TEXT)
 
 
 def _fields(symbols: str) -> int:

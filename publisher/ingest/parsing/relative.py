@@ -13,9 +13,20 @@ from datetime import datetime, timedelta
 from publisher.ingest.parsing.dates import _MONTH, MONTH_HINT, MONTHS, DateMatch, _trie, find_date
 
 _UNIT_WORDS = (
-    ("minute minutes min mins minuten minuti minuto minutos munud", 60),
-    ("hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr", 3600),
-    ("day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod", 86400),
+    (
+        "minute minutes min mins minuten minuti minuto minutos munud minuter minutter minut minuty",
+        60,
+    ),
+    (
+        "hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr timme timmar "
+        "time timer godzin godziny godzinę hores",
+        3600,
+    ),
+    (
+        "day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod "
+        "dagar dage dni dies",
+        86400,
+    ),
     (
         "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos",
         7 * 86400,
@@ -27,28 +38,34 @@ _UNITS = {word: seconds for words, seconds in _UNIT_WORDS for word in words.spli
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO = re.compile(
-    rf"\b(?:{_COUNT}\s(?P<u>{_UNIT})\s(?:ago|fa|geleden|yn ôl)"
+    rf"\b(?:{_COUNT}\s(?P<u>{_UNIT})\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
     rf"|(?:il y a|vor|hace|há|ha|fa)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
 _DAY_WORDS = (
-    ("today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now", 0),
-    ("yesterday hier gestern ayer ieri ontem gisteren ddoe", 1),
+    (
+        "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
+        "dziś avui",
+        0,
+    ),
+    ("yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir", 1),
 )
-_DAYS = {word: days for words, days in _DAY_WORDS for word in words.split(" ")}
+_DAYS = {word: days for words, days in _DAY_WORDS for word in words.split(" ")} | {"justnow": 0}
 DAY_WORD = re.compile(
     r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há)\s", re.I
 )
 _DAY = re.compile(
-    r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now"
-    r"|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe)\b",
+    r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
+    r"|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går|wczoraj|ahir)\b",
     re.IGNORECASE,
 )
 DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
 # Words without which no relative date is written, as one trie (run on lower-cased text).
 _AGO_WORDS = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
-    *"yesterday hier gestern ayer ieri ontem gisteren ddoe".split(),
+    *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu".split(),
+    *"idag igår dzisiaj dziś wczoraj avui ahir".split(),
+    *("i dag", "i går"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
 _AGO_HINT = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
@@ -69,7 +86,10 @@ _CLOCK = re.compile(
 )
 _LONG_TAIL_MAX = 32
 _LONG_TAIL_WORDS = 4
-_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "cy"]
+_LANGUAGES = [
+    *("en", "fr", "de", "es", "it", "pt", "nl", "cy", "sv", "da", "nb", "pl", "ca", "ga"),
+    *("fi", "cs"),
+]
 # A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
 _LONG_TAIL_SHAPE = re.compile(
     r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
@@ -109,7 +129,8 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
         return DateMatch(match.start(), match.end(), value)
     match = _DAY.search(text)
     if match is not None:
-        days = 0 if match.group().lower() in _DAYS and _DAYS[match.group().lower()] == 0 else 1
+        word = match.group().lower()
+        days = _DAYS.get(word, _DAYS.get(word.replace(" ", ""), 1))
         return DateMatch(match.start(), match.end(), saved - timedelta(days=days))
     return None
 
@@ -148,6 +169,17 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
             match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute)
         )
     return None
+
+
+def long_tail_in_line(text: str, saved: datetime | None) -> DateMatch | None:
+    """A date in a line's long tail ("Le Siobhán Ní Bhriain | 6 Márta 2024"): a day, a
+    word and a year, read by dateparser in the languages it knows."""
+    match = _LONG_TAIL_SHAPE.search(text)
+    if match is None or _NOT_DATES.search(match.group()):
+        return None
+    base = saved.replace(tzinfo=None) if saved is not None else None
+    value = _dateparser(match.group(), base)
+    return DateMatch(match.start(), match.end(), value) if value is not None else None
 
 
 def long_tail_date(text: str, saved: datetime | None) -> datetime | None:

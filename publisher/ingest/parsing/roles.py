@@ -15,7 +15,7 @@ from datetime import datetime
 from publisher.ingest.parsing.authors import clean_author, one_name
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
 
 FURNITURE = "F"
@@ -42,7 +42,8 @@ _META = re.compile(
     r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?)\s?:.{0,60}"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
-    r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis)",
+    r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis"
+    r"|[★☆✩✪⭐]{1,10}.{0,20})",  # a rating
     re.IGNORECASE,
 )
 _FURNITURE_WORDS = frozenset(
@@ -80,6 +81,30 @@ _FURNITURE_LINE = re.compile(
     r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}",
     re.IGNORECASE,
 )
+# The words _FURNITURE_LINE and _META open with: a line opening with another word (and
+# with a letter) matches neither, so the patterns are not run on it.
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FURNITURE_OPENINGS = frozenset(
+    """http https www skip jump aller springe saltar spring salta zum zur ir vai naar open get
+    download télécharger herunterladen descargar scarica baixe most popular trending related
+    recent latest more you read see recommended categories tags les à meistgelesen auch lo
+    más i mais meest lees mwyaf lire weiterlesen mehr leer leggi continua ler leia darllen
+    continue en ver deel partager teilen compartir condividi compartilhe rhannu share steun
+    soutenez unterstützen apoya sostieni apoie give donate page pagina página seite tudalen
+    load show newer older nieuwere oudere plus neuere ältere your votre la tu je ihre eich e
+    email adresse cyfeiriad correo indirizzo our the weekly monthly newsletter nieuwsbrief
+    boletín lettre cylchlythyr infolettre""".split()
+)
+_META_OPENINGS = frozenset(
+    """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
+    location place time cost price ticket tickets lieu heure prix ort zeit preis lugar hora
+    precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
+    aflevering photo photos foto fotos picture pictures image images illustration
+    illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
+    temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
+    kostenlos gratis""".split()
+)
+_COUNTER_LETTERS = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
 _ARROWS = frozenset("«‹←»›→")
 _ARROW_LINE = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
@@ -90,13 +115,14 @@ _PAGING_LINE = re.compile(
     re.IGNORECASE,
 )
 _PAGING_MAX = 80
+_DIGIT = re.compile(r"\d")
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _REPEATS = 2
 _LABEL_WORDS = 3
 _ONE_LINE_BLOCKS = 0.8
 _SHORT_LINE = 180
 _NAME_WORDS = 5
-_JOINED = re.compile(r",|&|\s(?:and|und|et|y|e|en|ac|a|i)\s", re.IGNORECASE)
+_JOINED = re.compile(r",|&|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE)
 _LOWER_WORDS = 2  # "and", a role in lower case: names have no more
 _LABEL_CHARS = 30
 _MENU_RUN = 3  # stacked one- or two-word lines that make a menu
@@ -221,9 +247,15 @@ def _symbol(unit: Unit) -> tuple[str, str]:
         return BYLINE, "byline" if unit.byline.author else "date"
     if len(text) <= _SHORT_LINE:  # furniture and metadata patterns hold short lines only
         lower = text.lower().strip(" .:!»›→…")
-        if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text) or _arrows_or_pages(text):
+        first = _FIRST_WORD.match(lower)
+        opening = first.group() if first is not None else ""
+        if lower in _FURNITURE_WORDS or _arrows_or_pages(text):
             return FURNITURE, "furniture (menu, widget or button)"
-        if _COUNTER.fullmatch(text) or _META.fullmatch(text):
+        if _may_open(opening, _FURNITURE_OPENINGS) and _FURNITURE_LINE.fullmatch(text):
+            return FURNITURE, "furniture (menu, widget or button)"
+        if not (opening and len(text) > _COUNTER_LETTERS) and _COUNTER.fullmatch(text):
+            return META, "metadata"
+        if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
             return META, "metadata"
     if unit.marker:
         return LIST, ""
@@ -234,12 +266,18 @@ def _symbol(unit: Unit) -> tuple[str, str]:
     return TEXT, ""
 
 
+def _may_open(word: str, openings: frozenset[str]) -> bool:
+    """Whether a line opening with ``word`` (empty: no letter first) may match a pattern
+    whose alternatives open with ``openings``: the cheap test before the pattern."""
+    return not word or word in openings or word.startswith("categor")
+
+
 def _arrows_or_pages(text: str) -> bool:
     """A "Next ›" link or a row of page numbers ("‹ Precedente 1 2 3 … 52 Successiva ›")."""
     arrows = not _ARROWS.isdisjoint(text)
     if arrows and _ARROW_LINE.fullmatch(text):
         return True
-    paging = arrows or any(c.isdigit() for c in text)
+    paging = arrows or _DIGIT.search(text) is not None
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
 
 
@@ -319,8 +357,8 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines that recur on the page are labels (sections, the site's name),
     unless one heads text of its own (a headline repeated in a "most read" box, or two
     stories under one headline);
-    so are a word or three in capitals ("IN BRIEF", "ANALYSIS") and a single word
-    ("Podcast"): no headline is one word."""
+    so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
+    ("News & campaign updates") and a single word ("Podcast"): no headline is one word."""
     counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
     for index, unit in enumerate(units):
         if out[index] != TITLE:
@@ -328,7 +366,7 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
         if counts[unit.text.casefold()] >= _REPEATS and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
-        elif _caps_label(unit.text) or " " not in unit.text:
+        elif _caps_label(unit.text) or " " not in unit.text or is_section_label(unit.text):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals, or one word)"
 
