@@ -25,6 +25,7 @@ from publisher.core.settings import load_settings
 from publisher.core.templating import make_environment
 from publisher.mail.planning import plan_editions
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber, import_csv
+from publisher.service.web import RateLimiter
 
 pytestmark = pytest.mark.each_database
 
@@ -77,8 +78,7 @@ def test_four_workers_two_killed_mid_send_each_reader_gets_the_edition_once(
     recorder, smtp_port = smtp_server
     recorder.delay = 0.005
     site = Site(tmp_path, smtp_port, "0 7 * * *", database_url)
-    with (tmp_path / "publisher.toml").open("a") as config:
-        config.write("[delivery]\nlease_seconds = 3\n[service]\npoll_seconds = 0.5\n")
+    site.env |= {"PUBLISHER_DELIVERY_LEASE_SECONDS": "3", "PUBLISHER_SERVICE_POLL_SECONDS": "0.5"}
     readers = queue_edition(site, 2000)
     workers = [start_worker(site, f"worker{n}") for n in range(4)]
     try:
@@ -193,3 +193,20 @@ def test_two_daemons_one_leads_and_the_other_takes_over_when_it_is_killed(
     copies = [content for _, _, content in recorder.accepted]
     assert len(copies) == 2 and b"Ferry Service Restored" in copies[1]
     assert b"Ferry Service Restored" not in copies[0]
+
+
+def test_subscribe_rate_limits_are_shared_by_every_process(
+    database_url: str | None, tmp_path: Path
+) -> None:
+    url = database_url or f"sqlite:///{tmp_path / 'shared.db'}"
+    first, second = store.open_store(url), store.open_store(url)  # as two machines would
+    try:
+        now = datetime.now(UTC)
+        limiters = [RateLimiter(db, "client", 3, timedelta(hours=1)) for db in (first, second)]
+        allowed = [limiters[n % 2].allow("192.0.2.7", now) for n in range(6)]
+        assert allowed == [True, True, True, False, False, False]
+        assert limiters[0].allow("192.0.2.8", now)  # another client counts on its own
+        assert limiters[1].allow("192.0.2.7", now + timedelta(hours=1, seconds=1))
+    finally:
+        first.close()
+        second.close()
