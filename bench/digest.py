@@ -8,18 +8,31 @@ Usage: python bench/digest.py [--subscribers 100000] [--naive 200] [--messages 2
 2. Delivery through SMTPMailer against a raw smtplib loop sending the same prebuilt
    bytes over one connection, both into a local aiosmtpd sink. Target >= 0.7x.
 3. Peak memory of the process (ru_maxrss). Target <= 250 MB.
+
+With --workers N: delivery throughput of 1, 2, 4 … N ``publisher worker`` processes
+sharing one PostgreSQL ledger (--database URL, a database of its own; by default a
+throwaway server like the tests'), into a sink that answers each message after
+--delay seconds (0.02, like a real relay). Target: 4 workers >= 3x one.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
 import resource
+import signal
 import smtplib
 import socket
+import subprocess
+import sys
+import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
@@ -171,13 +184,134 @@ def mailer_loop(port: int, messages: list[bytes]) -> float:
     return len(messages) / (time.perf_counter() - start)
 
 
+class SlowSink:
+    """An SMTP sink that thinks ``delay`` seconds before accepting, and notes when."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.times: list[float] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await asyncio.sleep(self.delay)
+        with self.lock:
+            self.times.append(time.perf_counter())
+        return "250 OK"
+
+
+def throwaway_database() -> tuple[str, Any]:
+    """A PostgreSQL server of our own, as the test suite starts it (tests/postgres_server.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from postgres_server import start_server
+
+    server = start_server()
+    return server.create_schema(), server
+
+
+def worker_site(folder: Path, url: str, smtp_port: int) -> dict[str, str]:
+    """A site folder pointing at ``url`` and the sink, with one sample page ingested."""
+    (folder / "seeds").mkdir(parents=True)
+    sample = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[0]
+    (folder / "seeds" / sample.name).write_bytes(sample.read_bytes())
+    os.utime(folder / "seeds" / sample.name, (time.time() - 3600, time.time() - 3600))
+    (folder / "publisher.toml").write_text(
+        f'[database]\nurl = "{url}"\n[digest]\nfrom_address = "digest@news.example.org"\n'
+        f'[delivery]\ntransport = "smtp"\n[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\n'
+        "[service]\npoll_seconds = 0.2\n"
+    )
+    env = {**os.environ, "PUBLISHER_SECRET_KEY": "bench-secret-0123456789abcdef"}
+    command = [sys.executable, "-m", "publisher", "ingest"]
+    subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
+    return env
+
+
+def queue_round(folder: Path, count: int, round_: int) -> None:
+    """``count`` new readers and one edition queued for each (planned, not sent)."""
+    from publisher import store
+    from publisher.core.settings import load_settings
+    from publisher.mail.planning import plan_editions
+    from publisher.mail.subscriptions import import_csv
+
+    settings = load_settings(None, {}, cwd=folder)
+    db = store.open_store(settings.database.url)
+    try:
+        emails = [f"r{round_}-{n}@example.org" for n in range(count)]
+        import_csv(db, "email\n" + "\n".join(emails) + "\n", now=datetime.now(UTC))
+        ids = [store.get_subscriber(db, email).id for email in emails]
+        env = make_environment(settings.paths.templates)
+        plan_editions(settings, db, env, now=datetime.now(UTC), subscriber_ids=ids)
+    finally:
+        db.close()
+
+
+def workers_round(
+    folder: Path, env: dict[str, str], sink: SlowSink, workers: int, count: int
+) -> float:
+    """Messages per second from the first accepted message to the last, with ``workers``."""
+    sink.times.clear()
+    command = [sys.executable, "-m", "publisher", "worker"]
+    running = [
+        subprocess.Popen(command, cwd=folder, env=env, stderr=subprocess.DEVNULL)
+        for _ in range(workers)
+    ]
+    try:
+        deadline = time.monotonic() + 600
+        while len(sink.times) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        for process in running:
+            process.send_signal(signal.SIGTERM)
+        for process in running:
+            process.wait(timeout=30)
+    if len(sink.times) < count:
+        raise SystemExit(f"only {len(sink.times)} of {count} messages arrived")
+    return (count - 1) / (sink.times[count - 1] - sink.times[0])
+
+
+def scaling(max_workers: int, url: str | None, count: int, delay: float) -> None:
+    """Throughput of 1, 2, 4 … ``max_workers`` workers over one ledger, and the ratio to one."""
+    server = None
+    if url is None:
+        url, server = throwaway_database()
+    sink = SlowSink(delay)
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    rates: dict[int, float] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="publisher-bench-") as tmp:
+            folder = Path(tmp)
+            env = worker_site(folder, url, port)
+            workers = 1
+            while workers <= max_workers:
+                queue_round(folder, count, workers)
+                rates[workers] = workers_round(folder, env, sink, workers, count)
+                print(f"{workers} worker(s): {rates[workers]:8.1f} messages/s "
+                      f"({rates[workers] / rates[1]:.2f}x one worker)", flush=True)  # fmt: skip
+                workers *= 2
+    finally:
+        controller.stop()
+        if server is not None:
+            server.stop()
+    print(f"{count} messages per run, sink answering after {delay * 1000:.0f} ms")
+    if 4 in rates:
+        print(f"4 workers: {rates[4] / rates[1]:.2f}x one worker (target >= 3x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subscribers", type=int, default=100_000)
     parser.add_argument("--naive", type=int, default=200)
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--entries", type=int, default=25)
+    parser.add_argument("--workers", type=int, help="measure 1, 2, 4 … N publisher workers")
+    parser.add_argument("--database", help="PostgreSQL URL for --workers (default: throwaway)")
+    parser.add_argument("--delay", type=float, default=0.02, help="the sink's answer time (s)")
+    parser.add_argument("--per-run", type=int, default=600, help="messages per --workers run")
     args = parser.parse_args()
+    if args.workers:
+        scaling(args.workers, args.database, args.per_run, args.delay)
+        return
     env = make_environment(None)
     content = edition(args.entries)
     naive_message(env, content, 0)  # warm caches (cssutils parsing, templates) for both

@@ -30,7 +30,7 @@ from publisher.mail import sending
 from publisher.mail.outbound import make_sender
 from publisher.mail.transports import MaildirMailer
 from publisher.publish.build import build, publish_editions
-from publisher.service.notices import NoticeWorker
+from publisher.service.couriers import notice_courier
 from publisher.service.web import create_app, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,7 +135,7 @@ def site(tmp_path: Path) -> Iterator[Site]:
     db = store.open_store(settings.database.url)
     build(settings, db, now=datetime.now(UTC) - timedelta(hours=2))
     outbox = tmp_path / "var" / "outbox"
-    notices = NoticeWorker(settings, db, lambda: MaildirMailer(outbox), interval=30)
+    notices = notice_courier(settings, db, {}, mailer_factory=lambda: MaildirMailer(outbox))
     app = create_app(settings, db, secret=SECRET, on_queued=notices.wake)
     notices.start()
     server = make_server(dataclasses.replace(settings, http=HttpSettings("127.0.0.1", port)), app)

@@ -142,7 +142,7 @@ def test_an_old_postgresql_schema_is_converted_keeping_its_rows(
                     conn.exec_driver_sql(
                         f"ALTER TABLE {table.name} ALTER COLUMN {column.name} TYPE varchar(32)"
                         f" USING to_char({column.name} AT TIME ZONE 'UTC',"
-                        " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
+                        ' \'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\')'
                     )
         conn.exec_driver_sql("ALTER TABLE seed_files ALTER COLUMN mtime_ns TYPE integer")
         conn.exec_driver_sql("ALTER TABLE items ALTER COLUMN seq DROP IDENTITY")
@@ -170,7 +170,6 @@ def test_an_old_postgresql_schema_is_converted_keeping_its_rows(
         assert store.max_item_seq(db) == 41 + store.count_items(db) - 1
     finally:
         db.close()
-
 
 
 READERS = ("ann@example.org", "bob@example.org", "cat@example.org")

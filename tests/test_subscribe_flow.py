@@ -30,7 +30,7 @@ from publisher.mail.outbound import UNSUBSCRIBE, make_mailer, make_sender
 from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
 from publisher.mail.tokens import sign_reference
-from publisher.service.notices import NoticeWorker
+from publisher.service.couriers import notice_courier
 from publisher.service.web import create_app
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
@@ -119,7 +119,7 @@ def flow(
     db = store.open_store(settings.database.url, now=NOW)
     clock = Clock()
     # The sender of confirmation mails, as `publisher run` has it: woken by each request.
-    notices = NoticeWorker(settings, db, lambda: make_mailer(settings, {}), interval=30)
+    notices = notice_courier(settings, db, {})
     app = create_app(settings, db, secret=SECRET, on_queued=notices.wake, clock=clock)
     notices.start()
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
@@ -172,11 +171,11 @@ def digest_preview(
 def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
     """Send an edition now to every active subscriber with new items."""
     settings = app.settings()
-    # One sender at a time: a running daemon delivers the same ledger.
-    exclusive = contextlib.nullcontext() if dry_run else daemon.exclusive(settings)
-    with exclusive, opened(settings) as db, progress_bar(not as_json) as progress:
+    # Planning takes turns and senders claim what they send: a running daemon, or
+    # workers, may deliver the same edition beside this command; no message goes twice.
+    with opened(settings) as db, progress_bar(not as_json) as progress:
         if not dry_run:
-            daemon.recover_claims(settings, db)
+            daemon.recover_claims(db)
         secret = outbound.load_secret(settings, os.environ)
         mailer = outbound.make_mailer(settings, os.environ)
         started = datetime.now(UTC)

@@ -15,16 +15,29 @@ from publisher.cli.app import (
     cli,
 )
 from publisher.core.logs import configure_logging
-from publisher.service import daemon
+from publisher.service import daemon, worker
 
 
 @cli.command("run")
+@click.option(
+    "--deliver/--no-deliver", default=None,
+    help="Deliver digests from this process too (default: service.deliver, true).",
+)  # fmt: skip
 @click.pass_obj
-def run_command(app: AppContext) -> None:
+def run_command(app: AppContext, deliver: bool | None) -> None:
     """Run the service: watch seeds, rebuild, send digests on schedule, serve HTTP."""
     settings = app.settings()
     configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
-    daemon.run(settings, os.environ)
+    daemon.run(settings, os.environ, deliver=deliver)
+
+
+@cli.command("worker")
+@click.pass_obj
+def worker_command(app: AppContext) -> None:
+    """Only deliver queued digests and notices (no scheduling, no HTTP); run any number."""
+    settings = app.settings()
+    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
+    worker.work(settings, os.environ)
 
 
 @cli.command("serve")
@@ -45,9 +58,11 @@ def status_command(app: AppContext, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, indent=2, default=str))
         return
-    holder = report["daemon"] or {}
+    holder = report["daemon"] or report["leader"] or {}
     running = f"running (pid {holder.get('pid')})" if report["running"] else "not running"
     click.echo(f"daemon:       {running}")
+    for process in report["processes"]:
+        click.echo(f"process:      {_process_line(process)}")
     click.echo(f"last build:   {_describe(report['last_build'], _build_summary)}")
     click.echo(f"last digests: {_describe(report['last_digest'], _digest_summary)}")
     click.echo(
@@ -82,4 +97,13 @@ def _digest_summary(result: dict[str, Any]) -> str:
     return (
         f"{result.get('messages_sent', 0)} sent, {result.get('messages_failed', 0)} failed, "
         f"{result.get('messages_deferred', 0)} deferred"
+    )
+
+
+def _process_line(process: dict[str, Any]) -> str:
+    """``leader  pid 412 on web1, started …, last seen …`` (or ``gone``)."""
+    role = "gone" if process["gone"] else process["role"]
+    return (
+        f"{role:<8} pid {process['pid']} on {process['host']}, started {process['started']}, "
+        f"last seen {process['last_seen']}"
     )

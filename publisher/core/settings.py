@@ -88,6 +88,7 @@ class DeliverySettings:
     bounce_after: int = 3
     retry_minutes: float = 15.0
     give_up_hours: float = 72.0  # a message still deferred after this long fails
+    lease_seconds: float | None = None  # how long a claim lasts (default: from smtp.timeout)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,15 @@ class ScheduleSettings:
     rescan_seconds: float = 60.0
     debounce_seconds: float = 0.3
     digest_check_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What ``publisher run`` and ``publisher worker`` do, and how often they look around."""
+
+    deliver: bool = True  # False: ``publisher run`` only plans; workers deliver
+    heartbeat_seconds: float = 5.0  # heartbeat row, and a standby's try for the lead
+    poll_seconds: float = 5.0  # how often a sender looks for due messages
 
 
 @dataclass(frozen=True)
@@ -190,6 +200,7 @@ class Settings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     dkim: DkimSettings = field(default_factory=DkimSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    service: ServiceSettings = field(default_factory=ServiceSettings)
     http: HttpSettings = field(default_factory=HttpSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     subscriptions: SubscriptionSettings = field(default_factory=SubscriptionSettings)
@@ -214,6 +225,7 @@ SECTIONS: dict[str, type[Any]] = {
     "smtp": SmtpSettings,
     "dkim": DkimSettings,
     "schedule": ScheduleSettings,
+    "service": ServiceSettings,
     "http": HttpSettings,
     "logging": LoggingSettings,
     "subscriptions": SubscriptionSettings,
@@ -436,6 +448,9 @@ def _validate_choices(settings: Settings) -> None:
         "digest.max_html_bytes": settings.digest.max_html_bytes,
         "site.page_size": settings.site.page_size,
         "schedule.rescan_seconds": settings.schedule.rescan_seconds,
+        "service.heartbeat_seconds": settings.service.heartbeat_seconds,
+        "service.poll_seconds": settings.service.poll_seconds,
+        "delivery.lease_seconds": settings.delivery.lease_seconds or 1,
         "subscriptions.confirm_days": settings.subscriptions.confirm_days,
     }
     for key, number in positive.items():

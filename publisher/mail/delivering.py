@@ -89,8 +89,13 @@ class Lease:
 
 
 def lease_for(settings: Settings, clock: Callable[[], datetime]) -> Lease:
-    """The longest one message may take: every attempt's deadline, the pauses and the rate."""
+    """The longest one message may take: every attempt's deadline, the pauses and the rate.
+
+    ``delivery.lease_seconds`` overrides it: claims then last that long (two messages' time).
+    """
     delivery, smtp = settings.delivery, settings.smtp
+    if delivery.lease_seconds is not None:
+        return Lease(new_worker_id(), timedelta(seconds=delivery.lease_seconds / 2), clock)
     pauses = delivery.backoff_base * (2 ** (delivery.max_attempts - 1) - 1)
     spacing = 1 / smtp.rate_per_second if smtp.rate_per_second else 0.0
     seconds = delivery.max_attempts * smtp.timeout + pauses + spacing + MARGIN_SECONDS

@@ -39,7 +39,15 @@ from publisher.mail.planning import (
 from publisher.mail.transports import Mailer
 
 log = logging.getLogger(__name__)
-__all__ = ["SendReport", "preview", "send_digests", "send_due_digests", "send_test"]
+__all__ = [
+    "SendReport",
+    "deliver_digests",
+    "plan_due_digests",
+    "preview",
+    "send_digests",
+    "send_due_digests",
+    "send_test",
+]
 
 
 def _environment(settings: Settings) -> Environment:
@@ -96,15 +104,45 @@ def send_due_digests(
     subscriber is due when that slot is newer than the last one handled for them, so a
     machine that slept through several slots sends one digest, and a restart sends none.
     """
+    report = plan_due_digests(settings, db, now=now, slots=slots)
+    sender = make_sender(settings, secret)
+    deliver_due(
+        settings, db, mailer, sender, clock=clock or (lambda: now), report=report,
+        should_stop=should_stop,
+    )  # fmt: skip
+    return report
+
+
+def plan_due_digests(
+    settings: Settings,
+    db: store.Store,
+    *,
+    now: datetime,
+    slots: Callable[[str, str], datetime | None],
+) -> SendReport:
+    """The leader's half of the scheduled run: queue whoever is due; senders deliver it."""
     report = SendReport()
     try:
         _plan_due(settings, db, now, slots, report)
     except StoreError as exc:  # what is queued already still goes out
         log.error("digest planning failed: %s", exc)
         report.errors.append(f"planning failed: {exc}")
-    sender = make_sender(settings, secret)
+    return report
+
+
+def deliver_digests(
+    settings: Settings,
+    db: store.Store,
+    mailer: Mailer,
+    *,
+    secret: bytes,
+    clock: Callable[[], datetime],
+    should_stop: Callable[[], bool] = lambda: False,
+) -> SendReport:
+    """A sender's half (``publisher worker``): deliver whatever is queued, planned by anyone."""
+    report = SendReport()
     deliver_due(
-        settings, db, mailer, sender, clock=clock or (lambda: now), report=report,
+        settings, db, mailer, make_sender(settings, secret), clock=clock, report=report,
         should_stop=should_stop,
     )  # fmt: skip
     return report

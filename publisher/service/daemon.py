@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import socket
 import threading
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -16,13 +18,15 @@ from publisher.core.logs import reopen_log_files
 from publisher.core.settings import Settings
 from publisher.mail import outbound
 from publisher.service import runlock, web
+from publisher.service.couriers import digest_courier, notice_courier
 from publisher.service.health import assess
-from publisher.service.notices import NoticeWorker
+from publisher.service.presence import GONE_AFTER_BEATS, Presence
 from publisher.service.runlog import read_runs
 from publisher.service.scheduler import Background, next_digest
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "publisher.lock"
+LEDGERS: tuple[store.Ledger, ...] = ("deliveries", "notices")
 
 
 def lock_paths(settings: Settings) -> list[Path]:
@@ -40,63 +44,100 @@ def exclusive(settings: Settings) -> runlock.RunLock:
     return runlock.RunLock(lock_paths(settings)).acquire(now=datetime.now(UTC))
 
 
-def recover_claims(settings: Settings, db: store.Store) -> None:
-    """Holding the site lock on an SQLite database, no other digest sender can be alive.
+def recover_claims(db: store.Store) -> None:
+    """Claims held by senders that died on this machine go back to the queue now.
 
-    So the claims a killed one left go back to the queue now rather than when they
-    expire. (With a database server, other hosts may be sending: claims expire instead.)
+    Rather than when they expire. A sender's id names its host and process, so only
+    claims of processes known to be gone are released; other machines' claims expire.
     """
-    if len(lock_paths(settings)) > 1:
-        released = store.release_claims(db, "deliveries", worker=None)
-        if released:
-            log.info("%d messages claimed by a stopped sender are queued again", released)
+    host = socket.gethostname()
+    for ledger in LEDGERS:
+        for worker in store.list_claim_holders(db, ledger):
+            name, _, rest = worker.partition(":")
+            pid = rest.partition(":")[0]
+            if name == host and pid.isdigit() and not _alive(int(pid)):
+                released = store.release_claims(db, ledger, worker=worker)
+                if released:
+                    log.info("%d messages claimed by a stopped sender (%s) are queued again",
+                             released, worker)  # fmt: skip
 
 
-def notice_worker(settings: Settings, db: store.Store, environ: Mapping[str, str]) -> NoticeWorker:
-    """The sender of confirmation mails, which the subscribe form wakes."""
-    return NoticeWorker(
-        settings, db, lambda: outbound.make_mailer(settings, environ),
-        interval=settings.schedule.digest_check_seconds,
-    )  # fmt: skip
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
-def run(settings: Settings, environ: Mapping[str, str]) -> None:
-    """Run until SIGTERM or SIGINT: scheduled jobs, file watching and the HTTP server."""
-    _reopen_logs_on_sighup()
-    now = datetime.now(UTC)
+def run(settings: Settings, environ: Mapping[str, str], *, deliver: bool | None = None) -> None:
+    """Run until SIGTERM or SIGINT: HTTP, senders and (while leading) jobs and file watching.
+
+    ``deliver`` (default ``service.deliver``) runs this process's digest sender; without
+    it the daemon only plans, and ``publisher worker`` processes deliver.
+    """
+    reopen_logs_on_sighup()
+    deliver = settings.service.deliver if deliver is None else deliver
     with exclusive(settings):
-        db = store.open_store(settings.database.url, now=now)
-        recover_claims(settings, db)
-        secret = outbound.load_secret(settings, environ)
-        background = Background(settings, db, secret=secret, environ=environ)
-        notices = notice_worker(settings, db, environ)
-        app = web.create_app(
-            settings, db, secret=secret, on_queued=notices.wake,
-            health=lambda: health(background),
-        )  # fmt: skip
-        server = web.make_server(settings, app)
-        sock = web.listen(settings)
-        _stop_on_signals(server)
-        background.start()
-        notices.start()
-        log.info("serving %s on http://%s:%d/", settings.paths.output, settings.http.host,
-                 settings.http.port)  # fmt: skip
+        db = store.open_store(settings.database.url, now=datetime.now(UTC))
         try:
-            server.run(sockets=[sock])  # returns after SIGTERM / SIGINT
+            recover_claims(db)
+            _serve_and_lead(settings, db, environ, deliver=deliver)
         finally:
-            sock.close()
-            log.info("stopping: finishing the job in flight")
-            notices.stop()
-            background.stop()
             db.close()
             log.info("stopped")
 
 
+def _serve_and_lead(
+    settings: Settings, db: store.Store, environ: Mapping[str, str], *, deliver: bool
+) -> None:
+    secret = outbound.load_secret(settings, environ)
+    notices = notice_courier(settings, db, environ)
+    digests = digest_courier(
+        settings, db, environ, secret=secret,
+        on_report=lambda when, report: background.record_delivered(when, report),
+    )  # fmt: skip
+    couriers = [notices, digests] if deliver else [notices]
+    background = Background(
+        settings, db, secret=secret, environ=environ, on_planned=digests.wake if deliver else None
+    )
+    presence = Presence(
+        db, interval=settings.service.heartbeat_seconds, contend=True,
+        on_lead=background.lead, on_step_down=background.step_down,
+    )  # fmt: skip
+    app = web.create_app(
+        settings, db, secret=secret, on_queued=notices.wake,
+        health=lambda: health(background, presence),
+    )  # fmt: skip
+    server = web.make_server(settings, app)
+    sock = web.listen(settings)
+    _stop_on_signals(server)
+    background.start()
+    for courier in couriers:
+        courier.start()
+    presence.start()
+    log.info("serving %s on http://%s:%d/ as %s", settings.paths.output, settings.http.host,
+             settings.http.port, presence.role)  # fmt: skip
+    try:
+        server.run(sockets=[sock])  # returns after SIGTERM / SIGINT
+    finally:
+        sock.close()
+        log.info("stopping: finishing the job in flight")
+        for courier in couriers:
+            courier.stop()
+        presence.stop()
+        background.stop()
+
+
 def serve(settings: Settings, environ: Mapping[str, str]) -> None:
     """The HTTP server, and the sender of its confirmation mails; no scanning or digests."""
-    _reopen_logs_on_sighup()
+    reopen_logs_on_sighup()
     db = store.open_store(settings.database.url)
-    notices = notice_worker(settings, db, environ)
+    notices = notice_courier(settings, db, environ)
     try:
         app = web.create_app(
             settings, db, secret=outbound.load_secret(settings, environ),
@@ -131,7 +172,7 @@ def _stop_on_signals(server: Any) -> None:
         signal.signal(signum, request_stop)
 
 
-def _reopen_logs_on_sighup() -> None:
+def reopen_logs_on_sighup() -> None:
     """SIGHUP (logrotate's postrotate) reopens the log file and reloads nothing else.
 
     The work runs in a thread of its own: the signal may arrive while this very thread
@@ -152,8 +193,10 @@ def _reopen_logs_on_sighup() -> None:
     signal.signal(signal.SIGHUP, handle)
 
 
-def health(background: Background) -> dict[str, object]:
+def health(background: Background, presence: Presence | None = None) -> dict[str, object]:
     state = {"stopping": background.stopping.is_set(), **background.state}
+    if presence is not None:
+        state["role"] = presence.role
     return assess(background.settings, background.db, state)
 
 
@@ -168,12 +211,16 @@ def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
         deliveries = store.count_deliveries_by_status(db)
         subscribers = store.count_subscribers_by_status(db)
         items = store.count_items(db)
+        processes = _processes(settings, store.list_processes(db), now)
     finally:
         db.close()
     upcoming = next_digest(settings, schedules, now)
+    live = [p for p in processes if not p["gone"]]
     return {
-        "running": holder is not None,
+        "running": holder is not None or any(p["role"] != "worker" for p in live),
         "daemon": holder,
+        "leader": next((p for p in live if p["role"] == "leader"), None),
+        "processes": processes,
         "last_build": runs.get("last_build"),
         "last_digest": runs.get("last_digest"),
         "next_digest": upcoming.isoformat() if upcoming else None,
@@ -184,3 +231,21 @@ def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
         },
         "subscribers": subscribers,
     }
+
+
+def _processes(
+    settings: Settings, rows: list[store.ProcessRow], now: datetime
+) -> list[dict[str, Any]]:
+    """Each process's heartbeat; one silent for a few heartbeats is shown as gone."""
+    gone_before = now - timedelta(seconds=settings.service.heartbeat_seconds * GONE_AFTER_BEATS)
+    return [
+        {
+            "host": row.host,
+            "pid": row.pid,
+            "role": row.role,
+            "started": row.started.isoformat(),
+            "last_seen": row.last_seen.isoformat(),
+            "gone": row.last_seen < gone_before,
+        }
+        for row in rows
+    ]

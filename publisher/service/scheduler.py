@@ -1,14 +1,15 @@
 """``publisher run``: APScheduler jobs and file watching around the use cases; no business logic.
 
-Jobs live in the project's database (SQLAlchemyJobStore) so schedules survive
-restarts. APScheduler stores a job as a reference to a module-level function, so
-the job functions below find the running daemon through ``_RUNNING``, the one
-piece of module state in publisher.
+Only the leading daemon schedules (``presence``): its jobs live in memory, registered
+when it starts leading and removed when it stops, since APScheduler's job stores must
+not be shared between schedulers. What must survive a restart or a takeover is in the
+database already: the digest slot each subscriber was handled for, and the ledger.
+APScheduler stores a job as a reference to a module-level function, so the job functions
+below find the running daemon through ``_RUNNING``, the one piece of module state.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable, Mapping
@@ -18,7 +19,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -28,14 +28,12 @@ from publisher import store
 from publisher.core.errors import ConfigError, PublisherError
 from publisher.core.settings import Settings
 from publisher.ingest.scanning import is_ignored
-from publisher.mail import mailboxes, outbound, planning, returns, sending
-from publisher.mail.transports import Mailer
+from publisher.mail import mailboxes, planning, returns, sending
 from publisher.publish.build import build, publish_editions
 from publisher.service.runlog import record_run
 
 log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 300}
-RETRY_MINUTES = 5
 _RUNNING: dict[str, Background] = {}
 
 
@@ -140,67 +138,79 @@ class Background:
         secret: bytes,
         environ: Mapping[str, str],
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        on_planned: Callable[[], None] | None = None,
     ) -> None:
         self.settings, self.db, self.secret, self.environ = settings, db, secret, environ
         self.clock = clock
+        self.on_planned = on_planned  # wakes this process's sender (None: workers deliver)
         self.key = str(settings.paths.state.resolve())
         self.stopping = threading.Event()
         self._build_lock = threading.Lock()
-        self._send_lock = threading.Lock()  # one mail run at a time in this process
-        self._mailer: Mailer | None = None
+        self._send_lock = threading.Lock()  # one planning run at a time in this process
         self._ready: set[str] = set()
         self._ready_lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self.state: dict[str, Any] = {"started": clock().isoformat()}
         self.scheduler = BackgroundScheduler(
-            jobstores={
-                "default": SQLAlchemyJobStore(engine=db.engine),  # the store's own pool
-                "memory": MemoryJobStore(),
-            },
-            job_defaults=JOB_DEFAULTS,
-            timezone=UTC,
+            jobstores={"default": MemoryJobStore()}, job_defaults=JOB_DEFAULTS, timezone=UTC
         )
-        self.observer = Observer()
+        self._observer: Any = None
+        self._leading = threading.Lock()  # lead() and step_down() one at a time
 
     def start(self) -> None:
-        """Validate the schedule, register the jobs (replacing stored ones), start watching."""
+        """Validate the schedule and start the (empty) scheduler; ``lead`` gives it jobs."""
         digest_trigger(self.settings.digest.schedule, "UTC", "daily", "mon")
         _RUNNING[self.key] = self
-        jobs: dict[str, tuple[Callable[[str], None], float]] = {
-            "rescan": (rescan_job, self.settings.schedule.rescan_seconds),
-            "digest": (digest_job, self.settings.schedule.digest_check_seconds),
-            "retry": (retry_job, RETRY_MINUTES * 60),
-        }
-        if self.settings.inbound.enabled:
-            jobs["inbound"] = (inbound_job, self.settings.inbound.check_minutes * 60)
-        for name, (func, seconds) in jobs.items():
-            self.scheduler.add_job(
-                func, "interval", seconds=seconds, args=[self.key], id=f"publisher-{name}",
-                replace_existing=True, next_run_time=self.clock(),
-            )  # fmt: skip
         self.scheduler.start()
-        handler = _SeedEvents(self.settings.paths.seeds.resolve(), self.notify)
-        self.settings.paths.seeds.mkdir(parents=True, exist_ok=True)
-        self.observer.schedule(handler, str(self.settings.paths.seeds.resolve()), recursive=True)
-        self.observer.start()
+
+    def lead(self) -> None:
+        """This daemon leads: register the jobs, each due at once, and watch the seeds."""
+        with self._leading:
+            if self.stopping.is_set() or self._observer is not None:
+                return
+            for name, (func, seconds) in self._jobs().items():
+                self.scheduler.add_job(
+                    func, "interval", seconds=seconds, args=[self.key], id=f"publisher-{name}",
+                    replace_existing=True, next_run_time=self.clock(),
+                )  # fmt: skip
+            handler = _SeedEvents(self.settings.paths.seeds.resolve(), self.notify)
+            self.settings.paths.seeds.mkdir(parents=True, exist_ok=True)
+            self._observer = Observer()
+            self._observer.schedule(
+                handler, str(self.settings.paths.seeds.resolve()), recursive=True
+            )
+            self._observer.start()
         log.info(
             "watching %s; digests at %r", self.settings.paths.seeds, self.settings.digest.schedule
         )
 
-    def stop(self) -> None:
-        """Finish the job in flight, then return; a mail exchange in flight is cut short.
+    def step_down(self) -> None:
+        """Another daemon leads now: drop the jobs and stop watching (jobs in flight finish)."""
+        with self._leading:
+            for job in self.scheduler.get_jobs():
+                job.remove()
+            observer, self._observer = self._observer, None
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout=5)
 
-        The message cut short stays claimed, and is sent again once its claim is released.
-        """
+    def _jobs(self) -> dict[str, tuple[Callable[[str], None], float]]:
+        jobs: dict[str, tuple[Callable[[str], None], float]] = {
+            "rescan": (rescan_job, self.settings.schedule.rescan_seconds),
+            "digest": (digest_job, self.settings.schedule.digest_check_seconds),
+        }
+        if self.settings.inbound.enabled:
+            jobs["inbound"] = (inbound_job, self.settings.inbound.check_minutes * 60)
+        return jobs
+
+    def stop(self) -> None:
+        """Finish the job in flight, then return (the senders are stopped by the daemon)."""
         self.stopping.set()
-        mailer = self._mailer
-        if mailer is not None:
-            mailer.abort()
         if self._timer is not None:
             self._timer.cancel()
-        self.observer.stop()
-        self.scheduler.shutdown(wait=True)
-        self.observer.join(timeout=5)
+        self.step_down()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
         _RUNNING.pop(self.key, None)
 
     def notify(self, relative: str | None) -> None:
@@ -250,48 +260,33 @@ class Background:
         timer.daemon = True
         timer.start()
 
-    def send_due(self) -> None:
-        """Plan whoever is due and deliver what is queued; skipped while another run is at it.
+    def plan_due(self) -> None:
+        """Queue an edition for whoever is due; this process's sender, or workers, deliver it.
 
-        The digest and retry jobs both land here: one run at a time delivers everything due
-        (claims would keep two runs from sending one message twice, but gain nothing here).
+        Planning takes turns across processes (a named lock), and each subscriber's slot
+        is recorded as handled in the same transaction: a takeover plans nothing twice.
         """
         if not self._send_lock.acquire(blocking=False):
             return
         try:
-            self._send_due()
+            now = self.clock()
+            report = sending.plan_due_digests(
+                self.settings, self.db, now=now, slots=slot_finder(self.settings, now)
+            )
         finally:
             self._send_lock.release()
-
-    def _send_due(self) -> None:
-        now = self.clock()
-        try:
-            mailer = outbound.make_mailer(self.settings, self.environ)
-        except PublisherError as exc:
-            log.error("digest run failed: %s", exc)
-            self._record("last_digest", now, {"error": str(exc)})
-            return
-        self._mailer = mailer  # so that stop() can cut a hung exchange short
-        try:
-            if self.stopping.is_set():
-                return
-            report = sending.send_due_digests(
-                self.settings, self.db, mailer, now=now, secret=self.secret,
-                slots=slot_finder(self.settings, now), should_stop=self.stopping.is_set,
-                clock=self.clock,
-            )  # fmt: skip
-        except PublisherError as exc:
-            log.error("digest run failed: %s", exc)
-            self._record("last_digest", now, {"error": str(exc)})
-            return
-        finally:
-            self._mailer = None
-            mailer.close()
-        self._record("last_digest", now, report.as_dict())
+        if report.errors:
+            self._record("last_digest", now, {"error": "; ".join(report.errors)})
         if report.editions:
+            log.info("digests: %d editions, %d messages queued", report.editions,
+                     report.messages_planned)  # fmt: skip
             self._publish_editions()
-        if report.messages_sent or report.messages_failed or report.messages_deferred:
-            log.info("digests: %s", json.dumps(report.as_dict()))
+            if self.on_planned is not None:
+                self.on_planned()
+
+    def record_delivered(self, when: datetime, report: sending.SendReport) -> None:
+        """What this process's sender delivered, for ``publisher status`` and /healthz."""
+        self._record("last_digest", when, report.as_dict())
 
     def check_inbound(self) -> None:
         """Apply what the inbound mailbox holds: bounces, abuse reports, unsubscribe mails."""
@@ -343,17 +338,10 @@ def rescan_job(key: str) -> None:
 
 
 def digest_job(key: str) -> None:
-    """Send whoever is due by their own zone's schedule (and anything left queued)."""
+    """Queue whoever is due by their own zone's schedule; the senders deliver it."""
     daemon = _running(key)
     if daemon is not None:
-        daemon.send_due()
-
-
-def retry_job(key: str) -> None:
-    """Deferred messages whose retry time has come are picked up by the same run."""
-    daemon = _running(key)
-    if daemon is not None:
-        daemon.send_due()
+        daemon.plan_due()
 
 
 def inbound_job(key: str) -> None:

@@ -14,7 +14,7 @@ from publisher.store.bounces import (
     mark_delivery_bounced,
 )
 from publisher.store.claims import Ledger, count_due, release_claims, renew_claims
-from publisher.store.database import Store, list_migrations, migrate, open_store
+from publisher.store.database import Store, list_migrations, migrate, open_store, shown_url
 from publisher.store.deliveries import (
     claim_deliveries,
     count_deliveries_by_status,
@@ -79,6 +79,15 @@ from publisher.store.outputs import (
     list_stale,
     mark_stale,
 )
+from publisher.store.processes import (
+    LeaderLock,
+    ProcessRow,
+    beat,
+    forget_process,
+    hit_rate_limit,
+    list_claim_holders,
+    list_processes,
+)
 from publisher.store.subscribers import (
     claim_due_subscribers,
     count_subscribers_by_status,
@@ -100,9 +109,12 @@ from publisher.store.subscribers import (
 __all__ = [
     "Connection",
     "ItemKeys",
+    "LeaderLock",
     "Ledger",
     "Mark",
+    "ProcessRow",
     "Store",
+    "beat",
     "claim_deliveries",
     "claim_due_subscribers",
     "claim_notices",
@@ -129,15 +141,18 @@ __all__ = [
     "find_subscriber",
     "find_subscriber_by_id",
     "find_taken_ids",
+    "forget_process",
     "get_edition",
     "get_item",
     "get_items",
     "get_subscriber",
     "get_subscriber_by_id",
+    "hit_rate_limit",
     "insert_items",
     "insert_subscriber",
     "list_active_watermarks",
     "list_authors",
+    "list_claim_holders",
     "list_edition_keys",
     "list_edition_recipients",
     "list_item_ids",
@@ -151,6 +166,7 @@ __all__ = [
     "list_month",
     "list_months",
     "list_orphan_items",
+    "list_processes",
     "list_schedules",
     "list_seed_files",
     "list_source_moves",
@@ -178,6 +194,7 @@ __all__ = [
     "replace_seed_items",
     "set_hidden",
     "set_subscriber_choices",
+    "shown_url",
     "subscribers_with_open_delivery",
     "update_items",
     "update_subscriber",

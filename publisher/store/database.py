@@ -27,6 +27,8 @@ from publisher.store.tables import (
     items,
     metadata,
     notices,
+    processes,
+    rate_hits,
     schema_migrations,
     seed_files,
     seed_items,
@@ -78,6 +80,8 @@ def _migration_6(conn: Connection) -> None:
     if seed_files.c.parser_version.name not in present:
         _add_column(conn, seed_files, seed_files.c.parser_version)
     seed_items.create(conn, checkfirst=True)
+
+
 def _migration_7(conn: Connection) -> None:
     """PostgreSQL: 64-bit file sizes and mtimes, timestamptz, items numbered by the database.
 
@@ -150,6 +154,16 @@ def _add_column(conn: Connection, table: sa.Table, column: sa.Column[Any]) -> No
     conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}{default}")
 
 
+def _migration_9(conn: Connection) -> None:
+    """Heartbeats of live processes, and subscribe rate limits shared across processes.
+
+    Migrations 1 and 2 create every table of ``tables.py`` a fresh database needs, these
+    included: create each only where it is missing.
+    """
+    for table in (processes, rate_hits):
+        table.create(conn, checkfirst=True)
+
+
 # Append only: a released step is never edited, a change is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
@@ -158,6 +172,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (6, "parser version per seed file, items per seed file", _migration_6),
     (7, "PostgreSQL: bigint, timestamptz, item numbers from the database", _migration_7),
     (8, "hidden items, source renames, reader choices, archive indexes", _migration_8),
+    (9, "process heartbeats and shared rate limits", _migration_9),
 )
 
 

@@ -254,3 +254,26 @@ notices = sa.Table(
     sa.Index("ix_notices_status", "status"),
     open_index("ix_notices_open"),
 )
+
+# One row per live process (daemon, worker), refreshed every heartbeat: ``publisher status``.
+processes = sa.Table(
+    "processes",
+    metadata,
+    sa.Column("id", sa.String(120), primary_key=True),  # host:pid:random, as claims name it
+    sa.Column("host", sa.String(255), nullable=False),
+    sa.Column("pid", sa.Integer, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # leader, standby, worker
+    sa.Column("started", UTCDateTime, nullable=False),
+    sa.Column("last_seen", UTCDateTime, nullable=False),
+)
+
+# Subscribe requests counted across processes: one row per request inside its window.
+rate_hits = sa.Table(
+    "rate_hits",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("scope", sa.String(16), nullable=False),  # client, address
+    sa.Column("key", sa.String(320), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Index("ix_rate_hits_scope_key_at", "scope", "key", "at"),
+)

@@ -7,8 +7,6 @@ render its result through ``Pages``.
 from __future__ import annotations
 
 import logging
-import threading
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -43,37 +41,22 @@ MAX_TOKEN_CHARS = 1_000
 
 
 class RateLimiter:
-    """At most ``limit`` hits per key in any ``window``; in memory, thread-safe, 0 = no limit."""
+    """At most ``limit`` hits per key in any ``window``, counted in the database; 0 = no limit.
 
-    def __init__(self, limit: int, window: timedelta, *, max_keys: int = 100_000) -> None:
-        self.limit = limit
-        self.window = window
-        self.max_keys = max_keys
-        self._hits: dict[str, deque[datetime]] = {}
-        self._lock = threading.Lock()
+    Kept in the database so that every process serving the form shares one count:
+    adding machines does not multiply the limits.
+    """
+
+    def __init__(self, db: store.Store, scope: str, limit: int, window: timedelta) -> None:
+        self.db, self.scope, self.limit, self.window = db, scope, limit, window
 
     def allow(self, key: str, now: datetime) -> bool:
         """Record a hit for ``key`` unless it is already at its limit."""
         if self.limit <= 0:
             return True
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and now - hits[0] >= self.window:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return False
-            hits.append(now)
-            if len(self._hits) > self.max_keys:
-                self._forget_idle(now)
-            return True
-
-    def _forget_idle(self, now: datetime) -> None:
-        """Keep memory bounded: drop keys with no hit inside the window."""
-        idle = [
-            key for key, hits in self._hits.items() if not hits or now - hits[-1] >= self.window
-        ]
-        for key in idle:
-            del self._hits[key]
+        return store.hit_rate_limit(
+            self.db, self.scope, key, now=now, window=self.window, limit=self.limit
+        )
 
 
 @dataclass
@@ -93,8 +76,12 @@ class Endpoints:
 
     def __post_init__(self) -> None:
         limits = self.settings.subscriptions
-        self.per_client = RateLimiter(limits.per_client_per_hour, timedelta(hours=1))
-        self.per_address = RateLimiter(limits.per_address_per_day, timedelta(days=1))
+        self.per_client = RateLimiter(
+            self.db, "client", limits.per_client_per_hour, timedelta(hours=1)
+        )
+        self.per_address = RateLimiter(
+            self.db, "address", limits.per_address_per_day, timedelta(days=1)
+        )
 
     async def subscribe_form(self, request: Request) -> Response:
         return self.pages.form(200, {})
@@ -102,18 +89,19 @@ class Endpoints:
     async def subscribe(self, request: Request) -> Response:
         form = await _read_form(request)
         now = self.clock()
-        if not self.per_client.allow(request.client.host if request.client else "", now):
-            return self.pages.error(429)
+        client = request.client.host if request.client else ""
         try:
+            if not await run_in_threadpool(self.per_client.allow, client, now):
+                return self.pages.error(429)
             clean = subscriptions.validate_input(_subscriber_input(form))
+            if not await run_in_threadpool(self.per_address.allow, clean.email.casefold(), now):
+                return self.pages.error(429)
+            # stored before answering: "check your inbox" must be true
+            pending = await run_in_threadpool(subscriptions.store_pending, self.db, clean, now=now)
         except SubscriberError as exc:
             return self.pages.form(400, form, str(exc))
-        if not self.per_address.allow(clean.email.casefold(), now):
-            return self.pages.error(429)
-        try:  # stored before answering: "check your inbox" must be true
-            pending = await run_in_threadpool(subscriptions.store_pending, self.db, clean, now=now)
         except StoreError as exc:
-            log.error("subscription for %s not stored: %s", clean.email, exc)
+            log.error("subscription from %s not stored: %s", client, exc)
             return self.pages.error(503, {"retry-after": "60"})
         response = self.pages.render(
             "subscribe_sent.html", 200, "Check your inbox", email=clean.email
