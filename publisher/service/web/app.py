@@ -77,7 +77,7 @@ def _routes(endpoints: Endpoints, output: Path) -> list[BaseRoute]:
         Route("/unsubscribe/{token}", endpoints.unsubscribe_form, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe, methods=["POST"]),
         Route("/healthz", endpoints.healthz, methods=["GET"]),
-        Mount("/", SiteFiles(output)),
+        Mount("/", SiteFiles(output, gzip_minimum=GZIP_MINIMUM)),
     ]
 
 
