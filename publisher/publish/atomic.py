@@ -1,14 +1,33 @@
-"""Atomic, change-only file writes, so readers never see half a file and caches stay valid."""
+"""Atomic, change-only file writes, so readers never see half a file and caches stay valid.
+
+One file: ``write_if_changed`` (a synced temporary file renamed over the old one). Many
+files: ``Batch``, which stages the temporary files of up to a few thousand writes in one
+hidden folder (from a writer thread, so rendering goes on while the disk works), makes
+them durable together with a single filesystem sync, and only then renames each into
+place, so a build pays one flush per batch instead of one per file.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from types import TracebackType
+from typing import IO
 
 from publisher.core.errors import PublishError
 
 NEW_FILE_MODE = 0o644  # the output folder is a public web root
+STAGING_PREFIX = ".publisher-staging-"  # hidden: the web server never serves dot names
+BATCH_FILES = 4096  # files staged before a flush: bounds open temporaries and extra disk
+BATCH_BYTES = 64 * 1024 * 1024
+STAGING_WRITERS = 2  # threads creating temporary files: creating a file waits on the disk
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -22,19 +41,226 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         _replace_atomically(path, data)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PublishError(f"cannot write {path}: {reason}; check the output folder") from exc
+        raise _write_error(path, exc) from exc
     return True
 
 
-def _same_content(path: Path, data: bytes) -> bool:
+class Batch:
+    """Many change-only atomic writes under ``root`` with one durability barrier per flush.
+
+    ``with Batch(root) as batch: batch.write(path, data)``. Every written file appears whole
+    (a rename of a synced file), but only when the batch flushes: every ``BATCH_FILES``
+    files or ``BATCH_BYTES`` bytes, and when the block ends. If the block raises, nothing
+    still staged is renamed. A process killed mid-batch leaves a staging folder that the
+    next batch under the same root removes.
+    """
+
+    def __init__(
+        self, root: Path, *, max_files: int = BATCH_FILES, max_bytes: int = BATCH_BYTES
+    ) -> None:
+        self.root = root
+        self.max_files = max_files
+        self.max_bytes = max_bytes
+        self._staging: _Staging | None = None
+        self._pending: list[tuple[Future[Path], Path]] = []  # (temporary, target)
+        self._pending_bytes = 0
+        self._folders: set[Path] = set()
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            if exc_type is None:
+                self.flush()
+        finally:
+            if self._staging is not None:
+                self._staging.remove()
+                self._staging = None
+
+    def write(self, path: Path, data: bytes) -> bool:
+        """Stage ``data`` for ``path`` unless the file already holds it; True when staged."""
+        try:
+            existing = _stat_or_none(path)
+            if existing is not None and _holds(path, existing, data):
+                return False
+            self._ensure_folder(path.parent)
+            staging = self._staging or self._open_staging()
+            mode = NEW_FILE_MODE if existing is None else existing.st_mode & 0o7777
+            temporary = staging.write(data, mode)
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+        self._pending.append((temporary, path))
+        self._pending_bytes += len(data)
+        if len(self._pending) >= self.max_files or self._pending_bytes >= self.max_bytes:
+            self.flush()
+        return True
+
+    def flush(self) -> None:
+        """Make the staged files durable together, then rename each over its target."""
+        if not self._pending or self._staging is None:
+            return
+        staged: list[tuple[Path, Path]] = []
+        for future, target in self._pending:
+            try:
+                staged.append((future.result(), target))
+            except OSError as exc:
+                raise _write_error(target, exc) from exc
+        self._staging.sync()  # the data, before any name points at it
+        for temporary, target in staged:
+            try:
+                _rename(temporary, target)
+            except OSError as exc:
+                raise _write_error(target, exc) from exc
+        self._staging.sync()  # the names
+        self._pending.clear()
+        self._pending_bytes = 0
+
+    def _ensure_folder(self, folder: Path) -> None:
+        """Each folder is created (or found) once per batch, not once per file."""
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+
+    def _open_staging(self) -> _Staging:
+        try:
+            self._staging = _Staging.create(self.root)
+        except OSError as exc:
+            raise _write_error(self.root, exc) from exc
+        return self._staging
+
+
+class _Staging:
+    """A private hidden folder for one batch's temporary files, locked while its batch lives."""
+
+    def __init__(self, folder: Path, lock: IO[bytes]) -> None:
+        self.folder = folder
+        self._lock = lock
+        self._count = 0
+        self._writers = ThreadPoolExecutor(STAGING_WRITERS, thread_name_prefix="publisher-stage")
+
+    @classmethod
+    def create(cls, root: Path) -> _Staging:
+        """Sweep dead batches' folders and make ours, under the root's lock, so no race."""
+        root.mkdir(parents=True, exist_ok=True)
+        root_fd = os.open(root, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            fcntl.flock(root_fd, fcntl.LOCK_EX)  # a lock on the folder itself leaves no file
+            _sweep(root)
+            folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+            lock = (folder / ".lock").open("ab")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        finally:
+            os.close(root_fd)
+        return cls(folder, lock)
+
+    def write(self, data: bytes, mode: int) -> Future[Path]:
+        """A new temporary file holding ``data`` with ``mode``, written (not synced) in a thread."""
+        self._count += 1
+        return self._writers.submit(_write_new_file, self.folder / str(self._count), data, mode)
+
+    def sync(self) -> None:
+        try:
+            _sync_filesystem(self._lock.fileno())
+        except OSError as exc:
+            raise _write_error(self.folder.parent, exc) from exc
+
+    def remove(self) -> None:
+        """Delete what is left (nothing after a flush) and release the lock."""
+        self._writers.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self._lock.close()
+
+
+def _write_new_file(path: Path, data: bytes, mode: int) -> Path:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    try:
+        os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+    return path
+
+
+def _sweep(root: Path) -> None:
+    """Remove staging folders whose batch died (their lock is free); the caller holds the root."""
+    for folder in root.glob(f"{STAGING_PREFIX}*"):
+        try:
+            with (folder / ".lock").open("rb") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except BlockingIOError:
+            continue  # a live batch
+        except FileNotFoundError:
+            shutil.rmtree(folder, ignore_errors=True)  # died before locking: never in use
+        except OSError:
+            continue
+
+
+def _load_syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2): flush one filesystem, not every disk on the machine."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+    function: Callable[[int], int] | None = getattr(libc, "syncfs", None)
+    return function
+
+
+_SYNCFS = _load_syncfs()
+
+
+def _sync_filesystem(fd: int) -> None:
+    """One barrier for a whole batch: everything written to the filesystem holding ``fd``."""
+    if _SYNCFS is None:
+        os.sync()
+        return
+    if _SYNCFS(fd) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+
+
+def _rename(temporary: Path, target: Path) -> None:
+    """Rename into place; across filesystems (a mounted subfolder), copy and sync instead."""
+    try:
+        os.replace(temporary, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        _replace_atomically(target, temporary.read_bytes())
+        temporary.unlink()
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _holds(path: Path, existing: os.stat_result, data: bytes) -> bool:
     """Compare sizes first so most changed files are never read back."""
     try:
-        if path.stat().st_size != len(data):
-            return False
-        return path.read_bytes() == data
+        return existing.st_size == len(data) and path.read_bytes() == data
     except FileNotFoundError:
         return False
+
+
+def _same_content(path: Path, data: bytes) -> bool:
+    existing = _stat_or_none(path)
+    return existing is not None and _holds(path, existing, data)
+
+
+def _write_error(path: Path, exc: OSError) -> PublishError:
+    reason = exc.strerror or str(exc)
+    return PublishError(f"cannot write {path}: {reason}; check the output folder")
 
 
 def _replace_atomically(path: Path, data: bytes) -> None:

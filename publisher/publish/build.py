@@ -19,7 +19,7 @@ from publisher.core.settings import Settings
 from publisher.core.templating import make_environment, packaged_templates_dir
 from publisher.ingest.pipeline import IngestReport, Progress, ingest
 from publisher.publish import feeds, pages, websub
-from publisher.publish.atomic import write_if_changed
+from publisher.publish.atomic import Batch, write_if_changed
 
 log = logging.getLogger(__name__)
 MANIFEST = "build.json"
@@ -53,9 +53,10 @@ class _Builder:
     env: Environment
     context: pages.SiteContext
     report: BuildReport
+    batch: Batch
 
     def write(self, relative: str, data: bytes, *, is_feed: bool) -> None:
-        written = write_if_changed(self.settings.paths.output / relative, data)
+        written = self.batch.write(self.settings.paths.output / relative, data)
         if written:
             self.report.written.append(relative)
         if is_feed:
@@ -87,11 +88,13 @@ def build(
     report = BuildReport(full=full, ingest=ingested)
     if not full and not stale and newest_seq == built_seq:
         return report
-    builder = _Builder(settings, db, _environment(settings), _site_context(settings, db), report)
-    if full:
-        _build_everything(builder)
-    else:
-        _build_stale(builder, stale, store.list_items_after(db, built_seq))
+    with Batch(settings.paths.output) as batch:
+        context = _site_context(settings, db)
+        builder = _Builder(settings, db, _environment(settings), context, report, batch)
+        if full:
+            _build_everything(builder)
+        else:
+            _build_stale(builder, stale, store.list_items_after(db, built_seq))
     store.clear_stale(db, stale)
     _write_manifest(settings, {"fingerprint": fingerprint, "built_seq": newest_seq})
     _ping_hub(settings, report.written)
