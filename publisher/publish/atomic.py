@@ -2,9 +2,8 @@
 
 One file: ``write_if_changed`` (a synced temporary file renamed over the old one). Many
 files: ``Batch``, which stages the temporary files of up to a few thousand writes in one
-hidden folder (from a writer thread, so rendering goes on while the disk works), makes
-them durable together with a single filesystem sync, and only then renames each into
-place, so a build pays one flush per batch instead of one per file.
+hidden folder, makes them durable together with a single filesystem sync, and only
+then renames each into place, so a build pays one flush per batch instead of one per file.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -25,9 +23,8 @@ from publisher.core.errors import PublishError
 
 NEW_FILE_MODE = 0o644  # the output folder is a public web root
 STAGING_PREFIX = ".publisher-staging-"  # hidden: the web server never serves dot names
-BATCH_FILES = 4096  # files staged before a flush: bounds open temporaries and extra disk
+BATCH_FILES = 4096  # files staged before a flush: bounds the extra disk a rebuild holds
 BATCH_BYTES = 64 * 1024 * 1024
-STAGING_WRITERS = 2  # threads creating temporary files: creating a file waits on the disk
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -62,7 +59,7 @@ class Batch:
         self.max_files = max_files
         self.max_bytes = max_bytes
         self._staging: _Staging | None = None
-        self._pending: list[tuple[Future[Path], Path]] = []  # (temporary, target)
+        self._pending: list[tuple[Path, Path]] = []  # (temporary, target)
         self._pending_bytes = 0
         self._folders: set[Path] = set()
 
@@ -105,14 +102,8 @@ class Batch:
         """Make the staged files durable together, then rename each over its target."""
         if not self._pending or self._staging is None:
             return
-        staged: list[tuple[Path, Path]] = []
-        for future, target in self._pending:
-            try:
-                staged.append((future.result(), target))
-            except OSError as exc:
-                raise _write_error(target, exc) from exc
         self._staging.sync()  # the data, before any name points at it
-        for temporary, target in staged:
+        for temporary, target in self._pending:
             try:
                 _rename(temporary, target)
             except OSError as exc:
@@ -142,7 +133,6 @@ class _Staging:
         self.folder = folder
         self._lock = lock
         self._count = 0
-        self._writers = ThreadPoolExecutor(STAGING_WRITERS, thread_name_prefix="publisher-stage")
 
     @classmethod
     def create(cls, root: Path) -> _Staging:
@@ -159,10 +149,19 @@ class _Staging:
             os.close(root_fd)
         return cls(folder, lock)
 
-    def write(self, data: bytes, mode: int) -> Future[Path]:
-        """A new temporary file holding ``data`` with ``mode``, written (not synced) in a thread."""
+    def write(self, data: bytes, mode: int) -> Path:
+        """A new temporary file holding ``data`` with ``mode``: written, not yet synced."""
         self._count += 1
-        return self._writers.submit(_write_new_file, self.folder / str(self._count), data, mode)
+        temporary = self.folder / str(self._count)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        try:
+            os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        return temporary
 
     def sync(self) -> None:
         try:
@@ -172,21 +171,8 @@ class _Staging:
 
     def remove(self) -> None:
         """Delete what is left (nothing after a flush) and release the lock."""
-        self._writers.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(self.folder, ignore_errors=True)
         self._lock.close()
-
-
-def _write_new_file(path: Path, data: bytes, mode: int) -> Path:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-    try:
-        os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    finally:
-        os.close(fd)
-    return path
 
 
 def _sweep(root: Path) -> None:
