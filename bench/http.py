@@ -148,17 +148,27 @@ def current_etag(port: int, path: str) -> str:
     raise SystemExit(f"no ETag on {path}")
 
 
-def report(label: str, result: Result, elapsed: float) -> float:
+def report(label: str, result: Result, elapsed: float, server_cpu: float | None) -> float:
     """One line for one measurement; returns its rate."""
     rate = result.ok / elapsed
     latencies = sorted(result.latencies) or [0.0]
     p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+    cost = f"  server {server_cpu / max(result.ok, 1) * 1e6:.0f} us CPU/req" if server_cpu else ""
     print(
         f"  {label:<20} {rate:>9,.0f} req/s  {result.ok:>8,} ok  "
         f"{result.errors} errors  p50 {statistics.median(latencies) * 1000:.1f} ms  "
-        f"p95 {p95 * 1000:.1f} ms"
+        f"p95 {p95 * 1000:.1f} ms{cost}"
     )
     return rate
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), or None where there is no /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(
@@ -168,7 +178,7 @@ def measure(
         return runner.run(load(port, request, expect, args.connections, args.seconds))
 
 
-def rounds(port: int, args: argparse.Namespace) -> None:
+def rounds(port: int, server: int, args: argparse.Namespace) -> None:
     """Warm up, then ``args.rounds`` rounds of 304 and 200 back to back, then the medians."""
     base = f"GET {args.path} HTTP/1.1\r\nHost: bench\r\n"
     etag = current_etag(port, args.path)
@@ -186,8 +196,11 @@ def rounds(port: int, args: argparse.Namespace) -> None:
         order = list(runs) if number % 2 == 0 else list(reversed(runs))
         for label in order:
             request, expect = runs[label]
+            before = cpu_seconds(server)
             result, elapsed = measure(port, request, expect, args)
-            rates[label].append(report(label, result, elapsed))
+            after = cpu_seconds(server)
+            used = after - before if before is not None and after is not None else None
+            rates[label].append(report(label, result, elapsed, used))
             errors += result.errors
         ratio = rates["200 full GET"][-1] / rates["304 If-None-Match"][-1]
         print(f"  200/304 ratio {ratio:.2f}")
@@ -223,7 +236,7 @@ def run(args: argparse.Namespace) -> None:
                 f"{args.connections} connections, {args.seconds:g} s per measurement, "
                 f"{args.path} ({size:,} bytes)"
             )
-            rounds(port, args)
+            rounds(port, server.pid, args)
         finally:
             server.terminate()
             server.wait(timeout=10)
