@@ -16,7 +16,7 @@ from conftest import SEED_MTIME
 from lxml import etree
 
 from publisher.core.errors import PublishError
-from publisher.publish.atomic import STAGING_PREFIX, Batch
+from publisher.publish.atomic import STAGE_FROM, STAGING_PREFIX, Batch
 
 PAST = SEED_MTIME
 WORDS = "harbour council budget school river bridge library market festival station".split()
@@ -26,8 +26,9 @@ def staging_folders(root: Path) -> list[Path]:
     return sorted(root.glob(f"{STAGING_PREFIX}*"))
 
 
+@pytest.mark.parametrize("extra", [0, STAGE_FROM], ids=["synced-each", "staged"])
 def test_batch_writes_changed_files_whole_at_the_end_and_keeps_unchanged_ones(
-    tmp_path: Path,
+    tmp_path: Path, extra: int
 ) -> None:
     same = tmp_path / "same.xml"
     same.write_bytes(b"same")
@@ -41,13 +42,17 @@ def test_batch_writes_changed_files_whole_at_the_end_and_keeps_unchanged_ones(
         assert batch.write(moded, b"new") is True
         assert batch.write(tmp_path / "a" / "b" / "new.html", b"<p>new</p>") is True
         assert batch.write(tmp_path / "a" / "b" / "two.html", b"<p>two</p>") is True
+        for n in range(extra):
+            assert batch.write(tmp_path / "many" / f"{n}.html", b"<p>many</p>") is True
         # Nothing staged is visible before the flush: the old bytes or no file at all.
         assert moded.read_bytes() == b"old" and not (tmp_path / "a" / "b" / "new.html").exists()
     assert moded.read_bytes() == b"new" and moded.stat().st_mode & 0o777 == 0o640
     new = tmp_path / "a" / "b" / "new.html"
     assert new.read_bytes() == b"<p>new</p>" and new.stat().st_mode & 0o777 == 0o644
     assert (same.stat().st_mtime, same.stat().st_ino) == (kept.st_mtime, kept.st_ino)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "moded.json", "same.xml"]
+    assert len(list(tmp_path.glob("many/*.html"))) == extra
+    expected = sorted(["a", "moded.json", "same.xml"] + (["many"] if extra else []))
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 
 def test_batch_flushes_every_max_files(tmp_path: Path) -> None:
@@ -81,9 +86,11 @@ def test_a_write_failure_is_a_publish_error_naming_the_path(tmp_path: Path) -> N
 BATCH_SCRIPT = """
 import os, signal, sys
 from pathlib import Path
-from publisher.publish.atomic import Batch
+from publisher.publish.atomic import STAGE_FROM, Batch
 root, how = Path(sys.argv[1]), sys.argv[2]
-with Batch(root) as batch:
+with Batch(root, max_files=STAGE_FROM) as batch:
+    for n in range(STAGE_FROM):  # one staged flush: the staging folder lives on with the batch
+        batch.write(root / "staged" / str(n), b"staged")
     batch.write(root / "theirs.txt", b"theirs")
     batch.write(root / "deep" / "more.txt", b"more")
     print("staged", flush=True)
@@ -112,18 +119,22 @@ def test_a_killed_batch_leaves_nothing_visible_and_the_next_batch_sweeps_it(
     assert dead.returncode == -signal.SIGKILL
     assert len(staging_folders(tmp_path)) == 1
     assert not (tmp_path / "theirs.txt").exists() and not (tmp_path / "deep" / "more.txt").exists()
+    assert len(list((tmp_path / "staged").iterdir())) == STAGE_FROM
     with Batch(tmp_path) as batch:
-        batch.write(tmp_path / "ours.txt", b"ours")
+        for n in range(STAGE_FROM):
+            batch.write(tmp_path / "ours" / str(n), b"ours")
     assert staging_folders(tmp_path) == []
-    assert (tmp_path / "ours.txt").read_bytes() == b"ours"
+    assert (tmp_path / "ours" / "0").read_bytes() == b"ours"
 
 
 def test_a_live_batch_in_another_process_is_left_alone(tmp_path: Path) -> None:
     live = run_batch(tmp_path, "wait")
     try:
         with Batch(tmp_path) as batch:
-            batch.write(tmp_path / "ours.txt", b"ours")
+            for n in range(STAGE_FROM):
+                batch.write(tmp_path / "ours" / str(n), b"ours")
         assert len(staging_folders(tmp_path)) == 1
+        assert not (tmp_path / "theirs.txt").exists()
     finally:
         live.communicate("done\n", timeout=30)
     assert live.returncode == 0
