@@ -4,7 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint unit bench clean
+CHROMIUM := /usr/bin/chromium
+AXE    := node_modules/axe-core/axe.min.js
+# Playwright drives Debian's chromium; it must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test lint unit bench screenshots browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +17,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The browser tests' outside parts: Debian's chromium and axe-core from npm.
+browser: $(CHROMIUM) $(AXE)
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+$(AXE): package.json
+	npm install --no-audit --no-fund --silent
+	touch $(AXE)
+
 run: $(STAMP)
 	$(BIN)/publisher run
 
-test: $(STAMP) lint unit
+test: $(STAMP) browser lint unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check publisher tests bench
@@ -34,5 +49,10 @@ bench: $(STAMP)
 	$(BIN)/python -P bench/http.py
 	$(BIN)/python -P bench/parse_quality.py
 
+# Screenshots of the index, an item, the digest and the preferences page at 1280 and 400 px.
+screenshots: $(STAMP) browser
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(BIN)/pytest -q tests/test_browser.py -k screenshots
+	@echo "screenshots written to $(CURDIR)/screenshots/"
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules screenshots

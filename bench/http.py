@@ -56,14 +56,11 @@ def site_settings(site: Path, port: int) -> Settings:
 def serve(site: Path, port: int) -> None:
     """The server process: the app over the built site, until killed."""
     from publisher import store
-    from publisher.mail.transports import MaildirMailer
     from publisher.service.web import create_app, make_server
 
     settings = site_settings(site, port)
     db = store.open_store(settings.database.url, now=NOW)
-    app = create_app(
-        settings, db, secret=SECRET, mailer_factory=lambda: MaildirMailer(site / "outbox")
-    )
+    app = create_app(settings, db, secret=SECRET)
     make_server(settings, app).run()
 
 

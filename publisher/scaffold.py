@@ -8,7 +8,7 @@ from pathlib import Path
 from publisher.core.errors import ConfigError
 from publisher.core.templating import packaged_templates_dir
 
-TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css"}
+TEMPLATE_SUFFIXES = {".html", ".txt", ".xml", ".css", ".js"}
 
 SAMPLE_CONFIG = """\
 # publisher.toml: every key is optional; the values shown are the defaults.
@@ -37,6 +37,7 @@ url = "sqlite:///var/publisher.db"
 [ingest]
 max_file_bytes = 10000000  # larger files are refused
 settle_seconds = 2         # files changed more recently are left for the next scan
+follow_symlinks = false    # true: also read links that lead out of the seed folder
 
 [feeds]
 max_items = 50
@@ -49,18 +50,23 @@ full_content = true
 max_age_days = 7            # older articles found late are not news: feeds only
 schedule = "0 7 * * *"      # cron, in each subscriber's own time zone
 weekly_day = "mon"          # when weekly subscribers get theirs
+# Your postal address, printed in every digest's footer: anti-spam laws (CAN-SPAM in the
+# US, and others) require one in bulk mail. Fill it in before you send to real readers.
+# postal_address = "Example News, 1 High Street, Springfield 12345, Country"
 
 [delivery]
 transport = "maildir"       # "maildir" (var/outbox) or "smtp"
 outbox = "var/outbox"
 max_attempts = 4
 bounce_after = 3            # hard failures in a row before an address is marked bounced
+give_up_hours = 72          # a message deferred this long fails; its reader moves on
 
 [smtp]
 host = "localhost"
 port = 25
 starttls = false
 ssl = false
+timeout = 30                # seconds for one message's whole exchange with the server
 # username = "publisher"    # the password comes from PUBLISHER_SMTP_PASSWORD
 # rate_per_second = 10
 
@@ -68,6 +74,15 @@ ssl = false
 # selector = "mail"
 # domain = "news.example.org"
 # private_key_path = "/etc/publisher/dkim.pem"
+
+# Bounces, abuse reports and unsubscribe mails: a mailbox publisher reads (README: Inbound mail).
+# [inbound]
+# address = "bounces@news.example.org"   # delivered into the mailbox below; digests return here
+# verp = true                  # envelope sender bounces+<token>@…: every bounce names its reader
+# maildir = "/var/mail/publisher-bounces"   # or IMAP over TLS:
+# imap_host = "imap.example.org"            # imap_port = 993, imap_user; the password
+# imap_user = "bounces@news.example.org"    # comes from PUBLISHER_INBOUND_PASSWORD
+# check_minutes = 5
 
 [schedule]
 rescan_seconds = 60         # a full rescan now and then, behind file-system events
@@ -79,6 +94,7 @@ port = 8000
 [logging]
 level = "INFO"
 format = "text"             # or "json"
+# file = "var/publisher.log"  # default: stderr; SIGHUP reopens it (for logrotate)
 
 [subscriptions]
 confirm_days = 7

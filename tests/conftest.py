@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from smtp_sink import smtp_server  # noqa: F401  (a fixture shared by the mail tests)
+from smtp_sink import drip_server, silent_server, smtp_server  # noqa: F401  (shared fixtures)
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
@@ -54,6 +56,14 @@ def site(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def mail_site(tmp_path: Path) -> Path:
+    """A site with an empty seed folder, so each test controls exactly what is new."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "publisher.toml").write_text("")  # every key at its default, or from the env
+    return tmp_path
+
+
+@pytest.fixture
 def settings(site: Path) -> Settings:
     return load_settings(None, {}, cwd=site)
 
@@ -67,3 +77,38 @@ def db(settings: Settings) -> Iterator[store.Store]:
 
 def copy_samples(target: Path) -> None:
     shutil.copytree(SAMPLE_SEEDS, target, dirs_exist_ok=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 16 MiB tmpfs of the test's own, to fill up without filling the machine's disk."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    command = ["mount", "-t", "tmpfs", "-o", "size=16m,mode=0755", "tmpfs", str(mount)]
+    mounted = subprocess.run(command, capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        reason = f"cannot mount a tmpfs to fill (needs root): {mounted.stderr.strip()}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write one file until the file system holding ``folder`` has no byte left."""
+    filler = folder / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for size in (1 << 20, 1 << 12, 1):
+            try:
+                while True:
+                    os.write(descriptor, b"\0" * size)
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC:
+                    raise
+    finally:
+        os.close(descriptor)
+    return filler

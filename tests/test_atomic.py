@@ -16,7 +16,7 @@ from conftest import SEED_MTIME
 from lxml import etree
 
 from publisher.core.errors import PublishError
-from publisher.publish.atomic import STAGE_FROM, STAGING_PREFIX, Batch
+from publisher.publish.atomic import STAGE_FROM, STAGING_PREFIX, Batch, marked_build
 
 PAST = SEED_MTIME
 WORDS = "harbour council budget school river bridge library market festival station".split()
@@ -83,6 +83,24 @@ def test_a_write_failure_is_a_publish_error_naming_the_path(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html"]
 
 
+@pytest.mark.parametrize("extra", [0, STAGE_FROM], ids=["synced-each", "staged"])
+def test_a_removed_path_drops_its_pending_bytes(tmp_path: Path, extra: int) -> None:
+    gone = tmp_path / "months" / "2026-01" / "index.html"
+    gone.parent.mkdir(parents=True)
+    gone.write_bytes(b"old")
+    with Batch(tmp_path) as batch:
+        for n in range(extra):
+            batch.write(tmp_path / "many" / f"{n}.html", b"<p>many</p>")
+        assert batch.write(gone, b"new") is True
+        assert batch.remove(gone) is True
+        gone.parent.rmdir()  # as a caller taking down an emptied listing does
+        assert batch.remove(tmp_path / "never.html") is False
+        batch.write(tmp_path / "months" / "2026-02" / "index.html", b"kept")
+    assert not gone.exists() and not gone.parent.exists()
+    assert (tmp_path / "months" / "2026-02" / "index.html").read_bytes() == b"kept"
+    assert len(list(tmp_path.glob("many/*.html"))) == extra
+
+
 BATCH_SCRIPT = """
 import os, signal, sys
 from pathlib import Path
@@ -125,6 +143,18 @@ def test_a_killed_batch_leaves_nothing_visible_and_the_next_batch_sweeps_it(
             batch.write(tmp_path / "ours" / str(n), b"ours")
     assert staging_folders(tmp_path) == []
     assert (tmp_path / "ours" / "0").read_bytes() == b"ours"
+
+
+def test_the_next_marked_build_removes_a_killed_batch_even_when_it_stages_nothing(
+    tmp_path: Path,
+) -> None:
+    dead = run_batch(tmp_path, "die")
+    dead.communicate(timeout=30)
+    assert len(staging_folders(tmp_path)) == 1
+    with marked_build(tmp_path / "state", tmp_path), Batch(tmp_path) as batch:
+        batch.write(tmp_path / "small.txt", b"one file: synced beside its target")
+    assert staging_folders(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "small.txt", "staged", "state"]
 
 
 def test_a_live_batch_in_another_process_is_left_alone(tmp_path: Path) -> None:
@@ -200,6 +230,7 @@ def test_build_killed_mid_write_shows_only_whole_files_and_resumes_cleanly(
 ) -> None:
     site = tmp_path / "site"
     many_seeds(site / "seeds")
+    (site / "publisher.toml").write_text("")  # the defaults: seeds/ in, feeds/ out
     output = site / "feeds"
     build = [sys.executable, "-m", "publisher", "build", "--json"]
 

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,6 +20,7 @@ from lxml import etree
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
+from publisher.publish.atomic import STAGING_PREFIX
 from publisher.publish.build import build
 
 GOLDEN = Path(__file__).parent / "golden" / "build"
@@ -130,7 +136,10 @@ def test_new_seed_rewrites_only_what_lists_its_items(
         f"authors/dana-whitfield/{n}" for n in ("rss.xml", "atom.xml", "feed.json", "index.html")
     }
     items = {"items/harbour-strike-enters-second-week.html", "items/harbour-board-responds.html"}
-    assert changed == main | source | author | items
+    # The month the new items were found in gains them on its front page; the archive's
+    # list of months shows the new count.
+    months = {"archive/2026/11/index.html", "archive/index.html"}
+    assert changed == main | source | author | items | months
     assert sorted(report.written) == sorted(changed)
 
 
@@ -191,3 +200,54 @@ def test_websub_hub_is_advertised_and_pinged_for_changed_feeds(site: Path, db: s
     assert f"{settings.site.url}rss.xml" in pinged and f"{settings.site.url}feed.json" in pinged
     assert f'href="{hub_url}"' in (settings.paths.output / "atom.xml").read_text()
     assert hub_url in (settings.paths.output / "rss.xml").read_text()
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob(".*.tmp"))
+
+
+def kill_mid_write(site: Path, settings: Settings) -> list[Path]:
+    """Run real builds and SIGKILL one while it holds a temporary file; what it left."""
+    for _ in range(5):
+        shutil.rmtree(settings.paths.output, ignore_errors=True)  # a first build writes all
+        (settings.paths.state / "build.json").unlink(missing_ok=True)
+        process = subprocess.Popen([sys.executable, "-m", "publisher", "build"], cwd=site)
+        while process.poll() is None:
+            time.sleep(0.01)
+            process.send_signal(signal.SIGSTOP)
+            if settings.paths.output.is_dir() and temporaries(settings.paths.output):
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+                return temporaries(settings.paths.output)
+            process.send_signal(signal.SIGCONT)
+    raise AssertionError("no build was caught mid-write in five tries")
+
+
+def test_the_next_build_removes_what_a_killed_build_left(site: Path, settings: Settings) -> None:
+    (site / "publisher.toml").write_text("")
+    left = kill_mid_write(site, settings)
+    assert left
+    live = subprocess.Popen(["sleep", "30"])  # another process, still writing
+    try:
+        theirs = settings.paths.output / f".rss.xml.{live.pid}-0badcafe.abcd_123.tmp"
+        others = [settings.paths.output / name for name in ("notes.tmp", ".draft.tmp")]
+        for path in [theirs, *others]:
+            path.write_bytes(b"not ours to remove")
+        db = store.open_store(settings.database.url, now=NOW)
+        try:
+            build(settings, db, now=NOW)
+        finally:
+            db.close()
+        assert temporaries(settings.paths.output) == sorted([theirs, others[1]])
+        assert (settings.paths.output / "notes.tmp").is_file()
+        assert not any(path.exists() for path in left)
+        assert not list(settings.paths.state.glob(".building.*"))
+        assert not list(settings.paths.output.glob(f"{STAGING_PREFIX}*"))
+    finally:
+        live.kill()
+        live.wait()
+    for feed in feed_files(settings.paths.output):  # the next build completed every file
+        if feed.suffix == ".json":
+            assert json.loads(feed.read_bytes())["items"], feed
+        else:
+            assert not feedparser.parse(feed.read_bytes()).bozo, feed

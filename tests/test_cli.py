@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import mailbox
+import os
+import shutil
 import subprocess
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_SEEDS, write_seed
+from smtp_sink import Drip
 
+from publisher import store
 from publisher.core.settings import load_settings
+from publisher.mail.delivering import deliver_notices
+from publisher.mail.outbound import make_mailer
 
 
 def publisher(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -60,6 +70,7 @@ def test_bad_config_is_one_line_naming_key_and_value(tmp_path: Path) -> None:
 
 
 def test_failed_seed_is_reported_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
     write_seed(tmp_path / "seeds", "empty.txt", b"")
     result = publisher("ingest", cwd=tmp_path)
     assert "empty.txt" in result.stderr and "empty" in result.stderr
@@ -67,6 +78,7 @@ def test_failed_seed_is_reported_with_its_reason(tmp_path: Path) -> None:
 
 
 def test_subscribers_and_digest_dry_run(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
     for sample in SAMPLE_SEEDS.glob("000_*.txt"):
         write_seed(tmp_path / "seeds", sample.name, sample.read_bytes())
     publisher("build", cwd=tmp_path)
@@ -84,8 +96,156 @@ def test_subscribers_and_digest_dry_run(tmp_path: Path) -> None:
 
 
 def test_import_with_bad_rows_exits_non_zero_and_skips_blank_lines(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
     people = tmp_path / "people.csv"
     people.write_text("email,name\nann@example.org,Ann\n,,\nnot-an-address,Bad\n", encoding="utf-8")
     result = publisher("subscribers", "import", str(people), cwd=tmp_path, check=False)
     assert result.returncode == 1 and "1 added" in result.stdout
     assert result.stderr.count("error:") == 1 and "line 4" in result.stderr
+
+
+def test_send_test_to_a_dripping_server_gives_up_at_smtp_timeout(
+    tmp_path: Path, drip_server: Drip
+) -> None:
+    (tmp_path / "publisher.toml").write_text(
+        f'[delivery]\ntransport = "smtp"\n[smtp]\nhost = "127.0.0.1"\n'
+        f"port = {drip_server.port}\ntimeout = 5\n"
+    )
+    write_seed(tmp_path / "seeds", "news.txt", "Ferry Restored\n\nThe ferry runs again today.\n")
+    publisher("ingest", cwd=tmp_path)
+    started = time.monotonic()
+    result = publisher("send-test", "--to", "me@example.org", cwd=tmp_path, check=False)
+    took = time.monotonic() - started
+    assert result.returncode == 1 and "smtp.timeout = 5s" in result.stderr
+    assert took < 12 and drip_server.connections == 1  # one deadline, not one per byte or try
+
+
+def test_send_test_is_recorded_sent_and_no_other_sender_repeats_it(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text("")
+    write_seed(tmp_path / "seeds", "news.txt", "Ferry Restored\n\nThe ferry runs again today.\n")
+    publisher("ingest", cwd=tmp_path)
+    result = publisher("send-test", "--to", "me@example.org", cwd=tmp_path)
+    assert "sent a test digest to me@example.org via maildir" in result.stdout
+    settings = load_settings(None, {}, cwd=tmp_path)
+    db = store.open_store(settings.database.url)
+    try:  # what the service's sender of notices would do next: nothing is due
+        mailer = make_mailer(settings, {})
+        report = deliver_notices(settings, db, mailer, clock=lambda: datetime.now(UTC))
+    finally:
+        db.close()
+    outbox = mailbox.Maildir(settings.delivery.outbox, create=False)
+    assert report.messages_sent == 0 and len(outbox) == 1
+    (message,) = outbox
+    assert message["To"] == "me@example.org" and "Ferry Restored" in message.as_string()
+
+
+NO_SITE = "no publisher.toml here or above; run `publisher init` or pass --config"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ingest",),
+        ("build",),
+        ("subscribers", "add", "ann@example.org"),
+        ("subscribers", "list"),
+        ("digest", "send"),
+        ("status",),
+        ("run",),
+    ],
+)
+def test_outside_a_site_commands_refuse_and_create_nothing(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    result = publisher(*args, cwd=tmp_path, check=False)
+    assert (result.returncode, result.stderr.strip()) == (1, f"error: {NO_SITE}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_outside_a_site_reading_commands_still_work(tmp_path: Path) -> None:
+    sample = next(SAMPLE_SEEDS.glob("000_*.txt"))
+    assert "Usage:" in publisher("--help", cwd=tmp_path).stdout
+    assert "publisher, version" in publisher("--version", cwd=tmp_path).stdout
+    assert len(json.loads(publisher("parse", str(sample), "--json", cwd=tmp_path).stdout)) == 18
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_commands_find_the_config_in_a_parent_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publisher("init", str(site), cwd=tmp_path)
+    inner = site / "seeds" / "deeper"
+    inner.mkdir()
+    publisher("subscribers", "add", "ann@example.org", cwd=inner)
+    listed = json.loads(publisher("subscribers", "list", "--json", cwd=site).stdout)
+    assert [s["email"] for s in listed] == ["ann@example.org"]
+    assert (site / "var" / "publisher.db").is_file() and not (inner / "var").exists()
+    named = publisher("--config", str(site / "publisher.toml"), "status", cwd=tmp_path)
+    assert "1 active" in named.stdout and sorted(tmp_path.iterdir()) == [site]
+
+
+def without_root_powers() -> list[str]:
+    """A command prefix under which mode 000 really denies reading, even to root."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("setpriv (util-linux) is needed to deny root a file")
+        pytest.skip("running as root without setpriv: a file cannot be made unreadable")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_unreadable_folder_and_file_are_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    prefix = without_root_powers()
+    (tmp_path / "publisher.toml").write_text("")
+    seeds = tmp_path / "seeds"
+    write_seed(seeds, "000.txt", next(SAMPLE_SEEDS.glob("000_*.txt")).read_bytes())
+    write_seed(seeds, "locked/inner.txt", "Locked Away\n\nA page no one may read.\n")
+    write_seed(seeds, "secret.txt", "Secret Page\n\nA page no one may read.\n")
+    (seeds / "secret.txt").chmod(0)
+    (seeds / "locked").chmod(0)
+    try:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "publisher", "ingest", "--json"], cwd=tmp_path,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        (seeds / "locked").chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["files_new"], report["files_failed"]) == (1, 2)
+    assert sorted(report["errors"], key=lambda error: error["path"]) == [
+        {"path": "locked", "error": "cannot read the folder: Permission denied"},
+        {"path": "secret.txt", "error": "cannot read file: Permission denied"},
+    ]
+
+
+def test_import_summary_counts_each_change_and_reactivates_only_when_asked(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "publisher.toml").write_text("")
+    (tmp_path / "active.csv").write_text("email,name\nbob@example.org,Bob\ncat@example.org,\n")
+    publisher("subscribers", "import", str(tmp_path / "active.csv"), cwd=tmp_path)
+    suppression = tmp_path / "suppression.csv"
+    suppression.write_text(
+        "email,status\nbob@example.org,unsubscribed\ncat@example.org,complained\n"
+        "dan@example.org,bounced\n"
+    )
+    result = publisher("subscribers", "import", str(suppression), cwd=tmp_path)
+    assert result.stdout.strip() == (
+        "1 added, 0 updated, 0 unchanged, 1 unsubscribed, 1 complained"
+    )
+    people = tmp_path / "people.csv"
+    people.write_text("email,name\nbob@example.org,Robert\ncat@example.org,Cat\n")
+    kept = publisher("subscribers", "import", str(people), cwd=tmp_path)
+    assert kept.stdout.strip() == (
+        "0 added, 0 updated, 0 unchanged, 2 left opted out (--reactivate resubscribes them)"
+    )
+    back = publisher("subscribers", "import", str(people), "--reactivate", cwd=tmp_path)
+    assert back.stdout.strip() == "0 added, 0 updated, 0 unchanged, 2 reactivated"
+    listed = json.loads(publisher("subscribers", "list", "--json", cwd=tmp_path).stdout)
+    assert [(s["email"], s["name"], s["status"]) for s in listed] == [
+        ("bob@example.org", "Robert", "active"),
+        ("cat@example.org", "Cat", "active"),
+        ("dan@example.org", None, "bounced"),
+    ]

@@ -46,6 +46,7 @@ def make_items() -> list[Item]:
             published=T0 + timedelta(hours=3),
             first_seen=T0 + timedelta(hours=3),
             updated=T0 + timedelta(hours=5),
+            dated=True,
         ),
         Item(
             id="hostile-rates",
@@ -115,9 +116,12 @@ def test_atom_structure_has_required_elements() -> None:
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == 3
     for entry in entries:
-        for name in ("id", "title", "updated", "published", "link", "category", "summary"):
+        for name in ("id", "title", "updated", "link", "category", "summary"):
             assert entry.find(f"{ATOM}{name}") is not None, name
+        # Only a date the page gave is a publication date; undated items carry only <updated>.
         assert entry.find(f"{ATOM}link").get("href").startswith("https://")  # type: ignore[union-attr]
+    # Only a date the page gave is a publication date; undated items carry only <updated>.
+    assert [entry.find(f"{ATOM}published") is not None for entry in entries] == [True, False, False]
 
 
 def test_rss_structure_has_self_link_guids_and_creators() -> None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import dataclasses
 import os
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,7 +11,9 @@ from conftest import NOW, SEED_MTIME, write_seed
 from publisher import store
 from publisher.core.models import Item
 from publisher.core.settings import Settings, load_settings
-from publisher.ingest.pipeline import ingest
+from publisher.ingest.pipeline import IngestReport, ingest
+from publisher.publish.build import build
+from publisher.store.database import MIGRATIONS
 
 LISTING = """Council Budget Passed
 
@@ -193,7 +197,7 @@ def test_crlf_cp1252_and_utf16_seeds_give_the_same_items(
 def test_migrations_are_recorded_once(settings: Settings) -> None:
     first = store.open_store(settings.database.url, now=NOW)
     second = store.open_store(settings.database.url, now=NOW)
-    assert store.list_migrations(second) == [1, 2]
+    assert store.list_migrations(second) == [version for version, _, _ in MIGRATIONS]
     first.close()
     second.close()
 
@@ -232,3 +236,68 @@ def test_large_scan_parses_in_worker_processes_with_the_same_result(
     bulk = [item for item in store.list_items(db) if item.source.startswith("page-")]
     assert len(bulk) == 450
     assert {item.id for item in bulk} == {f"story-number-{n}-headline" for n in range(450)}
+
+
+def hostile_seed_folder(site: Path) -> Path:
+    """The sample seeds among entries that cannot be read as seeds, as a tester plants them."""
+    seeds = site / "seeds"
+    (seeds / "loop_a.txt").symlink_to("loop_b.txt")
+    (seeds / "loop_b.txt").symlink_to("loop_a.txt")
+    (seeds / "broken.txt").symlink_to("missing.txt")
+    (seeds / "passwd.txt").symlink_to("/etc/passwd")
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "nested").mkdir()
+    (seeds / "nested" / "back").symlink_to("..")  # a folder loop
+    elsewhere = site / "elsewhere"
+    write_seed(elsewhere, "outside.txt", LISTING)
+    (seeds / "outside").symlink_to(elsewhere)
+    (seeds / "inside.txt").symlink_to(next(seeds.glob("000_*.txt")).name)
+    return seeds
+
+
+def ingest_within(settings: Settings, db: store.Store, seconds: float) -> IngestReport:
+    """Ingest in a thread and fail, rather than hang, if anything blocks (a FIFO)."""
+    reports: list[IngestReport] = []
+    worker = threading.Thread(target=lambda: reports.append(ingest(settings, db, now=NOW)))
+    worker.daemon = True
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "ingest blocked"
+    assert reports, "ingest raised"
+    return reports[0]
+
+
+def test_unreadable_entries_are_skipped_with_path_and_reason(
+    site: Path, settings: Settings, db: store.Store
+) -> None:
+    hostile_seed_folder(site)
+    report = ingest_within(settings, db, 20)
+    reasons = {error["path"]: error["error"] for error in report.errors}
+    assert reasons == {
+        "broken.txt": "a broken symbolic link",
+        "loop_a.txt": "a symbolic link loop",
+        "loop_b.txt": "a symbolic link loop",
+        "nested/back": "a symbolic link loop (a folder already scanned)",
+        "outside": f"a link leading out of the seed folder (to {(site / 'elsewhere').resolve()})"
+        "; set ingest.follow_symlinks = true to read it",
+        "passwd.txt": "a link leading out of the seed folder (to /etc/passwd)"
+        "; set ingest.follow_symlinks = true to read it",
+        "pipe.txt": "not a regular file (a FIFO)",
+    }
+    assert (report.files_new, report.files_failed) == (6, 7)  # the samples and inside.txt
+    stored = " ".join(f"{item.title} {item.summary}" for item in store.list_items(db))
+    assert "nologin" not in stored and "Council Budget" not in stored
+    assert build(settings, db, now=NOW).feeds_written > 0
+    assert b"nologin" not in (settings.paths.output / "rss.xml").read_bytes()
+
+
+def test_follow_symlinks_reads_links_out_of_the_seed_folder(site: Path, db: store.Store) -> None:
+    seeds = hostile_seed_folder(site)
+    (seeds / "passwd.txt").unlink()
+    settings = load_settings(None, {"PUBLISHER_INGEST_FOLLOW_SYMLINKS": "true"}, cwd=site)
+    report = ingest_within(settings, db, 20)
+    assert "Council Budget Passed" in items_by_title(db)
+    assert sorted(error["path"] for error in report.errors) == [
+        "broken.txt", "loop_a.txt", "loop_b.txt", "nested/back", "pipe.txt"
+    ]  # fmt: skip
+    assert dataclasses.asdict(settings.ingest)["follow_symlinks"] is True

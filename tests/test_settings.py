@@ -18,6 +18,23 @@ def test_defaults_need_no_file(tmp_path: Path) -> None:
     assert settings.site.url.endswith("/")
 
 
+def test_config_is_found_in_the_nearest_parent_folder(tmp_path: Path) -> None:
+    (tmp_path / "publisher.toml").write_text('[site]\ntitle = "Outer"\n')
+    site = tmp_path / "site"
+    (site / "seeds" / "deeper").mkdir(parents=True)
+    (site / "publisher.toml").write_text('[site]\ntitle = "Inner"\n[paths]\nseeds = "pages"\n')
+    settings = load_settings(None, {}, cwd=site / "seeds" / "deeper")
+    assert settings.site.title == "Inner"
+    assert settings.config_file == site.resolve() / "publisher.toml"
+    assert settings.paths.seeds == site.resolve() / "pages"
+    assert load_settings(None, {}, cwd=tmp_path).site.title == "Outer"
+
+
+def test_no_config_here_or_above_leaves_config_file_unset(tmp_path: Path) -> None:
+    settings = load_settings(None, {}, cwd=tmp_path)
+    assert settings.config_file is None and settings.base_dir == tmp_path.resolve()
+
+
 def test_file_then_environment_override(tmp_path: Path) -> None:
     config = tmp_path / "conf" / "publisher.toml"
     config.parent.mkdir()
@@ -78,3 +95,36 @@ def test_secrets_in_environment_are_not_settings(tmp_path: Path) -> None:
 def test_named_config_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(tmp_path / "missing.toml", {})
+
+
+def test_inbound_maildir_resolves_and_the_password_is_no_setting(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "publisher.toml").write_text(
+        '[inbound]\nmaildir = "var/bounces"\naddress = "bounces@news.example.org"\nverp = true\n'
+    )
+    env = {"PUBLISHER_INBOUND_PASSWORD": "not a setting", "PUBLISHER_INBOUND_CHECK_MINUTES": "2"}
+    inbound = load_settings(None, env, cwd=site).inbound
+    assert inbound.enabled and inbound.verp and inbound.check_minutes == 2
+    assert inbound.maildir == site.resolve() / "var" / "bounces"
+    assert not load_settings(None, {}, cwd=tmp_path / "elsewhere").inbound.enabled
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('maildir = "bounces"', "inbound.address is missing"),
+        ('verp = true', "inbound.verp needs a mailbox"),
+        ('maildir = "b"\nimap_host = "imap.example.org"\naddress = "b@example.org"',
+         "inbound.maildir and inbound.imap_host exclude each other"),
+        ('imap_host = "imap.example.org"\naddress = "b@example.org"',
+         "inbound.imap_user is missing"),
+        ('maildir = "b"\naddress = "bounces"', "bad value for inbound.address: 'bounces'"),
+        ('maildir = "b"\naddress = "b@example.org"\nunsubscribe_address = "a b@example.org"',
+         "bad value for inbound.unsubscribe_address"),
+    ],
+)  # fmt: skip
+def test_bad_inbound_settings_name_the_key(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "publisher.toml").write_text(f"[inbound]\n{table}\n")
+    with pytest.raises(ConfigError, match=message):
+        load_settings(None, {}, cwd=tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -24,10 +25,12 @@ from publisher.core.errors import TokenError
 from publisher.core.settings import Settings, load_settings
 from publisher.core.templating import make_environment
 from publisher.ingest.pipeline import ingest
+from publisher.mail.delivering import deliver_notices
 from publisher.mail.outbound import UNSUBSCRIBE, make_mailer, make_sender
 from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
 from publisher.mail.tokens import sign_reference
+from publisher.service.notices import NoticeWorker
 from publisher.service.web import create_app
 
 SECRET = b"test-secret-0123456789abcdef"
@@ -109,17 +112,15 @@ def flow(
     settings = flow_settings(tmp_path, smtp_port, **extra)
     db = store.open_store(settings.database.url, now=NOW)
     clock = Clock()
-    app = create_app(
-        settings,
-        db,
-        secret=SECRET,
-        mailer_factory=lambda: make_mailer(settings, {}),
-        clock=clock,
-    )
+    # The sender of confirmation mails, as `publisher run` has it: woken by each request.
+    notices = NoticeWorker(settings, db, lambda: make_mailer(settings, {}), interval=30)
+    app = create_app(settings, db, secret=SECRET, on_queued=notices.wake, clock=clock)
+    notices.start()
     try:
         with serving(settings, app) as port:
             yield Flow(settings, db, port, recorder, clock)
     finally:
+        notices.stop()
         db.close()
 
 
@@ -205,7 +206,7 @@ def test_unsubscribe_page_shows_a_button_posting_to_the_same_address(flow: Flow)
     path = "/unsubscribe/" + token_for(flow, UNSUBSCRIBE, "cat@example.org")
     status, headers, body = fetch(flow.port, "GET", path)
     assert status == 200 and headers["cache-control"] == "no-store"
-    assert f'<form method="post" action="{path}">'.encode() in body
+    assert f'<form class="form" method="post" action="{path}">'.encode() in body
     assert flow.status_of("cat@example.org") == "active"  # a GET (a link scanner) changes nothing
 
 
@@ -278,6 +279,20 @@ def test_forged_or_misused_tokens_get_a_400_page(flow: Flow, path: str) -> None:
     assert flow.status_of("ann@example.org") == "pending"
 
 
+def test_token_numbers_out_of_range_answer_400_without_a_traceback(
+    flow: Flow, caplog: pytest.LogCaptureFixture
+) -> None:
+    store_subscriber(flow, "ann@example.org", "active")
+    for number in (0, 2**63, 2**64 + 1, 36**40):
+        for purpose in (CONFIRM, UNSUBSCRIBE):
+            token = sign_reference(SECRET, purpose, number, "ann@example.org", issued=NOW)
+            for method in ("GET", "POST") if purpose == UNSUBSCRIBE else ("GET",):
+                path = f"/{purpose}/{token}"
+                assert fetch(flow.port, method, path)[0] == 400, (path, method)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert flow.status_of("ann@example.org") == "active"
+
+
 def test_a_confirmation_link_expires_after_confirm_days(flow: Flow) -> None:
     flow.subscribe("eve@example.org")
     (mail,) = wait_for_mail(flow.recorder, 1)
@@ -332,7 +347,7 @@ def test_header_injection_through_the_name_goes_nowhere(flow: Flow) -> None:
 
 def test_the_form_page_and_odd_requests(flow: Flow) -> None:
     status, _, body = fetch(flow.port, "GET", "/subscribe")
-    assert status == 200 and b'<form method="post" action="/subscribe">' in body
+    assert status == 200 and b'<form class="form" method="post" action="/subscribe">' in body
     assert b'type="email"' in body and b'value="weekly"' in body
     assert flow.post("/subscribe", b"email=a@example.org", {"Content-Type": "text/plain"})[0] == 415
     assert flow.post("/subscribe", b"email=" + b"a" * 10_000)[0] == 413
@@ -363,11 +378,13 @@ class ListMailer:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        pass
+
 
 def test_simultaneous_requests_for_one_new_address_both_succeed(
     settings: Settings, db: store.Store
 ) -> None:
-    mailer = ListMailer([])
     sender = make_sender(settings, SECRET)
     env = make_environment(settings.paths.templates)
     start = threading.Barrier(10)
@@ -378,7 +395,6 @@ def test_simultaneous_requests_for_one_new_address_both_succeed(
         try:
             subscribe(
                 db,
-                mailer,
                 sender,
                 env,
                 SubscriberInput("hal@example.org"),
@@ -393,13 +409,16 @@ def test_simultaneous_requests_for_one_new_address_both_succeed(
         thread.start()
     for thread in threads:
         thread.join()
+    mailer = ListMailer([])
+    report = deliver_notices(settings, db, mailer, clock=lambda: NOW)
     assert errors == [] and mailer.sent == ["hal@example.org"] * 10
+    assert report.messages_sent == 10
     assert [s.status for s in store.list_subscribers(db)] == ["pending"]
 
 
 def test_the_form_offers_time_zones_and_keeps_the_readers(flow: Flow) -> None:
     status, _, body = fetch(flow.port, "GET", "/subscribe")
-    assert status == 200 and b'<option value="Asia/Tokyo">' in body
+    assert status == 200 and b"<option>Asia/Tokyo</option>" in body
     flow.subscribe("kenji@example.org", timezone="Asia/Tokyo", cadence="weekly")
     wait_for_mail(flow.recorder, 1)
     subscriber = store.get_subscriber(flow.db, "kenji@example.org")

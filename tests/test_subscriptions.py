@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from email.parser import BytesParser
+
 import pytest
 from conftest import NOW
 
 from publisher import store
 from publisher.core.errors import SubscriberError, SubscriberNotFoundError
+from publisher.core.settings import Settings
+from publisher.ingest.pipeline import ingest
+from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import (
     SubscriberInput,
     add_subscriber,
@@ -12,6 +17,7 @@ from publisher.mail.subscriptions import (
     import_csv,
     remove_subscriber,
 )
+from publisher.mail.transports import MaildirMailer
 
 
 def test_add_normalises_and_refuses_duplicates_case_insensitively(db: store.Store) -> None:
@@ -91,3 +97,51 @@ def test_export_round_trips_through_import(db: store.Store, tmp_path: object) ->
 def test_missing_header_is_one_clear_error(db: store.Store) -> None:
     with pytest.raises(SubscriberError, match="header row"):
         import_csv(db, "ann@example.org,Ann\n", now=NOW)
+
+
+SUPPRESSION = """email,status
+ann@example.org,unsubscribed
+BOB@example.org,bounced
+cat@example.org,complained
+dan@example.org,active
+eve@example.org,unsubscribed
+"""
+
+
+def recipients_of_next_digest(settings: Settings, db: store.Store) -> list[str]:
+    outbox = settings.paths.state / "outbox"
+    mailer = MaildirMailer(outbox)
+    send_digests(settings, db, mailer, now=NOW, secret=b"test-secret-0123456789abcdef")
+    mailer.close()
+    parse = BytesParser().parsebytes
+    return sorted(parse(path.read_bytes())["To"] for path in (outbox / "new").iterdir())
+
+
+def test_import_applies_opt_outs_to_existing_addresses(settings: Settings, db: store.Store) -> None:
+    for name in ("ann", "bob", "cat", "dan"):
+        add_subscriber(db, SubscriberInput(f"{name}@example.org", name.title()), now=NOW)
+    report = import_csv(db, SUPPRESSION, now=NOW)
+    assert (report.added, report.updated, report.unchanged, report.errors) == (1, 0, 1, [])
+    assert report.status_changes == {"unsubscribed": 1, "bounced": 1, "complained": 1}
+    assert {s.email: (s.status, s.name) for s in store.list_subscribers(db)} == {
+        "ann@example.org": ("unsubscribed", "Ann"),
+        "bob@example.org": ("bounced", "Bob"),
+        "cat@example.org": ("complained", "Cat"),
+        "dan@example.org": ("active", "Dan"),  # the file has no name column
+        "eve@example.org": ("unsubscribed", None),
+    }
+    ingest(settings, db, now=NOW)
+    assert recipients_of_next_digest(settings, db) == ["Dan <dan@example.org>"]
+
+
+def test_import_reactivates_only_when_asked(db: store.Store) -> None:
+    import_csv(db, "email,status\nann@example.org,unsubscribed\nbob@example.org,bounced\n", now=NOW)
+    rows = "email,name,status\nann@example.org,Ann,active\nbob@example.org,Bob,active\n"
+    kept = import_csv(db, rows, now=NOW)
+    assert (kept.left_opted_out, sum(kept.status_changes.values())) == (2, 0)
+    assert [s.status for s in store.list_subscribers(db)] == ["unsubscribed", "bounced"]
+    back = import_csv(db, rows, now=NOW, reactivate=True)
+    assert (back.left_opted_out, back.status_changes) == (0, {"reactivated": 2})
+    assert [(s.status, s.name) for s in store.list_subscribers(db)] == [
+        ("active", "Ann"), ("active", "Bob")
+    ]  # fmt: skip

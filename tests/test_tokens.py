@@ -13,8 +13,11 @@ from publisher.core.errors import ConfigError, TokenError
 from publisher.mail.tokens import (
     SECRET_ENV,
     load_secret,
+    mailbox_token_reference,
+    sign_mailbox_reference,
     sign_reference,
     token_reference,
+    verify_mailbox_reference,
     verify_reference,
 )
 
@@ -148,3 +151,25 @@ def test_reference_tokens_expire() -> None:
 def test_unreadable_reference_tokens_are_refused(garbage: str) -> None:
     with pytest.raises(TokenError):
         token_reference(garbage)
+
+
+def test_mailbox_tokens_survive_any_case_and_refuse_everything_else() -> None:
+    token = sign_mailbox_reference(SECRET, "bounce", 1234, "Ann@Example.org")
+    assert re.fullmatch(r"r[0-9a-z]+\.[a-z2-7]{24}", token)  # fits an address's local part
+    for seen in (token, token.upper()):
+        assert mailbox_token_reference(seen) == 1234
+        verify_mailbox_reference(SECRET, "bounce", seen, "ann@example.org")
+    payload, signature = token.split(".")
+    refused = [
+        (SECRET, "unsubscribe", token, "ann@example.org"),  # another purpose
+        (SECRET, "bounce", token, "bob@example.org"),  # the number now names someone else
+        (b"another-secret-0123456789", "bounce", token, "ann@example.org"),
+        (SECRET, "bounce", f"{payload}.{signature[::-1]}", "ann@example.org"),
+        (SECRET, "bounce", f"{payload}0.{signature}", "ann@example.org"),  # another number
+    ]
+    for secret, purpose, candidate, email in refused:
+        with pytest.raises(TokenError):
+            verify_mailbox_reference(secret, purpose, candidate, email)
+    for unreadable in ("", "r.abc", "x12.abc", "r12", f"r{'z' * 14}.{signature}", "r١.abc"):
+        with pytest.raises(TokenError):
+            mailbox_token_reference(unreadable)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import mailbox
+import threading
+import time
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from smtp_sink import Recorder, free_port
+from smtp_sink import Drip, Recorder, elapsed, free_port
 
 from publisher.core.errors import (
     ConfigError,
     DeliveryError,
     PermanentDeliveryError,
     TemporaryDeliveryError,
+    UnreachableServerError,
 )
 from publisher.mail.transports import MaildirMailer, Mailer, SMTPMailer
 
@@ -209,3 +212,64 @@ def _maildir_files(path: Path) -> list[bytes]:
         return [box.get_bytes(key) for key in box.iterkeys()]
     finally:
         box.close()
+
+
+# --- deadlines: a silent, slow or hung server costs one smtp.timeout, not one per byte or try ---
+
+
+def test_a_server_that_never_greets_costs_one_timeout(silent_server: int) -> None:
+    clock = Clock()
+    mailer = make_mailer(silent_server, clock, timeout=1.0, max_attempts=4)
+    started = time.monotonic()
+    with pytest.raises(UnreachableServerError, match=r"within smtp\.timeout = 1s"):
+        mailer.send(message(1), sender=SENDER, recipient="a@example.org")
+    mailer.close()
+    assert elapsed(started) < 2.5
+    assert clock.sleeps == []  # not tried again: the next message would meet the same silence
+
+
+def test_a_dripping_greeting_is_cut_at_the_deadline(drip_server: Drip) -> None:
+    drip_server.every = 0.3  # each byte well inside the timeout: only a deadline stops it
+    mailer = make_mailer(drip_server.port, Clock(), timeout=2.0)
+    started = time.monotonic()
+    with pytest.raises(UnreachableServerError, match=r"smtp\.timeout"):
+        mailer.send(message(1), sender=SENDER, recipient="a@example.org")
+    mailer.close()
+    assert elapsed(started) < 3.5 and drip_server.connections == 1
+
+
+def test_a_hang_at_data_costs_one_timeout_not_one_per_attempt(
+    smtp_server: tuple[Recorder, int],
+) -> None:
+    recorder, port = smtp_server
+    recorder.hang = True
+    mailer = make_mailer(port, Clock(), timeout=1.0, max_attempts=4)
+    started = time.monotonic()
+    with pytest.raises(UnreachableServerError):
+        mailer.send(message(1), sender=SENDER, recipient="a@example.org")
+    mailer.close()
+    assert elapsed(started) < 2.5 and recorder.accepted == []
+
+
+def test_abort_cuts_an_exchange_in_flight_and_every_later_send(silent_server: int) -> None:
+    mailer = make_mailer(silent_server, Clock(), timeout=30.0)
+    threading.Timer(0.3, mailer.abort).start()
+    started = time.monotonic()
+    with pytest.raises(DeliveryError, match="shutting down") as raised:
+        mailer.send(message(1), sender=SENDER, recipient="a@example.org")
+    assert not isinstance(raised.value, TemporaryDeliveryError)  # not a failure of the message
+    with pytest.raises(DeliveryError, match="shutting down"):
+        mailer.send(message(2), sender=SENDER, recipient="b@example.org")
+    mailer.close()
+    assert elapsed(started) < 2
+
+
+def test_a_slow_but_steady_server_within_the_deadline_delivers(
+    smtp_server: tuple[Recorder, int],
+) -> None:
+    recorder, port = smtp_server
+    recorder.delay = 0.5
+    with make_mailer(port, Clock(), timeout=2.0) as mailer:
+        for n in range(3):  # 1.5 s in all: the deadline is per message, not per connection
+            mailer.send(message(n), sender=SENDER, recipient=f"r{n}@example.org")
+    assert len(recorder.accepted) == 3

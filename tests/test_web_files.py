@@ -14,12 +14,12 @@ from starlette.routing import Mount
 
 from publisher import store
 from publisher.core.settings import Settings
-from publisher.mail.transports import MaildirMailer
 from publisher.service.web import create_app
 from publisher.service.web.files import (
     SMALL_FILE_BYTES,
     CachedFile,
     FileCache,
+    MovedSources,
     SiteFiles,
     read_small_file,
 )
@@ -39,8 +39,7 @@ def output(settings: Settings) -> Path:
 
 @pytest.fixture
 def app(settings: Settings, db: store.Store, output: Path) -> Starlette:
-    outbox = settings.paths.state / "outbox"
-    return create_app(settings, db, secret=SECRET, mailer_factory=lambda: MaildirMailer(outbox))
+    return create_app(settings, db, secret=SECRET)
 
 
 @pytest.fixture
@@ -50,10 +49,11 @@ def port(settings: Settings, app: Starlette) -> Iterator[int]:
 
 
 def site_files(app: Starlette) -> SiteFiles:
-    """The static file app mounted at ``/`` (to look at its cache, never to change it)."""
+    """The static file app mounted at ``/``, behind the redirects of renamed sources."""
     mount = app.routes[-1]
-    assert isinstance(mount, Mount) and isinstance(mount.app, SiteFiles)
-    return mount.app
+    assert isinstance(mount, Mount) and isinstance(mount.app, MovedSources)
+    assert isinstance(mount.app.app, SiteFiles)
+    return mount.app.app
 
 
 def replace_by_rename(path: Path, data: bytes, *, mtime_ns: int | None = None) -> None:

@@ -18,12 +18,14 @@ from rich.progress import Progress
 from rich.table import Table
 
 from publisher import __version__, store
+from publisher.core.errors import ConfigError
 from publisher.core.models import PageHints, ParseResult, Subscriber
 from publisher.core.settings import Settings, load_settings
 from publisher.ingest.pipeline import IngestReport, source_for
 from publisher.service.scheduler import digest_trigger
 
 PROGRESS_THRESHOLD = 200
+NO_SITE = "no publisher.toml here or above; run `publisher init` or pass --config"
 err_console = Console(stderr=True)
 
 
@@ -31,9 +33,15 @@ err_console = Console(stderr=True)
 class AppContext:
     config_path: Path | None
 
-    def settings(self) -> Settings:
-        """Load and check every setting, the digest schedule included, before any work."""
+    def settings(self, *, site: bool = True) -> Settings:
+        """Load and check every setting, the digest schedule included, before any work.
+
+        ``site`` commands use a site's state: without a publisher.toml here or above
+        they refuse, rather than create a stray database in whatever folder this is.
+        """
         settings = load_settings(self.config_path, os.environ)
+        if site and settings.config_file is None:
+            raise ConfigError(NO_SITE)
         digest_trigger(settings.digest.schedule, "UTC", "daily", settings.digest.weekly_day)
         return settings
 
@@ -82,7 +90,7 @@ def progress_bar(enabled: bool) -> Iterator[Any]:
 
 
 def hints_for(app: AppContext, file: Path) -> PageHints:
-    settings = app.settings()
+    settings = app.settings(site=False)
     try:
         relative = file.resolve().relative_to(settings.paths.seeds.resolve()).as_posix()
     except ValueError:

@@ -21,9 +21,9 @@ from publisher.cli.app import (
 )
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints
-from publisher.core.settings import LAYOUTS
+from publisher.core.settings import LAYOUTS, Settings
 from publisher.ingest.pipeline import ingest, parse_seed_bytes
-from publisher.publish.build import build
+from publisher.publish.build import NGINX_REDIRECTS, BuildReport, build
 from publisher.scaffold import init_site
 from publisher.service.runlog import record_run
 
@@ -49,7 +49,7 @@ def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> Non
     if layout:
         hints = PageHints(layout, hints.author, hints.timezone, hints.day_first)
     data = read_file(file)
-    limit = app.settings().ingest.max_file_bytes
+    limit = app.settings(site=False).ingest.max_file_bytes
     if len(data) > limit:
         raise SeedError(
             f"file is {len(data):,} bytes, over ingest.max_file_bytes ({limit:,})", path=str(file)
@@ -94,7 +94,18 @@ def build_command(app: AppContext, as_json: bool, full: bool) -> None:
         click.echo(f"wrote {settings.paths.output / path}")
     if len(report.written) > 20:
         click.echo(f"... and {len(report.written) - 20} more")
+    _print_renames(settings, report)
     click.echo(
         f"feeds: {report.feeds_written} written, {report.feeds_unchanged} unchanged; "
         f"pages: {report.pages_written} written, {report.pages_unchanged} unchanged"
     )
+
+
+def _print_renames(settings: Settings, report: BuildReport) -> None:
+    """Renamed sources: the built-in server redirects; nginx needs the lines printed here."""
+    for old, new in report.renamed:
+        click.echo(f"renamed: {old}/ now redirects (301) to {new}/")
+    if report.renamed:
+        redirects = settings.paths.state / NGINX_REDIRECTS
+        click.echo(f"behind nginx, include {redirects} in your server block:")
+        click.echo(redirects.read_text(encoding="utf-8").rstrip())

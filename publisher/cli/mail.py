@@ -25,6 +25,8 @@ from publisher.cli.app import (
 from publisher.mail import outbound, sending
 from publisher.mail.subscriptions import (
     CADENCES,
+    OPTED_OUT,
+    ImportReport,
     SubscriberInput,
     add_subscriber,
     export_csv,
@@ -32,6 +34,7 @@ from publisher.mail.subscriptions import (
     normalise_email,
     remove_subscriber,
 )
+from publisher.publish.build import publish_editions
 from publisher.service import daemon
 from publisher.service.runlog import record_run
 
@@ -86,17 +89,32 @@ def subscribers_list(app: AppContext, as_json: bool) -> None:
 
 @subscribers.command("import")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--reactivate", is_flag=True, help="Resubscribe addresses that opted out or bounced.")
 @click.pass_obj
-def subscribers_import(app: AppContext, file: Path) -> None:
-    """Add or update subscribers from a CSV file (email, name, cadence, timezone, status)."""
+def subscribers_import(app: AppContext, file: Path, reactivate: bool) -> None:
+    """Add or update subscribers from a CSV file (email, name, cadence, timezone, status).
+
+    Rows with status unsubscribed, bounced or complained apply to existing addresses.
+    """
     text = read_file(file).decode("utf-8-sig", errors="replace")
     with opened(app.settings()) as db:
-        report = import_csv(db, text, now=datetime.now(UTC))
-    click.echo(f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged")
+        report = import_csv(db, text, now=datetime.now(UTC), reactivate=reactivate)
+    click.echo(import_summary(report))
     for error in report.errors:
         click.echo(f"error: {file}: {error}", err=True)
     if report.errors:
         sys.exit(1)  # so a script notices the rows that were not imported
+
+
+def import_summary(report: ImportReport) -> str:
+    """``2 added, 1 updated, 0 unchanged, 1 unsubscribed, 3 left opted out (...)``."""
+    parts = [f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"]
+    for change in (*OPTED_OUT, "reactivated"):
+        if report.status_changes[change]:
+            parts.append(f"{report.status_changes[change]} {change}")
+    if report.left_opted_out:
+        parts.append(f"{report.left_opted_out} left opted out (--reactivate resubscribes them)")
+    return ", ".join(parts)
 
 
 @subscribers.command("export")
@@ -157,6 +175,8 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
     # One sender at a time: a running daemon delivers the same ledger.
     exclusive = contextlib.nullcontext() if dry_run else daemon.exclusive(settings)
     with exclusive, opened(settings) as db, progress_bar(not as_json) as progress:
+        if not dry_run:
+            daemon.recover_claims(settings, db)
         secret = outbound.load_secret(settings, os.environ)
         mailer = outbound.make_mailer(settings, os.environ)
         started = datetime.now(UTC)
@@ -169,9 +189,12 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
                 secret=secret,
                 dry_run=dry_run,
                 progress=progress,
+                clock=lambda: datetime.now(UTC),
             )
         finally:
             mailer.close()
+        if not dry_run:
+            publish_editions(settings, db)
     if not dry_run:
         record_run(settings.paths.state, "last_digest", started, report.as_dict())
     if as_json:
@@ -197,15 +220,12 @@ def send_test(app: AppContext, email: str) -> None:
     with opened(settings) as db:
         secret = outbound.load_secret(settings, os.environ)
         address = normalise_email(email)
-        message = sending.preview(
-            settings, db, now=datetime.now(UTC), secret=secret, email=None, sample_to=address
-        )
-        if message is None:
-            raise click.ClickException("no items yet: run `publisher build` first")
         mailer = outbound.make_mailer(settings, os.environ)
-        sender = outbound.make_sender(settings, secret).address
         try:
-            mailer.send(message.as_bytes(), sender=sender, recipient=address)
+            sending.send_test(
+                settings, db, mailer, now=datetime.now(UTC), secret=secret, to=address,
+                clock=lambda: datetime.now(UTC),
+            )  # fmt: skip
         finally:
             mailer.close()
     click.echo(f"sent a test digest to {email} via {settings.delivery.transport}")

@@ -23,7 +23,7 @@ from publisher.service import daemon
 def run_command(app: AppContext) -> None:
     """Run the service: watch seeds, rebuild, send digests on schedule, serve HTTP."""
     settings = app.settings()
-    configure_logging(settings.logging.level, settings.logging.format)
+    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
     daemon.run(settings, os.environ)
 
 
@@ -32,7 +32,7 @@ def run_command(app: AppContext) -> None:
 def serve_command(app: AppContext) -> None:
     """Serve the feeds and the subscription pages only (no scanning, no sending)."""
     settings = app.settings()
-    configure_logging(settings.logging.level, settings.logging.format)
+    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
     daemon.serve(settings, os.environ)
 
 

@@ -9,8 +9,10 @@ PublisherError
 │   └── SubscriberNotFoundError
 ├── TokenError               a signed token is forged, altered or expired
 ├── AlreadyRunningError      another daemon holds this site's lock
+├── InboundError             the inbound mailbox cannot be read
 └── DeliveryError            a message could not be delivered
     ├── TemporaryDeliveryError   try again later (4xx, connection lost)
+    │   └── UnreachableServerError   the server cannot be reached or is too slow: stop for now
     └── PermanentDeliveryError   do not retry (5xx for that recipient)
 """
 
@@ -70,9 +72,17 @@ class TemporaryDeliveryError(DeliveryError):
     """Worth retrying later: a 4xx reply, a dropped connection, a timeout."""
 
 
+class UnreachableServerError(TemporaryDeliveryError):
+    """The mail server cannot be reached or did not answer in time: no message can go now."""
+
+
 class PermanentDeliveryError(DeliveryError):
     """Not worth retrying: the server refused this recipient or message (5xx)."""
 
 
 class AlreadyRunningError(PublisherError):
     """Another ``publisher run`` holds this site's lock."""
+
+
+class InboundError(PublisherError):
+    """The inbound mailbox (Maildir or IMAP) cannot be opened, read or changed."""

@@ -6,6 +6,9 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
+
+from publisher.core.errors import ConfigError
 
 
 class JsonFormatter(logging.Formatter):
@@ -35,12 +38,36 @@ class TextFormatter(logging.Formatter):
         return line
 
 
-def configure_logging(level: str, style: str) -> None:
-    """Route every logger (ours, APScheduler's, uvicorn's) to stderr in one format."""
-    handler = logging.StreamHandler(sys.stderr)
+def configure_logging(level: str, style: str, file: Path | None = None) -> None:
+    """Route every logger (ours, APScheduler's, uvicorn's) to stderr or ``file``, one format."""
+    handler: logging.Handler
+    if file is None:
+        handler = logging.StreamHandler(sys.stderr)
+    else:
+        try:
+            handler = logging.FileHandler(file, encoding="utf-8")
+        except OSError as exc:
+            reason = f"{str(file)!r} ({exc.strerror})"
+            raise ConfigError(f"bad value for logging.file: {reason}") from exc
     handler.setFormatter(JsonFormatter() if style == "json" else TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("apscheduler").setLevel(max(root.level, logging.WARNING))
     logging.getLogger("watchdog").setLevel(logging.WARNING)
+
+
+def reopen_log_files() -> int:
+    """Reopen every log file at its path (after logrotate moved it); returns how many.
+
+    A file that cannot be opened keeps the old one, so no line is lost (OSError).
+    """
+    reopened = 0
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            stream = open(handler.baseFilename, "a", encoding=handler.encoding)
+            previous = handler.setStream(stream)
+            if previous is not None:
+                previous.close()
+            reopened += 1
+    return reopened

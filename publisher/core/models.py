@@ -76,6 +76,11 @@ class Item:
     seed_line: int | None = None
     dated: bool = False
 
+    @property
+    def publication_date(self) -> datetime | None:
+        """The date the page gave; None when it gave none (``published`` is then when found)."""
+        return self.published if self.dated else None
+
 
 @dataclass(frozen=True)
 class Subscriber:
@@ -84,10 +89,13 @@ class Subscriber:
     id: int
     email: str
     name: str | None
-    status: str  # pending, active, unsubscribed, bounced
+    status: str  # pending, active, unsubscribed, bounced, complained
     cadence: str  # daily, weekly
     timezone: str
     created: datetime
+    # What the reader chose to receive (source slugs, author names); None means everything.
+    sources: tuple[str, ...] | None = None
+    authors: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,11 +105,25 @@ class Delivery:
     id: int
     edition_key: str
     subscriber_id: int
-    status: str  # queued, sent, deferred, failed
+    status: str  # queued, sending, sent, deferred, failed
     through_seq: int
     message_id: str
     attempts: int
     error: str | None = None
+    queued_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A one-off message to one address (a confirmation link, a test digest), stored rendered."""
+
+    id: int
+    kind: str  # confirm, test
+    recipient: str
+    sender: str
+    message: bytes
+    attempts: int
+    queued_at: datetime
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import re
 import tomllib
 import types
 import typing
@@ -19,7 +20,14 @@ from publisher.core.errors import ConfigError
 CONFIG_NAME = "publisher.toml"
 ENV_PREFIX = "PUBLISHER_"
 # Environment variables that are secrets or pointers, not settings keys.
-NON_SETTING_ENV = {"PUBLISHER_SECRET_KEY", "PUBLISHER_SMTP_PASSWORD", "PUBLISHER_CONFIG"}
+NON_SETTING_ENV = {
+    "PUBLISHER_SECRET_KEY",
+    "PUBLISHER_SMTP_PASSWORD",
+    "PUBLISHER_CONFIG",
+    "PUBLISHER_INBOUND_PASSWORD",
+}
+# A plain address: what a mail server can deliver to and a header can carry as it is.
+_MAILBOX_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 LAYOUTS = ("listing", "listing-bylines", "teasers", "author-archive", "long-page")
 
 
@@ -29,6 +37,7 @@ class SiteSettings:
     url: str = "http://127.0.0.1:8000/"
     description: str = "Articles collected by publisher"
     language: str | None = None
+    page_size: int = 25  # items per page of the index, source, author and month pages
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class DatabaseSettings:
 class IngestSettings:
     max_file_bytes: int = 10_000_000
     settle_seconds: float = 2.0
+    follow_symlinks: bool = False  # links leading out of the seed folder are refused unless true
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,8 @@ class DigestSettings:
     schedule: str = "0 7 * * *"  # cron, evaluated in each subscriber's time zone
     weekly_day: str = "mon"
     max_html_bytes: int = 100_000
+    # The sender's postal address, printed in every digest's footer (CAN-SPAM and others).
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class DeliverySettings:
     backoff_base: float = 1.0
     bounce_after: int = 3
     retry_minutes: float = 15.0
+    give_up_hours: float = 72.0  # a message still deferred after this long fails
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,7 @@ class HttpSettings:
 class LoggingSettings:
     level: str = "INFO"
     format: str = "text"
+    file: Path | None = None  # default: stderr; SIGHUP reopens it after log rotation
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,28 @@ class SubscriptionSettings:
     confirm_days: int = 7
     per_client_per_hour: int = 10
     per_address_per_day: int = 3
+
+
+@dataclass(frozen=True)
+class InboundSettings:
+    """The mailbox bounces, abuse reports and unsubscribe mails arrive in (off when unset)."""
+
+    address: str | None = None  # where bounces go, e.g. bounces@news.example.org
+    unsubscribe_address: str | None = None  # default: <local part>+unsubscribe@<domain>
+    verp: bool = False  # envelope sender bounces+<token>@<domain>, naming each reader
+    maildir: Path | None = None
+    imap_host: str | None = None
+    imap_port: int = 993
+    imap_user: str | None = None
+    imap_folder: str = "INBOX"
+    imap_starttls: bool = False  # False: TLS from the start (port 993)
+    imap_cafile: Path | None = None  # a private CA to trust besides the system's
+    check_minutes: float = 5.0
+    timeout: float = 10.0
+
+    @property
+    def enabled(self) -> bool:
+        return self.maildir is not None or self.imap_host is not None
 
 
 @dataclass(frozen=True)
@@ -133,6 +169,9 @@ class SourceRule:
     timezone: str = "UTC"
     language: str | None = None
     date_order: str = "dmy"
+    # Where "the original" points when a page gives no URL, e.g. a site search:
+    # "https://tribunemag.co.uk/?s={title}" ({title} is URL-encoded).
+    link_template: str | None = None
 
     def matches(self, relative_path: str) -> bool:
         name = relative_path.rsplit("/", 1)[-1]
@@ -154,8 +193,10 @@ class Settings:
     http: HttpSettings = field(default_factory=HttpSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     subscriptions: SubscriptionSettings = field(default_factory=SubscriptionSettings)
+    inbound: InboundSettings = field(default_factory=InboundSettings)
     sources: tuple[SourceRule, ...] = ()
     base_dir: Path = Path(".")
+    config_file: Path | None = None  # the publisher.toml read, if any
 
     def source_for(self, relative_path: str) -> SourceRule | None:
         """The first ``[[sources]]`` rule matching a seed file, if any."""
@@ -176,25 +217,42 @@ SECTIONS: dict[str, type[Any]] = {
     "http": HttpSettings,
     "logging": LoggingSettings,
     "subscriptions": SubscriptionSettings,
+    "inbound": InboundSettings,
 }
+
+
+def find_config(cwd: Path) -> Path | None:
+    """The nearest publisher.toml in ``cwd`` or a parent folder, as git finds ``.git``."""
+    start = cwd.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def load_settings(
     path: Path | None = None, environ: Mapping[str, str] | None = None, *, cwd: Path | None = None
 ) -> Settings:
-    """Read the config file (optional unless named), apply the environment, validate."""
+    """Read the config file (named, or the nearest one found), apply the environment, validate.
+
+    With no file named and none found, the defaults apply relative to ``cwd``;
+    ``Settings.config_file`` is then None, and commands that write refuse to run.
+    """
     environ = {} if environ is None else environ
     cwd = cwd or Path.cwd()
-    explicit = path is not None or "PUBLISHER_CONFIG" in environ
-    config_path = Path(path or environ.get("PUBLISHER_CONFIG") or cwd / CONFIG_NAME)
+    named = path or environ.get("PUBLISHER_CONFIG")
+    config_path = Path(named) if named else find_config(cwd)
     raw: dict[str, Any] = {}
-    if config_path.is_file():
+    if config_path is not None and config_path.is_file():
         raw = _read_toml(config_path)
-    elif explicit:
+    elif config_path is not None:
         raise ConfigError(f"config file not found: {config_path}")
-    base_dir = config_path.parent.resolve() if config_path.is_file() else cwd.resolve()
+    base_dir = config_path.parent.resolve() if config_path is not None else cwd.resolve()
     raw = _apply_environment(raw, environ)
-    return _build_settings(raw, base_dir)
+    settings = _build_settings(raw, base_dir)
+    found = config_path.resolve() if config_path is not None else None
+    return dataclasses.replace(settings, config_file=found)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -284,21 +342,16 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
         raise ConfigError(f"bad value for {key}: {value!r} ({exc})") from exc
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def _coerce_to(target: Any, value: Any) -> Any:
     if target is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in {
-            "1",
-            "true",
-            "yes",
-            "on",
-            "0",
-            "false",
-            "no",
-            "off",
-        }:
-            return value.lower() in {"1", "true", "yes", "on"}
+        if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
+            return value.lower() in _TRUE
         raise ValueError("expected true or false")
     if target is int:
         if isinstance(value, bool) or not isinstance(value, int | str):
@@ -359,6 +412,7 @@ def _validate(settings: Settings) -> None:
     if settings.feeds.max_items <= 0:
         raise ConfigError(f"bad value for feeds.max_items: {settings.feeds.max_items!r}")
     _validate_choices(settings)
+    _validate_inbound(settings.inbound)
 
 
 def _validate_choices(settings: Settings) -> None:
@@ -377,7 +431,10 @@ def _validate_choices(settings: Settings) -> None:
     positive = {
         "delivery.max_attempts": settings.delivery.max_attempts,
         "delivery.bounce_after": settings.delivery.bounce_after,
+        "delivery.give_up_hours": settings.delivery.give_up_hours,
+        "smtp.timeout": settings.smtp.timeout,
         "digest.max_html_bytes": settings.digest.max_html_bytes,
+        "site.page_size": settings.site.page_size,
         "schedule.rescan_seconds": settings.schedule.rescan_seconds,
         "subscriptions.confirm_days": settings.subscriptions.confirm_days,
     }
@@ -393,9 +450,44 @@ def _validate_source(label: str, rule: SourceRule) -> None:
         raise ConfigError(
             f"bad value for {label}.layout: {rule.layout!r} (one of {', '.join(LAYOUTS)})"
         )
+    if rule.url is not None:
+        _validate_url(f"{label}.url", rule.url)
+    if rule.link_template is not None:
+        _validate_url(f"{label}.link_template", rule.link_template.replace("{title}", "x"))
+        if "{title}" not in rule.link_template:
+            raise ConfigError(
+                f"bad value for {label}.link_template: {rule.link_template!r} (needs {{title}})"
+            )
     if rule.date_order not in {"dmy", "mdy"}:
         raise ConfigError(f"bad value for {label}.date_order: {rule.date_order!r} (dmy or mdy)")
     try:
         zoneinfo.ZoneInfo(rule.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(f"bad value for {label}.timezone: {rule.timezone!r}") from exc
+
+
+def _validate_inbound(inbound: InboundSettings) -> None:
+    """A mailbox needs an address to receive at; one kind of mailbox, with what it needs."""
+    if not inbound.enabled:
+        if inbound.verp:
+            raise ConfigError(
+                "inbound.verp needs a mailbox: set inbound.maildir or inbound.imap_host"
+            )
+        return
+    if inbound.maildir is not None and inbound.imap_host is not None:
+        raise ConfigError("inbound.maildir and inbound.imap_host exclude each other: choose one")
+    for key in ("address", "unsubscribe_address"):
+        value = getattr(inbound, key)
+        if key == "address" and value is None:
+            raise ConfigError(
+                "inbound.address is missing: the address that delivers into the mailbox, "
+                "e.g. bounces@news.example.org"
+            )
+        if value is not None and not _MAILBOX_ADDRESS.fullmatch(value):
+            raise ConfigError(f"bad value for inbound.{key}: {value!r} (need local@domain)")
+    if inbound.imap_host is not None and not inbound.imap_user:
+        raise ConfigError("inbound.imap_user is missing: the login for inbound.imap_host")
+    if not 0 < inbound.imap_port < 65536:
+        raise ConfigError(f"bad value for inbound.imap_port: {inbound.imap_port!r}")
+    if inbound.check_minutes <= 0 or inbound.timeout <= 0:
+        raise ConfigError("inbound.check_minutes and inbound.timeout must be positive")

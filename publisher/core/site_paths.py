@@ -28,9 +28,18 @@ FEED_FILES = (RSS_FILE, ATOM_FILE, JSON_FILE)
 BULLET = "• "
 
 
+# "click here to read our statement": the link was lost when the page was scraped.
+_DEAD_LINK = re.compile(
+    r"(?:\s*[,;–—-]\s*|(?<=[.!?])\s+|^)(?:please\s+)?click\s+here\b[^.!?]*(?:[.!?]|$)",
+    re.IGNORECASE,
+)
+_HEADING_MAX = 90
+_SENTENCE_END = tuple('.!?…,;:"”’)]')
+
+
 @dataclass(frozen=True)
 class Block:
-    """A run of text: a paragraph (``kind`` "p", its lines) or a bullet list ("ul", its items)."""
+    """A run of text: a paragraph ("p", its lines), a bullet list ("ul", its items) or "h"."""
 
     kind: str
     lines: tuple[str, ...]
@@ -41,22 +50,62 @@ def item_page_path(item: Item) -> str:
     return f"items/{quote(item.id, safe='-._~')}.html"
 
 
-def text_blocks(text: str | None) -> tuple[Block, ...]:
-    """Split plain text into paragraph and bullet-list runs; paragraphs end at blank lines."""
-    blocks: list[Block] = []
+def without_dead_links(line: str) -> str:
+    """A line without "click here …" clauses whose link the scrape lost."""
+    cleaned = _DEAD_LINK.sub(
+        lambda m: "." if m.group(0).lstrip()[:1] in ",;–—-" else "", line
+    ).strip()
+    cleaned = re.sub(r"\s+\.", ".", cleaned)
+    return cleaned if cleaned not in (".", "") else ""
+
+
+def edition_page_path(key: str) -> str:
+    """A digest edition's public page ("view in browser"), relative to the output root."""
+    return f"digests/{quote(key, safe='-._~')}.html"
+
+
+def text_blocks(text: str | None, *, headings: bool = False) -> tuple[Block, ...]:
+    """Split plain text into paragraph and bullet-list runs; paragraphs end at blank lines.
+
+    With ``headings``, a paragraph of one short line that is not a sentence, between two
+    other paragraphs, is a heading (how long pages show sub-headings once scraped to text).
+    """
+    paragraphs = []
     for paragraph in re.split(r"\n\s*\n", text or ""):
-        run_kind = ""
-        run: list[str] = []
-        for raw in paragraph.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            kind = "ul" if line.startswith(BULLET) else "p"
-            if kind != run_kind and run:
-                blocks.append(Block(run_kind, tuple(run)))
-                run = []
-            run_kind = kind
-            run.append(line.removeprefix(BULLET).strip() if kind == "ul" else line)
-        if run:
-            blocks.append(Block(run_kind, tuple(run)))
+        lines = [without_dead_links(line.strip()) for line in paragraph.splitlines()]
+        if any(lines):
+            paragraphs.append([line for line in lines if line])
+    blocks: list[Block] = []
+    for number, lines in enumerate(paragraphs):
+        inside = 0 < number < len(paragraphs) - 1
+        if headings and inside and _is_heading(lines):
+            blocks.append(Block("h", tuple(lines)))
+        else:
+            blocks.extend(_runs(lines))
     return tuple(blocks)
+
+
+def _runs(lines: list[str]) -> list[Block]:
+    """A paragraph's lines as runs of plain lines and bullet items."""
+    blocks: list[Block] = []
+    run_kind = ""
+    run: list[str] = []
+    for line in lines:
+        kind = "ul" if line.startswith(BULLET) else "p"
+        if kind != run_kind and run:
+            blocks.append(Block(run_kind, tuple(run)))
+            run = []
+        run_kind = kind
+        run.append(line.removeprefix(BULLET).strip() if kind == "ul" else line)
+    if run:
+        blocks.append(Block(run_kind, tuple(run)))
+    return blocks
+
+
+def _is_heading(lines: list[str]) -> bool:
+    return (
+        len(lines) == 1
+        and len(lines[0]) <= _HEADING_MAX
+        and lines[0][:1].isupper()
+        and not lines[0].endswith(_SENTENCE_END)
+    )

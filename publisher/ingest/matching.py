@@ -23,7 +23,7 @@ MIN_SUMMARY_KEY = 30  # shorter standfirsts ("Read the report.") are too common 
 
 @dataclass
 class Clock:
-    """Hands out distinct, descending instants so items first seen together keep page order."""
+    """Hands out distinct, descending instants so items first seen together keep their order."""
 
     now: datetime
     issued: int = 0
@@ -77,6 +77,9 @@ class Batch:
     fresh: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
     changed: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
     marks: set[store.Mark] = field(default_factory=set)
+    # Where each new item stood: (its position on its page, the page's number in the batch).
+    places: dict[str, tuple[int, int]] = field(default_factory=dict)
+    pages_added: int = 0
 
     def preload(self, pages: Sequence[PageItems]) -> None:
         """Fetch every stored item any of these pages could match, in a few queries."""
@@ -96,10 +99,14 @@ class Batch:
         """Match or mint each item of a page; returns (new items, items whose text changed)."""
         claimed: set[str] = set()
         new = updated = 0
-        for parsed, keys, slug in zip(page.items, page.keys, page.slugs, strict=True):
+        self.pages_added += 1
+        for position, (parsed, keys, slug) in enumerate(
+            zip(page.items, page.keys, page.slugs, strict=True)
+        ):
             existing = self._match(page.source, keys)
             if existing is None or existing.id in claimed:
                 existing = self._mint(page, parsed, keys, slug)
+                self.places[existing.id] = (position, self.pages_added)
                 new += 1
             else:
                 updated += self._merge(existing, parsed, same_source=existing.source == page.source)
@@ -109,9 +116,25 @@ class Batch:
         return new, updated
 
     def flush(self) -> None:
-        store.insert_items(self.conn, list(self.fresh.values()))
+        store.insert_items(self.conn, self._interleaved())
         store.update_items(self.conn, list(self.changed.values()))
         store.mark_stale(self.conn, self.marks)
+
+    def _interleaved(self) -> list[tuple[Item, store.ItemKeys]]:
+        """New items stamped in turn across pages: every page's first, then every second, …
+
+        A first scan of several sources then shows each source's newest items on the
+        first page of the index and feeds, not one source's whole back catalogue first.
+        Rows are returned oldest first, so insertion order (``seq``) agrees with the stamps.
+        """
+        order = sorted(self.fresh, key=lambda item_id: self.places.get(item_id, (0, 0)))
+        rows: list[tuple[Item, store.ItemKeys]] = []
+        for item_id in order:
+            item, keys = self.fresh[item_id]
+            stamp = self.clock.next_stamp()
+            published = item.published if item.dated else stamp
+            rows.append((dataclasses.replace(item, updated=stamp, published=published), keys))
+        return rows[::-1]
 
     def _match(self, source: str, keys: store.ItemKeys) -> Item | None:
         found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
@@ -152,8 +175,8 @@ class Batch:
 
 
 def stale_marks(item: Item) -> set[store.Mark]:
-    """The outputs that show this item: its page, the main feed, its source's and author's."""
-    return feed_marks(item) | {("item", item.id)}
+    """The outputs that show this item: its page and month, the main, source and author feeds."""
+    return feed_marks(item) | {("item", item.id), ("month", store.month_key(item.published))}
 
 
 def feed_marks(item: Item) -> set[store.Mark]:
@@ -165,7 +188,8 @@ def feed_marks(item: Item) -> set[store.Mark]:
 
 
 def new_item(item_id: str, parsed: ParsedItem, source: str, seed_path: str, clock: Clock) -> Item:
-    stamp = clock.next_stamp()
+    """A new item, stamped ``now`` until ``Batch.flush`` gives it its place among the others."""
+    stamp = clock.now
     return Item(
         id=item_id,
         source=source,

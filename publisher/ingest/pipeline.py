@@ -13,7 +13,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import PurePosixPath
 
 from sqlalchemy.engine import Connection
 
@@ -21,10 +20,12 @@ from publisher import store
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParseResult, SeedFile
 from publisher.core.settings import Settings
-from publisher.ingest import identity
 from publisher.ingest.matching import Batch, Clock, PageItems
 from publisher.ingest.parsing import decode_seed, parse_page
 from publisher.ingest.scanning import SeedEntry, read_seed, scan_seed_dir
+from publisher.ingest.sources import SourceInfo, source_for
+
+__all__ = ["IngestReport", "Progress", "SourceInfo", "ingest", "parse_seed_bytes", "source_for"]
 
 log = logging.getLogger(__name__)
 BATCH_FILES = 500  # files stored per transaction
@@ -56,14 +57,6 @@ class IngestReport:
         return data
 
 
-@dataclass(frozen=True)
-class SourceInfo:
-    slug: str
-    name: str
-    url: str | None
-    hints: PageHints
-
-
 @dataclass
 class _Prepared:
     """A file read, hashed and parsed (in a worker process for large scans)."""
@@ -76,23 +69,6 @@ class _Prepared:
     source: SourceInfo | None = None
     error: str | None = None
     same_bytes: bool = False
-
-
-def source_for(settings: Settings, relative_path: str) -> SourceInfo:
-    """The source a seed file belongs to: its ``[[sources]]`` rule, else the file's own name."""
-    rule = settings.source_for(relative_path)
-    stem = PurePosixPath(relative_path).stem
-    name = (rule.name if rule and rule.name else None) or stem
-    slug = identity.slugify(name) or "source-" + identity.fingerprint(name, None)[:8]
-    if rule is None:
-        return SourceInfo(slug, name, None, PageHints())
-    hints = PageHints(
-        layout=rule.layout,
-        author=rule.author,
-        timezone=rule.timezone,
-        day_first=rule.date_order == "dmy",
-    )
-    return SourceInfo(slug, name, rule.url, hints)
 
 
 def parse_seed_bytes(data: bytes, *, name: str, hints: PageHints) -> ParseResult:
@@ -119,8 +95,12 @@ def ingest(
     """
     report = IngestReport()
     known = store.list_seed_files(db)
-    entries = scan_seed_dir(settings.paths.seeds)
-    todo = _select_work(entries, known, settings, now, report, ready)
+    scan = scan_seed_dir(settings.paths.seeds, follow_symlinks=settings.ingest.follow_symlinks)
+    for path, reason in scan.skipped:
+        log.warning("%s: skipped: %s", path, reason)
+        report.files_failed += 1
+        report.errors.append({"path": path, "error": reason})
+    todo = _select_work(scan.entries, known, settings, now, report, ready)
     clock = Clock(now)
     tasks = [(entry, known.get(entry.path)) for entry in todo]
     prepare = functools.partial(_prepare, settings=settings)

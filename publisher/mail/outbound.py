@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from publisher.core.errors import ConfigError
@@ -13,6 +14,8 @@ from publisher.mail import compose, tokens
 from publisher.mail.transports import MaildirMailer, Mailer, SMTPMailer
 
 UNSUBSCRIBE = "unsubscribe"
+BOUNCE = "bounce"  # the token purpose of VERP envelope senders
+PREFERENCES = "preferences"  # the token purpose of a reader's preferences link
 
 
 @dataclass(frozen=True)
@@ -26,13 +29,40 @@ class Sender:
     site_url: str
     secret: bytes
     dkim: compose.DkimKey | None
+    # Set by [inbound]: where bounces return, where unsubscribe mails go, and VERP.
+    bounce_address: str | None = None
+    unsubscribe_address: str | None = None
+    verp: bool = False
 
     def unsubscribe_url(self, subscriber_id: int, email: str) -> str:
         token = tokens.sign_reference(self.secret, UNSUBSCRIBE, subscriber_id, email)
         return f"{self.site_url}unsubscribe/{token}"
 
-    def unsubscribe_mailto(self) -> str:
-        return f"mailto:{self.address}?subject=unsubscribe"
+    def preferences_url(self, subscriber_id: int, email: str) -> str:
+        """The reader's own preferences page; like the unsubscribe link, it never expires."""
+        token = tokens.sign_reference(self.secret, PREFERENCES, subscriber_id, email)
+        return f"{self.site_url}preferences/{token}"
+
+    def unsubscribe_mailto(self) -> str | None:
+        """A mailto only when a mailbox is read: a request nobody reads would be ignored."""
+        if self.unsubscribe_address is None:
+            return None
+        return f"mailto:{self.unsubscribe_address}?subject=unsubscribe"
+
+    def envelope_sender(self, subscriber_id: int, email: str) -> str:
+        """The MAIL FROM of a digest: bounces return to the inbound mailbox, naming the reader."""
+        if self.bounce_address is None:
+            return self.address
+        if not self.verp:
+            return self.bounce_address
+        token = tokens.sign_mailbox_reference(self.secret, BOUNCE, subscriber_id, email)
+        return verp_address(self.bounce_address, token)
+
+
+def verp_address(address: str, tag: str) -> str:
+    """``bounces@example.org`` with tag ``x`` is ``bounces+x@example.org`` (sub-addressing)."""
+    local, _, domain = address.rpartition("@")
+    return f"{local}+{tag}@{domain}"
 
 
 def make_sender(settings: Settings, secret: bytes) -> Sender:
@@ -46,7 +76,27 @@ def make_sender(settings: Settings, secret: bytes) -> Sender:
         site_url=settings.site.url,
         secret=secret,
         dkim=_dkim_key(settings),
+        **_inbound_addresses(settings),
     )
+
+
+def _inbound_addresses(settings: Settings) -> dict[str, Any]:
+    inbound = settings.inbound
+    if not inbound.enabled or inbound.address is None:
+        return {}
+    return {
+        "bounce_address": inbound.address,
+        "unsubscribe_address": unsubscribe_address(settings),
+        "verp": inbound.verp,
+    }
+
+
+def unsubscribe_address(settings: Settings) -> str | None:
+    """The address unsubscribe mails go to: configured, or the inbound address + "unsubscribe"."""
+    inbound = settings.inbound
+    if not inbound.enabled or inbound.address is None:
+        return None
+    return inbound.unsubscribe_address or verp_address(inbound.address, UNSUBSCRIBE)
 
 
 def _dkim_key(settings: Settings) -> compose.DkimKey | None:

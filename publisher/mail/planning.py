@@ -6,6 +6,7 @@ them; subscribers with the same watermark share one edition, rendered once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 
@@ -16,10 +17,13 @@ from publisher.core import site_paths
 from publisher.core.models import Edition, Item, Subscriber
 from publisher.core.settings import Settings
 from publisher.ingest import identity
+from publisher.ingest.sources import original_link, source_directory
 from publisher.mail import compose
 from publisher.mail.outbound import sender_domain
 
+log = logging.getLogger(__name__)
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+Choices = tuple[tuple[str, ...] | None, tuple[str, ...] | None]
 
 
 def plan_editions(
@@ -51,23 +55,24 @@ def plan_in(
 ) -> list[tuple[Edition, list[Subscriber]]]:
     busy = store.subscribers_with_open_delivery(conn)
     current = store.current_item_seq(conn)
-    groups: dict[tuple[int | None, datetime | None], list[Subscriber]] = {}
+    groups: dict[tuple[int | None, datetime | None, Choices], list[Subscriber]] = {}
     for sub, sent_through in store.list_active_watermarks(conn, subscriber_ids):
         if sub.id in busy:
             continue
         since = None if sent_through is not None else now - PERIODS[sub.cadence]
-        groups.setdefault((sent_through, since), []).append(sub)
+        groups.setdefault((sent_through, since, (sub.sources, sub.authors)), []).append(sub)
     plans: list[tuple[Edition, list[Subscriber]]] = []
-    for (after, since), members in groups.items():
-        items = digest_items(conn, settings, after, since)
+    for (after, since, choices), members in groups.items():
+        items = chosen_items(digest_items(conn, settings, after, since), *choices)
         if not items:
             if record:
                 store.move_watermarks(conn, [m.id for m in members], current)
             continue
         edition = edition_for(settings, env, items, now)
-        plans.append((edition, members))
         if record:
-            _queue(conn, edition, members, current, settings, now)
+            members = _queue(conn, edition, members, current, settings, now)
+        if members:
+            plans.append((edition, members))
     return plans
 
 
@@ -78,6 +83,21 @@ def digest_items(
     max_age = timedelta(days=settings.digest.max_age_days)
     found = store.list_items_for_digest(conn, after_seq=after, first_seen_since=since)
     return [item for _, item in found if item.published >= item.first_seen - max_age]
+
+
+def chosen_items(
+    items: list[Item], sources: tuple[str, ...] | None, authors: tuple[str, ...] | None
+) -> list[Item]:
+    """What a reader chose on their preferences page: these sources, these authors (None: all).
+
+    An edition left with nothing is not sent; the watermark still moves past what was skipped.
+    """
+    return [
+        item
+        for item in items
+        if (sources is None or item.source in sources)
+        and (authors is None or (item.author is not None and item.author in authors))
+    ]
 
 
 def edition_for(settings: Settings, env: Environment, items: list[Item], now: datetime) -> Edition:
@@ -97,8 +117,23 @@ def _queue(
     through_seq: int,
     settings: Settings,
     now: datetime,
-) -> None:
+) -> list[Subscriber]:
+    """Queue one message per reader; returns those queued. A conflict skips only that reader.
+
+    A reader who already has a message of this very edition is skipped: one who was sent
+    it (who left and came back the same day) has these items, so their watermark moves on;
+    one whose message failed (refused, or given up) waits for an edition with something new.
+    """
     store.upsert_edition(conn, edition)
+    store.mark_stale(conn, [("edition", edition.key)])  # its public page: "view in browser"
+    had = store.list_edition_recipients(conn, edition.key)
+    for sub in members:
+        if sub.id in had:
+            log.info("%s already has edition %s (%s): skipped", sub.email, edition.key, had[sub.id])
+    store.move_watermarks(
+        conn, [sub.id for sub in members if had.get(sub.id) == "sent"], through_seq
+    )
+    fresh = [sub for sub in members if sub.id not in had]
     domain = sender_domain(settings)
     rows = [
         {
@@ -110,9 +145,10 @@ def _queue(
             "attempts": 0,
             "queued_at": now,
         }
-        for sub in members
+        for sub in fresh
     ]
     store.queue_deliveries(conn, rows)
+    return fresh
 
 
 def edition_content(
@@ -123,15 +159,18 @@ def edition_content(
     source_names: Mapping[str, str],
     more_count: int = 0,
 ) -> compose.EditionContent:
+    directory = source_directory(settings, source_names)
     entries = tuple(
         compose.DigestEntry(
             title=item.title,
-            link=settings.site.url + site_paths.item_page_path(item),
+            link=original_link(item, directory.get(item.source))
+            or settings.site.url + site_paths.item_page_path(item),
             author=item.author,
             published=item.published,
             summary=item.summary,
-            source_name=source_names.get(item.source, item.source),
+            source_name=directory[item.source].name if item.source in directory else item.source,
             item_id=item.id,
+            dated=item.dated,
         )
         for item in items
     )
@@ -139,8 +178,10 @@ def edition_content(
         key=key,
         site_title=settings.site.title,
         site_url=settings.site.url,
-        archive_url=settings.site.url,
+        archive_url=settings.site.url + "archive/",
         entries=entries,
         more_count=more_count,
         date=now,
+        edition_url=settings.site.url + site_paths.edition_page_path(key) if key else "",
+        postal_address=settings.digest.postal_address,
     )

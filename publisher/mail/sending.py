@@ -1,30 +1,33 @@
-"""Use cases for digests: plan editions (``planning``), deliver what the ledger holds, preview.
+"""Use cases for digests: plan editions (``planning``), deliver them (``delivering``), preview.
 
 Every message is recorded (queued) before it is sent and marked sent only after the
 transport accepted it, with the subscriber's watermark moved in the same transaction:
-a crash at any moment re-sends at most the one message in flight.
+a crash at any moment re-sends at most the one message in flight. Senders claim what
+they send, so two of them never send one message twice.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Callable, Collection
+from datetime import datetime
 
 from jinja2 import Environment
 
 from publisher import store
-from publisher.core.errors import (
-    DeliveryError,
-    PermanentDeliveryError,
-    TemporaryDeliveryError,
-)
+from publisher.core.errors import PublisherError, StoreError
 from publisher.core.models import Delivery, Edition, Subscriber
 from publisher.core.settings import Settings
 from publisher.core.templating import make_environment
 from publisher.mail import compose
-from publisher.mail.outbound import Sender, make_sender
+from publisher.mail.delivering import (
+    SendReport,
+    deliver_due,
+    lease_for,
+    personalise,
+    send_notice,
+)
+from publisher.mail.outbound import make_sender
 from publisher.mail.planning import (
     PERIODS,
     digest_items,
@@ -36,144 +39,7 @@ from publisher.mail.planning import (
 from publisher.mail.transports import Mailer
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class SendReport:
-    editions: int = 0
-    messages_sent: int = 0
-    messages_failed: int = 0
-    messages_deferred: int = 0
-    messages_planned: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "editions": self.editions,
-            "messages_sent": self.messages_sent,
-            "messages_failed": self.messages_failed,
-            "messages_deferred": self.messages_deferred,
-            "messages_planned": self.messages_planned,
-        }
-
-
-# --- delivering -------------------------------------------------------------------------------
-
-
-@dataclass
-class _Renderer:
-    """Renders each edition once per run, however many readers it goes to."""
-
-    settings: Settings
-    db: store.Store
-    env: Environment
-    source_names: Mapping[str, str]
-    cache: dict[str, compose.RenderedEdition] = field(default_factory=dict)
-
-    def rendered(self, key: str) -> compose.RenderedEdition:
-        if key not in self.cache:
-            edition = store.get_edition(self.db, key)
-            items = store.get_items(self.db, edition.item_ids)
-            content = edition_content(
-                self.settings, key, items, edition.created, self.source_names, edition.more_count
-            )
-            self.cache[key] = compose.render_edition(self.env, content)
-        return self.cache[key]
-
-
-def deliver_due(
-    settings: Settings,
-    db: store.Store,
-    mailer: Mailer,
-    sender: Sender,
-    *,
-    now: datetime,
-    report: SendReport,
-    progress: Callable[[int, int], None] | None = None,
-    should_stop: Callable[[], bool] = lambda: False,
-) -> None:
-    """Send every queued (or due deferred) message, recording each result as it happens.
-
-    ``should_stop`` is asked between messages: a shutdown leaves the rest queued.
-    """
-    renderer = _Renderer(settings, db, _environment(settings), store.list_sources(db))
-    due = store.list_due_deliveries(db, now=now)
-    for number, delivery in enumerate(due, 1):
-        if should_stop():
-            break
-        _deliver_one(settings, db, mailer, sender, renderer, delivery, now, report)
-        if progress is not None:
-            progress(number, len(due))
-
-
-def _deliver_one(
-    settings: Settings,
-    db: store.Store,
-    mailer: Mailer,
-    sender: Sender,
-    renderer: _Renderer,
-    delivery: Delivery,
-    now: datetime,
-    report: SendReport,
-) -> None:
-    sub = store.get_subscriber_by_id(db, delivery.subscriber_id)
-    if sub.status != "active":
-        with db.transaction() as conn:
-            store.mark_delivery_failed(conn, delivery, error=f"subscriber is {sub.status}")
-        return
-    message = personalise(renderer.rendered(delivery.edition_key), sub, sender, delivery)
-    try:
-        mailer.send(message.as_bytes(), sender=sender.address, recipient=sub.email)
-    except PermanentDeliveryError as exc:
-        _record_failure(settings, db, delivery, sub, str(exc), now, report)
-    except TemporaryDeliveryError as exc:
-        retry = now + timedelta(minutes=settings.delivery.retry_minutes * 2**delivery.attempts)
-        with db.transaction() as conn:
-            store.mark_delivery_deferred(conn, delivery, error=str(exc), next_attempt=retry)
-        report.messages_deferred += 1
-    except DeliveryError:
-        raise  # the operator's problem (login, TLS, sender refused): stop, keep it queued
-    else:
-        with db.transaction() as conn:
-            store.mark_delivery_sent(conn, delivery, now=now)
-        report.messages_sent += 1
-
-
-def _record_failure(
-    settings: Settings,
-    db: store.Store,
-    delivery: Delivery,
-    sub: Subscriber,
-    error: str,
-    now: datetime,
-    report: SendReport,
-) -> None:
-    with db.transaction() as conn:
-        store.mark_delivery_failed(conn, delivery, error=error)
-        bounced = store.record_hard_failure(
-            conn, sub.id, bounce_after=settings.delivery.bounce_after, now=now
-        )
-    report.messages_failed += 1
-    report.errors.append(f"{sub.email}: {error}")
-    if bounced:
-        log.warning("%s marked bounced after repeated hard failures", sub.email)
-
-
-def personalise(
-    rendered: compose.RenderedEdition, sub: Subscriber, sender: Sender, delivery: Delivery
-) -> compose.DigestMessage:
-    return compose.personalise(
-        rendered,
-        to_email=sub.email,
-        to_name=sub.name,
-        from_address=sender.address,
-        from_name=sender.name,
-        unsubscribe_url=sender.unsubscribe_url(sub.id, sub.email),
-        unsubscribe_mailto=sender.unsubscribe_mailto(),
-        list_id=sender.list_id,
-        message_id=delivery.message_id,
-        dkim=sender.dkim,
-    )
+__all__ = ["SendReport", "preview", "send_digests", "send_due_digests", "send_test"]
 
 
 def _environment(settings: Settings) -> Environment:
@@ -193,8 +59,12 @@ def send_digests(
     subscriber_ids: Collection[int] | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> SendReport:
-    """Plan an edition for everyone with new items (or just ``subscriber_ids``), then send."""
+    """Plan an edition for everyone with new items (or just ``subscriber_ids``), then send.
+
+    ``clock`` times claims and results (default: ``now`` throughout).
+    """
     env = _environment(settings)
     plans = plan_editions(
         settings, db, env, now=now, subscriber_ids=subscriber_ids, record=not dry_run
@@ -202,7 +72,10 @@ def send_digests(
     report = SendReport(editions=len(plans), messages_planned=sum(len(m) for _, m in plans))
     if not dry_run:
         sender = make_sender(settings, secret)
-        deliver_due(settings, db, mailer, sender, now=now, report=report, progress=progress)
+        deliver_due(
+            settings, db, mailer, sender, clock=clock or (lambda: now), report=report,
+            progress=progress,
+        )  # fmt: skip
     return report
 
 
@@ -215,6 +88,7 @@ def send_due_digests(
     secret: bytes,
     slots: Callable[[str, str], datetime | None],
     should_stop: Callable[[], bool] = lambda: False,
+    clock: Callable[[], datetime] | None = None,
 ) -> SendReport:
     """The scheduled run: who is due by their own zone's schedule gets an edition, once.
 
@@ -223,10 +97,29 @@ def send_due_digests(
     machine that slept through several slots sends one digest, and a restart sends none.
     """
     report = SendReport()
+    try:
+        _plan_due(settings, db, now, slots, report)
+    except StoreError as exc:  # what is queued already still goes out
+        log.error("digest planning failed: %s", exc)
+        report.errors.append(f"planning failed: {exc}")
+    sender = make_sender(settings, secret)
+    deliver_due(
+        settings, db, mailer, sender, clock=clock or (lambda: now), report=report,
+        should_stop=should_stop,
+    )  # fmt: skip
+    return report
+
+
+def _plan_due(
+    settings: Settings,
+    db: store.Store,
+    now: datetime,
+    slots: Callable[[str, str], datetime | None],
+    report: SendReport,
+) -> None:
+    """Claim the due slots and queue their messages: the two stand or fall together."""
     env = _environment(settings)
-    with (
-        db.transaction() as conn
-    ):  # claiming a slot and queueing its messages stand or fall together
+    with db.transaction() as conn:
         due: list[int] = []
         for timezone, cadence in store.list_schedules(conn):
             slot = slots(timezone, cadence)
@@ -235,9 +128,38 @@ def send_due_digests(
         if due:
             plans = plan_in(conn, settings, env, now=now, subscriber_ids=due, record=True)
             report.editions, report.messages_planned = len(plans), sum(len(m) for _, m in plans)
-    sender = make_sender(settings, secret)
-    deliver_due(settings, db, mailer, sender, now=now, report=report, should_stop=should_stop)
-    return report
+
+
+def send_test(
+    settings: Settings,
+    db: store.Store,
+    mailer: Mailer,
+    *,
+    now: datetime,
+    secret: bytes,
+    to: str,
+    clock: Callable[[], datetime] | None = None,
+) -> None:
+    """Send a sample digest to ``to`` through the ledger (born claimed, so no one else sends it).
+
+    Raises PublisherError when there is nothing to show, or the DeliveryError that stopped it.
+    """
+    message = preview(settings, db, now=now, secret=secret, email=None, sample_to=to)
+    if message is None:
+        raise PublisherError("no items yet: run `publisher build` first")
+    lease = lease_for(settings, clock or (lambda: now))
+    with db.transaction() as conn:
+        notice = store.queue_notice(
+            conn, kind="test", subscriber_id=None, recipient=to,
+            sender=make_sender(settings, secret).address, message=message.as_bytes(), now=now,
+            claim=(lease.worker, lease.renewed()),
+        )  # fmt: skip
+    try:
+        error = send_notice(settings, db, mailer, lease, notice)
+    finally:
+        store.release_claims(db, "notices", worker=lease.worker)
+    if error is not None:
+        raise error
 
 
 def preview(

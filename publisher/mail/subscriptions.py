@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import io
 import zoneinfo
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,11 +19,11 @@ from publisher import store
 from publisher.core.errors import StoreError, SubscriberError, SubscriberNotFoundError, TokenError
 from publisher.core.models import Subscriber
 from publisher.mail import compose, tokens
-from publisher.mail.outbound import UNSUBSCRIBE, Sender
-from publisher.mail.transports import Mailer
+from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, Sender
 
 CADENCES = ("daily", "weekly")
-STATUSES = ("pending", "active", "unsubscribed", "bounced")
+OPTED_OUT = ("unsubscribed", "bounced", "complained")  # no import brings these back unasked
+STATUSES = ("pending", "active", *OPTED_OUT)
 CSV_COLUMNS = ("email", "name", "cadence", "timezone", "status")
 CONFIRM = "confirm"  # the token purpose of double opt-in links
 
@@ -40,9 +41,13 @@ class SubscriberInput:
 
 @dataclass
 class ImportReport:
+    """Each row counts once: added, updated, unchanged, a status change, or left opted out."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    status_changes: Counter[str] = field(default_factory=Counter)  # new status, or reactivated
+    left_opted_out: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -99,22 +104,25 @@ def remove_subscriber(db: store.Store, email: str) -> None:
         store.delete_subscriber(conn, found.id)
 
 
-def import_csv(db: store.Store, text: str, *, now: datetime) -> ImportReport:
+def import_csv(
+    db: store.Store, text: str, *, now: datetime, reactivate: bool = False
+) -> ImportReport:
     """Add or update subscribers from CSV; bad rows are reported by line and skipped.
 
-    An import never re-activates someone who unsubscribed or bounced: their
-    status is theirs, not the spreadsheet's.
+    A row saying unsubscribed, bounced or complained applies to an existing address (a
+    suppression list from another tool). No import re-activates someone who opted out
+    or bounced unless ``reactivate``: their status is theirs, not the spreadsheet's.
     """
     report = ImportReport()
     reader = csv.DictReader(io.StringIO(text))
-    missing = {"email"} - set(reader.fieldnames or ())
-    if missing:
+    columns = set(reader.fieldnames or ())
+    if "email" not in columns:
         raise SubscriberError("CSV needs a header row with at least an 'email' column")
     for row in reader:
         if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
             continue  # a blank line, or one of only commas
         try:
-            _import_row(db, _row_input(row), now, report)
+            _import_row(db, _row_input(row), now, report, columns=columns, reactivate=reactivate)
         except SubscriberError as exc:
             report.errors.append(f"line {reader.line_num}: {exc}")
     return report
@@ -133,7 +141,16 @@ def _row_input(row: dict[str, str | None]) -> SubscriberInput:
     )
 
 
-def _import_row(db: store.Store, raw: SubscriberInput, now: datetime, report: ImportReport) -> None:
+def _import_row(
+    db: store.Store,
+    raw: SubscriberInput,
+    now: datetime,
+    report: ImportReport,
+    *,
+    columns: set[str],
+    reactivate: bool,
+) -> None:
+    """Apply one row; for a known address, only the columns the file has change anything."""
     clean = validate_input(raw)
     with db.transaction() as conn:
         found = store.find_subscriber(conn, clean.email)
@@ -141,13 +158,31 @@ def _import_row(db: store.Store, raw: SubscriberInput, now: datetime, report: Im
             _insert(conn, clean, now)
             report.added += 1
             return
+        if clean.status in OPTED_OUT:  # a suppression row: only the status changes
+            if found.status == clean.status:
+                report.unchanged += 1
+            else:
+                store.update_subscriber(conn, found.id, now, status=clean.status)
+                report.status_changes[clean.status] += 1
+            return
         wanted = {"name": clean.name, "cadence": clean.cadence, "timezone": clean.timezone}
-        changes = {key: value for key, value in wanted.items() if getattr(found, key) != value}
-        if changes:
-            store.update_subscriber(conn, found.id, now, **changes)
+        changes = {
+            key: value
+            for key, value in wanted.items()
+            if key in columns and getattr(found, key) != value
+        }
+        if found.status in OPTED_OUT and reactivate:
+            # Like a reader who subscribes again: recent items, not everything since they left.
+            changes.update(status=clean.status, sent_through=None, last_sent=None)
+            report.status_changes["reactivated"] += 1
+        elif found.status in OPTED_OUT:
+            report.left_opted_out += 1
+        elif changes:
             report.updated += 1
         else:
             report.unchanged += 1
+        if changes:
+            store.update_subscriber(conn, found.id, now, **changes)
 
 
 def export_csv(subscribers: Iterable[Subscriber]) -> str:
@@ -164,7 +199,6 @@ def export_csv(subscribers: Iterable[Subscriber]) -> str:
 
 def subscribe(
     db: store.Store,
-    mailer: Mailer,
     sender: Sender,
     env: Environment,
     raw: SubscriberInput,
@@ -172,22 +206,56 @@ def subscribe(
     now: datetime,
     confirm_url_base: str,
     site_title: str | None = None,
-) -> None:
+) -> bool:
     """Ask an address to confirm; the caller learns nothing about whether it was known.
 
-    New, pending, unsubscribed and bounced addresses become pending and are mailed a
-    link ``confirm_url_base + token``; an active subscriber is left alone and mailed
-    nothing. Raises SubscriberError for bad input, DeliveryError if the mail fails.
+    New, pending, unsubscribed and bounced addresses become pending and a message with a
+    link ``confirm_url_base + token`` is queued in the ledger (a sender delivers it); an
+    active subscriber is left alone and mailed nothing. Returns whether a message was
+    queued. Raises SubscriberError for bad input, StoreError if it cannot be stored.
+    """
+    pending = store_pending(db, raw, now=now)
+    if pending is None:
+        return False
+    queue_confirmation(
+        db, sender, env, pending,
+        now=now, confirm_url_base=confirm_url_base, site_title=site_title,
+    )  # fmt: skip
+    return True
+
+
+def store_pending(db: store.Store, raw: SubscriberInput, *, now: datetime) -> Subscriber | None:
+    """The first half of ``subscribe``: the address, stored as pending; None if already active.
+
+    Raises StoreError when it cannot be stored, so no one is told to check their inbox
+    for a link that will never come.
     """
     clean = validate_input(dataclasses.replace(raw, status="pending"))
     try:
-        pending = _make_pending(db, clean, now)
+        return _make_pending(db, clean, now)
     except StoreError:
+        if db.write_error is not None:
+            raise  # the database failed, not a race
         # Two requests for one new address (a double click) race to insert it; the
         # loser finds the winner's row on a second try.
-        pending = _make_pending(db, clean, now)
-    if pending is None:
-        return
+        return _make_pending(db, clean, now)
+
+
+def queue_confirmation(
+    db: store.Store,
+    sender: Sender,
+    env: Environment,
+    pending: Subscriber,
+    *,
+    now: datetime,
+    confirm_url_base: str,
+    site_title: str | None = None,
+) -> None:
+    """The second half of ``subscribe``: queue the confirmation link in the notices ledger.
+
+    A sender (the service's, woken at once) claims and delivers it: no mail server is
+    spoken to here, so a slow one never holds the caller (a web request's thread).
+    """
     token = tokens.sign_reference(sender.secret, CONFIRM, pending.id, pending.email, issued=now)
     message = compose.render_confirmation(
         env,
@@ -202,7 +270,11 @@ def subscribe(
         message_id=_confirmation_id(pending.email, now, sender.domain),
     )
     data = message.data if sender.dkim is None else compose.sign_message(message.data, sender.dkim)
-    mailer.send(data, sender=sender.address, recipient=pending.email)
+    with db.transaction() as conn:
+        store.queue_notice(
+            conn, kind="confirm", subscriber_id=pending.id, recipient=pending.email,
+            sender=sender.address, message=data, now=now,
+        )  # fmt: skip
 
 
 def _make_pending(db: store.Store, clean: SubscriberInput, now: datetime) -> Subscriber | None:
@@ -291,3 +363,52 @@ def _referenced(
         raise TokenError("this link is no longer valid")
     tokens.verify_reference(secret, purpose, token, found.email, now=now, max_age=max_age)
     return found
+
+
+# --- a reader's preferences -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What a reader chose: cadence, time zone, sources and authors (None: all, new ones too)."""
+
+    cadence: str
+    timezone: str
+    sources: tuple[str, ...] | None
+    authors: tuple[str, ...] | None
+
+
+def preferences_subscriber(db: store.Store, secret: bytes, token: str) -> Subscriber:
+    """The subscriber a genuine preferences link names (those never expire)."""
+    with db.reading() as conn:
+        found = _referenced(conn, secret, PREFERENCES, token)
+    if found.status not in ("active", "pending"):
+        raise TokenError("this address is not subscribed any more; subscribe again")
+    return found
+
+
+def update_preferences(
+    db: store.Store, secret: bytes, token: str, wanted: Preferences, *, now: datetime
+) -> Subscriber:
+    """Save a reader's choices; the next digest carries only what they chose."""
+    if wanted.cadence not in CADENCES:
+        raise SubscriberError(f"invalid cadence {wanted.cadence!r} (daily or weekly)")
+    try:
+        zoneinfo.ZoneInfo(wanted.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise SubscriberError(f"invalid timezone {wanted.timezone!r}") from exc
+    with db.transaction() as conn:
+        found = _referenced(conn, secret, PREFERENCES, token)
+        store.update_subscriber(conn, found.id, now, cadence=wanted.cadence,
+                                timezone=wanted.timezone)  # fmt: skip
+        store.set_subscriber_choices(
+            conn, found.id, now, sources=wanted.sources, authors=wanted.authors
+        )
+    return dataclasses.replace(found, cadence=wanted.cadence, timezone=wanted.timezone,
+                               sources=wanted.sources, authors=wanted.authors)  # fmt: skip
+
+
+def unsubscribe_subscriber(db: store.Store, secret: bytes, token: str) -> Subscriber:
+    """The subscriber a genuine unsubscribe link names, to show before the reader confirms."""
+    with db.reading() as conn:
+        return _referenced(conn, secret, UNSUBSCRIBE, token)

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
@@ -24,8 +25,10 @@ SECRET_ENV = "PUBLISHER_SECRET_KEY"
 SECRET_FILE = "secret_key"
 MIN_SECRET_LENGTH = 16
 SIGNATURE_BYTES = 16  # 128 bits: 22 base64url characters
+MAX_REFERENCE = 2**63 - 1  # the largest row id a database stores; larger numbers name no one
 # Tokens issued this far in the future are refused: clocks drift a little, not a lot.
 _CLOCK_SKEW = timedelta(minutes=5)
+_BASE36 = re.compile(r"[0-9a-z]{1,13}")
 
 
 def load_secret(environ: Mapping[str, str], state_dir: Path) -> bytes:
@@ -92,9 +95,12 @@ def token_reference(token: str) -> int:
     if len(parts) != 3 or not parts[0].startswith("r"):
         raise TokenError("this link is not valid: it cannot be read")
     try:
-        return int(parts[0][1:], 36)
+        number = int(parts[0][1:], 36)
     except ValueError as exc:
         raise TokenError("this link is not valid: it cannot be read") from exc
+    if not 0 < number <= MAX_REFERENCE:
+        raise TokenError("this link is not valid: it names no subscriber")
+    return number
 
 
 def verify_reference(
@@ -112,6 +118,41 @@ def verify_reference(
     if not payload or not hmac.compare_digest(signature.encode(), expected.encode()):
         raise TokenError("this link is not valid: it was altered or issued for something else")
     _check_age(payload.rpartition(".")[2], now, max_age)
+
+
+def sign_mailbox_reference(secret: bytes, purpose: str, ref: int, email: str) -> str:
+    """A reference token fit for an address's local part: lower case, so any case survives.
+
+    Mail servers may change the case of a local part (some bounce with it lower-cased),
+    so the signature is base32, 120 bits, and the token reads ``r<number>.<signature>``.
+    """
+    payload = f"r{_base36(ref)}"
+    return f"{payload}.{_mailbox_signature(secret, purpose, _bound(payload, email))}"
+
+
+def mailbox_token_reference(token: str) -> int:
+    """The subscriber number a mailbox token names, unverified: only for the look-up."""
+    parts = token.strip().lower().split(".")
+    if len(parts) != 2 or not parts[0].startswith("r") or not _BASE36.fullmatch(parts[0][1:]):
+        raise TokenError("this address token cannot be read")
+    number = int(parts[0][1:], 36)
+    if number >= 2**63:  # no database id is that large
+        raise TokenError("this address token names no subscriber")
+    return number
+
+
+def verify_mailbox_reference(secret: bytes, purpose: str, token: str, email: str) -> None:
+    """Accept a genuine mailbox token for this address, whatever its case; TokenError otherwise."""
+    payload, _, signature = token.strip().lower().rpartition(".")
+    expected = _mailbox_signature(secret, purpose, _bound(payload, email))
+    if not payload or not hmac.compare_digest(signature.encode(), expected.encode()):
+        raise TokenError("this address token is not valid: it was altered or is not ours")
+
+
+def _mailbox_signature(secret: bytes, purpose: str, payload: str) -> str:
+    message = f"publisher-token\x00{purpose}\x00{payload}".encode()
+    digest = hmac.new(secret, message, hashlib.sha256).digest()
+    return base64.b32encode(digest[:15]).decode("ascii").lower()  # 15 bytes: 24 characters
 
 
 def _bound(payload: str, email: str) -> str:

@@ -4,6 +4,11 @@ One file: ``write_if_changed`` (a synced temporary file renamed over the old one
 files: ``Batch``, which stages the temporary files of up to a few thousand writes in one
 hidden folder, makes them durable together with a single filesystem sync, and only
 then renames each into place, so a build pays one flush per batch instead of one per file.
+
+A temporary file is named ``.<name>.<pid>-<incarnation>.<random>.tmp``, beside its
+target or in a batch's staging folder: a process killed mid-write leaves some behind,
+and ``marked_build`` lets the next build find and remove exactly those whose writer is
+gone (and dead batches' staging folders), never a live writer's nor anyone else's file.
 """
 
 from __future__ import annotations
@@ -11,16 +16,21 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import logging
 import os
+import re
+import secrets
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
 from publisher.core.errors import PublishError
 
+log = logging.getLogger(__name__)
 NEW_FILE_MODE = 0o644  # the output folder is a public web root
 STAGING_PREFIX = ".publisher-staging-"  # hidden: the web server never serves dot names
 BATCH_FILES = 4096  # files staged before a flush: bounds the extra disk a rebuild holds
@@ -28,6 +38,11 @@ BATCH_BYTES = 64 * 1024 * 1024
 # Fewer files than this are each synced beside their target: staging costs a few
 # metadata operations and two filesystem syncs, more than a handful of fsyncs.
 STAGE_FROM = 64
+# Tells this process from an earlier one that had the same pid (a container's pid 1).
+_INCARNATION = secrets.token_hex(4)
+_WRITER = r"(?P<pid>\d+)-(?P<incarnation>[0-9a-f]{8})"
+_TEMPORARY = re.compile(r"\..+\." + _WRITER + r"\.[a-z0-9_]{8}\.tmp")
+_MARKER = re.compile(r"\.building\." + _WRITER)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -54,7 +69,8 @@ class Batch:
     each beside its target, as ``write_if_changed`` does; a larger one stages them in a
     hidden folder, syncs that filesystem once and renames each into place. Either way every
     file appears whole. If the block raises, nothing pending is written. A process killed
-    mid-batch leaves a staging folder that the next staging batch under ``root`` removes.
+    mid-batch leaves a staging folder that the next staging batch under ``root`` removes
+    (and the next ``marked_build``).
     """
 
     def __init__(
@@ -101,6 +117,19 @@ class Batch:
             self.flush()
         return True
 
+    def remove(self, path: Path) -> bool:
+        """Delete ``path`` now and forget any bytes kept for it; True when a file was deleted."""
+        self._pending = [entry for entry in self._pending if entry[0] != path]
+        self._pending_bytes = sum(len(data) for _, data, _ in self._pending)
+        self._folders.clear()  # the caller may remove emptied folders next
+        try:
+            path.unlink()
+        except (FileNotFoundError, IsADirectoryError):
+            return False
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+        return True
+
     def flush(self) -> None:
         """Write what is pending: each synced beside its target, or staged and synced once."""
         pending, self._pending, self._pending_bytes = self._pending, [], 0
@@ -115,7 +144,7 @@ class Batch:
         staged = []
         for target, data, mode in pending:
             try:
-                staged.append((staging.write(data, mode), target))
+                staged.append((staging.write(target.name, data, mode), target))
             except OSError as exc:
                 raise _write_error(target, exc) from exc
         staging.sync()  # the data, before any name points at it
@@ -163,10 +192,10 @@ class _Staging:
             os.close(root_fd)
         return cls(folder, lock)
 
-    def write(self, data: bytes, mode: int) -> Path:
-        """A new temporary file holding ``data`` with ``mode``: written, not yet synced."""
+    def write(self, name: str, data: bytes, mode: int) -> Path:
+        """A new temporary file for ``name`` holding ``data`` with ``mode``: not yet synced."""
         self._count += 1
-        temporary = self.folder / str(self._count)
+        temporary = self.folder / f".{name}.{_writer()}.{self._count:08x}.tmp"
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         try:
             os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
@@ -189,8 +218,22 @@ class _Staging:
         self._lock.close()
 
 
-def _sweep(root: Path) -> None:
+def remove_dead_staging(root: Path) -> int:
+    """Remove the staging folders of batches that died under ``root``; how many were removed."""
+    try:
+        root_fd = os.open(root, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return 0
+    try:
+        fcntl.flock(root_fd, fcntl.LOCK_EX)  # as ``_Staging.create``: no batch starts meanwhile
+        return _sweep(root)
+    finally:
+        os.close(root_fd)
+
+
+def _sweep(root: Path) -> int:
     """Remove staging folders whose batch died (their lock is free); the caller holds the root."""
+    removed = 0
     for folder in root.glob(f"{STAGING_PREFIX}*"):
         try:
             with (folder / ".lock").open("rb") as lock:
@@ -202,6 +245,8 @@ def _sweep(root: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)  # died before locking: never in use
         except OSError:
             continue
+        removed += 1
+    return removed
 
 
 def _load_syncfs() -> Callable[[int], int] | None:
@@ -269,7 +314,8 @@ def _replace_atomically(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = NEW_FILE_MODE
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    prefix = f".{path.name}.{_writer()}."
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as tmp_file:
@@ -281,3 +327,63 @@ def _replace_atomically(path: Path, data: bytes) -> None:
     finally:
         # After a successful replace the temporary name is gone; otherwise clean it up.
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def marked_build(state: Path, output: Path) -> Iterator[None]:
+    """Mark a build under way; if an earlier one was killed, first remove its temporary files.
+
+    Dead batches' staging folders are removed every time: their free lock tells them apart.
+    """
+    marker = state / f".building.{_writer()}"
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        if folders := remove_dead_staging(output):
+            log.info("removed %d staging folders left by an interrupted build", folders)
+        dead = [found for found in state.iterdir() if _gone(_MARKER, found.name)]
+        if dead:
+            removed = remove_orphans(output) + remove_orphans(state, recursive=False)
+            log.info("removed %d temporary files left by an interrupted build", len(removed))
+        for found in dead:
+            found.unlink(missing_ok=True)
+        marker.touch()
+    except OSError as exc:
+        raise PublishError(f"cannot write {marker}: {exc.strerror}; check paths.state") from exc
+    try:
+        yield
+    finally:
+        marker.unlink(missing_ok=True)
+
+
+def remove_orphans(folder: Path, *, recursive: bool = True) -> list[Path]:
+    """Delete the temporary files whose writing process is gone; returns what was removed."""
+    removed = []
+    for root, folders, names in os.walk(folder):
+        for name in names:
+            if _gone(_TEMPORARY, name):
+                Path(root, name).unlink(missing_ok=True)
+                removed.append(Path(root, name))
+        if not recursive:
+            folders.clear()
+    return removed
+
+
+def _writer() -> str:
+    return f"{os.getpid()}-{_INCARNATION}"
+
+
+def _gone(pattern: re.Pattern[str], name: str) -> bool:
+    """Whether ``name`` is one of our files and the process that made it no longer runs."""
+    found = pattern.fullmatch(name)
+    if found is None:
+        return False
+    pid = int(found["pid"])
+    if pid == os.getpid():
+        return found["incarnation"] != _INCARNATION
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, under another user
+    return False

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-from jinja2 import Environment
+from urllib.parse import urlsplit
 
 from publisher import __version__, store
 from publisher.core import site_paths
@@ -18,11 +18,13 @@ from publisher.core.models import Item
 from publisher.core.settings import Settings
 from publisher.core.templating import make_environment, packaged_templates_dir
 from publisher.ingest.pipeline import IngestReport, Progress, ingest
-from publisher.publish import feeds, pages, websub
-from publisher.publish.atomic import Batch, write_if_changed
+from publisher.ingest.sources import SourceMove, reconcile_sources, source_directory
+from publisher.publish import archive, pages, websub
+from publisher.publish.atomic import Batch, marked_build, write_if_changed
 
 log = logging.getLogger(__name__)
 MANIFEST = "build.json"
+NGINX_REDIRECTS = "nginx-redirects.conf"
 
 
 @dataclass
@@ -36,35 +38,19 @@ class BuildReport:
     full: bool = False
     written: list[str] = field(default_factory=list)
     ingest: IngestReport | None = None
+    # Sources renamed by this build, as (old folder, new folder): old feed URLs redirect.
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         data = {
-            key: value for key, value in asdict(self).items() if key not in {"ingest", "written"}
+            key: value
+            for key, value in asdict(self).items()
+            if key not in {"ingest", "written", "renamed"}
         }
+        data["renamed"] = [list(pair) for pair in self.renamed]
         if self.ingest is not None:
             data["ingest"] = self.ingest.as_dict()
         return data
-
-
-@dataclass(frozen=True)
-class _Builder:
-    settings: Settings
-    db: store.Store
-    env: Environment
-    context: pages.SiteContext
-    report: BuildReport
-    batch: Batch
-
-    def write(self, relative: str, data: bytes, *, is_feed: bool) -> None:
-        written = self.batch.write(self.settings.paths.output / relative, data)
-        if written:
-            self.report.written.append(relative)
-        if is_feed:
-            self.report.feeds_written += written
-            self.report.feeds_unchanged += not written
-        else:
-            self.report.pages_written += written
-            self.report.pages_unchanged += not written
 
 
 def build(
@@ -77,130 +63,170 @@ def build(
     ready: Collection[str] = (),
 ) -> BuildReport:
     """Ingest, then publish what the ingest (or an interrupted earlier build) left stale."""
+    with marked_build(settings.paths.state, settings.paths.output):
+        return _build(settings, db, now=now, full=full, progress=progress, ready=ready)
+
+
+def _build(
+    settings: Settings,
+    db: store.Store,
+    *,
+    now: datetime,
+    full: bool,
+    progress: Progress | None,
+    ready: Collection[str],
+) -> BuildReport:
     ingested = ingest(settings, db, now=now, progress=progress, ready=ready)
     fingerprint = build_fingerprint(settings)
     manifest = _read_manifest(settings)
     recorded = manifest.get("built_seq")
     built_seq = recorded if isinstance(recorded, int) else 0
+    moves = reconcile_sources(settings, db) if manifest.get("fingerprint") != fingerprint else []
     newest_seq = store.max_item_seq(db)
-    full = full or _needs_full_build(settings, manifest, fingerprint, newest_seq)
+    full = full or bool(moves) or _needs_full_build(settings, manifest, fingerprint, newest_seq)
     stale = store.list_stale(db)
     report = BuildReport(full=full, ingest=ingested)
     if not full and not stale and newest_seq == built_seq:
         return report
     with Batch(settings.paths.output) as batch:
-        context = _site_context(settings, db)
-        builder = _Builder(settings, db, _environment(settings), context, report, batch)
+        writer = _writer(settings, db, report, batch)
         if full:
-            _build_everything(builder)
+            _build_everything(writer)
         else:
-            _build_stale(builder, stale, store.list_items_after(db, built_seq))
+            _build_stale(writer, stale, store.list_items_after(db, built_seq))
+        _retire_sources(writer, moves, report)
+    _store_tally(writer.tally, report)
     store.clear_stale(db, stale)
     _write_manifest(settings, {"fingerprint": fingerprint, "built_seq": newest_seq})
     _ping_hub(settings, report.written)
     return report
 
 
-def _build_everything(builder: _Builder) -> None:
-    authors = store.list_authors(builder.db)
-    sources = sorted(builder.context.source_names)
-    _build_main(builder, sources, authors)
-    for source in sources:
-        _build_source(builder, source)
-    for author in authors:
-        _build_author(builder, author)
-    for item in store.list_items(builder.db):
-        _build_item(builder, item)
-    builder.write(pages.STYLESHEET, pages.render_stylesheet(builder.env), is_feed=False)
+def publish_editions(settings: Settings, db: store.Store) -> list[str]:
+    """Write the public page of every digest edition planned since the last build.
+
+    Called right after digests are sent, so "view in browser" works before the next build.
+    """
+    marks = {mark for mark in store.list_stale(db) if mark[0] == "edition"}
+    if not marks:
+        return []
+    report = BuildReport()
+    with Batch(settings.paths.output) as batch:
+        archive.write_editions(_writer(settings, db, report, batch), {key for _, key in marks})
+    store.clear_stale(db, marks)
+    return report.written
 
 
-def _build_stale(builder: _Builder, stale: set[store.Mark], new_items: Sequence[Item]) -> None:
-    """Rebuild what changed items marked, and the pages of items new since the last build."""
-    kinds: dict[str, set[str]] = {"main": set(), "source": set(), "author": set(), "item": set()}
-    for kind, key in stale:
-        kinds.setdefault(kind, set()).add(key)
-    for item in new_items:
-        kinds["source"].add(item.source)
-        if item.author:
-            kinds["author"].add(item.author)
-    _build_main(builder, sorted(builder.context.source_names), store.list_authors(builder.db))
-    for source in sorted(kinds["source"]):
-        _build_source(builder, source)
-    for author in sorted(kinds["author"]):
-        _build_author(builder, author)
-    for item in new_items:
-        _build_item(builder, item)
-    for item_id in sorted(kinds["item"] - {item.id for item in new_items}):
-        _build_item(builder, store.get_item(builder.db, item_id))
-
-
-def _build_main(builder: _Builder, sources: Sequence[str], authors: Sequence[str]) -> None:
-    """The main feeds, the front page and the OPML list of every feed."""
-    items = store.list_items(builder.db, limit=builder.settings.feeds.max_items)
-    ref = pages.main_feed(builder.context)
-    _write_feeds(builder, ref, items)
-    page = pages.render_index(builder.env, builder.context, items, sources=sources, authors=authors)
-    builder.write(ref.page_path, page, is_feed=False)
-    refs = [ref] + [pages.source_feed(builder.context, s) for s in sources]
-    refs += [pages.author_feed(builder.context, a) for a in authors]
-    builder.write("opml.xml", pages.render_opml(builder.env, builder.context, refs), is_feed=False)
-
-
-def _build_source(builder: _Builder, source: str) -> None:
-    items = store.list_items(builder.db, limit=builder.settings.feeds.max_items, source=source)
-    page = pages.render_source_page(builder.env, builder.context, source, items)
-    _write_listing(builder, pages.source_feed(builder.context, source), items, page)
-
-
-def _build_author(builder: _Builder, author: str) -> None:
-    items = store.list_items(builder.db, limit=builder.settings.feeds.max_items, author=author)
-    page = pages.render_author_page(builder.env, builder.context, author, items)
-    _write_listing(builder, pages.author_feed(builder.context, author), items, page)
-
-
-def _write_listing(
-    builder: _Builder, ref: pages.FeedRef, items: Sequence[Item], page: bytes
-) -> None:
-    """A feed's three formats and the HTML page beside them."""
-    _write_feeds(builder, ref, items)
-    builder.write(ref.page_path, page, is_feed=False)
-
-
-def _build_item(builder: _Builder, item: Item) -> None:
-    page = pages.render_item_page(builder.env, builder.context, item)
-    builder.write(site_paths.item_page_path(item), page, is_feed=False)
-
-
-def _write_feeds(builder: _Builder, ref: pages.FeedRef, items: Sequence[Item]) -> None:
-    settings = builder.settings
-    spec = feeds.FeedSpec(
-        title=ref.title,
-        description=settings.site.description,
-        site_url=settings.site.url,
-        path=ref.path,
-        page_path=ref.page_path,
-        language=settings.site.language,
-        websub_hub=settings.feeds.websub_hub,
-        full_content=settings.feeds.full_content,
-        generator=f"publisher {__version__}",
-        author=settings.site.title,
-    )
-    for relative, data in feeds.render_feeds(spec, items, builder.context.source_names).items():
-        builder.write(relative, data, is_feed=True)
-
-
-def _environment(settings: Settings) -> Environment:
-    return make_environment(settings.paths.templates)
-
-
-def _site_context(settings: Settings, db: store.Store) -> pages.SiteContext:
-    return pages.SiteContext(
+def _writer(
+    settings: Settings, db: store.Store, report: BuildReport, batch: Batch
+) -> archive.Writer:
+    directory = source_directory(settings, store.list_sources(db))
+    site = pages.SiteContext(
         title=settings.site.title,
         url=settings.site.url,
         description=settings.site.description,
         language=settings.site.language,
-        source_names=store.list_sources(db),
+        source_names={slug: info.name for slug, info in directory.items()},
+        source_homes={slug: info.url for slug, info in directory.items() if info.url},
+        page_size=settings.site.page_size,
     )
+    env = make_environment(settings.paths.templates)
+    tally = archive.Tally(written=report.written)
+    return archive.Writer(settings, db, env, site, directory, tally, batch)
+
+
+def _store_tally(tally: archive.Tally, report: BuildReport) -> None:
+    report.feeds_written, report.feeds_unchanged = tally.feeds_written, tally.feeds_unchanged
+    report.pages_written, report.pages_unchanged = tally.pages_written, tally.pages_unchanged
+
+
+def _build_everything(writer: archive.Writer) -> None:
+    archive.write_listing(writer, kind="main", key="", everything=True)
+    for source in sorted(writer.site.source_names):
+        archive.write_listing(writer, kind="source", key=source, everything=True)
+    for author in store.list_authors(writer.db):
+        archive.write_listing(writer, kind="author", key=author, everything=True)
+    for month, _ in store.list_months(writer.db):
+        archive.write_month(writer, month)
+    archive.write_archive_index(writer)
+    archive.write_items(writer, store.list_items(writer.db))
+    archive.write_editions(writer, store.list_edition_keys(writer.db))
+    writer.write(pages.STYLESHEET, pages.render_stylesheet(writer.env))
+    writer.write(pages.SCRIPT, pages.render_stylesheet(writer.env, pages.SCRIPT))
+    _write_opml(writer)
+
+
+def _build_stale(writer: archive.Writer, stale: set[store.Mark], new_items: Sequence[Item]) -> None:
+    """Rebuild what changed items marked, and the pages of items new since the last build."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for kind, key in stale:
+        kinds[kind].add(key)
+    new: dict[tuple[str, str], int] = defaultdict(int)
+    new_by_month: dict[str, list[Item]] = defaultdict(list)
+    for item in new_items:
+        new[("main", "")] += 1
+        new[("source", item.source)] += 1
+        if item.author:
+            new[("author", item.author)] += 1
+        new_by_month[store.month_key(item.published)].append(item)
+    edited = sorted(kinds["item"] - {item.id for item in new_items})
+    for kind in ("main", "source", "author"):
+        keys = kinds[kind] | kinds[f"{kind}-all"] | {k for (n, k) in new if n == kind}
+        if kind == "main":
+            keys = {""}
+        for key in sorted(keys):
+            archive.write_listing(
+                writer,
+                kind=kind,
+                key=key,
+                new_items=new[(kind, key)],
+                edited=edited,
+                everything=key in kinds[f"{kind}-all"],
+            )
+    for month in sorted(kinds["month"] | set(new_by_month)):
+        archive.write_month(writer, month, None if month in kinds["month"] else new_by_month[month])
+    archive.write_archive_index(writer)
+    archive.write_items(writer, [*new_items, *store.get_items(writer.db, edited)])
+    archive.write_editions(writer, kinds["edition"])
+    _write_opml(writer)
+
+
+def _write_opml(writer: archive.Writer) -> None:
+    """OPML: every feed, so a reader can subscribe to all at once."""
+    site = writer.site
+    refs = [pages.main_feed(site)] + [pages.source_feed(site, s) for s in sorted(site.source_names)]
+    refs += [pages.author_feed(site, a) for a in store.list_authors(writer.db)]
+    writer.write("opml.xml", pages.render_opml(writer.env, site, refs))
+
+
+def _retire_sources(
+    writer: archive.Writer, moves: Sequence[SourceMove], report: BuildReport
+) -> None:
+    """Take down the feeds of sources renamed away, and say where their readers now go."""
+    for move in moves:
+        old = f"sources/{pages.slugify(move.old)}"
+        new = f"sources/{pages.slugify(move.new)}"
+        if move.old not in writer.site.source_names:
+            archive.remove_listing(writer, old)
+        report.renamed.append((old, new))
+        log.info("source %s renamed to %s: %s redirects to %s", move.old, move.new, old, new)
+    if moves:
+        write_if_changed(
+            writer.settings.paths.state / NGINX_REDIRECTS,
+            nginx_redirects(writer.settings, store.list_source_moves(writer.db)),
+        )
+
+
+def nginx_redirects(settings: Settings, moves: dict[str, str]) -> bytes:
+    """nginx lines that answer a renamed source's old feed URLs with 301 to the new ones."""
+    prefix = urlsplit(settings.site.url).path or "/"
+    lines = ["# publisher: renamed sources; include this in your server { } block"]
+    for old, new in sorted(moves.items()):
+        lines.append(
+            f"rewrite ^{prefix}sources/{pages.slugify(old)}/(.*)$ "
+            f"{prefix}sources/{pages.slugify(new)}/$1 permanent;"
+        )
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def build_fingerprint(settings: Settings) -> str:
@@ -210,6 +236,7 @@ def build_fingerprint(settings: Settings) -> str:
         "version": __version__,
         "site": asdict(settings.site),
         "feeds": asdict(settings.feeds),
+        "sources": [asdict(rule) for rule in settings.sources],
         "output": str(settings.paths.output),
     }
     digest.update(json.dumps(shaping, sort_keys=True).encode())

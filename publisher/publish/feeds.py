@@ -55,6 +55,7 @@ class FeedSpec:
     full_content: bool = True
     generator: str = "publisher"
     author: str | None = None  # feed-level author name; defaults to the title
+    archive_url: str | None = None  # every item, by month: a feed holds only the newest
 
     def __post_init__(self) -> None:
         """Feeds must carry absolute URLs; a bad site URL would make every link wrong."""
@@ -139,12 +140,14 @@ def render_feeds(
     }
 
 
-def text_to_html(text: str) -> str:
-    """Plain seed text as escaped HTML: paragraphs become <p>, "• " lines become <ul><li>."""
+def text_to_html(text: str, *, headings: bool = False) -> str:
+    """Plain seed text as escaped HTML: <p> paragraphs, <ul> for "• " lines, <h3> headings."""
     parts: list[str] = []
-    for block in text_blocks(_XML_INVALID.sub("", text)):
+    for block in text_blocks(_XML_INVALID.sub("", text), headings=headings):
         escaped = [html.escape(line) for line in block.lines]
-        if block.kind == "ul":
+        if block.kind == "h":
+            parts.append("<h3>" + " ".join(escaped) + "</h3>")
+        elif block.kind == "ul":
             parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in escaped) + "</ul>")
         else:
             parts.append("<p>" + "\n".join(escaped) + "</p>")
@@ -218,10 +221,14 @@ def _rss_bytes(fg: Any, spec: FeedSpec) -> bytes:
 
 
 def _atom_bytes(fg: Any, spec: FeedSpec) -> bytes:
-    """The Atom document: its own self link, the hub as a link, then the page."""
-    self_link = {"href": spec.url(ATOM_FILE), "rel": "self", "type": ATOM_TYPE}
-    hub = [{"href": spec.websub_hub, "rel": "hub"}] if spec.websub_hub else []
-    _set_links(fg, spec, self_link, *hub)
+    """The Atom document: its own self link, the hub and the archive as links, then the page."""
+    links = [{"href": spec.url(ATOM_FILE), "rel": "self", "type": ATOM_TYPE}]
+    if spec.websub_hub:
+        links.append({"href": spec.websub_hub, "rel": "hub"})
+    if spec.archive_url:
+        related = {"rel": "related", "type": "text/html", "title": "Archive"}
+        links.append({"href": spec.archive_url, **related})
+    _set_links(fg, spec, *links)
     return _to_bytes(fg.atom_str(pretty=True))
 
 
@@ -242,29 +249,32 @@ def _add_entries(
         entry.summary(text_to_html(_summary_text(item)), type="html")
         content = _content_text(spec, item)
         if content:
-            entry.content(text_to_html(content), type="html")
+            entry.content(text_to_html(content, headings=True), type="html")
         if item.author:
             entry.author(name=_plain(item.author))
             if hasattr(entry, "dc"):  # RSS only: feedgen writes RSS <author> only as an email
                 entry.dc.dc_creator(_plain(item.author))
         entry.category(term=_plain(source_names.get(item.source, item.source)))
-        entry.published(_utc(item.published))
+        if item.publication_date is not None:  # RSS pubDate, Atom published: the page's date
+            entry.published(_utc(item.publication_date))
         entry.updated(_utc(item.updated))
 
 
 def _json_item(spec: FeedSpec, item: Item, source_names: Mapping[str, str]) -> dict[str, Any]:
     """One JSON Feed item; content_text and content_html say the same thing."""
     summary = _summary_text(item)
-    text = _content_text(spec, item) or summary
+    content = _content_text(spec, item)
+    text = content or summary
     entry: dict[str, Any] = {
         "id": entry_id(spec.site_url, item),
         "url": item_url(spec.site_url, item),
         "title": _plain(item.title),
-        "content_html": text_to_html(text),
+        "content_html": text_to_html(text, headings=content is not None),
         "content_text": _XML_INVALID.sub("", text),
     }
     entry["summary"] = _XML_INVALID.sub("", summary)
-    entry["date_published"] = _utc(item.published).isoformat()
+    if item.publication_date is not None:
+        entry["date_published"] = _utc(item.publication_date).isoformat()
     entry["date_modified"] = _utc(item.updated).isoformat()
     if item.author:
         entry["authors"] = [{"name": _plain(item.author)}]

@@ -1,108 +1,59 @@
-"""Items -> the static HTML archive, OPML and stylesheet, through the operator's templates.
+"""Views -> the static HTML archive, OPML and stylesheet, through the operator's templates.
 
-Seed text is plain text: templates receive it split into paragraph and bullet blocks and
-Jinja's autoescape escapes every string, so no seed can become markup. Navigation links
-are relative (the archive works from file://); canonical and feed links are absolute.
+Listings (the front page, sources, authors) are paged from their oldest item
+(``views.Paging``); the archive by month pages each month newest first.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, TemplateError
 
 from publisher.core.errors import PublishError
 from publisher.core.models import Item
-from publisher.core.site_paths import FEED_FORMATS as FEED_FORMATS
+from publisher.core.site_paths import FEED_FORMATS, edition_page_path
 from publisher.core.site_paths import Block as Block
 from publisher.core.site_paths import item_page_path as item_page_path
 from publisher.core.site_paths import text_blocks as text_blocks
-from publisher.ingest import identity
+from publisher.publish.views import (
+    FeedLink,
+    FeedRef,
+    ItemView,
+    Link,
+    Page,
+    Pager,
+    Paging,
+    SiteContext,
+    author_feed,
+    feed_link,
+    feed_url,
+    item_view,
+    item_views,
+    listing_page_path,
+    listing_pager,
+    main_feed,
+    make_page,
+    month_name,
+    slugify,
+    source_feed,
+)
+
+__all__ = [
+    "FEED_FORMATS", "SCRIPT", "STYLESHEET", "Block", "FeedLink", "FeedRef", "ItemView", "Link",
+    "MonthLink", "OpmlFeed", "Page", "Pager", "Paging", "SiteContext", "author_feed",
+    "item_page_path", "listing_page_path", "main_feed", "month_path", "render_archive_index",
+    "render_author_page", "render_edition_page", "render_index", "render_item_page",
+    "render_month_page", "render_opml", "render_source_page", "render_stylesheet", "slugify",
+    "source_feed", "text_blocks",
+]  # fmt: skip
 
 STYLESHEET = "style.css"
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_SLUG_MAX = 80
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """Site-wide facts every page needs; ``url`` is absolute and ends with "/"."""
-
-    title: str
-    url: str
-    description: str = ""
-    language: str | None = None
-    source_names: Mapping[str, str] = field(default_factory=dict)
-
-    def source_name(self, source: str) -> str:
-        """A source's display name, falling back to its key."""
-        return self.source_names.get(source, source)
-
-
-@dataclass(frozen=True)
-class FeedRef:
-    """One feed: its title and the folder holding its rss.xml, atom.xml and feed.json."""
-
-    title: str
-    path: str  # "" for the main feed, "sources/<slug>", "authors/<slug>"
-
-    @property
-    def page_path(self) -> str:
-        """The HTML page showing the same items, in the same folder as the feed files."""
-        return f"{self.path}/index.html" if self.path else "index.html"
-
-
-@dataclass(frozen=True)
-class Link:
-    """A labelled link as templates show it."""
-
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    """One autodiscovery ``<link rel="alternate">``: title, absolute href, media type."""
-
-    title: str
-    href: str
-    type: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Page:
-    """What base.html needs: title, canonical URL, the way back to the root, feeds to advertise."""
-
-    title: str
-    path: str
-    canonical: str
-    root: str
-    feeds: tuple[FeedLink, ...]
-
-
-@dataclass(frozen=True)
-class ItemView:
-    """An item as templates show it: links relative to the page, text split into blocks."""
-
-    id: str
-    title: str
-    href: str
-    original_url: str | None
-    source: Link
-    author: Link | None
-    published: str
-    published_text: str
-    summary: tuple[Block, ...]
-    content: tuple[Block, ...]
+SCRIPT = "timezone.js"  # preselects the reader's time zone on the sign-up form
+ARCHIVE_PAGE = "archive/index.html"
 
 
 @dataclass(frozen=True)
@@ -114,25 +65,36 @@ class OpmlFeed:
     html_url: str
 
 
-def slugify(name: str) -> str:
-    """A stable, non-empty ASCII slug for paths; names with no ASCII letters get a hash."""
-    slug = identity.slugify(name, limit=_SLUG_MAX)
-    return slug or "x-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+@dataclass(frozen=True)
+class MonthLink:
+    """A month of the archive as the index and the archive page link to it."""
+
+    month: str
+    text: str
+    href: str
+    count: int
 
 
-def main_feed(site: SiteContext) -> FeedRef:
-    """The feed of every item."""
-    return FeedRef(site.title, "")
+@dataclass(frozen=True)
+class EditionView:
+    """A digest edition as its public page shows it: no greeting, no personal link."""
+
+    key: str
+    date: datetime
+    subject: str
+    groups: tuple[tuple[str, tuple[ItemView, ...]], ...]
+    more_count: int
 
 
-def source_feed(site: SiteContext, source: str) -> FeedRef:
-    """The feed (and page folder) of one source, keyed by its stable source key."""
-    return FeedRef(f"{site.title}: {site.source_name(source)}", f"sources/{slugify(source)}")
+def month_path(month: str) -> str:
+    """A month's archive front page, "archive/2022/09/index.html" (older pages: page/N.html)."""
+    year, moon = month.split("-")
+    return f"archive/{year}/{moon}/index.html"
 
 
-def author_feed(site: SiteContext, author: str) -> FeedRef:
-    """The feed (and page folder) of one author."""
-    return FeedRef(f"{site.title}: {author}", f"authors/{slugify(author)}")
+def edition_path(key: str) -> str:
+    """The public page of one digest edition."""
+    return edition_page_path(key)
 
 
 def render_index(
@@ -140,50 +102,178 @@ def render_index(
     site: SiteContext,
     items: Sequence[Item],
     *,
+    paging: Paging | None = None,
+    number: int | None = None,
     sources: Sequence[str] = (),
     authors: Sequence[str] = (),
+    months: Sequence[tuple[str, int]] = (),
 ) -> bytes:
-    """The front page: the newest items and links to every source and author page."""
-    page = _page(site, site.title, "index.html", (main_feed(site),))
+    """A page of the whole listing; the front page also links every source, author and month."""
+    paging = paging or Paging(len(items), max(1, len(items)))
+    number = paging.count if number is None else number
+    path = listing_page_path("", paging, number)
+    title = site.title if number == paging.count else f"{site.title} — page {number}"
+    page = make_page(site, title, path, (main_feed(site),))
+    front = number == paging.count
     return _render(
         env,
         "index.html",
         site=site,
         page=page,
-        items=_item_views(site, items, page.root),
+        items=item_views(site, items, page.root),
+        pager=listing_pager("", paging, number, page.root),
+        front=front,
         sources=tuple(
-            _feed_link(source_feed(site, s), site.source_name(s), page.root) for s in sources
-        ),
-        authors=tuple(_feed_link(author_feed(site, a), a, page.root) for a in authors),
+            feed_link(source_feed(site, s), site.source_name(s), page.root) for s in sources
+        )
+        if front
+        else (),
+        authors=tuple(feed_link(author_feed(site, a), a, page.root) for a in authors)
+        if front
+        else (),
+        years=_years(months, page.root) if front else (),
+        archive=page.root + ARCHIVE_PAGE,
     )
 
 
 def render_item_page(env: Environment, site: SiteContext, item: Item) -> bytes:
     """One item's permanent page, advertising the main feed and its source's feed."""
     feeds = (main_feed(site), source_feed(site, item.source))
-    page = _page(site, f"{item.title} — {site.title}", item_page_path(item), feeds)
-    return _render(env, "item.html", site=site, page=page, item=_item_view(site, item, page.root))
+    page = make_page(site, f"{item.title} — {site.title}", item_page_path(item), feeds)
+    return _render(env, "item.html", site=site, page=page, item=item_view(site, item, page.root))
 
 
 def render_source_page(
-    env: Environment, site: SiteContext, source: str, items: Sequence[Item]
+    env: Environment,
+    site: SiteContext,
+    source: str,
+    items: Sequence[Item],
+    *,
+    paging: Paging | None = None,
+    number: int | None = None,
 ) -> bytes:
-    """A source's page listing its newest items, advertising its feed first."""
+    """A page of a source's listing, advertising its feed first."""
     ref = source_feed(site, source)
-    name = site.source_name(source)
-    page = _page(site, f"{name} — {site.title}", ref.page_path, (ref, main_feed(site)))
-    views = _item_views(site, items, page.root)
-    return _render(env, "source.html", site=site, page=page, source=name, items=views)
+    return _listing(
+        env,
+        site,
+        ref,
+        site.source_name(source),
+        items,
+        paging,
+        number,
+        home=site.source_homes.get(source),
+    )
 
 
 def render_author_page(
-    env: Environment, site: SiteContext, author: str, items: Sequence[Item]
+    env: Environment,
+    site: SiteContext,
+    author: str,
+    items: Sequence[Item],
+    *,
+    paging: Paging | None = None,
+    number: int | None = None,
 ) -> bytes:
-    """An author's page listing their newest items, advertising their feed first."""
-    ref = author_feed(site, author)
-    page = _page(site, f"{author} — {site.title}", ref.page_path, (ref, main_feed(site)))
-    views = _item_views(site, items, page.root)
-    return _render(env, "author.html", site=site, page=page, author=author, items=views)
+    """A page of an author's listing, advertising their feed first."""
+    return _listing(env, site, author_feed(site, author), author, items, paging, number)
+
+
+def _listing(
+    env: Environment,
+    site: SiteContext,
+    ref: FeedRef,
+    heading: str,
+    items: Sequence[Item],
+    paging: Paging | None,
+    number: int | None,
+    home: str | None = None,
+) -> bytes:
+    paging = paging or Paging(len(items), max(1, len(items)))
+    number = paging.count if number is None else number
+    path = listing_page_path(ref.path, paging, number)
+    suffix = "" if number == paging.count else f" — page {number}"
+    page = make_page(site, f"{heading}{suffix} — {site.title}", path, (ref, main_feed(site)))
+    return _render(
+        env,
+        "listing.html",
+        site=site,
+        page=page,
+        heading=heading,
+        home=home,
+        items=item_views(site, items, page.root),
+        pager=listing_pager(ref.path, paging, number, page.root),
+    )
+
+
+def render_month_page(
+    env: Environment,
+    site: SiteContext,
+    month: str,
+    items: Sequence[Item],
+    paging: Paging | None = None,
+    number: int | None = None,
+) -> bytes:
+    """One page of a month of the archive: items dated (or, undated, found) that month."""
+    paging = paging or Paging(len(items), max(1, len(items)))
+    number = paging.count if number is None else number
+    folder = month_path(month).removesuffix("/index.html")
+    path = listing_page_path(folder, paging, number)
+    heading = month_name(month)
+    suffix = "" if number == paging.count else f" — page {number}"
+    page = make_page(site, f"{heading}{suffix} — {site.title}", path, (main_feed(site),))
+    return _render(
+        env,
+        "month.html",
+        site=site,
+        page=page,
+        heading=heading,
+        items=item_views(site, items, page.root),
+        pager=listing_pager(folder, paging, number, page.root),
+        archive=page.root + ARCHIVE_PAGE,
+    )
+
+
+def render_archive_index(
+    env: Environment, site: SiteContext, months: Sequence[tuple[str, int]]
+) -> bytes:
+    """Every month of the archive, grouped by year, newest first."""
+    page = make_page(site, f"Archive — {site.title}", ARCHIVE_PAGE, (main_feed(site),))
+    return _render(env, "archive.html", site=site, page=page, years=_years(months, page.root))
+
+
+def render_edition_page(
+    env: Environment,
+    site: SiteContext,
+    key: str,
+    date: datetime,
+    items: Sequence[Item],
+    more_count: int,
+) -> bytes:
+    """A digest edition's public page ("view in browser"): the items, nothing personal."""
+    page = make_page(
+        site, f"Digest of {date:%d %B %Y} — {site.title}", edition_path(key), (main_feed(site),)
+    )
+    groups: dict[str, list[ItemView]] = {}
+    for item in items:
+        groups.setdefault(site.source_name(item.source), []).append(
+            item_view(site, item, page.root)
+        )
+    edition = EditionView(
+        key, date, page.title, tuple((n, tuple(v)) for n, v in groups.items()), more_count
+    )
+    return _render(env, "edition.html", site=site, page=page, edition=edition)
+
+
+def _years(
+    months: Sequence[tuple[str, int]], root: str
+) -> tuple[tuple[str, tuple[MonthLink, ...]], ...]:
+    """Months grouped by year, newest first, as links relative to a page."""
+    years: dict[str, list[MonthLink]] = {}
+    for month, count in months:
+        link = MonthLink(month, month_name(month).split()[0], root + month_path(month), count)
+        years.setdefault(month[:4], []).append(link)
+    return tuple((year, tuple(links)) for year, links in years.items())
 
 
 def render_opml(env: Environment, site: SiteContext, feeds: Sequence[FeedRef]) -> bytes:
@@ -201,14 +291,14 @@ def render_opml(env: Environment, site: SiteContext, feeds: Sequence[FeedRef]) -
     )
 
 
-def render_stylesheet(env: Environment) -> bytes:
-    """The stylesheet as the operator's templates hold it (copied verbatim, not templated)."""
+def render_stylesheet(env: Environment, name: str = STYLESHEET) -> bytes:
+    """The stylesheet (or script) as the operator's templates hold it, copied verbatim."""
     if env.loader is None:
-        raise PublishError(f"no template loader to read {STYLESHEET} from")
+        raise PublishError(f"no template loader to read {name} from")
     try:
-        source, _, _ = env.loader.get_source(env, STYLESHEET)
+        source, _, _ = env.loader.get_source(env, name)
     except TemplateError as exc:
-        raise PublishError(f"template {STYLESHEET} cannot be read: {exc}") from exc
+        raise PublishError(f"template {name} cannot be read: {exc}") from exc
     return source.encode("utf-8")
 
 
@@ -220,59 +310,7 @@ def _render(env: Environment, name: str, **context: Any) -> bytes:
         raise PublishError(f"template {name} failed: {exc}; check templates/{name}") from exc
 
 
-def _page(site: SiteContext, title: str, path: str, feeds: Sequence[FeedRef]) -> Page:
-    """Page metadata for a page at ``path`` (relative to the output root)."""
-    canonical = site.url + path.removesuffix("index.html")
-    links = tuple(
-        FeedLink(f"{ref.title} ({label})", _feed_url(site, ref, filename), media_type, label)
-        for ref in feeds
-        for filename, media_type, label in FEED_FORMATS
-    )
-    return Page(title, path, canonical, "../" * path.count("/"), links)
-
-
-def _feed_url(site: SiteContext, ref: FeedRef, filename: str) -> str:
-    """The absolute URL of one of a feed's files."""
-    folder = f"{ref.path}/" if ref.path else ""
-    return f"{site.url}{folder}{filename}"
-
-
-def _feed_link(ref: FeedRef, text: str, root: str) -> Link:
-    """A relative navigation link to a feed's page."""
-    return Link(text, root + ref.page_path)
-
-
 def _opml_feed(site: SiteContext, ref: FeedRef) -> OpmlFeed:
     """An outline for the feed's RSS file and its page."""
     page = site.url + ref.page_path.removesuffix("index.html")
-    return OpmlFeed(ref.title, _feed_url(site, ref, FEED_FORMATS[0][0]), page)
-
-
-def _item_views(site: SiteContext, items: Sequence[Item], root: str) -> tuple[ItemView, ...]:
-    """Views of several items for a page whose way back to the root is ``root``."""
-    return tuple(_item_view(site, item, root) for item in items)
-
-
-def _item_view(site: SiteContext, item: Item, root: str) -> ItemView:
-    """One item prepared for templates; only http(s) originals become links."""
-    published = item.published.astimezone(UTC)
-    original = item.url if item.url and urlsplit(item.url).scheme in ("http", "https") else None
-    source_name = site.source_name(item.source)
-    author = _feed_link(author_feed(site, item.author), item.author, root) if item.author else None
-    return ItemView(
-        id=item.id,
-        title=item.title,
-        href=root + item_page_path(item),
-        original_url=original,
-        source=_feed_link(source_feed(site, item.source), source_name, root),
-        author=author,
-        published=_iso(published),
-        published_text=f"{published.day} {_MONTHS[published.month - 1]} {published.year}",
-        summary=text_blocks(item.summary),
-        content=() if item.content == item.summary else text_blocks(item.content),
-    )
-
-
-def _iso(moment: datetime) -> str:
-    """An RFC 3339 UTC timestamp for <time datetime>."""
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return OpmlFeed(ref.title, feed_url(site, ref, FEED_FORMATS[0][0]), page)

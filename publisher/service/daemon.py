@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,9 +12,12 @@ from types import FrameType
 from typing import Any
 
 from publisher import store
+from publisher.core.logs import reopen_log_files
 from publisher.core.settings import Settings
 from publisher.mail import outbound
 from publisher.service import runlock, web
+from publisher.service.health import assess
+from publisher.service.notices import NoticeWorker
 from publisher.service.runlog import read_runs
 from publisher.service.scheduler import Background, next_digest
 
@@ -36,22 +40,45 @@ def exclusive(settings: Settings) -> runlock.RunLock:
     return runlock.RunLock(lock_paths(settings)).acquire(now=datetime.now(UTC))
 
 
+def recover_claims(settings: Settings, db: store.Store) -> None:
+    """Holding the site lock on an SQLite database, no other digest sender can be alive.
+
+    So the claims a killed one left go back to the queue now rather than when they
+    expire. (With a database server, other hosts may be sending: claims expire instead.)
+    """
+    if len(lock_paths(settings)) > 1:
+        released = store.release_claims(db, "deliveries", worker=None)
+        if released:
+            log.info("%d messages claimed by a stopped sender are queued again", released)
+
+
+def notice_worker(settings: Settings, db: store.Store, environ: Mapping[str, str]) -> NoticeWorker:
+    """The sender of confirmation mails, which the subscribe form wakes."""
+    return NoticeWorker(
+        settings, db, lambda: outbound.make_mailer(settings, environ),
+        interval=settings.schedule.digest_check_seconds,
+    )  # fmt: skip
+
+
 def run(settings: Settings, environ: Mapping[str, str]) -> None:
     """Run until SIGTERM or SIGINT: scheduled jobs, file watching and the HTTP server."""
+    _reopen_logs_on_sighup()
     now = datetime.now(UTC)
     with exclusive(settings):
         db = store.open_store(settings.database.url, now=now)
+        recover_claims(settings, db)
         secret = outbound.load_secret(settings, environ)
         background = Background(settings, db, secret=secret, environ=environ)
+        notices = notice_worker(settings, db, environ)
         app = web.create_app(
-            settings, db, secret=secret,
-            mailer_factory=lambda: outbound.make_mailer(settings, environ),
+            settings, db, secret=secret, on_queued=notices.wake,
             health=lambda: health(background),
         )  # fmt: skip
         server = web.make_server(settings, app)
         sock = web.listen(settings)
         _stop_on_signals(server)
         background.start()
+        notices.start()
         log.info("serving %s on http://%s:%d/", settings.paths.output, settings.http.host,
                  settings.http.port)  # fmt: skip
         try:
@@ -59,26 +86,31 @@ def run(settings: Settings, environ: Mapping[str, str]) -> None:
         finally:
             sock.close()
             log.info("stopping: finishing the job in flight")
+            notices.stop()
             background.stop()
             db.close()
             log.info("stopped")
 
 
 def serve(settings: Settings, environ: Mapping[str, str]) -> None:
-    """The HTTP server alone: feeds and subscription pages, no scanning or sending."""
+    """The HTTP server, and the sender of its confirmation mails; no scanning or digests."""
+    _reopen_logs_on_sighup()
     db = store.open_store(settings.database.url)
+    notices = notice_worker(settings, db, environ)
     try:
         app = web.create_app(
             settings, db, secret=outbound.load_secret(settings, environ),
-            mailer_factory=lambda: outbound.make_mailer(settings, environ),
+            on_queued=notices.wake,
         )  # fmt: skip
         server = web.make_server(settings, app)
         sock = web.listen(settings)
         _stop_on_signals(server)
+        notices.start()
         try:
             server.run(sockets=[sock])
         finally:
             sock.close()
+            notices.stop()
     finally:
         db.close()
 
@@ -99,9 +131,30 @@ def _stop_on_signals(server: Any) -> None:
         signal.signal(signum, request_stop)
 
 
+def _reopen_logs_on_sighup() -> None:
+    """SIGHUP (logrotate's postrotate) reopens the log file and reloads nothing else.
+
+    The work runs in a thread of its own: the signal may arrive while this very thread
+    is halfway through writing a log line.
+    """
+
+    def reopen() -> None:
+        try:
+            reopened = reopen_log_files()
+        except OSError as exc:
+            log.error("received SIGHUP; cannot reopen the log file: %s", exc)
+            return
+        log.info("received SIGHUP; reopened %d log file(s), reloaded nothing else", reopened)
+
+    def handle(_signum: int, _frame: FrameType | None) -> None:
+        threading.Thread(target=reopen, name="reopen-logs", daemon=True).start()
+
+    signal.signal(signal.SIGHUP, handle)
+
+
 def health(background: Background) -> dict[str, object]:
-    state = dict(background.state)
-    return {"status": "ok", "stopping": background.stopping.is_set(), **state}
+    state = {"stopping": background.stopping.is_set(), **background.state}
+    return assess(background.settings, background.db, state)
 
 
 def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
@@ -126,6 +179,8 @@ def status(settings: Settings, *, now: datetime) -> dict[str, Any]:
         "next_digest": upcoming.isoformat() if upcoming else None,
         "digest_schedule": settings.digest.schedule,
         "items": items,
-        "messages": {k: deliveries.get(k, 0) for k in ("queued", "deferred", "failed", "sent")},
+        "messages": {
+            k: deliveries.get(k, 0) for k in ("queued", "sending", "deferred", "failed", "sent")
+        },
         "subscribers": subscribers,
     }

@@ -28,8 +28,9 @@ from publisher import store
 from publisher.core.errors import ConfigError, PublisherError
 from publisher.core.settings import Settings
 from publisher.ingest.scanning import is_ignored
-from publisher.mail import outbound, planning, sending
-from publisher.publish.build import build
+from publisher.mail import mailboxes, outbound, planning, returns, sending
+from publisher.mail.transports import Mailer
+from publisher.publish.build import build, publish_editions
 from publisher.service.runlog import record_run
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,8 @@ class Background:
         self.key = str(settings.paths.state.resolve())
         self.stopping = threading.Event()
         self._build_lock = threading.Lock()
+        self._send_lock = threading.Lock()  # one mail run at a time in this process
+        self._mailer: Mailer | None = None
         self._ready: set[str] = set()
         self._ready_lock = threading.Lock()
         self._timer: threading.Timer | None = None
@@ -170,6 +173,8 @@ class Background:
             "digest": (digest_job, self.settings.schedule.digest_check_seconds),
             "retry": (retry_job, RETRY_MINUTES * 60),
         }
+        if self.settings.inbound.enabled:
+            jobs["inbound"] = (inbound_job, self.settings.inbound.check_minutes * 60)
         for name, (func, seconds) in jobs.items():
             self.scheduler.add_job(
                 func, "interval", seconds=seconds, args=[self.key], id=f"publisher-{name}",
@@ -185,8 +190,14 @@ class Background:
         )
 
     def stop(self) -> None:
-        """Finish the job in flight (the mail loop stops between messages), then return."""
+        """Finish the job in flight, then return; a mail exchange in flight is cut short.
+
+        The message cut short stays claimed, and is sent again once its claim is released.
+        """
         self.stopping.set()
+        mailer = self._mailer
+        if mailer is not None:
+            mailer.abort()
         if self._timer is not None:
             self._timer.cancel()
         self.observer.stop()
@@ -222,6 +233,10 @@ class Background:
                 log.error("build failed (%s): %s", reason, exc)
                 self._record("last_build", started, {"error": str(exc)})
                 return
+            except Exception as exc:  # a job logs, records and goes on
+                log.exception("build failed (%s)", reason)
+                self._record("last_build", started, {"error": f"{type(exc).__name__}: {exc}"})
+                return
             result = report.as_dict()
             self._record("last_build", started, result)
             ingested = report.ingest.as_dict() if report.ingest else {}
@@ -238,28 +253,81 @@ class Background:
         timer.start()
 
     def send_due(self) -> None:
-        now = self.clock()
-        mailer = outbound.make_mailer(self.settings, self.environ)
+        """Plan whoever is due and deliver what is queued; skipped while another run is at it.
+
+        The digest and retry jobs both land here: one run at a time delivers everything due
+        (claims would keep two runs from sending one message twice, but gain nothing here).
+        """
+        if not self._send_lock.acquire(blocking=False):
+            return
         try:
+            self._send_due()
+        finally:
+            self._send_lock.release()
+
+    def _send_due(self) -> None:
+        now = self.clock()
+        try:
+            mailer = outbound.make_mailer(self.settings, self.environ)
+        except PublisherError as exc:
+            log.error("digest run failed: %s", exc)
+            self._record("last_digest", now, {"error": str(exc)})
+            return
+        self._mailer = mailer  # so that stop() can cut a hung exchange short
+        try:
+            if self.stopping.is_set():
+                return
             report = sending.send_due_digests(
                 self.settings, self.db, mailer, now=now, secret=self.secret,
                 slots=slot_finder(self.settings, now), should_stop=self.stopping.is_set,
+                clock=self.clock,
             )  # fmt: skip
         except PublisherError as exc:
             log.error("digest run failed: %s", exc)
             self._record("last_digest", now, {"error": str(exc)})
             return
         finally:
+            self._mailer = None
             mailer.close()
         self._record("last_digest", now, report.as_dict())
+        if report.editions:
+            self._publish_editions()
         if report.messages_sent or report.messages_failed or report.messages_deferred:
             log.info("digests: %s", json.dumps(report.as_dict()))
+
+    def check_inbound(self) -> None:
+        """Apply what the inbound mailbox holds: bounces, abuse reports, unsubscribe mails."""
+        now = self.clock()
+        try:
+            mailbox = mailboxes.open_mailbox(self.settings.inbound, self.environ)
+            try:
+                report = returns.check_inbound(
+                    self.settings, self.db, mailbox, secret=self.secret, now=now,
+                    should_stop=self.stopping.is_set,
+                )  # fmt: skip
+            finally:
+                mailbox.close()
+        except PublisherError as exc:
+            log.error("inbound check failed: %s", exc)
+            self._record("last_inbound", now, {"error": str(exc)})
+            return
+        self._record("last_inbound", now, report.as_dict())
+
+    def _publish_editions(self) -> None:
+        """The new editions' public pages ("view in browser"), without waiting for a build."""
+        try:
+            publish_editions(self.settings, self.db)
+        except PublisherError as exc:
+            log.error("edition pages not written: %s", exc)
 
     def _record(self, name: str, when: datetime, result: Mapping[str, object]) -> None:
         # Jobs never call back into the scheduler: shutdown() holds its lock while it
         # waits for them, and a job waiting for that lock would never finish.
         self.state[name] = {"time": when.isoformat(), "result": dict(result)}
-        record_run(self.settings.paths.state, name, when, result)
+        try:
+            record_run(self.settings.paths.state, name, when, result)
+        except PublisherError as exc:  # a full disk: /healthz still says so from memory
+            log.warning("cannot record the %s run: %s", name, exc)
 
 
 def _running(key: str) -> Background | None:
@@ -288,3 +356,10 @@ def retry_job(key: str) -> None:
     daemon = _running(key)
     if daemon is not None:
         daemon.send_due()
+
+
+def inbound_job(key: str) -> None:
+    """Bounces, abuse reports and unsubscribe mails, read on a schedule (when configured)."""
+    daemon = _running(key)
+    if daemon is not None and daemon.settings.inbound.enabled:
+        daemon.check_inbound()

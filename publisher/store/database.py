@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,14 +13,16 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from publisher.core.errors import StoreError
 from publisher.store.tables import (
+    LISTING_INDEXES,
     UTCDateTime,
     deliveries,
     editions,
     items,
+    notices,
     schema_migrations,
     seed_files,
     sources,
@@ -41,27 +44,110 @@ def _migration_2(conn: Connection) -> None:
         table.create(conn)
 
 
+def _migration_3(conn: Connection) -> None:
+    """Claims on the ledger (who sends a message, until when) and the notices ledger.
+
+    A database created by this version already has the columns (step 2 builds the table
+    from ``tables.py``): add only what is missing.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns("deliveries")}
+    for name in ("claimed_by", "claimed_until"):
+        if name not in present:
+            kind = deliveries.c[name].type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}")
+    for index in deliveries.indexes:
+        index.create(conn, checkfirst=True)
+    notices.create(conn, checkfirst=True)
+
+
+def _migration_8(conn: Connection) -> None:
+    """Hidden items, source renames, readers' choices, and the archive's indexes.
+
+    Migrations 1 and 2 create tables from today's definitions, so a fresh database has
+    these columns already: add each only where it is missing.
+    """
+    inspector = sa.inspect(conn)
+    wanted = {
+        items: (items.c.hidden,),
+        sources: (sources.c.moved_to,),
+        subscribers: (subscribers.c.sources, subscribers.c.authors),
+    }
+    for table, columns in wanted.items():
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in columns:
+            if column.name not in present:
+                _add_column(conn, table, column)
+    indexes = {index["name"] for index in inspector.get_indexes(items.name)}
+    for index in LISTING_INDEXES:
+        if index.name not in indexes:
+            index.create(conn)
+
+
+def _add_column(conn: Connection, table: sa.Table, column: sa.Column[Any]) -> None:
+    kind = column.type.compile(dialect=conn.dialect)
+    default = " NOT NULL DEFAULT false" if column.name == "hidden" else ""
+    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}{default}")
+
+
 # Append only: a released step is never edited, a change is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "seed files, sources and items", _migration_1),
     (2, "subscribers, editions and deliveries", _migration_2),
+    (3, "claims on deliveries, and notices", _migration_3),
+    (8, "hidden items, source renames, reader choices, archive indexes", _migration_8),
 )
 
 
 class Store:
-    """A connection pool to one database, migrated to the newest schema on open."""
+    """A connection pool to one database, migrated to the newest schema on open.
 
-    def __init__(self, engine: Engine) -> None:
+    It remembers which SQLite file it opened (device and inode) and whether its last
+    write failed, so a long-lived process can tell when it is writing into nothing.
+    """
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
+        self.path = path
+        self.write_error: str | None = None  # why the last write failed; None once one succeeds
+        self._identity: tuple[int, int] | None = None
+
+    def remember_file(self) -> None:
+        """Note the SQLite file now open, to notice later if it is removed or replaced."""
+        if self.path is not None:
+            info = os.stat(self.path)
+            self._identity = (info.st_dev, info.st_ino)
+
+    def file_problem(self) -> str | None:
+        """Why the database file is no longer the one opened, if it is not."""
+        if self.path is None or self._identity is None:
+            return None
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return f"the database file {self.path} was removed"
+        except OSError as exc:
+            return f"cannot check the database file {self.path}: {exc.strerror}"
+        if (info.st_dev, info.st_ino) != self._identity:
+            return f"the database file {self.path} was replaced"
+        return None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One short write transaction; any database error becomes a StoreError."""
+        problem = self.file_problem()
+        if problem is not None:
+            self.write_error = problem
+            raise StoreError(f"{problem} while in use; restart publisher to open the new one")
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except SQLAlchemyError as exc:
+        except IntegrityError as exc:  # a conflict between writers, not a failing database
             raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+        except SQLAlchemyError as exc:
+            reason = exc.orig if isinstance(exc, DBAPIError) else exc  # without the SQL
+            self.write_error = f"database write failed: {reason}"
+            raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+        self.write_error = None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -78,16 +164,19 @@ class Store:
 
 def open_store(url: str, *, now: datetime | None = None) -> Store:
     """Open (creating if needed) and migrate the database at ``url``."""
+    path = None
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url[len("sqlite:///") :])
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = sa.create_engine(url)
     except (SQLAlchemyError, ValueError) as exc:
         raise StoreError(f"cannot open database.url {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine)
+    store = Store(engine, path)
     migrate(store, now=now or datetime.now(UTC))
+    store.remember_file()
     return store
 
 

@@ -13,14 +13,15 @@ from sqlalchemy.engine import Connection
 
 from publisher.core.errors import StoreError
 from publisher.core.models import Delivery, Edition, Item
-from publisher.store.database import Store
+from publisher.store.claims import claim_rows, mark_claimed
+from publisher.store.database import Store, insert_ignoring_duplicates
 from publisher.store.items import item_from_row
 from publisher.store.tables import deliveries, editions, items, subscribers
 
-OPEN_STATUSES = ("queued", "deferred")
+OPEN_STATUSES = ("queued", "sending", "deferred")
 DELIVERY_COLUMNS = (
     "id", "edition_key", "subscriber_id", "status", "through_seq", "message_id", "attempts",
-    "error",
+    "error", "queued_at",
 )  # fmt: skip
 
 
@@ -36,7 +37,11 @@ def list_items_for_digest(
     conn: Connection, *, after_seq: int | None, first_seen_since: datetime | None
 ) -> list[tuple[int, Item]]:
     """Items past a watermark (or, with none, first seen since a time), newest first."""
-    query = sa.select(items).order_by(items.c.updated.desc(), items.c.seq.desc())
+    query = (
+        sa.select(items)
+        .where(items.c.hidden.is_(False))
+        .order_by(items.c.updated.desc(), items.c.seq.desc())
+    )
     if after_seq is not None:
         query = query.where(items.c.seq > after_seq)
     if first_seen_since is not None:
@@ -58,17 +63,32 @@ def upsert_edition(conn: Connection, edition: Edition) -> None:
 
 
 def get_edition(store: Store, key: str) -> Edition:
+    found = find_edition(store, key)
+    if found is None:
+        raise StoreError(f"no digest edition {key!r}")
+    return found
+
+
+def find_edition(store: Store, key: str) -> Edition | None:
     with store.reading() as conn:
         row = conn.execute(sa.select(editions).where(editions.c.key == key)).first()
     if row is None:
-        raise StoreError(f"no digest edition {key!r}")
+        return None
     return Edition(row.key, row.created, tuple(json.loads(row.item_ids)), row.more_count)
 
 
-def get_items(store: Store, item_ids: Sequence[str]) -> list[Item]:
-    """Items by id, in the order asked (ids no longer stored are skipped)."""
+def list_edition_keys(store: Store) -> list[str]:
     with store.reading() as conn:
-        rows = conn.execute(sa.select(items).where(items.c.id.in_(list(item_ids))))
+        return list(conn.scalars(sa.select(editions.c.key).order_by(editions.c.created)))
+
+
+def get_items(store: Store, item_ids: Sequence[str], *, visible: bool = False) -> list[Item]:
+    """Items by id, in the order asked (ids no longer stored, or hidden if asked, are skipped)."""
+    query = sa.select(items).where(items.c.id.in_(list(item_ids)))
+    if visible:
+        query = query.where(items.c.hidden.is_(False))
+    with store.reading() as conn:
+        rows = conn.execute(query)
         found = {row.id: item_from_row(row) for row in rows}
     return [found[item_id] for item_id in item_ids if item_id in found]
 
@@ -79,33 +99,35 @@ def subscribers_with_open_delivery(conn: Connection) -> set[int]:
 
 
 def queue_deliveries(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
-    """Record messages before any is sent (unique per edition and subscriber)."""
-    values = list(rows)
-    if values:
-        conn.execute(deliveries.insert(), values)
+    """Record messages before any is sent; one already recorded (same edition and reader) stays."""
+    insert_ignoring_duplicates(conn, deliveries, list(rows))
 
 
-def list_due_deliveries(store: Store, *, now: datetime) -> list[Delivery]:
-    """Queued messages, and deferred ones whose retry time has come, oldest first."""
-    query = (
-        sa.select(deliveries)
-        .where(
-            (deliveries.c.status == "queued")
-            | ((deliveries.c.status == "deferred") & (deliveries.c.next_attempt <= now))
-        )
-        .order_by(deliveries.c.id)
+def list_edition_recipients(conn: Connection, edition_key: str) -> dict[int, str]:
+    """Who already has a message of this edition in the ledger, and its status."""
+    query = sa.select(deliveries.c.subscriber_id, deliveries.c.status).where(
+        deliveries.c.edition_key == edition_key
     )
-    with store.reading() as conn:
-        return [_delivery(row) for row in conn.execute(query)]
+    return {int(subscriber): str(status) for subscriber, status in conn.execute(query)}
 
 
-def mark_delivery_sent(conn: Connection, delivery: Delivery, *, now: datetime) -> None:
-    """The server accepted it: mark it sent and move the subscriber's watermark, together."""
-    conn.execute(
-        deliveries.update()
-        .where(deliveries.c.id == delivery.id)
-        .values(status="sent", sent_at=now, attempts=delivery.attempts + 1, error=None)
-    )
+def claim_deliveries(
+    store: Store, *, worker: str, now: datetime, until: datetime, limit: int
+) -> list[Delivery]:
+    """Claim up to ``limit`` due messages for ``worker`` until ``until`` (see ``claims``)."""
+    rows = claim_rows(store, "deliveries", worker=worker, now=now, until=until, limit=limit)
+    return [_delivery(row) for row in rows]
+
+
+def mark_delivery_sent(conn: Connection, delivery: Delivery, *, worker: str, now: datetime) -> bool:
+    """The server accepted it: mark it sent and move the subscriber's watermark, together.
+
+    False (and nothing changed) if ``worker`` no longer holds the claim.
+    """
+    if not mark_claimed(
+        conn, "deliveries", delivery.id, worker=worker, status="sent", sent_at=now, error=None
+    ):
+        return False
     conn.execute(
         subscribers.update()
         .where(subscribers.c.id == delivery.subscriber_id)
@@ -117,28 +139,21 @@ def mark_delivery_sent(conn: Connection, delivery: Delivery, *, now: datetime) -
             hard_failures=0,
         )
     )
+    return True
 
 
 def mark_delivery_deferred(
-    conn: Connection, delivery: Delivery, *, error: str, next_attempt: datetime
-) -> None:
-    conn.execute(
-        deliveries.update()
-        .where(deliveries.c.id == delivery.id)
-        .values(
-            status="deferred",
-            error=error[:500],
-            attempts=delivery.attempts + 1,
-            next_attempt=next_attempt,
-        )
-    )
+    conn: Connection, delivery: Delivery, *, worker: str, error: str, next_attempt: datetime
+) -> bool:
+    return mark_claimed(
+        conn, "deliveries", delivery.id, worker=worker,
+        status="deferred", error=error[:500], next_attempt=next_attempt,
+    )  # fmt: skip
 
 
-def mark_delivery_failed(conn: Connection, delivery: Delivery, *, error: str) -> None:
-    conn.execute(
-        deliveries.update()
-        .where(deliveries.c.id == delivery.id)
-        .values(status="failed", error=error[:500], attempts=delivery.attempts + 1)
+def mark_delivery_failed(conn: Connection, delivery: Delivery, *, worker: str, error: str) -> bool:
+    return mark_claimed(
+        conn, "deliveries", delivery.id, worker=worker, status="failed", error=error[:500]
     )
 
 

@@ -76,9 +76,44 @@ def upsert_sources(conn: Connection, rows: Sequence[tuple[str, str, str | None]]
 
 
 def list_sources(store: Store) -> dict[str, str]:
-    """Source slug → display name."""
+    """Source slug → display name, of the sources not renamed away."""
+    query = sa.select(sources).where(sources.c.moved_to.is_(None))
     with store.reading() as conn:
-        return {row.slug: row.name for row in conn.execute(sa.select(sources))}
+        return {row.slug: row.name for row in conn.execute(query)}
+
+
+def list_item_sources(store: Store) -> list[tuple[str, str]]:
+    """The distinct (seed file, source) pairs items were first found under."""
+    query = sa.select(items.c.seed_path, items.c.source).distinct()
+    with store.reading() as conn:
+        return [(str(path or ""), str(source)) for path, source in conn.execute(query)]
+
+
+def move_source(conn: Connection, old: str, new: str, seed_paths: Sequence[str]) -> list[Item]:
+    """Give a renamed source's items (from these seed files) the new slug; returns them moved.
+
+    The old slug then redirects to the new one once no item is left under it.
+    """
+    query = sa.select(items).where(items.c.source == old, items.c.seed_path.in_(list(seed_paths)))
+    moved = [item_from_row(row) for row in conn.execute(query)]
+    conn.execute(
+        items.update()
+        .where(items.c.source == old, items.c.seed_path.in_(list(seed_paths)))
+        .values(source=new)
+    )
+    left = conn.scalar(sa.select(items.c.id).where(items.c.source == old).limit(1))
+    if left is None:
+        conn.execute(sources.update().where(sources.c.moved_to == old).values(moved_to=new))
+        conn.execute(sources.update().where(sources.c.slug == old).values(moved_to=new))
+    conn.execute(sources.update().where(sources.c.slug == new).values(moved_to=None))
+    return moved
+
+
+def list_source_moves(store: Store) -> dict[str, str]:
+    """Old source slug → the slug it was renamed to."""
+    query = sa.select(sources.c.slug, sources.c.moved_to).where(sources.c.moved_to.is_not(None))
+    with store.reading() as conn:
+        return {str(old): str(new) for old, new in conn.execute(query)}
 
 
 # --- items ------------------------------------------------------------------------------------
@@ -186,8 +221,8 @@ def get_item(store: Store, item_id: str) -> Item:
 def list_items(
     store: Store, *, limit: int | None = None, source: str | None = None, author: str | None = None
 ) -> list[Item]:
-    """Items newest first (by ``updated``, then ``published``), optionally of one source/author."""
-    query = sa.select(items).order_by(items.c.updated.desc(), items.c.published.desc(), items.c.id)
+    """Visible items newest first (in the order found), optionally of one source or author."""
+    query = sa.select(items).where(items.c.hidden.is_(False)).order_by(items.c.seq.desc())
     if source is not None:
         query = query.where(items.c.source == source)
     if author is not None:

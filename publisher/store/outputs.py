@@ -38,7 +38,11 @@ def clear_stale(store: Store, marks: Iterable[Mark]) -> None:
 
 def list_authors(store: Store) -> list[str]:
     with store.reading() as conn:
-        query = sa.select(items.c.author).where(items.c.author.is_not(None)).distinct()
+        query = (
+            sa.select(items.c.author)
+            .where(items.c.author.is_not(None), items.c.hidden.is_(False))
+            .distinct()
+        )
         return sorted(author for author in conn.scalars(query) if author)
 
 

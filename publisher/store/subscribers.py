@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import datetime
@@ -13,14 +14,39 @@ from sqlalchemy.engine import Connection
 from publisher.core.errors import StoreError, SubscriberNotFoundError
 from publisher.core.models import Subscriber
 from publisher.store.database import Store
-from publisher.store.tables import UTCDateTime, deliveries, subscribers
+from publisher.store.tables import UTCDateTime, deliveries, notices, subscribers
 
 SUBSCRIBER_COLUMNS = ("id", "email", "name", "status", "cadence", "timezone", "created")
 
 
 def _subscriber(row: Any) -> Subscriber:
     mapping = row._mapping
-    return Subscriber(**{name: mapping[name] for name in SUBSCRIBER_COLUMNS})
+    return Subscriber(
+        **{name: mapping[name] for name in SUBSCRIBER_COLUMNS},
+        sources=_choice(mapping["sources"]),
+        authors=_choice(mapping["authors"]),
+    )
+
+
+def _choice(stored: str | None) -> tuple[str, ...] | None:
+    """A stored JSON list of chosen sources or authors; NULL (everything) stays None."""
+    return None if stored is None else tuple(str(value) for value in json.loads(stored))
+
+
+def set_subscriber_choices(
+    conn: Connection,
+    subscriber_id: int,
+    now: datetime,
+    *,
+    sources: Sequence[str] | None,
+    authors: Sequence[str] | None,
+) -> None:
+    """Record which sources and authors a reader wants (None: all of them, new ones too)."""
+    values = {
+        "sources": None if sources is None else json.dumps(sorted(sources)),
+        "authors": None if authors is None else json.dumps(sorted(authors)),
+    }
+    update_subscriber(conn, subscriber_id, now, **values)
 
 
 def email_key(email: str) -> str:
@@ -130,6 +156,7 @@ def record_hard_failure(
 def delete_subscriber(conn: Connection, subscriber_id: int) -> None:
     """Erase a subscriber and their ledger rows (the operator's "forget me")."""
     conn.execute(deliveries.delete().where(deliveries.c.subscriber_id == subscriber_id))
+    conn.execute(notices.delete().where(notices.c.subscriber_id == subscriber_id))
     conn.execute(subscribers.delete().where(subscribers.c.id == subscriber_id))
 
 

@@ -36,6 +36,16 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
 
 metadata = sa.MetaData()
 
+# Messages still to send, as literal SQL: a partial index on it keeps claiming fast however
+# long the history of sent messages grows (SQLite matches a partial index only on literals).
+OPEN_MESSAGES = "status IN ('queued', 'deferred', 'sending')"
+
+
+def open_index(name: str) -> sa.Index:
+    where = sa.text(OPEN_MESSAGES)
+    return sa.Index(name, "id", sqlite_where=where, postgresql_where=where)
+
+
 schema_migrations = sa.Table(
     "schema_migrations",
     metadata,
@@ -63,6 +73,8 @@ sources = sa.Table(
     sa.Column("slug", sa.String, primary_key=True),
     sa.Column("name", sa.String, nullable=False),
     sa.Column("url", sa.String),
+    # A renamed source's new slug: its old feed URLs redirect there for good.
+    sa.Column("moved_to", sa.String),
 )
 
 items = sa.Table(
@@ -87,12 +99,21 @@ items = sa.Table(
     sa.Column("fingerprint", sa.String(20), nullable=False),
     sa.Column("title_key", sa.String(20), nullable=False),
     sa.Column("summary_key", sa.String(20)),
+    # Taken out of feeds, pages and digests by the operator; never touched by ingest.
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_items_fingerprint", "fingerprint"),
     sa.Index("ix_items_title_key", "title_key", "source"),
     sa.Index("ix_items_summary_key", "summary_key", "source"),
     sa.Index("ix_items_updated", "updated"),
     sa.Index("ix_items_source_updated", "source", "updated"),
     sa.Index("ix_items_author_updated", "author", "updated"),
+)
+
+# Added by migration 8 (listings page by ``seq``, month archives by ``published``).
+LISTING_INDEXES = (
+    sa.Index("ix_items_published", items.c.published),
+    sa.Index("ix_items_source_seq", items.c.source, items.c.seq),
+    sa.Index("ix_items_author_seq", items.c.author, items.c.seq),
 )
 
 ITEM_COLUMNS = (
@@ -128,6 +149,9 @@ subscribers = sa.Table(
     # The last scheduled digest slot (in the subscriber's zone) this subscriber was planned for.
     sa.Column("last_slot", UTCDateTime),
     sa.Column("hard_failures", sa.Integer, nullable=False, server_default="0"),
+    # What the reader chose to receive: JSON lists of source slugs and author names, NULL = all.
+    sa.Column("sources", sa.Text),
+    sa.Column("authors", sa.Text),
 )
 
 editions = sa.Table(
@@ -145,7 +169,8 @@ deliveries = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("edition_key", sa.String(40), sa.ForeignKey("editions.key"), nullable=False),
     sa.Column("subscriber_id", sa.Integer, sa.ForeignKey("subscribers.id"), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),  # queued, sent, deferred, failed
+    # queued, sending (claimed by a sender), sent, deferred, failed
+    sa.Column("status", sa.String(16), nullable=False),
     sa.Column("through_seq", sa.Integer, nullable=False),
     sa.Column("message_id", sa.String, nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
@@ -153,6 +178,33 @@ deliveries = sa.Table(
     sa.Column("queued_at", UTCDateTime, nullable=False),
     sa.Column("next_attempt", UTCDateTime),
     sa.Column("sent_at", UTCDateTime),
+    # Who is sending it (host:pid:random) and until when; an expired claim is due again.
+    sa.Column("claimed_by", sa.String(120)),
+    sa.Column("claimed_until", UTCDateTime),
     sa.UniqueConstraint("edition_key", "subscriber_id", name="uq_delivery_edition_subscriber"),
     sa.Index("ix_deliveries_status", "status"),
+    open_index("ix_deliveries_open"),
+)
+
+# One-off messages to one address (confirmation links, test digests), stored rendered and
+# sent through the same claims as digests, never on a web request's thread.
+notices = sa.Table(
+    "notices",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # confirm, test
+    sa.Column("subscriber_id", sa.Integer, sa.ForeignKey("subscribers.id")),
+    sa.Column("recipient", sa.String, nullable=False),
+    sa.Column("sender", sa.String, nullable=False),
+    sa.Column("message", sa.LargeBinary, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # as deliveries.status
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("error", sa.String),
+    sa.Column("queued_at", UTCDateTime, nullable=False),
+    sa.Column("next_attempt", UTCDateTime),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("claimed_by", sa.String(120)),
+    sa.Column("claimed_until", UTCDateTime),
+    sa.Index("ix_notices_status", "status"),
+    open_index("ix_notices_open"),
 )

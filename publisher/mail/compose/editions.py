@@ -21,15 +21,18 @@ HTML_TEMPLATE = "digest.html"
 TEXT_TEMPLATE = "digest.txt"
 SUBJECT_TEMPLATE = "digest_subject.txt"
 HTML_LIMIT = 100_000  # Gmail clips messages whose HTML passes about 102 KB
-PERSONAL_FIELDS = ("greeting", "email", "unsubscribe_url")
+PERSONAL_FIELDS = ("greeting", "email", "unsubscribe_url", "preferences_url")
 # The longest escaped value each placeholder may take; fit_entries budgets for these.
-PERSONAL_BUDGET = {"greeting": 240, "email": 320, "unsubscribe_url": 900}
+PERSONAL_BUDGET = {"greeting": 240, "email": 320, "unsubscribe_url": 900, "preferences_url": 900}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
 class DigestEntry:
-    """One item as a digest shows it; ``link`` is the absolute URL of the item's page."""
+    """One item as a digest shows it; ``link`` is the original article, else the item's page.
+
+    ``dated`` says whether ``published`` is the date the page gave (else when it was found).
+    """
 
     title: str
     link: str
@@ -38,6 +41,7 @@ class DigestEntry:
     summary: str | None
     source_name: str
     item_id: str
+    dated: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class EditionContent:
     entries: tuple[DigestEntry, ...]
     more_count: int
     date: datetime
+    edition_url: str = ""  # the edition's public page: "view in browser"
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,9 @@ def _context(content: EditionContent, markers: Mapping[str, str]) -> dict[str, A
         "entry_count": len(content.entries),
         "more_count": content.more_count,
         "count": count,
+        "top_title": one_line(content.entries[0].title) if content.entries else "",
+        "edition_url": content.edition_url,
+        "postal_address": one_line(content.postal_address or ""),
         **markers,
     }
 
@@ -143,6 +152,8 @@ def inline_css(markup: str) -> str:
         allow_network=False,
         allow_loading_external_files=False,
         strip_important=False,  # dark-mode rules need !important to beat inline styles
+        # Inline styles say it all; bgcolor/align/width on a <div> or <p> are invalid HTML.
+        disable_basic_attributes=["bgcolor", "align", "valign", "width", "height"],
         cssutils_logging_level=logging.ERROR,  # unknown-property warnings are noise
     )
     result: str = inliner.transform(markup, pretty_print=False)

@@ -82,13 +82,19 @@ class MessageTemplate:
         to_email: str,
         to_name: str | None,
         unsubscribe_url: str,
-        unsubscribe_mailto: str,
+        unsubscribe_mailto: str | None,
         message_id: str,
         dkim_key: DkimKey | None = None,
+        preferences_url: str = "",
     ) -> DigestMessage:
-        """One reader's message: their headers, greeting, address and unsubscribe link."""
+        """One reader's message: their headers, greeting, address, unsubscribe and preferences."""
         greeting = f"Hello {one_line(to_name)}," if to_name and one_line(to_name) else "Hello,"
-        values = {"greeting": greeting, "email": to_email, "unsubscribe_url": unsubscribe_url}
+        values = {
+            "greeting": greeting,
+            "email": to_email,
+            "unsubscribe_url": unsubscribe_url,
+            "preferences_url": preferences_url or unsubscribe_url,
+        }
         escaped = {name: html.escape(value) for name, value in values.items()}
         data = b"".join(
             (
@@ -149,10 +155,11 @@ def personalise(
     from_address: str,
     from_name: str | None,
     unsubscribe_url: str,
-    unsubscribe_mailto: str,
+    unsubscribe_mailto: str | None,
     list_id: str,
     message_id: str,
     dkim: DkimKey | None = None,
+    preferences_url: str = "",
 ) -> DigestMessage:
     """One reader's message; the per-edition encoding is done once and reused across calls."""
     template = _cached_template(rendered, from_address, from_name, list_id)
@@ -163,6 +170,7 @@ def personalise(
         unsubscribe_mailto=unsubscribe_mailto,
         message_id=message_id,
         dkim_key=dkim,
+        preferences_url=preferences_url,
     )
 
 
@@ -217,13 +225,16 @@ def _address_header(name: str, display: str | None, address: str) -> bytes:
     return f"{name}: {encoded}\r\n <{address}>\r\n".encode("ascii")
 
 
-def _unsubscribe_header(url: str, mailto: str) -> bytes:
-    """RFC 2369 / RFC 8058: an https link for one-click and a mailto, each on its own line."""
-    if not url.startswith(("https://", "http://")) or not mailto.startswith("mailto:"):
-        raise ValueError(f"unsubscribe links must be http(s) and mailto: {url!r}, {mailto!r}")
-    link = _checked(_URI, url, "unsubscribe_url")
-    mail = _checked(_URI, mailto, "unsubscribe_mailto")
-    return b"List-Unsubscribe: <" + link + b">,\r\n <" + mail + b">\r\n"
+def _unsubscribe_header(url: str, mailto: str | None) -> bytes:
+    """RFC 2369 / RFC 8058: an https link for one-click and, if one is read, a mailto."""
+    if not url.startswith(("https://", "http://")):
+        raise ValueError(f"unsubscribe links must be http(s): {url!r}")
+    link = b"List-Unsubscribe: <" + _checked(_URI, url, "unsubscribe_url") + b">"
+    if mailto is None:
+        return link + b"\r\n"
+    if not mailto.startswith("mailto:"):
+        raise ValueError(f"unsubscribe addresses must be mailto: {mailto!r}")
+    return link + b",\r\n <" + _checked(_URI, mailto, "unsubscribe_mailto") + b">\r\n"
 
 
 def _checked(pattern: re.Pattern[str], value: str, what: str) -> bytes:

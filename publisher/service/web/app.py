@@ -6,6 +6,7 @@ import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.applications import Starlette
@@ -20,9 +21,9 @@ from publisher.core.errors import PublisherError
 from publisher.core.settings import Settings
 from publisher.core.templating import make_environment
 from publisher.mail.outbound import make_sender
-from publisher.mail.transports import Mailer
 from publisher.publish.pages import SiteContext
-from publisher.service.web.files import SecurityHeaders, SiteFiles
+from publisher.service.health import assess
+from publisher.service.web.files import MovedSources, SecurityHeaders, SiteFiles
 from publisher.service.web.handlers import Endpoints
 from publisher.service.web.pages import Pages
 
@@ -38,11 +39,14 @@ def create_app(
     db: store.Store,
     *,
     secret: bytes,
-    mailer_factory: Callable[[], Mailer],
+    on_queued: Callable[[], None] = lambda: None,
     health: Callable[[], dict[str, object]] | None = None,
     clock: Callable[[], datetime] = now_utc,
 ) -> Starlette:
-    """The whole site: subscription routes first, then the output folder at ``/``."""
+    """The whole site: subscription routes first, then the output folder at ``/``.
+
+    ``on_queued`` is called when a confirmation mail was queued (to wake its sender).
+    """
     site = SiteContext(
         settings.site.title, settings.site.url, settings.site.description, settings.site.language
     )
@@ -50,8 +54,8 @@ def create_app(
         settings=settings,
         db=db,
         secret=secret,
-        mailer_factory=mailer_factory,
-        health=health or (lambda: {"status": "ok"}),
+        on_queued=on_queued,
+        health=health or (lambda: assess(settings, db, {})),
         clock=clock,
         pages=Pages(make_environment(settings.paths.templates), site),
         sender=make_sender(settings, secret),
@@ -76,9 +80,22 @@ def _routes(endpoints: Endpoints, output: Path) -> list[BaseRoute]:
         Route("/confirm/{token}", endpoints.confirm, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe_form, methods=["GET"]),
         Route("/unsubscribe/{token}", endpoints.unsubscribe, methods=["POST"]),
+        Route("/preferences/{token}", endpoints.preferences_form, methods=["GET"]),
+        Route("/preferences/{token}", endpoints.preferences, methods=["POST"]),
         Route("/healthz", endpoints.healthz, methods=["GET"]),
-        Mount("/", SiteFiles(output, gzip_minimum=GZIP_MINIMUM)),
+        Mount("/", _site_files(endpoints, output)),
     ]
+
+
+def _site_files(endpoints: Endpoints, output: Path) -> ASGIApp:
+    """The output folder, with renamed sources' old URLs redirected to their new ones."""
+    prefix = urlsplit(endpoints.settings.site.url).path or "/"
+    return MovedSources(
+        SiteFiles(output, gzip_minimum=GZIP_MINIMUM),
+        output,
+        prefix,
+        lambda: store.list_source_moves(endpoints.db),
+    )
 
 
 def make_server(settings: Settings, app: ASGIApp) -> uvicorn.Server:

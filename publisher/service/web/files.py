@@ -7,6 +7,7 @@ import mimetypes
 import os
 import stat
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import formatdate, mktime_tz, parsedate_tz
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import anyio.to_thread
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -24,7 +25,11 @@ MEDIA_TYPES = {
     "feed.json": "application/feed+json",
     "opml.xml": "text/x-opml; charset=utf-8",
 }
-SUFFIX_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"}
+SUFFIX_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
 # Readers revalidate every time (a new seed shows within a second); the 304 is cheap.
 STATIC_HEADERS = {"cache-control": "no-cache", "vary": "Accept-Encoding"}
 # Files up to this size are served from memory; larger ones are streamed from disk.
@@ -33,7 +38,8 @@ SMALL_FILE_BYTES = 256 * 1024
 CACHE_BYTES = 64 * 1024 * 1024
 GZIP_LEVEL = 9  # as GZipMiddleware's default; paid once per file version, not per request
 CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: data:; "
+    "form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = (
@@ -321,6 +327,33 @@ def _with_encoding(headers: RawHeaders, length: int) -> RawHeaders:
         (b"content-length", str(length).encode("ascii")),
         (b"content-encoding", b"gzip"),
     ]
+
+
+class MovedSources:
+    """301 from a renamed source's old feed and page URLs to the new ones.
+
+    Asked only when the old folder is gone from the output, so serving every other
+    file costs one string test; ``moves`` reads old slug -> new slug from the store.
+    """
+
+    def __init__(
+        self, app: ASGIApp, output: Path, prefix: str, moves: Callable[[], Mapping[str, str]]
+    ) -> None:
+        self.app = app
+        self.output = output
+        self.prefix = prefix  # the site's path, e.g. "/" or "/news/"
+        self.moves = moves
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        slug, _, rest = path.removeprefix("/sources/").partition("/")
+        if path.startswith("/sources/") and slug and not (self.output / "sources" / slug).is_dir():
+            new = self.moves().get(slug)
+            if new is not None:
+                location = f"{self.prefix}sources/{new}/{rest}"
+                await RedirectResponse(location, status_code=301)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

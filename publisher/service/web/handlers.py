@@ -15,27 +15,30 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qsl
 
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from publisher import store
 from publisher.core.errors import (
-    DeliveryError,
+    StoreError,
     SubscriberError,
     SubscriberNotFoundError,
     TokenError,
 )
+from publisher.core.models import Subscriber
 from publisher.core.settings import Settings
+from publisher.ingest.sources import source_directory
 from publisher.mail import subscriptions
 from publisher.mail.outbound import Sender
-from publisher.mail.transports import Mailer
 from publisher.service.web.files import SECURITY_HEADERS
 from publisher.service.web.pages import PAGE_HEADERS, Pages
 
 log = logging.getLogger(__name__)
 
 MAX_FORM_BYTES = 8_192
+MAX_PREFERENCES_BYTES = 262_144  # a box per source and author
 MAX_TOKEN_CHARS = 1_000
 
 
@@ -80,7 +83,7 @@ class Endpoints:
     settings: Settings
     db: store.Store
     secret: bytes
-    mailer_factory: Callable[[], Mailer]
+    on_queued: Callable[[], None]
     health: Callable[[], dict[str, object]]
     clock: Callable[[], datetime]
     pages: Pages
@@ -107,32 +110,39 @@ class Endpoints:
             return self.pages.form(400, form, str(exc))
         if not self.per_address.allow(clean.email.casefold(), now):
             return self.pages.error(429)
+        try:  # stored before answering: "check your inbox" must be true
+            pending = await run_in_threadpool(subscriptions.store_pending, self.db, clean, now=now)
+        except StoreError as exc:
+            log.error("subscription for %s not stored: %s", clean.email, exc)
+            return self.pages.error(503, {"retry-after": "60"})
         response = self.pages.render(
             "subscribe_sent.html", 200, "Check your inbox", email=clean.email
         )
-        # Mail after answering, so not even the answer's timing tells a known address apart.
-        response.background = BackgroundTask(self._send_confirmation, clean, now)
+        # Queue after answering, so the answer's timing does not tell a known address apart.
+        if pending is not None:
+            response.background = BackgroundTask(self._queue_confirmation, pending, now)
         return response
 
-    def _send_confirmation(self, clean: subscriptions.SubscriberInput, now: datetime) -> None:
-        """Runs in a worker thread; a mail failure is logged, never shown (it would tell)."""
-        mailer = self.mailer_factory()
+    def _queue_confirmation(self, pending: Subscriber, now: datetime) -> None:
+        """Runs in a worker thread: queue the confirmation mail, and wake its sender.
+
+        No mail server is spoken to here: a slow one never holds a web thread.
+        """
         try:
-            subscriptions.subscribe(
+            subscriptions.queue_confirmation(
                 self.db,
-                mailer,
                 self.sender,
                 self.pages.env,
-                clean,
+                pending,
                 now=now,
                 confirm_url_base=f"{self.settings.site.url}confirm/",
                 site_title=self.settings.site.title,
             )
-            log.info("subscribe request for %s", clean.email)
-        except DeliveryError as exc:
-            log.warning("confirmation mail to %s not sent: %s", clean.email, exc)
-        finally:
-            mailer.close()
+        except StoreError as exc:  # logged, never shown (it would tell a known address)
+            log.error("confirmation mail to %s not queued: %s", pending.email, exc)
+            return
+        log.info("subscribe request for %s", pending.email)
+        self.on_queued()
 
     def confirm(self, request: Request) -> Response:
         max_age = timedelta(days=self.settings.subscriptions.confirm_days)
@@ -149,11 +159,57 @@ class Endpoints:
         """A page with a button: link scanners that follow GETs unsubscribe no one."""
         token = _token(request)
         try:
-            email = subscriptions.unsubscribe_address(self.db, self.secret, token)
+            sub = subscriptions.unsubscribe_subscriber(self.db, self.secret, token)
         except TokenError:
             return self.pages.error(400)
         action = f"{self.pages.root}unsubscribe/{token}"
-        return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=email, action=action)
+        preferences = self.sender.preferences_url(sub.id, sub.email)
+        return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=sub.email,
+                                 action=action, preferences=preferences)  # fmt: skip
+
+    def preferences_form(self, request: Request) -> Response:
+        """The reader's choices: cadence, time zone, sources and authors; and a way out."""
+        token = _token(request)
+        try:
+            sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
+        except TokenError:
+            return self.pages.error(400)
+        return self._preferences_page(200, sub, token)
+
+    async def preferences(self, request: Request) -> Response:
+        token = _token(request)
+        pairs = await _read_pairs(request, MAX_PREFERENCES_BYTES)
+        choices = self._choices()
+        wanted = _wanted(pairs, choices)
+        try:
+            sub = subscriptions.update_preferences(
+                self.db, self.secret, token, wanted, now=self.clock()
+            )
+        except TokenError:
+            return self.pages.error(400)
+        except SubscriberError as exc:
+            sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
+            return self._preferences_page(400, sub, token, error=str(exc))
+        log.info("preferences saved: %s", sub.email)
+        return self._preferences_page(200, sub, token, saved=True)
+
+    def _choices(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """Every source (slug, name) and author a reader may choose from."""
+        directory = source_directory(self.settings, store.list_sources(self.db))
+        sources = sorted(((s, i.name) for s, i in directory.items()), key=lambda p: p[1].lower())
+        return sources, store.list_authors(self.db)
+
+    def _preferences_page(
+        self, status: int, sub: Subscriber, token: str, *, saved: bool = False,
+        error: str | None = None,
+    ) -> Response:  # fmt: skip
+        sources, authors = self._choices()
+        return self.pages.preferences(
+            status, sub, sources, authors,
+            action=f"{self.pages.root}preferences/{token}",
+            unsubscribe=self.sender.unsubscribe_url(sub.id, sub.email),
+            saved=saved, error=error,
+        )  # fmt: skip
 
     def unsubscribe(self, request: Request) -> Response:
         """RFC 8058 one-click: the token is the whole credential; the body is not needed."""
@@ -171,7 +227,10 @@ class Endpoints:
         return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
 
     def healthz(self, request: Request) -> Response:
-        return JSONResponse(self.health(), headers=PAGE_HEADERS)
+        """200 when all is well; 503 with the reasons when the service cannot do its work."""
+        verdict = self.health()
+        status = 200 if verdict.get("status") == "ok" else 503
+        return JSONResponse(verdict, status_code=status, headers=PAGE_HEADERS)
 
     async def http_error(self, request: Request, exc: Exception) -> Response:
         if isinstance(exc, HTTPException):
@@ -183,6 +242,40 @@ class Endpoints:
         response = self.pages.error(500)
         response.headers.update({name.decode(): value.decode() for name, value in SECURITY_HEADERS})
         return response
+
+
+def _wanted(
+    pairs: list[tuple[str, str]], choices: tuple[list[tuple[str, str]], list[str]]
+) -> subscriptions.Preferences:
+    """The form's answers; every box ticked means "all", so new sources come too."""
+    fields = dict(pairs)
+    sources = {value for key, value in pairs if key == "source"}
+    authors = {value for key, value in pairs if key == "author"}
+    all_sources = {slug for slug, _ in choices[0]}
+    all_authors = set(choices[1])
+    return subscriptions.Preferences(
+        cadence=fields.get("cadence") or "daily",
+        timezone=fields.get("timezone") or "UTC",
+        sources=None if sources >= all_sources else tuple(sorted(sources & all_sources)),
+        authors=None if authors >= all_authors else tuple(sorted(authors & all_authors)),
+    )
+
+
+async def _read_pairs(request: Request, limit: int) -> list[tuple[str, str]]:
+    """A urlencoded form as (name, value) pairs, read with a size cap; names may repeat."""
+    content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded":
+        raise HTTPException(status_code=415)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(status_code=413)
+    try:
+        return parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True,
+                         max_num_fields=5_000)  # fmt: skip
+    except ValueError as exc:
+        raise HTTPException(status_code=413) from exc
 
 
 def _token(request: Request) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from starlette.responses import HTMLResponse
 
+from publisher.core.models import Subscriber
 from publisher.core.site_paths import FEED_FORMATS
 from publisher.publish.pages import FeedLink, Page, SiteContext
 
@@ -22,16 +23,23 @@ ERROR_MESSAGES = {
     415: ("Unsupported form", "Send the form as application/x-www-form-urlencoded."),
     429: ("Too many requests", "Too many subscription requests from here or for this address."),
     500: ("Something went wrong", "Please try again later."),
+    503: (
+        "Cannot subscribe right now",
+        "Your subscription could not be stored, so no mail was sent. Please try again later.",
+    ),
 }
 
 
 # Offered in the form's list; any IANA name is accepted (checked by subscriptions).
 TIME_ZONES = tuple(
-    sorted(
-        zone
-        for zone in zoneinfo.available_timezones()
-        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
-    )
+    [
+        *sorted(
+            zone
+            for zone in zoneinfo.available_timezones()
+            if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+        ),
+        "UTC",
+    ]
 )
 
 
@@ -61,6 +69,23 @@ class Pages:
         response = self.render("message.html", status, heading, heading=heading, text=text)
         response.headers.update(headers or {})
         return response
+
+    def preferences(
+        self,
+        status: int,
+        sub: Subscriber,
+        sources: Sequence[tuple[str, str]],
+        authors: Sequence[str],
+        **context: object,
+    ) -> HTMLResponse:
+        """A reader's preferences form, every current choice ticked."""
+        source_boxes = [(slug, name, sub.sources is None or slug in sub.sources)
+                        for slug, name in sources]  # fmt: skip
+        author_boxes = [(name, sub.authors is None or name in sub.authors) for name in authors]
+        return self.render(
+            "preferences.html", status, "Your digest", subscriber=sub, zones=TIME_ZONES,
+            sources=source_boxes, authors=author_boxes, **context,
+        )  # fmt: skip
 
     def form(self, status: int, form: Mapping[str, str], error: str | None = None) -> HTMLResponse:
         values = {"email": "", "name": "", "cadence": "daily", "timezone": "", **form}

@@ -1,0 +1,241 @@
+"""Writing the archive: each listing's feeds and pages, the months, items and digest editions.
+
+A listing's pages are counted from its oldest item (``views.Paging``), so a new item
+rewrites its front page (and, when the front page fills, the page that splits off);
+``everything=True`` re-renders every page of a listing, after a hide or a rename.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jinja2 import Environment
+
+from publisher import __version__, store
+from publisher.core import site_paths
+from publisher.core.models import Item
+from publisher.core.settings import Settings
+from publisher.ingest.sources import SourceInfo, with_original_links
+from publisher.publish import feeds, pages
+from publisher.publish.atomic import Batch
+
+
+@dataclass
+class Tally:
+    """What a build wrote; ``written`` lists paths relative to the output folder."""
+
+    feeds_written: int = 0
+    feeds_unchanged: int = 0
+    pages_written: int = 0
+    pages_unchanged: int = 0
+    written: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Renders and writes outputs for one build through its batch, counting what changed."""
+
+    settings: Settings
+    db: store.Store
+    env: Environment
+    site: pages.SiteContext
+    directory: dict[str, SourceInfo]
+    tally: Tally
+    batch: Batch
+
+    def write(self, relative: str, data: bytes, *, is_feed: bool = False) -> None:
+        written = self.batch.write(self.settings.paths.output / relative, data)
+        if written and self.tally.written is not None:
+            self.tally.written.append(relative)
+        if is_feed:
+            self.tally.feeds_written += written
+            self.tally.feeds_unchanged += not written
+        else:
+            self.tally.pages_written += written
+            self.tally.pages_unchanged += not written
+
+    def remove(self, relative: str) -> None:
+        """Delete an output that must no longer be served (a hidden item, a renamed source)."""
+        removed = self.batch.remove(self.settings.paths.output / relative)
+        if removed and self.tally.written is not None:
+            self.tally.written.append(relative)
+
+    def linked(self, items: list[Item]) -> list[Item]:
+        return with_original_links(items, self.directory)
+
+
+def write_listing(
+    writer: Writer,
+    *,
+    kind: str,
+    key: str,
+    new_items: int = 0,
+    edited: Collection[str] = (),
+    everything: bool = False,
+) -> None:
+    """A listing's feeds and the pages of it that new or edited items changed."""
+    source = key if kind == "source" else None
+    author = key if kind == "author" else None
+    db, size = writer.db, writer.settings.site.page_size
+    newest = store.list_items(
+        db, limit=writer.settings.feeds.max_items, source=source, author=author
+    )
+    ref = _ref(writer.site, kind, key)
+    _write_feeds(writer, ref, writer.linked(newest))
+    paging = pages.Paging(store.count_listed(db, source=source, author=author), size)
+    numbers = set(range(1, paging.count + 1)) if everything else {paging.count}
+    if not everything:
+        before = max(0, paging.total - new_items)
+        numbers.update(range(max(1, before // size), paging.count + 1))
+        for item_id in edited:
+            older = store.count_older(db, item_id, source=source, author=author)
+            if older is not None:
+                numbers.add(paging.number_of(older))
+    for number in sorted(numbers):
+        skip, limit = paging.span(number)
+        shown = writer.linked(
+            store.list_listed(db, skip_oldest=skip, limit=limit, source=source, author=author)
+        )
+        writer.write(
+            pages.listing_page_path(ref.path, paging, number),
+            _render_listing(writer, kind, key, shown, paging, number),
+        )
+    if everything:
+        _prune_pages(writer, ref.path, paging.count)
+
+
+def _ref(site: pages.SiteContext, kind: str, key: str) -> pages.FeedRef:
+    if kind == "source":
+        return pages.source_feed(site, key)
+    if kind == "author":
+        return pages.author_feed(site, key)
+    return pages.main_feed(site)
+
+
+def _render_listing(
+    writer: Writer, kind: str, key: str, shown: list[Item], paging: pages.Paging, number: int
+) -> bytes:
+    env, site = writer.env, writer.site
+    if kind == "source":
+        return pages.render_source_page(env, site, key, shown, paging=paging, number=number)
+    if kind == "author":
+        return pages.render_author_page(env, site, key, shown, paging=paging, number=number)
+    front = number == paging.count
+    return pages.render_index(
+        env,
+        site,
+        shown,
+        paging=paging,
+        number=number,
+        sources=sorted(site.source_names) if front else (),
+        authors=store.list_authors(writer.db) if front else (),
+        months=store.list_months(writer.db) if front else (),
+    )
+
+
+def _prune_pages(writer: Writer, folder: str, count: int) -> None:
+    """Delete older pages past the listing's end (it shrank: items hidden or moved)."""
+    page_dir = writer.settings.paths.output / (f"{folder}/page" if folder else "page")
+    if not page_dir.is_dir():
+        return
+    for path in page_dir.glob("*.html"):
+        if not path.stem.isdigit() or int(path.stem) >= count:
+            writer.remove(path.relative_to(writer.settings.paths.output).as_posix())
+
+
+def remove_listing(writer: Writer, folder: str) -> None:
+    """Delete every file of a listing that no longer exists (a source renamed away)."""
+    root = writer.settings.paths.output / folder
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file():
+            writer.remove(path.relative_to(writer.settings.paths.output).as_posix())
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    if not any(root.iterdir()):
+        root.rmdir()
+
+
+def write_month(writer: Writer, month: str, new_items: Sequence[Item] | None = None) -> None:
+    """A month of the archive, paged from its oldest item like a listing.
+
+    With ``new_items`` (all in this month) only the pages from the oldest of them on are
+    rewritten; without, every page (an edit may have moved an item out of the month).
+    """
+    year, number = (int(part) for part in month.split("-"))
+    start = datetime(year, number, 1, tzinfo=UTC)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    paging = pages.Paging(store.count_month(writer.db, start, end), writer.settings.site.page_size)
+    folder = pages.month_path(month).removesuffix("/index.html")
+    if paging.total == 0:  # every item moved out or hidden: the month is gone
+        remove_listing(writer, folder)
+        return
+    first = 1
+    if new_items:
+        oldest = min(store.count_older_in_month(writer.db, i, start, end) for i in new_items)
+        first = max(1, paging.number_of(oldest) - 1)
+    for page in range(first, paging.count + 1):
+        skip, limit = paging.span(page)
+        shown = writer.linked(
+            store.list_month(writer.db, start, end, skip_oldest=skip, limit=limit)
+        )
+        data = pages.render_month_page(writer.env, writer.site, month, shown, paging, page)
+        writer.write(pages.listing_page_path(folder, paging, page), data)
+    if new_items is None:
+        _prune_pages(writer, folder, paging.count)
+
+
+def write_archive_index(writer: Writer) -> None:
+    months = store.list_months(writer.db)
+    writer.write(pages.ARCHIVE_PAGE, pages.render_archive_index(writer.env, writer.site, months))
+
+
+def write_items(writer: Writer, items: Sequence[Item]) -> None:
+    """Item pages; a hidden item's page is taken down."""
+    hidden = store.find_hidden(writer.db, [item.id for item in items])
+    for item in writer.linked(list(items)):
+        path = site_paths.item_page_path(item)
+        if item.id in hidden:
+            writer.remove(path)
+        else:
+            writer.write(path, pages.render_item_page(writer.env, writer.site, item))
+
+
+def write_editions(writer: Writer, keys: Collection[str]) -> None:
+    """The public page of each digest edition ("view in browser")."""
+    for key in sorted(keys):
+        edition = store.find_edition(writer.db, key)
+        if edition is None:
+            continue
+        shown = writer.linked(store.get_items(writer.db, edition.item_ids, visible=True))
+        data = pages.render_edition_page(
+            writer.env, writer.site, key, edition.created, shown, edition.more_count
+        )
+        writer.write(pages.edition_path(key), data)
+
+
+def _write_feeds(writer: Writer, ref: pages.FeedRef, items: Sequence[Item]) -> None:
+    settings = writer.settings
+    spec = feeds.FeedSpec(
+        title=ref.title,
+        description=settings.site.description,
+        site_url=settings.site.url,
+        path=ref.path,
+        page_path=ref.page_path,
+        language=settings.site.language,
+        websub_hub=settings.feeds.websub_hub,
+        full_content=settings.feeds.full_content,
+        generator=f"publisher {__version__}",
+        author=settings.site.title,
+        archive_url=settings.site.url + pages.ARCHIVE_PAGE.removesuffix("index.html"),
+    )
+    for relative, data in feeds.render_feeds(spec, items, writer.site.source_names).items():
+        writer.write(relative, data, is_feed=True)
+
+
+def state_path(settings: Settings, name: str) -> Path:
+    return settings.paths.state / name
