@@ -126,3 +126,18 @@ def test_normalise_text_is_one_clean_line(text: str) -> None:
 def test_derive_title_is_never_empty_nor_long(text: str, limit: int) -> None:
     title = derive_title(text, limit)
     assert title and "\n" not in title and len(title) <= 100
+
+
+@PROPERTIES
+@given(PAGES)
+def test_every_non_blank_line_has_exactly_one_role(text: str) -> None:
+    try:
+        result = parse_page(text)
+    except SeedError:
+        return
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    expected = [number for number, line in enumerate(raw, start=1) if line.strip()]
+    assert [number for number, _, _ in result.lines] == expected
+    assert all(role for _, role, _ in result.lines)
+    item_lines = {number for number, role, _ in result.lines if role.startswith(("item", "art"))}
+    assert {item.line for item in result.items} <= item_lines

@@ -33,6 +33,8 @@ class ParseResult:
     items: tuple[ParsedItem, ...]
     reasons: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    publication: str | None = None
+    lines: tuple[tuple[int, str, str], ...] = ()  # (line number, role, text) per non-blank line
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.engine import Connection
 
@@ -71,10 +71,15 @@ class _Prepared:
     same_bytes: bool = False
 
 
-def parse_seed_bytes(data: bytes, *, name: str, hints: PageHints) -> ParseResult:
-    """Decode and parse one file's bytes; every failure is a SeedError naming the file."""
+def parse_seed_bytes(
+    data: bytes, *, name: str, hints: PageHints, saved: datetime | None = None
+) -> ParseResult:
+    """Decode and parse one file's bytes; every failure is a SeedError naming the file.
+
+    ``saved`` (the file's modification time) dates "2 hours ago" and "MAR 4".
+    """
     text, warnings = decode_seed(data, name=name)
-    result = parse_page(text, hints=hints, name=name)
+    result = parse_page(text, hints=hints, name=name, saved=saved)
     for warning in warnings:
         log.warning("%s: %s", name, warning)
     return result
@@ -167,7 +172,8 @@ def _prepare(task: _Task, *, settings: Settings) -> _Prepared:
             prepared.same_bytes = True
             return prepared
         source = source_for(settings, entry.path)
-        result = parse_seed_bytes(data, name=entry.path, hints=source.hints)
+        saved = datetime.fromtimestamp(entry.mtime_ns / 1e9, UTC)
+        result = parse_seed_bytes(data, name=entry.path, hints=source.hints, saved=saved)
     except SeedError as exc:
         prepared.error = exc.at(entry.path).reason
         return prepared

@@ -1,8 +1,8 @@
-"""Seed text to items: decoding, layout detection and one module per layout; stdlib only.
+"""Seed text to items: decoding, line roles and the page's own record pattern.
 
 decode_seed(bytes)  -> text and warnings            (decoding)
-parse_page(text)    -> ParseResult: layout, items   (detect -> listing / teasers /
-                                                     longpage, archive header)
+parse_page(text)    -> ParseResult: layout, items,  (detect -> lines, roles, records /
+                       every line's role               article, reading, explain)
 normalise_text(s)   -> one clean line of plain text (text)
 derive_title(s)     -> a title for an untitled teaser (text)
 """

@@ -14,26 +14,38 @@ from publisher.ingest.parsing.names import is_name
 
 AUTHOR_ARCHIVE = "author-archive"
 
-_NOUNS = r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?)"
+_NOUNS = (
+    r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?"
+    r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
+    r"|artikelen|erthyglau|publicaties)"
+)
 _BY_HEADER = re.compile(
-    rf"(?:all\s+)?(?:\d[\d,]*\s+)?{_NOUNS}\s+(?:written\s+)?by\b\s*:?\s*(?P<name>.*)",
+    rf"(?:all|alle|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
+    r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
 _LABEL_HEADER = re.compile(
     r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for)\s*(?P<name>.+)",
     re.IGNORECASE,
 )
+# "Dave Kelly — Author at Salford Trades Council Bulletin" (a WordPress author page's title)
+_AT_SITE_HEADER = re.compile(
+    r"(?P<name>[^—–|·:,]+?)\s*[—–|·:,-]\s*(?:author|auteur|autor|autore|autrice|writer"
+    r"|contributor)\s+(?:at|bei|chez|en|di|em|bij|yn)\b.*",
+    re.IGNORECASE,
+)
 _COUNT_HEADER = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
 _HEADER_MAX = 100
-_HEADER_REACH = 3  # the header is the first line, or under a site name and section
+_HEADER_REACH = 8  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES = 2
 _PRONOUNS = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 _COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
 # "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"
 _ABOUT = re.compile(
-    r"\s(?:is (?:a|an|the|one)|writes|covers|reports|edits|has (?:written|worked|reported))\b"
+    r"\s(?:is (?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|our)|writes|covers|reports|edits"
+    r"|has (?:written|worked|reported))\b"
 )
 
 
@@ -91,7 +103,10 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
     if len(text) > _HEADER_MAX:
         return None
     match = (
-        _BY_HEADER.fullmatch(text) or _LABEL_HEADER.fullmatch(text) or _COUNT_HEADER.fullmatch(text)
+        _BY_HEADER.fullmatch(text)
+        or _LABEL_HEADER.fullmatch(text)
+        or _COUNT_HEADER.fullmatch(text)
+        or _AT_SITE_HEADER.fullmatch(text)
     )
     if match is None:
         return None

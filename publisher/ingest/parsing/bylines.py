@@ -6,38 +6,70 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from publisher.ingest.parsing.dates import find_date
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.authors import clean_author
+from publisher.ingest.parsing.dates import DateMatch
+from publisher.ingest.parsing.relative import DAY_WORD, find_when
+from publisher.ingest.parsing.text import ends_sentence
 
-_MAX_BYLINE = 120
+_MAX_BYLINE = 160
+_SENTENCE_WORDS = 11  # spaces
+_RELATIVE_MAX = 60
 _PREFIX = re.compile(
-    r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?"
-    r"|publiée?|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado)\b\s*"
-    r"(?:on\b|le\b|am\b|el\b|:)?\s*",
+    r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?|released|issued"
+    r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
+    r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd)\b\s*"
+    r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
-# "By" in English, French, Spanish and German ("par", "por", "von").
+# "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reported|report|photos?)\s+)?(?:by|par|por|von)\b"
-    r"\s*:?\s*|^(?:author|words|writer|auteur|autor|autorin)\s*:\s*",
+    r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|"
+    r"escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd)\s+)?"
+    r"(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b\s*:?\s*"
+    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a)?|autore|autrice"
+    r"|auteur|text|texte|texto|testo|tekst|interview|awdur)\s*:\s*",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b\.?",
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so"
+    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|segunda|terça|quarta|quinta|sexta|(?:-)?feira"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|wo|vr|za|zo"
+    r"|dydd|llun|mercher|iau|gwener|sadwrn|sul)\b\.?,?",
     re.IGNORECASE,
 )
-_READ_TIME = re.compile(r"\b\d{1,3}\s?(?:minutes?|mins?)\b\.?(?:\s+read\b)?", re.IGNORECASE)
+# A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
+_WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY.pattern}\s*){{1,2}}$", re.IGNORECASE)
+_META = re.compile(
+    r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
+    r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
+    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
+    r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
+    r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
+    re.IGNORECASE,
+)
+# Italian "Di" opens a byline too, where the line also dates it (else "Di" is Tuesday).
+_BY_DI = re.compile(r"^Di\s+(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _BY_START = re.compile(
-    r"(?:\w+\s+)?(?:by|par|por|von)\b|(?:author|words|writer|auteur|autor|autorin)\s*:",
+    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|a cura di|(?-i:di))\b"
+    r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
-_DANGLING = re.compile(r"\s+(?:on|at|le|el|am)$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
+_STRONG = "·|•—–"  # separators that set a label apart from a date
+_LABEL_WORDS = 4
+
+
+def _relative_word(text: str, saved: datetime | None) -> bool:
+    """Whether a short line may hold a date without digits ("yesterday", "an hour ago")."""
+    return saved is not None and len(text) <= _RELATIVE_MAX and DAY_WORD.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -53,32 +85,52 @@ class Byline:
         return self.author is None
 
 
-def parse_byline(text: str, *, day_first: bool = True) -> Byline | None:
+def parse_byline(
+    text: str, *, day_first: bool = True, saved: datetime | None = None
+) -> Byline | None:
     """The byline a whole line spells, or None when the line is anything else."""
-    if len(text) > _MAX_BYLINE:
-        return None
+    if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
+        return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and not _BY_START.match(text):
+    by_start = _BY_START.match(text) is not None
+    if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
-    found = find_date(text, day_first=day_first) if has_digit else None
+    found = find_when(text, day_first=day_first, saved=saved)
+    if found is None and not by_start:
+        return None  # no date, and no "By" to open a name
     rest = text
     if found is not None:
-        rest = f"{text[: found.start]} {text[found.end :]}"
-        rest = _WEEKDAY.sub(" ", rest)
-        if "min" in rest:
-            rest = _READ_TIME.sub(" ", rest)
+        before = _WEEKDAY_BEFORE.sub(" ", text[: found.start])
+        rest = f"{before} {text[found.end :]}"
+    if has_digit or "GMT" in rest:
+        rest = _META.sub(" ", rest)
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
-    by = _BY.match(rest)
+    rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
+    by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
-        rest = rest[by.end() :].strip(_SEPARATORS)
-        if not is_name(rest, loose=True):
+        author = clean_author(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS)))
+        if author is None:
             return None
-        return Byline(rest, found.value if found else None)
+        return Byline(author, found.value if found else None)
     if found is None:
         return None
-    if not rest:
+    if not rest.strip(_SEPARATORS):
         return Byline(None, found.value)
-    if not is_name(rest, loose=True):
-        return None
-    return Byline(rest, found.value)
+    author = clean_author(rest)
+    # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
+    if author is not None and (" " in author or author.islower()):
+        return Byline(author, found.value)
+    return Byline(None, found.value) if _labelled(text, found) else None
+
+
+def _labelled(text: str, found: DateMatch) -> bool:
+    """A date and a section label set apart by a strong separator ("martedì 5 marzo 2024 —
+    Comunicato stampa", "News | 4 March 2024"), not a title that names a day."""
+    before = _WEEKDAY_BEFORE.sub("", text[: found.start]).strip()
+    after = text[found.end :].strip()
+    if before and after:
+        return False
+    label = before or after
+    mark = label[-1] if before else label[0]
+    return mark in _STRONG and label.strip(_SEPARATORS).count(" ") < _LABEL_WORDS

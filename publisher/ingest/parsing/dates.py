@@ -7,24 +7,30 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Month names and abbreviations in English, French, German and Spanish.
+# Month names and abbreviations in English, French, German, Spanish, Italian,
+# Portuguese, Dutch and Welsh.
 _MONTH_WORDS = (
-    ("january jan janvier janv januar jänner enero ene", 1),
-    ("february feb février févr fevrier fevr fév fev februar febrero", 2),
-    ("march mar mars märz maerz marzo", 3),
-    ("april apr avril avr abril abr", 4),
-    ("may mai mayo", 5),
-    ("june jun juin juni junio", 6),
-    ("july jul juillet juil juli julio", 7),
-    ("august aug août aout agosto ago", 8),
-    ("september sep sept septembre septiembre setiembre set", 9),
-    ("october oct octobre oktober okt octubre", 10),
-    ("november nov novembre noviembre", 11),
-    ("december dec décembre decembre déc dezember dez diciembre dic", 12),
+    ("january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr", 1),
+    (
+        "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
+        "februari chwefror",
+        2,
+    ),
+    ("march mar mars märz maerz marzo março marco maart mrt mawrth", 3),
+    ("april apr avril avr abril abr aprile ebrill", 4),
+    ("may mai mayo maggio maio mei", 5),
+    ("june jun juin juni junio giugno giu junho mehefin", 6),
+    ("july jul juillet juil juli julio luglio lug julho gorffennaf", 7),
+    ("august aug août aout agosto ago augustus awst", 8),
+    ("september sep sept septembre septiembre setiembre set settembre setembro medi", 9),
+    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref", 10),
+    ("november nov novembre noviembre novembro tachwedd", 11),
+    (
+        "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr",
+        12,
+    ),
 )
 MONTHS = {word: number for words, number in _MONTH_WORDS for word in words.split()}
-# Cheap substring tests that rule a month name in or out before any regex runs.
-_MONTH_PREFIXES = tuple(sorted({word[:3] for word in MONTHS}))
 
 
 def _trie(words: list[str]) -> str:
@@ -43,8 +49,12 @@ def _trie(words: list[str]) -> str:
 
 
 _MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
+# A month's name as a whole word (run on lower-cased text): the cheap test before the
+# date patterns, which are slow to reject a line.
+MONTH_HINT = re.compile(rf"\b{_trie(list(MONTHS))}\b")
 _TIME = (
-    r"(?:,?\s{1,3}(?:at\s{1,3})?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+    r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
+    r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
     r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?)?"
 )
 _ISO = re.compile(
@@ -53,8 +63,9 @@ _ISO = re.compile(
     r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
     re.IGNORECASE,
 )
+_ORDINAL = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|\.)?"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
     rf",?(?:\s{{1,3}}de)?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
@@ -101,8 +112,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     patterns = []
     if "0000-0" in digits:
         patterns.append(_ISO)
-    lower = text.lower()
-    if any(month in lower for month in _MONTH_PREFIXES):
+    if MONTH_HINT.search(text.lower()):
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))
     if "0/0" in digits or "0.0" in digits or "0-0" in digits:
         patterns.append(_NUMERIC)
@@ -133,6 +143,10 @@ def _value(match: re.Match[str], day_first: bool) -> datetime | None:
     return None
 
 
+_LAST_HOUR = 23
+_LAST_MINUTE = 59
+
+
 def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> datetime | None:
     """A datetime from parts, or None when they are out of range."""
     if not _MIN_YEAR <= year <= _MAX_YEAR:
@@ -144,6 +158,8 @@ def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> da
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
+    if hour > _LAST_HOUR or minute > _LAST_MINUTE:
+        hour = minute = 0  # "Mar 1, 2024 · 52:18": a duration after the date, no time of day
     try:
         value = datetime(year, month, day, hour, minute)
     except ValueError:

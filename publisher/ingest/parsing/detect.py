@@ -1,32 +1,38 @@
-"""Choosing a page's layout: read it every way, keep the reading that explains most text."""
+"""A page to items: its lines read, each given a role, and the page read by its own
+record pattern (or as one article); forced layouts come from the source's settings."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from datetime import datetime
 
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParseResult
-from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, find_header
+from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
 from publisher.ingest.parsing.dates import load_zone
-from publisher.ingest.parsing.drafts import Candidate, Draft, finalise
-from publisher.ingest.parsing.lines import Unit, read_units
-from publisher.ingest.parsing.listing import LISTING, LISTING_BYLINES, parse_listing
-from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
-from publisher.ingest.parsing.teasers import TEASERS, parse_teasers
+from publisher.ingest.parsing.drafts import finalise
+from publisher.ingest.parsing.explain import line_roles
+from publisher.ingest.parsing.lines import read_all_units, split_inline
+from publisher.ingest.parsing.longpage import LONG_PAGE
+from publisher.ingest.parsing.masthead import find_publication, mark_masthead
+from publisher.ingest.parsing.reading import LISTING, LISTING_BYLINES, TEASERS, read_page
+from publisher.ingest.parsing.roles import symbols
 
 LAYOUTS = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
-# Within this much fit, the earlier layout wins: a listing's structure is the
-# stronger claim, a long page the weakest.
-_TIE = 0.02
-
-
 _NO_HINTS = PageHints()
 
 
-def parse_page(text: str, *, hints: PageHints = _NO_HINTS, name: str = "<seed>") -> ParseResult:
+def parse_page(
+    text: str,
+    *,
+    hints: PageHints = _NO_HINTS,
+    name: str = "<seed>",
+    saved: datetime | None = None,
+) -> ParseResult:
     """The items on a page, in page order, with the layout chosen and the reasons.
 
-    Raises SeedError (naming ``name``) when the hints are unusable or no item is found.
+    ``saved`` is when the page was saved (its file's modification time): relative
+    dates ("2 hours ago", "MAR 4") are read against it.  Raises SeedError (naming
+    ``name``) when the hints are unusable or no item is found.
     """
     if hints.layout is not None and hints.layout not in LAYOUTS:
         expected = ", ".join(LAYOUTS)
@@ -35,66 +41,21 @@ def parse_page(text: str, *, hints: PageHints = _NO_HINTS, name: str = "<seed>")
         zone = load_zone(hints.timezone)
     except ValueError as exc:
         raise SeedError(str(exc), path=name) from exc
-    units = read_units(text, day_first=hints.day_first)
-    chosen, reasons, warnings = _choose(units, hints.layout)
-    drafts = chosen.build() if chosen.count else []
-    if not drafts:
-        raise SeedError("no items found", path=name)
-    items = tuple(finalise(draft, zone, hints.author) for draft in drafts)
-    return ParseResult(
-        layout=chosen.layout, items=items, reasons=tuple(reasons), warnings=tuple(warnings)
+    units = split_inline(
+        read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first
     )
-
-
-def _choose(units: list[Unit], forced: str | None) -> tuple[Candidate, list[str], list[str]]:
-    """The best reading of ``units`` (or the forced one), the reasons and any warnings."""
-    header = find_header(units) if forced in (None, AUTHOR_ARCHIVE) else None
-    if header is not None:
-        rest = units[header.consumed :]
-        candidates = [parse_listing(rest), parse_teasers(rest)]
-        best = _best(candidates)
-        author = header.author
-
-        def build() -> list[Draft]:
-            return [replace(d, author=author) for d in best.build()]
-
-        chosen = Candidate(AUTHOR_ARCHIVE, best.count, best.fit, header.reason, build)
-        return chosen, [_chose(chosen), header.reason, *_explain(candidates)], []
-    warnings = []
-    if forced == AUTHOR_ARCHIVE:
-        warnings.append("layout author-archive was forced but no archive header was found")
-    candidates = _readings(units, forced)
-    chosen = _best(candidates)
-    if forced in (LISTING, LISTING_BYLINES):
-        chosen = replace(chosen, layout=forced)
-    return chosen, [_chose(chosen), *_explain(candidates)], warnings
-
-
-def _readings(units: list[Unit], forced: str | None) -> list[Candidate]:
-    """Each layout's reading of the page, in order of preference on a tie."""
-    if forced == TEASERS:
-        return [parse_teasers(units)]
-    if forced == LONG_PAGE:
-        return [parse_long_page(units)]
-    if forced is not None:
-        return [parse_listing(units)]
-    return [parse_listing(units), parse_teasers(units), parse_long_page(units)]
-
-
-def _best(candidates: list[Candidate]) -> Candidate:
-    """The candidate with the best fit; near-ties go to the earlier one."""
-    best = candidates[0]
-    for candidate in candidates[1:]:
-        if candidate.fit > best.fit + _TIE:
-            best = candidate
-    return best
-
-
-def _chose(candidate: Candidate) -> str:
-    """The headline reason: which layout and how many items."""
-    return f"chose {candidate.layout}: {candidate.count} items, fit {candidate.fit:.2f}"
-
-
-def _explain(candidates: list[Candidate]) -> list[str]:
-    """One line per reading tried, with its fit."""
-    return [f"{c.reason}; fit {c.fit:.2f}" for c in candidates]
+    syms, reasons = symbols(units, saved)
+    publication = find_publication(units, syms)
+    mark_masthead(units, syms, reasons, publication)
+    page = read_page(units, syms, reasons, hints.layout)
+    if not page.drafts:
+        raise SeedError("no items found", path=name)
+    items = tuple(finalise(draft, zone, hints.author, saved) for draft in page.drafts)
+    return ParseResult(
+        layout=page.layout,
+        items=items,
+        reasons=tuple(page.reasons),
+        warnings=tuple(page.warnings),
+        publication=publication,
+        lines=line_roles(text, units, page.roles),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from publisher.core.models import ParsedItem
 from publisher.ingest.parsing.dates import to_utc
@@ -13,6 +13,7 @@ from publisher.ingest.parsing.names import leading_by, trailing_author
 from publisher.ingest.parsing.text import derive_title
 
 _TITLE_MAX = 100
+_SAVED_SLACK = timedelta(days=1)  # time zones and late saves
 _ELIDED = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
 
 
@@ -55,12 +56,21 @@ def read_standfirst(text: str) -> tuple[str, str | None]:
     return text, author or trailing_author(text)
 
 
-def finalise(draft: Draft, zone: tzinfo, author: str | None) -> ParsedItem:
-    """The public item: a safe one-line title, UTC date, forced author if the source has one."""
+def finalise(
+    draft: Draft, zone: tzinfo, author: str | None, saved: datetime | None = None
+) -> ParsedItem:
+    """The public item: a safe one-line title, UTC date, forced author if the source has one.
+
+    A date after the page was saved (``saved``) is no publication date (an event's, a
+    deadline's): the item is left undated.
+    """
     title = draft.title
     if not title or len(title) > _TITLE_MAX or "\n" in title:
         title = derive_title(title)
     published = to_utc(draft.published, zone) if draft.published is not None else None
+    if published is not None and saved is not None:
+        if published > to_utc(saved, zone) + _SAVED_SLACK:
+            published = None
     return ParsedItem(
         title=title,
         summary=draft.summary or None,

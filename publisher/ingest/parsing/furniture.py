@@ -48,7 +48,8 @@ _COPYRIGHT = re.compile(
     r"|todos los derechos reservados"
 )
 _COOKIES = re.compile(
-    r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|cookies? (?:policy|settings)"
+    r"\b(?:use|uses|using|utilise|utilisons|verwenden|nutzen|utilizamos|usamos|utilizziamo"
+    r"|gebruiken|defnyddio)\b.{0,40}\b(?:cookies?|cwcis?)\b|cookies? (?:policy|settings)"
     r"|accept (?:all )?cookies|use of cookies",
     re.IGNORECASE,
 )
@@ -75,6 +76,7 @@ _TRAILING_PROMOTION = re.compile(
     re.IGNORECASE,
 )
 
+_PROMOTION_ENDS = ("here", "online", "now", "today")
 _ARROWS = r"(?:[»›→]|>>|\.\.\.|…)"
 _TRAILING_LINK = re.compile(
     rf"(?<=[.!?…\"”’)\]])\s+[\[(]?(?:more\s*{_ARROWS}+"
@@ -135,7 +137,9 @@ def strip_promotion(text: str) -> str:
     "… the rain… Continue reading →", "… in Wales. Read more »")."""
     if _ends_in_link(text):
         text = _TRAILING_LINK.sub("", text)
-    return _TRAILING_PROMOTION.sub("", text) if len(text) <= _MAX_COPYRIGHT else text
+    if len(text) > _MAX_COPYRIGHT or not text.rstrip(".! ").lower().endswith(_PROMOTION_ENDS):
+        return text  # a promotion ends in "here", "online", "now" or "today"
+    return _TRAILING_PROMOTION.sub("", text)
 
 
 def _ends_in_link(text: str) -> bool:

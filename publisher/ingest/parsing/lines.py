@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
-from publisher.ingest.parsing.furniture import BLOCK, furniture_kind, strip_promotion
+from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
+from publisher.ingest.parsing.relative import DAY_WORD
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
-_RULE = re.compile(r"[-–—_=*~•·#+\s]{3,}")  # "---", "* * *": a separator, read as a blank line
-_RULE_START = frozenset("-–—_=*~•·#+")
+_RULE = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")  # "---", "* * *": a separator, read as a blank line
+RULE_START = frozenset("-–—_=*~•·#+━─═")
 _WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
 _WRAP_MAX = 100
 _WRAP_SLACK = 12
@@ -22,10 +24,13 @@ _TITLE_SHORT = 80
 _TITLE_MAX = 120
 _SENTENCE_MIN = 60
 _TITLE_WORDS = 20
+_RELATIVE_LINE = 60  # a line this short may be a relative date alone
 _UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE = 0.6
 _TITLE_LIKE = 0.8
-_KICKER_MAX = 30
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
@@ -54,21 +59,27 @@ class Unit(NamedTuple):
     heading: bool = False
 
 
-def read_units(text: str, *, day_first: bool = True) -> list[Unit]:
-    """The page's units in order, furniture removed, inline "Title — Standfirst" split."""
-    units = [
-        _make_unit(number, line, block, day_first) for number, line, block in _logical_lines(text)
-    ]
-    units = _drop_furniture(units)
+def split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
+    """``units`` with "Title — Standfirst." lines split in two where the page writes so."""
     return _split_inline(units, day_first)
+
+
+def read_all_units(
+    text: str, *, day_first: bool = True, saved: datetime | None = None
+) -> list[Unit]:
+    """Every logical line of the page as a unit, furniture marked but kept."""
+    return [
+        _make_unit(number, line, block, day_first, saved=saved)
+        for number, line, block in _logical_lines(text)
+    ]
 
 
 def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     """(line number, cleaned text, block index) with wrapped lines joined back up."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [normalise_text(raw) for raw in text.split("\n")]
+    lines = [normalise_text(_plain(raw)) for raw in text.split("\n")]
     for index, line in enumerate(lines):
-        if line and line[0] in _RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line):
+        if line and is_rule(line):
             lines[index] = ""
     wrapped = _wrapped(lines, _wrap_width(lines))
     out: list[tuple[int, str, int]] = []
@@ -88,12 +99,47 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     return out
 
 
+def _plain(raw: str) -> str:
+    """A line without its Markdown: links as their text, emphasis marks and a quote's ">"
+    dropped ("*By [Jane Doe](https://…) · 4 March 2024*" reads "By Jane Doe · 4 March 2024")."""
+    if "](" in raw:
+        raw = _MD_LINK.sub(_link_text, raw)
+    if "*" in raw or "__" in raw:
+        raw = _MD_EMPHASIS.sub(_emphasised, raw)
+    if raw.startswith(">"):
+        raw = raw.lstrip("> ")
+    return raw
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A Markdown link's text."""
+    return match.group(1)
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    """Emphasised text without its marks."""
+    return match.group(2)
+
+
+def is_rule(line: str) -> bool:
+    """A separator line ("---", "* * *", "━━━"), read as a blank line."""
+    return line[0] in RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line) is not None
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
     or ``previous`` ends on a joining word."""
     if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
         return False
-    return line[0].islower() or bool(_CONNECTOR_END.search(previous))
+    if line.startswith(("http://", "https://", "www.")):
+        return False  # a link under a line is not the rest of its sentence
+    if not (line[0].islower() or _CONNECTOR_END.search(previous)):
+        return False
+    # "do 7 maart 2024 | door Eva Hendriks", "hace 2 días" start in lower case but are
+    # lines of their own
+    if len(line) <= _RELATIVE_LINE and DAY_WORD.search(line):
+        return False
+    return not line[0].isalpha() or parse_byline(line) is None
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -139,8 +185,18 @@ def _wraps(above: str, line: str, width: int) -> bool:
     return len(above) + 1 + len(line.split(" ", 1)[0]) > width
 
 
-def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str = "") -> Unit:
+def _make_unit(
+    number: int,
+    text: str,
+    block: int,
+    day_first: bool,
+    marker: str = "",
+    *,
+    saved: datetime | None = None,
+) -> Unit:
     """A unit with its bullet marker or heading mark split off and its roles scored."""
+    if "[" in text:
+        text = _LINK_REF.sub("", text).strip() or text
     bullet = None if marker else _BULLET.match(text)
     if bullet is not None and not _dated_number(text, day_first):
         marker, text = bullet.group("marker"), text[bullet.end() :]
@@ -148,7 +204,7 @@ def _make_unit(number: int, text: str, block: int, day_first: bool, marker: str 
     if heading:
         text = text[heading.end() :]
     text = strip_promotion(text)
-    byline = None if marker or heading else parse_byline(text, day_first=day_first)
+    byline = None if marker or heading else parse_byline(text, day_first=day_first, saved=saved)
     furniture = None if byline else furniture_kind(text)
     kicker = None if byline or furniture or " | " not in text else _INLINE_KICKER.match(text)
     if kicker is not None:
@@ -199,32 +255,9 @@ def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> fl
     return 0.5 if text.endswith(":") or len(text) >= _SENTENCE_MIN else 0.1
 
 
-def _drop_furniture(units: list[Unit]) -> list[Unit]:
-    """Units without furniture, nor the short heading right above a block of furniture,
-    nor a kicker: a short capitalised label ("OPINION") right above a title in its block."""
-    kept: list[Unit] = []
-    for unit in units:
-        if unit.furniture is None:
-            if unit.title_like and kept and kept[-1].block == unit.block and _is_kicker(kept[-1]):
-                kept.pop()
-            kept.append(unit)
-            continue
-        if unit.furniture == BLOCK and kept and kept[-1].title_like and not kept[-1].marker:
-            kept.pop()
-    return kept
-
-
-def _is_kicker(unit: Unit) -> bool:
-    """A label of one to three words in capitals, with no digits and no full stop."""
-    text = unit.text
-    if len(text) > _KICKER_MAX or not text.isupper() or unit.marker or unit.byline:
-        return False
-    return text.count(" ") < 3 and not any(c.isdigit() for c in text) and not ends_sentence(text)
-
-
 def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
     """Split "Title — Standfirst." lines in two, when most lines of the page are written so."""
-    candidates = [u for u in units if u.byline is None]
+    candidates = [u for u in units if u.byline is None and u.furniture is None]
     splits = {id(u): _inline_split(u.text) for u in candidates}
     found = sum(1 for pair in splits.values() if pair is not None)
     if found < 2 or found < _INLINE_SHARE * len(candidates):

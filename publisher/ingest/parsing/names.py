@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # Lower-case words that may sit inside a name ("Ursula von der Leyen").
-_PARTICLES = frozenset("de da di del della der den van von du le la bin al el y and &".split())
+_PARTICLE_WORDS = "de da di del della der den van von du le la bin al el y and & ap ab dos das do"
+_PARTICLES = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
 # Capitalised words that start sentences or phrases, never names.
 _STOPWORDS = frozenset(
     "a an and as at after before but by during for from he her his i if in into it its "

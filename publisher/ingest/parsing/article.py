@@ -1,0 +1,91 @@
+"""Whether a page is one article: its first paragraph, or None when it lists items.
+
+A page is one article when its text is mostly paragraphs of several sentences; or
+when one headline and one byline head paragraphs of running text and nothing else
+signs a piece; or when the record pattern leaves lists and paragraphs unexplained
+between its records (headings over an article's sections read like titles).  Records
+that each carry a byline or date are a list of pieces, however long their text.
+"""
+
+from __future__ import annotations
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.records import Record
+from publisher.ingest.parsing.roles import BYLINE, LIST, TEXT, TITLE
+
+_PARAGRAPH = 120  # a line this long is a paragraph of sentences
+_ARTICLE_SHARE = 0.5
+_FULL_PARAGRAPH = 250  # teasers and standfirsts are a sentence or two, shorter than this
+_FULL_PARAGRAPHS = 3  # an article has at least this many paragraphs of that length
+_APART = 0.8  # this share of an article's paragraphs stand in blocks of their own
+_SIGNED_RECORDS = 3  # this many signed records make a list, however long their text
+_TOP = 6  # an article's byline stands within this many lines of its start
+_UNEXPLAINED = 0.25  # records leaving this share of their span unread are no list
+
+
+def find_article(
+    units: list[Unit], syms: list[str], skip: set[int], records: list[Record]
+) -> int | None:
+    """The index of the article's first paragraph, or None when the page lists items."""
+    if _signed(syms, records):
+        return None
+    text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
+    for first in (
+        _long_paragraphs(units, syms, text),
+        _signed_once(syms, text),
+        _unexplained(syms, text, records),
+    ):
+        if first is not None:
+            return first
+    return None
+
+
+def _signed(syms: list[str], records: list[Record]) -> bool:
+    """Whether the records each carry a byline or date line."""
+    signed = sum(1 for r in records if any(syms[i] == BYLINE for i in r.indexes))
+    return len(records) >= _SIGNED_RECORDS and signed * 3 >= len(records) * 2
+
+
+def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
+    """The first paragraph when paragraphs of several sentences, standing apart, hold most
+    of the text, with at most one subhead over each (an interview's questions are none)."""
+    total = sum(len(units[i].text) for i in text) or 1
+    long = [i for i in text if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH]
+    if len(long) < 2 or sum(len(units[i].text) for i in long) < _ARTICLE_SHARE * total:
+        return None
+    blocks = len({units[i].block for i in long})
+    full = sum(1 for i in long if len(units[i].text) >= _FULL_PARAGRAPH)
+    if full < _FULL_PARAGRAPHS or blocks < _APART * len(long):
+        return None
+    heads = sum(
+        1 for i in range(long[0], long[-1]) if syms[i] == TITLE and not units[i].text.endswith("?")
+    )
+    return long[0] if heads <= len(long) else None
+
+
+def _signed_once(syms: list[str], text: list[int]) -> int | None:
+    """The first paragraph when one byline near the top signs paragraphs of running text
+    (two or more) and no other byline or title follows."""
+    bylines = [n for n, i in enumerate(text) if syms[i] == BYLINE]
+    if not bylines or bylines[0] >= _TOP or bylines[-1] - bylines[0] > 1:
+        return None
+    after = text[bylines[-1] + 1 :]
+    if any(syms[i] == TITLE for i in after) or sum(1 for i in after if syms[i] == TEXT) < 2:
+        return None
+    return next(i for i in text if syms[i] == TEXT)
+
+
+def _unexplained(syms: list[str], text: list[int], records: list[Record]) -> int | None:
+    """The first paragraph when the records leave a list and paragraphs unread between them
+    (an article's bullets under its subheads)."""
+    if len(records) < 2:
+        return None
+    first, last = records[0].indexes[0], records[-1].indexes[-1]
+    span = [i for i in text if first <= i <= last]
+    read = {i for r in records for i in r.indexes}
+    unread = [i for i in span if i not in read and syms[i] in (TEXT, LIST)]
+    if not any(syms[i] == LIST for i in unread):
+        return None
+    if len(unread) < _UNEXPLAINED * len(span):
+        return None
+    return next((i for i in text if syms[i] == TEXT), None)

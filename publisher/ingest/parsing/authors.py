@@ -1,0 +1,85 @@
+"""Author names as bylines write them, cleaned: roles cut, capitals undone, several joined."""
+
+from __future__ import annotations
+
+import re
+
+from publisher.ingest.parsing.names import is_name
+
+# "and" in the languages bylines come in; several authors are joined back with "and".
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|a|i)\s+|\s*,\s*", re.IGNORECASE)
+_ROLE_WORDS = frozenset(
+    "editor correspondent reporter writer columnist secretary organiser organizer "
+    "co-ordinator coordinator officer director chair president member mp mep msp am "
+    "councillor cllr spokesperson spokesman spokeswoman researcher economist fellow "
+    "analyst head campaigner official lead manager deputy general assistant senior "
+    "chief political industrial economics contributor staff team desk intern "
+    "fractievoorzitter redacteur redactrice rédacteur rédactrice journaliste "
+    "correspondante correspondant secrétaire redakteur redakteurin korrespondent "
+    "sekretärin sekretär redactor redactora corresponsal secretario secretaria "
+    "giornalista segretario segretaria redattore jornalista secretário secretária "
+    "gohebydd golygydd ysgrifennydd".split()
+)
+# A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
+_HONORIFIC = re.compile(
+    r"^(?:dr|prof|mr|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_MAX_AUTHORS = 6
+
+
+def clean_author(text: str) -> str | None:
+    """A byline's names as "A", "A and B" or "A, B and C"; None when they are not names.
+
+    A role after a name ("Jane Doe, Political Editor", "Eva Hendriks, fractievoorzitter")
+    is cut; names in capitals are written back in their usual case.
+    """
+    text = _PARENS.sub("", text).strip(" ,;:|·•—–-")
+    if not text:
+        return None
+    parts = [p.strip() for p in _AND.split(text) if p and p.strip()]
+    names: list[str] = []
+    for part in parts[: _MAX_AUTHORS * 2]:
+        name = _HONORIFIC.sub("", usual_case(part))
+        if names and _is_role(name):
+            continue
+        if not is_name(name, loose=True):
+            return None
+        names.append(name)
+    if not names or len(names) > _MAX_AUTHORS:
+        return None
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def one_name(text: str) -> str:
+    """One name as written back: capitals undone, a title before it ("Dr") cut."""
+    return _HONORIFIC.sub("", usual_case(text.strip(" ,;:|·•—–-")))
+
+
+def _is_role(text: str) -> bool:
+    """A job title written after a name: lower case, or made of role words."""
+    words = text.lower().split()
+    if not words or text[0].islower():
+        return True
+    words += [part for word in words for part in word.split("-")]
+    return any(w.strip(".") in _ROLE_WORDS for w in words)
+
+
+def usual_case(text: str) -> str:
+    """ "MAYA OKONJO" as "Maya Okonjo"; mixed case is left alone."""
+    if not text.isupper() or sum(c.isalpha() for c in text) < 3:
+        return text
+    return " ".join(_word_case(w) for w in text.split())
+
+
+def _word_case(word: str) -> str:
+    """One capitalised word: "MCDONNELL" stays simple ("Mcdonnell"), "O'BRIEN" → "O'Brien"."""
+    out = []
+    upper = True
+    for char in word.lower():
+        out.append(char.upper() if upper else char)
+        upper = char in "'’-"
+    return "".join(out)

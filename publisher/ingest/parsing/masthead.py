@@ -1,0 +1,114 @@
+"""The publication's name where the page states it: its masthead, or its copyright line."""
+
+from __future__ import annotations
+
+import re
+
+from publisher.ingest.parsing.authors import usual_case
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©]{3,60}?)"
+    r"\s*(?:\b(?:ltd|limited|inc|llc|gmbh|e\.\s?v|asbl|vzw|cic)\b.*|[.|,]|all rights|alle rechte"
+    r"|tous droits|todos los|tutti i|$)",
+    re.IGNORECASE,
+)
+_TAGLINE = re.compile(r"\s+[—–|:]\s+|\s+-\s+")
+_TOP = 6
+_MAX_WORDS = 6
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def find_publication(units: list[Unit], syms: list[str]) -> str | None:
+    """The name the page gives itself, or None when it states none."""
+    copyright_name = _from_copyright(units, syms)
+    masthead = _masthead(units, syms)
+    if masthead and (
+        copyright_name is None or _shares_word(masthead, copyright_name) or _stated(units, masthead)
+    ):
+        return masthead
+    return copyright_name
+
+
+def _masthead(units: list[Unit], syms: list[str]) -> str | None:
+    """The first short heading at the top of the page ("THE NORTHERN CHRONICLE",
+    "Tyneside Today", "Name — tagline")."""
+    seen = 0
+    for unit, symbol in zip(units, syms, strict=True):
+        if symbol in (FURNITURE, META):
+            continue
+        seen += 1
+        if seen > _TOP:
+            return None
+        if symbol not in (TITLE, LABEL):
+            continue
+        name = _TAGLINE.split(unit.text, maxsplit=1)[0].strip()
+        if 0 < name.count(" ") + 1 <= _MAX_WORDS and name[0].isupper() and name[-1].isalnum():
+            return usual_case(name) if name.isupper() else name
+    return None
+
+
+def _from_copyright(units: list[Unit], syms: list[str]) -> str | None:
+    """ "© 2024 Tyneside Today. All rights reserved." → "Tyneside Today"."""
+    for unit in reversed(units):
+        lower = unit.text.lower()
+        if "©" not in unit.text and "(c)" not in lower and "copyright" not in lower:
+            continue
+        match = _COPYRIGHT.search(unit.text)
+        if match is not None:
+            name = _YEAR.sub("", match.group("name")).strip(" -–—")
+            if name and name[0].isupper():
+                return name
+    return None
+
+
+def _shares_word(first: str, second: str) -> bool:
+    """Whether two names share a word of four letters or more."""
+    words = {w.lower() for w in first.split() if len(w) >= 4}
+    return any(w.lower() in words for w in second.split())
+
+
+def _stated(units: list[Unit], name: str) -> bool:
+    """Whether ``name`` recurs on the page (a masthead repeated in records or the footer)."""
+    key = name.casefold()
+    return sum(1 for unit in units if key in unit.text.casefold()) >= 2
+
+
+def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: str | None) -> None:
+    """The masthead line at the top (the publication's name, with or without its tagline)
+    is furniture, not an item, where the page confirms the name: its copyright line names
+    it (or shares a word with it, the masthead heading the page over a tagline or a
+    heading), or another line of the page is the name alone."""
+    if name is None:
+        return
+    key = name.casefold()
+    content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)][:_TOP]
+    top = next((i for i in content if _head(units[i].text) == key), None)
+    if top is None:
+        return
+    below = next((syms[i] for i in content if i > top), TITLE)
+    if below in (TEXT, BYLINE):
+        return  # a headline over its story, though the page's name may match it
+    copyright_name = _from_copyright(units, syms)
+    again = any(
+        i != top and unit.text.casefold().startswith(key) and _head(unit.text) == key
+        for i, unit in enumerate(units)
+    )
+    named = copyright_name is not None and copyright_name.casefold() == key
+    # or the page's first line shares a word with its copyright and stands over a tagline,
+    # a menu or a heading, not over an item's text
+    over = (
+        top == content[0]
+        and copyright_name is not None
+        and _shares_word(name, copyright_name)
+        and below in (TITLE, LABEL)
+    )
+    if again or named or over:
+        syms[top] = FURNITURE
+        reasons[top] = "furniture (masthead: the publication's name)"
+
+
+def _head(text: str) -> str:
+    """A line's text before any tagline, casefolded."""
+    return _TAGLINE.split(text, maxsplit=1)[0].strip().casefold()

@@ -1,0 +1,237 @@
+"""A page read by its own record pattern: layout, drafts and every line's role.
+
+``read_page`` takes the page's units and symbols and returns what ``parse_page``
+needs: the layout, the items (as drafts), the role of every unit (for ``--explain``)
+and the reasons.  A page that is mostly one article is one long-page item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
+from publisher.ingest.parsing.article import find_article
+from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.drafts import Draft, read_standfirst
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
+from publisher.ingest.parsing.records import Reading, Record, find_records
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
+from publisher.ingest.parsing.text import derive_title
+
+LISTING = "listing"
+LISTING_BYLINES = "listing-bylines"
+TEASERS = "teasers"
+
+_TITLE_REACH = 12
+
+
+@dataclass
+class PageReading:
+    """What the page is, its items, and a role for every unit."""
+
+    layout: str
+    drafts: list[Draft]
+    roles: list[str]
+    reasons: list[str] = field(default_factory=list)
+    categories: list[str | None] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_page(
+    units: list[Unit], syms: list[str], reasons: list[str], forced: str | None = None
+) -> PageReading:
+    """The page read by its record pattern, or as one article when it is mostly one.
+
+    ``forced`` is a layout the source's settings impose: a long page is then read as one
+    article, teasers one a line, and the other layouts by the record pattern under the
+    name given.
+    """
+    roles = [reason or "furniture (outside the records)" for reason in reasons]
+    content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)]
+    header = find_header([units[i] for i in content]) if forced in (None, AUTHOR_ARCHIVE) else None
+    skip = set(content[: header.consumed]) if header is not None else set()
+    for i in skip:
+        roles[i] = "archive header"
+    if forced == TEASERS:
+        return _teasers(units, syms, roles)
+    if forced == LONG_PAGE:
+        return _long_page(units, syms, roles, content[0] if content else 0)
+    reading = find_records(units, [FURNITURE if i in skip else s for i, s in enumerate(syms)])
+    article = find_article(units, syms, skip, reading.records) if forced is None else None
+    if article is not None:
+        return _long_page(units, syms, roles, article)
+    page = _listing(units, syms, roles, reading, header)
+    if forced is not None and forced != page.layout:
+        if forced == AUTHOR_ARCHIVE:
+            page.warnings.append("layout author-archive was forced but no archive header was found")
+        page.layout = forced
+        page.reasons[0] = f"chose {forced} (forced): {len(page.drafts)} items"
+    return page
+
+
+def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReading:
+    """Every line of text an item (its title derived), a byline line signing the one above."""
+    drafts: list[Draft] = []
+    for index, symbol in enumerate(syms):
+        if symbol == BYLINE and drafts:
+            byline = byline_of(units[index], symbol)
+            if byline is not None:
+                drafts[-1] = _signed(drafts[-1], byline)
+            roles[index] = f"item {len(drafts)}: byline"
+        elif symbol in (TITLE, TEXT, LIST):
+            summary, author = read_standfirst(units[index].text)
+            drafts.append(
+                Draft(derive_title(summary), units[index].line, summary=summary, author=author)
+            )
+            roles[index] = f"item {len(drafts)}: teaser"
+    chose = f"chose {TEASERS} (forced): {len(drafts)} items, one a line"
+    return PageReading(TEASERS, drafts, roles, [chose, f"{TEASERS}: every line; fit 1.00"])
+
+
+def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int) -> PageReading:
+    """One item: the title above the first paragraph, its byline, everything after."""
+    title = _article_title(units, syms, first)
+    start = title if title is not None else first
+    body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
+    bylines = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    head = [units[i] for i in body if i not in bylines]
+    candidate = parse_long_page(head)
+    drafts = candidate.build() if candidate.count else []
+    byline = _merge([byline_of(units[i], syms[i]) for i in bylines])
+    if drafts and byline is not None:
+        drafts = [_signed(drafts[0], byline)]
+    for i in body:
+        roles[i] = "article title" if i == title else "article body"
+    for i in bylines:
+        roles[i] = "article byline"
+    chose = f"chose {LONG_PAGE}: {len(drafts)} items, one article"
+    return PageReading(
+        LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
+    )
+
+
+def _fit(units: list[Unit], explained: list[int]) -> float:
+    """The share of the page's text the reading explains."""
+    total = sum(unit.weight for unit in units) or 1
+    return sum(units[i].weight for i in explained) / total
+
+
+def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None:
+    """The title over an article: the nearest heading of three words or more above its
+    first paragraph, over any byline, date, metadata or kicker (a short label in
+    capitals, the site's name) in between."""
+    for i in range(first - 1, max(-1, first - _TITLE_REACH), -1):
+        text = units[i].text
+        if syms[i] == TITLE and text.count(" ") >= 2 and not text.isupper():
+            return i
+    return None
+
+
+def _signed(draft: Draft, byline: Byline) -> Draft:
+    """``draft`` with the author and date of the page's byline."""
+    return Draft(
+        title=draft.title,
+        line=draft.line,
+        summary=draft.summary,
+        content=draft.content,
+        author=byline.author or draft.author,
+        published=byline.published or draft.published,
+    )
+
+
+def _listing(
+    units: list[Unit], syms: list[str], roles: list[str], reading: Reading, header: Header | None
+) -> PageReading:
+    """Items from the records; the layout from what the records hold."""
+    drafts: list[Draft] = []
+    categories: list[str | None] = []
+    dated = 0
+    teasers = 0
+    bare = 0  # records of a headline alone
+    for number, record in enumerate(reading.records, start=1):
+        draft, category, is_teaser = _draft(units, syms, record)
+        if header is not None:
+            draft = _signed(draft, Byline(header.author, None))
+        drafts.append(draft)
+        categories.append(category)
+        dated += draft.author is not None or draft.published is not None
+        teasers += is_teaser
+        bare += set(record.roles.values()) <= {"title", "meta"} and _runs_on(units, reading, number)
+        for i, role in record.roles.items():
+            roles[i] = f"item {number}: {role}"
+    layout = _layout(len(drafts), dated, teasers, bare, header)
+    pattern = " ".join(reading.pattern)
+    explained = [i for record in reading.records for i in record.roles]
+    chose = f"chose {layout}: {len(drafts)} items, pattern [{pattern}]"
+    reason = f"pattern [{pattern}] gives {len(drafts)} records; fit {_fit(units, explained):.2f}"
+    reasons = [chose, reason] + ([header.reason] if header is not None else [])
+    return PageReading(layout, drafts, roles, reasons, categories)
+
+
+def _runs_on(units: list[Unit], reading: Reading, number: int) -> bool:
+    """Whether record ``number`` (from 1) shares its block with a record beside it: a run of
+    headlines one a line, not headings standing apart."""
+    records = reading.records
+    block = units[records[number - 1].indexes[0]].block
+    beside = records[max(0, number - 2) : number + 1]
+    return sum(1 for r in beside if units[r.indexes[0]].block == block) >= 2
+
+
+def _layout(count: int, dated: int, teasers: int, bare: int, header: Header | None) -> str:
+    """The layout name the records amount to: teasers are sentences or headlines alone."""
+    if header is not None:
+        return AUTHOR_ARCHIVE
+    if count and teasers * 2 > count:
+        return TEASERS
+    if count and dated * 2 >= count:
+        return LISTING_BYLINES
+    return TEASERS if (teasers + bare) * 2 > count else LISTING
+
+
+def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, str | None, bool]:
+    """One record's item, its kicker (category) and whether its title was derived."""
+    title_index = next(i for i, role in record.roles.items() if role == "title")
+    title_unit = units[title_index]
+    derived = syms[title_index] in (TEXT, LIST)
+    bodies = _standfirst(units, [i for i in record.indexes if record.roles.get(i) == "standfirst"])
+    bylines = [
+        byline_of(units[i], syms[i]) for i in record.indexes if record.roles.get(i) == "byline"
+    ]
+    kicker = next((units[i].text for i in record.indexes if record.roles[i] == "kicker"), None)
+    summary, author = (None, None)
+    if derived:
+        summary, author = read_standfirst(title_unit.text)
+        title = derive_title(summary)
+    else:
+        title = title_unit.text
+        if bodies:
+            summary, author = read_standfirst(bodies[0])
+    byline = _merge(bylines) or Byline(None, None)
+    draft = Draft(
+        title=title,
+        line=title_unit.line,
+        summary=summary,
+        author=byline.author or author,
+        published=byline.published,
+    )
+    return draft, kicker, derived
+
+
+def _standfirst(units: list[Unit], lines: list[int]) -> list[str]:
+    """The standfirst's lines: those of its first block are one text (a standfirst wrapped
+    by hand, or two sentences on two lines), later blocks apart."""
+    if not lines:
+        return []
+    block = units[lines[0]].block
+    first = " ".join(units[i].text for i in lines if units[i].block == block)
+    return [first, *(units[i].text for i in lines if units[i].block != block)]
+
+
+def _merge(bylines: list[Byline | None]) -> Byline | None:
+    """One byline from several lines, the first to say something winning."""
+    author = next((b.author for b in bylines if b is not None and b.author), None)
+    published = next((b.published for b in bylines if b is not None and b.published), None)
+    if author is None and published is None:
+        return None
+    return Byline(author, published)

@@ -1,0 +1,322 @@
+"""The page's own record pattern: the shape its items repeat, found and read back.
+
+Every line has a symbol (``roles``).  Candidate patterns are the record shapes the
+page itself shows most often: each blank-line block's sequence of symbols, and the
+runs of symbols between one occurrence of a symbol and the next.  Each candidate is
+matched over the whole page (every field optional but the title, metadata allowed
+anywhere inside a record), and the pattern whose records explain the most text wins.
+Lines outside its records are furniture.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
+
+_CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
+_REPEATABLE = (TEXT, BYLINE)
+# The second and later symbols of a run of text or bylines: dropped, a run is one field.
+_RUNS = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
+_RUN_OF = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
+_CANDIDATES = 3  # signatures tried per way of cutting the page
+_LONGEST = 8  # fields in a record at most
+_KICKER_WORDS = 4
+_KICKER_CHARS = 32
+_NEED = 0.6  # a record holds at least this share of the pattern's fields
+_BLOCK_START = 0.1
+_RUN_GAP = 3  # lines outside records that part two runs of records
+_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
+
+
+@dataclass
+class Record:
+    """One item's lines: indexes into the page's units, with the role of each."""
+
+    indexes: list[int] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The records a pattern found, how much text they explain, and the pattern."""
+
+    pattern: tuple[str, ...]
+    records: list[Record]
+    score: float
+
+
+@dataclass(frozen=True)
+class _Content:
+    """The page's content lines by position: their symbols as one string, blocks, weights."""
+
+    indexes: list[int]  # position -> unit index
+    line: str
+    blocks: list[int]
+    weights: list[int]
+    prefix: list[int]  # prefix[p] = weight of positions before p
+    opens: list[bool]  # the line starts a block of the page
+
+
+def _content(units: list[Unit], syms: list[str]) -> _Content:
+    """The content lines of the page, read once for every pattern tried."""
+    indexes = [i for i, s in enumerate(syms) if s in _CONTENT]
+    weights = [units[i].weight for i in indexes]
+    return _Content(
+        indexes=indexes,
+        line="".join(syms[i] for i in indexes),
+        blocks=[units[i].block for i in indexes],
+        weights=weights,
+        prefix=[0, *itertools.accumulate(weights)],
+        opens=[not i or units[i].block != units[i - 1].block for i in indexes],
+    )
+
+
+def find_records(units: list[Unit], syms: list[str]) -> Reading:
+    """The best-supported record pattern of the page and its records."""
+    page = _content(units, syms)
+    held: Counter[str] = Counter()
+    for symbol, weight in zip(page.line, page.weights, strict=True):
+        held[symbol] += weight
+    best: tuple[tuple[str, ...], list[list[int]], float] = ((), [], 0.0)
+    bounds = {
+        p: (1 + _BLOCK_START) * sum(held[s] for s in set(p))
+        for p in _candidates(units, syms, page.indexes)
+    }
+    # strongest first: no reading scores above the text its symbols hold (with the bonus)
+    for pattern in sorted(bounds, key=bounds.__getitem__, reverse=True):
+        if bounds[pattern] <= best[2]:
+            break
+        free, score = _match(page, pattern, blocked=False)
+        records = free
+        if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
+            # where blank lines already part the records, records keep to their blocks
+            kept, _ = _match(page, pattern, blocked=True)
+            if len(kept) >= len(free):
+                records = kept
+        if score > best[2]:
+            best = (pattern, records, score)
+    pattern, found, score = best
+    chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
+    reading = Reading(pattern, _main_runs(syms, chosen), score)
+    if reading.records:
+        _assign_roles(units, syms, reading)
+    return reading
+
+
+def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
+    """The records in runs long enough to be the page's lists; stray matches far from
+    them (a cookie notice, a masthead, a newsletter box) are dropped."""
+    runs: list[list[Record]] = []
+    last = -1
+    for record in records:
+        gap = sum(1 for i in range(last + 1, record.indexes[0]) if syms[i] != META)
+        if not runs or gap > _RUN_GAP:
+            runs.append([])
+        runs[-1].append(record)
+        last = record.indexes[-1]
+    longest = max((len(run) for run in runs), default=0)
+    keep = max(2, longest / 3) if longest >= _RUN_MIN else 1
+    return [record for run in runs if len(run) >= keep for record in run]
+
+
+def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
+    """Record shapes the page repeats: per block, and between repeats of each symbol.
+
+    Shapes are read off the page's symbols as one string, repeats of repeatable
+    symbols collapsed ("S S" is one field).
+    """
+    found: Counter[str] = Counter()
+    parted = "".join(
+        ("|" if n and units[i].block != units[content[n - 1]].block else "") + syms[i]
+        for n, i in enumerate(content)
+    )
+    _add_common(found, _RUNS.sub("", parted).split("|"))
+    line = parted.replace("|", "")
+    collapsed = {
+        TEXT: _RUN_OF[BYLINE].sub("", line),  # each line of text opens a record
+        BYLINE: _RUN_OF[TEXT].sub("", line),
+    }
+    whole = _RUNS.sub("", line)
+    for start in (TITLE, BYLINE, TEXT, LABEL, LIST):
+        # what comes before the first ``start`` is not a record of this cut
+        chunks = collapsed.get(start, whole).split(start)[1:]
+        _add_common(found, [start + chunk for chunk in chunks])
+    # a page of one item still shows its own shape, and the commonest ones
+    for shape in (whole, TITLE + TEXT, TEXT):
+        if len(shape) <= _LONGEST:
+            found[shape] += 0
+    patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
+    # A record's running text stands under its title, never above it; and
+    # a kicker or section label stands above its title, never under it
+    patterns = [
+        p
+        for p in patterns
+        if TITLE not in p or (TEXT not in p[: p.index(TITLE)] and LABEL not in p[p.index(TITLE) :])
+    ]
+    return [tuple(p) for p in patterns] or [(TEXT,)]
+
+
+def _plain(pattern: str) -> bool:
+    """A record's fields do not come back after others ("T B T" is two records), but for
+    a date above the title and a byline closing the record ("B T S B")."""
+    if len(pattern) > 2 and pattern[0] == pattern[-1] == BYLINE:
+        pattern = pattern[1:]
+    seen: set[str] = set()
+    for index, symbol in enumerate(pattern):
+        if symbol in seen and pattern[index - 1] != symbol:
+            return False
+        seen.add(symbol)
+    return True
+
+
+def _add_common(found: Counter[str], signatures: list[str]) -> None:
+    """The most frequent signatures (seen at least twice) join the candidates."""
+    for signature, count in Counter(signatures).most_common(_CANDIDATES):
+        if count >= 2 and len(signature) <= _LONGEST:
+            found[signature] += count
+
+
+def _match(
+    page: _Content, pattern: tuple[str, ...], *, blocked: bool
+) -> tuple[list[list[int]], float]:
+    """Records (as positions) read greedily by ``pattern`` over the page, and the text
+    they explain.
+
+    Each slot but the title is optional and a repeatable slot takes a run, so one record
+    is the leftmost greedy match of a regular expression over the content's symbols.
+    """
+    anchor = _anchor(pattern)
+    need = max(1, math.ceil(_NEED * len(pattern)))
+    shape = _shape(pattern)
+    line, blocks, weights = page.line, page.blocks, page.weights
+    records: list[list[int]] = []
+    score = 0.0
+    position = 0
+    while (found := shape.search(line, position)) is not None:
+        start, end = found.span()
+        title = line.index(anchor, start, end)
+        block = blocks[title]
+        if blocked:  # a record keeps to its title's block
+            taken = [p for p in range(start, end) if blocks[p] == block]
+            symbols = "".join(line[p] for p in taken)
+        else:
+            taken = list(range(start, end))
+            symbols = line[start:end]
+        fields = _fields(symbols)
+        if fields < need:
+            position = start + 1
+            continue
+        records.append(taken)
+        weight = (
+            float(sum(weights[p] for p in taken))
+            if blocked
+            else page.prefix[end] - page.prefix[start]
+        )
+        # lines above the title's block count half: a blank line above a title parts it
+        # from the record before (the phase of the pattern)
+        for p in taken:
+            if p >= title or blocks[p] == block:
+                break
+            weight -= weights[p] / 2
+        score += weight * (0.5 + 0.5 * fields / len(pattern))
+        if page.opens[taken[0]]:
+            score += _BLOCK_START * weights[taken[0]]
+        position = taken[-1] + 1
+    return records, score
+
+
+def _fields(symbols: str) -> int:
+    """How many fields a record's symbols fill: a run of text or bylines is one."""
+    return len(_RUNS.sub("", symbols))
+
+
+def _anchor(pattern: tuple[str, ...]) -> str:
+    """The field every record of ``pattern`` holds: its title, else its text or list."""
+    return TITLE if TITLE in pattern else (TEXT if TEXT in pattern else LIST)
+
+
+@functools.lru_cache(maxsize=512)
+def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
+    """What one record of ``pattern`` matches: its first anchor slot, every other slot
+    optional, repeatable ones a run."""
+    anchor = _anchor(pattern)
+    first = pattern.index(anchor)
+    parts: list[str] = []
+    for index, slot in enumerate(pattern):
+        optional = "" if index == first else "?"
+        if slot == TEXT and index and pattern[index - 1] == TITLE and index + 1 < len(pattern):
+            # a second title-like line under the title, before the next field, is the
+            # standfirst ("Is the Party Over?" / "A disorderly retreat… or stay and fight?")
+            parts.append(f"(?:{TEXT}+|{TITLE}(?={pattern[index + 1]})){optional}")
+        elif index == len(pattern) - 1 and index and slot == pattern[0] == BYLINE:
+            parts.append(f"{slot}?")  # the next record's date is not this one's byline
+        elif slot in _REPEATABLE and (slot != TEXT or TITLE in pattern):
+            # without a title, each line of running text is a teaser of its own
+            parts.append(f"(?:{slot}+){optional}")
+        else:
+            parts.append(f"{slot}{optional}")
+    return re.compile("".join(parts))
+
+
+def _assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
+    """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
+    kicker_column = _kickers_lead(units, syms, reading)
+    for record in reading.records:
+        titles = [i for i in record.indexes if syms[i] == TITLE]
+        title = titles[0] if titles else None
+        if len(titles) >= 2 and kicker_column:
+            title = titles[1]
+        if title is None:
+            # a headline repeated elsewhere on the page (a sidebar) was read as a label
+            labels = [
+                i
+                for i in record.indexes
+                if syms[i] == LABEL and units[i].text.count(" ") >= _KICKER_WORDS - 1
+            ]
+            texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
+            title = (labels or texts or record.indexes)[0]
+        for i in record.indexes:
+            record.roles[i] = _role(syms[i], i, title)
+        _absorb_meta(syms, record)
+
+
+def _role(symbol: str, index: int, title: int) -> str:
+    """A record line's role from its symbol and where it stands against the title."""
+    if index == title:
+        return "title"
+    if symbol == BYLINE:
+        return "byline"
+    if symbol == LABEL or (symbol == TITLE and index < title):
+        return "kicker"
+    return "standfirst"
+
+
+def _absorb_meta(syms: list[str], record: Record) -> None:
+    """Metadata lines inside a record's span belong to it."""
+    first, last = record.indexes[0], record.indexes[-1]
+    for i in range(first, last + 1):
+        if i not in record.roles and syms[i] == META:
+            record.roles[i] = "meta"
+
+
+def _kickers_lead(units: list[Unit], syms: list[str], reading: Reading) -> bool:
+    """Whether records with two title-like lines open with a kicker (a short label) or a
+    title over a subtitle: decided for the whole column, not line by line."""
+    firsts: list[Unit] = []
+    for record in reading.records:
+        titles = [i for i in record.indexes if syms[i] == TITLE]
+        if len(titles) >= 2:
+            firsts.append(units[titles[0]])
+    if not firsts:
+        return False
+    short = sum(
+        1 for u in firsts if u.text.count(" ") < _KICKER_WORDS and len(u.text) <= _KICKER_CHARS
+    )
+    return short * 10 >= len(firsts) * 9

@@ -1,0 +1,174 @@
+"""Dates a page writes relative to when it was saved: "2 hours ago", "yesterday", "MAR 4".
+
+The common forms are read by compiled patterns; what they miss on a short date-like
+line goes to dateparser (200+ locales), cached, so the long tail costs little.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import datetime, timedelta
+
+from publisher.ingest.parsing.dates import _MONTH, MONTH_HINT, MONTHS, DateMatch, _trie, find_date
+
+_UNIT_WORDS = (
+    ("minute minutes min mins minuten minuti minuto minutos munud", 60),
+    ("hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr", 3600),
+    ("day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod", 86400),
+    (
+        "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos",
+        7 * 86400,
+    ),
+    ("month months mois monat monaten mes meses mese mesi maand maanden mis", 30 * 86400),
+    ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn", 365 * 86400),
+)
+_UNITS = {word: seconds for words, seconds in _UNIT_WORDS for word in words.split()}
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_COUNT = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
+_AGO = re.compile(
+    rf"\b(?:{_COUNT}\s(?P<u>{_UNIT})\s(?:ago|fa|geleden|yn ôl)"
+    rf"|(?:il y a|vor|hace|há|ha|fa)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
+    re.IGNORECASE,
+)
+_DAY_WORDS = (
+    ("today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now", 0),
+    ("yesterday hier gestern ayer ieri ontem gisteren ddoe", 1),
+)
+_DAYS = {word: days for words, days in _DAY_WORDS for word in words.split(" ")}
+DAY_WORD = re.compile(
+    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há)\s", re.I
+)
+_DAY = re.compile(
+    r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now"
+    r"|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe)\b",
+    re.IGNORECASE,
+)
+DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
+# Words without which no relative date is written, as one trie (run on lower-cased text).
+_AGO_WORDS = [
+    *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
+    *"yesterday hier gestern ayer ieri ontem gisteren ddoe".split(),
+    *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
+]
+_AGO_HINT = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
+_DIGIT = re.compile(r"\d")
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
+_MONTH2 = _MONTH.replace("<mon>", "<mon2>")
+_NO_YEAR = re.compile(
+    rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?\s{{1,3}}(?:de\s)?{_MONTH2})"
+    r"\b(?!,?\s*\d)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?P<hour>\d{1,2})(?::(?P<minute>\d{2})\s?(?P<ampm>[ap]\.?m\.?)?"
+    r"|\.(?P<minute2>\d{2})\s?(?:(?P<ampm2>[ap]\.?m\.?)|(?P<zone>GMT|BST|UTC|CET|CEST)\b)"
+    r"|\s?(?P<ampm3>[ap]m))(?![\d:])",
+    re.IGNORECASE,
+)
+_LONG_TAIL_MAX = 32
+_LONG_TAIL_WORDS = 4
+_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "cy"]
+# A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
+_LONG_TAIL_SHAPE = re.compile(
+    r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
+    r"|\b[^\W\d_]{3,}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d\b"
+)
+_NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
+
+
+def find_when(
+    text: str, *, day_first: bool = True, saved: datetime | None = None
+) -> DateMatch | None:
+    """A date in ``text``: a full one, else (with the page's save time) a relative one."""
+    found = find_date(text, day_first=day_first)
+    if found is not None or saved is None:
+        return found
+    # cheap hints first: most lines hold no relative date, and the full patterns are slow
+    lower = text.lower()
+    if _AGO_HINT.search(lower):
+        found = _relative(text, saved)
+    if found is not None or not _DIGIT.search(text):
+        return found  # a day without a year, or a time of day, has digits
+    if MONTH_HINT.search(lower):
+        found = _no_year(text, saved)
+    if found is None and _CLOCK_HINT.search(lower):
+        found = _clock(text, saved)
+    return found
+
+
+def _relative(text: str, saved: datetime) -> DateMatch | None:
+    """ "5 hours ago", "il y a 2 heures", "vor 3 Tagen", "yesterday"."""
+    match = _AGO.search(text)
+    if match is not None:
+        count = match.group("n") or match.group("n2") or ""
+        unit = (match.group("u") or match.group("u2") or "").lower()
+        n = int(count) if count.isdigit() else 1
+        value = saved - timedelta(seconds=n * _UNITS.get(unit, 86400))
+        return DateMatch(match.start(), match.end(), value)
+    match = _DAY.search(text)
+    if match is not None:
+        days = 0 if match.group().lower() in _DAYS and _DAYS[match.group().lower()] == 0 else 1
+        return DateMatch(match.start(), match.end(), saved - timedelta(days=days))
+    return None
+
+
+def _no_year(text: str, saved: datetime) -> DateMatch | None:
+    """ "MAR 4", "4 March": the latest such day not after the page was saved."""
+    match = _NO_YEAR.search(text)
+    if match is None:
+        return None
+    month = MONTHS[(match.group("mon") or match.group("mon2")).lower()]
+    day = int(match.group("day") or match.group("day2"))
+    for year in (saved.year, saved.year - 1):
+        try:
+            value = datetime(year, month, day)
+        except ValueError:
+            return None
+        if value.date() <= (saved + timedelta(days=1)).date():
+            return DateMatch(match.start(), match.end(), value)
+    return None
+
+
+def _clock(text: str, saved: datetime) -> DateMatch | None:
+    """A time of day alone ("6:42pm", "09.00 GMT"): that time on the day the page was saved."""
+    for match in _CLOCK.finditer(text):
+        hour = int(match.group("hour"))
+        minute = int(match.group("minute") or match.group("minute2") or 0)
+        ampm = (match.group("ampm") or match.group("ampm2") or match.group("ampm3") or "").lower()
+        if not ampm and match.group("minute") is None and match.group("zone") is None:
+            continue
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if hour > 23 or minute > 59:
+            continue
+        day = saved.date()
+        return DateMatch(
+            match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute)
+        )
+    return None
+
+
+def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
+    """A date-only line the patterns do not know, read by dateparser (short lines only)."""
+    if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
+        return None
+    if not _LONG_TAIL_SHAPE.search(text) or _NOT_DATES.search(text):
+        return None  # dateparser is slow: only a day, a word and a year go to it
+    return _dateparser(text, saved.replace(tzinfo=None) if saved is not None else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, base: datetime | None) -> datetime | None:
+    """dateparser's reading of ``text`` (imported on first use: it is slow to load)."""
+    import dateparser  # type: ignore[import-untyped]
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    try:
+        value = dateparser.parse(text, languages=_LANGUAGES, settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return value if isinstance(value, datetime) else None

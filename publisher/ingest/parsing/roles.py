@@ -1,0 +1,357 @@
+"""Each line's candidate role: the symbols the record finder reads a page in.
+
+``F`` furniture (dropped, with a reason), ``M`` metadata a record may hold (reading
+time, counters, "Share"), ``B`` a byline, date or name line, ``T`` a title-like line,
+``S`` running text, ``L`` a list item, ``K`` a label repeated across the page
+(a section name or the publication's, never a title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from publisher.ingest.parsing.authors import clean_author, one_name
+from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.relative import long_tail_date
+
+FURNITURE = "F"
+META = "M"
+BYLINE = "B"
+TITLE = "T"
+TEXT = "S"
+LIST = "L"
+LABEL = "K"
+
+_COUNTER = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
+_META = re.compile(
+    r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd)?"
+    r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
+    r"|.{0,40}\(\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
+    r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d+\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?|comments?"
+    r"|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?|articles?|posts?"
+    r"|stories|artikel|beiträge|artículos|articoli|artigos|erthyglau|publications?)"
+    r"|@\w{2,30}"
+    r"|(?:venue|where|when|location|place|time|cost|price|tickets?|lieu|heure|prix|ort|zeit"
+    r"|preis|lugar|hora|precio|luogo|ora|prezzo|locatie|tijd|prijs|local|preço)\s?:.{0,120}"
+    r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
+    r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?)\s?:.{0,60}"
+    r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
+    r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
+    r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis)",
+    re.IGNORECASE,
+)
+_FURNITURE_WORDS = frozenset(
+    """listen share save follow like reply print email whatsapp facebook twitter x linkedin
+    bluesky mastodon telegram instagram tiktok youtube advertisement advertising sponsored
+    anzeige publicité publicidad pubblicità advertentie hysbyseb member-only members-only
+    premium paywall exclusive-to-members more menu search suche recherche buscar cerca zoeken
+    chwilio home accueil startseite inicio inizio início contact kontakt contacto contatti
+    login logout register donate doneer spenden faire-un-don dona donar apoia steun cefnogi
+    references""".split()
+)
+_FURNITURE_LINE = re.compile(
+    r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
+    r"|(?:skip|jump|aller|springe|saltar|spring|salta)\b.{0,30}"
+    r"|(?:zum|zur)\s(?:haupt)?(?:inhalt|navigation)\s(?:springen|wechseln).{0,40}"
+    r"|(?:ir|ir para|vai|vai al|naar)\s(?:al|o|a|de)?\s?"
+    r"(?:contenido|conteúdo|contenuto|inhoud)\b.{0,40}"
+    r"|(?:open|get|download|télécharger|herunterladen|descargar|scarica|baixe|download)\b.{0,20}"
+    r"\b(?:app|application|pdf)\b.{0,40}"
+    r"|(?:most (?:read|popular|viewed|shared)|popular|trending|related|recent|latest|more from"
+    r"|you (?:might|may) also like|read next|see also|recommended|categories|tags"
+    r"|les plus lus|à lire aussi|meistgelesen|auch interessant|lo más leído|más leídas"
+    r"|i più letti|mais lidas|meest gelezen|lees ook|mwyaf poblogaidd)\b(?:\s+\w+)?"
+    r"|(?:lees verder|lire la suite|weiterlesen|mehr lesen|leer más|leggi tutto|continua a leggere"
+    r"|ler mais|leia mais|darllen mwy|read more|continue reading|en savoir plus|ver más)\b.{0,120}"
+    r"|(?:deel deze|partager|teilen|compartir|condividi|compartilhe|rhannu|share this)\b.{0,80}"
+    r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
+    r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
+    r"|load more.{0,20}|show more.{0,20}"
+    r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}"
+    # sign-up form residue and newsletter boxes, in the languages pages come in
+    r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
+    r"|cyfeiriad e-?bost|e-?mailadres|correo electrónico|indirizzo e-?mail)\b.{0,30}"
+    r"|(?:our |the |weekly |monthly )?(?:newsletter|nieuwsbrief|boletín(?: de noticias)?"
+    r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}",
+    re.IGNORECASE,
+)
+# Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
+_ARROWS = frozenset("«‹←»›→")
+_ARROW_LINE = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
+# pagination: numbers, arrows and the words for previous and next
+_PAGING_LINE = re.compile(
+    r"(?:[\d\s.…|/‹›«»<>←→-]|(?:prev(?:ious)?|next|precedente|successiva|anterior|siguiente"
+    r"|vorherige|nächste|précédent|suivant|vorige|volgende|page|seite|pagina|página)\b)+",
+    re.IGNORECASE,
+)
+_PAGING_MAX = 80
+_SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
+_REPEATS = 2
+_LABEL_WORDS = 3
+_ONE_LINE_BLOCKS = 0.8
+_SHORT_LINE = 180
+_NAME_WORDS = 5
+_JOINED = re.compile(r",|&|\s(?:and|und|et|y|e|en|ac|a|i)\s", re.IGNORECASE)
+_LOWER_WORDS = 2  # "and", a role in lower case: names have no more
+_LABEL_CHARS = 30
+_MENU_RUN = 3  # stacked one- or two-word lines that make a menu
+_MENU_ENTRY = 24
+_TEASER_RUN = 3  # lines of running text in one block that make it a run of teasers
+
+
+def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
+    """Each unit's symbol, and for furniture and metadata the reason (else "").
+
+    A short line the date patterns do not read may still be a date in another form
+    or language: dateparser reads those, and the unit gets the date as its byline.
+    """
+    out: list[str] = []
+    reasons: list[str] = []
+    for index, unit in enumerate(units):
+        symbol, reason = _symbol(unit)
+        if symbol in (TITLE, META) and not unit.marker:
+            value = long_tail_date(unit.text, saved)
+            if value is not None:
+                units[index] = unit._replace(byline=Byline(None, value))
+                symbol, reason = BYLINE, "date"
+        out.append(symbol)
+        reasons.append(reason)
+    _stacked_menus(units, out, reasons)
+    _mark_labels(units, out, reasons)
+    _names_in_context(units, out, reasons)
+    _teaser_runs(units, out)
+    _numbered_titles(units, out)
+    _standfirsts_by_shape(units, out)
+    return out, reasons
+
+
+def _standfirsts_by_shape(units: list[Unit], out: list[str]) -> None:
+    """Where the page's blocks are a title over running text, a block of two title-like
+    lines is one more of them: its longer second line is the standfirst, though it
+    lacks a full stop."""
+    blocks: dict[int, list[int]] = {}
+    for index, unit in enumerate(units):
+        if out[index] != FURNITURE:
+            blocks.setdefault(unit.block, []).append(index)
+    shapes = Counter(tuple(out[i] for i in members[:2]) for members in blocks.values())
+    if shapes[(TITLE, TEXT)] < _REPEATS or shapes[(TITLE, TEXT)] < shapes[(TITLE, TITLE)]:
+        return
+    for members in blocks.values():
+        if [out[i] for i in members] == [TITLE, TITLE]:
+            first, second = members
+            if len(units[second].text) > len(units[first].text):
+                out[second] = TEXT
+
+
+def _numbered_titles(units: list[Unit], out: list[str]) -> None:
+    """A numbered or bulleted title-like line with running text under it in its block
+    heads an item ("1. The miners' strike" / "The dispute of 1984-85 …"), not a list."""
+    for index in range(len(units) - 1):
+        below = units[index + 1]
+        if (
+            out[index] == LIST
+            and units[index].title_like
+            and out[index + 1] == TEXT
+            and below.block == units[index].block
+        ):
+            out[index] = TITLE
+
+
+def _stacked_menus(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A run of three or more lines of one or two words each, one under another in a
+    block, is a menu (its entries stacked on lines), not a run of headlines."""
+    run: list[int] = []
+    for index in range(len(units) + 1):
+        entry = index < len(units) and _menu_entry(units[index].text)
+        if entry and run and units[index].block != units[run[-1]].block:
+            _mark_menu(run, out, reasons)
+            run = []
+        if entry:
+            run.append(index)
+        else:
+            _mark_menu(run, out, reasons)
+            run = []
+
+
+def _menu_entry(text: str) -> bool:
+    """One or two words, no digits or sentence marks: a menu entry's shape."""
+    return (
+        text.count(" ") <= 1
+        and len(text) <= _MENU_ENTRY
+        and text[:1].isupper()
+        and (text.replace(" ", "").replace("-", "").isalpha())
+    )
+
+
+def _mark_menu(run: list[int], out: list[str], reasons: list[str]) -> None:
+    """Mark ``run`` as a menu when it is long enough to be one."""
+    if len(run) < _MENU_RUN:
+        return
+    for i in run:
+        out[i] = FURNITURE
+        reasons[i] = "furniture (menu entries stacked on lines)"
+
+
+def _teaser_runs(units: list[Unit], out: list[str]) -> None:
+    """In a block of many lines of running text and few title-like ones (a run of
+    teasers, one a line), a line missing its full stop is one more teaser, not a title."""
+    blocks: dict[int, list[int]] = {}
+    for index, unit in enumerate(units):
+        blocks.setdefault(unit.block, []).append(index)
+    for members in blocks.values():
+        kinds = Counter(out[i] for i in members)
+        if kinds[TEXT] < _TEASER_RUN or kinds[TEXT] < 2 * kinds[TITLE] or kinds[BYLINE]:
+            continue
+        for i in members:
+            if out[i] == TITLE and not units[i].heading:
+                out[i] = TEXT
+
+
+def _symbol(unit: Unit) -> tuple[str, str]:
+    """One unit's symbol from its text and the signals already read for it."""
+    text = unit.text
+    if unit.furniture is not None:
+        return FURNITURE, f"furniture ({unit.furniture})"
+    if unit.byline is not None:
+        return BYLINE, "byline" if unit.byline.author else "date"
+    if len(text) <= _SHORT_LINE:  # furniture and metadata patterns hold short lines only
+        lower = text.lower().strip(" .:!»›→…")
+        if lower in _FURNITURE_WORDS or _FURNITURE_LINE.fullmatch(text) or _arrows_or_pages(text):
+            return FURNITURE, "furniture (menu, widget or button)"
+        if _COUNTER.fullmatch(text) or _META.fullmatch(text):
+            return META, "metadata"
+    if unit.marker:
+        return LIST, ""
+    if name_only(text) is not None:
+        return BYLINE, "name"
+    if unit.title_like or unit.heading:
+        return TITLE, ""
+    return TEXT, ""
+
+
+def _arrows_or_pages(text: str) -> bool:
+    """A "Next ›" link or a row of page numbers ("‹ Precedente 1 2 3 … 52 Successiva ›")."""
+    arrows = not _ARROWS.isdisjoint(text)
+    if arrows and _ARROW_LINE.fullmatch(text):
+        return True
+    paging = arrows or any(c.isdigit() for c in text)
+    return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
+
+
+def name_only(text: str) -> str | None:
+    """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
+    if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
+        return None
+    words = text.split()
+    if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
+        return None  # a sentence or a headline in sentence case, not names
+    joined = _JOINED.search(text) is not None
+    if len(words) > _NAME_WORDS and not joined:
+        return None  # one name has at most four words (particles aside)
+    if not joined and "(" not in text and "[" not in text:
+        name = one_name(text)  # one name: no authors to split, no roles to cut
+        return name if name and is_name(name) else None
+    author = clean_author(text)
+    if author is None:
+        return None
+    if " and " in author or "," in author:
+        return author
+    return author if is_name(author) else None
+
+
+def byline_of(unit: Unit, symbol: str) -> Byline | None:
+    """What a byline-class unit says: its byline, or a bare name as the author."""
+    if unit.byline is not None:
+        return unit.byline
+    if symbol == BYLINE:
+        return Byline(name_only(unit.text), None)
+    return None
+
+
+def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A lone name is a byline only where bylines stand: beside a date line, under an
+    item's text in its block or between it and the next title, over "in" or a label;
+    else (a title in capitals such as "Renewing Scottish Labour") it is a title.  Names
+    in capitals or joined by "and" stay."""
+    for index, reason in enumerate(reasons):
+        if reason != "name" or _plainly_names(units[index].text):
+            continue
+        before = _neighbour(out, index, -1)
+        after = _neighbour(out, index, 1)
+        dated = any(
+            j is not None and out[j] == BYLINE and units[j].byline is not None
+            for j in (before, after)
+        )
+        under = before is not None and units[before].block == units[index].block
+        over = (
+            after is not None
+            and out[after] in (META, LABEL)
+            and units[after].block == units[index].block
+        )
+        # between running text and the next title (or the page's end) it signs the text
+        signs = (
+            before is not None and out[before] == TEXT and (after is None or out[after] == TITLE)
+        )
+        if not (dated or under or over or signs):
+            out[index] = TITLE
+            reasons[index] = ""
+
+
+def _plainly_names(text: str) -> bool:
+    """Names no title is written as: in capitals, or several joined."""
+    return text.isupper() or " and " in text.lower() or " & " in text
+
+
+def _neighbour(out: list[str], index: int, step: int) -> int | None:
+    """The nearest unit in direction ``step`` that is not furniture."""
+    index += step
+    while 0 <= index < len(out) and out[index] == FURNITURE:
+        index += step
+    return index if 0 <= index < len(out) else None
+
+
+def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """Title-like lines that recur on the page are labels (sections, the site's name),
+    unless one heads text of its own (a headline repeated in a "most read" box, or two
+    stories under one headline);
+    so are a word or three in capitals ("IN BRIEF", "ANALYSIS") and a single word
+    ("Podcast"): no headline is one word."""
+    counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
+    for index, unit in enumerate(units):
+        if out[index] != TITLE:
+            continue
+        if counts[unit.text.casefold()] >= _REPEATS and not _heads_text(units, out, index):
+            out[index] = LABEL
+            reasons[index] = "label repeated on the page"
+        elif _caps_label(unit.text) or " " not in unit.text:
+            out[index] = LABEL
+            reasons[index] = "label (a section name in capitals, or one word)"
+
+
+def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether a headline has text or a byline under it in its block (a kicker has its
+    title under it); on a page with a blank line after every line, the next line."""
+    below = _neighbour(out, index, 1)
+    if below is None or out[below] not in (TEXT, BYLINE):
+        return False
+    return units[below].block == units[index].block or _one_line_blocks(units)
+
+
+def _one_line_blocks(units: list[Unit]) -> bool:
+    """Whether blank lines part nearly every line of the page."""
+    return len({unit.block for unit in units}) >= _ONE_LINE_BLOCKS * len(units)
+
+
+def _caps_label(text: str) -> bool:
+    """A word or three in capitals, no digits: a section name or kicker."""
+    return (
+        text.isupper()
+        and text.count(" ") < _LABEL_WORDS
+        and len(text) <= _LABEL_CHARS
+        and not any(c.isdigit() for c in text)
+    )
