@@ -9,7 +9,7 @@ AXE    := node_modules/axe-core/axe.min.js
 # Playwright drives Debian's chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test lint unit bench screenshots browser clean
+.PHONY: run test lint unit postgresql bench screenshots browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,21 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-unit: $(STAMP)
+unit: $(STAMP) postgresql
 	$(BIN)/pytest -q
+
+# The tests start their own PostgreSQL server from the machine's binaries (initdb, postgres).
+# Missing ones are installed with apt-get when we can; otherwise the PostgreSQL tests are
+# skipped, or fail when CI=true.
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v apt-get >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "PostgreSQL binaries not found and apt-get not usable: install postgresql"; exit 0; fi; \
+	  echo "installing PostgreSQL for the tests (apt-get install postgresql)"; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; \
+	fi
 
 # -P keeps bench/ off the import path (bench/http.py would shadow the standard library).
 bench: $(STAMP)

@@ -4,7 +4,7 @@ Usage: python -P bench/parse_quality.py [--verbose] [--record] [--part tune|held
                                         [--baseline REV|none]
 
 Prints a table per part (tune, heldout): overall and per labelled layout, the pages,
-expected and produced items, item precision and recall, author and date accuracy over
+expected and produced items, item precision and recall, author, date and URL accuracy over
 matched items, furniture items (produced items matching no labelled one) and layout
 accuracy. --verbose lists every page with what went wrong on it.
 

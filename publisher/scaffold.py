@@ -33,6 +33,7 @@ state = "var"            # the database, the outbox and other private state
 
 [database]
 url = "sqlite:///var/publisher.db"
+# url = "postgresql+psycopg://publisher@localhost/publisher"  # pip install 'publisher[postgres]'
 
 [ingest]
 max_file_bytes = 10000000  # larger files are refused

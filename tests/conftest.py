@@ -1,4 +1,10 @@
-"""Shared fixtures: a real site folder with the sample seeds, a real SQLite store."""
+"""Shared fixtures: a real site folder with the sample seeds, a real store on each database.
+
+Tests marked ``each_database`` (a module's ``pytestmark``) run twice: on SQLite, and on
+a fresh database of a PostgreSQL server the session starts (``postgres_server.py``).
+The site fixtures write that choice into the site's ``publisher.toml``, so a test that
+loads its settings from the site folder uses the database without knowing which.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from postgres_server import postgres_schemas, postgres_server, postgres_url  # noqa: F401
 from smtp_sink import drip_server, silent_server, smtp_server  # noqa: F401  (shared fixtures)
 
 from publisher import store
@@ -20,12 +27,46 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SEEDS = ROOT / "seeds"
 SEED_MTIME = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+BACKENDS = ("sqlite", "postgresql")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", default=False, help="Rewrite golden files."
     )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run tests marked ``each_database`` once per backend (or on those the marker names)."""
+    marker = metafunc.definition.get_closest_marker("each_database")
+    if "backend" in metafunc.fixturenames and marker is not None:
+        metafunc.parametrize("backend", marker.args or BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the test runs on: SQLite unless the test is marked ``each_database``."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def database_url(backend: str, request: pytest.FixtureRequest) -> str | None:
+    """A fresh PostgreSQL database's URL, or None for SQLite (the site's default file)."""
+    if backend == "sqlite":
+        return None
+    return str(request.getfixturevalue("postgres_url"))
+
+
+def database_config(url: str | None) -> str:
+    """The ``[database]`` table of a site's publisher.toml ('' keeps the default SQLite file)."""
+    return "" if url is None else f'[database]\nurl = "{url}"\n'
+
+
+def use_database(folder: Path, url: str | None) -> None:
+    """Point the site in ``folder`` at ``url`` through its publisher.toml (None: SQLite)."""
+    if url is not None:
+        with (folder / "publisher.toml").open("a", encoding="utf-8") as config:
+            config.write(database_config(url))
 
 
 @pytest.fixture
@@ -46,20 +87,22 @@ def write_seed(folder: Path, name: str, text: str | bytes, *, mtime: float = SEE
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    """A site folder holding copies of the sample seeds and no config file."""
+def site(tmp_path: Path, database_url: str | None) -> Path:
+    """A site folder holding copies of the sample seeds; a config file only to name PostgreSQL."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for sample in sorted(SAMPLE_SEEDS.glob("*.txt")):
         write_seed(seeds, sample.name, sample.read_bytes())
+    use_database(tmp_path, database_url)
     return tmp_path
 
 
 @pytest.fixture
-def mail_site(tmp_path: Path) -> Path:
+def mail_site(tmp_path: Path, database_url: str | None) -> Path:
     """A site with an empty seed folder, so each test controls exactly what is new."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "publisher.toml").write_text("")  # every key at its default, or from the env
+    use_database(tmp_path, database_url)
     return tmp_path
 
 

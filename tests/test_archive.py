@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import timedelta
 from pathlib import Path
 
 import feedparser
 import pytest
 from click.testing import CliRunner
-from conftest import NOW, write_seed
+from conftest import NOW, database_config, write_seed
 from http_client import fetch, serving
 from lxml import html
 
@@ -18,6 +19,8 @@ from publisher.cli import cli
 from publisher.core.settings import Settings, load_settings
 from publisher.publish.build import build
 from publisher.service.web import create_app
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 SOURCES = """
 [[sources]]
@@ -34,7 +37,11 @@ url = "https://workerspower.uk/"
 
 
 def configure(site: Path, tribune: str = "Tribune", extra: str = "") -> Settings:
-    (site / "publisher.toml").write_text(SOURCES.format(tribune=tribune) + extra)
+    """The sources above in the site's config, keeping the database the site was given."""
+    config = site / "publisher.toml"
+    database = tomllib.loads(config.read_text()).get("database", {}) if config.exists() else {}
+    kept = database_config(database.get("url"))
+    config.write_text(SOURCES.format(tribune=tribune) + extra + kept)
     return load_settings(None, {}, cwd=site)
 
 
@@ -168,7 +175,7 @@ def test_hidden_items_leave_feeds_pages_and_stay_hidden_across_rescans(
     out = settings.paths.output
     runner = CliRunner()
     config = ["--config", str(site / "publisher.toml")]
-    (site / "publisher.toml").write_text("")
+    (site / "publisher.toml").touch()
     listed = runner.invoke(cli, [*config, "items", "list", "--json", "--limit", "200"])
     assert "the-starmer-narrative" in {row["id"] for row in json.loads(listed.output)}
     hidden = runner.invoke(cli, [*config, "items", "hide", "the-starmer-narrative"])

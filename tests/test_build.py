@@ -23,6 +23,8 @@ from publisher.core.settings import Settings, load_settings
 from publisher.publish.atomic import STAGING_PREFIX
 from publisher.publish.build import build
 
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
+
 GOLDEN = Path(__file__).parent / "golden" / "build"
 ATOM = "{http://www.w3.org/2005/Atom}"
 NEW_PAGE = """Harbour Strike Enters Second Week
@@ -224,7 +226,7 @@ def kill_mid_write(site: Path, settings: Settings) -> list[Path]:
 
 
 def test_the_next_build_removes_what_a_killed_build_left(site: Path, settings: Settings) -> None:
-    (site / "publisher.toml").write_text("")
+    (site / "publisher.toml").touch()
     left = kill_mid_write(site, settings)
     assert left
     live = subprocess.Popen(["sleep", "30"])  # another process, still writing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from conftest import NOW
 
@@ -13,6 +14,8 @@ from publisher.core.models import Delivery, Edition
 from publisher.store.database import MIGRATIONS
 from publisher.store.deliveries import DELIVERY_COLUMNS
 from publisher.store.tables import deliveries, metadata
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 
 def queued_ledger(db: store.Store, count: int) -> None:

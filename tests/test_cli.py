@@ -53,7 +53,7 @@ def test_init_then_ingest_json_twice(tmp_path: Path) -> None:
     second = json.loads(publisher("ingest", "--json", cwd=site).stdout)
     assert second == {
         "files_new": 0, "files_changed": 0, "files_unchanged": 5, "files_failed": 0,
-        "files_waiting": 0, "items_new": 0, "items_updated": 0, "errors": [],
+        "files_waiting": 0, "files_reparsed": 0, "items_new": 0, "items_updated": 0, "errors": [],
     }  # fmt: skip
     built = json.loads(publisher("build", "--json", cwd=site).stdout)
     assert built["feeds_written"] > 0

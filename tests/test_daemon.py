@@ -18,12 +18,15 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from conftest import SAMPLE_SEEDS, write_seed
+from conftest import SAMPLE_SEEDS, database_config, write_seed
 from smtp_sink import Recorder, free_port
 
 from publisher import store
 from publisher.core.settings import load_settings
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
+
+# Tests that take database_url run on SQLite and PostgreSQL; the others are about HTTP.
+pytestmark = pytest.mark.each_database
 
 NEW_PAGE = "Ferry Service Restored\n\nThe island ferry runs again after the storm damage.\n"
 
@@ -59,7 +62,9 @@ def healthy(port: int) -> bool:
 class Site:
     """A temporary site folder configured for one test run of the daemon."""
 
-    def __init__(self, root: Path, smtp_port: int, schedule: str) -> None:
+    def __init__(
+        self, root: Path, smtp_port: int, schedule: str, database_url: str | None = None
+    ) -> None:
         self.root = root
         self.http_port = free_port()
         (root / "seeds").mkdir()
@@ -70,7 +75,7 @@ class Site:
             f"[http]\nport = {self.http_port}\n"
             f'[digest]\nschedule = "{schedule}"\nfrom_address = "digest@news.example.org"\n'
             f'[delivery]\ntransport = "smtp"\n[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\n'
-            "[schedule]\ndigest_check_seconds = 1\n"
+            "[schedule]\ndigest_check_seconds = 1\n" + database_config(database_url)
         )
         self.env = {**os.environ, "PUBLISHER_SECRET_KEY": "daemon-test-secret-0123456789"}
 
@@ -108,10 +113,10 @@ def next_minute() -> Iterator[str]:
 
 
 def test_run_serves_watches_sends_once_and_stops_cleanly(
-    tmp_path: Path, smtp_server: tuple[Recorder, int], next_minute: str
+    tmp_path: Path, smtp_server: tuple[Recorder, int], next_minute: str, database_url: str | None
 ) -> None:
     recorder, smtp_port = smtp_server
-    site = Site(tmp_path, smtp_port, next_minute)
+    site = Site(tmp_path, smtp_port, next_minute, database_url)
     settings = load_settings(None, {}, cwd=tmp_path)
     db = store.open_store(settings.database.url)
     add_subscriber(db, SubscriberInput("reader@example.org"), now=datetime.now(UTC))

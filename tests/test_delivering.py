@@ -11,7 +11,8 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import NOW, write_seed
+import pytest
+from conftest import NOW, use_database, write_seed
 from smtp_sink import Recorder, elapsed
 from test_sending import ROUND_ONE, ROUND_TWO, SECRET, send, smtp_settings
 
@@ -22,6 +23,8 @@ from publisher.ingest.pipeline import ingest
 from publisher.mail.outbound import make_mailer, make_sender
 from publisher.mail.sending import send_due_digests
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber, subscribe
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 
 def copies(recorder: Recorder) -> Counter[str]:
@@ -95,7 +98,7 @@ print(report.messages_sent)
 
 
 def test_two_sender_processes_on_one_queue_send_each_reader_one_copy(
-    mail_site: Path, smtp_server: tuple[Recorder, int]
+    mail_site: Path, smtp_server: tuple[Recorder, int], database_url: str | None
 ) -> None:
     recorder, port = smtp_server
     recorder.delay = 0.003
@@ -104,6 +107,7 @@ def test_two_sender_processes_on_one_queue_send_each_reader_one_copy(
         '[site]\nurl = "https://news.example.org/"\n'
         f'[delivery]\ntransport = "smtp"\n[smtp]\nhost = "127.0.0.1"\nport = {port}\n'
     )
+    use_database(mail_site, database_url)
     command = [sys.executable, "-c", SENDER_PROCESS, str(mail_site), NOW.isoformat()]
     senders = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ)

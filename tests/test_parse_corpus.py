@@ -54,3 +54,13 @@ def test_scores_do_not_fall(
     problems = cs.regressions(report.overall, then["scores"])
     detail = [line for score in report.pages if not score.perfect for line in cs.failures(score)]
     assert not problems, "\n".join([*problems, f"({len(detail)} failures; see --verbose)"])
+
+
+def test_url_accuracy_is_checked_only_once_recorded() -> None:
+    scores = cs.Scores(pages=1, expected=4, produced=4, matched=4, urls_right=2)
+    then = {rate: 0.0 for rate in cs.RATES} | {"furniture_items": 0}
+    assert scores.as_dict()["url_accuracy"] == 0.5
+    assert cs.regressions(scores, then) == []
+    assert cs.regressions(scores, then | {"url_accuracy": 1.0}) == [
+        "url_accuracy fell from 1.0000 to 0.5000"
+    ]

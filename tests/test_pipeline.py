@@ -6,7 +6,8 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import NOW, SEED_MTIME, write_seed
+import pytest
+from conftest import NOW, SEED_MTIME, use_database, write_seed
 
 from publisher import store
 from publisher.core.models import Item
@@ -14,6 +15,8 @@ from publisher.core.settings import Settings, load_settings
 from publisher.ingest.pipeline import IngestReport, ingest
 from publisher.publish.build import build
 from publisher.store.database import MIGRATIONS
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 LISTING = """Council Budget Passed
 
@@ -53,7 +56,7 @@ def test_second_scan_changes_nothing_and_reads_no_file(settings: Settings, db: s
     report = ingest(settings, db, now=NOW + timedelta(hours=1))
     assert report.as_dict() == {
         "files_new": 0, "files_changed": 0, "files_unchanged": 5, "files_failed": 0,
-        "files_waiting": 0, "items_new": 0, "items_updated": 0, "errors": [],
+        "files_waiting": 0, "files_reparsed": 0, "items_new": 0, "items_updated": 0, "errors": [],
     }  # fmt: skip
     assert store.list_items(db) == before
 
@@ -163,10 +166,13 @@ def test_ignored_and_unsettled_files(settings: Settings, db: store.Store) -> Non
     assert later.files_new == 1 and fresh.name not in str(later.errors)
 
 
-def test_nested_folders_and_source_rules(site: Path, db: store.Store) -> None:
+def test_nested_folders_and_source_rules(
+    site: Path, db: store.Store, database_url: str | None
+) -> None:
     (site / "publisher.toml").write_text(
         '[[sources]]\nmatch = "city/*.txt"\nname = "City News"\nauthor = "Desk Editor"\n'
     )
+    use_database(site, database_url)
     write_seed(site / "seeds" / "city", "today.txt", LISTING)
     settings = load_settings(None, {}, cwd=site)
     ingest(settings, db, now=NOW)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from conftest import NOW, write_seed
 from smtp_sink import Recorder
 from test_sending import (
@@ -31,6 +32,8 @@ from publisher.mail.subscriptions import (
     unsubscribe,
 )
 from publisher.mail.tokens import sign_reference
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 
 def scheduled(settings: Settings, db: store.Store, now: datetime, slot: datetime) -> SendReport:

@@ -14,7 +14,7 @@ from pathlib import Path
 from string import Template
 
 import pytest
-from conftest import NOW, write_seed
+from conftest import NOW, use_database, write_seed
 from smtp_sink import Recorder
 from test_inbound import DATA
 from test_sending import READERS, ROUND_ONE, ROUND_TWO, SECRET, parsed, send, smtp_settings
@@ -29,8 +29,16 @@ from publisher.mail.outbound import BOUNCE
 from publisher.mail.returns import InboundReport, check_inbound
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
 
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
+
 BOUNCES = "bounces@news.example.org"
 UNSUBSCRIBE_TO = "bounces+unsubscribe@news.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_database(tmp_path: Path, database_url: str | None) -> None:
+    """Each test's site is tmp_path: point it at the database under test."""
+    use_database(tmp_path, database_url)
 
 
 def inbound_settings(site: Path, port: int, **extra: str) -> Settings:

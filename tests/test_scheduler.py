@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import write_seed
+from conftest import use_database, write_seed
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
@@ -19,6 +19,8 @@ from publisher.mail.outbound import make_mailer
 from publisher.mail.sending import send_due_digests
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
 from publisher.service.scheduler import digest_trigger, last_slot, slot_finder
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 SECRET = b"scheduler-test-secret-0123456789"
 ZONES = ("Europe/London", "America/New_York", "Asia/Tokyo")
@@ -47,8 +49,9 @@ def test_weekly_trigger_runs_on_the_configured_day() -> None:
 
 
 @pytest.fixture
-def timing_site(tmp_path: Path) -> Settings:
+def timing_site(tmp_path: Path, database_url: str | None) -> Settings:
     (tmp_path / "seeds").mkdir()
+    use_database(tmp_path, database_url)
     return load_settings(None, {"PUBLISHER_INGEST_SETTLE_SECONDS": "0"}, cwd=tmp_path)
 
 

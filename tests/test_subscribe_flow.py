@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import NOW, write_seed
+from conftest import NOW, use_database, write_seed
 from http_client import Reply, fetch, serving
 from smtp_sink import Recorder
 
@@ -32,6 +32,8 @@ from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subs
 from publisher.mail.tokens import sign_reference
 from publisher.service.notices import NoticeWorker
 from publisher.service.web import create_app
+
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 SECRET = b"test-secret-0123456789abcdef"
 SITE = "https://news.example.org/"
@@ -100,7 +102,10 @@ def flow_settings(site: Path, port: int, **extra: str) -> Settings:
 
 @pytest.fixture
 def flow(
-    tmp_path: Path, smtp_server: tuple[Recorder, int], request: pytest.FixtureRequest
+    tmp_path: Path,
+    smtp_server: tuple[Recorder, int],
+    database_url: str | None,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Flow]:
     """An empty site served over HTTP and mailing through a real SMTP server.
 
@@ -108,6 +113,7 @@ def flow(
     """
     recorder, smtp_port = smtp_server
     (tmp_path / "seeds").mkdir()
+    use_database(tmp_path, database_url)
     extra = getattr(request, "param", {})
     settings = flow_settings(tmp_path, smtp_port, **extra)
     db = store.open_store(settings.database.url, now=NOW)

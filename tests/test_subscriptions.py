@@ -19,6 +19,8 @@ from publisher.mail.subscriptions import (
 )
 from publisher.mail.transports import MaildirMailer
 
+pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
+
 
 def test_add_normalises_and_refuses_duplicates_case_insensitively(db: store.Store) -> None:
     added = add_subscriber(db, SubscriberInput(" Ann@Example.ORG ", "Ann"), now=NOW)

@@ -19,8 +19,9 @@ from rich.table import Table
 
 from publisher import __version__, store
 from publisher.core.errors import ConfigError
-from publisher.core.models import PageHints, ParseResult, Subscriber
+from publisher.core.models import Item, PageHints, ParseResult, Subscriber
 from publisher.core.settings import Settings, load_settings
+from publisher.ingest.explanation import FURNITURE, HEADER, PATTERN_LEGEND, Explanation
 from publisher.ingest.pipeline import IngestReport, source_for
 from publisher.service.scheduler import digest_trigger
 
@@ -119,6 +120,8 @@ def item_json(item: Any) -> dict[str, Any]:
 def print_parse(result: ParseResult) -> None:
     console = Console(width=None if Console().is_terminal else 160)
     console.print(f"layout: [bold]{result.layout}[/bold] ({len(result.items)} items)")
+    if result.publication:
+        console.print(f"publication: {result.publication}", markup=False)
     for reason in result.reasons:
         console.print(f"  - {reason}", markup=False)
     table = Table("#", "line", "title", "author", "published")
@@ -126,6 +129,38 @@ def print_parse(result: ParseResult) -> None:
         date = item.published.date().isoformat() if item.published else ""
         table.add_row(str(number), str(item.line), item.title, item.author or "", date)
     console.print(table)
+
+
+def print_explanation(explanation: Explanation) -> None:
+    """Every non-blank line with its role; furniture dimmed, so the items stand out."""
+    console = Console(width=None if Console().is_terminal else 160)
+    console.print(f"layout: [bold]{explanation.layout}[/bold] ({explanation.items} items)")
+    if explanation.pattern is not None:
+        console.print(f"pattern: [bold]{explanation.pattern}[/bold] ({PATTERN_LEGEND})")
+    if explanation.publication:
+        console.print(f"publication: {explanation.publication}", markup=False)
+    for reason in explanation.reasons:
+        console.print(f"  - {reason}", markup=False)
+    table = Table("line", "role", "text")
+    for line in explanation.lines:
+        if line.kind == FURNITURE:
+            role, style = f"furniture: {line.reason}", "dim"
+        elif line.kind == HEADER:
+            role, style = f"header: {line.reason}", ""
+        else:
+            role, style = f"item {line.item}: {line.part}", ""
+        table.add_row(str(line.line), role, line.text, style=style)
+    console.print(table)
+
+
+def orphan_json(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "source": item.source,
+        "seed_path": item.seed_path,
+        "first_seen": item.first_seen.isoformat(),
+    }
 
 
 def print_ingest_report(report: IngestReport, as_json: bool) -> None:
@@ -137,6 +172,8 @@ def print_ingest_report(report: IngestReport, as_json: bool) -> None:
         f"{report.files_unchanged} unchanged, {report.files_failed} failed"
         + (f", {report.files_waiting} still being written" if report.files_waiting else "")
     )
+    if report.files_reparsed:
+        click.echo(f"files re-read by the current parser: {report.files_reparsed}")
     click.echo(f"items: {report.items_new} new, {report.items_updated} updated")
     for error in report.errors:
         click.echo(f"error: {error['path']}: {error['error']}", err=True)

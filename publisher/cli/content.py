@@ -14,15 +14,17 @@ from publisher.cli.app import (
     hints_for,
     item_json,
     opened,
+    print_explanation,
     print_ingest_report,
     print_parse,
     progress_bar,
     read_file,
 )
 from publisher.core.errors import SeedError
-from publisher.core.models import PageHints
+from publisher.core.models import PageHints, ParseResult
 from publisher.core.settings import LAYOUTS, Settings
-from publisher.ingest.pipeline import ingest, parse_seed_bytes
+from publisher.ingest.explanation import explain as explain_page
+from publisher.ingest.pipeline import ingest, list_orphans, parse_seed_bytes
 from publisher.publish.build import NGINX_REDIRECTS, BuildReport, build
 from publisher.scaffold import init_site
 from publisher.service.runlog import record_run
@@ -42,8 +44,9 @@ def init(directory: Path) -> None:
 @click.option(
     "--layout", type=click.Choice(LAYOUTS), help="Force a layout instead of detecting it."
 )
+@click.option("--explain", is_flag=True, help="Show every line's role and the pattern chosen.")
 @click.pass_obj
-def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> None:
+def parse(app: AppContext, file: Path, as_json: bool, layout: str | None, explain: bool) -> None:
     """Show the items FILE yields, without storing anything."""
     hints = hints_for(app, file)
     if layout:
@@ -55,7 +58,9 @@ def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> Non
             f"file is {len(data):,} bytes, over ingest.max_file_bytes ({limit:,})", path=str(file)
         )
     result = parse_seed_bytes(data, name=str(file), hints=hints)
-    if as_json:
+    if explain:
+        _show_explanation(result, as_json)
+    elif as_json:
         click.echo(
             json.dumps([item_json(item) for item in result.items], ensure_ascii=False, indent=2)
         )
@@ -63,15 +68,30 @@ def parse(app: AppContext, file: Path, as_json: bool, layout: str | None) -> Non
         print_parse(result)
 
 
+def _show_explanation(result: ParseResult, as_json: bool) -> None:
+    explanation = explain_page(result)
+    if as_json:
+        click.echo(json.dumps(explanation.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_explanation(explanation)
+
+
 @cli.command("ingest")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--reparse", is_flag=True, help="Read every seed file again with today's parser.")
 @click.pass_obj
-def ingest_command(app: AppContext, as_json: bool) -> None:
+def ingest_command(app: AppContext, as_json: bool, reparse: bool) -> None:
     """Scan the seed folder and store new and changed items."""
     settings = app.settings()
     with opened(settings) as db, progress_bar(not as_json) as progress:
-        report = ingest(settings, db, now=datetime.now(UTC), progress=progress)
+        report = ingest(settings, db, now=datetime.now(UTC), progress=progress, reparse=reparse)
+        orphans = len(list_orphans(settings, db)) if reparse else None
+    if as_json and orphans is not None:
+        click.echo(json.dumps(report.as_dict() | {"orphans": orphans}, ensure_ascii=False))
+        return
     print_ingest_report(report, as_json)
+    if orphans:
+        click.echo(f"{orphans} stored items no seed file yields any more: publisher items orphans")
 
 
 @cli.command("build")

@@ -1,4 +1,4 @@
-"""Commands for editorial control: list items, hide one from the site, show it again."""
+"""Commands for editorial control: list items, hide or show them, find those orphaned."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 import click
 
 from publisher import store
-from publisher.cli.app import AppContext, cli, opened
+from publisher.cli.app import AppContext, cli, opened, orphan_json
+from publisher.ingest.pipeline import list_orphans
 
 
 @cli.group()
@@ -55,3 +56,24 @@ def items_unhide(app: AppContext, item_ids: tuple[str, ...]) -> None:
     with opened(app.settings()) as db:
         for item in store.set_hidden(db, item_ids, False):
             click.echo(f"shown again {item.id}: {item.title}")
+
+
+@items.command("orphans")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+def items_orphans(app: AppContext, as_json: bool) -> None:
+    """Stored items no seed file yields any more (after a parser upgrade, or a page removed).
+
+    They stay published; review them, and take off the site those you do not want with
+    ``publisher items hide ID``.
+    """
+    settings = app.settings()
+    with opened(settings) as db:
+        orphans = list_orphans(settings, db)
+    if as_json:
+        data = [orphan_json(item) for item in orphans]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for item in orphans:
+        click.echo(f"{item.id}\t{item.source}\t{item.seed_path or ''}\t{item.title}")
+    click.echo(f"{len(orphans)} items no seed file yields any more", err=True)

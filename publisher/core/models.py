@@ -58,6 +58,7 @@ class SeedFile:
     status: str
     error: str | None = None
     layout: str | None = None
+    parser_version: int | None = None  # None: read before parser versions were recorded
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
 from collections.abc import Set
 
 MAX_SLUG_LENGTH = 60
+MIN_OVERLAP_KEY = 12  # a shorter title ("We won!", "Labels") says too little to compare
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -19,6 +21,19 @@ def text_key(text: str | None) -> str:
     # NFKD splits accents off as combining marks, which are not word characters: the
     # substitution drops them with the punctuation, in C rather than a Python loop.
     return _KEY_DROP.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def title_overlap(first: str, second: str) -> float:
+    """How much of the shorter title the longer one holds in one piece (0 to 1).
+
+    Titles a parser reads with a marker cut or a subtitle kept ("[14]Title", "Title:
+    subtitle") overlap almost wholly; two different stories share at most a phrase.
+    """
+    short, long = sorted((text_key(first), text_key(second)), key=len)
+    if len(short) < MIN_OVERLAP_KEY:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
+    return matcher.find_longest_match(0, len(short), 0, len(long)).size / len(short)
 
 
 def digest(text: str) -> str:

@@ -19,6 +19,7 @@ from publisher.core.models import Item, ParsedItem
 from publisher.ingest import identity
 
 MIN_SUMMARY_KEY = 30  # shorter standfirsts ("Read the report.") are too common to identify a story
+SAME_TITLE = 0.8  # title overlap at which a re-read page's leftover item is the one it read before
 
 
 @dataclass
@@ -43,14 +44,17 @@ class PageItems:
     items: Sequence[ParsedItem]
     keys: Sequence[store.ItemKeys]
     slugs: Sequence[str]
+    reread: bool = False  # the same bytes as last time, read again by a new parser
 
     @classmethod
-    def of(cls, source: str, seed_path: str, items: Sequence[ParsedItem]) -> PageItems:
+    def of(
+        cls, source: str, seed_path: str, items: Sequence[ParsedItem], *, reread: bool = False
+    ) -> PageItems:
         keys = [keys_for(item.title, item.summary) for item in items]
         slugs = [
             identity.base_id(item.title, key.story) for item, key in zip(items, keys, strict=True)
         ]
-        return cls(source, seed_path, items, keys, slugs)
+        return cls(source, seed_path, items, keys, slugs, reread)
 
 
 def keys_for(title: str, summary: str | None) -> store.ItemKeys:
@@ -77,6 +81,10 @@ class Batch:
     fresh: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
     changed: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
     marks: set[store.Mark] = field(default_factory=set)
+    # The item ids each page yields, in page order: recorded so orphans can be found.
+    yields: dict[str, list[str]] = field(default_factory=dict)
+    # What re-read pages yielded before, for titles a new parser reads cleaned up.
+    previous: dict[str, list[Item]] = field(default_factory=dict)
     # Where each new item stood: (its position on its page, the page's number in the batch).
     places: dict[str, tuple[int, int]] = field(default_factory=dict)
     pages_added: int = 0
@@ -94,23 +102,28 @@ class Batch:
         self.by_title = {key: item.id for key, item in by_title.items()}
         self.by_summary = {key: item.id for key, item in by_summary.items()}
         self.taken = store.find_taken_ids(self.conn, (s for page in pages for s in page.slugs))
+        reread = [page.seed_path for page in pages if page.reread]
+        if reread:
+            self.previous = store.find_items_yielded(self.conn, reread)
+            for before in self.previous.values():
+                self.items.update((i.id, i) for i in before if i.id not in self.items)
 
     def add(self, page: PageItems) -> tuple[int, int]:
         """Match or mint each item of a page; returns (new items, items whose text changed)."""
-        claimed: set[str] = set()
+        yielded = self.yields.setdefault(page.seed_path, [])
         new = updated = 0
         self.pages_added += 1
-        for position, (parsed, keys, slug) in enumerate(
-            zip(page.items, page.keys, page.slugs, strict=True)
+        found = self._resolve(page)
+        for position, (parsed, keys, slug, existing) in enumerate(
+            zip(page.items, page.keys, page.slugs, found, strict=True)
         ):
-            existing = self._match(page.source, keys)
-            if existing is None or existing.id in claimed:
+            if existing is None:
                 existing = self._mint(page, parsed, keys, slug)
                 self.places[existing.id] = (position, self.pages_added)
                 new += 1
             else:
                 updated += self._merge(existing, parsed, same_source=existing.source == page.source)
-            claimed.add(existing.id)
+            yielded.append(existing.id)
         if new:
             self.marks.update({("main", ""), ("source", page.source)})
         return new, updated
@@ -136,9 +149,48 @@ class Batch:
             rows.append((dataclasses.replace(item, updated=stamp, published=published), keys))
         return rows[::-1]
 
-    def _match(self, source: str, keys: store.ItemKeys) -> Item | None:
-        found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
-        if found is None and keys.summary:
+    def _resolve(self, page: PageItems) -> list[Item | None]:
+        """The stored item each parsed item is (each claimed once per page), or None.
+
+        On a page re-read unchanged, the item it yielded before under a cleaned-up title
+        is a closer match than one that merely shares the standfirst, so it goes first.
+        """
+        claimed: set[str] = set()
+        found: list[Item | None] = [None] * len(page.keys)
+        passes = ("keys", "previous", "summary") if page.reread else ("all",)
+        for kind in passes:
+            if kind == "previous":
+                self._rematch(page, found, claimed)
+                continue
+            for index, keys in enumerate(page.keys):
+                existing = None if found[index] else self._match(page.source, keys, kind)
+                if existing is not None and existing.id not in claimed:
+                    found[index] = existing
+                    claimed.add(existing.id)
+        return found
+
+    def _rematch(self, page: PageItems, found: list[Item | None], claimed: set[str]) -> None:
+        """On a page re-read unchanged, an unmatched item is the one the page yielded before
+        under a title the new parser reads differently ("[14]Title" → "Title"), best first."""
+        before = self.previous.get(page.seed_path, [])
+        left = [item for item in before if item.id not in claimed and item.source == page.source]
+        pairs = [
+            (identity.title_overlap(parsed.title, old.title), index, old)
+            for index, parsed in enumerate(page.items)
+            if found[index] is None
+            for old in left
+        ]
+        for score, index, old in sorted(pairs, key=lambda pair: -pair[0]):
+            if score >= SAME_TITLE and found[index] is None and old.id not in claimed:
+                found[index] = self.items.get(old.id, old)
+                claimed.add(old.id)
+
+    def _match(self, source: str, keys: store.ItemKeys, kind: str = "all") -> Item | None:
+        """By story or title ("keys"), by standfirst ("summary"), or both in turn ("all")."""
+        found = None
+        if kind != "summary":
+            found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
+        if found is None and keys.summary and kind != "keys":
             found = self.by_summary.get((source, keys.summary))
         return None if found is None else self.items[found]
 

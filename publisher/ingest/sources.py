@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote_plus, urlsplit
 
 from publisher import store
-from publisher.core.models import Item, PageHints
+from publisher.core.models import Item, PageHints, ParseResult
 from publisher.core.settings import Settings
 from publisher.ingest import identity
 
@@ -53,6 +53,31 @@ def source_for(settings: Settings, relative_path: str) -> SourceInfo:
         day_first=rule.date_order == "dmy",
     )
     return SourceInfo(source_slug(name), name, rule.url, hints, rule.link_template)
+
+
+def with_publication(
+    settings: Settings, relative_path: str, source: SourceInfo, result: ParseResult
+) -> SourceInfo:
+    """A source no ``[[sources]]`` name names is shown by the name its page states.
+
+    Only the display name changes: the slug (from the file's stem), which ``source_for``
+    alone decides, and so every feed URL, item id and rename stay as they are.
+    """
+    rule = settings.source_for(relative_path)
+    name = publication_of(result)
+    if (rule is not None and rule.name) or name is None:
+        return source
+    return dataclasses.replace(source, name=name)
+
+
+def publication_of(result: ParseResult) -> str | None:
+    """The publication's name the parser found, unless it is an author or begins a title of
+    the page (an archive's author or the first headline at the top is no masthead)."""
+    key = (result.publication or "").strip().casefold()
+    for item in result.items:
+        if item.title.casefold().startswith(key) or key == (item.author or "").casefold():
+            return None
+    return result.publication.strip() if result.publication else None
 
 
 def source_slug(name: str) -> str:

@@ -40,7 +40,8 @@ def plan_editions(
     Subscribers with nothing new have their watermark moved past what was skipped
     (old back catalogues), so the same items are never weighed again.
     """
-    with db.transaction() as conn:
+    # One planner at a time, across processes: each sees the messages another queued.
+    with db.transaction(exclusive="planning") as conn:
         return plan_in(conn, settings, env, now=now, subscriber_ids=subscriber_ids, record=record)
 
 

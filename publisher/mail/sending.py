@@ -119,7 +119,7 @@ def _plan_due(
 ) -> None:
     """Claim the due slots and queue their messages: the two stand or fall together."""
     env = _environment(settings)
-    with db.transaction() as conn:
+    with db.transaction(exclusive="planning") as conn:  # one planner at a time, as plan_editions
         due: list[int] = []
         for timezone, cadence in store.list_schedules(conn):
             slot = slots(timezone, cadence)

@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -77,11 +77,13 @@ def _build(
     ready: Collection[str],
 ) -> BuildReport:
     ingested = ingest(settings, db, now=now, progress=progress, ready=ready)
-    fingerprint = build_fingerprint(settings)
+    fingerprint = build_fingerprint(settings, store.list_sources(db))
     manifest = _read_manifest(settings)
     recorded = manifest.get("built_seq")
     built_seq = recorded if isinstance(recorded, int) else 0
     moves = reconcile_sources(settings, db) if manifest.get("fingerprint") != fingerprint else []
+    if moves:  # sources renamed: record the names the output now shows
+        fingerprint = build_fingerprint(settings, store.list_sources(db))
     newest_seq = store.max_item_seq(db)
     full = full or bool(moves) or _needs_full_build(settings, manifest, fingerprint, newest_seq)
     stale = store.list_stale(db)
@@ -229,14 +231,19 @@ def nginx_redirects(settings: Settings, moves: dict[str, str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def build_fingerprint(settings: Settings) -> str:
-    """Everything besides the items that shapes the output: a change means a full rebuild."""
+def build_fingerprint(settings: Settings, source_names: Mapping[str, str]) -> str:
+    """Everything besides the items that shapes the output: a change means a full rebuild.
+
+    That includes each source's stored display name (the name its page states, unless
+    the config names it), which every feed entry, listing and item page shows.
+    """
     digest = hashlib.sha256()
     shaping = {
         "version": __version__,
         "site": asdict(settings.site),
         "feeds": asdict(settings.feeds),
         "sources": [asdict(rule) for rule in settings.sources],
+        "source_names": dict(source_names),
         "output": str(settings.paths.output),
     }
     digest.update(json.dumps(shaping, sort_keys=True).encode())

@@ -154,9 +154,7 @@ class Background:
         self.state: dict[str, Any] = {"started": clock().isoformat()}
         self.scheduler = BackgroundScheduler(
             jobstores={
-                "default": SQLAlchemyJobStore(
-                    url=settings.database.url, engine_options={"connect_args": {"timeout": 30}}
-                ),
+                "default": SQLAlchemyJobStore(engine=db.engine),  # the store's own pool
                 "memory": MemoryJobStore(),
             },
             job_defaults=JOB_DEFAULTS,

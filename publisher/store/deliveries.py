@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from publisher.core.errors import StoreError
 from publisher.core.models import Delivery, Edition, Item
 from publisher.store.claims import claim_rows, mark_claimed
-from publisher.store.database import Store, insert_ignoring_duplicates
+from publisher.store.database import Store, greater_of, insert_ignoring_duplicates
 from publisher.store.items import item_from_row
 from publisher.store.tables import deliveries, editions, items, subscribers
 
@@ -132,7 +132,7 @@ def mark_delivery_sent(conn: Connection, delivery: Delivery, *, worker: str, now
         subscribers.update()
         .where(subscribers.c.id == delivery.subscriber_id)
         .values(
-            sent_through=sa.func.max(
+            sent_through=greater_of(
                 sa.func.coalesce(subscribers.c.sent_through, 0), delivery.through_seq
             ),
             last_sent=now,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from publisher.core.errors import StoreError
 from publisher.core.models import Item, SeedFile
 from publisher.store.database import Store, bulk_insert
-from publisher.store.tables import ITEM_COLUMNS, items, seed_files, sources
+from publisher.store.tables import ITEM_COLUMNS, items, seed_files, seed_items, sources
 
 K = TypeVar("K")
 
@@ -24,8 +24,10 @@ def list_seed_files(store: Store) -> dict[str, SeedFile]:
     """Every recorded seed file by path: one query, so a scan never asks per file."""
     columns = (
         seed_files.c[name]
-        for name in ("path", "size", "mtime_ns", "sha256", "status", "error", "layout")
-    )
+        for name in (
+            "path", "size", "mtime_ns", "sha256", "status", "error", "layout", "parser_version",
+        )
+    )  # fmt: skip
     with store.reading() as conn:
         rows = conn.execute(sa.select(*columns))
         return {row[0]: SeedFile(*row) for row in rows}
@@ -53,7 +55,39 @@ def _seed_values(seed: SeedFile, now: datetime) -> dict[str, Any]:
     return {
         "path": seed.path, "size": seed.size, "mtime_ns": seed.mtime_ns, "sha256": seed.sha256,
         "status": seed.status, "error": seed.error, "layout": seed.layout, "scanned_at": now,
+        "parser_version": seed.parser_version,
     }  # fmt: skip
+
+
+def replace_seed_items(conn: Connection, yields: Mapping[str, Sequence[str]]) -> None:
+    """Record the item ids each of these files yields now, replacing what they yielded."""
+    if not yields:
+        return
+    for chunk in _chunks(list(yields)):
+        conn.execute(seed_items.delete().where(seed_items.c.seed_path.in_(chunk)))
+    rows = [(path, item_id) for path, ids in yields.items() for item_id in dict.fromkeys(ids)]
+    bulk_insert(conn, seed_items, ("seed_path", "item_id"), rows)
+
+
+def list_orphan_items(store: Store, present: Collection[str]) -> list[Item]:
+    """Items that none of the ``present`` seed files yields any more, oldest first.
+
+    A present file read before parser versions were recorded yields what was first found
+    in it (its next scan re-reads it and records what it yields).
+    """
+    present = set(present)
+    yields = sa.select(seed_items.c.seed_path, seed_items.c.item_id)
+    unversioned = sa.select(seed_files.c.path).where(seed_files.c.parser_version.is_(None))
+    with store.reading() as conn:
+        yielded = {item_id for path, item_id in conn.execute(yields) if path in present}
+        unrecorded = present.intersection(conn.scalars(unversioned))
+        candidates = conn.execute(sa.select(items.c.id, items.c.seed_path).order_by(items.c.seq))
+        orphans = [i for i, path in candidates if i not in yielded and path not in unrecorded]
+        found: dict[str, Item] = {}
+        for chunk in _chunks(orphans):
+            rows = conn.execute(sa.select(items).where(items.c.id.in_(chunk)))
+            found.update((row.id, item_from_row(row)) for row in rows)
+    return [found[item_id] for item_id in orphans]
 
 
 # --- sources ----------------------------------------------------------------------------------
@@ -168,6 +202,26 @@ def _find_by(
     return found
 
 
+def find_items_yielded(conn: Connection, paths: Sequence[str]) -> dict[str, list[Item]]:
+    """What each of these seed files yielded when last parsed (and the items first found in
+    it, for files read before that was recorded), in insertion order."""
+    found: dict[str, dict[str, Item]] = {path: {} for path in paths}
+    joined = sa.select(seed_items.c.seed_path.label("yielded_by"), items).join(
+        items, items.c.id == seed_items.c.item_id
+    )
+    for chunk in _chunks(list(paths)):
+        queries = (
+            joined.where(seed_items.c.seed_path.in_(chunk)),
+            sa.select(items.c.seed_path.label("yielded_by"), items).where(
+                items.c.seed_path.in_(chunk)
+            ),
+        )
+        for query in queries:
+            for row in conn.execute(query.order_by(items.c.seq)):
+                found[row.yielded_by].setdefault(row.id, item_from_row(row))
+    return {path: list(by_id.values()) for path, by_id in found.items()}
+
+
 def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
     """Which of these ids exist already, plus any numbered variants of the taken ones."""
     taken: set[str] = set()
@@ -182,19 +236,21 @@ def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
 
 
 def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:
-    """Insert new items in one executemany, numbering them in insertion order."""
+    """Insert new items in one executemany; the database numbers them in insertion order.
+
+    Numbers come from the database (the rowid, an identity), never from max + 1 here,
+    so two ingests at once cannot pick the same one.
+    """
     if not rows:
         return
-    last = conn.scalar(sa.select(sa.func.coalesce(sa.func.max(items.c.seq), 0))) or 0
-    columns = ("seq", *ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
-    values = [_item_row(last + n, item, keys) for n, (item, keys) in enumerate(rows, 1)]
-    bulk_insert(conn, items, columns, values)
+    columns = (*ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
+    bulk_insert(conn, items, columns, [_item_row(item, keys) for item, keys in rows])
 
 
-def _item_row(seq: int, item: Item, keys: ItemKeys) -> tuple[Any, ...]:
-    """An item as the columns ``seq``, ITEM_COLUMNS and its keys, in that order."""
+def _item_row(item: Item, keys: ItemKeys) -> tuple[Any, ...]:
+    """An item as the columns ITEM_COLUMNS and its keys, in that order."""
     return (
-        seq, item.id, item.source, item.title, item.summary, item.content, item.author,
+        item.id, item.source, item.title, item.summary, item.content, item.author,
         item.published, item.first_seen, item.updated, item.url, item.seed_path,
         item.seed_line, item.dated, keys.story, keys.title, keys.summary,
     )  # fmt: skip

@@ -17,9 +17,9 @@ from publisher.core.models import Item
 from publisher.store.database import Store
 from publisher.store.items import item_from_row
 from publisher.store.outputs import Mark, mark_stale
-from publisher.store.tables import items
+from publisher.store.tables import UTCMonth, items
 
-_MONTH = sa.func.substr(items.c.published, 1, 7)  # "2022-09": datetimes are stored as ISO text
+_MONTH = UTCMonth(items.c.published)  # "2022-09"
 
 
 def _visible(source: str | None = None, author: str | None = None) -> list[Any]:

@@ -6,32 +6,65 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from publisher.core.errors import StoreError
 
 
-def utc_text(value: datetime | None) -> str | None:
-    """The stored form of a datetime: ISO 8601 in UTC with microseconds."""
-    if value is None:
-        return None
+def as_utc(value: datetime) -> datetime:
+    """An aware datetime in UTC; a naive one is refused, since its zone would be a guess."""
     if value.tzinfo is None:
         raise StoreError(f"naive datetime {value!r} cannot be stored; use UTC")
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.isoformat(timespec="microseconds")
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
+
+
+def utc_text(value: datetime | None) -> str | None:
+    """The stored form of a datetime on SQLite: ISO 8601 in UTC with microseconds."""
+    if value is None:
+        return None
+    return as_utc(value).isoformat(timespec="microseconds")
 
 
 class UTCDateTime(sa.types.TypeDecorator[datetime]):
-    """Aware UTC datetimes stored as fixed-width ISO 8601 text, so they sort as text."""
+    """Aware UTC datetimes: timestamptz on PostgreSQL, sortable ISO 8601 text on SQLite."""
 
     impl = sa.String(32)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
+    def load_dialect_impl(self, dialect: sa.Dialect) -> sa.types.TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(sa.DateTime(timezone=True))
+        return dialect.type_descriptor(sa.String(32))
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> Any:
+        if dialect.name == "postgresql":
+            return None if value is None else as_utc(value)
         return utc_text(value)
 
-    def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        return None if value is None else datetime.fromisoformat(value)
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):  # timestamptz arrives in the session's time zone
+            return value.astimezone(UTC)
+        return datetime.fromisoformat(value)
+
+
+class UTCMonth(sa.sql.functions.FunctionElement[str]):
+    """The UTC month of a UTCDateTime column as "2022-09", in each database's own terms."""
+
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(UTCMonth)
+def _utc_month_of_text(element: UTCMonth, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"substr({compiler.process(element.clauses, **kw)}, 1, 7)"  # ISO 8601 text
+
+
+@compiles(UTCMonth, "postgresql")
+def _utc_month_of_timestamptz(element: UTCMonth, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)} AT TIME ZONE 'UTC', 'YYYY-MM')"
 
 
 metadata = sa.MetaData()
@@ -58,13 +91,25 @@ seed_files = sa.Table(
     "seed_files",
     metadata,
     sa.Column("path", sa.String, primary_key=True),
-    sa.Column("size", sa.Integer, nullable=False),
-    sa.Column("mtime_ns", sa.Integer, nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("mtime_ns", sa.BigInteger, nullable=False),  # nanoseconds since 1970: past 2**31
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("error", sa.String),
     sa.Column("layout", sa.String(32)),
     sa.Column("scanned_at", UTCDateTime, nullable=False),
+    # The parser version that last read the file (NULL: before versions were recorded).
+    sa.Column("parser_version", sa.Integer),
+)
+
+# Which items each seed file yielded when last parsed: an item no present file yields
+# is an orphan (``publisher items orphans``). Written only for files actually parsed.
+seed_items = sa.Table(
+    "seed_items",
+    metadata,
+    sa.Column("seed_path", sa.String, primary_key=True),
+    sa.Column("item_id", sa.String, primary_key=True),
+    sa.Index("ix_seed_items_item_id", "item_id"),
 )
 
 sources = sa.Table(
@@ -80,9 +125,10 @@ sources = sa.Table(
 items = sa.Table(
     "items",
     metadata,
-    # Insertion order, and SQLite's rowid: new items append to the table, and digests
-    # send each subscriber the items past their watermark.
-    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    # Insertion order, numbered by the database (SQLite's rowid, a PostgreSQL identity):
+    # new items append to the table, and digests send each subscriber the items past
+    # their watermark.
+    sa.Column("seq", sa.Integer, sa.Identity(), primary_key=True),
     sa.Column("id", sa.String, nullable=False, unique=True),
     sa.Column("source", sa.String, nullable=False),
     sa.Column("title", sa.String, nullable=False),

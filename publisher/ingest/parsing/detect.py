@@ -12,6 +12,7 @@ from publisher.ingest.parsing.dates import load_zone
 from publisher.ingest.parsing.drafts import finalise
 from publisher.ingest.parsing.explain import line_roles
 from publisher.ingest.parsing.lines import read_all_units, split_inline
+from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_publication, mark_masthead
 from publisher.ingest.parsing.reading import LISTING, LISTING_BYLINES, TEASERS, read_page
@@ -41,6 +42,8 @@ def parse_page(
         zone = load_zone(hints.timezone)
     except ValueError as exc:
         raise SeedError(str(exc), path=name) from exc
+    links = parse_links(text)  # link markup out, line for line; the URLs kept for the items
+    text = links.text
     units = split_inline(
         read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first
     )
@@ -51,6 +54,7 @@ def parse_page(
     if not page.drafts:
         raise SeedError("no items found", path=name)
     items = tuple(finalise(draft, zone, hints.author, saved) for draft in page.drafts)
+    items = attach_links(items, links, page.layout)
     return ParseResult(
         layout=page.layout,
         items=items,

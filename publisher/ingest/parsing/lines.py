@@ -180,6 +180,8 @@ def _wraps(above: str, line: str, width: int) -> bool:
     """Whether ``line`` could be the rest of ``above`` cut at ``width``."""
     if len(above) < width - _WRAP_SLACK or ends_sentence(above):
         return False
+    if above.startswith(("http://", "https://")) and " " not in above:
+        return False  # a URL alone on its line is full by chance: the next line is not its rest
     if _BULLET.match(line) or _HEADING.match(line):
         return False
     return len(above) + 1 + len(line.split(" ", 1)[0]) > width
