@@ -20,6 +20,7 @@ from lxml import etree
 
 from publisher import store
 from publisher.core.settings import Settings, load_settings
+from publisher.publish.atomic import STAGING_PREFIX
 from publisher.publish.build import build
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
@@ -243,6 +244,7 @@ def test_the_next_build_removes_what_a_killed_build_left(site: Path, settings: S
         assert (settings.paths.output / "notes.tmp").is_file()
         assert not any(path.exists() for path in left)
         assert not list(settings.paths.state.glob(".building.*"))
+        assert not list(settings.paths.output.glob(f"{STAGING_PREFIX}*"))
     finally:
         live.kill()
         live.wait()

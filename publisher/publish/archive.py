@@ -20,7 +20,7 @@ from publisher.core.models import Item
 from publisher.core.settings import Settings
 from publisher.ingest.sources import SourceInfo, with_original_links
 from publisher.publish import feeds, pages
-from publisher.publish.atomic import write_if_changed
+from publisher.publish.atomic import Batch
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Tally:
 
 @dataclass(frozen=True)
 class Writer:
-    """Renders and writes outputs for one build, counting what changed."""
+    """Renders and writes outputs for one build through its batch, counting what changed."""
 
     settings: Settings
     db: store.Store
@@ -44,9 +44,10 @@ class Writer:
     site: pages.SiteContext
     directory: dict[str, SourceInfo]
     tally: Tally
+    batch: Batch
 
     def write(self, relative: str, data: bytes, *, is_feed: bool = False) -> None:
-        written = write_if_changed(self.settings.paths.output / relative, data)
+        written = self.batch.write(self.settings.paths.output / relative, data)
         if written and self.tally.written is not None:
             self.tally.written.append(relative)
         if is_feed:
@@ -58,11 +59,9 @@ class Writer:
 
     def remove(self, relative: str) -> None:
         """Delete an output that must no longer be served (a hidden item, a renamed source)."""
-        path = self.settings.paths.output / relative
-        if path.is_file():
-            path.unlink()
-            if self.tally.written is not None:
-                self.tally.written.append(relative)
+        removed = self.batch.remove(self.settings.paths.output / relative)
+        if removed and self.tally.written is not None:
+            self.tally.written.append(relative)
 
     def linked(self, items: list[Item]) -> list[Item]:
         return with_original_links(items, self.directory)
@@ -171,11 +170,14 @@ def write_month(writer: Writer, month: str, new_items: Sequence[Item] | None = N
     start = datetime(year, number, 1, tzinfo=UTC)
     end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
     paging = pages.Paging(store.count_month(writer.db, start, end), writer.settings.site.page_size)
+    folder = pages.month_path(month).removesuffix("/index.html")
+    if paging.total == 0:  # every item moved out or hidden: the month is gone
+        remove_listing(writer, folder)
+        return
     first = 1
     if new_items:
         oldest = min(store.count_older_in_month(writer.db, i, start, end) for i in new_items)
         first = max(1, paging.number_of(oldest) - 1)
-    folder = pages.month_path(month).removesuffix("/index.html")
     for page in range(first, paging.count + 1):
         skip, limit = paging.span(page)
         shown = writer.linked(
@@ -183,9 +185,7 @@ def write_month(writer: Writer, month: str, new_items: Sequence[Item] | None = N
         )
         data = pages.render_month_page(writer.env, writer.site, month, shown, paging, page)
         writer.write(pages.listing_page_path(folder, paging, page), data)
-    if paging.total == 0:
-        remove_listing(writer, folder)
-    elif new_items is None:
+    if new_items is None:
         _prune_pages(writer, folder, paging.count)
 
 

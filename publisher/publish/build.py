@@ -20,7 +20,7 @@ from publisher.core.templating import make_environment, packaged_templates_dir
 from publisher.ingest.pipeline import IngestReport, Progress, ingest
 from publisher.ingest.sources import SourceMove, reconcile_sources, source_directory
 from publisher.publish import archive, pages, websub
-from publisher.publish.atomic import marked_build, write_if_changed
+from publisher.publish.atomic import Batch, marked_build, write_if_changed
 
 log = logging.getLogger(__name__)
 MANIFEST = "build.json"
@@ -90,12 +90,13 @@ def _build(
     report = BuildReport(full=full, ingest=ingested)
     if not full and not stale and newest_seq == built_seq:
         return report
-    writer = _writer(settings, db, report)
-    if full:
-        _build_everything(writer)
-    else:
-        _build_stale(writer, stale, store.list_items_after(db, built_seq))
-    _retire_sources(writer, moves, report)
+    with Batch(settings.paths.output) as batch:
+        writer = _writer(settings, db, report, batch)
+        if full:
+            _build_everything(writer)
+        else:
+            _build_stale(writer, stale, store.list_items_after(db, built_seq))
+        _retire_sources(writer, moves, report)
     _store_tally(writer.tally, report)
     store.clear_stale(db, stale)
     _write_manifest(settings, {"fingerprint": fingerprint, "built_seq": newest_seq})
@@ -112,12 +113,15 @@ def publish_editions(settings: Settings, db: store.Store) -> list[str]:
     if not marks:
         return []
     report = BuildReport()
-    archive.write_editions(_writer(settings, db, report), {key for _, key in marks})
+    with Batch(settings.paths.output) as batch:
+        archive.write_editions(_writer(settings, db, report, batch), {key for _, key in marks})
     store.clear_stale(db, marks)
     return report.written
 
 
-def _writer(settings: Settings, db: store.Store, report: BuildReport) -> archive.Writer:
+def _writer(
+    settings: Settings, db: store.Store, report: BuildReport, batch: Batch
+) -> archive.Writer:
     directory = source_directory(settings, store.list_sources(db))
     site = pages.SiteContext(
         title=settings.site.title,
@@ -129,7 +133,8 @@ def _writer(settings: Settings, db: store.Store, report: BuildReport) -> archive
         page_size=settings.site.page_size,
     )
     env = make_environment(settings.paths.templates)
-    return archive.Writer(settings, db, env, site, directory, archive.Tally(written=report.written))
+    tally = archive.Tally(written=report.written)
+    return archive.Writer(settings, db, env, site, directory, tally, batch)
 
 
 def _store_tally(tally: archive.Tally, report: BuildReport) -> None:

@@ -93,26 +93,18 @@ def item_url(site_url: str, item: Item) -> str:
 
 def render_rss(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
     """RSS 2.0 with atom:link rel=self (and rel=hub), dc:creator and non-permalink guids."""
-    fg = _generator(spec, items, self_url=spec.url(RSS_FILE), self_type=RSS_TYPE)
-    fg.load_extension("dc", atom=False, rss=True)
-    if spec.websub_hub:
-        fg.register_extension("websub", _RssHubLink, None, atom=False, rss=True)
-        fg.websub.href = spec.websub_hub
-    _add_entries(fg, spec, items, source_names)
-    return _to_bytes(fg.rss_str(pretty=True))
+    return _rss_bytes(_generator(spec, items, source_names), spec)
 
 
 def render_atom(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
     """Atom 1.0 (RFC 4287) with self, alternate and hub links and a feed-level author."""
-    fg = _generator(spec, items, self_url=spec.url(ATOM_FILE), self_type=ATOM_TYPE)
-    _add_entries(fg, spec, items, source_names)
-    return _to_bytes(fg.atom_str(pretty=True))
+    return _atom_bytes(_generator(spec, items, source_names), spec)
 
 
 def render_json_feed(
     spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
 ) -> bytes:
-    """JSON Feed 1.1 with a fixed key order, so equal input gives equal bytes."""
+    """JSON Feed 1.1, compact, with a fixed key order, so equal input gives equal bytes."""
     feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": _plain(spec.title),
@@ -126,17 +118,24 @@ def render_json_feed(
         feed["hubs"] = [{"type": "WebSub", "url": spec.websub_hub}]
     feed["authors"] = [{"name": _plain(spec.author or spec.title)}]
     feed["items"] = [_json_item(spec, item, source_names) for item in items]
-    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact separators keep json on its C encoder (indent forces the pure-Python one).
+    text = json.dumps(feed, ensure_ascii=False, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
 
 
 def render_feeds(
     spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
 ) -> dict[str, bytes]:
-    """All three formats of one feed, keyed by their path relative to the output root."""
+    """All three formats of one feed, keyed by their path relative to the output root.
+
+    RSS and Atom come from one generator: feedgen keeps entries apart from their format, so
+    each entry is built once and only the feed's links change between the two.
+    """
     folder = f"{spec.path}/" if spec.path else ""
+    fg = _generator(spec, items, source_names)
     return {
-        f"{folder}{RSS_FILE}": render_rss(spec, items, source_names),
-        f"{folder}{ATOM_FILE}": render_atom(spec, items, source_names),
+        f"{folder}{RSS_FILE}": _rss_bytes(fg, spec),
+        f"{folder}{ATOM_FILE}": _atom_bytes(fg, spec),
         f"{folder}{JSON_FILE}": render_json_feed(spec, items, source_names),
     }
 
@@ -189,10 +188,18 @@ def _feed_updated(items: Sequence[Item]) -> datetime:
     return max((_utc(item.updated) for item in items), default=EMPTY_FEED_DATE)
 
 
-def _generator(spec: FeedSpec, items: Sequence[Item], *, self_url: str, self_type: str) -> Any:
-    """A FeedGenerator with every feed-level field set, including the ones feedgen dates now."""
+def _generator(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> Any:
+    """A FeedGenerator for both formats with every field set, including those feedgen dates now.
+
+    The dc and hub extensions are for RSS only; the links differ by format and are set by
+    ``_rss_bytes`` and ``_atom_bytes`` just before writing.
+    """
     fg = FeedGenerator()
-    fg.id(self_url)
+    fg.load_extension("dc", atom=False, rss=True)
+    if spec.websub_hub:
+        fg.register_extension("websub", _RssHubLink, None, atom=False, rss=True)
+        fg.websub.href = spec.websub_hub
+    fg.id(spec.url(ATOM_FILE))  # Atom's feed id; RSS has none
     fg.title(_plain(spec.title))
     fg.description(_plain(spec.description) or _plain(spec.title))
     fg.author(name=_plain(spec.author or spec.title))
@@ -203,14 +210,31 @@ def _generator(spec: FeedSpec, items: Sequence[Item], *, self_url: str, self_typ
     fg.updated(updated)  # also lastBuildDate
     if items:
         fg.pubDate(updated)
-    fg.link(href=self_url, rel="self", type=self_type)
-    if spec.websub_hub and self_type == ATOM_TYPE:
-        fg.link(href=spec.websub_hub, rel="hub")
-    if spec.archive_url and self_type == ATOM_TYPE:
-        fg.link(href=spec.archive_url, rel="related", type="text/html", title="Archive")
-    # feedgen's RSS <link> is the last link added, so the page goes last.
-    fg.link(href=spec.page_url, rel="alternate", type="text/html")
+    _add_entries(fg, spec, items, source_names)
     return fg
+
+
+def _rss_bytes(fg: Any, spec: FeedSpec) -> bytes:
+    """The RSS document: its own self link, the page last (feedgen's RSS <link> is the last)."""
+    _set_links(fg, spec, {"href": spec.url(RSS_FILE), "rel": "self", "type": RSS_TYPE})
+    return _to_bytes(fg.rss_str(pretty=True))
+
+
+def _atom_bytes(fg: Any, spec: FeedSpec) -> bytes:
+    """The Atom document: its own self link, the hub and the archive as links, then the page."""
+    links = [{"href": spec.url(ATOM_FILE), "rel": "self", "type": ATOM_TYPE}]
+    if spec.websub_hub:
+        links.append({"href": spec.websub_hub, "rel": "hub"})
+    if spec.archive_url:
+        related = {"rel": "related", "type": "text/html", "title": "Archive"}
+        links.append({"href": spec.archive_url, **related})
+    _set_links(fg, spec, *links)
+    return _to_bytes(fg.atom_str(pretty=True))
+
+
+def _set_links(fg: Any, spec: FeedSpec, *links: dict[str, str]) -> None:
+    page = {"href": spec.page_url, "rel": "alternate", "type": "text/html"}
+    fg.link([*links, page], replace=True)
 
 
 def _add_entries(

@@ -91,7 +91,10 @@ def _site_files(endpoints: Endpoints, output: Path) -> ASGIApp:
     """The output folder, with renamed sources' old URLs redirected to their new ones."""
     prefix = urlsplit(endpoints.settings.site.url).path or "/"
     return MovedSources(
-        SiteFiles(output), output, prefix, lambda: store.list_source_moves(endpoints.db)
+        SiteFiles(output, gzip_minimum=GZIP_MINIMUM),
+        output,
+        prefix,
+        lambda: store.list_source_moves(endpoints.db),
     )
 
 
