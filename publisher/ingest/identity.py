@@ -11,6 +11,7 @@ from collections.abc import Set
 MAX_SLUG_LENGTH = 60
 MIN_OVERLAP_KEY = 12  # a shorter title ("We won!", "Labels") says too little to compare
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d+")
 _KEY_DROP = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -28,8 +29,13 @@ def title_overlap(first: str, second: str) -> float:
 
     Titles a parser reads with a marker cut or a subtitle kept ("[14]Title", "Title:
     subtitle") overlap almost wholly; two different stories share at most a phrase.
+    Digits are left out: the dates and numbers around a title are what one parser
+    keeps and another reads apart ("02/27/2024 - Title"). Only the items of one unchanged
+    page that no exact key matched are compared this way.
     """
-    short, long = sorted((text_key(first), text_key(second)), key=len)
+    short, long = sorted(
+        (_DIGITS.sub("", text_key(first)), _DIGITS.sub("", text_key(second))), key=len
+    )
     if len(short) < MIN_OVERLAP_KEY:
         return 0.0
     matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
