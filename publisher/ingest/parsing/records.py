@@ -291,7 +291,7 @@ def _match(
         score += weight * (0.5 + 0.5 * fields / len(pattern))
         if page.opens[taken[0]]:
             score += _BLOCK_START * weights[taken[0]]
-        if records[:-1]:  # running text left between two records is text the reading misses
+        if len(records) > 1:  # running text left between two records: text the reading misses
             score -= _SKIPPED_TEXT * _text_between(page, records[-2][-1] + 1, taken[0])
         position = taken[-1] + 1
     return records, score

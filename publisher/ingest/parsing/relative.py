@@ -105,6 +105,7 @@ _LONG_TAIL_SHAPE = re.compile(
     r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
     r"|\b[^\W\d_]{3,}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d\b"
 )
+_CENTURY_YEAR = re.compile(r"(?:19|20)\d\d")  # in every _LONG_TAIL_SHAPE match
 _NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
 
 
@@ -191,6 +192,8 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
 def long_tail_in_line(text: str, saved: datetime | None) -> DateMatch | None:
     """A date in a line's long tail ("Le Siobhán Ní Bhriain | 6 Márta 2024"): a day, a
     word and a year, read by dateparser in the languages it knows."""
+    if _CENTURY_YEAR.search(text) is None:
+        return None  # the cheap test: every long-tail shape ends in a year
     match = _LONG_TAIL_SHAPE.search(text)
     if match is None or _NOT_DATES.search(match.group()):
         return None
