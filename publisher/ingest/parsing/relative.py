@@ -206,8 +206,10 @@ def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
     """A date-only line the patterns do not know, read by dateparser (short lines only)."""
     if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
         return None
-    if not _LONG_TAIL_SHAPE.search(text) or _NOT_DATES.search(text):
+    if _CENTURY_YEAR.search(text) is None or not _LONG_TAIL_SHAPE.search(text):
         return None  # dateparser is slow: only a day, a word and a year go to it
+    if _NOT_DATES.search(text):
+        return None
     return _dateparser(text, saved.replace(tzinfo=None) if saved is not None else None)
 
 
