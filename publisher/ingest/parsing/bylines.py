@@ -9,7 +9,7 @@ from datetime import datetime
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch
 from publisher.ingest.parsing.names import is_name
-from publisher.ingest.parsing.relative import DAY_WORD, find_when, long_tail_in_line
+from publisher.ingest.parsing.relative import find_when, has_day_word, long_tail_in_line
 from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
@@ -83,7 +83,7 @@ _LABEL_WORDS = 4
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
     """Whether a short line may hold a date without digits ("yesterday", "an hour ago")."""
-    return saved is not None and len(text) <= _RELATIVE_MAX and DAY_WORD.search(text) is not None
+    return saved is not None and len(text) <= _RELATIVE_MAX and has_day_word(text)
 
 
 @dataclass(frozen=True)

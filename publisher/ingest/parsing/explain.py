@@ -20,13 +20,14 @@ def line_roles(text: str, units: list[Unit], roles: list[str]) -> tuple[tuple[in
     out: list[tuple[int, str, str]] = []
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate(raw_lines, start=1):
-        if not raw.strip():
+        line = raw.strip()
+        if not line:
             continue
         at = _unit_at(starts, roles, number)
-        if at < 0 or _separator(raw.strip()):
-            out.append((number, SEPARATOR, raw.strip()))
+        if at < 0 or _separator(line):
+            out.append((number, SEPARATOR, line))
         else:
-            out.append((number, roles[at], raw.strip()))
+            out.append((number, roles[at], line))
     return tuple(out)
 
 
@@ -43,6 +44,8 @@ def _unit_at(starts: list[int], roles: list[str], number: int) -> int:
     """The unit line ``number`` belongs to (-1 if none); of a line split in two ("Title —
     Standfirst"), the part in an item if one is."""
     at = bisect_right(starts, number) - 1
+    if at <= 0 or starts[at - 1] != starts[at]:
+        return at  # the line is in one unit only (or in none)
     first = at
     while first > 0 and starts[first - 1] == starts[at]:
         first -= 1

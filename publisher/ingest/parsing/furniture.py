@@ -63,7 +63,7 @@ _PAGING_WORDS = frozenset(
 _PAGING_KEY = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
-_NAV_HINTS = ("|", "›", "»", " · ", " • ", " / ")
+_NAV_HINT = re.compile(r"[|›»]| [·•/] ")  # the cheap test before splitting a row of links
 _PROMOTION = re.compile(
     r"(?:buy|book|order|download|get|pre-?order|register|reserve)\b[^.!?]{0,80}"
     r"\b(?:here|online|now|today)(?:[.!]+(?=\s|$)|$)"
@@ -138,7 +138,7 @@ def _is_copyright(text: str, lower: str) -> bool:
 
 def _is_navigation(text: str) -> bool:
     """A row of three or more short links: "Home | News | About"."""
-    if not any(hint in text for hint in _NAV_HINTS):
+    if _NAV_HINT.search(text) is None:
         return False
     parts = [p for p in _NAV_SEPARATORS.split(text) if p]
     return len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts)

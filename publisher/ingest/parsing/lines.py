@@ -9,7 +9,7 @@ from typing import NamedTuple
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
-from publisher.ingest.parsing.relative import DAY_WORD
+from publisher.ingest.parsing.relative import has_day_word
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -208,7 +208,7 @@ def _continues(previous: str, line: str) -> bool:
         return False
     # "do 7 maart 2024 | door Eva Hendriks", "hace 2 días" start in lower case but are
     # lines of their own
-    if len(line) <= _RELATIVE_LINE and DAY_WORD.search(line):
+    if len(line) <= _RELATIVE_LINE and has_day_word(line):
         return False
     return not line[0].isalpha() or parse_byline(line) is None
 

@@ -38,6 +38,7 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 _PAGING = re.compile(r"(?:/page/\d+/?$|[?&](?:page|paged)=\d+)", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects: \w is alnum and "_"
 _TRACKING = re.compile(r"(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)=", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"”’"
 _MATCH_MIN = 12  # a link's text and a title overlap this much to be the same words
@@ -278,11 +279,11 @@ def _linked(item: ParsedItem, links: PageLinks, stop: int) -> ParsedItem:
     before the next item's line ``stop``)."""
     if item.url is not None:
         return item
-    title = _plain(item.title)
-    for number in (item.line, item.line + 1):
-        for link in links.lines.get(number, ()):
-            if _same_words(_plain(link.text), title):
-                return replace(item, url=_untracked(link.url))
+    near = (*links.lines.get(item.line, ()), *links.lines.get(item.line + 1, ()))
+    title = _plain(item.title) if near else ""
+    for link in near:
+        if _same_words(_plain(link.text), title):
+            return replace(item, url=_untracked(link.url))
     for number in range(item.line + 1, min(item.line + _BARE_REACH, stop - 1) + 1):
         start, url = links.bare.get(number, (_NO_STOP, ""))
         if start <= item.line:
@@ -292,8 +293,7 @@ def _linked(item: ParsedItem, links: PageLinks, stop: int) -> ParsedItem:
 
 def _plain(text: str) -> str:
     """Text to compare: casefolded, letters and digits only, single spaces."""
-    kept = [c if c.isalnum() else " " for c in unicodedata.normalize("NFKC", text.casefold())]
-    return " ".join("".join(kept).split())
+    return " ".join(_NOT_ALNUM.sub(" ", unicodedata.normalize("NFKC", text.casefold())).split())
 
 
 def _same_words(words: str, title: str) -> bool:

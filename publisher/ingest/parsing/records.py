@@ -291,7 +291,7 @@ def _match(
         score += weight * (0.5 + 0.5 * fields / len(pattern))
         if page.opens[taken[0]]:
             score += _BLOCK_START * weights[taken[0]]
-        if records[:-1]:  # running text left between two records is text the reading misses
+        if len(records) > 1:  # running text left between two records: text the reading misses
             score -= _SKIPPED_TEXT * _text_between(page, records[-2][-1] + 1, taken[0])
         position = taken[-1] + 1
     return records, score
@@ -299,11 +299,15 @@ def _match(
 
 def _text_between(page: _Content, start: int, end: int) -> int:
     """The weight of the running text at positions ``start`` to ``end``."""
+    if TEXT not in page.line[start:end]:
+        return 0
     return sum(page.weights[p] for p in range(start, end) if page.line[p] == TEXT)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fields(symbols: str) -> int:
-    """How many fields a record's symbols fill: a run of text or bylines is one."""
+    """How many fields a record's symbols fill: a run of text or bylines is one (cached:
+    a page repeats a handful of record shapes)."""
     return len(_RUNS.sub("", symbols))
 
 

@@ -60,6 +60,16 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
+# What every DAY_WORD match holds, as one trie run on lower-cased text: far cheaper than
+# the case-blind pattern, which then runs only on the few lines that pass.
+_DAY_WORD_OPENINGS = [
+    *"il y a|vor|hace|há|today|aujourd|heute|hoy|oggi|hoje|vandaag|heddiw|just now".split("|"),
+    *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
+    *"ddoe|igår|i går|wczoraj|ahir".split("|"),
+]
+_DAY_WORD_HINT = re.compile(rf"\s(?:ago|fa)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
+# Letters a case-blind pattern matches to ASCII ones that lower() leaves apart (or lengthens).
+_CASE_ODDITIES = frozenset("İıſK")
 # Words without which no relative date is written, as one trie (run on lower-cased text).
 _AGO_WORDS = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
@@ -95,7 +105,15 @@ _LONG_TAIL_SHAPE = re.compile(
     r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
     r"|\b[^\W\d_]{3,}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d\b"
 )
+_CENTURY_YEAR = re.compile(r"(?:19|20)\d\d")  # in every _LONG_TAIL_SHAPE match
 _NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
+
+
+def has_day_word(text: str) -> bool:
+    """Whether ``text`` holds a word of a relative date ("yesterday", "vor 3", "an hour ago")."""
+    if _CASE_ODDITIES.isdisjoint(text) and _DAY_WORD_HINT.search(text.lower()) is None:
+        return False
+    return DAY_WORD.search(text) is not None
 
 
 def find_when(
@@ -174,6 +192,8 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
 def long_tail_in_line(text: str, saved: datetime | None) -> DateMatch | None:
     """A date in a line's long tail ("Le Siobhán Ní Bhriain | 6 Márta 2024"): a day, a
     word and a year, read by dateparser in the languages it knows."""
+    if _CENTURY_YEAR.search(text) is None:
+        return None  # the cheap test: every long-tail shape ends in a year
     match = _LONG_TAIL_SHAPE.search(text)
     if match is None or _NOT_DATES.search(match.group()):
         return None
@@ -186,8 +206,10 @@ def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
     """A date-only line the patterns do not know, read by dateparser (short lines only)."""
     if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
         return None
-    if not _LONG_TAIL_SHAPE.search(text) or _NOT_DATES.search(text):
+    if _CENTURY_YEAR.search(text) is None or not _LONG_TAIL_SHAPE.search(text):
         return None  # dateparser is slow: only a day, a word and a year go to it
+    if _NOT_DATES.search(text):
+        return None
     return _dateparser(text, saved.replace(tzinfo=None) if saved is not None else None)
 
 

@@ -230,6 +230,8 @@ def _teaser_runs(units: list[Unit], out: list[str]) -> None:
     for index, unit in enumerate(units):
         blocks.setdefault(unit.block, []).append(index)
     for members in blocks.values():
+        if len(members) < _TEASER_RUN:
+            continue  # too few lines to hold a run of teasers
         kinds = Counter(out[i] for i in members)
         if kinds[TEXT] < _TEASER_RUN or kinds[TEXT] < 2 * kinds[TITLE] or kinds[BYLINE]:
             continue
