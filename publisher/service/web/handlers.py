@@ -249,8 +249,10 @@ def _wanted(
     )
 
 
-async def _read_pairs(request: Request, limit: int) -> list[tuple[str, str]]:
-    """A urlencoded form as (name, value) pairs, read with a size cap; names may repeat."""
+async def _read_pairs(
+    request: Request, limit: int, max_fields: int = 5_000
+) -> list[tuple[str, str]]:
+    """A urlencoded form as (name, value) pairs, read with a size cap (starlette's has none)."""
     content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
         raise HTTPException(status_code=415)
@@ -260,8 +262,9 @@ async def _read_pairs(request: Request, limit: int) -> list[tuple[str, str]]:
         if len(body) > limit:
             raise HTTPException(status_code=413)
     try:
-        return parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True,
-                         max_num_fields=5_000)  # fmt: skip
+        return parse_qsl(
+            body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=max_fields
+        )
     except ValueError as exc:
         raise HTTPException(status_code=413) from exc
 
@@ -282,19 +285,6 @@ def _subscriber_input(form: dict[str, str]) -> subscriptions.SubscriberInput:
 
 
 async def _read_form(request: Request) -> dict[str, str]:
-    """A small urlencoded form, read with a size cap (starlette's parser has none)."""
-    content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-    if content_type != "application/x-www-form-urlencoded":
-        raise HTTPException(status_code=415)
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            raise HTTPException(status_code=413)
-    try:
-        pairs = parse_qsl(
-            body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20
-        )
-    except ValueError as exc:
-        raise HTTPException(status_code=413) from exc
+    """The subscribe form's few fields; anything else is ignored."""
+    pairs = await _read_pairs(request, MAX_FORM_BYTES, max_fields=20)
     return {key: value for key, value in pairs if key in ("email", "name", "cadence", "timezone")}
