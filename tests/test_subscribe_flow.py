@@ -26,7 +26,7 @@ from publisher.core.settings import Settings, load_settings
 from publisher.core.templating import make_environment
 from publisher.ingest.pipeline import ingest
 from publisher.mail.delivering import deliver_notices
-from publisher.mail.outbound import UNSUBSCRIBE, make_mailer, make_sender
+from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, make_mailer, make_sender
 from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
 from publisher.mail.tokens import sign_reference
@@ -431,3 +431,15 @@ def test_the_form_offers_time_zones_and_keeps_the_readers(flow: Flow) -> None:
     assert (subscriber.timezone, subscriber.cadence) == ("Asia/Tokyo", "weekly")
     status, _, body = flow.subscribe("bad@example.org", timezone="Mars/Olympus")
     assert status == 400 and b"invalid timezone" in body
+
+
+def test_links_of_a_reader_who_left_say_so_instead_of_invalid(flow: Flow) -> None:
+    store_subscriber(flow, "dan@example.org", "unsubscribed")
+    preferences = "/preferences/" + token_for(flow, PREFERENCES, "dan@example.org")
+    leave = "/unsubscribe/" + token_for(flow, UNSUBSCRIBE, "dan@example.org")
+    for method, path in (("GET", preferences), ("GET", leave)):
+        status, _, body = fetch(flow.port, method, path)
+        assert status == 410 and b"no longer subscribed" in body, (method, path)
+    status, _, body = flow.post(preferences, b"cadence=weekly&timezone=UTC")
+    assert status == 410 and b"no longer subscribed" in body
+    assert flow.status_of("dan@example.org") == "unsubscribed"

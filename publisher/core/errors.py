@@ -60,6 +60,10 @@ class SubscriberNotFoundError(SubscriberError, LookupError):
     """No subscriber has that address."""
 
 
+class NotSubscribedError(SubscriberError):
+    """A genuine link of a reader who has left (unsubscribed, bounced or complained)."""
+
+
 class TokenError(PublisherError, ValueError):
     """A signed token (unsubscribe, confirm) is forged, altered, for another purpose or expired."""
 

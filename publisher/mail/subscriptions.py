@@ -16,7 +16,13 @@ from email_validator import EmailNotValidError, validate_email
 from jinja2 import Environment
 
 from publisher import store
-from publisher.core.errors import StoreError, SubscriberError, SubscriberNotFoundError, TokenError
+from publisher.core.errors import (
+    NotSubscribedError,
+    StoreError,
+    SubscriberError,
+    SubscriberNotFoundError,
+    TokenError,
+)
 from publisher.core.models import Subscriber
 from publisher.mail import compose, tokens
 from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, Sender
@@ -382,9 +388,13 @@ def preferences_subscriber(db: store.Store, secret: bytes, token: str) -> Subscr
     """The subscriber a genuine preferences link names (those never expire)."""
     with db.reading() as conn:
         found = _referenced(conn, secret, PREFERENCES, token)
-    if found.status not in ("active", "pending"):
-        raise TokenError("this address is not subscribed any more; subscribe again")
+    _still_subscribed(found)
     return found
+
+
+def _still_subscribed(sub: Subscriber) -> None:
+    if sub.status not in ("active", "pending"):
+        raise NotSubscribedError(f"{sub.email} is not subscribed any more; subscribe again")
 
 
 def update_preferences(
@@ -399,6 +409,7 @@ def update_preferences(
         raise SubscriberError(f"invalid timezone {wanted.timezone!r}") from exc
     with db.transaction() as conn:
         found = _referenced(conn, secret, PREFERENCES, token)
+        _still_subscribed(found)
         store.update_subscriber(conn, found.id, now, cadence=wanted.cadence,
                                 timezone=wanted.timezone)  # fmt: skip
         store.set_subscriber_choices(

@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 
 from publisher import store
 from publisher.core.errors import (
+    NotSubscribedError,
     StoreError,
     SubscriberError,
     SubscriberNotFoundError,
@@ -150,6 +151,8 @@ class Endpoints:
             sub = subscriptions.unsubscribe_subscriber(self.db, self.secret, token)
         except TokenError:
             return self.pages.error(400)
+        if sub.status not in ("active", "pending"):
+            return self.pages.error(410)
         action = f"{self.pages.root}unsubscribe/{token}"
         preferences = self.sender.preferences_url(sub.id, sub.email)
         return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=sub.email,
@@ -160,6 +163,8 @@ class Endpoints:
         token = _token(request)
         try:
             sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
+        except NotSubscribedError:
+            return self.pages.error(410)
         except TokenError:
             return self.pages.error(400)
         return self._preferences_page(200, sub, token)
@@ -173,6 +178,8 @@ class Endpoints:
             sub = subscriptions.update_preferences(
                 self.db, self.secret, token, wanted, now=self.clock()
             )
+        except NotSubscribedError:
+            return self.pages.error(410)
         except TokenError:
             return self.pages.error(400)
         except SubscriberError as exc:

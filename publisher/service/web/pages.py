@@ -19,6 +19,10 @@ ERROR_MESSAGES = {
     400: ("Link not valid", "This link is invalid or has expired. To subscribe, use the form."),
     404: ("Page not found", "There is nothing at this address."),
     405: ("Method not allowed", "This address does not accept that kind of request."),
+    410: (
+        "Not subscribed",
+        "This address is no longer subscribed. To receive the digest again, use the form.",
+    ),
     413: ("Request too large", "The form sent was too large."),
     415: ("Unsupported form", "Send the form as application/x-www-form-urlencoded."),
     429: ("Too many requests", "Too many subscription requests from here or for this address."),
