@@ -15,6 +15,7 @@ from publisher.cli.app import (
     cli,
 )
 from publisher.core.logs import configure_logging
+from publisher.core.settings import Settings
 from publisher.service import daemon, worker
 
 
@@ -26,8 +27,7 @@ from publisher.service import daemon, worker
 @click.pass_obj
 def run_command(app: AppContext, deliver: bool | None) -> None:
     """Run the service: watch seeds, rebuild, send digests on schedule, serve HTTP."""
-    settings = app.settings()
-    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
+    settings = _logged_settings(app)
     daemon.run(settings, os.environ, deliver=deliver)
 
 
@@ -35,8 +35,7 @@ def run_command(app: AppContext, deliver: bool | None) -> None:
 @click.pass_obj
 def worker_command(app: AppContext) -> None:
     """Only deliver queued digests and notices (no scheduling, no HTTP); run any number."""
-    settings = app.settings()
-    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
+    settings = _logged_settings(app)
     worker.work(settings, os.environ)
 
 
@@ -44,8 +43,7 @@ def worker_command(app: AppContext) -> None:
 @click.pass_obj
 def serve_command(app: AppContext) -> None:
     """Serve the feeds and the subscription pages only (no scanning, no sending)."""
-    settings = app.settings()
-    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
+    settings = _logged_settings(app)
     daemon.serve(settings, os.environ)
 
 
@@ -107,3 +105,10 @@ def _process_line(process: dict[str, Any]) -> str:
         f"{role:<8} pid {process['pid']} on {process['host']}, started {process['started']}, "
         f"last seen {process['last_seen']}"
     )
+
+
+def _logged_settings(app: AppContext) -> Settings:
+    """The site's settings, with logging set up as they say (for the long-running commands)."""
+    settings = app.settings()
+    configure_logging(settings.logging.level, settings.logging.format, settings.logging.file)
+    return settings

@@ -388,11 +388,12 @@ def preferences_subscriber(db: store.Store, secret: bytes, token: str) -> Subscr
     """The subscriber a genuine preferences link names (those never expire)."""
     with db.reading() as conn:
         found = _referenced(conn, secret, PREFERENCES, token)
-    _still_subscribed(found)
+    check_still_subscribed(found)
     return found
 
 
-def _still_subscribed(sub: Subscriber) -> None:
+def check_still_subscribed(sub: Subscriber) -> None:
+    """A reader who left (unsubscribed, bounced, complained) has no page but the sign-up."""
     if sub.status not in ("active", "pending"):
         raise NotSubscribedError(f"{sub.email} is not subscribed any more; subscribe again")
 
@@ -409,7 +410,7 @@ def update_preferences(
         raise SubscriberError(f"invalid timezone {wanted.timezone!r}") from exc
     with db.transaction() as conn:
         found = _referenced(conn, secret, PREFERENCES, token)
-        _still_subscribed(found)
+        check_still_subscribed(found)
         store.update_subscriber(conn, found.id, now, cadence=wanted.cadence,
                                 timezone=wanted.timezone)  # fmt: skip
         store.set_subscriber_choices(

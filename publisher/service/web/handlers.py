@@ -149,10 +149,11 @@ class Endpoints:
         token = _token(request)
         try:
             sub = subscriptions.unsubscribe_subscriber(self.db, self.secret, token)
+            subscriptions.check_still_subscribed(sub)
+        except NotSubscribedError:
+            return self.pages.error(410)
         except TokenError:
             return self.pages.error(400)
-        if sub.status not in ("active", "pending"):
-            return self.pages.error(410)
         action = f"{self.pages.root}unsubscribe/{token}"
         preferences = self.sender.preferences_url(sub.id, sub.email)
         return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=sub.email,
