@@ -130,7 +130,7 @@ def test_listing_with_bylines_002() -> None:
     assert voting.summary is not None and voting.summary.startswith("VOTING IS open")
     assert voting.summary.endswith("the need to…")
     tim = by_title["Starmer lays down the law with CLP discussion ban"]
-    assert tim.author == "Workers Power"  # the byline wins over "By Tim Nailsea …"
+    assert tim.author == "Tim Nailsea"  # "By Tim Nailsea …" names the writer; the byline the paper
     assert tim.summary is not None and tim.summary.startswith("On 12 August")
     short = by_title["Controversial launch for Labour anti-racism campaign"]
     assert short.summary == "Grassroots activist initiative expropriated by Momentum"

@@ -18,7 +18,7 @@ _ROLE_WORDS = frozenset(
     "correspondante correspondant secrétaire redakteur redakteurin korrespondent "
     "sekretärin sekretär redactor redactora corresponsal secretario secretaria "
     "giornalista segretario segretaria redattore jornalista secretário secretária "
-    "gohebydd golygydd ysgrifennydd".split()
+    "gohebydd golygydd ysgrifennydd reporting service agency".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC = re.compile(

@@ -24,9 +24,9 @@ _PREFIX = re.compile(
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reported|report|photos?|interview|reviewed"
+    r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
-    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b\s*:?\s*"
+    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist)\s*:\s*",
@@ -62,7 +62,10 @@ _META = re.compile(
     # a category or tag field beside the date: "Published: 06/03/2024 | Category: Housing"
     r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategorie|section|rubri(?:que|k)|topics?|tags?"
     r"|filed under|posted in|type)\s?:[^|·•]*"
-    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)"  # a duration: "52:18"
+    # a time of day after the date: "às 14h32", "19:47h", "alle 10.15", "kl. 18:42"
+    r"|(?:\b(?:às|as|à|a las|alle|om|um|kl\.?|at)\s+)?(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b"
+    r"|(?<!\w)h(?!\w)",  # the hour mark a date reader leaves: "19:47h"
     re.IGNORECASE,
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
@@ -79,6 +82,27 @@ _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
 _LABEL_WORDS = 4
+# The newsroom or the site's account signing an item: no writer named.
+_DESKS = frozenset(
+    (
+        "newsdesk",
+        "news desk",
+        "news team",
+        "staff",
+        "editorial team",
+        "the editors",
+        "web team",
+        "redazione",
+        "redação",
+        "redacao",
+        "redacción",
+        "redaccion",
+        "rédaction",
+        "redaktion",
+        "redactie",
+        "y golygydd",
+    )
+)
 
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
@@ -102,7 +126,16 @@ class Byline:
 def parse_byline(
     text: str, *, day_first: bool = True, saved: datetime | None = None
 ) -> Byline | None:
-    """The byline a whole line spells, or None when the line is anything else."""
+    """The byline a whole line spells, or None when the line is anything else; a newsroom
+    signing ("By Newsdesk", "da Redazione") names no writer."""
+    byline = _parse_byline(text, day_first, saved)
+    if byline is not None and byline.author is not None and byline.author.lower() in _DESKS:
+        return Byline(None, byline.published)
+    return byline
+
+
+def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
+    """The byline a whole line spells, as written."""
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None

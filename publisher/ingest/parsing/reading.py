@@ -212,7 +212,7 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
         title=title,
         line=title_unit.line,
         summary=summary,
-        author=byline.author or author,
+        author=author or byline.author,  # "By Name …" in the text names the writer
         published=byline.published,
     )
     return draft, kicker, derived
