@@ -71,6 +71,20 @@ _PROMOTION = re.compile(
     re.IGNORECASE,
 )
 _NAV_SEPARATORS = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
+_WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# The entries of a site's menu: a row of capitalised words holding two of them is a menu
+# even with single spaces between ("Home News Crime Transport Business Sport").
+_MENU_WORDS = frozenset(
+    """home news sport sports about contact events jobs shop search login opinion culture
+    politics business weather travel podcasts podcast video videos lifestyle property
+    puzzles archive blog campaigns join donate membership publications research media
+    world uk local crime transport health education environment science technology tech
+    inicio noticias política economía opinión cultura deportes accueil actualités
+    économie sports startseite nachrichten politik wirtschaft kultur home nieuws
+    economie cultuur hafan newyddion chwaraeon notizie politica economia cultura
+    início notícias""".split()
+)
+_MENU_ROW_WORDS = 5
 _TRAILING_PROMOTION = re.compile(
     r"(?<=[.!?])\s+(?:buy|book|order|download|pre-?order|register|reserve)\b[^.!?]{0,80}"
     r"\b(?:here|online|now|today)[.!]*$",
@@ -139,9 +153,29 @@ def _is_copyright(text: str, lower: str) -> bool:
 def _is_navigation(text: str) -> bool:
     """A row of three or more short links: "Home | News | About"."""
     if _NAV_HINT.search(text) is None:
-        return False
+        return _is_menu_row(text)
     parts = [p for p in _NAV_SEPARATORS.split(text) if p]
     return len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts)
+
+
+def spaced_menu(raw: str) -> str:
+    """A raw line of short entries set apart by runs of spaces ("Nieuws  Sport  Verkeer"),
+    with bars between them so it reads as the menu it is (spaces collapse later)."""
+    parts = _WIDE_GAP.split(raw.strip())
+    if len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts):
+        return " | ".join(parts)
+    return raw
+
+
+def _is_menu_row(text: str) -> bool:
+    """Menu entries on one line with single spaces: capitalised words, two of them the
+    words menus are made of, no sentence marks."""
+    if not text[0].isupper() or text[-1] in ".?!:,;" or text.count(" ") < _MENU_ROW_WORDS - 1:
+        return False
+    words = text.split()
+    if not all(w[0].isupper() or w in ("&", "-", "–") for w in words):
+        return False
+    return sum(1 for w in words if w.lower() in _MENU_WORDS) >= 2
 
 
 def _is_paging(lower: str) -> bool:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.dates import find_date
-from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
+from publisher.ingest.parsing.furniture import furniture_kind, spaced_menu, strip_promotion
 from publisher.ingest.parsing.relative import has_day_word
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
@@ -179,6 +179,8 @@ def _plain(raw: str) -> str:
         raw = _MD_EMPHASIS.sub(_emphasised, raw)
     if raw.startswith(">"):
         raw = raw.lstrip("> ")
+    if "   " in raw or "  " in raw.strip():
+        raw = spaced_menu(raw)
     return raw
 
 

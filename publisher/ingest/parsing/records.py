@@ -35,6 +35,7 @@ _SKIPPED_TEXT = 0.75  # running text skipped between records costs this share of
 _RUN_GAP = 3  # lines outside records that part two runs of records
 _PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
+_FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
 
 
 @dataclass
@@ -111,6 +112,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     runs = _main_runs(syms, chosen)
     if TITLE in pattern:
         runs = _with_lone_headlines(units, page, runs)
+    runs = _without_bare_edges(syms, runs)
     reading = Reading(pattern, runs, score)
     if reading.records:
         _assign_roles(units, syms, reading)
@@ -187,6 +189,26 @@ def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
     longest = max((len(run) for run in runs), default=0)
     keep = max(2, longest / 3) if longest >= _RUN_MIN else 1
     return [record for run in runs if len(run) >= keep for record in run]
+
+
+def _bare(syms: list[str], record: Record) -> bool:
+    """A record of one line and nothing else: a headline alone, a label, a line of text."""
+    return sum(1 for i in record.indexes if syms[i] != META) == 1
+
+
+def _without_bare_edges(syms: list[str], records: list[Record]) -> list[Record]:
+    """``records`` without the lone lines at either end of the run where the page's records
+    hold more than one field: a masthead, a box's heading or an address above or below the
+    list, not an item."""
+    full = sum(1 for r in records if not _bare(syms, r))
+    if len(records) < _RUN_MIN - 1 or full * _FULL_SHARE < len(records) * 2:
+        return records
+    start, end = 0, len(records)
+    while start < end and _bare(syms, records[start]):
+        start += 1
+    while end > start and _bare(syms, records[end - 1]):
+        end -= 1
+    return records[start:end]
 
 
 def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
