@@ -31,6 +31,9 @@ _META = re.compile(
     r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd)?"
     r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
+    # a time or a span of times: "10:30 AM - 1:00 PM GMT", "19.00–21.00 Uhr"
+    r"|\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?)?"
+    r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?"
     r"|.{0,40}\(\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
     r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d+\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?|comments?"
     r"|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?|articles?|posts?"
@@ -43,7 +46,11 @@ _META = re.compile(
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
     r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis"
-    r"|[★☆✩✪⭐]{1,10}.{0,20})",  # a rating
+    r"|[★☆✩✪⭐]{1,10}.{0,20}"  # a rating
+    # counters of people and replies: "42 going", "3 Comments on <title>", "No Comments"
+    r"|(?:\d[\d,.]*\s?k?|no)\s(?:going|attending|interested|responses?|comments?(?:\son\s.{0,150})?)"
+    # the blog, series or section an item is in: "Blog : Le blog de Sophie Lambert"
+    r"|(?:blog|series|serie|série|reihe|rubrique|rubrik|section|sección|sezione|topics?)\s?:.{0,80})",
     re.IGNORECASE,
 )
 _FURNITURE_WORDS = frozenset(
@@ -54,7 +61,7 @@ _FURNITURE_WORDS = frozenset(
     chwilio home accueil startseite inicio inizio início contact kontakt contacto contatti
     login logout register donate doneer spenden faire-un-don dona donar apoia steun cefnogi
     references""".split()
-)
+) | frozenset(("post author", "post date", "posts navigation", "post navigation", "copy link"))
 _FURNITURE_LINE = re.compile(
     r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
     r"|(?:skip|jump|aller|springe|saltar|spring|salta)\b.{0,30}"
@@ -99,7 +106,8 @@ _META_OPENINGS = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
     location place time cost price ticket tickets lieu heure prix ort zeit preis lugar hora
     precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
-    aflevering photo photos foto fotos picture pictures image images illustration
+    aflevering photo photos foto fotos picture pictures image images illustration no blog
+    series serie série reihe rubrique rubrik section sección sezione topic topics
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis""".split()
