@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.records import Record
-from publisher.ingest.parsing.roles import BYLINE, LIST, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE
 
 _PARAGRAPH = 120  # a line this long is a paragraph of sentences
 _ARTICLE_SHARE = 0.5
@@ -32,7 +32,7 @@ def find_article(
     text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
     for first in (
         _long_paragraphs(units, syms, text),
-        _signed_once(syms, text),
+        _signed_once(units, syms, text),
         _unexplained(syms, text, records),
     ):
         if first is not None:
@@ -63,16 +63,36 @@ def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int
     return long[0] if heads <= len(long) else None
 
 
-def _signed_once(syms: list[str], text: list[int]) -> int | None:
+def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
     """The first paragraph when one byline near the top signs paragraphs of running text
-    (two or more) and no other byline or title follows."""
+    (two or more) and no other byline or title follows, but an interview's questions."""
     bylines = [n for n, i in enumerate(text) if syms[i] == BYLINE]
     if not bylines or bylines[0] >= _TOP or bylines[-1] - bylines[0] > 1:
         return None
     after = text[bylines[-1] + 1 :]
-    if any(syms[i] == TITLE for i in after) or sum(1 for i in after if syms[i] == TEXT) < 2:
+    if sum(1 for i in after if syms[i] == TEXT) < 2:
         return None
+    if any(syms[i] == TITLE for i in after):
+        # only an interview's questions stand between its paragraphs (furniture ends it)
+        asked = [i for i in _until_furniture(syms, after) if syms[i] == TITLE]
+        if not asked or not _questions(units, syms, asked):
+            return None
     return next(i for i in text if syms[i] == TEXT)
+
+
+def _until_furniture(syms: list[str], lines: list[int]) -> list[int]:
+    """``lines`` up to the first one with furniture or metadata above it."""
+    for n in range(1, len(lines)):
+        if any(syms[i] in (FURNITURE, META) for i in range(lines[n - 1] + 1, lines[n])):
+            return lines[:n]
+    return lines
+
+
+def _questions(units: list[Unit], syms: list[str], titles: list[int]) -> bool:
+    """Whether the title-like lines are an interview's questions, each over its answer."""
+    return all(
+        units[i].text.endswith("?") and i + 1 < len(syms) and syms[i + 1] == TEXT for i in titles
+    )
 
 
 def _unexplained(syms: list[str], text: list[int], records: list[Record]) -> int | None:
