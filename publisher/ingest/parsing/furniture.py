@@ -195,6 +195,11 @@ def strip_promotion(text: str) -> str:
     return _TRAILING_PROMOTION.sub("", text)
 
 
+def promotes(text: str) -> bool:
+    """Whether a line ends in a call to buy or book ("… Book online here!")."""
+    return _TRAILING_PROMOTION.search(text) is not None
+
+
 def _ends_in_link(text: str) -> bool:
     """A cheap test for a trailing "Read more »": most lines end in a plain full stop."""
     if text[-1] == "." and not text.endswith("..."):

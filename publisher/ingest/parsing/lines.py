@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.dates import find_date
-from publisher.ingest.parsing.furniture import furniture_kind, spaced_menu, strip_promotion
+from publisher.ingest.parsing.furniture import furniture_kind, promotes, spaced_menu, strip_promotion
 from publisher.ingest.parsing.relative import has_day_word
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
@@ -71,6 +71,7 @@ class Unit(NamedTuple):
     title_like: bool = False
     sentence: bool = False
     heading: bool = False
+    promoted: bool = False  # a call to buy or book was cut off its end
 
 
 def split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
@@ -280,7 +281,9 @@ def _make_unit(
     heading = text[0] == "#" and _HEADING.match(text)
     if heading:
         text = text[heading.end() :]
-    text = strip_promotion(text)
+    stripped = strip_promotion(text)
+    promoted = stripped != text and promotes(text)
+    text = stripped
     byline = None if marker or heading else parse_byline(text, day_first=day_first, saved=saved)
     furniture = None if byline else furniture_kind(text)
     kicker = None if byline or furniture or " | " not in text else _INLINE_KICKER.match(text)
@@ -301,6 +304,7 @@ def _make_unit(
         title_like=title_q >= _TITLE_LIKE,
         sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
         heading=bool(heading),
+        promoted=promoted,
     )
 
 

@@ -35,6 +35,7 @@ _SKIPPED_TEXT = 0.75  # running text skipped between records costs this share of
 _RUN_GAP = 3  # lines outside records that part two runs of records
 _PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
+_TEASER_RUN = 3  # a reading of fewer records gives way to this many teasers for each
 _FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
 
 
@@ -108,6 +109,11 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
         if score > best[2]:
             best = (pattern, records, score)
     pattern, found, score = _whole_phase(page, best, tried)
+    if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
+        # a heading over a block of sentences one a line is a run of teasers, not one item
+        teasers, weight = _match(page, (TEXT,), blocked=False)
+        if len(teasers) >= _TEASER_RUN * max(1, len(found)):
+            pattern, found, score = (TEXT,), teasers, weight
     chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
     runs = _main_runs(syms, chosen)
     if TITLE in pattern:

@@ -80,6 +80,7 @@ _FURNITURE_LINE = re.compile(
     r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
     r"|load more.{0,20}|show more.{0,20}"
+    r"|(?:sort(?:ed)? by|filter(?: by)?|order by|ordenar por|trier par|sortieren nach)\b.{0,80}"
     r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}"
     # sign-up form residue and newsletter boxes, in the languages pages come in
     r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
@@ -100,7 +101,8 @@ _FURNITURE_OPENINGS = frozenset(
     soutenez unterstützen apoya sostieni apoie give donate page pagina página seite tudalen
     load show newer older nieuwere oudere plus neuere ältere your votre la tu je ihre eich e
     email adresse cyfeiriad correo indirizzo our the weekly monthly newsletter nieuwsbrief
-    boletín lettre cylchlythyr infolettre""".split()
+    boletín lettre cylchlythyr infolettre sort sorted filter order ordenar trier
+    sortieren""".split()
 )
 _META_OPENINGS = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
@@ -135,6 +137,8 @@ _LOWER_WORDS = 2  # "and", a role in lower case: names have no more
 _LABEL_CHARS = 30
 _MENU_RUN = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY = 24
+_SYMBOLS_LINE = 40  # a line this short without letters is counters or icons
+_BOX_LINES = 3  # a box of an appeal or advert holds a call to action and a line or two
 _TEASER_RUN = 3  # lines of running text in one block that make it a run of teasers
 
 
@@ -156,12 +160,29 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
         out.append(symbol)
         reasons.append(reason)
     _stacked_menus(units, out, reasons)
+    _appeal_boxes(units, out, reasons)
     _mark_labels(units, out, reasons)
     _names_in_context(units, out, reasons)
     _teaser_runs(units, out)
     _numbered_titles(units, out)
     _standfirsts_by_shape(units, out)
     return out, reasons
+
+
+def _appeal_boxes(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A small block holding a call to action ("Give today", "Book online here!", "Subscribe")
+    and no byline is a box: an appeal, an advert or a shop panel, not an item."""
+    blocks: dict[int, list[int]] = {}
+    for index, unit in enumerate(units):
+        blocks.setdefault(unit.block, []).append(index)
+    for members in blocks.values():
+        if len(members) > _BOX_LINES or any(out[i] == BYLINE for i in members):
+            continue
+        if any(units[i].promoted or units[i].furniture == "block" for i in members):
+            for i in members:
+                if out[i] != FURNITURE:
+                    out[i] = FURNITURE
+                    reasons[i] = "furniture (an appeal, advert or shop panel)"
 
 
 def _standfirsts_by_shape(units: list[Unit], out: list[str]) -> None:
@@ -265,6 +286,8 @@ def _symbol(unit: Unit) -> tuple[str, str]:
             return FURNITURE, "furniture (menu, widget or button)"
         if not (opening and len(text) > _COUNTER_LETTERS) and _COUNTER.fullmatch(text):
             return META, "metadata"
+        if not opening and len(text) <= _SYMBOLS_LINE and not any(map(str.isalpha, text)):
+            return META, "metadata"  # counters and pictographs: "♡ 61  💬 9", "↩ 14 ⇄ 30"
         if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
             return META, "metadata"
     if unit.marker:
