@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from publisher import store
 from publisher.core.errors import (
     NotSubscribedError,
+    SampleLinkError,
     StoreError,
     SubscriberError,
     SubscriberNotFoundError,
@@ -139,8 +140,8 @@ class Endpoints:
             sub = subscriptions.confirm(
                 self.db, self.secret, _token(request), now=self.clock(), max_age=max_age
             )
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         log.info("subscription confirmed: %s", sub.email)
         return self.pages.render("confirmed.html", 200, "Subscription confirmed", subscriber=sub)
 
@@ -152,8 +153,8 @@ class Endpoints:
             subscriptions.check_still_subscribed(sub)
         except NotSubscribedError:
             return self.pages.error(410)
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         action = f"{self.pages.root}unsubscribe/{token}"
         preferences = self.sender.preferences_url(sub.id, sub.email)
         return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=sub.email,
@@ -166,8 +167,8 @@ class Endpoints:
             sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
         except NotSubscribedError:
             return self.pages.error(410)
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         return self._preferences_page(200, sub, token)
 
     async def preferences(self, request: Request) -> Response:
@@ -181,8 +182,8 @@ class Endpoints:
             )
         except NotSubscribedError:
             return self.pages.error(410)
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         except SubscriberError as exc:
             sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
             return self._preferences_page(400, sub, token, error=str(exc))
@@ -214,13 +215,19 @@ class Endpoints:
             email = subscriptions.unsubscribe(
                 self.db, self.secret, _token(request), now=self.clock()
             ).email
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         except SubscriberNotFoundError:
             pass  # erased by the operator: they get nothing either way
         else:
             log.info("unsubscribed: %s", email)
         return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
+
+    def _bad_link(self, exc: TokenError) -> Response:
+        """A forged or expired link is refused; one from a test message is explained."""
+        if isinstance(exc, SampleLinkError):
+            return self.pages.sample_link()
+        return self.pages.error(400)
 
     def healthz(self, request: Request) -> Response:
         """200 when all is well; 503 with the reasons when the service cannot do its work."""
