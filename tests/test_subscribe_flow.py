@@ -26,9 +26,10 @@ from publisher.core.settings import Settings, load_settings
 from publisher.core.templating import make_environment
 from publisher.ingest.pipeline import ingest
 from publisher.mail.delivering import deliver_notices
-from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, make_mailer, make_sender
+from publisher.mail.links import confirm, unsubscribe
+from publisher.mail.outbound import CONFIRM, PREFERENCES, UNSUBSCRIBE, make_mailer, make_sender
 from publisher.mail.sending import send_digests, send_test
-from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
+from publisher.mail.subscriptions import SubscriberInput, subscribe
 from publisher.mail.tokens import sign_reference
 from publisher.service.couriers import notice_courier
 from publisher.service.web import create_app

@@ -16,6 +16,7 @@ from publisher.mail.transports import MaildirMailer, Mailer, SMTPMailer
 UNSUBSCRIBE = "unsubscribe"
 BOUNCE = "bounce"  # the token purpose of VERP envelope senders
 PREFERENCES = "preferences"  # the token purpose of a reader's preferences link
+CONFIRM = "confirm"  # the token purpose of double opt-in links
 
 
 def _signed(subscriber_id: int, email: str) -> str:
