@@ -6,8 +6,12 @@ Usage: python bench/digest.py [--subscribers 100000] [--naive 200] [--messages 2
    personalisation per reader, against rendering and inlining per reader with an
    EmailMessage (measured on --naive readers, rate extrapolated). Target >= 30x.
 2. Delivery through SMTPMailer against a raw smtplib loop sending the same prebuilt
-   bytes over one connection, both into a local aiosmtpd sink. Target >= 0.7x.
+   bytes over one connection, both into a local aiosmtpd sink. Target >= 0.9x.
 3. Peak memory of the process (ru_maxrss). Target <= 250 MB.
+
+With --end-to-end N: a whole ``publisher digest send`` process to N readers imported into a
+SQLite site (planning, rendering, the ledger, SMTP into a local sink): messages/s and the
+process's peak memory (target <= 250 MB for 100,000).
 
 With --workers N: delivery throughput of 1, 2, 4 … N ``publisher worker`` processes
 sharing one PostgreSQL ledger (--database URL, a database of its own; by default a
@@ -104,10 +108,14 @@ def naive_message(env: Environment, content: EditionContent, n: int) -> bytes:
         "groups": group_entries(content.entries),
         "entry_count": len(content.entries),
         "more_count": content.more_count,
-        "count": len(content.entries),
+        "count": len(content.entries) + content.more_count,
+        "top_title": content.entries[0].title if content.entries else "",
+        "edition_url": content.edition_url,
+        "postal_address": content.postal_address or "",
         "greeting": f"Hello {name}," if name else "Hello,",
         "email": email,
         "unsubscribe_url": url,
+        "preferences_url": url.replace("/unsubscribe/", "/preferences/"),
     }
     context["subject"] = env.get_template(SUBJECT_TEMPLATE).render(context).strip()
     message = EmailMessage()
@@ -140,6 +148,7 @@ def fast_messages(env: Environment, content: EditionContent, count: int) -> list
             unsubscribe_mailto=MAILTO,
             list_id=LIST_ID,
             message_id=message_id_for(content.key, email, "news.example.org"),
+            preferences_url=url.replace("/unsubscribe/", "/preferences/"),
         ).as_bytes()
         if n < 2000:
             kept.append(data)
@@ -298,6 +307,36 @@ def scaling(max_workers: int, url: str | None, count: int, delay: float) -> None
         print(f"4 workers: {rates[4] / rates[1]:.2f}x one worker (target >= 3x)")
 
 
+def end_to_end(count: int) -> None:
+    """A whole ``publisher digest send`` to ``count`` readers on SQLite: rate and peak memory."""
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="publisher-bench-") as tmp:
+            folder = Path(tmp)
+            env = worker_site(folder, f"sqlite:///{folder / 'publisher.db'}", port)
+            from publisher import store
+            from publisher.core.settings import load_settings
+            from publisher.mail.subscriptions import import_csv
+
+            db = store.open_store(load_settings(None, {}, cwd=folder).database.url)
+            emails = "\n".join(f"reader{n}@example.org" for n in range(count))
+            import_csv(db, "email\n" + emails + "\n", now=datetime.now(UTC))
+            db.close()
+            command = [sys.executable, "-m", "publisher", "digest", "send"]
+            start = time.perf_counter()
+            subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
+            seconds = time.perf_counter() - start
+    finally:
+        controller.stop()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"publisher digest send to {count:,} readers: {sink.count:,} messages in "
+          f"{seconds:.1f} s = {sink.count / seconds:,.0f} messages/s, "
+          f"peak memory {peak:.0f} MB (target <= 250 MB)")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subscribers", type=int, default=100_000)
@@ -308,7 +347,13 @@ def main() -> None:
     parser.add_argument("--database", help="PostgreSQL URL for --workers (default: throwaway)")
     parser.add_argument("--delay", type=float, default=0.02, help="the sink's answer time (s)")
     parser.add_argument("--per-run", type=int, default=600, help="messages per --workers run")
+    parser.add_argument(
+        "--end-to-end", type=int, metavar="N", help="time a whole `publisher digest send` to N"
+    )
     args = parser.parse_args()
+    if args.end_to_end:
+        end_to_end(args.end_to_end)
+        return
     if args.workers:
         scaling(args.workers, args.database, args.per_run, args.delay)
         return
@@ -345,7 +390,7 @@ def main() -> None:
         controller.stop()
     print(f"raw smtplib loop:           {raw:10,.0f} messages/s ({args.messages} messages)")
     print(f"SMTPMailer:                 {ours:10,.0f} messages/s")
-    print(f"ratio: {ours / raw:.2f}x (target >= 0.7x)")
+    print(f"ratio: {ours / raw:.2f}x (target >= 0.9x)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB (target <= 250 MB)")
 

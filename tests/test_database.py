@@ -252,3 +252,13 @@ def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
     with pytest.raises(StoreError) as raised:
         store.open_store(f"postgresql+psycopg://editor:hunter2@127.0.0.1:{closed}/news")
     assert "hunter2" not in str(raised.value) and str(closed) in str(raised.value)
+
+
+def test_postgresql_connections_give_up_on_a_silent_network(postgres_url: str) -> None:
+    db = store.open_store(postgres_url, now=NOW)
+    try:
+        with db.engine.connect() as conn:
+            params = conn.connection.dbapi_connection.info.get_parameters()  # type: ignore[union-attr]
+    finally:
+        db.close()
+    assert params["keepalives"] == "1" and params["tcp_user_timeout"] == "60000"

@@ -145,15 +145,18 @@ def test_ingest_reparse_and_items_orphans_on_the_command_line(old_site: Path) ->
     first = json.loads(publisher("ingest", "--reparse", "--json", cwd=old_site))
     orphans = json.loads(publisher("items", "orphans", "--json", cwd=old_site))
     assert first["files_reparsed"] == 2 and first["orphans"] == len(orphans) > 0
-    assert set(orphans[0]) == {"id", "title", "source", "seed_path", "first_seen"}
+    assert set(orphans[0]) == {"id", "hidden", "title", "source", "seed_path", "first_seen"}
+    assert not any(orphan["hidden"] for orphan in orphans)
     second = json.loads(publisher("ingest", "--reparse", "--json", cwd=old_site))
     assert (second["files_reparsed"], second["items_new"], second["items_updated"]) == (2, 0, 0)
     assert json.loads(publisher("items", "orphans", "--json", cwd=old_site)) == orphans
     db = store.open_store(f"sqlite:///{old_site}/var/publisher.db")
     assert ids_before <= {i.id for i in store.list_items(db)}
     db.close()
+    publisher("items", "hide", orphans[0]["id"], cwd=old_site)
     plain = publisher("items", "orphans", cwd=old_site)
-    assert f"{orphans[0]['id']}\t" in plain
+    assert f"{orphans[0]['id']}\t{orphans[0]['source']}\thidden\t" in plain
+    assert f"{orphans[-1]['id']}\t{orphans[-1]['source']}\tshown\t" in plain
 
 
 def test_file_read_by_a_lower_parser_version_is_reread_once(

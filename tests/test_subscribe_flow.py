@@ -26,9 +26,10 @@ from publisher.core.settings import Settings, load_settings
 from publisher.core.templating import make_environment
 from publisher.ingest.pipeline import ingest
 from publisher.mail.delivering import deliver_notices
-from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, make_mailer, make_sender
-from publisher.mail.sending import send_digests
-from publisher.mail.subscriptions import CONFIRM, SubscriberInput, confirm, subscribe, unsubscribe
+from publisher.mail.links import confirm, unsubscribe
+from publisher.mail.outbound import CONFIRM, PREFERENCES, UNSUBSCRIBE, make_mailer, make_sender
+from publisher.mail.sending import send_digests, send_test
+from publisher.mail.subscriptions import SubscriberInput, subscribe
 from publisher.mail.tokens import sign_reference
 from publisher.service.couriers import notice_courier
 from publisher.service.web import create_app
@@ -443,3 +444,25 @@ def test_links_of_a_reader_who_left_say_so_instead_of_invalid(flow: Flow) -> Non
     status, _, body = flow.post(preferences, b"cadence=weekly&timezone=UTC")
     assert status == 410 and b"no longer subscribed" in body
     assert flow.status_of("dan@example.org") == "unsubscribed"
+
+
+def test_links_in_a_test_message_explain_themselves_and_change_nothing(flow: Flow) -> None:
+    store_subscriber(flow, "eve@example.org", "active")
+    write_seed(flow.settings.paths.seeds, "round1.txt", ROUND_ONE)
+    ingest(flow.settings, flow.db, now=NOW)
+    mailer = make_mailer(flow.settings, {})
+    try:
+        send_test(flow.settings, flow.db, mailer, now=NOW, secret=SECRET, to="eve@example.org")
+    finally:
+        mailer.close()
+    (message,) = wait_for_mail(flow.recorder, 1)
+    links = re.findall(re.escape(SITE) + r"(?:unsubscribe|preferences)/\S+", text_of(message))
+    links.append(message["List-Unsubscribe"].split(",")[0].strip(" <>"))
+    assert len({urlsplit(link).path.split("/")[1] for link in links}) == 2, links
+    for link in links:
+        for method, body in (("GET", b""), ("POST", b"List-Unsubscribe=One-Click")):
+            status, _, page = fetch(flow.port, method, urlsplit(link).path, FORM, body)
+            assert status == 200 and b"Link from a test message" in page, (method, link)
+    assert flow.status_of("eve@example.org") == "active"
+    forged = urlsplit(links[0]).path[:-3] + "AAA"
+    assert fetch(flow.port, "GET", forged)[0] == 400

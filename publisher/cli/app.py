@@ -153,9 +153,10 @@ def print_explanation(explanation: Explanation) -> None:
     console.print(table)
 
 
-def orphan_json(item: Item) -> dict[str, Any]:
+def orphan_json(item: Item, hidden: bool) -> dict[str, Any]:
     return {
         "id": item.id,
+        "hidden": hidden,
         "title": item.title,
         "source": item.source,
         "seed_path": item.seed_path,

@@ -70,10 +70,13 @@ def items_orphans(app: AppContext, as_json: bool) -> None:
     settings = app.settings()
     with opened(settings) as db:
         orphans = list_orphans(settings, db)
+        hidden = store.find_hidden(db, [item.id for item in orphans])
     if as_json:
-        data = [orphan_json(item) for item in orphans]
+        data = [orphan_json(item, item.id in hidden) for item in orphans]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for item in orphans:
-        click.echo(f"{item.id}\t{item.source}\t{item.seed_path or ''}\t{item.title}")
-    click.echo(f"{len(orphans)} items no seed file yields any more", err=True)
+        state = "hidden" if item.id in hidden else "shown"
+        click.echo(f"{item.id}\t{item.source}\t{state}\t{item.seed_path or ''}\t{item.title}")
+    shown = len(orphans) - len(hidden)
+    click.echo(f"{len(orphans)} items no seed file yields any more, {shown} still shown", err=True)

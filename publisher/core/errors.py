@@ -68,6 +68,10 @@ class TokenError(PublisherError, ValueError):
     """A signed token (unsubscribe, confirm) is forged, altered, for another purpose or expired."""
 
 
+class SampleLinkError(TokenError):
+    """A genuine link from a test message (``send-test``, previews): it names no reader."""
+
+
 class DeliveryError(PublisherError):
     """A message could not be handed to the mail transport."""
 

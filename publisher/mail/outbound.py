@@ -16,6 +16,12 @@ from publisher.mail.transports import MaildirMailer, Mailer, SMTPMailer
 UNSUBSCRIBE = "unsubscribe"
 BOUNCE = "bounce"  # the token purpose of VERP envelope senders
 PREFERENCES = "preferences"  # the token purpose of a reader's preferences link
+CONFIRM = "confirm"  # the token purpose of double opt-in links
+
+
+def _signed(subscriber_id: int, email: str) -> str:
+    """The address a reader's link is signed for; the sample reader's are signed for none."""
+    return "" if subscriber_id == tokens.SAMPLE_REFERENCE else email
 
 
 @dataclass(frozen=True)
@@ -35,12 +41,16 @@ class Sender:
     verp: bool = False
 
     def unsubscribe_url(self, subscriber_id: int, email: str) -> str:
-        token = tokens.sign_reference(self.secret, UNSUBSCRIBE, subscriber_id, email)
+        token = tokens.sign_reference(
+            self.secret, UNSUBSCRIBE, subscriber_id, _signed(subscriber_id, email)
+        )
         return f"{self.site_url}unsubscribe/{token}"
 
     def preferences_url(self, subscriber_id: int, email: str) -> str:
         """The reader's own preferences page; like the unsubscribe link, it never expires."""
-        token = tokens.sign_reference(self.secret, PREFERENCES, subscriber_id, email)
+        token = tokens.sign_reference(
+            self.secret, PREFERENCES, subscriber_id, _signed(subscriber_id, email)
+        )
         return f"{self.site_url}preferences/{token}"
 
     def unsubscribe_mailto(self) -> str | None:

@@ -10,28 +10,25 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
 from jinja2 import Environment
 
 from publisher import store
 from publisher.core.errors import (
-    NotSubscribedError,
     StoreError,
     SubscriberError,
     SubscriberNotFoundError,
-    TokenError,
 )
 from publisher.core.models import Subscriber
 from publisher.mail import compose, tokens
-from publisher.mail.outbound import PREFERENCES, UNSUBSCRIBE, Sender
+from publisher.mail.outbound import CONFIRM, Sender
 
 CADENCES = ("daily", "weekly")
 OPTED_OUT = ("unsubscribed", "bounced", "complained")  # no import brings these back unasked
 STATUSES = ("pending", "active", *OPTED_OUT)
 CSV_COLUMNS = ("email", "name", "cadence", "timezone", "status")
-CONFIRM = "confirm"  # the token purpose of double opt-in links
 
 
 @dataclass(frozen=True)
@@ -320,107 +317,3 @@ def _confirmation_id(email: str, now: datetime, domain: str) -> str:
     """A Message-ID unique to one request, revealing nothing of the address."""
     digest_ = hashlib.sha256(f"{email.casefold()}\x00{now.isoformat()}".encode()).hexdigest()
     return f"<confirm.{digest_[:32]}@{domain}>"
-
-
-def confirm(
-    db: store.Store, secret: bytes, token: str, *, now: datetime, max_age: timedelta
-) -> Subscriber:
-    """Activate the pending subscriber a genuine, fresh confirmation link names.
-
-    An active one stays active (links get clicked twice); someone who has since
-    unsubscribed or bounced is not brought back by an old link: TokenError.
-    """
-    with db.transaction() as conn:
-        found = _referenced(conn, secret, CONFIRM, token, now=now, max_age=max_age)
-        if found.status not in ("pending", "active"):
-            raise TokenError("this link is no longer valid; subscribe again for a new one")
-        if found.status == "pending":
-            store.update_subscriber(conn, found.id, now, status="active")
-    return dataclasses.replace(found, status="active")
-
-
-def unsubscribe(db: store.Store, secret: bytes, token: str, *, now: datetime) -> Subscriber:
-    """Unsubscribe the address a genuine unsubscribe link names (those never expire); idempotent."""
-    with db.transaction() as conn:
-        found = _referenced(conn, secret, UNSUBSCRIBE, token)
-        if found.status != "unsubscribed":
-            store.update_subscriber(conn, found.id, now, status="unsubscribed")
-    return dataclasses.replace(found, status="unsubscribed")
-
-
-def unsubscribe_address(db: store.Store, secret: bytes, token: str) -> str:
-    """The address a genuine unsubscribe link names, to show before the reader confirms."""
-    with db.reading() as conn:
-        return _referenced(conn, secret, UNSUBSCRIBE, token).email
-
-
-def _referenced(
-    conn: store.Connection,
-    secret: bytes,
-    purpose: str,
-    token: str,
-    *,
-    now: datetime | None = None,
-    max_age: timedelta | None = None,
-) -> Subscriber:
-    """The subscriber a genuine token names; a removed one reads as an invalid link."""
-    found = store.find_subscriber_by_id(conn, tokens.token_reference(token))
-    if found is None:
-        raise TokenError("this link is no longer valid")
-    tokens.verify_reference(secret, purpose, token, found.email, now=now, max_age=max_age)
-    return found
-
-
-# --- a reader's preferences -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Preferences:
-    """What a reader chose: cadence, time zone, sources and authors (None: all, new ones too)."""
-
-    cadence: str
-    timezone: str
-    sources: tuple[str, ...] | None
-    authors: tuple[str, ...] | None
-
-
-def preferences_subscriber(db: store.Store, secret: bytes, token: str) -> Subscriber:
-    """The subscriber a genuine preferences link names (those never expire)."""
-    with db.reading() as conn:
-        found = _referenced(conn, secret, PREFERENCES, token)
-    check_still_subscribed(found)
-    return found
-
-
-def check_still_subscribed(sub: Subscriber) -> None:
-    """A reader who left (unsubscribed, bounced, complained) has no page but the sign-up."""
-    if sub.status not in ("active", "pending"):
-        raise NotSubscribedError(f"{sub.email} is not subscribed any more; subscribe again")
-
-
-def update_preferences(
-    db: store.Store, secret: bytes, token: str, wanted: Preferences, *, now: datetime
-) -> Subscriber:
-    """Save a reader's choices; the next digest carries only what they chose."""
-    if wanted.cadence not in CADENCES:
-        raise SubscriberError(f"invalid cadence {wanted.cadence!r} (daily or weekly)")
-    try:
-        zoneinfo.ZoneInfo(wanted.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise SubscriberError(f"invalid timezone {wanted.timezone!r}") from exc
-    with db.transaction() as conn:
-        found = _referenced(conn, secret, PREFERENCES, token)
-        check_still_subscribed(found)
-        store.update_subscriber(conn, found.id, now, cadence=wanted.cadence,
-                                timezone=wanted.timezone)  # fmt: skip
-        store.set_subscriber_choices(
-            conn, found.id, now, sources=wanted.sources, authors=wanted.authors
-        )
-    return dataclasses.replace(found, cadence=wanted.cadence, timezone=wanted.timezone,
-                               sources=wanted.sources, authors=wanted.authors)  # fmt: skip
-
-
-def unsubscribe_subscriber(db: store.Store, secret: bytes, token: str) -> Subscriber:
-    """The subscriber a genuine unsubscribe link names, to show before the reader confirms."""
-    with db.reading() as conn:
-        return _referenced(conn, secret, UNSUBSCRIBE, token)

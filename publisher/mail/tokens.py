@@ -74,6 +74,11 @@ def _create_secret_file(path: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
+# The number of the sample reader of test messages and previews: no stored subscriber has it,
+# and its links are signed for no address, so any copy of a test message shows the same page.
+SAMPLE_REFERENCE = 0
+
+
 def sign_reference(
     secret: bytes, purpose: str, ref: int, email: str, *, issued: datetime | None = None
 ) -> str:
@@ -98,7 +103,7 @@ def token_reference(token: str) -> int:
         number = int(parts[0][1:], 36)
     except ValueError as exc:
         raise TokenError("this link is not valid: it cannot be read") from exc
-    if not 0 < number <= MAX_REFERENCE:
+    if not SAMPLE_REFERENCE <= number <= MAX_REFERENCE:
         raise TokenError("this link is not valid: it names no subscriber")
     return number
 

@@ -261,7 +261,17 @@ def _lock(conn: Connection, name: str) -> None:
 ENGINE_OPTIONS: dict[str, dict[str, Any]] = {
     "postgresql": {
         "pool_pre_ping": True,  # a long-running service outlives server restarts
-        "connect_args": {"connect_timeout": 10, "application_name": "publisher"},
+        "connect_args": {
+            "connect_timeout": 10,
+            "application_name": "publisher",
+            # A server or network that goes silent fails a query within about a minute
+            # instead of hanging it (the leader's lock check, a sender's claim) for good.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 60_000,  # ms of unacknowledged data before giving up
+        },
     },
 }
 

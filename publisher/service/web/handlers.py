@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from publisher import store
 from publisher.core.errors import (
     NotSubscribedError,
+    SampleLinkError,
     StoreError,
     SubscriberError,
     SubscriberNotFoundError,
@@ -29,7 +30,7 @@ from publisher.core.errors import (
 from publisher.core.models import Subscriber
 from publisher.core.settings import Settings
 from publisher.ingest.sources import source_directory
-from publisher.mail import subscriptions
+from publisher.mail import links, subscriptions
 from publisher.mail.outbound import Sender
 from publisher.service.web.files import SECURITY_HEADERS
 from publisher.service.web.pages import PAGE_HEADERS, Pages
@@ -136,11 +137,11 @@ class Endpoints:
     def confirm(self, request: Request) -> Response:
         max_age = timedelta(days=self.settings.subscriptions.confirm_days)
         try:
-            sub = subscriptions.confirm(
+            sub = links.confirm(
                 self.db, self.secret, _token(request), now=self.clock(), max_age=max_age
             )
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         log.info("subscription confirmed: %s", sub.email)
         return self.pages.render("confirmed.html", 200, "Subscription confirmed", subscriber=sub)
 
@@ -148,12 +149,12 @@ class Endpoints:
         """A page with a button: link scanners that follow GETs unsubscribe no one."""
         token = _token(request)
         try:
-            sub = subscriptions.unsubscribe_subscriber(self.db, self.secret, token)
-            subscriptions.check_still_subscribed(sub)
+            sub = links.unsubscribe_subscriber(self.db, self.secret, token)
+            links.check_still_subscribed(sub)
         except NotSubscribedError:
             return self.pages.error(410)
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         action = f"{self.pages.root}unsubscribe/{token}"
         preferences = self.sender.preferences_url(sub.id, sub.email)
         return self.pages.render("unsubscribe.html", 200, "Unsubscribe", email=sub.email,
@@ -163,11 +164,11 @@ class Endpoints:
         """The reader's choices: cadence, time zone, sources and authors; and a way out."""
         token = _token(request)
         try:
-            sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
+            sub = links.preferences_subscriber(self.db, self.secret, token)
         except NotSubscribedError:
             return self.pages.error(410)
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         return self._preferences_page(200, sub, token)
 
     async def preferences(self, request: Request) -> Response:
@@ -176,15 +177,13 @@ class Endpoints:
         choices = self._choices()
         wanted = _wanted(pairs, choices)
         try:
-            sub = subscriptions.update_preferences(
-                self.db, self.secret, token, wanted, now=self.clock()
-            )
+            sub = links.update_preferences(self.db, self.secret, token, wanted, now=self.clock())
         except NotSubscribedError:
             return self.pages.error(410)
-        except TokenError:
-            return self.pages.error(400)
+        except TokenError as exc:
+            return self._bad_link(exc)
         except SubscriberError as exc:
-            sub = subscriptions.preferences_subscriber(self.db, self.secret, token)
+            sub = links.preferences_subscriber(self.db, self.secret, token)
             return self._preferences_page(400, sub, token, error=str(exc))
         log.info("preferences saved: %s", sub.email)
         return self._preferences_page(200, sub, token, saved=True)
@@ -211,16 +210,20 @@ class Endpoints:
         """RFC 8058 one-click: the token is the whole credential; the body is not needed."""
         email: str | None = None
         try:
-            email = subscriptions.unsubscribe(
-                self.db, self.secret, _token(request), now=self.clock()
-            ).email
-        except TokenError:
-            return self.pages.error(400)
+            email = links.unsubscribe(self.db, self.secret, _token(request), now=self.clock()).email
+        except TokenError as exc:
+            return self._bad_link(exc)
         except SubscriberNotFoundError:
             pass  # erased by the operator: they get nothing either way
         else:
             log.info("unsubscribed: %s", email)
         return self.pages.render("unsubscribed.html", 200, "You are unsubscribed", email=email)
+
+    def _bad_link(self, exc: TokenError) -> Response:
+        """A forged or expired link is refused; one from a test message is explained."""
+        if isinstance(exc, SampleLinkError):
+            return self.pages.sample_link()
+        return self.pages.error(400)
 
     def healthz(self, request: Request) -> Response:
         """200 when all is well; 503 with the reasons when the service cannot do its work."""
@@ -242,14 +245,14 @@ class Endpoints:
 
 def _wanted(
     pairs: list[tuple[str, str]], choices: tuple[list[tuple[str, str]], list[str]]
-) -> subscriptions.Preferences:
+) -> links.Preferences:
     """The form's answers; every box ticked means "all", so new sources come too."""
     fields = dict(pairs)
     sources = {value for key, value in pairs if key == "source"}
     authors = {value for key, value in pairs if key == "author"}
     all_sources = {slug for slug, _ in choices[0]}
     all_authors = set(choices[1])
-    return subscriptions.Preferences(
+    return links.Preferences(
         cadence=fields.get("cadence") or "daily",
         timezone=fields.get("timezone") or "UTC",
         sources=None if sources >= all_sources else tuple(sorted(sources & all_sources)),

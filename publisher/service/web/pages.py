@@ -74,6 +74,13 @@ class Pages:
         response.headers.update(headers or {})
         return response
 
+    def sample_link(self) -> HTMLResponse:
+        """What a link in a test message opens: it names no reader, so it changes nothing."""
+        heading = "Link from a test message"
+        text = ("This link came from a test message, which was sent to no subscriber, so it "
+                "changes nothing. In a real digest it opens the reader's own page.")  # fmt: skip
+        return self.render("message.html", 200, heading, heading=heading, text=text)
+
     def preferences(
         self,
         status: int,
