@@ -172,17 +172,20 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
 def _appeal_boxes(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """A small block holding a call to action ("Give today", "Book online here!", "Subscribe")
     and no byline is a box: an appeal, an advert or a shop panel, not an item."""
+    calls = {u.block for u in units if u.promoted or u.furniture == "block"}
+    if not calls:
+        return
     blocks: dict[int, list[int]] = {}
     for index, unit in enumerate(units):
-        blocks.setdefault(unit.block, []).append(index)
+        if unit.block in calls:
+            blocks.setdefault(unit.block, []).append(index)
     for members in blocks.values():
         if len(members) > _BOX_LINES or any(out[i] == BYLINE for i in members):
             continue
-        if any(units[i].promoted or units[i].furniture == "block" for i in members):
-            for i in members:
-                if out[i] != FURNITURE:
-                    out[i] = FURNITURE
-                    reasons[i] = "furniture (an appeal, advert or shop panel)"
+        for i in members:
+            if out[i] != FURNITURE:
+                out[i] = FURNITURE
+                reasons[i] = "furniture (an appeal, advert or shop panel)"
 
 
 def _standfirsts_by_shape(units: list[Unit], out: list[str]) -> None:
