@@ -16,7 +16,8 @@ _MAX_BYLINE = 160
 _SENTENCE_WORDS = 11  # spaces
 _RELATIVE_MAX = 60
 _PREFIX = re.compile(
-    r"^(?:first\s+)?(?:posted|published|updated|last\s+updated|dated?|released|issued"
+    r"^(?:first\s+)?(?:(?:posted|published)(?:\s+online)?|updated|last\s+updated|dated?|released"
+    r"|issued|publiceret|publicerad|publisert|opdateret|uppdaterad|oppdatert"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
     r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
@@ -54,6 +55,7 @@ _META = re.compile(
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
+    r"|\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"  # "Pages: 121–128"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
     # hide"
@@ -64,7 +66,8 @@ _META = re.compile(
     r"|filed under|posted in|type)\s?:[^|·•]*"
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)"  # a duration: "52:18"
     # a time of day after the date: "às 14h32", "19:47h", "alle 10.15", "kl. 18:42"
-    r"|(?:\b(?:às|as|à|a las|alle|om|um|kl\.?|at)\s+)?(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b"
+    r"|\b(?:às|as|à|a las|alle|om|um|kl|at)\.?\s+\d{1,2}[:.h]\d{2}(?:\s?h\b)?"
+    r"|(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b"
     r"|(?<!\w)h(?!\w)",  # the hour mark a date reader leaves: "19:47h"
     re.IGNORECASE,
 )

@@ -58,7 +58,7 @@ _MAX_COOKIES = 300
 _MAX_PAGING = 60
 _PAGING_WORDS = frozenset(
     "page pages of next previous prev older newer posts entries articles stories results "
-    "showing items first last go to".split()
+    "showing items first last go to issue issues".split()
 )
 _PAGING_KEY = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
 _WORD = re.compile(r"[^\W\d_]+")

@@ -22,6 +22,7 @@ from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITL
 
 _CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE = (TEXT, BYLINE)
+_UNREAD = (TEXT, BYLINE)  # lines a reading should not leave between its records
 # The second and later symbols of a run of text or bylines: dropped, a run is one field.
 _RUNS = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
 _RUN_OF = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
@@ -326,10 +327,12 @@ def _match(
 
 
 def _text_between(page: _Content, start: int, end: int) -> int:
-    """The weight of the running text at positions ``start`` to ``end``."""
-    if TEXT not in page.line[start:end]:
+    """The weight of the running text and bylines at positions ``start`` to ``end``: a
+    reading that leaves them unread between its records misses a field of its items."""
+    gap = page.line[start:end]
+    if TEXT not in gap and BYLINE not in gap:
         return 0
-    return sum(page.weights[p] for p in range(start, end) if page.line[p] == TEXT)
+    return sum(page.weights[p] for p in range(start, end) if page.line[p] in _UNREAD)
 
 
 @functools.lru_cache(maxsize=4096)
