@@ -85,6 +85,12 @@ _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
 _LABEL_WORDS = 4
+# Bodies that sign a statement: a committee, a board, a foundation (no writer named).
+_BODIES = frozenset(
+    """board vorstand committee comité comite comisión comision commissione commission
+    executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
+    foundation fundación fondazione fondation stichting""".split()
+)
 # The newsroom or the site's account signing an item: no writer named.
 _DESKS = frozenset(
     (
@@ -132,9 +138,18 @@ def parse_byline(
     """The byline a whole line spells, or None when the line is anything else; a newsroom
     signing ("By Newsdesk", "da Redazione") names no writer."""
     byline = _parse_byline(text, day_first, saved)
-    if byline is not None and byline.author is not None and byline.author.lower() in _DESKS:
+    if byline is not None and byline.author is not None and _no_writer(byline.author):
         return Byline(None, byline.published)
     return byline
+
+
+def _no_writer(author: str) -> bool:
+    """Whether a byline names a newsroom or a body ("The Board", "Vorstand", "Comisión de
+    Feminismos") rather than the people who wrote the piece."""
+    lower = author.lower()
+    if lower in _DESKS or lower.startswith(("herausgegeben", "published by", "edited by")):
+        return True
+    return not _BODIES.isdisjoint(lower.replace("-", " ").split())
 
 
 def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
