@@ -54,8 +54,9 @@ _META = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
-    r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b"
+    r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b:?"
     r"|\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"  # "Pages: 121–128"
+    r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
     # hide"
@@ -66,7 +67,7 @@ _META = re.compile(
     r"|filed under|posted in|type)\s?:[^|·•]*"
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)"  # a duration: "52:18"
     # a time of day after the date: "às 14h32", "19:47h", "alle 10.15", "kl. 18:42"
-    r"|\b(?:às|as|à|a las|alle|om|um|kl|at)\.?\s+\d{1,2}[:.h]\d{2}(?:\s?h\b)?"
+    r"|\b(?:às|as|à|a las|alle|om|um|kl|at)\.?\s+\d{1,2}[:.h]\d{2}(?:\s?h\b|\s?[ap]\.?m\b\.?)?"
     r"|(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b"
     r"|(?<!\w)h(?!\w)",  # the hour mark a date reader leaves: "19:47h"
     re.IGNORECASE,

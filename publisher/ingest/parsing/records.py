@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 
 _CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE = (TEXT, BYLINE)
@@ -120,6 +120,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     if TITLE in pattern:
         runs = _with_lone_headlines(units, page, runs)
     runs = _without_bare_edges(syms, runs)
+    _dates_to_their_items(units, syms, runs)
     reading = Reading(pattern, runs, score)
     if reading.records:
         _assign_roles(units, syms, reading)
@@ -216,6 +217,43 @@ def _without_bare_edges(syms: list[str], records: list[Record]) -> list[Record]:
     while end > start and _bare(syms, records[end - 1]):
         end -= 1
     return records[start:end]
+
+
+def _dated(units: list[Unit], index: int) -> bool:
+    """Whether a unit is a line of a date alone."""
+    byline = units[index].byline
+    return byline is not None and byline.published is not None and byline.author is None
+
+
+def _has_date(units: list[Unit], record: Record) -> bool:
+    """Whether a record holds a line that dates it."""
+    for i in record.indexes:
+        byline = units[i].byline
+        if byline is not None and byline.published is not None:
+            return True
+    return False
+
+
+def _dates_to_their_items(units: list[Unit], syms: list[str], records: list[Record]) -> None:
+    """Date lines given to the item they date: one standing alone just above an undated
+    record (a date over each headline, outside the pattern) joins it; and a record's last
+    line, a second date, is the next record's when that one has none (the phase of
+    "date, title, text, byline" read one line late)."""
+    taken = {i for r in records for i in r.indexes}
+    for k, record in enumerate(records):
+        if _has_date(units, record):
+            continue
+        above = record.indexes[0] - 1
+        while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
+            above -= 1
+        if above >= 0 and above not in taken and _dated(units, above):
+            record.indexes.insert(0, above)
+            taken.add(above)
+            continue
+        if k and len(records[k - 1].indexes) > 2:
+            before = records[k - 1].indexes
+            if _dated(units, before[-1]) and sum(_dated(units, i) for i in before) >= 2:
+                record.indexes.insert(0, before.pop())
 
 
 def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
