@@ -45,6 +45,9 @@ _DATE_REACH = 34  # a date and a weekday before it
 _VOTE_ARROWS = frozenset("▲△⬆↑")
 _VOTE = re.compile(r"^[▲△⬆↑]\s*")
 _SOURCE_DOMAIN = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
+# Pictographs and dingbats ("✍ Kerry Malone 🕒 2 mins ago", "📲 Get the app"): set apart
+# like a separator, so the words around them read as they would without them.
+_PICTOGRAPHS = re.compile("[\u2700-\u27bf\ufe0f\U0001f000-\U0001faff]+")
 _INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
@@ -273,6 +276,9 @@ def _make_unit(
     """A unit with its bullet marker or heading mark split off and its roles scored."""
     if "[" in text:
         text = _LINK_REF.sub("", text).strip() or text
+    if not text.isascii() and _PICTOGRAPHS.search(text) is not None:
+        text = _PICTOGRAPHS.sub(" · ", text).strip(" ·") or text
+        text = " ".join(text.split())
     bullet = None if marker else _BULLET.match(text)
     if bullet is not None and not _dated_number(text, day_first):
         marker, text = bullet.group("marker"), text[bullet.end() :]
