@@ -35,6 +35,7 @@ _BLOCK_START = 0.1
 _SKIPPED_TEXT = 0.75  # running text skipped between records costs this share of its weight
 _RUN_GAP = 3  # lines outside records that part two runs of records
 _PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
+_BLOCK_PHASE_SHARE = 0.75  # ... or a cut whose records keep to the page's blocks
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 _TEASER_RUN = 3  # a reading of fewer records gives way to this many teasers for each
 _FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
@@ -147,9 +148,24 @@ def _whole_phase(
         ):
             continue
         count = _whole(page, records, len(other))
-        if count > whole and score >= _PHASE_SHARE * best[2] and _opening(page, records) >= opening:
-            best, whole = (other, records, score), count
+        opens = _opening(page, records)
+        if count > whole and score >= _PHASE_SHARE * best[2] and opens >= opening:
+            best, whole, opening = (other, records, score), count, opens
+        elif _blocks_say(len(best[1]), opening, len(records), opens) and (
+            score >= _BLOCK_PHASE_SHARE * best[2]
+        ):
+            best, whole, opening = (other, records, score), count, opens
     return best
+
+
+def _blocks_say(count: int, opening: int, other_count: int, other_opening: int) -> bool:
+    """Whether blank lines say the other cut is right: its records open a block nearly
+    every time, and this reading's records seldom do."""
+    return (
+        other_count >= _RUN_MIN
+        and other_opening * 10 >= other_count * 9
+        and opening * 2 <= count
+    )
 
 
 def _whole(page: _Content, records: list[list[int]], fields: int) -> int:

@@ -409,10 +409,13 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
 
 def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
     """Whether a headline has text or a byline under it in its block (a kicker has its
-    title under it); on a page with a blank line after every line, the next line."""
+    title under it), or a dated byline under it at all; on a page with a blank line
+    after every line, the next line."""
     below = _neighbour(out, index, 1)
     if below is None or out[below] not in (TEXT, BYLINE):
         return False
+    if units[below].byline is not None and units[below].byline.published is not None:
+        return True  # a dated byline signs the headline above it, blank line or not
     return units[below].block == units[index].block or _one_line_blocks(units)
 
 
