@@ -9,6 +9,7 @@ from publisher.ingest.parsing.names import SECTION_WORDS, is_name
 # "and" in the languages bylines come in; several authors are joined back with "and".
 _AND = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s+|\s*,\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(
+    "administrator worker assistant adviser advisor trustee treasurer caseworker "
     "editor correspondent reporter writer columnist secretary organiser organizer "
     "co-ordinator coordinator officer director chair president member mp mep msp am "
     "councillor cllr spokesperson spokesman spokeswoman researcher economist fellow "
@@ -57,6 +58,12 @@ def clean_author(text: str) -> str | None:
 def one_name(text: str) -> str:
     """One name as written back: capitals undone, a title before it ("Dr") cut."""
     return _HONORIFIC.sub("", usual_case(text.strip(" ,;:|·•—–-")))
+
+
+def is_role(text: str) -> bool:
+    """Whether a capitalised line is a job title ("Legal Officer", "Digital Communications
+    Lead"): no name is made of role words."""
+    return not _ROLE_WORDS.isdisjoint(text.lower().replace("-", " ").split())
 
 
 def _is_role(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from publisher.core.errors import SeedError
-from publisher.core.models import PageHints, ParseResult
+from publisher.core.models import PageHints, ParsedItem, ParseResult
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
 from publisher.ingest.parsing.dates import load_zone
 from publisher.ingest.parsing.drafts import finalise
@@ -54,12 +54,26 @@ def parse_page(
     if not page.drafts:
         raise SeedError("no items found", path=name)
     items = tuple(finalise(draft, zone, hints.author, saved) for draft in page.drafts)
-    items = attach_links(items, links, page.layout)
+    layout = _undated(page.layout, items) if hints.layout is None else page.layout
+    if layout != page.layout:
+        page.reasons[0] = (
+            page.reasons[0].replace(page.layout, layout, 1) + " (its dates an event's)"
+        )
+    items = attach_links(items, links, layout)
     return ParseResult(
-        layout=page.layout,
+        layout=layout,
         items=items,
         reasons=tuple(page.reasons),
         warnings=tuple(page.warnings),
         publication=publication,
         lines=line_roles(text, units, page.roles),
     )
+
+
+def _undated(layout: str, items: tuple[ParsedItem, ...]) -> str:
+    """A listing whose dates were all an event's (later than the page was saved) and that
+    names no authors is a plain listing, not one with bylines."""
+    if layout != LISTING_BYLINES:
+        return layout
+    signed = sum(1 for item in items if item.author or item.published)
+    return LISTING if signed * 2 < len(items) else layout

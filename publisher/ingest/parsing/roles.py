@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import datetime
 
-from publisher.ingest.parsing.authors import clean_author, one_name
+from publisher.ingest.parsing.authors import clean_author, is_role, one_name
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name, is_section_label
@@ -329,7 +329,7 @@ def name_only(text: str) -> str | None:
         return None  # one name has at most four words (particles aside)
     if not joined and "(" not in text and "[" not in text:
         name = one_name(text)  # one name: no authors to split, no roles to cut
-        return name if name and is_name(name) else None
+        return name if name and is_name(name) and not is_role(name) else None
     author = clean_author(text)
     if author is None:
         return None
