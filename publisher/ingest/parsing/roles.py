@@ -396,10 +396,21 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
     ("News & campaign updates") and a single word ("Podcast"): no headline is one word."""
     counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
+    dated: Counter[str] = Counter(
+        units[i].text.casefold()
+        for i in range(len(units))
+        if out[i] == TITLE
+        and counts[units[i].text.casefold()] >= _REPEATS
+        and _dated_below(units, out, i)
+    )
     for index, unit in enumerate(units):
         if out[index] != TITLE:
             continue
-        if counts[unit.text.casefold()] >= _REPEATS and not _heads_text(units, out, index):
+        key = unit.text.casefold()
+        # a headline over its dated byline, repeated in a sidebar where no date follows it;
+        # a kicker over every date stays a label
+        signed = 0 < dated[key] < counts[key] and _dated_below(units, out, index)
+        if counts[key] >= _REPEATS and not signed and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
         elif _caps_label(unit.text) or " " not in unit.text or is_section_label(unit.text):
@@ -409,14 +420,18 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
 
 def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
     """Whether a headline has text or a byline under it in its block (a kicker has its
-    title under it), or a dated byline under it at all; on a page with a blank line
-    after every line, the next line."""
+    title under it); on a page with a blank line after every line, the next line."""
     below = _neighbour(out, index, 1)
     if below is None or out[below] not in (TEXT, BYLINE):
         return False
-    if units[below].byline is not None and units[below].byline.published is not None:
-        return True  # a dated byline signs the headline above it, blank line or not
     return units[below].block == units[index].block or _one_line_blocks(units)
+
+
+def _dated_below(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether the next line that is not furniture is a dated byline."""
+    below = _neighbour(out, index, 1)
+    byline = units[below].byline if below is not None else None
+    return byline is not None and byline.published is not None
 
 
 def _one_line_blocks(units: list[Unit]) -> bool:
