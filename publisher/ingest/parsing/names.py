@@ -28,7 +28,8 @@ SECTION_WORDS = frozenset(
     comment analysis long read news update updates feature features interview review reviews
     report reports editorial letters letter blog podcast video event events explainer
     obituary brief breaking live exclusive latest essay essays guide policy research
-    campaign campaigns communications
+    campaign campaigns communications articles article notes note notices archive stories
+    story publications publication papers paper
     communiqué communiqués presse tribune actualité actualités entretien
     pressemitteilung pressemeldung meinung kommentar nachrichten aktuelles bericht
     comunicado comunicados prensa opinión noticias noticia crónica entrevista

@@ -81,6 +81,14 @@ _FURNITURE_LINE = re.compile(
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
     r"|load more.{0,20}|show more.{0,20}"
     r"|(?:sort(?:ed)? by|filter(?: by)?|order by|ordenar por|trier par|sortieren nach)\b.{0,80}"
+    # the same buttons and boxes in other languages: load more, most read, log in, join
+    r"|(?:carregar|cargar|charger|carica|mehr|meer|toon|visa|vis|indlæs|pokaż|ver|afficher"
+    r"|mostra)\s(?:mais|más|plus|altri|laden|anzeigen|meer|fler|flere|więcej|todo|tutti)\b.{0,20}"
+    r"|(?:lo más (?:visto|leído)|más (?:vistas|leídas)|mest (?:lästa|læste|lest)"
+    r"|najczęściej czytane|i più (?:letti|visti)|les plus (?:lus|partagés))\b.{0,20}"
+    r"|(?:iniciar sesión|se connecter|anmelden|accedi|inloggen|logga in|log ind|logg inn"
+    r"|zaloguj się|hazte socio(?:/a)?|afíliate|adhérer|mitglied werden|iscriviti|word lid"
+    r"|associe-se|bli medlem|suscríbete|s'abonner|abonnieren|abbonati|abonneer|assine)\b.{0,40}"
     r"|(?:newer|older|nieuwere|oudere|plus récents|plus anciens|neuere|ältere)\b.{0,30}"
     # sign-up form residue and newsletter boxes, in the languages pages come in
     r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
@@ -102,7 +110,10 @@ _FURNITURE_OPENINGS = frozenset(
     load show newer older nieuwere oudere plus neuere ältere your votre la tu je ihre eich e
     email adresse cyfeiriad correo indirizzo our the weekly monthly newsletter nieuwsbrief
     boletín lettre cylchlythyr infolettre sort sorted filter order ordenar trier
-    sortieren""".split()
+    sortieren carregar cargar charger carica toon visa vis indlæs pokaż afficher mostra
+    mest najczęściej iniciar se anmelden accedi inloggen logga log logg zaloguj hazte
+    afíliate adhérer mitglied iscriviti word associe bli suscríbete s abonnieren abbonati
+    abonneer assine""".split()
 )
 _META_OPENINGS = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
