@@ -144,6 +144,7 @@ _ONE_LINE_BLOCKS = 0.8
 _SHORT_LINE = 180
 _NAME_WORDS = 5
 _JOINED = re.compile(r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE)
+_SEVERAL = re.compile(r", | and ")  # how clean_author joins several names
 _LOWER_WORDS = 2  # "and", a role in lower case: names have no more
 _LABEL_CHARS = 30
 _MENU_RUN = 3  # stacked one- or two-word lines that make a menu
@@ -340,13 +341,28 @@ def name_only(text: str) -> str | None:
         return None  # one name has at most four words (particles aside)
     if not joined and "(" not in text and "[" not in text:
         name = one_name(text)  # one name: no authors to split, no roles to cut
-        return name if name and is_name(name) and not is_role(name) else None
+        if name and is_name(name) and not is_role(name):
+            return name
+        return _name_before_role(name)
     author = clean_author(text)
     if author is None:
         return None
     if " and " in author or "," in author:
-        return author
+        # each of several names is a name ("Why Every Small Venue Needs A Union Rep" is none)
+        names = _SEVERAL.split(author)
+        return author if all(is_name(n) or " " not in n for n in names) else None
     return author if is_name(author) else None
+
+
+def _name_before_role(text: str) -> str | None:
+    """The name in "Rachel Okafor Policy editor": two or three words of a name, then a
+    job title of a word or two ending the line, with no comma between them."""
+    words = text.split()
+    for cut in (2, 3):
+        name, role = " ".join(words[:cut]), " ".join(words[cut:])
+        if role and role.count(" ") < 2 and is_role(role) and is_name(name) and not is_role(name):
+            return name
+    return None
 
 
 def byline_of(unit: Unit, symbol: str) -> Byline | None:
