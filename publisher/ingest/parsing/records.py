@@ -38,6 +38,7 @@ _PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much 
 _BLOCK_PHASE_SHARE = 0.75  # ... or a cut whose records keep to the page's blocks
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 _TEASER_RUN = 3  # a reading of fewer records gives way to this many teasers for each
+_SIGNED_SHARE = 5  # four records in five signed: an unsigned one at an edge is a stray
 _FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
 
 
@@ -222,17 +223,29 @@ def _bare(syms: list[str], record: Record) -> bool:
 
 def _without_bare_edges(syms: list[str], records: list[Record]) -> list[Record]:
     """``records`` without the lone lines at either end of the run where the page's records
-    hold more than one field: a masthead, a box's heading or an address above or below the
-    list, not an item."""
+    hold more than one field, and without unsigned records there where nearly every record
+    is signed: a masthead and its tagline, a box's heading or an address above or below
+    the list, not an item."""
     full = sum(1 for r in records if not _bare(syms, r))
     if len(records) < _RUN_MIN - 1 or full * _FULL_SHARE < len(records) * 2:
         return records
+    signed = sum(1 for r in records if _signed(syms, r))
+    unsigned_strays = signed * _SIGNED_SHARE >= len(records) * (_SIGNED_SHARE - 1)
     start, end = 0, len(records)
-    while start < end and _bare(syms, records[start]):
+    while start < end and (
+        _bare(syms, records[start]) or (unsigned_strays and not _signed(syms, records[start]))
+    ):
         start += 1
-    while end > start and _bare(syms, records[end - 1]):
+    while end > start and (
+        _bare(syms, records[end - 1]) or (unsigned_strays and not _signed(syms, records[end - 1]))
+    ):
         end -= 1
     return records[start:end]
+
+
+def _signed(syms: list[str], record: Record) -> bool:
+    """Whether a record holds a byline or date line."""
+    return any(syms[i] == BYLINE for i in record.indexes)
 
 
 def _dated(units: list[Unit], index: int) -> bool:
