@@ -45,7 +45,10 @@ _WEEKDAY = re.compile(
     r"|dydd|llun|mercher|iau|gwener|sadwrn|sul"
     r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
-    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?",
+    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge"
+    # "Today, Friday 8 March 2024": the day named before the date it is
+    r"|today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag"
+    r"|gisteren|heddiw|ddoe|idag|igår)\b\.?,?",
     re.IGNORECASE,
 )
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").

@@ -16,6 +16,8 @@ _BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)"
 _HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
 _RULE = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")  # "---", "* * *": a separator, read as a blank line
 RULE_START = frozenset("-–—_=*~•·#+━─═")
+_BOX_RULES = frozenset("━─═")
+_RULED = re.compile(r"^[━─═]{2,}\s*|\s*[━─═]{2,}$")  # a heading set in a rule
 _WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
 _WRAP_MAX = 100
 _WRAP_SLACK = 12
@@ -185,6 +187,8 @@ def _plain(raw: str) -> str:
         raw = raw.lstrip("> ")
     if "   " in raw or "  " in raw.strip():
         raw = spaced_menu(raw)
+    if raw[:1] in _BOX_RULES or raw[-1:] in _BOX_RULES:
+        raw = _RULED.sub("", raw) or raw  # "── Today, Friday 8 March 2024 ──────"
     return raw
 
 
