@@ -79,6 +79,8 @@ _META = re.compile(
 # is Tuesday and "Le" an article).
 _BY_DI = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT = re.compile(r"\d")
+# "By" after a source's name and a strong separator, in a dated line
+_LATE_BY = re.compile(r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE)
 _BY_START = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|\w+(?:\*innen)?\s*:",
@@ -178,6 +180,10 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
+    if found is not None and _BY.match(rest) is None:
+        late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
+        if late is not None:
+            rest = rest[late.end() :]
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
         author = clean_author(_names_case(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS))))
