@@ -9,8 +9,8 @@ that each carry a byline or date are a list of pieces, however long their text.
 
 from __future__ import annotations
 
+from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.records import Record
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE
 
 _PARAGRAPH = 120  # a line this long is a paragraph of sentences

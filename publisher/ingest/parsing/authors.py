@@ -7,9 +7,7 @@ import re
 from publisher.ingest.parsing.names import SECTION_WORDS, is_name
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
-_AND = re.compile(
-    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|/)\s+|\s*,\s*", re.IGNORECASE
-)
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|/)\s+|\s*,\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(
     "administrator worker assistant adviser advisor trustee treasurer caseworker "
     "editor correspondent reporter writer columnist secretary organiser organizer "

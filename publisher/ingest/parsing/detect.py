@@ -8,6 +8,7 @@ from datetime import datetime
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParsedItem, ParseResult
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
+from publisher.ingest.parsing.context import symbols
 from publisher.ingest.parsing.dates import load_zone
 from publisher.ingest.parsing.drafts import finalise
 from publisher.ingest.parsing.explain import line_roles
@@ -16,7 +17,6 @@ from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_publication, mark_masthead
 from publisher.ingest.parsing.reading import LISTING, LISTING_BYLINES, TEASERS, read_page
-from publisher.ingest.parsing.roles import symbols
 
 LAYOUTS = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
 _NO_HINTS = PageHints()

@@ -8,7 +8,12 @@ from typing import NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.dates import find_date
-from publisher.ingest.parsing.furniture import furniture_kind, promotes, spaced_menu, strip_promotion
+from publisher.ingest.parsing.furniture import (
+    furniture_kind,
+    promotes,
+    spaced_menu,
+    strip_promotion,
+)
 from publisher.ingest.parsing.relative import has_day_word
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 

@@ -13,9 +13,10 @@ from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
+from publisher.ingest.parsing.fields import Reading, Record
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
-from publisher.ingest.parsing.records import Reading, Record, find_records
+from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
 from publisher.ingest.parsing.text import derive_title
 

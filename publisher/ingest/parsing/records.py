@@ -15,10 +15,18 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from publisher.ingest.parsing.fields import (
+    Reading,
+    Record,
+    assign_roles,
+    dates_to_their_items,
+    main_runs,
+    without_stray_edges,
+)
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, TEXT, TITLE
 
 _CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE = (TEXT, BYLINE)
@@ -28,35 +36,13 @@ _RUNS = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
 _RUN_OF = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
 _CANDIDATES = 3  # signatures tried per way of cutting the page
 _LONGEST = 8  # fields in a record at most
-_KICKER_WORDS = 4
-_KICKER_CHARS = 32
 _NEED = 0.6  # a record holds at least this share of the pattern's fields
 _BLOCK_START = 0.1
 _SKIPPED_TEXT = 0.75  # running text skipped between records costs this share of its weight
-_RUN_GAP = 3  # lines outside records that part two runs of records
 _PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
 _BLOCK_PHASE_SHARE = 0.75  # ... or a cut whose records keep to the page's blocks
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 _TEASER_RUN = 3  # a reading of fewer records gives way to this many teasers for each
-_SIGNED_SHARE = 5  # four records in five signed: an unsigned one at an edge is a stray
-_FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
-
-
-@dataclass
-class Record:
-    """One item's lines: indexes into the page's units, with the role of each."""
-
-    indexes: list[int] = field(default_factory=list)
-    roles: dict[int, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The records a pattern found, how much text they explain, and the pattern."""
-
-    pattern: tuple[str, ...]
-    records: list[Record]
-    score: float
 
 
 @dataclass(frozen=True)
@@ -114,18 +100,18 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     pattern, found, score = _whole_phase(page, best, tried)
     if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
         # a heading over a block of sentences one a line is a run of teasers, not one item
-        teasers, weight = _match(page, (TEXT,), blocked=False)
+        teasers, teaser_score = _match(page, (TEXT,), blocked=False)
         if len(teasers) >= _TEASER_RUN * max(1, len(found)):
-            pattern, found, score = (TEXT,), teasers, weight
+            pattern, found, score = (TEXT,), teasers, teaser_score
     chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
-    runs = _main_runs(syms, chosen)
+    runs = main_runs(syms, chosen)
     if TITLE in pattern:
         runs = _with_lone_headlines(units, page, runs)
-    runs = _without_bare_edges(syms, runs)
-    _dates_to_their_items(units, syms, runs)
+    runs = without_stray_edges(syms, runs)
+    dates_to_their_items(units, syms, runs)
     reading = Reading(pattern, runs, score)
     if reading.records:
-        _assign_roles(units, syms, reading)
+        assign_roles(units, syms, reading)
     return reading
 
 
@@ -163,9 +149,7 @@ def _blocks_say(count: int, opening: int, other_count: int, other_opening: int) 
     """Whether blank lines say the other cut is right: its records open a block nearly
     every time, and this reading's records seldom do."""
     return (
-        other_count >= _RUN_MIN
-        and other_opening * 10 >= other_count * 9
-        and opening * 2 <= count
+        other_count >= _RUN_MIN and other_opening * 10 >= other_count * 9 and opening * 2 <= count
     )
 
 
@@ -198,91 +182,6 @@ def _one_block(units: list[Unit], record: Record) -> bool:
 def _opening(page: _Content, records: list[list[int]]) -> int:
     """How many records start a block of the page."""
     return sum(1 for r in records if page.opens[r[0]])
-
-
-def _main_runs(syms: list[str], records: list[Record]) -> list[Record]:
-    """The records in runs long enough to be the page's lists; stray matches far from
-    them (a cookie notice, a masthead, a newsletter box) are dropped."""
-    runs: list[list[Record]] = []
-    last = -1
-    for record in records:
-        gap = sum(1 for i in range(last + 1, record.indexes[0]) if syms[i] != META)
-        if not runs or gap > _RUN_GAP:
-            runs.append([])
-        runs[-1].append(record)
-        last = record.indexes[-1]
-    longest = max((len(run) for run in runs), default=0)
-    keep = max(2, longest / 3) if longest >= _RUN_MIN else 1
-    return [record for run in runs if len(run) >= keep for record in run]
-
-
-def _bare(syms: list[str], record: Record) -> bool:
-    """A record of one line and nothing else: a headline alone, a label, a line of text."""
-    return sum(1 for i in record.indexes if syms[i] != META) == 1
-
-
-def _without_bare_edges(syms: list[str], records: list[Record]) -> list[Record]:
-    """``records`` without the lone lines at either end of the run where the page's records
-    hold more than one field, and without unsigned records there where nearly every record
-    is signed: a masthead and its tagline, a box's heading or an address above or below
-    the list, not an item."""
-    full = sum(1 for r in records if not _bare(syms, r))
-    if len(records) < _RUN_MIN - 1 or full * _FULL_SHARE < len(records) * 2:
-        return records
-    signed = sum(1 for r in records if _signed(syms, r))
-    unsigned_strays = signed * _SIGNED_SHARE >= len(records) * (_SIGNED_SHARE - 1)
-    start, end = 0, len(records)
-    while start < end and (
-        _bare(syms, records[start]) or (unsigned_strays and not _signed(syms, records[start]))
-    ):
-        start += 1
-    while end > start and (
-        _bare(syms, records[end - 1]) or (unsigned_strays and not _signed(syms, records[end - 1]))
-    ):
-        end -= 1
-    return records[start:end]
-
-
-def _signed(syms: list[str], record: Record) -> bool:
-    """Whether a record holds a byline or date line."""
-    return any(syms[i] == BYLINE for i in record.indexes)
-
-
-def _dated(units: list[Unit], index: int) -> bool:
-    """Whether a unit is a line of a date alone."""
-    byline = units[index].byline
-    return byline is not None and byline.published is not None and byline.author is None
-
-
-def _has_date(units: list[Unit], record: Record) -> bool:
-    """Whether a record holds a line that dates it."""
-    for i in record.indexes:
-        byline = units[i].byline
-        if byline is not None and byline.published is not None:
-            return True
-    return False
-
-
-def _dates_to_their_items(units: list[Unit], syms: list[str], records: list[Record]) -> None:
-    """Date lines given to the item they date: one standing alone just above an undated
-    record (a date over each headline, outside the pattern) joins it; and a record's last
-    line, a second date, is the next record's when that one has none (the phase of
-    "date, title, text, byline" read one line late)."""
-    taken = {i for r in records for i in r.indexes}
-    for k, record in enumerate(records):
-        if _has_date(units, record):
-            continue
-        above = record.indexes[0] - 1
-        while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
-            above -= 1
-        if above >= 0 and above not in taken and _dated(units, above):
-            record.indexes.insert(0, above)
-            taken.add(above)
-            continue
-        if k and len(records[k - 1].indexes) > 2:
-            before = records[k - 1].indexes
-            if _dated(units, before[-1]) and sum(_dated(units, i) for i in before) >= 2:
-                record.indexes.insert(0, before.pop())
 
 
 def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
@@ -435,60 +334,3 @@ def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
         else:
             parts.append(f"{slot}{optional}")
     return re.compile("".join(parts))
-
-
-def _assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
-    """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
-    kicker_column = _kickers_lead(units, syms, reading)
-    for record in reading.records:
-        titles = [i for i in record.indexes if syms[i] == TITLE]
-        title = titles[0] if titles else None
-        if len(titles) >= 2 and kicker_column:
-            title = titles[1]
-        if title is None:
-            # a headline repeated elsewhere on the page (a sidebar) was read as a label
-            labels = [
-                i
-                for i in record.indexes
-                if syms[i] == LABEL and units[i].text.count(" ") >= _KICKER_WORDS - 1
-            ]
-            texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
-            title = (labels or texts or record.indexes)[0]
-        for i in record.indexes:
-            record.roles[i] = _role(syms[i], i, title)
-        _absorb_meta(syms, record)
-
-
-def _role(symbol: str, index: int, title: int) -> str:
-    """A record line's role from its symbol and where it stands against the title."""
-    if index == title:
-        return "title"
-    if symbol == BYLINE:
-        return "byline"
-    if symbol == LABEL or (symbol == TITLE and index < title):
-        return "kicker"
-    return "standfirst"
-
-
-def _absorb_meta(syms: list[str], record: Record) -> None:
-    """Metadata lines inside a record's span belong to it."""
-    first, last = record.indexes[0], record.indexes[-1]
-    for i in range(first, last + 1):
-        if i not in record.roles and syms[i] == META:
-            record.roles[i] = "meta"
-
-
-def _kickers_lead(units: list[Unit], syms: list[str], reading: Reading) -> bool:
-    """Whether records with two title-like lines open with a kicker (a short label) or a
-    title over a subtitle: decided for the whole column, not line by line."""
-    firsts: list[Unit] = []
-    for record in reading.records:
-        titles = [i for i in record.indexes if syms[i] == TITLE]
-        if len(titles) >= 2:
-            firsts.append(units[titles[0]])
-    if not firsts:
-        return False
-    short = sum(
-        1 for u in firsts if u.text.count(" ") < _KICKER_WORDS and len(u.text) <= _KICKER_CHARS
-    )
-    return short * 10 >= len(firsts) * 9

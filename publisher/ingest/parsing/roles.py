@@ -1,4 +1,5 @@
-"""Each line's candidate role: the symbols the record finder reads a page in.
+"""Each line's candidate role from its own text: the symbols the record finder reads a
+page in (``context.symbols`` then reads each line against the lines around it).
 
 ``F`` furniture (dropped, with a reason), ``M`` metadata a record may hold (reading
 time, counters, "Share"), ``B`` a byline, date or name line, ``T`` a title-like line,
@@ -9,14 +10,11 @@ time, counters, "Share"), ``B`` a byline, date or name line, ``T`` a title-like 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author, is_role, one_name
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name, is_section_label
-from publisher.ingest.parsing.relative import long_tail_date
+from publisher.ingest.parsing.names import is_name
 
 FURNITURE = "F"
 META = "M"
@@ -138,154 +136,17 @@ _PAGING_LINE = re.compile(
 _PAGING_MAX = 80
 _DIGIT = re.compile(r"\d")
 _SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
-_REPEATS = 2
-_LABEL_WORDS = 3
-_ONE_LINE_BLOCKS = 0.8
 _SHORT_LINE = 180
 _NAME_WORDS = 5
 _JOINED = re.compile(r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE)
 _SEVERAL = re.compile(r", | and ")  # how clean_author joins several names
 _LOWER_WORDS = 2  # "and", a role in lower case: names have no more
-_LABEL_CHARS = 30
-_MENU_RUN = 3  # stacked one- or two-word lines that make a menu
-_MENU_ENTRY = 24
 _SYMBOLS_LINE = 40  # a line this short without letters is counters or icons
-_BOX_LINES = 3  # a box of an appeal or advert holds a call to action and a line or two
-_TEASER_RUN = 3  # lines of running text in one block that make it a run of teasers
 
 
-def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
-    """Each unit's symbol, and for furniture and metadata the reason (else "").
-
-    A short line the date patterns do not read may still be a date in another form
-    or language: dateparser reads those, and the unit gets the date as its byline.
-    """
-    out: list[str] = []
-    reasons: list[str] = []
-    for index, unit in enumerate(units):
-        symbol, reason = _symbol(unit)
-        if symbol in (TITLE, META) and not unit.marker:
-            value = long_tail_date(unit.text, saved)
-            if value is not None:
-                units[index] = unit._replace(byline=Byline(None, value))
-                symbol, reason = BYLINE, "date"
-        out.append(symbol)
-        reasons.append(reason)
-    _stacked_menus(units, out, reasons)
-    _appeal_boxes(units, out, reasons)
-    _mark_labels(units, out, reasons)
-    _names_in_context(units, out, reasons)
-    _teaser_runs(units, out)
-    _numbered_titles(units, out)
-    _standfirsts_by_shape(units, out)
-    return out, reasons
-
-
-def _appeal_boxes(units: list[Unit], out: list[str], reasons: list[str]) -> None:
-    """A small block holding a call to action ("Give today", "Book online here!", "Subscribe")
-    and no byline is a box: an appeal, an advert or a shop panel, not an item."""
-    calls = {u.block for u in units if u.promoted or u.furniture == "block"}
-    if not calls:
-        return
-    blocks: dict[int, list[int]] = {}
-    for index, unit in enumerate(units):
-        if unit.block in calls:
-            blocks.setdefault(unit.block, []).append(index)
-    for members in blocks.values():
-        if len(members) > _BOX_LINES or any(out[i] == BYLINE for i in members):
-            continue
-        for i in members:
-            if out[i] != FURNITURE:
-                out[i] = FURNITURE
-                reasons[i] = "furniture (an appeal, advert or shop panel)"
-
-
-def _standfirsts_by_shape(units: list[Unit], out: list[str]) -> None:
-    """Where the page's blocks are a title over running text, a block of two title-like
-    lines is one more of them: its longer second line is the standfirst, though it
-    lacks a full stop."""
-    blocks: dict[int, list[int]] = {}
-    for index, unit in enumerate(units):
-        if out[index] != FURNITURE:
-            blocks.setdefault(unit.block, []).append(index)
-    shapes = Counter(tuple(out[i] for i in members[:2]) for members in blocks.values())
-    if shapes[(TITLE, TEXT)] < _REPEATS or shapes[(TITLE, TEXT)] < shapes[(TITLE, TITLE)]:
-        return
-    for members in blocks.values():
-        if [out[i] for i in members] == [TITLE, TITLE]:
-            first, second = members
-            if len(units[second].text) > len(units[first].text):
-                out[second] = TEXT
-
-
-def _numbered_titles(units: list[Unit], out: list[str]) -> None:
-    """A numbered or bulleted title-like line with running text under it in its block
-    heads an item ("1. The miners' strike" / "The dispute of 1984-85 …"), not a list."""
-    for index in range(len(units) - 1):
-        below = units[index + 1]
-        if (
-            out[index] == LIST
-            and units[index].title_like
-            and out[index + 1] == TEXT
-            and below.block == units[index].block
-        ):
-            out[index] = TITLE
-
-
-def _stacked_menus(units: list[Unit], out: list[str], reasons: list[str]) -> None:
-    """A run of three or more lines of one or two words each, one under another in a
-    block, is a menu (its entries stacked on lines), not a run of headlines."""
-    run: list[int] = []
-    for index in range(len(units) + 1):
-        entry = index < len(units) and _menu_entry(units[index].text)
-        if entry and run and units[index].block != units[run[-1]].block:
-            _mark_menu(run, out, reasons)
-            run = []
-        if entry:
-            run.append(index)
-        else:
-            _mark_menu(run, out, reasons)
-            run = []
-
-
-def _menu_entry(text: str) -> bool:
-    """One or two words, no digits or sentence marks: a menu entry's shape."""
-    return (
-        text.count(" ") <= 1
-        and len(text) <= _MENU_ENTRY
-        and text[:1].isupper()
-        and (text.replace(" ", "").replace("-", "").isalpha())
-    )
-
-
-def _mark_menu(run: list[int], out: list[str], reasons: list[str]) -> None:
-    """Mark ``run`` as a menu when it is long enough to be one."""
-    if len(run) < _MENU_RUN:
-        return
-    for i in run:
-        out[i] = FURNITURE
-        reasons[i] = "furniture (menu entries stacked on lines)"
-
-
-def _teaser_runs(units: list[Unit], out: list[str]) -> None:
-    """In a block of many lines of running text and few title-like ones (a run of
-    teasers, one a line), a line missing its full stop is one more teaser, not a title."""
-    blocks: dict[int, list[int]] = {}
-    for index, unit in enumerate(units):
-        blocks.setdefault(unit.block, []).append(index)
-    for members in blocks.values():
-        if len(members) < _TEASER_RUN:
-            continue  # too few lines to hold a run of teasers
-        kinds = Counter(out[i] for i in members)
-        if kinds[TEXT] < _TEASER_RUN or kinds[TEXT] < 2 * kinds[TITLE] or kinds[BYLINE]:
-            continue
-        for i in members:
-            if out[i] == TITLE and not units[i].heading:
-                out[i] = TEXT
-
-
-def _symbol(unit: Unit) -> tuple[str, str]:
-    """One unit's symbol from its text and the signals already read for it."""
+def line_symbol(unit: Unit) -> tuple[str, str]:
+    """One unit's symbol from its own text and the signals already read for it (the lines
+    around it are read by ``context.symbols``)."""
     text = unit.text
     if unit.furniture is not None:
         return FURNITURE, f"furniture ({unit.furniture})"
@@ -372,105 +233,3 @@ def byline_of(unit: Unit, symbol: str) -> Byline | None:
     if symbol == BYLINE:
         return Byline(name_only(unit.text), None)
     return None
-
-
-def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> None:
-    """A lone name is a byline only where bylines stand: beside a date line, under an
-    item's text in its block or between it and the next title, over "in" or a label;
-    else (a title in capitals such as "Renewing Scottish Labour") it is a title.  Names
-    in capitals or joined by "and" stay."""
-    for index, reason in enumerate(reasons):
-        if reason != "name" or _plainly_names(units[index].text):
-            continue
-        before = _neighbour(out, index, -1)
-        after = _neighbour(out, index, 1)
-        dated = any(
-            j is not None and out[j] == BYLINE and units[j].byline is not None
-            for j in (before, after)
-        )
-        under = before is not None and units[before].block == units[index].block
-        over = (
-            after is not None
-            and out[after] in (META, LABEL)
-            and units[after].block == units[index].block
-        )
-        # between running text and the next title (or the page's end) it signs the text
-        signs = (
-            before is not None and out[before] == TEXT and (after is None or out[after] == TITLE)
-        )
-        if not (dated or under or over or signs):
-            out[index] = TITLE
-            reasons[index] = ""
-
-
-def _plainly_names(text: str) -> bool:
-    """Names no title is written as: in capitals, or several joined."""
-    return text.isupper() or " and " in text.lower() or " & " in text
-
-
-def _neighbour(out: list[str], index: int, step: int) -> int | None:
-    """The nearest unit in direction ``step`` that is not furniture."""
-    index += step
-    while 0 <= index < len(out) and out[index] == FURNITURE:
-        index += step
-    return index if 0 <= index < len(out) else None
-
-
-def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
-    """Title-like lines that recur on the page are labels (sections, the site's name),
-    unless one heads text of its own (a headline repeated in a "most read" box, or two
-    stories under one headline);
-    so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
-    ("News & campaign updates") and a single word ("Podcast"): no headline is one word."""
-    counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
-    dated: Counter[str] = Counter(
-        units[i].text.casefold()
-        for i in range(len(units))
-        if out[i] == TITLE
-        and counts[units[i].text.casefold()] >= _REPEATS
-        and _dated_below(units, out, i)
-    )
-    for index, unit in enumerate(units):
-        if out[index] != TITLE:
-            continue
-        key = unit.text.casefold()
-        # a headline over its dated byline, repeated in a sidebar where no date follows it;
-        # a kicker over every date stays a label
-        signed = 0 < dated[key] < counts[key] and _dated_below(units, out, index)
-        if counts[key] >= _REPEATS and not signed and not _heads_text(units, out, index):
-            out[index] = LABEL
-            reasons[index] = "label repeated on the page"
-        elif _caps_label(unit.text) or " " not in unit.text or is_section_label(unit.text):
-            out[index] = LABEL
-            reasons[index] = "label (a section name in capitals, or one word)"
-
-
-def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
-    """Whether a headline has text or a byline under it in its block (a kicker has its
-    title under it); on a page with a blank line after every line, the next line."""
-    below = _neighbour(out, index, 1)
-    if below is None or out[below] not in (TEXT, BYLINE):
-        return False
-    return units[below].block == units[index].block or _one_line_blocks(units)
-
-
-def _dated_below(units: list[Unit], out: list[str], index: int) -> bool:
-    """Whether the next line that is not furniture is a dated byline."""
-    below = _neighbour(out, index, 1)
-    byline = units[below].byline if below is not None else None
-    return byline is not None and byline.published is not None
-
-
-def _one_line_blocks(units: list[Unit]) -> bool:
-    """Whether blank lines part nearly every line of the page."""
-    return len({unit.block for unit in units}) >= _ONE_LINE_BLOCKS * len(units)
-
-
-def _caps_label(text: str) -> bool:
-    """A word or three in capitals, no digits: a section name or kicker."""
-    return (
-        text.isupper()
-        and text.count(" ") < _LABEL_WORDS
-        and len(text) <= _LABEL_CHARS
-        and not any(c.isdigit() for c in text)
-    )

@@ -1,0 +1,176 @@
+"""A record's lines and the field each holds: the records a reading keeps (the page's
+runs, without strays at their edges), the dates given to the items they date, and each
+line's role (title, kicker, standfirst, byline, metadata)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
+
+_KICKER_WORDS = 4
+_KICKER_CHARS = 32
+_RUN_GAP = 3  # lines outside records that part two runs of records
+_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
+_SIGNED_SHARE = 5  # four records in five signed: an unsigned one at an edge is a stray
+_FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
+
+
+@dataclass
+class Record:
+    """One item's lines: indexes into the page's units, with the role of each."""
+
+    indexes: list[int] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The records a pattern found, how much text they explain, and the pattern."""
+
+    pattern: tuple[str, ...]
+    records: list[Record]
+    score: float
+
+
+def main_runs(syms: list[str], records: list[Record]) -> list[Record]:
+    """The records in runs long enough to be the page's lists; stray matches far from
+    them (a cookie notice, a masthead, a newsletter box) are dropped."""
+    runs: list[list[Record]] = []
+    last = -1
+    for record in records:
+        gap = sum(1 for i in range(last + 1, record.indexes[0]) if syms[i] != META)
+        if not runs or gap > _RUN_GAP:
+            runs.append([])
+        runs[-1].append(record)
+        last = record.indexes[-1]
+    longest = max((len(run) for run in runs), default=0)
+    keep = max(2, longest / 3) if longest >= _RUN_MIN else 1
+    return [record for run in runs if len(run) >= keep for record in run]
+
+
+def _bare(syms: list[str], record: Record) -> bool:
+    """A record of one line and nothing else: a headline alone, a label, a line of text."""
+    return sum(1 for i in record.indexes if syms[i] != META) == 1
+
+
+def without_stray_edges(syms: list[str], records: list[Record]) -> list[Record]:
+    """``records`` without the lone lines at either end of the run where the page's records
+    hold more than one field, and without unsigned records there where nearly every record
+    is signed: a masthead and its tagline, a box's heading or an address above or below
+    the list, not an item."""
+    full = sum(1 for r in records if not _bare(syms, r))
+    if len(records) < _RUN_MIN - 1 or full * _FULL_SHARE < len(records) * 2:
+        return records
+    signed = sum(1 for r in records if _signed(syms, r))
+    unsigned_strays = signed * _SIGNED_SHARE >= len(records) * (_SIGNED_SHARE - 1)
+    start, end = 0, len(records)
+    while start < end and (
+        _bare(syms, records[start]) or (unsigned_strays and not _signed(syms, records[start]))
+    ):
+        start += 1
+    while end > start and (
+        _bare(syms, records[end - 1]) or (unsigned_strays and not _signed(syms, records[end - 1]))
+    ):
+        end -= 1
+    return records[start:end]
+
+
+def _signed(syms: list[str], record: Record) -> bool:
+    """Whether a record holds a byline or date line."""
+    return any(syms[i] == BYLINE for i in record.indexes)
+
+
+def _dated(units: list[Unit], index: int) -> bool:
+    """Whether a unit is a line of a date alone."""
+    byline = units[index].byline
+    return byline is not None and byline.published is not None and byline.author is None
+
+
+def _has_date(units: list[Unit], record: Record) -> bool:
+    """Whether a record holds a line that dates it."""
+    for i in record.indexes:
+        byline = units[i].byline
+        if byline is not None and byline.published is not None:
+            return True
+    return False
+
+
+def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Record]) -> None:
+    """Date lines given to the item they date: one standing alone just above an undated
+    record (a date over each headline, outside the pattern) joins it; and a record's last
+    line, a second date, is the next record's when that one has none (the phase of
+    "date, title, text, byline" read one line late)."""
+    taken = {i for r in records for i in r.indexes}
+    for k, record in enumerate(records):
+        if _has_date(units, record):
+            continue
+        above = record.indexes[0] - 1
+        while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
+            above -= 1
+        if above >= 0 and above not in taken and _dated(units, above):
+            record.indexes.insert(0, above)
+            taken.add(above)
+            continue
+        if k and len(records[k - 1].indexes) > 2:
+            before = records[k - 1].indexes
+            if _dated(units, before[-1]) and sum(_dated(units, i) for i in before) >= 2:
+                record.indexes.insert(0, before.pop())
+
+
+def assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
+    """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
+    kicker_column = _kickers_lead(units, syms, reading)
+    for record in reading.records:
+        titles = [i for i in record.indexes if syms[i] == TITLE]
+        title = titles[0] if titles else None
+        if len(titles) >= 2 and kicker_column:
+            title = titles[1]
+        if title is None:
+            # a headline repeated elsewhere on the page (a sidebar) was read as a label
+            labels = [
+                i
+                for i in record.indexes
+                if syms[i] == LABEL and units[i].text.count(" ") >= _KICKER_WORDS - 1
+            ]
+            texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
+            title = (labels or texts or record.indexes)[0]
+        for i in record.indexes:
+            record.roles[i] = _role(syms[i], i, title)
+        _absorb_meta(syms, record)
+
+
+def _role(symbol: str, index: int, title: int) -> str:
+    """A record line's role from its symbol and where it stands against the title."""
+    if index == title:
+        return "title"
+    if symbol == BYLINE:
+        return "byline"
+    if symbol == LABEL or (symbol == TITLE and index < title):
+        return "kicker"
+    return "standfirst"
+
+
+def _absorb_meta(syms: list[str], record: Record) -> None:
+    """Metadata lines inside a record's span belong to it."""
+    first, last = record.indexes[0], record.indexes[-1]
+    for i in range(first, last + 1):
+        if i not in record.roles and syms[i] == META:
+            record.roles[i] = "meta"
+
+
+def _kickers_lead(units: list[Unit], syms: list[str], reading: Reading) -> bool:
+    """Whether records with two title-like lines open with a kicker (a short label) or a
+    title over a subtitle: decided for the whole column, not line by line."""
+    firsts: list[Unit] = []
+    for record in reading.records:
+        titles = [i for i in record.indexes if syms[i] == TITLE]
+        if len(titles) >= 2:
+            firsts.append(units[titles[0]])
+    if not firsts:
+        return False
+    short = sum(
+        1 for u in firsts if u.text.count(" ") < _KICKER_WORDS and len(u.text) <= _KICKER_CHARS
+    )
+    return short * 10 >= len(firsts) * 9
