@@ -21,16 +21,10 @@ from publisher import store
 from publisher.core.settings import Settings
 from publisher.core.templating import make_environment
 from publisher.ingest.pipeline import ingest
-from publisher.mail.outbound import UNSUBSCRIBE, make_mailer, make_sender
+from publisher.mail.links import confirm, unsubscribe
+from publisher.mail.outbound import CONFIRM, UNSUBSCRIBE, make_mailer, make_sender
 from publisher.mail.sending import SendReport, send_due_digests
-from publisher.mail.subscriptions import (
-    CONFIRM,
-    SubscriberInput,
-    add_subscriber,
-    confirm,
-    subscribe,
-    unsubscribe,
-)
+from publisher.mail.subscriptions import SubscriberInput, add_subscriber, subscribe
 from publisher.mail.tokens import sign_reference
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL

@@ -136,7 +136,7 @@ def _queue(
     )
     fresh = [sub for sub in members if sub.id not in had]
     domain = sender_domain(settings)
-    rows = [
+    rows = (
         {
             "edition_key": edition.key,
             "subscriber_id": sub.id,
@@ -147,7 +147,7 @@ def _queue(
             "queued_at": now,
         }
         for sub in fresh
-    ]
+    )
     store.queue_deliveries(conn, rows)
     return fresh
 

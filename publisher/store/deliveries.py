@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -99,8 +100,13 @@ def subscribers_with_open_delivery(conn: Connection) -> set[int]:
 
 
 def queue_deliveries(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
-    """Record messages before any is sent; one already recorded (same edition and reader) stays."""
-    insert_ignoring_duplicates(conn, deliveries, list(rows))
+    """Record messages before any is sent; one already recorded (same edition and reader) stays.
+
+    A thousand rows at a time: an edition for 100,000 readers never holds them all at once.
+    """
+    pending = iter(rows)
+    while chunk := list(itertools.islice(pending, 1000)):
+        insert_ignoring_duplicates(conn, deliveries, chunk)
 
 
 def list_edition_recipients(conn: Connection, edition_key: str) -> dict[int, str]:
