@@ -90,6 +90,7 @@ _JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.I
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
+_STRONG_CHARS = frozenset(_STRONG)
 _LABEL_WORDS = 4
 # Bodies that sign a statement: a committee, a board, a foundation (no writer named).
 _BODIES = frozenset(
@@ -180,7 +181,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
-    if found is not None and _BY.match(rest) is None:
+    if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
         late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
         if late is not None:
             rest = rest[late.end() :]

@@ -210,18 +210,14 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     stories under one headline);
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
     ("News & campaign updates") and a single word ("Podcast"): no headline is one word."""
-    counts = Counter(u.text.casefold() for u, s in zip(units, out, strict=True) if s == TITLE)
-    dated: Counter[str] = Counter(
-        units[i].text.casefold()
-        for i in range(len(units))
-        if out[i] == TITLE
-        and counts[units[i].text.casefold()] >= _REPEATS
-        and _dated_below(units, out, i)
+    titles = [i for i, symbol in enumerate(out) if symbol == TITLE]
+    keys = {i: units[i].text.casefold() for i in titles}
+    counts = Counter(keys.values())
+    dated = Counter(
+        keys[i] for i in titles if counts[keys[i]] >= _REPEATS and _dated_below(units, out, i)
     )
-    for index, unit in enumerate(units):
-        if out[index] != TITLE:
-            continue
-        key = unit.text.casefold()
+    for index in titles:
+        unit, key = units[index], keys[index]
         # a headline over its dated byline, repeated in a sidebar where no date follows it;
         # a kicker over every date stays a label
         signed = 0 < dated[key] < counts[key] and _dated_below(units, out, index)

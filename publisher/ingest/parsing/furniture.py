@@ -84,7 +84,8 @@ _MENU_WORDS = frozenset(
     economie cultuur hafan newyddion chwaraeon notizie politica economia cultura
     início notícias""".split()
 )
-_MENU_ROW_WORDS = 5
+# five or more capitalised words (or "&"), nothing else
+_MENU_ROW = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])(?: (?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])){4,}")
 _TRAILING_PROMOTION = re.compile(
     r"(?<=[.!?])\s+(?:buy|book|order|download|pre-?order|register|reserve)\b[^.!?]{0,80}"
     r"\b(?:here|online|now|today)[.!]*$",
@@ -170,12 +171,9 @@ def spaced_menu(raw: str) -> str:
 def _is_menu_row(text: str) -> bool:
     """Menu entries on one line with single spaces: capitalised words, two of them the
     words menus are made of, no sentence marks."""
-    if not text[0].isupper() or text[-1] in ".?!:,;" or text.count(" ") < _MENU_ROW_WORDS - 1:
+    if not text[0].isupper() or text[-1] in ".?!:,;" or _MENU_ROW.fullmatch(text) is None:
         return False
-    words = text.split()
-    if not all(w[0].isupper() or w in ("&", "-", "–") for w in words):
-        return False
-    return sum(1 for w in words if w.lower() in _MENU_WORDS) >= 2
+    return len(_MENU_WORDS.intersection(text.lower().split())) >= 2
 
 
 def _is_paging(lower: str) -> bool:

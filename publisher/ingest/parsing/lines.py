@@ -190,7 +190,7 @@ def _plain(raw: str) -> str:
         raw = _MD_EMPHASIS.sub(_emphasised, raw)
     if raw.startswith(">"):
         raw = raw.lstrip("> ")
-    if "   " in raw or "  " in raw.strip():
+    if "  " in raw:
         raw = spaced_menu(raw)
     if raw[:1] in _BOX_RULES or raw[-1:] in _BOX_RULES:
         raw = _RULED.sub("", raw) or raw  # "── Today, Friday 8 March 2024 ──────"
@@ -285,7 +285,7 @@ def _make_unit(
     """A unit with its bullet marker or heading mark split off and its roles scored."""
     if "[" in text:
         text = _LINK_REF.sub("", text).strip() or text
-    if not text.isascii() and _PICTOGRAPHS.search(text) is not None:
+    if not text.isascii() and max(text) >= "\u2700" and _PICTOGRAPHS.search(text) is not None:
         text = _PICTOGRAPHS.sub(" · ", text).strip(" ·") or text
         text = " ".join(text.split())
     bullet = None if marker else _BULLET.match(text)

@@ -54,6 +54,7 @@ class _Content:
     blocks: list[int]
     weights: list[int]
     prefix: list[int]  # prefix[p] = weight of positions before p
+    unread: list[int]  # the same for the lines a reading should not leave out (_UNREAD)
     opens: list[bool]  # the line starts a block of the page
 
 
@@ -67,6 +68,12 @@ def _content(units: list[Unit], syms: list[str]) -> _Content:
         blocks=[units[i].block for i in indexes],
         weights=weights,
         prefix=[0, *itertools.accumulate(weights)],
+        unread=[
+            0,
+            *itertools.accumulate(
+                w if syms[i] in _UNREAD else 0 for i, w in zip(indexes, weights, strict=True)
+            ),
+        ],
         opens=[not i or units[i].block != units[i - 1].block for i in indexes],
     )
 
@@ -295,10 +302,7 @@ def _match(
 def _text_between(page: _Content, start: int, end: int) -> int:
     """The weight of the running text and bylines at positions ``start`` to ``end``: a
     reading that leaves them unread between its records misses a field of its items."""
-    gap = page.line[start:end]
-    if TEXT not in gap and BYLINE not in gap:
-        return 0
-    return sum(page.weights[p] for p in range(start, end) if page.line[p] in _UNREAD)
+    return page.unread[end] - page.unread[start] if end > start else 0
 
 
 @functools.lru_cache(maxsize=4096)
