@@ -20,6 +20,7 @@ _FULL_PARAGRAPHS = 3  # an article has at least this many paragraphs of that len
 _APART = 0.8  # this share of an article's paragraphs stand in blocks of their own
 _SIGNED_RECORDS = 3  # this many signed records make a list, however long their text
 _TOP = 6  # an article's byline stands within this many lines of its start
+_PER_SUBHEAD = 2  # paragraphs to each subhead in an article at least
 _UNEXPLAINED = 0.25  # records leaving this share of their span unread are no list
 
 
@@ -65,7 +66,8 @@ def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int
 
 def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
     """The first paragraph when one byline near the top signs paragraphs of running text
-    (two or more) and no other byline or title follows, but an interview's questions."""
+    (two or more) and no other byline or title follows, but an interview's questions or
+    an article's subheads."""
     bylines = [n for n, i in enumerate(text) if syms[i] == BYLINE]
     if not bylines or bylines[0] >= _TOP or bylines[-1] - bylines[0] > 1:
         return None
@@ -73,11 +75,22 @@ def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | N
     if sum(1 for i in after if syms[i] == TEXT) < 2:
         return None
     if any(syms[i] == TITLE for i in after):
-        # only an interview's questions stand between its paragraphs (furniture ends it)
-        asked = [i for i in _until_furniture(syms, after) if syms[i] == TITLE]
-        if not asked or not _questions(units, syms, asked):
+        # only an interview's questions or an article's subheads stand between its
+        # paragraphs (furniture ends it)
+        body = _until_furniture(syms, after)
+        heads = [i for i in body[:-1] if syms[i] == TITLE]
+        if not heads or not (_questions(units, syms, heads) or _subheads(syms, body, heads)):
             return None
     return next(i for i in text if syms[i] == TEXT)
+
+
+def _subheads(syms: list[str], body: list[int], heads: list[int]) -> bool:
+    """Whether the title-like lines are an article's subheads: each over a paragraph, with
+    two paragraphs or more to each (a listing has one standfirst to each title)."""
+    paragraphs = sum(1 for i in body if syms[i] == TEXT)
+    return paragraphs >= _PER_SUBHEAD * len(heads) and all(
+        i + 1 < len(syms) and syms[i + 1] == TEXT for i in heads
+    )
 
 
 def _until_furniture(syms: list[str], lines: list[int]) -> list[int]:

@@ -121,12 +121,40 @@ def _fit(units: list[Unit], explained: list[int]) -> float:
 def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None:
     """The title over an article: the nearest heading of three words or more above its
     first paragraph, over any byline, date, metadata or kicker (a short label in
-    capitals, the site's name) in between."""
+    capitals, the site's name) in between.  A heading right under the byline ("Listen
+    to this article", a caption) gives way to the one above the byline."""
+    found = _heading_above(units, syms, first)
+    if found is None:
+        return None
+    above = found - 1
+    while above >= 0 and syms[above] in (META, FURNITURE):
+        above -= 1
+    if above >= 0 and syms[above] == BYLINE:
+        while above > 0 and syms[above - 1] in (BYLINE, META, FURNITURE):
+            above -= 1
+        higher = _heading_above(units, syms, above)
+        if higher is not None:
+            return higher
+    return found
+
+
+def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None:
+    """The nearest heading of three words or more above ``first`` (a headline over its
+    subtitle, where two stand together)."""
     for i in range(first - 1, max(-1, first - _TITLE_REACH), -1):
         text = units[i].text
         if syms[i] == TITLE and text.count(" ") >= 2 and not text.isupper():
+            above = i - 1  # a headline over a longer subtitle without its full stop
+            if above >= 0 and syms[above] == TITLE and _headline(units[above].text, text):
+                return above
             return i
     return None
+
+
+def _headline(text: str, under: str) -> bool:
+    """Whether ``text`` is a headline over ``under``, its subtitle: three words or more,
+    not in capitals, and not longer than the subtitle."""
+    return text.count(" ") >= 2 and not text.isupper() and len(text) <= len(under)
 
 
 def _signed(draft: Draft, byline: Byline) -> Draft:
