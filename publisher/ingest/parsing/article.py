@@ -20,6 +20,7 @@ _FULL_PARAGRAPHS = 3  # an article has at least this many paragraphs of that len
 _APART = 0.8  # this share of an article's paragraphs stand in blocks of their own
 _SIGNED_RECORDS = 3  # this many signed records make a list, however long their text
 _TOP = 6  # an article's byline stands within this many lines of its start
+_STANDFIRST_REACH = 2  # lines above the byline where the standfirst stands
 _PER_SUBHEAD = 2  # paragraphs to each subhead in an article at least
 _UNEXPLAINED = 0.25  # records leaving this share of their span unread are no list
 
@@ -81,7 +82,9 @@ def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | N
         heads = [i for i in body[:-1] if syms[i] == TITLE]
         if not heads or not (_questions(units, syms, heads) or _subheads(syms, body, heads)):
             return None
-    return next(i for i in text if syms[i] == TEXT)
+    # the standfirst over the byline, or the first paragraph (not a paywall notice above)
+    near = text[max(0, bylines[0] - _STANDFIRST_REACH) :]
+    return next((i for i in near if syms[i] == TEXT), None)
 
 
 def _subheads(syms: list[str], body: list[int], heads: list[int]) -> bool:

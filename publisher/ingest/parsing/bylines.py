@@ -26,6 +26,7 @@ _PREFIX = re.compile(
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
+    r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
@@ -56,7 +57,8 @@ _WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY.pattern}\s*){{1,2}}$", re.IGNORECAS
 _META = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
-    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
+    r"|\b(?:(?:temps|tiempo|tempo) d[eio] )?(?:lesezeit|leestijd|lecture|lectura|lettura|leitura)"
+    r"\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes|minutos|minuti)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b:?"
     r"|\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"  # "Pages: 121–128"
     r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
@@ -82,7 +84,7 @@ _DIGIT = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
 _LATE_BY = re.compile(r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE)
 _BY_START = re.compile(
-    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
+    r"(?:\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
