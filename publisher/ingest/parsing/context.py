@@ -166,9 +166,16 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
     """A lone name is a byline only where bylines stand: beside a date line, under an
     item's text in its block or between it and the next title, over "in" or a label;
     else (a title in capitals such as "Renewing Scottish Labour") it is a title.  Names
-    in capitals or joined by "and" stay."""
+    in capitals or joined by "and" stay, but for one in capitals over a title in its
+    block, a kicker."""
     for index, reason in enumerate(reasons):
-        if reason != "name" or _plainly_names(units[index].text):
+        if reason != "name":
+            continue
+        if _kicker_in_capitals(units, out, index):
+            out[index] = LABEL
+            reasons[index] = "label (a section name in capitals over a title)"
+            continue
+        if _plainly_names(units[index].text):
             continue
         before = _neighbour(out, index, -1)
         after = _neighbour(out, index, 1)
@@ -189,6 +196,21 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
         if not (dated or under or over or signs):
             out[index] = TITLE
             reasons[index] = ""
+
+
+def _kicker_in_capitals(units: list[Unit], out: list[str], index: int) -> bool:
+    """A line in capitals opening its block over a title ("WORKING PAPER" / the title) is
+    the item's kind, not its author: a byline stands under the title."""
+    unit = units[index]
+    after = _neighbour(out, index, 1)
+    opens = index == 0 or units[index - 1].block != unit.block
+    return (
+        opens
+        and unit.text.isupper()
+        and after is not None
+        and out[after] == TITLE
+        and units[after].block == unit.block
+    )
 
 
 def _plainly_names(text: str) -> bool:
