@@ -19,7 +19,10 @@ _ROLE_WORDS = frozenset(
     "correspondante correspondant secrétaire redakteur redakteurin korrespondent "
     "sekretärin sekretär redactor redactora corresponsal secretario secretaria "
     "giornalista segretario segretaria redattore jornalista secretário secretária "
-    "gohebydd golygydd ysgrifennydd reporting service agency".split()
+    "gohebydd golygydd ysgrifennydd reporting service agency vorsitzende vorsitzender "
+    "landesvorsitzende landesvorsitzender sprecherin sprecher geschäftsführerin "
+    "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
+    "voorzitter woordvoerder porte-parole".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC = re.compile(

@@ -94,11 +94,14 @@ _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS = frozenset(_STRONG)
 _LABEL_WORDS = 4
-# Bodies that sign a statement: a committee, a board, a foundation (no writer named).
+# Bodies that sign a statement (a committee, a board, a foundation) and publications a
+# listing credits (a gazette, a radio station): no writer named.
 _BODIES = frozenset(
     """board vorstand committee comité comite comisión comision commissione commission
     executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
-    foundation fundación fondazione fondation stichting""".split()
+    foundation fundación fondazione fondation stichting gazette radio echo review diary
+    weekly daily times herald journal magazine observer tv fm bulletin chronicle tribune
+    digest newsletter online uk""".split()
 )
 # The newsroom or the site's account signing an item: no writer named.
 _DESKS = frozenset(
@@ -147,14 +150,14 @@ def parse_byline(
     """The byline a whole line spells, or None when the line is anything else; a newsroom
     signing ("By Newsdesk", "da Redazione") names no writer."""
     byline = _parse_byline(text, day_first, saved)
-    if byline is not None and byline.author is not None and _no_writer(byline.author):
+    if byline is not None and byline.author is not None and no_writer(byline.author):
         return Byline(None, byline.published)
     return byline
 
 
-def _no_writer(author: str) -> bool:
-    """Whether a byline names a newsroom or a body ("The Board", "Vorstand", "Comisión de
-    Feminismos") rather than the people who wrote the piece."""
+def no_writer(author: str) -> bool:
+    """Whether a byline names a newsroom, a body or a publication ("The Board", "Vorstand",
+    "Comisión de Feminismos", "Northgate Gazette") rather than the people who wrote it."""
     lower = author.lower()
     if lower in _DESKS or lower.startswith(("herausgegeben", "published by", "edited by")):
         return True

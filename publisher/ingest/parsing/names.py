@@ -10,7 +10,7 @@ _PARTICLES = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
 # Capitalised words that start sentences or phrases, never names.
 _STOPWORDS = frozenset(
     "a an and as at after before but by during for from he her his i if in into it its "
-    "last more most my new no not of on once our over she since so some than that the their "
+    "last latest more most my new no not of on once our over she since so some than that the their "
     "then there these they this those to today tomorrow under until we when where while who "
     "why with yesterday you your".split()
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from publisher.ingest.parsing.authors import clean_author, is_role, one_name
-from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.bylines import Byline, no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 
@@ -48,7 +48,10 @@ _META = re.compile(
     # counters of people and replies: "42 going", "3 Comments on <title>", "No Comments"
     r"|(?:\d[\d,.]*\s?k?|no)\s(?:going|attending|interested|responses?|comments?(?:\son\s.{0,150})?)"
     # the blog, series or section an item is in: "Blog : Le blog de Sophie Lambert"
-    r"|(?:blog|series|serie|série|reihe|rubrique|rubrik|section|sección|sezione|topics?)\s?:.{0,80})",
+    r"|(?:blog|series|serie|série|reihe|rubrique|rubrik|section|sección|sezione|topics?)\s?:.{0,80}"
+    # the publisher of a report, not its author: "Herausgegeben von der Hugo-Haase-Stiftung"
+    r"|(?:published by|herausgegeben von|édité par|editado por|pubblicato da|uitgegeven door)"
+    r"\s.{0,80})",
     re.IGNORECASE,
 )
 _FURNITURE_WORDS = frozenset(
@@ -118,7 +121,8 @@ _META_OPENINGS = frozenset(
     location place time cost price ticket tickets lieu heure prix ort zeit preis lugar hora
     precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
     aflevering photo photos foto fotos picture pictures image images illustration no blog
-    series serie série reihe rubrique rubrik section sección sezione topic topics
+    series serie série reihe rubrique rubrik section sección sezione topic topics published
+    herausgegeben édité editado pubblicato uitgegeven
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis""".split()
@@ -203,10 +207,10 @@ def name_only(text: str) -> str | None:
     if not joined and "(" not in text and "[" not in text:
         name = one_name(text)  # one name: no authors to split, no roles to cut
         if name and is_name(name) and not is_role(name):
-            return name
+            return None if no_writer(name) else name
         return _name_before_role(name)
     author = clean_author(text)
-    if author is None:
+    if author is None or no_writer(author):
         return None
     if " and " in author or "," in author:
         # each of several names is a name ("Why Every Small Venue Needs A Union Rep" is none)
