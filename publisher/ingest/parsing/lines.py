@@ -338,11 +338,7 @@ def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> f
         return 0.8 if text.endswith(("?", "!")) and len(text) <= _TITLE_MAX else -0.5
     if len(text) <= _TITLE_SHORT:
         return 1.0
-    if len(text) > _TITLE_MAX:
-        return 0.0
-    # words, not the spaced punctuation of French and Spanish ("Nadia Berrada : « … »")
-    words = sum(1 for word in text.split() if word[0].isalnum() or word[-1].isalnum())
-    return 0.8 if words <= _TITLE_WORDS else 0.0
+    return 0.8 if len(text) <= _TITLE_MAX and text.count(" ") < _TITLE_WORDS else 0.0
 
 
 def _body_quality(text: str, byline: Byline | None, furniture: str | None) -> float:
