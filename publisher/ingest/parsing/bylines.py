@@ -73,8 +73,7 @@ _META = re.compile(
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)"  # a duration: "52:18"
     # a time of day after the date: "às 14h32", "19:47h", "alle 10.15", "kl. 18:42"
     r"|\b(?:às|as|à|a las|alle|om|um|kl|at)\.?\s+\d{1,2}[:.h]\d{2}(?:\s?h\b|\s?[ap]\.?m\b\.?)?"
-    r"|(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b"
-    r"|(?<!\w)h(?!\w)",  # the hour mark a date reader leaves: "19:47h"
+    r"|(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b",
     re.IGNORECASE,
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
@@ -84,7 +83,8 @@ _DIGIT = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
 _LATE_BY = re.compile(r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE)
 _BY_START = re.compile(
-    r"(?:\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
+    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
+    r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
@@ -184,6 +184,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if has_digit or "GMT" in rest:
         rest = _META.sub(" ", rest)
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
+    if rest == "h":
+        rest = ""  # the hour mark a date reader leaves: "19:47h"
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
     if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:

@@ -223,6 +223,8 @@ def _name_before_role(text: str) -> str | None:
     """The name in "Rachel Okafor Policy editor": two or three words of a name, then a
     job title of a word or two ending the line, with no comma between them."""
     words = text.split()
+    if not 2 < len(words) <= _NAME_WORDS or not is_role(words[-1]):
+        return None  # the line ends in a role word, or it is no name and role
     for cut in (2, 3):
         name, role = " ".join(words[:cut]), " ".join(words[cut:])
         if role and role.count(" ") < 2 and is_role(role) and is_name(name) and not is_role(name):
