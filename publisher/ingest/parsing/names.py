@@ -79,6 +79,8 @@ def is_name(text: str, *, loose: bool = False) -> bool:
         return False
     if not loose and words[0].lower() in _STOPWORDS:
         return False
+    if not loose and len(named) > 2 and words[0].endswith("ing"):
+        return False  # "Remembering Jim Corrigan" is a headline, not a name
     if is_section_label(text):
         return False  # a section label ("Press Release", "Opinion")
     return all(_is_name_word(w) for w in named)
