@@ -228,4 +228,6 @@ def _labelled(text: str, found: DateMatch) -> bool:
         return False
     label = before or after
     mark = label[-1] if before else label[0]
+    if before and before[-2:-1].isdigit():
+        return False  # a span of days ("Leafleting weekend: 20–21 January"), no separator
     return mark in _STRONG and label.strip(_SEPARATORS).count(" ") < _LABEL_WORDS
