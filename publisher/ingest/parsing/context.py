@@ -231,7 +231,8 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     unless one heads text of its own (a headline repeated in a "most read" box, or two
     stories under one headline);
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
-    ("News & campaign updates") and a single word ("Podcast"): no headline is one word."""
+    ("News & campaign updates") and a single word ("Podcast"): no headline is one word,
+    but for one a writer signs ("Overtime" / "By Lucy Abernethy")."""
     titles = [i for i, symbol in enumerate(out) if symbol == TITLE]
     keys = {i: units[i].text.casefold() for i in titles}
     counts = Counter(keys.values())
@@ -246,7 +247,11 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
         if counts[key] >= _REPEATS and not signed and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
-        elif _caps_label(unit.text) or " " not in unit.text or is_section_label(unit.text):
+        elif (
+            _caps_label(unit.text)
+            or (" " not in unit.text and not _signed_below(units, out, index))
+            or is_section_label(unit.text)
+        ):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals, or one word)"
 
@@ -258,6 +263,14 @@ def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
     if below is None or out[below] not in (TEXT, BYLINE):
         return False
     return units[below].block == units[index].block or _one_line_blocks(units)
+
+
+def _signed_below(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether the next line that is not furniture names a writer ("BY LUCY ABERNETHY"):
+    a one-word headline ("Overtime") over it is a title, not a label."""
+    below = _neighbour(out, index, 1)
+    byline = units[below].byline if below is not None else None
+    return byline is not None and byline.author is not None
 
 
 def _dated_below(units: list[Unit], out: list[str], index: int) -> bool:
