@@ -119,6 +119,39 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
                 record.indexes.insert(0, before.pop())
 
 
+def _named(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a unit names a writer: a byline with an author, or a name alone."""
+    byline = units[index].byline
+    return syms[index] == BYLINE and (byline is None or byline.author is not None)
+
+
+def names_to_their_items(units: list[Unit], syms: list[str], records: list[Record]) -> None:
+    """Names given to the item they sign: a record's last line, a name set apart from it
+    by furniture, is the next record's when that one names no writer; and a name standing
+    alone just above a record that names none joins it ("Aoife Brennan" / "in" / the
+    publication / the title)."""
+    for before, record in zip(records, records[1:], strict=False):
+        last = before.indexes
+        if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
+            if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
+                record.indexes.insert(0, last.pop())
+    taken = {i for r in records for i in r.indexes}
+    for record in records:
+        if _names(units, syms, record):
+            continue
+        above = record.indexes[0] - 1
+        while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
+            above -= 1
+        if above >= 0 and above not in taken and _named(units, syms, above):
+            record.indexes.insert(0, above)
+            taken.add(above)
+
+
+def _names(units: list[Unit], syms: list[str], record: Record) -> bool:
+    """Whether a record names a writer."""
+    return any(_named(units, syms, i) for i in record.indexes)
+
+
 def assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
     """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
     kicker_column = _kickers_lead(units, syms, reading)

@@ -23,6 +23,7 @@ from publisher.ingest.parsing.fields import (
     assign_roles,
     dates_to_their_items,
     main_runs,
+    names_to_their_items,
     without_stray_edges,
 )
 from publisher.ingest.parsing.lines import Unit
@@ -116,6 +117,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
         runs = _with_lone_headlines(units, page, runs)
     runs = without_stray_edges(syms, runs)
     dates_to_their_items(units, syms, runs)
+    names_to_their_items(units, syms, runs)
     reading = Reading(pattern, runs, score)
     if reading.records:
         assign_roles(units, syms, reading)
