@@ -4,6 +4,7 @@ line's role (title, kicker, standfirst, byline, metadata)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from publisher.ingest.parsing.lines import Unit
@@ -130,7 +131,7 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     by furniture, is the next record's when that one names no writer; and a name standing
     alone just above a record that names none joins it ("Aoife Brennan" / "in" / the
     publication / the title)."""
-    for before, record in zip(records, records[1:], strict=False):
+    for before, record in itertools.pairwise(records):
         last = before.indexes
         if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
             if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
