@@ -46,10 +46,7 @@ _WEEKDAY = re.compile(
     r"|dydd|llun|mercher|iau|gwener|sadwrn|sul"
     r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
     r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
-    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge"
-    # "Today, Friday 8 March 2024": the day named before the date it is
-    r"|today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag"
-    r"|gisteren|heddiw|ddoe|idag|igår)\b\.?,?",
+    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?",
     re.IGNORECASE,
 )
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
@@ -57,11 +54,8 @@ _WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY.pattern}\s*){{1,2}}$", re.IGNORECAS
 _META = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
-    r"|\b(?:(?:temps|tiempo|tempo) d[eio] )?(?:lesezeit|leestijd|lecture|lectura|lettura|leitura)"
-    r"\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes|minutos|minuti)?"
+    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b:?"
-    r"|\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"  # "Pages: 121–128"
-    r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
     # hide"
@@ -70,11 +64,26 @@ _META = re.compile(
     # a category or tag field beside the date: "Published: 06/03/2024 | Category: Housing"
     r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategorie|section|rubri(?:que|k)|topics?|tags?"
     r"|filed under|posted in|type)\s?:[^|·•]*"
-    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)"  # a duration: "52:18"
-    # a time of day after the date: "às 14h32", "19:47h", "alle 10.15", "kl. 18:42"
-    r"|\b(?:às|as|à|a las|alle|om|um|kl|at)\.?\s+\d{1,2}[:.h]\d{2}(?:\s?h\b|\s?[ap]\.?m\b\.?)?"
-    r"|(?<![\d:.])\d{1,2}(?:h\d{2}|[:.]\d{2}\s?h)\b",
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
+)
+# More metadata, rarer: run only where _MORE_HINT finds its trace.  A page range ("Pages:
+# 121–128"), "No comments:", a time of day after the date ("14h32", "19:47h", "4:12 PM";
+# the word before it, "às", "kl.", "at", is left dangling) and a reading time in words.
+_META_MORE = re.compile(
+    r"\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"
+    r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
+    r"|(?<![\d:.])\d{1,2}(?:h\d{2}\b|[:.]\d{2}\s?(?:h\b|[ap]\.?m\b\.?))"
+    r"|\b(?:temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leitura)"
+    r"\s*:?\s*\d{1,3}\s?(?:min\.?|minutes|minutos|minuti)?",
+    re.IGNORECASE,
+)
+_MORE_HINT = re.compile(r"\d[h:.]\d|pag|pp|no |temp|leitura", re.IGNORECASE)
+# Words left where a date was: the hour mark ("19:47h") and the day named before a date
+# ("Today, Friday 8 March 2024").
+_LEFT_OVER = frozenset(
+    """h today yesterday heute gestern aujourd'hui hier hoy ayer oggi ieri hoje ontem vandaag
+    gisteren heddiw ddoe idag igår""".split()
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
@@ -89,7 +98,7 @@ _BY_START = re.compile(
     re.IGNORECASE,
 )
 _JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
-_DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS = frozenset(_STRONG)
@@ -182,12 +191,14 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         before = _WEEKDAY_BEFORE.sub(" ", text[: found.start])
         rest = f"{before} {text[found.end :]}"
     if has_digit or "GMT" in rest:
+        if _MORE_HINT.search(rest) is not None:
+            rest = _META_MORE.sub(" ", rest)
         rest = _META.sub(" ", rest)
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
-    if rest == "h":
-        rest = ""  # the hour mark a date reader leaves: "19:47h"
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
+    if rest.lower() in _LEFT_OVER:
+        rest = ""
     if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
         late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
         if late is not None:
