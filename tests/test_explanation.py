@@ -91,7 +91,7 @@ def test_parse_explain_on_the_command_line(tmp_path: Path) -> None:
     page = DATA / "corpus" / "tune" / "caps_names_1.txt"
     data = json.loads(publisher("parse", str(page), "--explain", "--json", cwd=tmp_path))
     assert (data["layout"], data["pattern"], data["publication"]) == (
-        "listing-bylines", "K T B", "The Clarion Review",
+        "listing-bylines", "K T B S B", "The Clarion Review",
     )  # fmt: skip
     wanted = non_blank_lines(page.read_text(encoding="utf-8"))
     assert [line["line"] for line in data["lines"]] == wanted
@@ -100,5 +100,5 @@ def test_parse_explain_on_the_command_line(tmp_path: Path) -> None:
         "reason": "masthead: the publication's name",
     }  # fmt: skip
     table = publisher("parse", str(page), "--explain", cwd=tmp_path)
-    assert "pattern: K T B" in table and "item 1: title" in table
+    assert "pattern: K T B S B" in table and "item 1: title" in table
     assert "What the archive forgets" in table
