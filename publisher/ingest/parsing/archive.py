@@ -17,15 +17,19 @@ AUTHOR_ARCHIVE = "author-archive"
 _NOUNS = (
     r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
-    r"|artikelen|erthyglau|publicaties)"
+    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg)"
 )
 _BY_HEADER = re.compile(
     rf"(?:all|alle|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
-    r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por)\b\s*:?\s*(?P<name>.*)",
+    r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por|av|af|van|przez|da)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
 _LABEL_HEADER = re.compile(
-    r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for)\s*(?P<name>.+)",
+    r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for"
+    # "Latest from Jane Doe", "More by Jane Doe", "Les derniers articles de Jane Doe"
+    r"|(?:latest|more|recent)(?:\s+(?:articles|posts|stories|writing))?\s+(?:from|by)"
+    r"|les derniers articles de|neueste beiträge von|lo último de|ultimi articoli di)"
+    r"\s*(?P<name>.+)",
     re.IGNORECASE,
 )
 # "Dave Kelly — Author at Salford Trades Council Bulletin" (a WordPress author page's title)
@@ -45,7 +49,10 @@ _COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
 # "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"
 _ABOUT = re.compile(
     r"\s(?:is (?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|our)|writes|covers|reports|edits"
-    r"|has (?:written|worked|reported))\b"
+    r"|has (?:written|worked|reported)"
+    # the same in other languages: "est une journaliste", "ist Redakteurin", "är reporter"
+    r"|est (?:une?|l[ae]|notre)|ist (?:eine?|Redakteur|Reporter|Journalist)|es (?:una?|la|el)"
+    r"|è (?:una?|il|la|lo)|é (?:uma?|o|a)|is (?:een|de|het)|är|er|yw)\b"
 )
 
 
