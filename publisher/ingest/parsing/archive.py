@@ -26,8 +26,8 @@ _BY_HEADER = re.compile(
 )
 _LABEL_HEADER = re.compile(
     r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for"
-    # "Latest from Jane Doe", "More by Jane Doe", "Les derniers articles de Jane Doe"
-    r"|(?:latest|more|recent)(?:\s+(?:articles|posts|stories|writing))?\s+(?:from|by)"
+    # "Latest from Jane Doe", "Les derniers articles de Jane Doe"
+    r"|(?:latest|recent)(?:\s+(?:articles|posts|stories|writing))?\s+(?:from|by)"
     r"|les derniers articles de|neueste beiträge von|lo último de|ultimi articoli di)"
     r"\s*(?P<name>.+)",
     re.IGNORECASE,
@@ -42,7 +42,7 @@ _COUNT_HEADER = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
 _HEADER_MAX = 100
-_HEADER_REACH = 8  # the header is the first line, or under a site name, menu or profile
+_HEADER_REACH = 12  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES = 2
 _PRONOUNS = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 _COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
