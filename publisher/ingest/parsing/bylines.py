@@ -78,6 +78,11 @@ _META_MORE = re.compile(
     r"\s*:?\s*\d{1,3}\s?(?:min\.?|minutes|minutos|minuti)?",
     re.IGNORECASE,
 )
+_TIME_SPAN = re.compile(
+    r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?"
+    r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?",
+    re.IGNORECASE,
+)
 _MORE_HINT = re.compile(r"\d[h:.]\d|pag|pp|no |temp|leitura", re.IGNORECASE)
 # Words left where a date was: the hour mark ("19:47h") and the day named before a date
 # ("Today, Friday 8 March 2024").
@@ -174,7 +179,10 @@ def no_writer(author: str) -> bool:
 
 
 def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
-    """The byline a whole line spells, as written."""
+    """The byline a whole line spells, as written; a span of times ("10:30 AM - 1:00 PM") is
+    an event's hours, not when anything was published."""
+    if text[:1].isdigit() and _TIME_SPAN.fullmatch(text) is not None:
+        return None
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None

@@ -144,6 +144,10 @@ _SHORT_LINE = 180
 _NAME_WORDS = 5
 _JOINED = re.compile(r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE)
 _SEVERAL = re.compile(r", | and ")  # how clean_author joins several names
+_PLACES = frozenset(
+    """street road lane avenue square house hall centre center park place way building church
+    chapel library station rooms quay terrace crescent gardens""".split()
+)
 _LOWER_WORDS = 2  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE = 40  # a line this short without letters is counters or icons
 
@@ -215,8 +219,14 @@ def name_only(text: str) -> str | None:
     if " and " in author or "," in author:
         # each of several names is a name ("Why Every Small Venue Needs A Union Rep" is none)
         names = _SEVERAL.split(author)
-        return author if all(is_name(n) or " " not in n for n in names) else None
+        return author if all(is_name(n) and not _place(n) for n in names) else None
     return author if is_name(author) else None
+
+
+def _place(name: str) -> bool:
+    """Whether a name-like phrase is a place: a venue or a street ("Quaker Meeting House",
+    "St James Street")."""
+    return name.rsplit(None, 1)[-1].lower() in _PLACES
 
 
 def _name_before_role(text: str) -> str | None:
