@@ -15,6 +15,7 @@ _KICKER_CHARS = 32
 _RUN_GAP = 3  # lines outside records that part two runs of records
 _RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
 _SIGNED_SHARE = 5  # four records in five signed: an unsigned one at an edge is a stray
+_HEADINGS = 2  # date lines between records that make the page's days headings
 _FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
 
 
@@ -24,6 +25,7 @@ class Record:
 
     indexes: list[int] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)
+    heading: int | None = None  # a date heading over this and the records after it
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,38 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
             continue
         if k and len(records[k - 1].indexes) > 2:
             before = records[k - 1].indexes
-            if _dated(units, before[-1]) and sum(_dated(units, i) for i in before) >= 2:
+            alone = units[before[-1]].block not in (
+                units[before[-2]].block,
+                units[record.indexes[0]].block,
+            )
+            if _dated(units, before[-1]) and (alone or sum(_dated(units, i) for i in before) >= 2):
                 record.indexes.insert(0, before.pop())
+
+
+def date_headings(units: list[Unit], records: list[Record]) -> None:
+    """Records without a date take the date heading above them, where a page groups its
+    items under days ("Saturday, March 2, 2024" over two posts, then the next day): two
+    or more date lines that no record took, or that open a record from a block of their
+    own."""
+    if not records:
+        return
+    taken = {i for r in records for i in r.indexes}
+    # a record opening with a date in a block of its own opens a day
+    openers = {
+        r.indexes[0]
+        for r in records
+        if len(r.indexes) > 1 and units[r.indexes[0]].block != units[r.indexes[1]].block
+    }
+    first, last = records[0].indexes[0], records[-1].indexes[-1]
+    heads = [i for i in range(first, last) if (i not in taken or i in openers) and _dated(units, i)]
+    if len(heads) < _HEADINGS:
+        return
+    above = [i for i in range(first) if i not in taken and _dated(units, i)][-1:]
+    heads = above + heads
+    for record in records:
+        if not _has_date(units, record):
+            before = [h for h in heads if h < record.indexes[0]]
+            record.heading = before[-1] if before else None
 
 
 def _named(units: list[Unit], syms: list[str], index: int) -> bool:

@@ -189,6 +189,8 @@ def _listing(
         bare += set(record.roles.values()) <= {"title", "meta"} and _runs_on(units, reading, number)
         for i, role in record.roles.items():
             roles[i] = f"item {number}: {role}"
+        if record.heading is not None and not roles[record.heading].startswith("item"):
+            roles[record.heading] = f"item {number}: date heading"
     layout = _layout(len(drafts), dated, teasers, bare, header)
     pattern = " ".join(reading.pattern)
     explained = [i for record in reading.records for i in record.roles]
@@ -236,6 +238,8 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
         title = title_unit.text
         if bodies:
             summary, author = read_standfirst(bodies[0])
+    if record.heading is not None:  # the day the page groups the item under
+        bylines.append(units[record.heading].byline)
     byline = _merge(bylines) or Byline(None, None)
     draft = Draft(
         title=title,

@@ -21,6 +21,7 @@ from publisher.ingest.parsing.fields import (
     Reading,
     Record,
     assign_roles,
+    date_headings,
     dates_to_their_items,
     main_runs,
     names_to_their_items,
@@ -118,6 +119,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     runs = without_stray_edges(syms, runs)
     dates_to_their_items(units, syms, runs)
     names_to_their_items(units, syms, runs)
+    date_headings(units, runs)
     reading = Reading(pattern, runs, score)
     if reading.records:
         assign_roles(units, syms, reading)
