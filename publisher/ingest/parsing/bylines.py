@@ -9,7 +9,12 @@ from datetime import datetime
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
 from publisher.ingest.parsing.names import is_name
-from publisher.ingest.parsing.relative import find_when, has_day_word, long_tail_in_line
+from publisher.ingest.parsing.relative import (
+    _CASE_ODDITIES,
+    find_when,
+    has_day_word,
+    long_tail_in_line,
+)
 from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
@@ -75,11 +80,27 @@ _BY_START = re.compile(
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
+# What every _BY_START match without a colon starts its first or second word with.
+_BY_WORDS = (
+    *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
+)
 _JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
 _DANGLING = re.compile(r"\s+(?:on|at|le|el|am|il|em|op|um|à)$", re.IGNORECASE)
 _SEPARATORS = " ·|•—–-,:/~()[]"
 _STRONG = "·|•—–"  # separators that set a label apart from a date
 _LABEL_WORDS = 4
+
+
+def _opens_by(text: str) -> bool:
+    """Whether a line opens with "By" or a label and a colon (``_BY_START``): the pattern
+    runs only where the first or second word starts like a by-word, or a colon stands."""
+    if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
+        lower = text.lower()
+        if not lower.startswith(_BY_WORDS):
+            words = lower.split(None, 1)
+            if len(words) < 2 or not words[1].startswith(_BY_WORDS):
+                return False
+    return _BY_START.match(text) is not None
 
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
@@ -107,7 +128,7 @@ def parse_byline(
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
-    by_start = _BY_START.match(text) is not None
+    by_start = _opens_by(text)
     if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
