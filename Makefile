@@ -4,6 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+# The parser compiled to C by mypyc (tools/compile_parser.py): rebuilt when a source changes;
+# without a C compiler it stays pure Python, which gives the same results more slowly.
+PARSER   := $(wildcard publisher/ingest/parsing/*.py)
+COMPILED := $(VENV)/.parser-compiled
+
 CHROMIUM := /usr/bin/chromium
 AXE    := node_modules/axe-core/axe.min.js
 # Playwright drives Debian's chromium; it must never fetch a browser of its own.
@@ -17,6 +22,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(COMPILED): $(STAMP) $(PARSER) tools/compile_parser.py
+	$(BIN)/python tools/compile_parser.py
+	touch $(COMPILED)
+
 # The browser tests' outside parts: Debian's chromium and axe-core from npm.
 browser: $(CHROMIUM) $(AXE)
 
@@ -27,17 +36,17 @@ $(AXE): package.json
 	npm install --no-audit --no-fund --silent
 	touch $(AXE)
 
-run: $(STAMP)
+run: $(STAMP) $(COMPILED)
 	$(BIN)/publisher run
 
-test: $(STAMP) browser lint unit
+test: $(STAMP) $(COMPILED) browser lint unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check publisher tests bench
+	$(BIN)/ruff check publisher tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-unit: $(STAMP) postgresql
+unit: $(STAMP) $(COMPILED) postgresql
 	$(BIN)/pytest -q
 
 # The tests start their own PostgreSQL server from the machine's binaries (initdb, postgres).
@@ -54,7 +63,7 @@ postgresql:
 	fi
 
 # -P keeps bench/ off the import path (bench/http.py would shadow the standard library).
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	$(BIN)/python -P bench/ingest.py
 	$(BIN)/python -P bench/build.py
 	$(BIN)/python -P bench/digest.py
@@ -69,3 +78,4 @@ screenshots: $(STAMP) browser
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules screenshots
+	rm -f publisher/ingest/parsing/*.so publisher/ingest/parsing__mypyc*.so

@@ -30,6 +30,23 @@ NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 BACKENDS = ("sqlite", "postgresql")
 
 
+PARSING = Path(__file__).resolve().parents[1] / "publisher" / "ingest" / "parsing"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A compiled parser older than its sources would test yesterday's parser: refuse."""
+    libraries = list(PARSING.parent.glob("parsing__mypyc*.so"))
+    if libraries:
+        built = min(library.stat().st_mtime for library in libraries)
+        newer = [path.name for path in PARSING.glob("*.py") if path.stat().st_mtime > built]
+        if newer:
+            pytest.exit(
+                f"the compiled parser is older than publisher/ingest/parsing/{newer[0]}: run "
+                "`make` (or python tools/compile_parser.py; --clean for pure Python)",
+                returncode=2,
+            )
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", default=False, help="Rewrite golden files."

@@ -54,8 +54,16 @@ CUT_MARKS = ("…", "...")
 RATES = ("precision", "recall", "author_accuracy", "date_accuracy", "layout_accuracy")
 # Reported and recorded, but checked only once a recorded scores.json holds them.
 NEW_RATES = ("url_accuracy",)
-_ACCEPTS_SAVED = "saved" in inspect.signature(parse_page).parameters
-_ACCEPTS_NAME = "name" in inspect.signature(parse_page).parameters
+def _accepts(parameter: str) -> bool:
+    """Whether this parser takes ``parameter`` (older ones, timed as baselines, may not)."""
+    try:
+        return parameter in inspect.signature(parse_page).parameters
+    except ValueError:  # compiled: no signature to read, and compiled parsers are current
+        return True
+
+
+_ACCEPTS_SAVED = _accepts("saved")
+_ACCEPTS_NAME = _accepts("name")
 
 
 # ---------------------------------------------------------------- normalising

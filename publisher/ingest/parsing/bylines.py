@@ -7,9 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
-from publisher.ingest.parsing.dates import DateMatch
+from publisher.ingest.parsing.dates import DateMatch, _trie
 from publisher.ingest.parsing.names import is_name
-from publisher.ingest.parsing.relative import find_when, has_day_word, long_tail_in_line
+from publisher.ingest.parsing.relative import (
+    _CASE_ODDITIES,
+    find_when,
+    has_day_word,
+    long_tail_in_line,
+)
 from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE = 160
@@ -34,23 +39,22 @@ _BY = re.compile(
     r"|skribent|journalist)\s*:\s*",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so"
-    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
-    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|segunda|terça|quarta|quinta|sexta|(?:-)?feira"
-    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|wo|vr|za|zo"
-    r"|dydd|llun|mercher|iau|gwener|sadwrn|sul"
-    r"|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag"
-    r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
-    r"|dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?",
-    re.IGNORECASE,
-)
+_WEEKDAY_WORDS = """monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun
+    lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim
+    montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so
+    lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    lunedì martedì mercoledì giovedì venerdì sabato domenica
+    segunda terça quarta quinta sexta
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma wo vr za zo
+    dydd llun mercher iau gwener sadwrn sul
+    måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
+    dilluns dimarts dimecres dijous divendres dissabte diumenge""".split()
+# One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
+_WEEKDAY = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
-_WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY.pattern}\s*){{1,2}}$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
 _META = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
@@ -96,11 +100,18 @@ _BY_DI = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
 _LATE_BY = re.compile(r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE)
+_META_MARKS = frozenset("#|:İıſK")
+_ZONES = ("gmt", "bst", "utc", "cet", "cest")
 _BY_START = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
+)
+# What every _BY_START match without a colon starts its first or second word with.
+_BY_WORDS = (
+    *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
+    *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
 )
 _JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
 _DANGLING = re.compile(r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE)
@@ -138,6 +149,18 @@ _DESKS = frozenset(
         "y golygydd",
     )
 )
+
+
+def _opens_by(text: str) -> bool:
+    """Whether a line opens with "By" or a label and a colon (``_BY_START``): the pattern
+    runs only where the first or second word starts like a by-word, or a colon stands."""
+    if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
+        lower = text.lower()
+        if not lower.startswith(_BY_WORDS):
+            words = lower.split(None, 1)
+            if len(words) < 2 or not words[1].startswith(_BY_WORDS):
+                return False
+    return _BY_START.match(text) is not None
 
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
@@ -186,7 +209,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
-    by_start = _BY_START.match(text) is not None
+    by_start = _opens_by(text)
     if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
@@ -196,12 +219,13 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return None  # no date, and no "By" to open a name
     rest = text
     if found is not None:
-        before = _WEEKDAY_BEFORE.sub(" ", text[: found.start])
+        before = _without_weekday(text[: found.start], " ")
         rest = f"{before} {text[found.end :]}"
     if has_digit or "GMT" in rest:
         if _MORE_HINT.search(rest) is not None:
             rest = _META_MORE.sub(" ", rest)
-        rest = _META.sub(" ", rest)
+        if _may_hold_meta(rest):
+            rest = _META.sub(" ", rest)
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
@@ -228,6 +252,24 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     return Byline(None, found.value) if _labelled(text, found) else None
 
 
+def _without_weekday(text: str, replacement: str) -> str:
+    """``text`` with the weekday (or two) it ends in replaced; the pattern runs only where
+    ``text`` ends in a letter (after the dot, comma and spaces a weekday may take)."""
+    if not text.rstrip().removesuffix(",").removesuffix(".")[-1:].isalpha():
+        return text
+    return _WEEKDAY_BEFORE.sub(replacement, text)
+
+
+def _may_hold_meta(text: str) -> bool:
+    """Whether ``text`` holds what every _META alternative needs: a digit, "#", "|", ":"
+    or a zone's letters (run on lower-cased text; the few letters a case-blind pattern
+    matches to ASCII ones that lower() leaves apart send the line to the pattern)."""
+    if _DIGIT.search(text) is not None or not _META_MARKS.isdisjoint(text):
+        return True
+    lower = text.lower()
+    return any(zone in lower for zone in _ZONES)
+
+
 def _names_case(text: str) -> str:
     """Names a site writes in lower case after "by" ("by aisha bello & mark o'leary") in
     their usual case, where each is a plain name (two to four words, no stopword)."""
@@ -241,7 +283,7 @@ def _names_case(text: str) -> str:
 def _labelled(text: str, found: DateMatch) -> bool:
     """A date and a section label set apart by a strong separator ("martedì 5 marzo 2024 —
     Comunicato stampa", "News | 4 March 2024"), not a title that names a day."""
-    before = _WEEKDAY_BEFORE.sub("", text[: found.start]).strip()
+    before = _without_weekday(text[: found.start], "").strip()
     after = text[found.end :].strip()
     if before and after:
         return False

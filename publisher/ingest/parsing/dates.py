@@ -126,11 +126,11 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     if _TWO_DIGITS.search(text) is None:
         return []
     patterns = []
-    if _ISO_HINT.search(text):
+    if "-" in text and _ISO_HINT.search(text):
         patterns.append(_ISO)
     if _YEAR_HINT.search(text) and MONTH_HINT.search(text.lower()):
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))  # written months: four-digit years
-    if _NUMERIC_HINT.search(text):
+    if ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
     return patterns
 

@@ -153,8 +153,9 @@ def _is_copyright(text: str, lower: str) -> bool:
 
 def _is_navigation(text: str) -> bool:
     """A row of three or more short links: "Home | News | About"."""
-    if _NAV_HINT.search(text) is None:
-        return _is_menu_row(text)
+    marked = "|" in text or "›" in text or "»" in text or " ·" in text or " •" in text
+    if not (marked or " /" in text) or _NAV_HINT.search(text) is None:
+        return _is_menu_row(text)  # every _NAV_HINT match holds one of those marks
     parts = [p for p in _NAV_SEPARATORS.split(text) if p]
     return len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts)
 

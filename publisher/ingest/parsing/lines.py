@@ -27,6 +27,7 @@ _WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
 _WRAP_MAX = 100
 _WRAP_SLACK = 12
 _CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
+_CONNECTOR_REACH = 6  # its longest match ("with") and a final newline, with room to spare
 _INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
 _TITLE_SHORT = 80
 _TITLE_MAX = 120
@@ -219,13 +220,19 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if line.startswith(("http://", "https://", "www.")):
         return False  # a link under a line is not the rest of its sentence
-    if not (line[0].islower() or _CONNECTOR_END.search(previous)):
+    if not (line[0].islower() or _ends_on_connector(previous)):
         return False
     # "do 7 maart 2024 | door Eva Hendriks", "hace 2 días" start in lower case but are
     # lines of their own
     if len(line) <= _RELATIVE_LINE and has_day_word(line):
         return False
     return not line[0].isalpha() or parse_byline(line) is None
+
+
+def _ends_on_connector(text: str) -> bool:
+    """Whether ``text`` ends on a comma or a joining word ("… the", "… and"): the pattern
+    runs on the line's last characters only, as its matches are at most four long."""
+    return _CONNECTOR_END.search(text, max(0, len(text) - _CONNECTOR_REACH)) is not None
 
 
 def _wrap_width(lines: list[str]) -> int:

@@ -51,7 +51,7 @@ _MAX_NAME_WORDS = 4
 
 def _is_name_word(word: str) -> bool:
     """A capitalised word of letters (apostrophes, hyphens, an initial's dot allowed)."""
-    return bool(_WORD_CHARS.fullmatch(word)) and word[0].isupper()
+    return word[0].isupper() and _WORD_CHARS.fullmatch(word) is not None
 
 
 def is_section_label(text: str) -> bool:
@@ -81,9 +81,9 @@ def is_name(text: str, *, loose: bool = False) -> bool:
         return False
     if not loose and len(named) > 2 and words[0].endswith("ing"):
         return False  # "Remembering Jim Corrigan" is a headline, not a name
-    if is_section_label(text):
-        return False  # a section label ("Press Release", "Opinion")
-    return all(_is_name_word(w) for w in named)
+    if not all(_is_name_word(w) for w in named):
+        return False
+    return not is_section_label(text)  # a section label ("Press Release", "Opinion")
 
 
 def trailing_author(text: str) -> str | None:

@@ -23,7 +23,7 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 # XML 1.0 forbids these; zero-width spaces and stray BOMs are invisible noise.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u200b\u2060\ufeff]")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\\ud800-\\udfff\u200b\u2060\ufeff]")
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _ABBREVIATIONS = frozenset(
