@@ -71,7 +71,7 @@ _META = re.compile(
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
 )
-# More metadata, rarer: run only where _MORE_HINT finds its trace.  A page range ("Pages:
+# More metadata, rarer: run only where _more_meta finds its trace.  A page range ("Pages:
 # 121–128"), "No comments:", a time of day after the date ("14h32", "19:47h", "4:12 PM";
 # the word before it, "às", "kl.", "at", is left dangling) and a reading time in words.
 _META_MORE = re.compile(
@@ -87,7 +87,8 @@ _TIME_SPAN = re.compile(
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?",
     re.IGNORECASE,
 )
-_MORE_HINT = re.compile(r"\d[h:.]\d|pag|pp|no |temp|leitura", re.IGNORECASE)
+_CLOCK = re.compile(r"\d[hH:.]\d")
+_MORE_WORDS = ("pag", "pp", "no ", "temp", "leitura")
 # Words left where a date was: the hour mark ("19:47h") and the day named before a date
 # ("Today, Friday 8 March 2024").
 _LEFT_OVER = frozenset(
@@ -149,6 +150,12 @@ _DESKS = frozenset(
         "y golygydd",
     )
 )
+
+
+def _more_meta(text: str) -> bool:
+    """Whether ``text`` holds a trace of _META_MORE: a clock, or one of its words."""
+    lower = text.lower()
+    return any(word in lower for word in _MORE_WORDS) or _CLOCK.search(text) is not None
 
 
 def _opens_by(text: str) -> bool:
@@ -222,7 +229,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         before = _without_weekday(text[: found.start], " ")
         rest = f"{before} {text[found.end :]}"
     if has_digit or "GMT" in rest:
-        if _MORE_HINT.search(rest) is not None:
+        if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)
         if _may_hold_meta(rest):
             rest = _META.sub(" ", rest)

@@ -84,6 +84,8 @@ _MENU_WORDS = frozenset(
     economie cultuur hafan newyddion chwaraeon notizie politica economia cultura
     início notícias""".split()
 )
+_MENU_ROW_SPACES = 4
+_MENU_PARTS = 3
 # five or more capitalised words (or "&"), nothing else
 _MENU_ROW = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])(?: (?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])){4,}")
 _TRAILING_PROMOTION = re.compile(
@@ -164,7 +166,7 @@ def spaced_menu(raw: str) -> str:
     """A raw line of short entries set apart by runs of spaces ("Nieuws  Sport  Verkeer"),
     with bars between them so it reads as the menu it is (spaces collapse later)."""
     parts = _WIDE_GAP.split(raw.strip())
-    if len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts):
+    if len(parts) >= _MENU_PARTS and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts):
         return " | ".join(parts)
     return raw
 
@@ -172,7 +174,9 @@ def spaced_menu(raw: str) -> str:
 def _is_menu_row(text: str) -> bool:
     """Menu entries on one line with single spaces: capitalised words, two of them the
     words menus are made of, no sentence marks."""
-    if not text[0].isupper() or text[-1] in ".?!:,;" or _MENU_ROW.fullmatch(text) is None:
+    if text.count(" ") < _MENU_ROW_SPACES or not text[0].isupper() or text[-1] in ".?!:,;":
+        return False
+    if _MENU_ROW.fullmatch(text) is None:
         return False
     return len(_MENU_WORDS.intersection(text.lower().split())) >= 2
 

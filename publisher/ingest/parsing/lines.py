@@ -191,7 +191,7 @@ def _plain(raw: str) -> str:
         raw = _MD_EMPHASIS.sub(_emphasised, raw)
     if raw.startswith(">"):
         raw = raw.lstrip("> ")
-    if "  " in raw:
+    if "  " in raw and "  " in raw.strip():  # not an indented line: one spaced out
         raw = spaced_menu(raw)
     if raw[:1] in _BOX_RULES or raw[-1:] in _BOX_RULES:
         raw = _RULED.sub("", raw) or raw  # "── Today, Friday 8 March 2024 ──────"
