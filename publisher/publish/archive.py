@@ -7,7 +7,7 @@ rewrites its front page (and, when the front page fills, the page that splits of
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +45,7 @@ class Writer:
     directory: dict[str, SourceInfo]
     tally: Tally
     batch: Batch
+    views: pages.ItemViews
 
     def write(self, relative: str, data: bytes, *, is_feed: bool = False) -> None:
         written = self.batch.write(self.settings.paths.output / relative, data)
@@ -76,35 +77,72 @@ def write_listing(
     edited: Collection[str] = (),
     everything: bool = False,
 ) -> None:
-    """A listing's feeds and the pages of it that new or edited items changed."""
-    source = key if kind == "source" else None
-    author = key if kind == "author" else None
+    """A listing's feeds and the pages of it that new or edited items changed, read from the store.
+
+    The pages from the lowest one a new item touches up to the front are one read of the
+    listing's newest items; a page an edited item keeps deeper down is read by key.
+    """
+    where = {kind: key} if kind in ("source", "author") else {}  # the store's filter
     db, size = writer.db, writer.settings.site.page_size
-    newest = store.list_items(
-        db, limit=writer.settings.feeds.max_items, source=source, author=author
-    )
+    paging = pages.Paging(store.count_listed(db, **where), size)
+    lowest = 1 if everything else max(1, max(0, paging.total - new_items) // size)
+    top = writer.linked(store.list_items(db, limit=_newer_than(paging, lowest), **where))
+    shown = {number: _page_of(top, paging, number) for number in range(lowest, paging.count + 1)}
+    for item_id in edited:
+        older = store.count_older(db, item_id, **where)
+        if older is not None and paging.number_of(older) not in shown:
+            skip, limit = paging.span(paging.number_of(older))
+            around = store.list_listed_around(
+                db, item_id, older=older - skip, newer=skip + limit - older - 1, **where
+            )
+            shown[paging.number_of(older)] = writer.linked(around)
+    max_items = writer.settings.feeds.max_items
+    if len(top) >= min(max_items, paging.total):
+        newest = top[:max_items]
+    else:
+        newest = writer.linked(store.list_items(db, limit=max_items, **where))
+    _write_listing(writer, kind, key, paging, shown, newest, prune=everything)
+
+
+def write_listing_of(writer: Writer, kind: str, key: str, listed: Sequence[Item]) -> None:
+    """A listing's feeds and every page of it, from all its items already read, newest first."""
+    paging = pages.Paging(len(listed), writer.settings.site.page_size)
+    shown = {number: _page_of(listed, paging, number) for number in range(1, paging.count + 1)}
+    newest = listed[: writer.settings.feeds.max_items]
+    _write_listing(writer, kind, key, paging, shown, newest, prune=True)
+
+
+def _write_listing(
+    writer: Writer,
+    kind: str,
+    key: str,
+    paging: pages.Paging,
+    shown: Mapping[int, Sequence[Item]],
+    newest: Sequence[Item],
+    *,
+    prune: bool,
+) -> None:
     ref = _ref(writer.site, kind, key)
-    _write_feeds(writer, ref, writer.linked(newest))
-    paging = pages.Paging(store.count_listed(db, source=source, author=author), size)
-    numbers = set(range(1, paging.count + 1)) if everything else {paging.count}
-    if not everything:
-        before = max(0, paging.total - new_items)
-        numbers.update(range(max(1, before // size), paging.count + 1))
-        for item_id in edited:
-            older = store.count_older(db, item_id, source=source, author=author)
-            if older is not None:
-                numbers.add(paging.number_of(older))
-    for number in sorted(numbers):
-        skip, limit = paging.span(number)
-        shown = writer.linked(
-            store.list_listed(db, skip_oldest=skip, limit=limit, source=source, author=author)
-        )
+    _write_feeds(writer, ref, newest)
+    for number in sorted(shown):
         writer.write(
             pages.listing_page_path(ref.path, paging, number),
-            _render_listing(writer, kind, key, shown, paging, number),
+            _render_listing(writer, kind, key, shown[number], paging, number),
         )
-    if everything:
+    if prune:
         _prune_pages(writer, ref.path, paging.count)
+
+
+def _newer_than(paging: pages.Paging, number: int) -> int:
+    """How many of a listing's items are on page ``number`` or a newer one."""
+    return paging.total - paging.span(number)[0]
+
+
+def _page_of(listed: Sequence[Item], paging: pages.Paging, number: int) -> Sequence[Item]:
+    """Page ``number`` (counted from the oldest) cut from a listing's newest items, newest first."""
+    skip, limit = paging.span(number)
+    newer = paging.total - skip - limit  # items on newer pages, which come first in ``listed``
+    return listed[newer : newer + limit]
 
 
 def _ref(site: pages.SiteContext, kind: str, key: str) -> pages.FeedRef:
@@ -116,13 +154,17 @@ def _ref(site: pages.SiteContext, kind: str, key: str) -> pages.FeedRef:
 
 
 def _render_listing(
-    writer: Writer, kind: str, key: str, shown: list[Item], paging: pages.Paging, number: int
+    writer: Writer, kind: str, key: str, shown: Sequence[Item], paging: pages.Paging, number: int
 ) -> bytes:
-    env, site = writer.env, writer.site
+    env, site, views = writer.env, writer.site, writer.views
     if kind == "source":
-        return pages.render_source_page(env, site, key, shown, paging=paging, number=number)
+        return pages.render_source_page(
+            env, site, key, shown, paging=paging, number=number, views=views
+        )
     if kind == "author":
-        return pages.render_author_page(env, site, key, shown, paging=paging, number=number)
+        return pages.render_author_page(
+            env, site, key, shown, paging=paging, number=number, views=views
+        )
     front = number == paging.count
     return pages.render_index(
         env,
@@ -133,6 +175,7 @@ def _render_listing(
         sources=sorted(site.source_names) if front else (),
         authors=store.list_authors(writer.db) if front else (),
         months=store.list_months(writer.db) if front else (),
+        views=views,
     )
 
 
@@ -161,31 +204,54 @@ def remove_listing(writer: Writer, folder: str) -> None:
 
 
 def write_month(writer: Writer, month: str, new_items: Sequence[Item] | None = None) -> None:
-    """A month of the archive, paged from its oldest item like a listing.
+    """A month of the archive, paged from its oldest item like a listing, read from the store.
 
     With ``new_items`` (all in this month) only the pages from the oldest of them on are
     rewritten; without, every page (an edit may have moved an item out of the month).
     """
-    year, number = (int(part) for part in month.split("-"))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    start, end = _month_span(month)
     paging = pages.Paging(store.count_month(writer.db, start, end), writer.settings.site.page_size)
-    folder = pages.month_path(month).removesuffix("/index.html")
-    if paging.total == 0:  # every item moved out or hidden: the month is gone
-        remove_listing(writer, folder)
-        return
     first = 1
     if new_items:
         oldest = min(store.count_older_in_month(writer.db, i, start, end) for i in new_items)
         first = max(1, paging.number_of(oldest) - 1)
-    for page in range(first, paging.count + 1):
-        skip, limit = paging.span(page)
-        shown = writer.linked(
-            store.list_month(writer.db, start, end, skip_oldest=skip, limit=limit)
+    top = store.list_month(writer.db, start, end, limit=_newer_than(paging, first))
+    _write_month(writer, month, paging, writer.linked(top), first, prune=new_items is None)
+
+
+def write_month_of(writer: Writer, month: str, listed: Sequence[Item]) -> None:
+    """Every page of a month, from its items already read (newest first by date)."""
+    paging = pages.Paging(len(listed), writer.settings.site.page_size)
+    _write_month(writer, month, paging, listed, 1, prune=True)
+
+
+def _month_span(month: str) -> tuple[datetime, datetime]:
+    year, number = (int(part) for part in month.split("-"))
+    start = datetime(year, number, 1, tzinfo=UTC)
+    return start, datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+
+
+def _write_month(
+    writer: Writer,
+    month: str,
+    paging: pages.Paging,
+    top: Sequence[Item],
+    first: int,
+    *,
+    prune: bool,
+) -> None:
+    """Pages ``first`` to the front of a month; ``top`` holds its items on those pages."""
+    folder = pages.month_path(month).removesuffix("/index.html")
+    if paging.total == 0:  # every item moved out or hidden: the month is gone
+        remove_listing(writer, folder)
+        return
+    for number in range(first, paging.count + 1):
+        shown = _page_of(top, paging, number)
+        data = pages.render_month_page(
+            writer.env, writer.site, month, shown, paging, number, views=writer.views
         )
-        data = pages.render_month_page(writer.env, writer.site, month, shown, paging, page)
-        writer.write(pages.listing_page_path(folder, paging, page), data)
-    if new_items is None:
+        writer.write(pages.listing_page_path(folder, paging, number), data)
+    if prune:
         _prune_pages(writer, folder, paging.count)
 
 
@@ -194,15 +260,19 @@ def write_archive_index(writer: Writer) -> None:
     writer.write(pages.ARCHIVE_PAGE, pages.render_archive_index(writer.env, writer.site, months))
 
 
-def write_items(writer: Writer, items: Sequence[Item]) -> None:
-    """Item pages; a hidden item's page is taken down."""
-    hidden = store.find_hidden(writer.db, [item.id for item in items])
-    for item in writer.linked(list(items)):
+def write_items(writer: Writer, items: Sequence[Item], *, linked: bool = False) -> None:
+    """Item pages; a hidden item's page is taken down.
+
+    ``linked``: the items are visible ones already given their original links.
+    """
+    hidden = set() if linked else store.find_hidden(writer.db, [item.id for item in items])
+    for item in items if linked else writer.linked(list(items)):
         path = site_paths.item_page_path(item)
         if item.id in hidden:
             writer.remove(path)
         else:
-            writer.write(path, pages.render_item_page(writer.env, writer.site, item))
+            data = pages.render_item_page(writer.env, writer.site, item, writer.views)
+            writer.write(path, data)
 
 
 def write_editions(writer: Writer, keys: Collection[str]) -> None:

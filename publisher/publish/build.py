@@ -134,7 +134,8 @@ def _writer(
     )
     env = make_environment(settings.paths.templates)
     tally = archive.Tally(written=report.written)
-    return archive.Writer(settings, db, env, site, directory, tally, batch)
+    views = pages.ItemViews(site)
+    return archive.Writer(settings, db, env, site, directory, tally, batch, views)
 
 
 def _store_tally(tally: archive.Tally, report: BuildReport) -> None:
@@ -143,15 +144,27 @@ def _store_tally(tally: archive.Tally, report: BuildReport) -> None:
 
 
 def _build_everything(writer: archive.Writer) -> None:
-    archive.write_listing(writer, kind="main", key="", everything=True)
+    """Every page and feed from one read of the visible items, sliced into listings in memory."""
+    listed = writer.linked(store.list_items(writer.db))  # newest first
+    by_source: dict[str, list[Item]] = defaultdict(list)
+    by_author: dict[str, list[Item]] = defaultdict(list)
+    by_month: dict[str, list[Item]] = defaultdict(list)
+    for item in listed:
+        by_source[item.source].append(item)
+        if item.author:
+            by_author[item.author].append(item)
+        by_month[store.month_key(item.published)].append(item)
+    archive.write_listing_of(writer, "main", "", listed)
     for source in sorted(writer.site.source_names):
-        archive.write_listing(writer, kind="source", key=source, everything=True)
-    for author in store.list_authors(writer.db):
-        archive.write_listing(writer, kind="author", key=author, everything=True)
-    for month, _ in store.list_months(writer.db):
-        archive.write_month(writer, month)
+        archive.write_listing_of(writer, "source", source, by_source.get(source, []))
+    for author in sorted(by_author):
+        archive.write_listing_of(writer, "author", author, by_author[author])
+    for month in sorted(by_month, reverse=True):
+        # newest first by date; the sort is stable, so equal dates stay newest found first
+        shown = sorted(by_month[month], key=lambda item: item.published, reverse=True)
+        archive.write_month_of(writer, month, shown)
     archive.write_archive_index(writer)
-    archive.write_items(writer, store.list_items(writer.db))
+    archive.write_items(writer, listed, linked=True)
     archive.write_editions(writer, store.list_edition_keys(writer.db))
     writer.write(pages.STYLESHEET, pages.render_stylesheet(writer.env))
     writer.write(pages.SCRIPT, pages.render_stylesheet(writer.env, pages.SCRIPT))
