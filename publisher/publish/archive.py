@@ -46,6 +46,7 @@ class Writer:
     tally: Tally
     batch: Batch
     views: pages.ItemViews
+    entries: feeds.FeedEntries
 
     def write(self, relative: str, data: bytes, *, is_feed: bool = False) -> None:
         written = self.batch.write(self.settings.paths.output / relative, data)
@@ -289,8 +290,15 @@ def write_editions(writer: Writer, keys: Collection[str]) -> None:
 
 
 def _write_feeds(writer: Writer, ref: pages.FeedRef, items: Sequence[Item]) -> None:
-    settings = writer.settings
-    spec = feeds.FeedSpec(
+    spec = feed_spec(writer.settings, ref)
+    rendered = feeds.render_feeds(spec, items, writer.site.source_names, writer.entries)
+    for relative, data in rendered.items():
+        writer.write(relative, data, is_feed=True)
+
+
+def feed_spec(settings: Settings, ref: pages.FeedRef) -> feeds.FeedSpec:
+    """How one of the site's feeds describes itself."""
+    return feeds.FeedSpec(
         title=ref.title,
         description=settings.site.description,
         site_url=settings.site.url,
@@ -303,8 +311,6 @@ def _write_feeds(writer: Writer, ref: pages.FeedRef, items: Sequence[Item]) -> N
         author=settings.site.title,
         archive_url=settings.site.url + pages.ARCHIVE_PAGE.removesuffix("index.html"),
     )
-    for relative, data in feeds.render_feeds(spec, items, writer.site.source_names).items():
-        writer.write(relative, data, is_feed=True)
 
 
 def state_path(settings: Settings, name: str) -> Path:

@@ -19,7 +19,7 @@ from publisher.core.settings import Settings
 from publisher.core.templating import make_environment, packaged_templates_dir
 from publisher.ingest.pipeline import IngestReport, Progress, ingest
 from publisher.ingest.sources import SourceMove, reconcile_sources, source_directory
-from publisher.publish import archive, pages, websub
+from publisher.publish import archive, feeds, pages, websub
 from publisher.publish.atomic import Batch, marked_build, write_if_changed
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,9 @@ def _writer(
     env = make_environment(settings.paths.templates)
     tally = archive.Tally(written=report.written)
     views = pages.ItemViews(site)
-    return archive.Writer(settings, db, env, site, directory, tally, batch, views)
+    main_spec = archive.feed_spec(settings, pages.main_feed(site))
+    entries = feeds.FeedEntries(main_spec, site.source_names)
+    return archive.Writer(settings, db, env, site, directory, tally, batch, views, entries)
 
 
 def _store_tally(tally: archive.Tally, report: BuildReport) -> None:
