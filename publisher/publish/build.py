@@ -132,7 +132,7 @@ def _writer(
         source_homes={slug: info.url for slug, info in directory.items() if info.url},
         page_size=settings.site.page_size,
     )
-    env = make_environment(settings.paths.templates)
+    env = make_environment(settings.paths.templates, auto_reload=False)
     tally = archive.Tally(written=report.written)
     views = pages.ItemViews(site)
     main_spec = archive.feed_spec(settings, pages.main_feed(site))
