@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment
@@ -89,8 +90,9 @@ class Writer:
     def linked(self, items: list[Item]) -> list[Item]:
         return with_original_links(items, self.directory)
 
+    @cached_property
     def front_links(self) -> FrontLinks:
-        """What the front page links, as the store holds it now."""
+        """Every author and month, as the store holds them: read once per build."""
         return FrontLinks(store.list_authors(self.db), store.list_months(self.db))
 
 
@@ -127,7 +129,7 @@ def write_listing(
         newest = top[:max_items]
     else:
         newest = writer.linked(store.list_items(db, limit=max_items, **where))
-    front = writer.front_links() if kind == "main" and paging.count in shown else None
+    front = writer.front_links if kind == "main" and paging.count in shown else None
     writer.write_all(
         render_listing(writer.renderer, kind, key, paging, shown, newest=newest, front=front)
     )
@@ -188,7 +190,7 @@ def _month_span(month: str) -> tuple[datetime, datetime]:
 
 
 def write_archive_index(writer: Writer) -> None:
-    months = store.list_months(writer.db)
+    months = writer.front_links.months
     writer.write(pages.ARCHIVE_PAGE, pages.render_archive_index(writer.env, writer.site, months))
 
 

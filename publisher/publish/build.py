@@ -205,7 +205,7 @@ def _write_opml(writer: archive.Writer) -> None:
     """OPML: every feed, so a reader can subscribe to all at once."""
     site = writer.site
     refs = [pages.main_feed(site)] + [pages.source_feed(site, s) for s in sorted(site.source_names)]
-    refs += [pages.author_feed(site, a) for a in store.list_authors(writer.db)]
+    refs += [pages.author_feed(site, a) for a in writer.front_links.authors]
     writer.write("opml.xml", pages.render_opml(writer.env, site, refs))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 
 from publisher import __version__
 from publisher.core import site_paths
@@ -22,6 +22,7 @@ from publisher.publish import feeds, pages
 
 # One rendered file: its path relative to the output folder, its bytes, whether a feed.
 Output = tuple[str, bytes, bool]
+TEMPLATE_CACHE = "templates-compiled"  # in the state folder
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,15 @@ class Renderer:
 
     @classmethod
     def create(cls, settings: Settings, site: pages.SiteContext) -> Renderer:
-        """Templates loaded once for the build (no reload checks), empty caches."""
+        """Templates loaded once for the build (no reload checks), empty caches.
+
+        Compiled templates are kept in the state folder (Jinja2 checks each against its
+        source), so a build, or a worker process, does not compile them again.
+        """
         env = make_environment(settings.paths.templates, auto_reload=False)
+        compiled = settings.paths.state / TEMPLATE_CACHE
+        compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         entries = feeds.FeedEntries(feed_spec(settings, pages.main_feed(site)), site.source_names)
         return cls(settings, env, site, pages.ItemViews(site), entries)
 
