@@ -1,10 +1,14 @@
 """Full build rate beside Hugo's and a raw feedgen + Jinja2 floor; rebuild cost after one new item.
 
 Usage: python bench/build.py [--items 20000] [--sources 500] [--rounds 3] [--rebuild-items 100000]
+                              [--profile]
 
 Full build, ``--rounds`` times, side by side in each round (median printed at the end):
 - publisher: a store filled with N items over S sources and S authors (straight into the
-  database, not through seed files), then one timed ``build``: files/s and pages/s (HTML).
+  database, not through seed files), then one timed ``build``: files/s and pages/s (HTML),
+  rendered in worker processes as the build chooses on this machine;
+- publisher, 1 process: the same, rendered in the building process alone (does the
+  parallel rendering pay here?);
 - hugo, when the ``hugo`` command is installed (Debian's ``hugo`` package): the same N
   items as minimal Markdown pages with one-line layouts, one timed ``hugo`` run; the column
   is left out when it is not installed.
@@ -14,13 +18,17 @@ Full build, ``--rounds`` times, side by side in each round (median printed at th
 Then, unless ``--rebuild-items 0``: a store of that many items built once, one new seed
 file with one new item, the timed rebuild (target <= 500 ms), and the naive baseline that
 re-renders every feed as a tool without change tracking would.
+
+``--profile``: first, one full build in one process under cProfile, its top entries.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import re
 import shutil
 import statistics
@@ -111,14 +119,14 @@ def site_settings(site: Path) -> Settings:
     return load_settings(None, {"PUBLISHER_INGEST_SETTLE_SECONDS": "0"}, cwd=site)
 
 
-def publisher_round(items: int, sources: int) -> Rate:
+def publisher_round(items: int, sources: int, workers: int | None = None) -> Rate:
     """One first full build of a filled store, timed alone."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = site_settings(Path(tmp))
         db = store.open_store(settings.database.url, now=NOW)
         fill(db, items, sources)
         started = time.perf_counter()
-        report = build(settings, db, now=NOW)
+        report = build(settings, db, now=NOW, workers=workers)
         seconds = time.perf_counter() - started
         db.close()
     html = sum(path.endswith(".html") for path in report.written)
@@ -209,9 +217,12 @@ def full_builds(args: argparse.Namespace) -> None:
     version = _hugo_version(hugo) if hugo else "not installed: column left out"
     print(f"full build of {args.items:,} items over {args.sources} sources and authors; "
           f"hugo: {version}")  # fmt: skip
-    results: dict[str, list[Rate]] = {"publisher": [], "hugo": [], "floor (render)": []}
+    results: dict[str, list[Rate]] = {
+        "publisher": [], "publisher, 1 process": [], "hugo": [], "floor (render)": []
+    }  # fmt: skip
     for number in range(args.rounds):
         results["publisher"].append(publisher_round(args.items, args.sources))
+        results["publisher, 1 process"].append(publisher_round(args.items, args.sources, 1))
         if hugo:
             results["hugo"].append(hugo_round(hugo, args.items, args.sources))
         results["floor (render)"].append(floor_round(args.items, args.sources))
@@ -221,7 +232,7 @@ def full_builds(args: argparse.Namespace) -> None:
             if rates
         )
         print(f"round {number + 1}: {line}")
-    print(f"median of {args.rounds}:         files/s    pages/s")
+    print(f"median of {args.rounds}:             files/s    pages/s")
     medians = {
         name: (
             statistics.median(r.files_per_second for r in rates),
@@ -231,7 +242,7 @@ def full_builds(args: argparse.Namespace) -> None:
         if rates
     }
     for name, (files, pages_rate) in medians.items():
-        print(f"  {name:<16} {files:>9,.0f} {pages_rate:>10,.0f}")
+        print(f"  {name:<20} {files:>9,.0f} {pages_rate:>10,.0f}")
     if "hugo" in medians:
         ratio = medians["publisher"][1] / medians["hugo"][1]
         print(f"publisher/hugo pages/s: {ratio:.2f} (target >= 0.80)")
@@ -297,13 +308,30 @@ def naive_feed_rebuild(settings: Settings, db: store.Store) -> int:
     return len(refs)
 
 
+def profile_build(items: int, sources: int) -> None:
+    """One full build in one process under cProfile: where the time goes, top entries."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = site_settings(Path(tmp))
+        db = store.open_store(settings.database.url, now=NOW)
+        fill(db, items, sources)
+        profiler = cProfile.Profile()
+        profiler.runcall(build, settings, db, now=NOW, workers=1)
+        db.close()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(15)
+    stats.sort_stats("cumulative").print_stats(15)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--sources", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--rebuild-items", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    if args.profile:
+        profile_build(args.items, args.sources)
     if args.rounds > 0:
         full_builds(args)
     if args.rebuild_items > 0:

@@ -15,8 +15,14 @@ def packaged_templates_dir() -> Path:
     return Path(str(resources.files(PACKAGED_TEMPLATES)))
 
 
-def make_environment(site_templates: Path | None = None) -> Environment:
-    """Autoescape for HTML/XML, StrictUndefined so a typo in a template fails loudly."""
+def make_environment(
+    site_templates: Path | None = None, *, auto_reload: bool = True
+) -> Environment:
+    """Autoescape for HTML/XML, StrictUndefined so a typo in a template fails loudly.
+
+    ``auto_reload=False`` (a build) loads each template once instead of checking its file
+    again before every page it renders.
+    """
     loaders = []
     if site_templates is not None and site_templates.is_dir():
         loaders.append(FileSystemLoader(str(site_templates)))
@@ -28,4 +34,5 @@ def make_environment(site_templates: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=auto_reload,
     )

@@ -1,26 +1,39 @@
-"""Writing the archive: each listing's feeds and pages, the months, items and digest editions.
+"""Writing the archive as the store says what changed: listings, months, items, editions.
 
 A listing's pages are counted from its oldest item (``views.Paging``), so a new item
 rewrites its front page (and, when the front page fills, the page that splits off);
 ``everything=True`` re-renders every page of a listing, after a hide or a rename.
+Rendering is ``rendering``'s; this module reads the store and writes through the batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment
 
-from publisher import __version__, store
+from publisher import store
 from publisher.core import site_paths
 from publisher.core.models import Item
 from publisher.core.settings import Settings
 from publisher.ingest.sources import SourceInfo, with_original_links
-from publisher.publish import feeds, pages
+from publisher.publish import pages
 from publisher.publish.atomic import Batch
+from publisher.publish.rendering import (
+    FrontLinks,
+    Output,
+    Renderer,
+    listing_ref,
+    newer_than,
+    page_of,
+    render_items,
+    render_listing,
+    render_month,
+)
 
 
 @dataclass
@@ -36,15 +49,22 @@ class Tally:
 
 @dataclass(frozen=True)
 class Writer:
-    """Renders and writes outputs for one build through its batch, counting what changed."""
+    """Writes one build's outputs through its batch, counting what changed."""
 
     settings: Settings
     db: store.Store
-    env: Environment
-    site: pages.SiteContext
+    renderer: Renderer
     directory: dict[str, SourceInfo]
     tally: Tally
     batch: Batch
+
+    @property
+    def env(self) -> Environment:
+        return self.renderer.env
+
+    @property
+    def site(self) -> pages.SiteContext:
+        return self.renderer.site
 
     def write(self, relative: str, data: bytes, *, is_feed: bool = False) -> None:
         written = self.batch.write(self.settings.paths.output / relative, data)
@@ -57,6 +77,10 @@ class Writer:
             self.tally.pages_written += written
             self.tally.pages_unchanged += not written
 
+    def write_all(self, outputs: Iterable[Output]) -> None:
+        for relative, data, is_feed in outputs:
+            self.write(relative, data, is_feed=is_feed)
+
     def remove(self, relative: str) -> None:
         """Delete an output that must no longer be served (a hidden item, a renamed source)."""
         removed = self.batch.remove(self.settings.paths.output / relative)
@@ -65,6 +89,11 @@ class Writer:
 
     def linked(self, items: list[Item]) -> list[Item]:
         return with_original_links(items, self.directory)
+
+    @cached_property
+    def front_links(self) -> FrontLinks:
+        """Every author and month, as the store holds them: read once per build."""
+        return FrontLinks(store.list_authors(self.db), store.list_months(self.db))
 
 
 def write_listing(
@@ -76,67 +105,39 @@ def write_listing(
     edited: Collection[str] = (),
     everything: bool = False,
 ) -> None:
-    """A listing's feeds and the pages of it that new or edited items changed."""
-    source = key if kind == "source" else None
-    author = key if kind == "author" else None
+    """A listing's feeds and the pages of it that new or edited items changed, read from the store.
+
+    The pages from the lowest one a new item touches up to the front are one read of the
+    listing's newest items; a page an edited item keeps deeper down is read by key.
+    """
+    where = {kind: key} if kind in ("source", "author") else {}  # the store's filter
     db, size = writer.db, writer.settings.site.page_size
-    newest = store.list_items(
-        db, limit=writer.settings.feeds.max_items, source=source, author=author
+    paging = pages.Paging(store.count_listed(db, **where), size)
+    lowest = 1 if everything else max(1, max(0, paging.total - new_items) // size)
+    top = writer.linked(store.list_items(db, limit=newer_than(paging, lowest), **where))
+    shown = {number: page_of(top, paging, number) for number in range(lowest, paging.count + 1)}
+    for item_id in edited:
+        older = store.count_older(db, item_id, **where)
+        if older is not None and paging.number_of(older) not in shown:
+            skip, limit = paging.span(paging.number_of(older))
+            around = store.list_listed_around(
+                db, item_id, older=older - skip, newer=skip + limit - older - 1, **where
+            )
+            shown[paging.number_of(older)] = writer.linked(around)
+    max_items = writer.settings.feeds.max_items
+    if len(top) >= min(max_items, paging.total):
+        newest = top[:max_items]
+    else:
+        newest = writer.linked(store.list_items(db, limit=max_items, **where))
+    front = writer.front_links if kind == "main" and paging.count in shown else None
+    writer.write_all(
+        render_listing(writer.renderer, kind, key, paging, shown, newest=newest, front=front)
     )
-    ref = _ref(writer.site, kind, key)
-    _write_feeds(writer, ref, writer.linked(newest))
-    paging = pages.Paging(store.count_listed(db, source=source, author=author), size)
-    numbers = set(range(1, paging.count + 1)) if everything else {paging.count}
-    if not everything:
-        before = max(0, paging.total - new_items)
-        numbers.update(range(max(1, before // size), paging.count + 1))
-        for item_id in edited:
-            older = store.count_older(db, item_id, source=source, author=author)
-            if older is not None:
-                numbers.add(paging.number_of(older))
-    for number in sorted(numbers):
-        skip, limit = paging.span(number)
-        shown = writer.linked(
-            store.list_listed(db, skip_oldest=skip, limit=limit, source=source, author=author)
-        )
-        writer.write(
-            pages.listing_page_path(ref.path, paging, number),
-            _render_listing(writer, kind, key, shown, paging, number),
-        )
     if everything:
-        _prune_pages(writer, ref.path, paging.count)
+        prune_pages(writer, listing_ref(writer.site, kind, key).path, paging.count)
 
 
-def _ref(site: pages.SiteContext, kind: str, key: str) -> pages.FeedRef:
-    if kind == "source":
-        return pages.source_feed(site, key)
-    if kind == "author":
-        return pages.author_feed(site, key)
-    return pages.main_feed(site)
-
-
-def _render_listing(
-    writer: Writer, kind: str, key: str, shown: list[Item], paging: pages.Paging, number: int
-) -> bytes:
-    env, site = writer.env, writer.site
-    if kind == "source":
-        return pages.render_source_page(env, site, key, shown, paging=paging, number=number)
-    if kind == "author":
-        return pages.render_author_page(env, site, key, shown, paging=paging, number=number)
-    front = number == paging.count
-    return pages.render_index(
-        env,
-        site,
-        shown,
-        paging=paging,
-        number=number,
-        sources=sorted(site.source_names) if front else (),
-        authors=store.list_authors(writer.db) if front else (),
-        months=store.list_months(writer.db) if front else (),
-    )
-
-
-def _prune_pages(writer: Writer, folder: str, count: int) -> None:
+def prune_pages(writer: Writer, folder: str, count: int) -> None:
     """Delete older pages past the listing's end (it shrank: items hidden or moved)."""
     page_dir = writer.settings.paths.output / (f"{folder}/page" if folder else "page")
     if not page_dir.is_dir():
@@ -161,48 +162,46 @@ def remove_listing(writer: Writer, folder: str) -> None:
 
 
 def write_month(writer: Writer, month: str, new_items: Sequence[Item] | None = None) -> None:
-    """A month of the archive, paged from its oldest item like a listing.
+    """A month of the archive, paged from its oldest item like a listing, read from the store.
 
     With ``new_items`` (all in this month) only the pages from the oldest of them on are
     rewritten; without, every page (an edit may have moved an item out of the month).
     """
-    year, number = (int(part) for part in month.split("-"))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    start, end = _month_span(month)
     paging = pages.Paging(store.count_month(writer.db, start, end), writer.settings.site.page_size)
-    folder = pages.month_path(month).removesuffix("/index.html")
     if paging.total == 0:  # every item moved out or hidden: the month is gone
-        remove_listing(writer, folder)
+        remove_listing(writer, pages.month_path(month).removesuffix("/index.html"))
         return
     first = 1
     if new_items:
         oldest = min(store.count_older_in_month(writer.db, i, start, end) for i in new_items)
         first = max(1, paging.number_of(oldest) - 1)
-    for page in range(first, paging.count + 1):
-        skip, limit = paging.span(page)
-        shown = writer.linked(
-            store.list_month(writer.db, start, end, skip_oldest=skip, limit=limit)
-        )
-        data = pages.render_month_page(writer.env, writer.site, month, shown, paging, page)
-        writer.write(pages.listing_page_path(folder, paging, page), data)
+    top = writer.linked(store.list_month(writer.db, start, end, limit=newer_than(paging, first)))
+    numbers = range(first, paging.count + 1)
+    writer.write_all(render_month(writer.renderer, month, paging, top, numbers))
     if new_items is None:
-        _prune_pages(writer, folder, paging.count)
+        prune_pages(writer, pages.month_path(month).removesuffix("/index.html"), paging.count)
+
+
+def _month_span(month: str) -> tuple[datetime, datetime]:
+    year, number = (int(part) for part in month.split("-"))
+    start = datetime(year, number, 1, tzinfo=UTC)
+    return start, datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
 
 
 def write_archive_index(writer: Writer) -> None:
-    months = store.list_months(writer.db)
+    months = writer.front_links.months
     writer.write(pages.ARCHIVE_PAGE, pages.render_archive_index(writer.env, writer.site, months))
 
 
 def write_items(writer: Writer, items: Sequence[Item]) -> None:
     """Item pages; a hidden item's page is taken down."""
     hidden = store.find_hidden(writer.db, [item.id for item in items])
-    for item in writer.linked(list(items)):
-        path = site_paths.item_page_path(item)
+    shown = [item for item in writer.linked(list(items)) if item.id not in hidden]
+    for item in items:
         if item.id in hidden:
-            writer.remove(path)
-        else:
-            writer.write(path, pages.render_item_page(writer.env, writer.site, item))
+            writer.remove(site_paths.item_page_path(item))
+    writer.write_all(render_items(writer.renderer, shown))
 
 
 def write_editions(writer: Writer, keys: Collection[str]) -> None:
@@ -216,25 +215,6 @@ def write_editions(writer: Writer, keys: Collection[str]) -> None:
             writer.env, writer.site, key, edition.created, shown, edition.more_count
         )
         writer.write(pages.edition_path(key), data)
-
-
-def _write_feeds(writer: Writer, ref: pages.FeedRef, items: Sequence[Item]) -> None:
-    settings = writer.settings
-    spec = feeds.FeedSpec(
-        title=ref.title,
-        description=settings.site.description,
-        site_url=settings.site.url,
-        path=ref.path,
-        page_path=ref.page_path,
-        language=settings.site.language,
-        websub_hub=settings.feeds.websub_hub,
-        full_content=settings.feeds.full_content,
-        generator=f"publisher {__version__}",
-        author=settings.site.title,
-        archive_url=settings.site.url + pages.ARCHIVE_PAGE.removesuffix("index.html"),
-    )
-    for relative, data in feeds.render_feeds(spec, items, writer.site.source_names).items():
-        writer.write(relative, data, is_feed=True)
 
 
 def state_path(settings: Settings, name: str) -> Path:

@@ -80,9 +80,11 @@ class Batch:
         self.max_files = max_files
         self.max_bytes = max_bytes
         self._staging: _Staging | None = None
-        self._pending: list[tuple[Path, bytes, int]] = []  # (target, data, mode)
+        self._pending: list[tuple[str, bytes, int]] = []  # (target, data, mode)
         self._pending_bytes = 0
-        self._folders: set[Path] = set()
+        # Folders found or made so far; True for one this batch made, so holding none of
+        # the files it writes until it writes them (no need to look for them first).
+        self._folders: dict[str, bool] = {}
 
     def __enter__(self) -> Batch:
         return self
@@ -101,29 +103,31 @@ class Batch:
                 self._staging.remove()
                 self._staging = None
 
-    def write(self, path: Path, data: bytes) -> bool:
+    def write(self, path: Path | str, data: bytes) -> bool:
         """Keep ``data`` for ``path`` unless the file already holds it; True when it will change."""
+        target = os.fspath(path)  # plain strings: a build passes tens of thousands of paths
         try:
-            existing = _stat_or_none(path)
-            if existing is not None and _holds(path, existing, data):
+            made = self._ensure_folder(os.path.dirname(target))
+            existing = None if made else _stat_or_none(target)
+            if existing is not None and _holds(target, existing, data):
                 return False
-            self._ensure_folder(path.parent)
         except OSError as exc:
             raise _write_error(path, exc) from exc
         mode = NEW_FILE_MODE if existing is None else existing.st_mode & 0o7777
-        self._pending.append((path, data, mode))
+        self._pending.append((target, data, mode))
         self._pending_bytes += len(data)
         if len(self._pending) >= self.max_files or self._pending_bytes >= self.max_bytes:
             self.flush()
         return True
 
-    def remove(self, path: Path) -> bool:
+    def remove(self, path: Path | str) -> bool:
         """Delete ``path`` now and forget any bytes kept for it; True when a file was deleted."""
-        self._pending = [entry for entry in self._pending if entry[0] != path]
+        target = os.fspath(path)
+        self._pending = [entry for entry in self._pending if entry[0] != target]
         self._pending_bytes = sum(len(data) for _, data, _ in self._pending)
         self._folders.clear()  # the caller may remove emptied folders next
         try:
-            path.unlink()
+            os.unlink(target)
         except (FileNotFoundError, IsADirectoryError):
             return False
         except OSError as exc:
@@ -136,7 +140,7 @@ class Batch:
         if len(pending) < STAGE_FROM:
             for target, data, _ in pending:
                 try:
-                    _replace_atomically(target, data)
+                    _replace_atomically(Path(target), data)
                 except OSError as exc:
                     raise _write_error(target, exc) from exc
             return
@@ -144,7 +148,7 @@ class Batch:
         staged = []
         for target, data, mode in pending:
             try:
-                staged.append((staging.write(target.name, data, mode), target))
+                staged.append((staging.write(os.path.basename(target), data, mode), target))
             except OSError as exc:
                 raise _write_error(target, exc) from exc
         staging.sync()  # the data, before any name points at it
@@ -155,11 +159,20 @@ class Batch:
                 raise _write_error(target, exc) from exc
         staging.sync()  # the names
 
-    def _ensure_folder(self, folder: Path) -> None:
-        """Each folder is created (or found) once per batch, not once per file."""
-        if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
+    def _ensure_folder(self, folder: str) -> bool:
+        """Each folder is made (or found) once per batch, not once per file; True: made now."""
+        made = self._folders.get(folder)
+        if made is None:
+            try:
+                os.mkdir(folder)
+                made = True
+            except FileExistsError:
+                made = False
+            except FileNotFoundError:  # its parent is missing too
+                os.makedirs(folder, exist_ok=True)
+                made = True
+            self._folders[folder] = made
+        return made
 
     def _open_staging(self) -> _Staging:
         try:
@@ -174,6 +187,7 @@ class _Staging:
 
     def __init__(self, folder: Path, lock: IO[bytes]) -> None:
         self.folder = folder
+        self._prefix = os.path.join(folder, ".")
         self._lock = lock
         self._count = 0
 
@@ -192,10 +206,10 @@ class _Staging:
             os.close(root_fd)
         return cls(folder, lock)
 
-    def write(self, name: str, data: bytes, mode: int) -> Path:
+    def write(self, name: str, data: bytes, mode: int) -> str:
         """A new temporary file for ``name`` holding ``data`` with ``mode``: not yet synced."""
         self._count += 1
-        temporary = self.folder / f".{name}.{_writer()}.{self._count:08x}.tmp"
+        temporary = f"{self._prefix}{name}.{_writer()}.{self._count:08x}.tmp"
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         try:
             os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
@@ -272,28 +286,31 @@ def _sync_filesystem(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
 
-def _rename(temporary: Path, target: Path) -> None:
+def _rename(temporary: str, target: str) -> None:
     """Rename into place; across filesystems (a mounted subfolder), copy and sync instead."""
     try:
         os.replace(temporary, target)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise
-        _replace_atomically(target, temporary.read_bytes())
-        temporary.unlink()
+        _replace_atomically(Path(target), Path(temporary).read_bytes())
+        os.unlink(temporary)
 
 
-def _stat_or_none(path: Path) -> os.stat_result | None:
+def _stat_or_none(path: Path | str) -> os.stat_result | None:
     try:
-        return path.stat()
+        return os.stat(path)
     except FileNotFoundError:
         return None
 
 
-def _holds(path: Path, existing: os.stat_result, data: bytes) -> bool:
+def _holds(path: Path | str, existing: os.stat_result, data: bytes) -> bool:
     """Compare sizes first so most changed files are never read back."""
+    if existing.st_size != len(data):
+        return False
     try:
-        return existing.st_size == len(data) and path.read_bytes() == data
+        with open(path, "rb") as held:
+            return held.read() == data
     except FileNotFoundError:
         return False
 
@@ -303,7 +320,7 @@ def _same_content(path: Path, data: bytes) -> bool:
     return existing is not None and _holds(path, existing, data)
 
 
-def _write_error(path: Path, exc: OSError) -> PublishError:
+def _write_error(path: Path | str, exc: OSError) -> PublishError:
     reason = exc.strerror or str(exc)
     return PublishError(f"cannot write {path}: {reason}; check the output folder")
 

@@ -16,11 +16,13 @@ from publisher import __version__, store
 from publisher.core import site_paths
 from publisher.core.models import Item
 from publisher.core.settings import Settings
-from publisher.core.templating import make_environment, packaged_templates_dir
+from publisher.core.templating import packaged_templates_dir
 from publisher.ingest.pipeline import IngestReport, Progress, ingest
 from publisher.ingest.sources import SourceMove, reconcile_sources, source_directory
 from publisher.publish import archive, pages, websub
 from publisher.publish.atomic import Batch, marked_build, write_if_changed
+from publisher.publish.rendering import Renderer
+from publisher.publish.workers import Plan, render_everything
 
 log = logging.getLogger(__name__)
 MANIFEST = "build.json"
@@ -61,10 +63,16 @@ def build(
     full: bool = False,
     progress: Progress | None = None,
     ready: Collection[str] = (),
+    workers: int | None = None,
 ) -> BuildReport:
-    """Ingest, then publish what the ingest (or an interrupted earlier build) left stale."""
+    """Ingest, then publish what the ingest (or an interrupted earlier build) left stale.
+
+    ``workers``: processes a full build renders in (None: as many as pay on this machine).
+    """
     with marked_build(settings.paths.state, settings.paths.output):
-        return _build(settings, db, now=now, full=full, progress=progress, ready=ready)
+        return _build(
+            settings, db, now=now, full=full, progress=progress, ready=ready, workers=workers
+        )
 
 
 def _build(
@@ -75,6 +83,7 @@ def _build(
     full: bool,
     progress: Progress | None,
     ready: Collection[str],
+    workers: int | None,
 ) -> BuildReport:
     ingested = ingest(settings, db, now=now, progress=progress, ready=ready)
     fingerprint = build_fingerprint(settings, store.list_sources(db))
@@ -93,7 +102,7 @@ def _build(
     with Batch(settings.paths.output) as batch:
         writer = _writer(settings, db, report, batch)
         if full:
-            _build_everything(writer)
+            _build_everything(writer, workers)
         else:
             _build_stale(writer, stale, store.list_items_after(db, built_seq))
         _retire_sources(writer, moves, report)
@@ -132,9 +141,9 @@ def _writer(
         source_homes={slug: info.url for slug, info in directory.items() if info.url},
         page_size=settings.site.page_size,
     )
-    env = make_environment(settings.paths.templates)
+    renderer = Renderer.create(settings, site)
     tally = archive.Tally(written=report.written)
-    return archive.Writer(settings, db, env, site, directory, tally, batch)
+    return archive.Writer(settings, db, renderer, directory, tally, batch)
 
 
 def _store_tally(tally: archive.Tally, report: BuildReport) -> None:
@@ -142,16 +151,15 @@ def _store_tally(tally: archive.Tally, report: BuildReport) -> None:
     report.pages_written, report.pages_unchanged = tally.pages_written, tally.pages_unchanged
 
 
-def _build_everything(writer: archive.Writer) -> None:
-    archive.write_listing(writer, kind="main", key="", everything=True)
-    for source in sorted(writer.site.source_names):
-        archive.write_listing(writer, kind="source", key=source, everything=True)
-    for author in store.list_authors(writer.db):
-        archive.write_listing(writer, kind="author", key=author, everything=True)
-    for month, _ in store.list_months(writer.db):
-        archive.write_month(writer, month)
+def _build_everything(writer: archive.Writer, workers: int | None) -> None:
+    """Every page and feed from one read of the visible items, cut into listings in memory."""
+    listed = writer.linked(store.list_items(writer.db))  # newest first
+    plan = Plan.of(listed, list(writer.site.source_names), writer.settings.site.page_size)
+    for outputs in render_everything(writer.settings, writer.renderer, plan, workers):
+        writer.write_all(outputs)
+    for folder, count in plan.folders(writer.site):
+        archive.prune_pages(writer, folder, count)
     archive.write_archive_index(writer)
-    archive.write_items(writer, store.list_items(writer.db))
     archive.write_editions(writer, store.list_edition_keys(writer.db))
     writer.write(pages.STYLESHEET, pages.render_stylesheet(writer.env))
     writer.write(pages.SCRIPT, pages.render_stylesheet(writer.env, pages.SCRIPT))
@@ -197,7 +205,7 @@ def _write_opml(writer: archive.Writer) -> None:
     """OPML: every feed, so a reader can subscribe to all at once."""
     site = writer.site
     refs = [pages.main_feed(site)] + [pages.source_feed(site, s) for s in sorted(site.source_names)]
-    refs += [pages.author_feed(site, a) for a in store.list_authors(writer.db)]
+    refs += [pages.author_feed(site, a) for a in writer.front_links.authors]
     writer.write("opml.xml", pages.render_opml(writer.env, site, refs))
 
 

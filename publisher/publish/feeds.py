@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from feedgen.entry import FeedEntry
+from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
@@ -91,20 +93,54 @@ def item_url(site_url: str, item: Item) -> str:
     return f"{site_url}{item_page_path(item)}"
 
 
+class FeedEntries:
+    """Each item's feed entry and JSON Feed item, made once for every feed that lists it.
+
+    An item is in up to three feeds (everything, its source, its author), and an entry
+    depends only on the item, the site's URL, ``full_content`` and the source names: the
+    same for every feed of one build. RSS and Atom render the same ``FeedEntry``.
+    """
+
+    def __init__(self, spec: FeedSpec, source_names: Mapping[str, str]) -> None:
+        self.spec = spec  # only its site_url and full_content shape an entry
+        self.source_names = source_names
+        self._made: dict[str, tuple[Item, Any, dict[str, Any]]] = {}
+
+    def entry(self, item: Item) -> Any:
+        """The feedgen entry of an item, with the dc extension RSS needs."""
+        return self._made_for(item)[1]
+
+    def json_item(self, item: Item) -> dict[str, Any]:
+        """The JSON Feed item of an item; callers must not change it."""
+        return self._made_for(item)[2]
+
+    def _made_for(self, item: Item) -> tuple[Item, Any, dict[str, Any]]:
+        made = self._made.get(item.id)
+        if made is None or (made[0] is not item and made[0] != item):
+            texts = _EntryTexts.of(self.spec, item, self.source_names)
+            made = (item, _entry(texts), _json_item(texts))
+            self._made[item.id] = made
+        return made
+
+
 def render_rss(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
     """RSS 2.0 with atom:link rel=self (and rel=hub), dc:creator and non-permalink guids."""
-    return _rss_bytes(_generator(spec, items, source_names), spec)
+    return _rss_bytes(_generator(spec, items, FeedEntries(spec, source_names)), spec)
 
 
 def render_atom(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
     """Atom 1.0 (RFC 4287) with self, alternate and hub links and a feed-level author."""
-    return _atom_bytes(_generator(spec, items, source_names), spec)
+    return _atom_bytes(_generator(spec, items, FeedEntries(spec, source_names)), spec)
 
 
 def render_json_feed(
-    spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
+    spec: FeedSpec,
+    items: Sequence[Item],
+    source_names: Mapping[str, str],
+    entries: FeedEntries | None = None,
 ) -> bytes:
     """JSON Feed 1.1, compact, with a fixed key order, so equal input gives equal bytes."""
+    entries = entries or FeedEntries(spec, source_names)
     feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": _plain(spec.title),
@@ -117,26 +153,31 @@ def render_json_feed(
     if spec.websub_hub:
         feed["hubs"] = [{"type": "WebSub", "url": spec.websub_hub}]
     feed["authors"] = [{"name": _plain(spec.author or spec.title)}]
-    feed["items"] = [_json_item(spec, item, source_names) for item in items]
+    feed["items"] = [entries.json_item(item) for item in items]
     # Compact separators keep json on its C encoder (indent forces the pure-Python one).
     text = json.dumps(feed, ensure_ascii=False, separators=(",", ":"))
     return (text + "\n").encode("utf-8")
 
 
 def render_feeds(
-    spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
+    spec: FeedSpec,
+    items: Sequence[Item],
+    source_names: Mapping[str, str],
+    entries: FeedEntries | None = None,
 ) -> dict[str, bytes]:
     """All three formats of one feed, keyed by their path relative to the output root.
 
     RSS and Atom come from one generator: feedgen keeps entries apart from their format, so
-    each entry is built once and only the feed's links change between the two.
+    each entry is built once and only the feed's links change between the two. Pass the
+    build's ``entries`` to share each item's entry between the feeds that list it.
     """
     folder = f"{spec.path}/" if spec.path else ""
-    fg = _generator(spec, items, source_names)
+    entries = entries or FeedEntries(spec, source_names)
+    fg = _generator(spec, items, entries)
     return {
         f"{folder}{RSS_FILE}": _rss_bytes(fg, spec),
         f"{folder}{ATOM_FILE}": _atom_bytes(fg, spec),
-        f"{folder}{JSON_FILE}": render_json_feed(spec, items, source_names),
+        f"{folder}{JSON_FILE}": render_json_feed(spec, items, source_names, entries),
     }
 
 
@@ -188,7 +229,7 @@ def _feed_updated(items: Sequence[Item]) -> datetime:
     return max((_utc(item.updated) for item in items), default=EMPTY_FEED_DATE)
 
 
-def _generator(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> Any:
+def _generator(spec: FeedSpec, items: Sequence[Item], entries: FeedEntries) -> Any:
     """A FeedGenerator for both formats with every field set, including those feedgen dates now.
 
     The dc and hub extensions are for RSS only; the links differ by format and are set by
@@ -210,7 +251,8 @@ def _generator(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str,
     fg.updated(updated)  # also lastBuildDate
     if items:
         fg.pubDate(updated)
-    _add_entries(fg, spec, items, source_names)
+    for item in items:  # in the caller's order: feedgen prepends by default
+        fg.add_entry(entries.entry(item), order="append")
     return fg
 
 
@@ -237,48 +279,79 @@ def _set_links(fg: Any, spec: FeedSpec, *links: dict[str, str]) -> None:
     fg.link([*links, page], replace=True)
 
 
-def _add_entries(
-    fg: Any, spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]
-) -> None:
-    """Append entries in the caller's order (feedgen prepends by default)."""
-    for item in items:
-        entry = fg.add_entry(order="append")
-        entry.id(entry_id(spec.site_url, item))  # RSS guid with isPermaLink="false"
-        entry.title(_plain(item.title))
-        entry.link(href=item_url(spec.site_url, item))
-        entry.summary(text_to_html(_summary_text(item)), type="html")
+@dataclass(frozen=True)
+class _EntryTexts:
+    """What a feed says of one item, worked out once for its feed entry and JSON item."""
+
+    id: str
+    url: str
+    title: str
+    summary: str
+    summary_html: str
+    content: str | None
+    content_html: str | None
+    author: str | None
+    category: str
+    published: datetime | None
+    updated: datetime
+
+    @classmethod
+    def of(cls, spec: FeedSpec, item: Item, source_names: Mapping[str, str]) -> _EntryTexts:
+        summary = _summary_text(item)
         content = _content_text(spec, item)
-        if content:
-            entry.content(text_to_html(content, headings=True), type="html")
-        if item.author:
-            entry.author(name=_plain(item.author))
-            if hasattr(entry, "dc"):  # RSS only: feedgen writes RSS <author> only as an email
-                entry.dc.dc_creator(_plain(item.author))
-        entry.category(term=_plain(source_names.get(item.source, item.source)))
-        if item.publication_date is not None:  # RSS pubDate, Atom published: the page's date
-            entry.published(_utc(item.publication_date))
-        entry.updated(_utc(item.updated))
+        published = item.publication_date
+        return cls(
+            id=entry_id(spec.site_url, item),
+            url=item_url(spec.site_url, item),
+            title=_plain(item.title),
+            summary=summary,
+            summary_html=text_to_html(summary),
+            content=content,
+            content_html=text_to_html(content, headings=True) if content else None,
+            author=_plain(item.author) if item.author else None,
+            category=_plain(source_names.get(item.source, item.source)),
+            published=None if published is None else _utc(published),
+            updated=_utc(item.updated),
+        )
 
 
-def _json_item(spec: FeedSpec, item: Item, source_names: Mapping[str, str]) -> dict[str, Any]:
+def _entry(texts: _EntryTexts) -> Any:
+    """One feedgen entry for RSS and Atom; the dc extension is used by RSS only."""
+    entry = FeedEntry()
+    entry.register_extension("dc", DcEntryExtension, atom=False, rss=True)  # no import search
+    entry.id(texts.id)  # RSS guid with isPermaLink="false"
+    entry.title(texts.title)
+    entry.link(href=texts.url)
+    entry.summary(texts.summary_html, type="html")
+    if texts.content_html is not None:
+        entry.content(texts.content_html, type="html")
+    if texts.author:
+        entry.author(name=texts.author)
+        entry.dc.dc_creator(texts.author)  # feedgen writes RSS <author> only as an email
+    entry.category(term=texts.category)
+    if texts.published is not None:  # RSS pubDate, Atom published: the page's date
+        entry.published(texts.published)
+    entry.updated(texts.updated)
+    return entry
+
+
+def _json_item(texts: _EntryTexts) -> dict[str, Any]:
     """One JSON Feed item; content_text and content_html say the same thing."""
-    summary = _summary_text(item)
-    content = _content_text(spec, item)
-    text = content or summary
+    text = texts.content or texts.summary
     entry: dict[str, Any] = {
-        "id": entry_id(spec.site_url, item),
-        "url": item_url(spec.site_url, item),
-        "title": _plain(item.title),
-        "content_html": text_to_html(text, headings=content is not None),
+        "id": texts.id,
+        "url": texts.url,
+        "title": texts.title,
+        "content_html": texts.summary_html if texts.content_html is None else texts.content_html,
         "content_text": _XML_INVALID.sub("", text),
     }
-    entry["summary"] = _XML_INVALID.sub("", summary)
-    if item.publication_date is not None:
-        entry["date_published"] = _utc(item.publication_date).isoformat()
-    entry["date_modified"] = _utc(item.updated).isoformat()
-    if item.author:
-        entry["authors"] = [{"name": _plain(item.author)}]
-    entry["tags"] = [_plain(source_names.get(item.source, item.source))]
+    entry["summary"] = _XML_INVALID.sub("", texts.summary)
+    if texts.published is not None:
+        entry["date_published"] = texts.published.isoformat()
+    entry["date_modified"] = texts.updated.isoformat()
+    if texts.author:
+        entry["authors"] = [{"name": texts.author}]
+    entry["tags"] = [texts.category]
     return entry
 
 

@@ -23,6 +23,7 @@ from publisher.publish.views import (
     FeedLink,
     FeedRef,
     ItemView,
+    ItemViews,
     Link,
     Page,
     Pager,
@@ -32,7 +33,6 @@ from publisher.publish.views import (
     feed_link,
     feed_url,
     item_view,
-    item_views,
     listing_page_path,
     listing_pager,
     main_feed,
@@ -43,7 +43,8 @@ from publisher.publish.views import (
 )
 
 __all__ = [
-    "FEED_FORMATS", "SCRIPT", "STYLESHEET", "Block", "FeedLink", "FeedRef", "ItemView", "Link",
+    "FEED_FORMATS", "SCRIPT", "STYLESHEET", "Block", "FeedLink", "FeedRef", "ItemView", "ItemViews",
+    "Link",
     "MonthLink", "OpmlFeed", "Page", "Pager", "Paging", "SiteContext", "author_feed",
     "item_page_path", "listing_page_path", "main_feed", "month_path", "render_archive_index",
     "render_author_page", "render_edition_page", "render_index", "render_item_page",
@@ -107,6 +108,7 @@ def render_index(
     sources: Sequence[str] = (),
     authors: Sequence[str] = (),
     months: Sequence[tuple[str, int]] = (),
+    views: ItemViews | None = None,
 ) -> bytes:
     """A page of the whole listing; the front page also links every source, author and month."""
     paging = paging or Paging(len(items), max(1, len(items)))
@@ -120,7 +122,7 @@ def render_index(
         "index.html",
         site=site,
         page=page,
-        items=item_views(site, items, page.root),
+        items=(views or ItemViews(site)).of(items, page.root),
         pager=listing_pager("", paging, number, page.root),
         front=front,
         sources=tuple(
@@ -136,11 +138,14 @@ def render_index(
     )
 
 
-def render_item_page(env: Environment, site: SiteContext, item: Item) -> bytes:
+def render_item_page(
+    env: Environment, site: SiteContext, item: Item, views: ItemViews | None = None
+) -> bytes:
     """One item's permanent page, advertising the main feed and its source's feed."""
     feeds = (main_feed(site), source_feed(site, item.source))
     page = make_page(site, f"{item.title} — {site.title}", item_page_path(item), feeds)
-    return _render(env, "item.html", site=site, page=page, item=item_view(site, item, page.root))
+    shown = (views or ItemViews(site)).view(item, page.root)
+    return _render(env, "item.html", site=site, page=page, item=shown)
 
 
 def render_source_page(
@@ -151,19 +156,12 @@ def render_source_page(
     *,
     paging: Paging | None = None,
     number: int | None = None,
+    views: ItemViews | None = None,
 ) -> bytes:
     """A page of a source's listing, advertising its feed first."""
     ref = source_feed(site, source)
-    return _listing(
-        env,
-        site,
-        ref,
-        site.source_name(source),
-        items,
-        paging,
-        number,
-        home=site.source_homes.get(source),
-    )
+    heading, home = site.source_name(source), site.source_homes.get(source)
+    return _listing(env, site, ref, heading, items, paging, number, home=home, views=views)
 
 
 def render_author_page(
@@ -174,9 +172,11 @@ def render_author_page(
     *,
     paging: Paging | None = None,
     number: int | None = None,
+    views: ItemViews | None = None,
 ) -> bytes:
     """A page of an author's listing, advertising their feed first."""
-    return _listing(env, site, author_feed(site, author), author, items, paging, number)
+    ref = author_feed(site, author)
+    return _listing(env, site, ref, author, items, paging, number, views=views)
 
 
 def _listing(
@@ -188,6 +188,7 @@ def _listing(
     paging: Paging | None,
     number: int | None,
     home: str | None = None,
+    views: ItemViews | None = None,
 ) -> bytes:
     paging = paging or Paging(len(items), max(1, len(items)))
     number = paging.count if number is None else number
@@ -201,7 +202,7 @@ def _listing(
         page=page,
         heading=heading,
         home=home,
-        items=item_views(site, items, page.root),
+        items=(views or ItemViews(site)).of(items, page.root),
         pager=listing_pager(ref.path, paging, number, page.root),
     )
 
@@ -213,6 +214,7 @@ def render_month_page(
     items: Sequence[Item],
     paging: Paging | None = None,
     number: int | None = None,
+    views: ItemViews | None = None,
 ) -> bytes:
     """One page of a month of the archive: items dated (or, undated, found) that month."""
     paging = paging or Paging(len(items), max(1, len(items)))
@@ -228,7 +230,7 @@ def render_month_page(
         site=site,
         page=page,
         heading=heading,
-        items=item_views(site, items, page.root),
+        items=(views or ItemViews(site)).of(items, page.root),
         pager=listing_pager(folder, paging, number, page.root),
         archive=page.root + ARCHIVE_PAGE,
     )

@@ -202,6 +202,54 @@ def item_views(site: SiteContext, items: Sequence[Item], root: str) -> tuple[Ite
     return tuple(item_view(site, item, root) for item in items)
 
 
+class ItemViews:
+    """Item views for one build: each item's text blocks, dates and names are made once.
+
+    An item shows on up to five pages (its own, the index, its source, author and month);
+    only the links, relative to each page, differ, and pages at one depth share one view.
+    """
+
+    def __init__(self, site: SiteContext) -> None:
+        self.site = site
+        self._made: dict[str, tuple[Item, dict[str, ItemView]]] = {}
+
+    def of(self, items: Sequence[Item], root: str) -> tuple[ItemView, ...]:
+        """Views of several items for a page whose way back to the root is ``root``."""
+        return tuple([self.view(item, root) for item in items])
+
+    def view(self, item: Item, root: str) -> ItemView:
+        """One item's view from a page at ``root``, made from the item's first view."""
+        made = self._made.get(item.id)
+        if made is None or (made[0] is not item and made[0] != item):
+            made = (item, {"": item_view(self.site, item, "")})
+            self._made[item.id] = made
+        by_root = made[1]
+        found = by_root.get(root)
+        if found is None:
+            found = by_root[root] = _rerooted(by_root[""], root)
+        return found
+
+
+def _rerooted(view: ItemView, root: str) -> ItemView:
+    """A view made for the root ("") with its page links relative to another depth."""
+    author = view.author
+    return ItemView(
+        id=view.id,
+        title=view.title,
+        href=root + view.href,
+        original_url=view.original_url,
+        source=Link(view.source.text, root + view.source.href),
+        source_home=view.source_home,
+        author=None if author is None else Link(author.text, root + author.href),
+        published=view.published,
+        published_text=view.published_text,
+        date_label=view.date_label,
+        summary=view.summary,
+        lead=view.lead,
+        content=view.content,
+    )
+
+
 def item_view(site: SiteContext, item: Item, root: str) -> ItemView:
     """One item prepared for templates; ``item.url`` is already its original (or None)."""
     moment = item.published.astimezone(UTC)

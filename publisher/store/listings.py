@@ -39,25 +39,31 @@ def count_listed(store: Store, *, source: str | None = None, author: str | None 
         return int(conn.scalar(query) or 0)
 
 
-def list_listed(
+def list_listed_around(
     store: Store,
+    item_id: str,
     *,
-    skip_oldest: int,
-    limit: int,
+    older: int,
+    newer: int,
     source: str | None = None,
     author: str | None = None,
 ) -> list[Item]:
-    """``limit`` visible items after the ``skip_oldest`` oldest of a listing, newest first."""
-    query = (
-        sa.select(items)
-        .where(*_visible(source, author))
-        .order_by(items.c.seq)
-        .offset(skip_oldest)
-        .limit(limit)
-    )
+    """A visible item with the ``older`` items before it and ``newer`` after it, newest first.
+
+    A page found from one of its items by key (``seq``), not by skipping with OFFSET, so
+    a page deep in a long listing costs what the front page does.
+    """
+    seq = sa.select(items.c.seq).where(items.c.id == item_id).scalar_subquery()
+    conditions = _visible(source, author)
+    before = sa.select(items).where(*conditions, items.c.seq < seq)
+    since = sa.select(items).where(*conditions, items.c.seq >= seq)
     with store.reading() as conn:
-        found = [item_from_row(row) for row in conn.execute(query)]
-    return found[::-1]
+        found = [
+            item_from_row(row) for row in conn.execute(since.order_by(items.c.seq).limit(newer + 1))
+        ][::-1]
+        rows = conn.execute(before.order_by(items.c.seq.desc()).limit(older))
+        found.extend(item_from_row(row) for row in rows)
+    return found
 
 
 def count_older(
@@ -101,19 +107,22 @@ def count_month(store: Store, start: datetime, end: datetime) -> int:
 
 
 def list_month(
-    store: Store, start: datetime, end: datetime, *, skip_oldest: int, limit: int
+    store: Store, start: datetime, end: datetime, *, limit: int | None = None
 ) -> list[Item]:
-    """``limit`` items of a month after its ``skip_oldest`` oldest (by date), newest first."""
+    """The newest ``limit`` (or all) items of a month, by date then the order found, newest first.
+
+    A month's pages are counted from its oldest item, so the pages a build rewrites are
+    always its newest: one read from the top, never an OFFSET.
+    """
     query = (
         sa.select(items)
         .where(*_in_month(start, end))
-        .order_by(items.c.published, items.c.seq)
-        .offset(skip_oldest)
-        .limit(limit)
+        .order_by(items.c.published.desc(), items.c.seq.desc())
     )
+    if limit is not None:
+        query = query.limit(limit)
     with store.reading() as conn:
-        found = [item_from_row(row) for row in conn.execute(query)]
-    return found[::-1]
+        return [item_from_row(row) for row in conn.execute(query)]
 
 
 def count_older_in_month(store: Store, item: Item, start: datetime, end: datetime) -> int:
