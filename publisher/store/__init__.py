@@ -34,6 +34,7 @@ from publisher.store.deliveries import (
 )
 from publisher.store.items import (
     ItemKeys,
+    bulk_loading,
     count_items,
     find_items_by_story,
     find_items_by_summary,
@@ -41,6 +42,7 @@ from publisher.store.items import (
     find_items_yielded,
     find_taken_ids,
     get_item,
+    has_items,
     insert_items,
     list_item_sources,
     list_items,
@@ -115,6 +117,7 @@ __all__ = [
     "ProcessRow",
     "Store",
     "beat",
+    "bulk_loading",
     "claim_deliveries",
     "claim_due_subscribers",
     "claim_notices",
@@ -147,6 +150,7 @@ __all__ = [
     "get_items",
     "get_subscriber",
     "get_subscriber_by_id",
+    "has_items",
     "hit_rate_limit",
     "insert_items",
     "insert_subscriber",

@@ -365,6 +365,17 @@ def insert_ignoring_duplicates(
                     pass
 
 
+def upsert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows, or update those whose primary key exists: one executemany, no look-up."""
+    if not rows:
+        return
+    insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = insert(table)
+    keys = [column.name for column in table.primary_key]
+    changed = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changed), rows)
+
+
 def greater_of(first: Any, second: Any) -> sa.ColumnElement[Any]:
     """The larger of two values in SQL every database speaks (two-argument max is SQLite's)."""
     return sa.case((first >= second, first), else_=second)
