@@ -104,6 +104,9 @@ class Batch:
     by_summary: dict[tuple[str, str], str] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    # (updated, published) of items an earlier batch of this load stored, not yet on the
+    # Item in ``items``: set only when a later batch matches one (most never are).
+    stamps: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
     # Every stored item is known here already (a bulk load into an empty store, in one
     # transaction): ``preload`` has nothing to ask the database.
     complete: bool = False
@@ -145,7 +148,7 @@ class Batch:
         ``flush``) stays known, so the next one need not ask the database either."""
         return Batch(
             self.conn, self.clock, self.by_story, self.by_title, self.by_summary, self.items,
-            self.taken, complete=self.complete,
+            self.taken, self.stamps, complete=self.complete,
         )  # fmt: skip
 
     def add(self, page: PageItems) -> tuple[int, int]:
@@ -167,11 +170,11 @@ class Batch:
         return new, updated
 
     def flush(self) -> None:
-        store.insert_items(self.conn, self._interleaved())
+        store.insert_new_items(self.conn, self._interleaved())
         store.update_items(self.conn, list(self.changed.values()))
         store.mark_stale(self.conn, self.marks)
 
-    def _interleaved(self) -> list[tuple[Item, store.ItemKeys]]:
+    def _interleaved(self) -> list[store.NewItem]:
         """New items stamped in turn across pages: every page's first, then every second, …
 
         A first scan of several sources then shows each source's newest items on the
@@ -179,15 +182,23 @@ class Batch:
         Rows are returned oldest first, so insertion order (``seq``) agrees with the stamps.
         """
         order = sorted(self.fresh, key=lambda item_id: self.places.get(item_id, (0, 0)))
-        rows: list[tuple[Item, store.ItemKeys]] = []
+        rows: list[store.NewItem] = []
         for item_id in order:
             item, keys = self.fresh[item_id]
             stamp = self.clock.next_stamp()
             published = item.published if item.dated else stamp
-            stamped = dataclasses.replace(item, updated=stamp, published=published)
-            self.items[item_id] = stamped  # as stored, for a following batch that matches it
-            rows.append((stamped, keys))
+            self.stamps[item_id] = (stamp, published)  # as stored, for a following batch
+            rows.append(store.NewItem(item, keys, stamp, published))
         return rows[::-1]
+
+    def _known(self, item_id: str) -> Item:
+        """A known item as stored, with the stamps its batch gave it."""
+        item = self.items[item_id]
+        stamped = self.stamps.pop(item_id, None)
+        if stamped is not None:
+            item = dataclasses.replace(item, updated=stamped[0], published=stamped[1])
+            self.items[item_id] = item
+        return item
 
     def _resolve(self, page: PageItems) -> list[Item | None]:
         """The stored item each parsed item is (each claimed once per page), or None.
@@ -222,7 +233,7 @@ class Batch:
         ]
         for score, index, old in sorted(pairs, key=lambda pair: -pair[0]):
             if score >= SAME_TITLE and found[index] is None and old.id not in claimed:
-                found[index] = self.items.get(old.id, old)
+                found[index] = self._known(old.id) if old.id in self.items else old
                 claimed.add(old.id)
 
     def _match(self, source: str, keys: store.ItemKeys, kind: str = "all") -> Item | None:
@@ -232,7 +243,7 @@ class Batch:
             found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
         if found is None and keys.summary and kind != "keys":
             found = self.by_summary.get((source, keys.summary))
-        return None if found is None else self.items[found]
+        return None if found is None else self._known(found)
 
     def _mint(self, page: PageItems, row: ParsedRow) -> Item:
         item_id = identity.unique_id(row.slug, self.taken)

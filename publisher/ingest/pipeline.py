@@ -26,7 +26,18 @@ from publisher.ingest.parsing import PARSER_VERSION, decode_seed, parse_page
 from publisher.ingest.scanning import SeedEntry, read_seed, scan_seed_dir
 from publisher.ingest.sources import SourceInfo, source_for, with_publication
 
-__all__ = ["IngestReport", "Progress", "SourceInfo", "ingest", "parse_seed_bytes", "source_for"]
+__all__ = [
+    "IngestReport",
+    "Prepared",
+    "Progress",
+    "Read",
+    "SourceInfo",
+    "ingest",
+    "parse_seed_bytes",
+    "prepare_file",
+    "source_for",
+    "store_prepared",
+]
 
 log = logging.getLogger(__name__)
 BATCH_FILES = 500  # files stored per transaction
@@ -36,7 +47,7 @@ PARALLEL_CHUNK = 25
 MAX_WORKERS = 4
 WORKER_NICENESS = 5  # the main process, which writes the store, is the critical path
 Progress = Callable[[int, int], None]
-_Task = tuple[SeedEntry, SeedFile | None]
+Task = tuple[SeedEntry, SeedFile | None]
 
 
 @dataclass
@@ -60,7 +71,7 @@ class IngestReport:
         return data
 
 
-class _Read(NamedTuple):
+class Read(NamedTuple):
     """What reading one file gave, as a parse worker sends it back: plain tuples all the way
     down (its items as ``ParsedRow``), which pickle far smaller and faster than dataclasses."""
 
@@ -72,7 +83,7 @@ class _Read(NamedTuple):
     rows: tuple[ParsedRow, ...] | None = None
 
 
-_Prepared = tuple[_Task, _Read]
+Prepared = tuple[Task, Read]
 
 
 def parse_seed_bytes(
@@ -115,30 +126,41 @@ def ingest(
     todo = _select_work(scan.entries, known, settings, now, report, ready, reparse)
     clock = Clock(now)
     tasks = [(entry, known.get(entry.path)) for entry in todo]
-    prepare = functools.partial(_prepare, settings=settings, reparse=reparse)
-    with _parallel_map(len(todo)) as mapper:
+    prepare = functools.partial(prepare_file, settings=settings, reparse=reparse)
+    with _parallel_map(len(todo), settings.ingest.workers) as mapper:
         prepared = zip(tasks, mapper(prepare, tasks), strict=True)
-        stored = 0
-        while stored < len(todo):
-            # One transaction at a time across processes: matching must see the items
-            # another ingest stored, and items are numbered in the order they become visible.
-            with db.transaction(exclusive="ingest") as conn:
-                empty = not store.has_items(conn)
-                if empty and len(todo) - stored > BATCH_FILES:
-                    told = (progress, stored, len(todo))
-                    stored += _load_bulk(conn, prepared, clock, report, told)
-                    continue
-                batch = list(itertools.islice(prepared, BATCH_FILES))
-                _store_batch(conn, batch, Batch(conn, clock, complete=empty), report)
-            stored += len(batch)
-            if progress is not None:
-                progress(stored, len(todo))
+        store_prepared(db, prepared, len(todo), clock, report, progress)
     return report
+
+
+def store_prepared(
+    db: store.Store,
+    prepared: Iterator[Prepared],
+    total: int,
+    clock: Clock,
+    report: IngestReport,
+    progress: Progress | None = None,
+) -> None:
+    """Match and store prepared files, a transaction per batch (a bulk load into an empty
+    store), one at a time across processes: matching must see the items another ingest
+    stored, and items are numbered in the order they become visible."""
+    stored = 0
+    while stored < total:
+        with db.transaction(exclusive="ingest") as conn:
+            empty = not store.has_items(conn)
+            if empty and total - stored > BATCH_FILES:
+                stored += _load_bulk(conn, prepared, clock, report, (progress, stored, total))
+                continue
+            batch = list(itertools.islice(prepared, BATCH_FILES))
+            _store_batch(conn, batch, Batch(conn, clock, complete=empty), report)
+        stored += len(batch)
+        if progress is not None:
+            progress(stored, total)
 
 
 def _load_bulk(
     conn: Connection,
-    prepared: Iterator[_Prepared],
+    prepared: Iterator[Prepared],
     clock: Clock,
     report: IngestReport,
     progress: tuple[Progress | None, int, int],
@@ -182,17 +204,19 @@ def list_orphans(settings: Settings, db: store.Store) -> list[Item]:
     return store.list_orphan_items(db, present)
 
 
-Mapper = Callable[[Callable[[_Task], _Read], Sequence[_Task]], Iterator[_Read]]
+Mapper = Callable[[Callable[[Task], Read], Sequence[Task]], Iterator[Read]]
 
 
 @contextmanager
-def _parallel_map(files: int) -> Iterator[Mapper]:
+def _parallel_map(files: int, workers: int | None) -> Iterator[Mapper]:
     """Parse in worker processes when there is much to do (the main one writes to the store).
 
     forkserver, not fork: the daemon has threads, and forking those is unsafe.
     """
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if files < PARALLEL_FILES or workers < 2:
+    if workers is None:  # one per core; a single core parses in this process
+        cores = os.cpu_count() or 1
+        workers = min(cores, MAX_WORKERS) if cores > 1 else 0
+    if files < PARALLEL_FILES or workers < 1:
         yield lambda fn, tasks: map(fn, tasks)
         return
     context = multiprocessing.get_context("forkserver")
@@ -228,7 +252,7 @@ def _select_work(
     return todo
 
 
-def _prepare(task: _Task, *, settings: Settings, reparse: bool) -> _Read:
+def prepare_file(task: Task, *, settings: Settings, reparse: bool) -> Read:
     """Read, hash, decode, parse and key a file outside any transaction (in a worker
     process for large scans)."""
     entry, record = task
@@ -236,19 +260,19 @@ def _prepare(task: _Task, *, settings: Settings, reparse: bool) -> _Read:
     try:
         data, sha256 = read_seed(entry, max_bytes=settings.ingest.max_file_bytes)
         if current and record and record.sha256 == sha256 and record.status == "ok":
-            return _Read(sha256, same_bytes=True)
+            return Read(sha256, same_bytes=True)
         source = source_for(settings, entry.path)
         saved = datetime.fromtimestamp(entry.mtime_ns / 1e9, UTC)
         result = parse_seed_bytes(data, name=entry.path, hints=source.hints, saved=saved)
     except SeedError as exc:
-        return _Read(error=exc.at(entry.path).reason)
+        return Read(error=exc.at(entry.path).reason)
     source = with_publication(settings, entry.path, source, result)
     named = (source.slug, source.name, source.url)
-    return _Read(sha256, layout=result.layout, source=named, rows=parsed_rows(result.items))
+    return Read(sha256, layout=result.layout, source=named, rows=parsed_rows(result.items))
 
 
 def _store_batch(
-    conn: Connection, batch: Sequence[_Prepared], matcher: Batch, report: IngestReport
+    conn: Connection, batch: Sequence[Prepared], matcher: Batch, report: IngestReport
 ) -> None:
     """Store a batch of prepared files in one transaction, with a few statements in all."""
     sources = {read.source[0]: read.source for _, read in batch if read.source is not None}
@@ -265,7 +289,7 @@ def _store_batch(
     store.replace_seed_items(conn, yields, replace=not matcher.complete)
 
 
-def _page(task: _Task, read: _Read) -> PageItems:
+def _page(task: Task, read: Read) -> PageItems:
     entry, record = task
     slug = read.source[0] if read.source else ""
     reread = record is not None and record.sha256 == read.sha256
@@ -273,7 +297,7 @@ def _page(task: _Task, read: _Read) -> PageItems:
 
 
 def _apply(
-    matcher: Batch, task: _Task, read: _Read, page: PageItems | None, report: IngestReport
+    matcher: Batch, task: Task, read: Read, page: PageItems | None, report: IngestReport
 ) -> SeedFile:
     """Match one prepared file's items; returns the file's record for the batch to store."""
     entry, record = task

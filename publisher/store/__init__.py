@@ -34,6 +34,7 @@ from publisher.store.deliveries import (
 )
 from publisher.store.items import (
     ItemKeys,
+    NewItem,
     bulk_loading,
     count_items,
     find_items_by_story,
@@ -44,6 +45,7 @@ from publisher.store.items import (
     get_item,
     has_items,
     insert_items,
+    insert_new_items,
     list_item_sources,
     list_items,
     list_items_after,
@@ -114,6 +116,7 @@ __all__ = [
     "LeaderLock",
     "Ledger",
     "Mark",
+    "NewItem",
     "ProcessRow",
     "Store",
     "beat",
@@ -153,6 +156,7 @@ __all__ = [
     "has_items",
     "hit_rate_limit",
     "insert_items",
+    "insert_new_items",
     "insert_subscriber",
     "list_active_watermarks",
     "list_authors",

@@ -399,16 +399,23 @@ def bulk_insert(
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
-    conn.exec_driver_sql(sql, [_driver_values(row, dated) for row in rows])
+    texts: dict[datetime | None, str | None] = {}  # rows share many dates: convert each once
+    conn.exec_driver_sql(sql, [_driver_values(row, dated, texts) for row in rows])
 
 
-def _driver_values(row: Sequence[Any], dated: list[int]) -> tuple[Any, ...]:
+def _driver_values(
+    row: Sequence[Any], dated: list[int], texts: dict[datetime | None, str | None]
+) -> tuple[Any, ...]:
     """A row as the driver takes it: datetimes in their stored text form."""
     if not dated:
         return tuple(row)
     values = list(row)
     for index in dated:
-        values[index] = utc_text(values[index])
+        value = values[index]
+        text = texts.get(value)
+        if text is None:
+            text = texts[value] = utc_text(value)
+        values[index] = text
     return tuple(values)
 
 

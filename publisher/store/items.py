@@ -229,7 +229,21 @@ def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
     return taken
 
 
+class NewItem(NamedTuple):
+    """An item to insert, with the place in time its batch gave it."""
+
+    item: Item
+    keys: ItemKeys
+    updated: datetime
+    published: datetime
+
+
 def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:
+    """Insert new items as they are (their own ``updated`` and ``published``)."""
+    insert_new_items(conn, [NewItem(i, keys, i.updated, i.published) for i, keys in rows])
+
+
+def insert_new_items(conn: Connection, rows: Sequence[NewItem]) -> None:
     """Insert new items in one executemany; the database numbers them in insertion order.
 
     Numbers come from the database (the rowid, an identity), never from max + 1 here,
@@ -238,14 +252,16 @@ def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> Non
     if not rows:
         return
     columns = (*ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
-    bulk_insert(conn, items, columns, [_item_row(item, keys) for item, keys in rows])
+    bulk_insert(conn, items, columns, [_item_row(*row) for row in rows])
 
 
-def _item_row(item: Item, keys: ItemKeys) -> tuple[Any, ...]:
+def _item_row(
+    item: Item, keys: ItemKeys, updated: datetime, published: datetime
+) -> tuple[Any, ...]:
     """An item as the columns ITEM_COLUMNS and its keys, in that order."""
     return (
         item.id, item.source, item.title, item.summary, item.content, item.author,
-        item.published, item.first_seen, item.updated, item.url, item.seed_path,
+        published, item.first_seen, updated, item.url, item.seed_path,
         item.seed_line, item.dated, keys.story, keys.title, keys.summary,
     )  # fmt: skip
 
