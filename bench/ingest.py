@@ -192,6 +192,7 @@ def phase_split(site: Path, now: datetime) -> dict[str, tuple[float, float]]:
 def whole_process(site: Path, environ: dict[str, str]) -> float:
     """Seconds of one ``publisher ingest`` process into an empty store."""
     shutil.rmtree(site / "var", ignore_errors=True)
+    (site / "publisher.toml").touch()  # the defaults: seeds/ and var/ beside it
     command = [sys.executable, "-P", "-m", "publisher", "ingest", "--json"]
     started = time.perf_counter()
     subprocess.run(command, cwd=site, env=environ, check=True, capture_output=True)
