@@ -40,6 +40,7 @@ class IngestSettings:
     max_file_bytes: int = 10_000_000
     settle_seconds: float = 2.0
     follow_symlinks: bool = False  # links leading out of the seed folder are refused unless true
+    workers: int | None = None  # parse processes for large scans; None: one per core, 0: none
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,8 @@ def _validate(settings: Settings) -> None:
         raise ConfigError(
             f"bad value for ingest.max_file_bytes: {settings.ingest.max_file_bytes!r}"
         )
+    if settings.ingest.workers is not None and settings.ingest.workers < 0:
+        raise ConfigError(f"bad value for ingest.workers: {settings.ingest.workers!r}")
     if settings.ingest.settle_seconds < 0:
         raise ConfigError(
             f"bad value for ingest.settle_seconds: {settings.ingest.settle_seconds!r}"

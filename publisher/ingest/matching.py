@@ -2,7 +2,9 @@
 
 A batch preloads every candidate match with a few queries, then resolves items in
 memory (so the same story twice in one batch is still one item) and writes the
-result with one INSERT, one UPDATE and one stale-output mark per batch.
+result with one INSERT, one UPDATE and one stale-output mark per batch. Into an
+empty store nothing can match yet: a bulk load asks the database nothing and carries
+what it stored from one batch to the next (``Batch.following``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy.engine import Connection
 
@@ -35,26 +38,49 @@ class Clock:
         return stamp
 
 
+class ParsedRow(NamedTuple):
+    """One parsed item with the keys that recognise it and the id it would like.
+
+    A plain tuple: parse workers send pages back as these, which pickle in a fraction
+    of the bytes and time that dataclass instances take.
+    """
+
+    title: str
+    summary: str | None
+    content: str | None
+    author: str | None
+    published: datetime | None
+    url: str | None
+    line: int
+    keys: store.ItemKeys
+    slug: str
+
+
+def parsed_rows(items: Sequence[ParsedItem]) -> tuple[ParsedRow, ...]:
+    """A page's parsed items with their keys (this runs for every item of every page)."""
+    rows = []
+    for item in items:
+        keys = keys_for(item.title, item.summary)
+        slug = identity.base_id(item.title, keys.story)
+        row = (item.title, item.summary, item.content, item.author, item.published, item.url)
+        rows.append(ParsedRow(*row, item.line, keys, slug))
+    return tuple(rows)
+
+
 @dataclass(frozen=True)
 class PageItems:
     """One parsed page's items, with where they came from and the keys to recognise them."""
 
     source: str
     seed_path: str
-    items: Sequence[ParsedItem]
-    keys: Sequence[store.ItemKeys]
-    slugs: Sequence[str]
+    rows: Sequence[ParsedRow]
     reread: bool = False  # the same bytes as last time, read again by a new parser
 
     @classmethod
     def of(
         cls, source: str, seed_path: str, items: Sequence[ParsedItem], *, reread: bool = False
     ) -> PageItems:
-        keys = [keys_for(item.title, item.summary) for item in items]
-        slugs = [
-            identity.base_id(item.title, key.story) for item, key in zip(items, keys, strict=True)
-        ]
-        return cls(source, seed_path, items, keys, slugs, reread)
+        return cls(source, seed_path, parsed_rows(items), reread)
 
 
 def keys_for(title: str, summary: str | None) -> store.ItemKeys:
@@ -78,6 +104,12 @@ class Batch:
     by_summary: dict[tuple[str, str], str] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    # (updated, published) of items an earlier batch of this load stored, not yet on the
+    # Item in ``items``: set only when a later batch matches one (most never are).
+    stamps: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
+    # Every stored item is known here already (a bulk load into an empty store, in one
+    # transaction): ``preload`` has nothing to ask the database.
+    complete: bool = False
     fresh: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
     changed: dict[str, tuple[Item, store.ItemKeys]] = field(default_factory=dict)
     marks: set[store.Mark] = field(default_factory=set)
@@ -91,7 +123,9 @@ class Batch:
 
     def preload(self, pages: Sequence[PageItems]) -> None:
         """Fetch every stored item any of these pages could match, in a few queries."""
-        keys = [key for page in pages for key in page.keys]
+        if self.complete:
+            return
+        keys = [row.keys for page in pages for row in page.rows]
         by_story = store.find_items_by_story(self.conn, (k.story for k in keys))
         by_title = store.find_items_by_title(self.conn, (k.title for k in keys))
         summaries = (k.summary for k in keys if k.summary)
@@ -101,12 +135,21 @@ class Batch:
         self.by_story = {key: item.id for key, item in by_story.items()}
         self.by_title = {key: item.id for key, item in by_title.items()}
         self.by_summary = {key: item.id for key, item in by_summary.items()}
-        self.taken = store.find_taken_ids(self.conn, (s for page in pages for s in page.slugs))
+        slugs = (row.slug for page in pages for row in page.rows)
+        self.taken = store.find_taken_ids(self.conn, slugs)
         reread = [page.seed_path for page in pages if page.reread]
         if reread:
             self.previous = store.find_items_yielded(self.conn, reread)
             for before in self.previous.values():
                 self.items.update((i.id, i) for i in before if i.id not in self.items)
+
+    def following(self) -> Batch:
+        """The next batch in the same transaction of a bulk load: what this one stored (after
+        ``flush``) stays known, so the next one need not ask the database either."""
+        return Batch(
+            self.conn, self.clock, self.by_story, self.by_title, self.by_summary, self.items,
+            self.taken, self.stamps, complete=self.complete,
+        )  # fmt: skip
 
     def add(self, page: PageItems) -> tuple[int, int]:
         """Match or mint each item of a page; returns (new items, items whose text changed)."""
@@ -114,26 +157,24 @@ class Batch:
         new = updated = 0
         self.pages_added += 1
         found = self._resolve(page)
-        for position, (parsed, keys, slug, existing) in enumerate(
-            zip(page.items, page.keys, page.slugs, found, strict=True)
-        ):
+        for position, (row, existing) in enumerate(zip(page.rows, found, strict=True)):
             if existing is None:
-                existing = self._mint(page, parsed, keys, slug)
+                existing = self._mint(page, row)
                 self.places[existing.id] = (position, self.pages_added)
                 new += 1
             else:
-                updated += self._merge(existing, parsed, same_source=existing.source == page.source)
+                updated += self._merge(existing, row, same_source=existing.source == page.source)
             yielded.append(existing.id)
         if new:
             self.marks.update({("main", ""), ("source", page.source)})
         return new, updated
 
     def flush(self) -> None:
-        store.insert_items(self.conn, self._interleaved())
+        store.insert_new_items(self.conn, self._interleaved())
         store.update_items(self.conn, list(self.changed.values()))
         store.mark_stale(self.conn, self.marks)
 
-    def _interleaved(self) -> list[tuple[Item, store.ItemKeys]]:
+    def _interleaved(self) -> list[store.NewItem]:
         """New items stamped in turn across pages: every page's first, then every second, …
 
         A first scan of several sources then shows each source's newest items on the
@@ -141,13 +182,23 @@ class Batch:
         Rows are returned oldest first, so insertion order (``seq``) agrees with the stamps.
         """
         order = sorted(self.fresh, key=lambda item_id: self.places.get(item_id, (0, 0)))
-        rows: list[tuple[Item, store.ItemKeys]] = []
+        rows: list[store.NewItem] = []
         for item_id in order:
             item, keys = self.fresh[item_id]
             stamp = self.clock.next_stamp()
             published = item.published if item.dated else stamp
-            rows.append((dataclasses.replace(item, updated=stamp, published=published), keys))
+            self.stamps[item_id] = (stamp, published)  # as stored, for a following batch
+            rows.append(store.NewItem(item, keys, stamp, published))
         return rows[::-1]
+
+    def _known(self, item_id: str) -> Item:
+        """A known item as stored, with the stamps its batch gave it."""
+        item = self.items[item_id]
+        stamped = self.stamps.pop(item_id, None)
+        if stamped is not None:
+            item = dataclasses.replace(item, updated=stamped[0], published=stamped[1])
+            self.items[item_id] = item
+        return item
 
     def _resolve(self, page: PageItems) -> list[Item | None]:
         """The stored item each parsed item is (each claimed once per page), or None.
@@ -156,14 +207,14 @@ class Batch:
         is a closer match than one that merely shares the standfirst, so it goes first.
         """
         claimed: set[str] = set()
-        found: list[Item | None] = [None] * len(page.keys)
+        found: list[Item | None] = [None] * len(page.rows)
         passes = ("keys", "previous", "summary") if page.reread else ("all",)
         for kind in passes:
             if kind == "previous":
                 self._rematch(page, found, claimed)
                 continue
-            for index, keys in enumerate(page.keys):
-                existing = None if found[index] else self._match(page.source, keys, kind)
+            for index, row in enumerate(page.rows):
+                existing = None if found[index] else self._match(page.source, row.keys, kind)
                 if existing is not None and existing.id not in claimed:
                     found[index] = existing
                     claimed.add(existing.id)
@@ -176,13 +227,13 @@ class Batch:
         left = [item for item in before if item.id not in claimed and item.source == page.source]
         pairs = [
             (identity.title_overlap(parsed.title, old.title), index, old)
-            for index, parsed in enumerate(page.items)
+            for index, parsed in enumerate(page.rows)
             if found[index] is None
             for old in left
         ]
         for score, index, old in sorted(pairs, key=lambda pair: -pair[0]):
             if score >= SAME_TITLE and found[index] is None and old.id not in claimed:
-                found[index] = self.items.get(old.id, old)
+                found[index] = self._known(old.id) if old.id in self.items else old
                 claimed.add(old.id)
 
     def _match(self, source: str, keys: store.ItemKeys, kind: str = "all") -> Item | None:
@@ -192,16 +243,16 @@ class Batch:
             found = self.by_story.get(keys.story) or self.by_title.get((source, keys.title))
         if found is None and keys.summary and kind != "keys":
             found = self.by_summary.get((source, keys.summary))
-        return None if found is None else self.items[found]
+        return None if found is None else self._known(found)
 
-    def _mint(self, page: PageItems, parsed: ParsedItem, keys: store.ItemKeys, slug: str) -> Item:
-        item_id = identity.unique_id(slug, self.taken)
+    def _mint(self, page: PageItems, row: ParsedRow) -> Item:
+        item_id = identity.unique_id(row.slug, self.taken)
         self.taken.add(item_id)
-        item = new_item(item_id, parsed, page.source, page.seed_path, self.clock)
-        self._remember(item, keys, fresh=True)
+        item = new_item(item_id, row, page.source, page.seed_path, self.clock)
+        self._remember(item, row.keys, fresh=True)
         return item
 
-    def _merge(self, existing: Item, parsed: ParsedItem, *, same_source: bool) -> bool:
+    def _merge(self, existing: Item, parsed: ParsedRow, *, same_source: bool) -> bool:
         merged = merge_item(existing, parsed, same_source=same_source, clock=self.clock)
         if merged == existing:
             return False
@@ -239,7 +290,7 @@ def feed_marks(item: Item) -> set[store.Mark]:
     return marks
 
 
-def new_item(item_id: str, parsed: ParsedItem, source: str, seed_path: str, clock: Clock) -> Item:
+def new_item(item_id: str, parsed: ParsedRow, source: str, seed_path: str, clock: Clock) -> Item:
     """A new item, stamped ``now`` until ``Batch.flush`` gives it its place among the others."""
     stamp = clock.now
     return Item(
@@ -259,7 +310,7 @@ def new_item(item_id: str, parsed: ParsedItem, source: str, seed_path: str, cloc
     )
 
 
-def merge_item(existing: Item, parsed: ParsedItem, *, same_source: bool, clock: Clock) -> Item:
+def merge_item(existing: Item, parsed: ParsedRow, *, same_source: bool, clock: Clock) -> Item:
     """Fold a new sighting into a stored item; ``updated`` moves only when its text changed."""
     changes: dict[str, object] = {}
     if same_source:

@@ -375,6 +375,17 @@ def insert_ignoring_duplicates(
                     pass
 
 
+def upsert_rows(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows, or update those whose primary key exists: one executemany, no look-up."""
+    if not rows:
+        return
+    insert = postgresql_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = insert(table)
+    keys = [column.name for column in table.primary_key]
+    changed = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=changed), rows)
+
+
 def greater_of(first: Any, second: Any) -> sa.ColumnElement[Any]:
     """The larger of two values in SQL every database speaks (two-argument max is SQLite's)."""
     return sa.case((first >= second, first), else_=second)
@@ -398,16 +409,23 @@ def bulk_insert(
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
-    conn.exec_driver_sql(sql, [_driver_values(row, dated) for row in rows])
+    texts: dict[datetime | None, str | None] = {}  # rows share many dates: convert each once
+    conn.exec_driver_sql(sql, [_driver_values(row, dated, texts) for row in rows])
 
 
-def _driver_values(row: Sequence[Any], dated: list[int]) -> tuple[Any, ...]:
+def _driver_values(
+    row: Sequence[Any], dated: list[int], texts: dict[datetime | None, str | None]
+) -> tuple[Any, ...]:
     """A row as the driver takes it: datetimes in their stored text form."""
     if not dated:
         return tuple(row)
     values = list(row)
     for index in dated:
-        values[index] = utc_text(values[index])
+        value = values[index]
+        text = texts.get(value)
+        if text is None:
+            text = texts[value] = utc_text(value)
+        values[index] = text
     return tuple(values)
 
 

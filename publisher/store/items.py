@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from publisher.core.errors import StoreError
 from publisher.core.models import Item, SeedFile
-from publisher.store.database import Store, bulk_insert
+from publisher.store.database import Store, bulk_insert, upsert_rows
 from publisher.store.tables import ITEM_COLUMNS, items, seed_files, seed_items, sources
 
 K = TypeVar("K")
@@ -34,21 +34,10 @@ def list_seed_files(store: Store) -> dict[str, SeedFile]:
 
 
 def upsert_seed_files(conn: Connection, seeds: Sequence[SeedFile], *, now: datetime) -> None:
-    """Record many scanned files at once: one UPDATE and one INSERT statement per batch."""
+    """Record many scanned files at once: one INSERT … ON CONFLICT DO UPDATE executemany."""
     if not seeds:
         return
-    paths = [seed.path for seed in seeds]
-    known: set[str] = set()
-    for chunk in _chunks(paths):
-        known.update(conn.scalars(sa.select(seed_files.c.path).where(seed_files.c.path.in_(chunk))))
-    rows = [_seed_values(seed, now) for seed in seeds]
-    updates = [row | {"b_path": row["path"]} for row in rows if row["path"] in known]
-    if updates:
-        statement = seed_files.update().where(seed_files.c.path == sa.bindparam("b_path"))
-        conn.execute(statement, updates)
-    inserts = [row for row in rows if row["path"] not in known]
-    if inserts:
-        conn.execute(seed_files.insert(), inserts)
+    upsert_rows(conn, seed_files, [_seed_values(seed, now) for seed in seeds])
 
 
 def _seed_values(seed: SeedFile, now: datetime) -> dict[str, Any]:
@@ -59,11 +48,14 @@ def _seed_values(seed: SeedFile, now: datetime) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def replace_seed_items(conn: Connection, yields: Mapping[str, Sequence[str]]) -> None:
-    """Record the item ids each of these files yields now, replacing what they yielded."""
+def replace_seed_items(
+    conn: Connection, yields: Mapping[str, Sequence[str]], *, replace: bool = True
+) -> None:
+    """Record the item ids each of these files yields now, replacing what they yielded
+    (``replace=False``: they yielded nothing so far, as in a load into an empty store)."""
     if not yields:
         return
-    for chunk in _chunks(list(yields)):
+    for chunk in _chunks(list(yields)) if replace else ():
         conn.execute(seed_items.delete().where(seed_items.c.seed_path.in_(chunk)))
     rows = [(path, item_id) for path, ids in yields.items() for item_id in dict.fromkeys(ids)]
     bulk_insert(conn, seed_items, ("seed_path", "item_id"), rows)
@@ -158,9 +150,11 @@ def item_from_row(row: Any) -> Item:
     return Item(**{name: mapping[name] for name in ITEM_COLUMNS})
 
 
-@dataclass(frozen=True)
-class ItemKeys:
-    """How an item is recognised again: the story, its title within a source, its standfirst."""
+class ItemKeys(NamedTuple):
+    """How an item is recognised again: the story, its title within a source, its standfirst.
+
+    A plain tuple, since parse workers compute and send back one per item.
+    """
 
     story: str
     title: str
@@ -235,7 +229,21 @@ def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
     return taken
 
 
+class NewItem(NamedTuple):
+    """An item to insert, with the place in time its batch gave it."""
+
+    item: Item
+    keys: ItemKeys
+    updated: datetime
+    published: datetime
+
+
 def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> None:
+    """Insert new items as they are (their own ``updated`` and ``published``)."""
+    insert_new_items(conn, [NewItem(i, keys, i.updated, i.published) for i, keys in rows])
+
+
+def insert_new_items(conn: Connection, rows: Sequence[NewItem]) -> None:
     """Insert new items in one executemany; the database numbers them in insertion order.
 
     Numbers come from the database (the rowid, an identity), never from max + 1 here,
@@ -244,14 +252,16 @@ def insert_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> Non
     if not rows:
         return
     columns = (*ITEM_COLUMNS, "fingerprint", "title_key", "summary_key")
-    bulk_insert(conn, items, columns, [_item_row(item, keys) for item, keys in rows])
+    bulk_insert(conn, items, columns, [_item_row(*row) for row in rows])
 
 
-def _item_row(item: Item, keys: ItemKeys) -> tuple[Any, ...]:
+def _item_row(
+    item: Item, keys: ItemKeys, updated: datetime, published: datetime
+) -> tuple[Any, ...]:
     """An item as the columns ITEM_COLUMNS and its keys, in that order."""
     return (
         item.id, item.source, item.title, item.summary, item.content, item.author,
-        item.published, item.first_seen, item.updated, item.url, item.seed_path,
+        published, item.first_seen, updated, item.url, item.seed_path,
         item.seed_line, item.dated, keys.story, keys.title, keys.summary,
     )  # fmt: skip
 
@@ -264,6 +274,31 @@ def update_items(conn: Connection, rows: Sequence[tuple[Item, ItemKeys]]) -> Non
     for value in values:
         del value["id"]
     conn.execute(items.update().where(items.c.id == sa.bindparam("b_id")), values)
+
+
+def has_items(conn: Connection) -> bool:
+    """Whether any item is stored: nothing can match in an empty store (ingest loads in bulk)."""
+    return conn.scalar(sa.select(items.c.seq).limit(1)) is not None
+
+
+# Built after a bulk load instead of kept up to date row by row (the unique id stays).
+BULK_INDEXES = (*sorted(items.indexes, key=lambda index: str(index.name)), *seed_items.indexes)
+
+
+@contextmanager
+def bulk_loading(conn: Connection) -> Iterator[None]:
+    """Drop the secondary indexes of items for a bulk load in this transaction, build them after.
+
+    Building an index once from sorted keys costs a fraction of inserting hashed keys into
+    it one row at a time. Inside one transaction (SQLite and PostgreSQL both roll DDL back),
+    a load that fails or is killed leaves every index in place. On PostgreSQL the dropped
+    indexes hold the table locked until commit: readers wait for the load.
+    """
+    for index in BULK_INDEXES:
+        index.drop(conn, checkfirst=True)
+    yield
+    for index in BULK_INDEXES:
+        index.create(conn, checkfirst=True)
 
 
 def get_item(store: Store, item_id: str) -> Item:
