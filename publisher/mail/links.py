@@ -7,7 +7,6 @@ reader of test messages is named by none, so its links explain themselves and ch
 from __future__ import annotations
 
 import dataclasses
-import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,13 +14,12 @@ from publisher import store
 from publisher.core.errors import (
     NotSubscribedError,
     SampleLinkError,
-    SubscriberError,
     TokenError,
 )
 from publisher.core.models import Subscriber
 from publisher.mail import tokens
 from publisher.mail.outbound import CONFIRM, PREFERENCES, UNSUBSCRIBE
-from publisher.mail.subscriptions import CADENCES
+from publisher.mail.subscriptions import check_schedule
 
 
 def confirm(
@@ -108,12 +106,7 @@ def update_preferences(
     db: store.Store, secret: bytes, token: str, wanted: Preferences, *, now: datetime
 ) -> Subscriber:
     """Save a reader's choices; the next digest carries only what they chose."""
-    if wanted.cadence not in CADENCES:
-        raise SubscriberError(f"invalid cadence {wanted.cadence!r} (daily or weekly)")
-    try:
-        zoneinfo.ZoneInfo(wanted.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise SubscriberError(f"invalid timezone {wanted.timezone!r}") from exc
+    check_schedule(wanted.cadence, wanted.timezone)
     with db.transaction() as conn:
         found = _referenced(conn, secret, PREFERENCES, token)
         check_still_subscribed(found)

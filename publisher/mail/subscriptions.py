@@ -62,16 +62,21 @@ def normalise_email(email: str) -> str:
         raise SubscriberError(f"invalid email address {email!r}: {exc}") from exc
 
 
+def check_schedule(cadence: str, timezone: str) -> None:
+    """A cadence we send on and a time zone Python knows, or a SubscriberError naming it."""
+    if cadence not in CADENCES:
+        raise SubscriberError(f"invalid cadence {cadence!r} (daily or weekly)")
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise SubscriberError(f"invalid timezone {timezone!r}") from exc
+
+
 def validate_input(raw: SubscriberInput) -> SubscriberInput:
     """Check every field; names lose control characters so they can never reach a header."""
-    if raw.cadence not in CADENCES:
-        raise SubscriberError(f"invalid cadence {raw.cadence!r} (daily or weekly)")
+    check_schedule(raw.cadence, raw.timezone)
     if raw.status not in STATUSES:
         raise SubscriberError(f"invalid status {raw.status!r} ({', '.join(STATUSES)})")
-    try:
-        zoneinfo.ZoneInfo(raw.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise SubscriberError(f"invalid timezone {raw.timezone!r}") from exc
     name = " ".join("".join(ch if ch.isprintable() else " " for ch in raw.name or "").split())
     return SubscriberInput(
         normalise_email(raw.email), name[:200] or None, raw.cadence, raw.timezone, raw.status
