@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
@@ -17,10 +18,10 @@ from publisher.ingest.parsing.relative import (
 )
 from publisher.ingest.parsing.text import ends_sentence
 
-_MAX_BYLINE = 160
-_SENTENCE_WORDS = 11  # spaces
-_RELATIVE_MAX = 60
-_PREFIX = re.compile(
+_MAX_BYLINE: Final = 160
+_SENTENCE_WORDS: Final = 11  # spaces
+_RELATIVE_MAX: Final = 60
+_PREFIX: Final = re.compile(
     r"^(?:first\s+)?(?:(?:posted|published)(?:\s+online)?|updated|last\s+updated|dated?|released"
     r"|issued|publiceret|publicerad|publisert|opdateret|uppdaterad|oppdatert"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
@@ -29,7 +30,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
-_BY = re.compile(
+_BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
@@ -39,7 +40,7 @@ _BY = re.compile(
     r"|skribent|journalist)\s*:\s*",
     re.IGNORECASE,
 )
-_WEEKDAY_WORDS = """monday tuesday wednesday thursday friday saturday sunday
+_WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed thu thur thurs fri sat sun
     lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim
     montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so
@@ -52,10 +53,10 @@ _WEEKDAY_WORDS = """monday tuesday wednesday thursday friday saturday sunday
     poniedziałek wtorek środa czwartek piątek sobota niedziela
     dilluns dimarts dimecres dijous divendres dissabte diumenge""".split()
 # One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
-_WEEKDAY = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
+_WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
-_WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
-_META = re.compile(
+_WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
+_META: Final = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
@@ -74,7 +75,7 @@ _META = re.compile(
 # More metadata, rarer: run only where _more_meta finds its trace.  A page range ("Pages:
 # 121–128"), "No comments:", a time of day after the date ("14h32", "19:47h", "4:12 PM";
 # the word before it, "às", "kl.", "at", is left dangling) and a reading time in words.
-_META_MORE = re.compile(
+_META_MORE: Final = re.compile(
     r"\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"
     r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
     r"|(?<![\d:.])\d{1,2}(?:h\d{2}\b|[:.]\d{2}\s?(?:h\b|[ap]\.?m\b\.?))"
@@ -82,47 +83,51 @@ _META_MORE = re.compile(
     r"\s*:?\s*\d{1,3}\s?(?:min\.?|minutes|minutos|minuti)?",
     re.IGNORECASE,
 )
-_TIME_SPAN = re.compile(
+_TIME_SPAN: Final = re.compile(
     r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?"
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\d[hH:.]\d")
-_MORE_WORDS = ("pag", "pp", "no ", "temp", "leitura")
+_CLOCK: Final = re.compile(r"\d[hH:.]\d")
+_MORE_WORDS: Final = ("pag", "pp", "no ", "temp", "leitura")
 # Words left where a date was: the hour mark ("19:47h") and the day named before a date
 # ("Today, Friday 8 March 2024").
-_LEFT_OVER = frozenset(
+_LEFT_OVER: Final = frozenset(
     """h today yesterday heute gestern aujourd'hui hier hoy ayer oggi ieri hoje ontem vandaag
     gisteren heddiw ddoe idag igår""".split()
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
-_BY_DI = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
-_DIGIT = re.compile(r"\d")
+_BY_DI: Final = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
+_DIGIT: Final = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
-_LATE_BY = re.compile(r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE)
-_META_MARKS = frozenset("#|:İıſK")
-_ZONES = ("gmt", "bst", "utc", "cet", "cest")
-_BY_START = re.compile(
+_LATE_BY: Final = re.compile(
+    r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
+)
+_META_MARKS: Final = frozenset("#|:İıſK")
+_ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
+_BY_START: Final = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
-_BY_WORDS = (
+_BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
 )
-_JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
-_DANGLING = re.compile(r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE)
-_SEPARATORS = " ·|•—–-,:/~()[]"
-_STRONG = "·|•—–"  # separators that set a label apart from a date
-_STRONG_CHARS = frozenset(_STRONG)
-_LABEL_WORDS = 4
+_JOINERS: Final = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
+_DANGLING: Final = re.compile(
+    r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
+)
+_SEPARATORS: Final = " ·|•—–-,:/~()[]"
+_STRONG: Final = "·|•—–"  # separators that set a label apart from a date
+_STRONG_CHARS: Final = frozenset(_STRONG)
+_LABEL_WORDS: Final = 4
 # Bodies that sign a statement (a committee, a board, a foundation) and publications a
 # listing credits (a gazette, a radio station): no writer named.
-_BODIES = frozenset(
+_BODIES: Final = frozenset(
     """board vorstand committee comité comite comisión comision commissione commission
     executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
     foundation fundación fondazione fondation stichting gazette radio echo review diary
@@ -130,7 +135,7 @@ _BODIES = frozenset(
     digest newsletter online uk""".split()
 )
 # The newsroom or the site's account signing an item: no writer named.
-_DESKS = frozenset(
+_DESKS: Final = frozenset(
     (
         "newsdesk",
         "news desk",

@@ -4,6 +4,7 @@ record pattern (or as one article); forced layouts come from the source's settin
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Final
 
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParsedItem, ParseResult
@@ -18,8 +19,8 @@ from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_publication, mark_masthead
 from publisher.ingest.parsing.reading import LISTING, LISTING_BYLINES, TEASERS, read_page
 
-LAYOUTS = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
-_NO_HINTS = PageHints()
+LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
+_NO_HINTS: Final = PageHints()
 
 
 def parse_page(

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 
-_KICKER_WORDS = 4
-_KICKER_CHARS = 32
-_RUN_GAP = 3  # lines outside records that part two runs of records
-_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
-_SIGNED_SHARE = 5  # four records in five signed: an unsigned one at an edge is a stray
-_HEADINGS = 2  # date lines between records that make the page's days headings
-_FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
+_KICKER_WORDS: Final = 4
+_KICKER_CHARS: Final = 32
+_RUN_GAP: Final = 3  # lines outside records that part two runs of records
+_RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
+_SIGNED_SHARE: Final = 5  # four records in five signed: an unsigned one at an edge is a stray
+_HEADINGS: Final = 2  # date lines between records that make the page's days headings
+# Records of several fields make two thirds of the run: lone lines are strays.
+_FULL_SHARE: Final = 3
 
 
 @dataclass

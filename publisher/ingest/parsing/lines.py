@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.dates import find_date
@@ -17,46 +17,47 @@ from publisher.ingest.parsing.furniture import (
 from publisher.ingest.parsing.relative import has_day_word
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
-_BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
-_HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
-_RULE = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")  # "---", "* * *": a separator, read as a blank line
-RULE_START = frozenset("-–—_=*~•·#+━─═")
-_BOX_RULES = frozenset("━─═")
-_RULED = re.compile(r"^[━─═]{2,}\s*|\s*[━─═]{2,}$")  # a heading set in a rule
-_WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
-_WRAP_MAX = 100
-_WRAP_SLACK = 12
-_CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
-_CONNECTOR_REACH = 6  # its longest match ("with") and a final newline, with room to spare
-_INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
-_TITLE_SHORT = 80
-_TITLE_MAX = 120
-_SENTENCE_MIN = 60
-_TITLE_WORDS = 20
-_RELATIVE_LINE = 60  # a line this short may be a relative date alone
-_UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
-_INLINE_SHARE = 0.6
-_TITLE_LIKE = 0.8
-_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
-_LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
+_BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
+_HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
+# "---", "* * *": a separator, read as a blank line
+_RULE: Final = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")
+RULE_START: Final = frozenset("-–—_=*~•·#+━─═")
+_BOX_RULES: Final = frozenset("━─═")
+_RULED: Final = re.compile(r"^[━─═]{2,}\s*|\s*[━─═]{2,}$")  # a heading set in a rule
+_WRAP_MIN: Final = 60  # hard-wrapped text is wrapped at 60 to 100 characters
+_WRAP_MAX: Final = 100
+_WRAP_SLACK: Final = 12
+_CONNECTOR_END: Final = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
+_CONNECTOR_REACH: Final = 6  # its longest match ("with") and a final newline, with room to spare
+_INLINE_SEPARATOR: Final = re.compile(r" [—–-] |: ")
+_TITLE_SHORT: Final = 80
+_TITLE_MAX: Final = 120
+_SENTENCE_MIN: Final = 60
+_TITLE_WORDS: Final = 20
+_RELATIVE_LINE: Final = 60  # a line this short may be a relative date alone
+_UNIT_FLOOR: Final = 40  # so short lines (bylines, titles) still weigh something
+_INLINE_SHARE: Final = 0.6
+_TITLE_LIKE: Final = 0.8
+_MD_LINK: Final = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
+_MD_EMPHASIS: Final = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_LINK_REF: Final = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 # a date at a line's start or end, set apart: the cheap tests before reading it
-_STRONG_SEPARATOR = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
-_DIGIT = re.compile(r"\d")
-_DATE_LAST = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
-_DATE_SEPARATORS = frozenset("-–—|·•:")
-_HEADLINE_SPACES = 3
-_DATED_MAX = 160
-_DATE_REACH = 34  # a date and a weekday before it
+_STRONG_SEPARATOR: Final = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
+_DIGIT: Final = re.compile(r"\d")
+_DATE_LAST: Final = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
+_DATE_SEPARATORS: Final = frozenset("-–—|·•:")
+_HEADLINE_SPACES: Final = 3
+_DATED_MAX: Final = 160
+_DATE_REACH: Final = 34  # a date and a weekday before it
 # a link aggregator's vote arrow before a title, and the site it links to after it:
 # "▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)"
-_VOTE_ARROWS = frozenset("▲△⬆↑")
-_VOTE = re.compile(r"^[▲△⬆↑]\s*")
-_SOURCE_DOMAIN = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
+_VOTE_ARROWS: Final = frozenset("▲△⬆↑")
+_VOTE: Final = re.compile(r"^[▲△⬆↑]\s*")
+_SOURCE_DOMAIN: Final = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
 # Pictographs and dingbats ("✍ Kerry Malone 🕒 2 mins ago", "📲 Get the app"): set apart
 # like a separator, so the words around them read as they would without them.
-_PICTOGRAPHS = re.compile("[\u2700-\u27bf\ufe0f\U0001f000-\U0001faff]+")
-_INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
+_PICTOGRAPHS: Final = re.compile("[\u2700-\u27bf\ufe0f\U0001f000-\U0001faff]+")
+_INLINE_KICKER: Final = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
 class Unit(NamedTuple):

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from publisher.ingest.parsing.authors import usual_case
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©]{3,60}?)"
     r"\s*(?:\b(?:ltd|limited|inc|llc|gmbh|e\.\s?v|asbl|vzw|cic)\b.*|[.|,]|all rights|alle rechte"
     r"|tous droits|todos los|tutti i|$)",
     re.IGNORECASE,
 )
-_TAGLINE = re.compile(r"\s+[—–|:]\s+|\s+-\s+")
-_TOP = 6
-_MAX_WORDS = 6
-_YEAR = re.compile(r"\b\d{4}\b")
+_TAGLINE: Final = re.compile(r"\s+[—–|:]\s+|\s+-\s+")
+_TOP: Final = 6
+_MAX_WORDS: Final = 6
+_YEAR: Final = re.compile(r"\b\d{4}\b")
 
 
 def find_publication(units: list[Unit], syms: list[str]) -> str | None:

@@ -8,6 +8,7 @@ and the reasons.  A page that is mostly one article is one long-page item.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
@@ -20,11 +21,11 @@ from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
 from publisher.ingest.parsing.text import derive_title
 
-LISTING = "listing"
-LISTING_BYLINES = "listing-bylines"
-TEASERS = "teasers"
+LISTING: Final = "listing"
+LISTING_BYLINES: Final = "listing-bylines"
+TEASERS: Final = "teasers"
 
-_TITLE_REACH = 12
+_TITLE_REACH: Final = 12
 
 
 @dataclass
