@@ -186,6 +186,7 @@ class Byline:
 
     author: str | None
     published: datetime | None
+    clock: bool = False  # ``published`` is only a time of day, on the day the page was saved
 
     @property
     def date_only(self) -> bool:
@@ -200,7 +201,7 @@ def parse_byline(
     signing ("By Newsdesk", "da Redazione") names no writer."""
     byline = _parse_byline(text, day_first, saved)
     if byline is not None and byline.author is not None and no_writer(byline.author):
-        return Byline(None, byline.published)
+        return Byline(None, byline.published, byline.clock)
     return byline
 
 
@@ -252,16 +253,16 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         author = clean_author(_names_case(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS))))
         if author is None:
             return None
-        return Byline(author, found.value if found else None)
+        return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
     if not rest.strip(_SEPARATORS):
-        return Byline(None, found.value)
+        return Byline(None, found.value, found.clock)
     author = clean_author(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
-        return Byline(author, found.value)
-    return Byline(None, found.value) if _labelled(text, found) else None
+        return Byline(author, found.value, found.clock)
+    return Byline(None, found.value, found.clock) if _labelled(text, found) else None
 
 
 def _without_weekday(text: str, replacement: str) -> str:

@@ -105,6 +105,7 @@ class DateMatch(NamedTuple):
     start: int
     end: int
     value: datetime
+    clock: bool = False  # a time of day alone, on the day the page was saved: a weak date
 
 
 def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:

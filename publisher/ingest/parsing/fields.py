@@ -94,10 +94,11 @@ def _dated(units: list[Unit], index: int) -> bool:
 
 
 def _has_date(units: list[Unit], record: Record) -> bool:
-    """Whether a record holds a line that dates it."""
+    """Whether a record holds a line that dates it (a time of day alone does not: a date
+    heading over it names the day)."""
     for i in record.indexes:
         byline = units[i].byline
-        if byline is not None and byline.published is not None:
+        if byline is not None and byline.published is not None and not byline.clock:
             return True
     return False
 
@@ -106,9 +107,10 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     """Date lines given to the item they date: one standing alone just above an undated
     record (a date over each headline, outside the pattern) joins it; and a record's last
     line, a second date, is the next record's when that one has none (the phase of
-    "date, title, text, byline" read one line late)."""
+    "date, title, text, byline" read one line late; read from the last record up, so a
+    record whose own date went down to the next takes the one above it)."""
     taken = {i for r in records for i in r.indexes}
-    for k, record in enumerate(records):
+    for record in records:
         if _has_date(units, record):
             continue
         above = record.indexes[0] - 1
@@ -117,8 +119,9 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
         if above >= 0 and above not in taken and _dated(units, above):
             record.indexes.insert(0, above)
             taken.add(above)
-            continue
-        if k and len(records[k - 1].indexes) > 2:
+    for k in range(len(records) - 1, 0, -1):
+        record = records[k]
+        if not _has_date(units, record) and len(records[k - 1].indexes) > 2:
             before = records[k - 1].indexes
             alone = units[before[-1]].block not in (
                 units[before[-2]].block,

@@ -263,9 +263,15 @@ def _standfirst(units: list[Unit], lines: list[int]) -> list[str]:
 
 
 def _merge(bylines: list[Byline | None]) -> Byline | None:
-    """One byline from several lines, the first to say something winning."""
+    """One byline from several lines, the first to say something winning; a day beats a
+    time of day alone (read as the day the page was saved), whose time it keeps."""
     author = next((b.author for b in bylines if b is not None and b.author), None)
-    published = next((b.published for b in bylines if b is not None and b.published), None)
+    dated = [b for b in bylines if b is not None and b.published]
+    day = next((b.published for b in dated if not b.clock), None)
+    clock = next((b.published for b in dated if b.clock), None)
+    if day is not None and clock is not None and not (day.hour or day.minute):
+        day = day.replace(hour=clock.hour, minute=clock.minute)
+    published = day or clock
     if author is None and published is None:
         return None
-    return Byline(author, published)
+    return Byline(author, published, day is None and clock is not None)

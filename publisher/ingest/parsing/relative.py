@@ -186,9 +186,8 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
         if hour > 23 or minute > 59:
             continue
         day = saved.date()
-        return DateMatch(
-            match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute)
-        )
+        value = datetime(day.year, day.month, day.day, hour, minute)
+        return DateMatch(match.start(), match.end(), value, clock=True)
     return None
 
 
