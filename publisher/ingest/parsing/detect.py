@@ -46,7 +46,7 @@ def parse_page(
     links = parse_links(text)  # link markup out, line for line; the URLs kept for the items
     text = links.text
     units = split_inline(
-        read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first
+        read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first, saved
     )
     syms, reasons = symbols(units, saved)
     publication = find_publication(units, syms)

@@ -87,10 +87,15 @@ def _signed(syms: list[str], record: Record) -> bool:
     return any(syms[i] == BYLINE for i in record.indexes)
 
 
-def _dated(units: list[Unit], index: int) -> bool:
-    """Whether a unit is a line of a date alone."""
+def _dated(units: list[Unit], index: int, *, clock: bool = False) -> bool:
+    """Whether a unit is a line of a date alone (or, with ``clock``, of a time of day)."""
     byline = units[index].byline
-    return byline is not None and byline.published is not None and byline.author is None
+    return (
+        byline is not None
+        and byline.published is not None
+        and byline.author is None
+        and (clock or not byline.clock)
+    )
 
 
 def _has_date(units: list[Unit], record: Record) -> bool:
@@ -116,7 +121,7 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
         above = record.indexes[0] - 1
         while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
             above -= 1
-        if above >= 0 and above not in taken and _dated(units, above):
+        if above >= 0 and above not in taken and _dated(units, above, clock=True):
             record.indexes.insert(0, above)
             taken.add(above)
     for k in range(len(records) - 1, 0, -1):

@@ -14,7 +14,7 @@ from publisher.ingest.parsing.furniture import (
     spaced_menu,
     strip_promotion,
 )
-from publisher.ingest.parsing.relative import has_day_word
+from publisher.ingest.parsing.relative import find_when, has_day_word
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -49,6 +49,11 @@ _DATE_SEPARATORS: Final = frozenset("-–—|·•:")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
 _DATE_REACH: Final = 34  # a date and a weekday before it
+# a time of day opening a headline: "14:32 Headline", "9.05am – Headline"
+_CLOCK_FIRST: Final = re.compile(
+    r"(?P<clock>(?P<hour>\d{1,2})[:.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?)\s{1,3}(?:[-–—|·•]\s{1,3})?"
+)
+_LAST_HOUR: Final = 23
 # a link aggregator's vote arrow before a title, and the site it links to after it:
 # "▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)"
 _VOTE_ARROWS: Final = frozenset("▲△⬆↑")
@@ -86,14 +91,14 @@ class Unit(NamedTuple):
     promoted: bool = False  # a call to buy or book was cut off its end
 
 
-def split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
+def split_inline(units: list[Unit], day_first: bool, saved: datetime | None = None) -> list[Unit]:
     """``units`` with "Title — Standfirst." lines split in two where the page writes so,
-    and a headline dated on its own line ("03/04/2024 - This week: …") split into its
-    date and its title."""
-    return _split_inline(_split_dated(units, day_first), day_first)
+    and a headline dated on its own line ("03/04/2024 - This week: …", "14:32 Strike
+    called …") split into its date and its title."""
+    return _split_inline(_split_dated(units, day_first, saved), day_first)
 
 
-def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
+def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> list[Unit]:
     """Lines of a date and a headline set apart by a strong separator, as two units."""
     out: list[Unit] = []
     for unit in units:
@@ -102,14 +107,33 @@ def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
         plain = unit.byline is None and unit.furniture is None
         if plain and len(text) <= _DATED_MAX and _date_edge(text):
             parts = _dated_headline(text, day_first)
+        if parts is None and plain and text[:1].isdigit():
+            parts = _timed_headline(text, saved)
         if parts is None:
             out.append(unit)
             continue
         date, title = parts
-        dated = unit._replace(text=date.text, byline=Byline(None, date.value), title_q=-1.0)
+        byline = Byline(None, date.value, date.clock)
+        dated = unit._replace(text=date.text, byline=byline, title_q=-1.0)
         headline = _make_unit(unit.line, title, unit.block, day_first, unit.marker)
         out.extend((dated, headline) if date.first else (headline, dated))
     return out
+
+
+def _timed_headline(text: str, saved: datetime | None) -> tuple[_Edge, str] | None:
+    """(time, headline) when ``text`` opens with a time of day and then a headline of four
+    words or more ("14:32 Bilboko metroko langileek greba …"): a news ticker's entry,
+    timed on the day its heading (or else the page's save time) names."""
+    match = _CLOCK_FIRST.match(text)
+    if match is None or int(match.group("hour")) > _LAST_HOUR:
+        return None
+    rest = text[match.end() :]
+    if rest.count(" ") < _HEADLINE_SPACES or not (rest[:1].isupper() or rest[:1] in '"“‘«'):
+        return None
+    found = find_when(match.group("clock"), saved=saved) if saved is not None else None
+    if found is None or not found.clock:
+        return None
+    return _Edge(match.group("clock"), found.value, first=True, clock=True), rest
 
 
 def _date_edge(text: str) -> bool:
@@ -126,6 +150,7 @@ class _Edge(NamedTuple):
     text: str
     value: datetime
     first: bool
+    clock: bool = False
 
 
 def _dated_headline(text: str, day_first: bool) -> tuple[_Edge, str] | None:
