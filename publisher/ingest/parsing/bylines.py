@@ -51,7 +51,9 @@ _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sun
     dydd llun mercher iau gwener sadwrn sul
     måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
     poniedziałek wtorek środa czwartek piątek sobota niedziela
-    dilluns dimarts dimecres dijous divendres dissabte diumenge""".split()
+    dilluns dimarts dimecres dijous divendres dissabte diumenge
+    astelehena asteartea asteazkena osteguna ostirala larunbata igandea""".split()
+_WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS)
 # One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
 _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
@@ -242,8 +244,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
-    if rest.lower() in _LEFT_OVER:
-        rest = ""
+    if rest.lower() in _LEFT_OVER or rest.lower() in _WEEKDAY_SET:
+        rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
     if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
         late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
         if late is not None:

@@ -8,7 +8,11 @@ from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
-# Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan.
+# Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
+# Basque (and its genitive, "2024ko martxoaren 5a", added below).
+_BASQUE: Final = (
+    "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
+).split()
 _MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
@@ -39,7 +43,9 @@ _MONTH_WORDS: Final = (
         12,
     ),
 )
-MONTHS: Final = {word: number for words, number in _MONTH_WORDS for word in words.split()}
+MONTHS: Final = {word: number for words, number in _MONTH_WORDS for word in words.split()} | {
+    word: number for number, name in enumerate(_BASQUE, 1) for word in (name, f"{name}ren")
+}
 
 
 def _trie(words: list[str]) -> str:
@@ -86,6 +92,12 @@ _MONTH_DAY_YEAR: Final = re.compile(
     rf"\b{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
+# The year first: "2024ko martxoaren 5a" (Basque), "2024. március 5."
+_YEAR_MONTH_DAY: Final = re.compile(
+    rf"\b(?P<year>\d{{4}})(?:ko|\.)\s{{1,3}}{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:an?|ean|\.)?"
+    rf"(?![\d/.:-]){_TIME}",
+    re.IGNORECASE,
+)
 _NUMERIC: Final = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
     rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
@@ -130,7 +142,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     if "-" in text and _ISO_HINT.search(text):
         patterns.append(_ISO)
     if _YEAR_HINT.search(text) and MONTH_HINT.search(text.lower()):
-        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))  # written months: four-digit years
+        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY))  # written months
     if ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
     return patterns
