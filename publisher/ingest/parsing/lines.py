@@ -15,6 +15,7 @@ from publisher.ingest.parsing.furniture import (
     strip_promotion,
 )
 from publisher.ingest.parsing.relative import find_when, has_day_word
+from publisher.ingest.parsing.tables import table_cells
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -184,9 +185,12 @@ def read_all_units(
 
 
 def _logical_lines(text: str) -> list[tuple[int, str, int]]:
-    """(line number, cleaned text, block index) with wrapped lines joined back up."""
+    """(line number, cleaned text, block index) with wrapped lines joined back up; a text
+    table's rows each a block of their cells."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [normalise_text(_plain(raw)) for raw in text.split("\n")]
+    raws = text.split("\n")
+    tables = table_cells(raws) if "   " in text else {}
+    lines = [normalise_text(_plain(raw)) for raw in raws]
     for index, line in enumerate(lines):
         if line and is_rule(line):
             lines[index] = ""
@@ -195,6 +199,12 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     block = 0
     previous_blank = True
     for number, line in enumerate(lines, start=1):
+        if tables and number - 1 in tables:
+            cells = [normalise_text(_plain(cell)) for cell in tables[number - 1]]
+            block += 1 if cells else 0
+            out.extend((number, cell, block) for cell in cells if cell)
+            previous_blank = True
+            continue
         if not line:
             previous_blank = True
             continue

@@ -42,6 +42,7 @@ _PAGING: Final = re.compile(r"(?:/page/\d+/?$|[?&](?:page|paged)=\d+)", re.IGNOR
 _NOT_ALNUM: Final = re.compile(r"[\W_]+")  # what str.isalnum() rejects: \w is alnum and "_"
 _TRACKING: Final = re.compile(r"(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)=", re.IGNORECASE)
 _TRAILING: Final = ".,;:!?'\"”’"
+_COLUMN_GAP: Final = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 _MATCH_MIN: Final = 12  # a link's text and a title overlap this much to be the same words
 _SECTION_CHILDREN: Final = 2  # a URL that prefixes this many others on the page is a section
 _BARE_REACH: Final = 4  # a URL alone on a line is an item's when at most this many lines below it
@@ -171,7 +172,8 @@ def _strip_markers(line: str, references: dict[str, str], after: bool, found: li
         if number not in references:
             kept.append(f"[{number}]{following}")
             continue
-        words = kept[-1] if after else following
+        # a link's words end at a table's column gap ("[10]Title    Maureen Kelly")
+        words = _COLUMN_GAP.split(kept[-1])[-1] if after else _COLUMN_GAP.split(following)[0]
         found.append(Link(references[number], _words(words)))
         kept.append(following)
     return "".join(kept)
