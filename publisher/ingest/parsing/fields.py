@@ -5,9 +5,12 @@ line's role (title, kicker, standfirst, byline, metadata)."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 
@@ -19,6 +22,9 @@ _SIGNED_SHARE: Final = 5  # four records in five signed: an unsigned one at an e
 _HEADINGS: Final = 2  # date lines between records that make the page's days headings
 # Records of several fields make two thirds of the run: lone lines are strays.
 _FULL_SHARE: Final = 3
+_MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
+_PARTS: Final = re.compile(r"\s+[|·•]\s+")
+_DIGIT: Final = re.compile(r"\d")
 
 
 @dataclass
@@ -140,7 +146,8 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     """Records without a date take the date heading above them, where a page groups its
     items under days ("Saturday, March 2, 2024" over two posts, then the next day): two
     or more date lines that no record took, or that open a record from a block of their
-    own."""
+    own; or, where no record is dated, the one date over them all (a paper's issue date
+    in its masthead, a front page's "Wednesday 6 March 2024")."""
     if not records:
         return
     taken = {i for r in records for i in r.indexes}
@@ -152,14 +159,31 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     }
     first, last = records[0].indexes[0], records[-1].indexes[-1]
     heads = [i for i in range(first, last) if (i not in taken or i in openers) and _dated(units, i)]
-    if len(heads) < _HEADINGS:
-        return
     above = [i for i in range(first) if i not in taken and _dated(units, i)][-1:]
+    if len(heads) < _HEADINGS and (heads or any(_has_date(units, r) for r in records)):
+        return
+    if not heads and not above:
+        above = _issue_date(units, first)
     heads = above + heads
     for record in records:
         if not _has_date(units, record):
             before = [h for h in heads if h < record.indexes[0]]
             record.heading = before[-1] if before else None
+
+
+def _issue_date(units: list[Unit], first: int) -> list[int]:
+    """The masthead line above the records that dates the issue ("Issue 1,412 | 6 March
+    2024 | £1"), its date made the line's byline: a date that is one of its parts."""
+    for i in range(min(first, _MASTHEAD_LINES)):
+        text = units[i].text
+        if units[i].byline is not None or not _DIGIT.search(text):
+            continue
+        for part in _PARTS.split(text):
+            found = find_date(part)
+            if found is not None and found.start == 0 and found.end == len(part):
+                units[i] = units[i]._replace(byline=Byline(None, found.value))
+                return [i]
+    return []
 
 
 def _named(units: list[Unit], syms: list[str], index: int) -> bool:
