@@ -22,6 +22,7 @@ _SIGNED_SHARE: Final = 5  # four records in five signed: an unsigned one at an e
 _HEADINGS: Final = 2  # date lines between records that make the page's days headings
 # Records of several fields make two thirds of the run: lone lines are strays.
 _FULL_SHARE: Final = 3
+_MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
 _MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
 _PARTS: Final = re.compile(r"\s+[|·•]\s+")
 _DIGIT: Final = re.compile(r"\d")
@@ -64,6 +65,26 @@ def main_runs(syms: list[str], records: list[Record]) -> list[Record]:
 def _bare(syms: list[str], record: Record) -> bool:
     """A record of one line and nothing else: a headline alone, a label, a line of text."""
     return sum(1 for i in record.indexes if syms[i] != META) == 1
+
+
+def without_masthead(units: list[Unit], syms: list[str], records: list[Record]) -> list[Record]:
+    """``records`` without a first one that is the page's masthead: it opens the page and
+    the site's menu row stands inside it or right under it ("The Wharfedale Observer" /
+    "Home | News | Sport" / "Tuesday 5th March 2024"); items sit under the menu.  A
+    record that takes a headline and its text from under the menu is left whole."""
+    if len(records) < _RUN_MIN - 1:
+        return records
+    first = records[0].indexes
+    if first[0] > _MASTHEAD_LINES or any(syms[i] not in (FURNITURE, META) for i in range(first[0])):
+        return records
+    after = first[-1] + 1
+    while after < len(units) and syms[after] == META:
+        after += 1
+    menu = next((i for i in range(first[0], after + 1) if units[i].furniture == _MENU_ROW), None)
+    under = [i for i in first if i > menu] if menu is not None else []
+    if menu is None or (len(under) > 1 and any(syms[i] == TITLE for i in under)):
+        return records
+    return records[1:]
 
 
 def without_stray_edges(syms: list[str], records: list[Record]) -> list[Record]:

@@ -26,6 +26,7 @@ from publisher.ingest.parsing.fields import (
     dates_to_their_items,
     main_runs,
     names_to_their_items,
+    without_masthead,
     without_stray_edges,
 )
 from publisher.ingest.parsing.lines import Unit
@@ -117,7 +118,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     runs = main_runs(syms, chosen)
     if TITLE in pattern:
         runs = _with_lone_headlines(units, page, runs)
-    runs = without_stray_edges(syms, runs)
+    runs = without_stray_edges(syms, without_masthead(units, syms, runs))
     dates_to_their_items(units, syms, runs)
     names_to_their_items(units, syms, runs)
     date_headings(units, runs)
