@@ -23,6 +23,7 @@ _HEADINGS: Final = 2  # date lines between records that make the page's days hea
 # Records of several fields make two thirds of the run: lone lines are strays.
 _FULL_SHARE: Final = 3
 _MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
+_MENU_WORDS: Final = 4
 _MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
 _PARTS: Final = re.compile(r"\s+[|·•]\s+")
 _DIGIT: Final = re.compile(r"\d")
@@ -80,11 +81,16 @@ def without_masthead(units: list[Unit], syms: list[str], records: list[Record]) 
     after = first[-1] + 1
     while after < len(units) and syms[after] == META:
         after += 1
-    menu = next((i for i in range(first[0], after + 1) if units[i].furniture == _MENU_ROW), None)
+    menu = next((i for i in range(first[0], after + 1) if _menu_row(units[i])), None)
     under = [i for i in first if i > menu] if menu is not None else []
     if menu is None or (len(under) > 1 and any(syms[i] == TITLE for i in under)):
         return records
     return records[1:]
+
+
+def _menu_row(unit: Unit) -> bool:
+    """A row of the site's menu ("Home | News | Sport | Opinion"), not a "Read more" link."""
+    return unit.furniture == _MENU_ROW and len(unit.text.split()) >= _MENU_WORDS
 
 
 def without_stray_edges(syms: list[str], records: list[Record]) -> list[Record]:
