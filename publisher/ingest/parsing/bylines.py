@@ -9,7 +9,7 @@ from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -37,7 +37,7 @@ _BY: Final = re.compile(
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
-    r"|skribent|journalist)\s*:\s*",
+    r"|skribent|journalist|reporter|correspondent|egilea|idazlea)\s*:\s*",
     re.IGNORECASE,
 )
 _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
@@ -100,7 +100,7 @@ _LEFT_OVER: Final = frozenset(
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
-_BY_DI: Final = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
+_BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT: Final = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
 _LATE_BY: Final = re.compile(
@@ -124,6 +124,9 @@ _DANGLING: Final = re.compile(
     r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
 )
 _SEPARATORS: Final = " ·|•—–-,:/~()[]"
+_STRONG_SPLIT: Final = re.compile(r"\s+[|·•—–/]\s+")
+_AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
+_DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS: Final = frozenset(_STRONG)
 _LABEL_WORDS: Final = 4
@@ -155,6 +158,10 @@ _DESKS: Final = frozenset(
         "redaktion",
         "redactie",
         "y golygydd",
+        *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
+        *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
+        *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
+        *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
     )
 )
 
@@ -235,6 +242,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = text
     if found is not None:
         before = _without_weekday(text[: found.start], " ")
+        if before.strip().lower() in _DATE_ARTICLES:
+            before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
         rest = f"{before} {text[found.end :]}"
     if has_digit or "GMT" in rest:
         if _more_meta(rest):
@@ -252,19 +261,49 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
             rest = rest[late.end() :]
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
-        author = clean_author(_names_case(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS))))
+        author = _by_author(rest[by.end() :])
         if author is None:
-            return None
+            # "By Guest post · 5 March 2024": dated, though no writer is named
+            return Byline(None, found.value, found.clock) if found is not None else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
     if not rest.strip(_SEPARATORS):
         return Byline(None, found.value, found.clock)
-    author = clean_author(rest)
+    author = clean_author(rest) or _author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
     return Byline(None, found.value, found.clock) if _labelled(text, found) else None
+
+
+def _by_author(text: str) -> str | None:
+    """The names after a by-word: up to a strong separator ("Jane Smith | Opinion",
+    "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
+    "… in News")."""
+    text = _DANGLING.sub("", text.strip(_SEPARATORS))
+    author = clean_author(_names_case(text))
+    if author is None:
+        first = _STRONG_SPLIT.split(text, maxsplit=1)[0]
+        first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
+        if first != text:
+            author = clean_author(_names_case(first))
+    return author
+
+
+def _author_among_labels(rest: str) -> str | None:
+    """The one name among a byline's parts where the others are section labels ("Opinion |
+    Jane Smith")."""
+    if _STRONG_CHARS.isdisjoint(rest):
+        return None
+    parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip()]
+    names = [p for p in parts if is_name(p)]
+    if len(names) != 1 or len(parts) < 2:
+        return None
+    labels = [p for p in parts if p is not names[0]]
+    if not all(is_section_label(p) or len(p.split()) == 1 for p in labels):
+        return None
+    return clean_author(names[0])
 
 
 def _without_weekday(text: str, replacement: str) -> str:

@@ -35,11 +35,16 @@ _UNIT_WORDS: Final = (
     ("month months mois monat monaten mes meses mese mesi maand maanden mis", 30 * 86400),
     ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn", 365 * 86400),
 )
-_UNITS: Final = {word: seconds for words, seconds in _UNIT_WORDS for word in words.split()}
+# "2h ago", "3d ago", "5m ago": a letter for the unit, written against the number
+_UNIT_LETTERS: Final = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_UNITS: Final = {
+    word: seconds for words, seconds in _UNIT_WORDS for word in words.split()
+} | _UNIT_LETTERS
 _UNIT: Final = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
-    rf"\b(?:{_COUNT}\s(?P<u>{_UNIT})\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
+    rf"\b(?:(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
+    rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
     rf"|(?:il y a|vor|hace|há|ha|fa)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
@@ -143,8 +148,8 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
     """ "5 hours ago", "il y a 2 heures", "vor 3 Tagen", "yesterday"."""
     match = _AGO.search(text)
     if match is not None:
-        count = match.group("n") or match.group("n2") or ""
-        unit = (match.group("u") or match.group("u2") or "").lower()
+        count = match.group("n") or match.group("n2") or match.group("n3") or ""
+        unit = (match.group("u") or match.group("u2") or match.group("u3") or "").lower()
         n = int(count) if count.isdigit() else 1
         value = saved - timedelta(seconds=n * _UNITS.get(unit, 86400))
         return DateMatch(match.start(), match.end(), value)
