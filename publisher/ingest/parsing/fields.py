@@ -223,13 +223,16 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     """Names given to the item they sign: a record's last line, a name set apart from it
     by furniture, is the next record's when that one names no writer; and a name standing
     alone just above a record that names none joins it ("Aoife Brennan" / "in" / the
-    publication / the title)."""
+    publication / the title), unless a date heading opens that record: then the name
+    signs the record above it ("Posted by Steve Cairns at 4:12 PM" / "Saturday, March 2,
+    2024" / the next post)."""
     for before, record in itertools.pairwise(records):
         last = before.indexes
         if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
             if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
                 record.indexes.insert(0, last.pop())
     taken = {i for r in records for i in r.indexes}
+    _names_under_their_items(units, syms, records, taken)
     for record in records:
         if _names(units, syms, record):
             continue
@@ -239,6 +242,31 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
         if above >= 0 and above not in taken and _named(units, syms, above):
             record.indexes.insert(0, above)
             taken.add(above)
+
+
+def _names_under_their_items(
+    units: list[Unit], syms: list[str], records: list[Record], taken: set[int]
+) -> None:
+    """Names just under records that name none sign them where the page shows that order:
+    under some record the next one opens with its date heading, so the name above that
+    heading cannot be the next record's."""
+    under: dict[int, int] = {}
+    evidence = 0
+    for k, record in enumerate(records):
+        below = record.indexes[-1] + 1
+        while below < len(units) and syms[below] in (FURNITURE, META) and below not in taken:
+            below += 1
+        if below >= len(units) or below in taken or not _named(units, syms, below):
+            continue
+        if not _names(units, syms, record):
+            under[k] = below
+            following = records[k + 1].indexes[0] if k + 1 < len(records) else None
+            evidence += following is not None and _dated(units, following)
+    if not evidence:
+        return
+    for k, below in under.items():
+        records[k].indexes.append(below)
+        taken.add(below)
 
 
 def _names(units: list[Unit], syms: list[str], record: Record) -> bool:
