@@ -162,6 +162,7 @@ _DESKS: Final = frozenset(
         *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
         *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
         *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
+        *("for immediate release", "immediate release", "embargoed", "press release"),
     )
 )
 

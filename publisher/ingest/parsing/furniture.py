@@ -71,6 +71,7 @@ _PROMOTION: Final = re.compile(
     r"|(?:buy|order|shop|get)\b[^.!?]{0,80}[£€$]\s?\d[\d.,]*\s*$",  # "Buy from our shop £15.29"
     re.IGNORECASE,
 )
+_TRAIL: Final = re.compile(r"\s[>›]\s")
 _NAV_SEPARATORS: Final = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
 _WIDE_GAP: Final = re.compile(r"(?<=\S) {2,}(?=\S)")
 # The entries of a site's menu: a row of capitalised words holding two of them is a menu
@@ -165,12 +166,21 @@ def _is_copyright(text: str, lower: str) -> bool:
 
 
 def _is_navigation(text: str) -> bool:
-    """A row of three or more short links: "Home | News | About"."""
+    """A row of three or more short links: "Home | News | About"; or a trail of two or
+    more: "Articles > Women and work"."""
+    if (" > " in text or " › " in text) and _is_trail(text):
+        return True
     marked = "|" in text or "›" in text or "»" in text or " ·" in text or " •" in text
     if not (marked or " /" in text) or _NAV_HINT.search(text) is None:
         return _is_menu_row(text)  # every _NAV_HINT match holds one of those marks
     parts = [p for p in _NAV_SEPARATORS.split(text) if p]
     return len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts)
+
+
+def _is_trail(text: str) -> bool:
+    """A breadcrumb trail: short entries joined by ">" or "›"."""
+    parts = _TRAIL.split(text.strip())
+    return len(parts) >= 2 and all(0 < len(p) <= 30 and p.count(" ") <= 3 for p in parts)
 
 
 def spaced_menu(raw: str) -> str:

@@ -18,14 +18,24 @@ from publisher.ingest.parsing.fields import Reading, Record
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
 from publisher.ingest.parsing.records import find_records
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
-from publisher.ingest.parsing.text import derive_title
+from publisher.ingest.parsing.roles import (
+    BYLINE,
+    FURNITURE,
+    LABEL,
+    LIST,
+    META,
+    TEXT,
+    TITLE,
+    byline_of,
+)
+from publisher.ingest.parsing.text import derive_title, ends_sentence
 
 LISTING: Final = "listing"
 LISTING_BYLINES: Final = "listing-bylines"
 TEASERS: Final = "teasers"
 
 _TITLE_REACH: Final = 12
+_NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
 
 
 @dataclass
@@ -96,7 +106,9 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     title = _article_title(units, syms, first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
-    bylines = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    bylines = (
+        _bylines_over(syms, start) + [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    )
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
     drafts = candidate.build() if candidate.count else []
@@ -113,6 +125,18 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     )
 
 
+def _bylines_over(syms: list[str], title: int) -> list[int]:
+    """The byline lines right over an article's title, past a label ("PRESS RELEASE" /
+    "FOR IMMEDIATE RELEASE – Tuesday 5 March 2024" / the headline)."""
+    over: list[int] = []
+    i = title - 1
+    while i >= 0 and syms[i] in (BYLINE, LABEL, META):
+        if syms[i] == BYLINE:
+            over.insert(0, i)
+        i -= 1
+    return over
+
+
 def _fit(units: list[Unit], explained: list[int]) -> float:
     """The share of the page's text the reading explains."""
     total = sum(unit.weight for unit in units) or 1
@@ -125,8 +149,12 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
     capitals, the site's name) in between.  A heading right under the byline ("Listen
     to this article", a caption) gives way to the one above the byline."""
     found = _heading_above(units, syms, first)
-    if found is None:
-        return None
+    if found is None:  # the article opens the page: its first line may be the site's name
+        opens = first < len(syms) and syms[first] == TITLE
+        return _heading_under_menu(units, syms, first) if opens else None
+    lower = _heading_under_menu(units, syms, found)
+    if lower is not None:
+        return lower
     above = found - 1
     while above >= 0 and syms[above] in (META, FURNITURE):
         above -= 1
@@ -134,9 +162,36 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
         while above > 0 and syms[above - 1] in (BYLINE, META, FURNITURE):
             above -= 1
         higher = _heading_above(units, syms, above)
-        if higher is not None:
+        if higher is not None and not _over_menu(units, higher):
             return higher
     return found
+
+
+def _heading_under_menu(units: list[Unit], syms: list[str], found: int) -> int | None:
+    """Where the heading found is the site's name over its menu row ("Le Fil Social" /
+    "Accueil | Travail | …"), the article's headline under the menu: the first line of
+    three words or more below it that is no sentence, past notices, trails and labels."""
+    if not _over_menu(units, found):
+        return None
+    for i in range(found + 2, min(len(units), found + _TITLE_REACH)):
+        text = units[i].text
+        headline = text.count(" ") >= 2 and not text.isupper() and not ends_sentence(text)
+        if syms[i] in (TITLE, TEXT) and headline and not _long(text):
+            return i
+        label = syms[i] == TITLE and text.isupper()  # "PRESS RELEASE", "ENTRETIEN"
+        if not (label or syms[i] in (FURNITURE, META, LABEL, BYLINE, TEXT)) or _long(text):
+            return None
+    return None
+
+
+def _over_menu(units: list[Unit], index: int) -> bool:
+    """Whether the site's menu row (or a trail) stands right under a line: its masthead."""
+    return index + 1 < len(units) and units[index + 1].furniture == "link"
+
+
+def _long(text: str) -> bool:
+    """A paragraph of an article's body rather than a notice over it."""
+    return len(text) > _NOTICE_MAX
 
 
 def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None:
