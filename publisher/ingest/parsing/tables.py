@@ -49,7 +49,13 @@ def _read_table(lines: list[str], start: int, end: int) -> dict[int, list[str]]:
     for i in run:
         line = lines[i]
         if _indent(line) == indent:
-            row = _cut(line, bounds)
+            cells = _cut(line, bounds)
+            filled = [k for k, cell in enumerate(cells) if cell]
+            if len(filled) == 1 and row:  # a cell wrapped in a table without margins
+                row[filled[0]] = f"{row[filled[0]]} {cells[filled[0]]}"
+                out[i] = []
+                continue
+            row = cells
             out[i] = row
             continue
         column = max((k for k, b in enumerate(bounds) if b <= _indent(line)), default=0)
