@@ -225,8 +225,9 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     alone just above a record that names none joins it ("Aoife Brennan" / "in" / the
     publication / the title), unless a date heading opens that record: then the name
     signs the record above it ("Posted by Steve Cairns at 4:12 PM" / "Saturday, March 2,
-    2024" / the next post)."""
-    for before, record in itertools.pairwise(records):
+    2024" / the next post).  Read from the last record up, so a record whose own name
+    went down to the next takes the one above it."""
+    for before, record in reversed(list(itertools.pairwise(records))):
         last = before.indexes
         if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
             if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
