@@ -32,7 +32,10 @@ SECTION_WORDS: Final = frozenset(
     report reports editorial letters letter blog podcast video event events explainer
     obituary brief breaking live exclusive latest essay essays guide policy research
     campaign campaigns communications articles article notes note notices archive stories
-    story publications publication papers paper
+    story publications publication papers paper team past first response responses
+    consultation consultations submission submissions evidence politics business world sport
+    sports culture economy international national regional jobs announcements members
+    en bref brèves kurz meldungen
     communiqué communiqués presse tribune actualité actualités entretien
     pressemitteilung pressemeldung meinung kommentar nachrichten aktuelles bericht
     comunicado comunicados prensa opinión noticias noticia crónica entrevista
