@@ -106,13 +106,16 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     title = _article_title(units, syms, first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
-    bylines = (
-        _bylines_over(syms, start) + [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
-    )
+    over = _bylines_over(syms, start)
+    under = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
     drafts = candidate.build() if candidate.count else []
-    byline = _merge([byline_of(units[i], syms[i]) for i in bylines])
+    byline = _with_dateline(
+        _merge([byline_of(units[i], syms[i]) for i in under]),
+        _merge([byline_of(units[i], syms[i]) for i in over]),
+    )
     if drafts and byline is not None:
         drafts = [_signed(drafts[0], byline)]
     for i in body:
@@ -123,6 +126,14 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     return PageReading(
         LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
     )
+
+
+def _with_dateline(written: Byline | None, dated: Byline | None) -> Byline | None:
+    """The byline under an article's headline names its writer; a dateline over the
+    headline ("FOR IMMEDIATE RELEASE – Tuesday 5 March 2024") its day."""
+    if written is None or dated is None:
+        return written or dated
+    return Byline(written.author or dated.author, dated.published or written.published)
 
 
 def _bylines_over(syms: list[str], title: int) -> list[int]:
