@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 
-AUTHOR_ARCHIVE = "author-archive"
+AUTHOR_ARCHIVE: Final = "author-archive"
 
-_NOUNS = (
+_NOUNS: Final = (
     r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
     r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg)"
 )
-_BY_HEADER = re.compile(
+_BY_HEADER: Final = re.compile(
     rf"(?:all|alle|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
     r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por|av|af|van|przez|da)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
-_LABEL_HEADER = re.compile(
+_LABEL_HEADER: Final = re.compile(
     r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for"
     # "Latest from Jane Doe", "Les derniers articles de Jane Doe"
     r"|(?:latest|recent)(?:\s+(?:articles|posts|stories|writing))?\s+(?:from|by)"
@@ -33,21 +34,21 @@ _LABEL_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "Dave Kelly — Author at Salford Trades Council Bulletin" (a WordPress author page's title)
-_AT_SITE_HEADER = re.compile(
+_AT_SITE_HEADER: Final = re.compile(
     r"(?P<name>[^—–|·:,]+?)\s*[—–|·:,-]\s*(?:author|auteur|autor|autore|autrice|writer"
     r"|contributor)\s+(?:at|bei|chez|en|di|em|bij|yn)\b.*",
     re.IGNORECASE,
 )
-_COUNT_HEADER = re.compile(
+_COUNT_HEADER: Final = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
-_HEADER_MAX = 100
-_HEADER_REACH = 12  # the header is the first line, or under a site name, menu or profile
-_BIO_LINES = 2
-_PRONOUNS = ("He ", "She ", "They ", "His ", "Her ", "Their ")
-_COUNT = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
+_HEADER_MAX: Final = 100
+_HEADER_REACH: Final = 12  # the header is the first line, or under a site name, menu or profile
+_BIO_LINES: Final = 2
+_PRONOUNS: Final = ("He ", "She ", "They ", "His ", "Her ", "Their ")
+_COUNT: Final = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
 # "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"
-_ABOUT = re.compile(
+_ABOUT: Final = re.compile(
     r"\s(?:is (?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|our)|writes|covers|reports|edits"
     r"|has (?:written|worked|reported)"
     # the same in other languages: "est une journaliste", "ist Redakteurin", "är reporter"

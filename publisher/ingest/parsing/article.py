@@ -9,20 +9,22 @@ that each carry a byline or date are a list of pieces, however long their text.
 
 from __future__ import annotations
 
+from typing import Final
+
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE
 
-_PARAGRAPH = 120  # a line this long is a paragraph of sentences
-_ARTICLE_SHARE = 0.5
-_FULL_PARAGRAPH = 250  # teasers and standfirsts are a sentence or two, shorter than this
-_FULL_PARAGRAPHS = 3  # an article has at least this many paragraphs of that length
-_APART = 0.8  # this share of an article's paragraphs stand in blocks of their own
-_SIGNED_RECORDS = 3  # this many signed records make a list, however long their text
-_TOP = 6  # an article's byline stands within this many lines of its start
-_STANDFIRST_REACH = 2  # lines above the byline where the standfirst stands
-_PER_SUBHEAD = 2  # paragraphs to each subhead in an article at least
-_UNEXPLAINED = 0.25  # records leaving this share of their span unread are no list
+_PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
+_ARTICLE_SHARE: Final = 0.5
+_FULL_PARAGRAPH: Final = 250  # teasers and standfirsts are a sentence or two, shorter than this
+_FULL_PARAGRAPHS: Final = 3  # an article has at least this many paragraphs of that length
+_APART: Final = 0.8  # this share of an article's paragraphs stand in blocks of their own
+_SIGNED_RECORDS: Final = 3  # this many signed records make a list, however long their text
+_TOP: Final = 6  # an article's byline stands within this many lines of its start
+_STANDFIRST_REACH: Final = 2  # lines above the byline where the standfirst stands
+_PER_SUBHEAD: Final = 2  # paragraphs to each subhead in an article at least
+_UNEXPLAINED: Final = 0.25  # records leaving this share of their span unread are no list
 
 
 def find_article(

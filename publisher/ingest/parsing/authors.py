@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from publisher.ingest.parsing.names import SECTION_WORDS, is_name
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
-_AND = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|/)\s+|\s*,\s*", re.IGNORECASE)
-_ROLE_WORDS = frozenset(
+_AND: Final = re.compile(
+    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|/)\s+|\s*,\s*", re.IGNORECASE
+)
+_ROLE_WORDS: Final = frozenset(
     "administrator worker assistant adviser advisor trustee treasurer caseworker "
     "editor correspondent reporter writer columnist secretary organiser organizer "
     "co-ordinator coordinator officer director chair president member mp mep msp am "
@@ -25,12 +28,12 @@ _ROLE_WORDS = frozenset(
     "voorzitter woordvoerder porte-parole".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
-_HONORIFIC = re.compile(
+_HONORIFIC: Final = re.compile(
     r"^(?:dr|prof|mr|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
-_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-_MAX_AUTHORS = 6
+_PARENS: Final = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_MAX_AUTHORS: Final = 6
 
 
 def clean_author(text: str) -> str | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -17,10 +18,10 @@ from publisher.ingest.parsing.relative import (
 )
 from publisher.ingest.parsing.text import ends_sentence
 
-_MAX_BYLINE = 160
-_SENTENCE_WORDS = 11  # spaces
-_RELATIVE_MAX = 60
-_PREFIX = re.compile(
+_MAX_BYLINE: Final = 160
+_SENTENCE_WORDS: Final = 11  # spaces
+_RELATIVE_MAX: Final = 60
+_PREFIX: Final = re.compile(
     r"^(?:first\s+)?(?:(?:posted|published)(?:\s+online)?|updated|last\s+updated|dated?|released"
     r"|issued|publiceret|publicerad|publisert|opdateret|uppdaterad|oppdatert"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
@@ -29,17 +30,17 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
-_BY = re.compile(
+_BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
-    r"|skribent|journalist)\s*:\s*",
+    r"|skribent|journalist|reporter|correspondent|egilea|idazlea)\s*:\s*",
     re.IGNORECASE,
 )
-_WEEKDAY_WORDS = """monday tuesday wednesday thursday friday saturday sunday
+_WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed thu thur thurs fri sat sun
     lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim
     montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so
@@ -50,12 +51,14 @@ _WEEKDAY_WORDS = """monday tuesday wednesday thursday friday saturday sunday
     dydd llun mercher iau gwener sadwrn sul
     måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
     poniedziałek wtorek środa czwartek piątek sobota niedziela
-    dilluns dimarts dimecres dijous divendres dissabte diumenge""".split()
+    dilluns dimarts dimecres dijous divendres dissabte diumenge
+    astelehena asteartea asteazkena osteguna ostirala larunbata igandea""".split()
+_WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS)
 # One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
-_WEEKDAY = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
+_WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
-_WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
-_META = re.compile(
+_WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
+_META: Final = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
@@ -74,7 +77,7 @@ _META = re.compile(
 # More metadata, rarer: run only where _more_meta finds its trace.  A page range ("Pages:
 # 121–128"), "No comments:", a time of day after the date ("14h32", "19:47h", "4:12 PM";
 # the word before it, "às", "kl.", "at", is left dangling) and a reading time in words.
-_META_MORE = re.compile(
+_META_MORE: Final = re.compile(
     r"\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"
     r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
     r"|(?<![\d:.])\d{1,2}(?:h\d{2}\b|[:.]\d{2}\s?(?:h\b|[ap]\.?m\b\.?))"
@@ -82,47 +85,54 @@ _META_MORE = re.compile(
     r"\s*:?\s*\d{1,3}\s?(?:min\.?|minutes|minutos|minuti)?",
     re.IGNORECASE,
 )
-_TIME_SPAN = re.compile(
+_TIME_SPAN: Final = re.compile(
     r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?"
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\d[hH:.]\d")
-_MORE_WORDS = ("pag", "pp", "no ", "temp", "leitura")
+_CLOCK: Final = re.compile(r"\d[hH:.]\d")
+_MORE_WORDS: Final = ("pag", "pp", "no ", "temp", "leitura")
 # Words left where a date was: the hour mark ("19:47h") and the day named before a date
 # ("Today, Friday 8 March 2024").
-_LEFT_OVER = frozenset(
+_LEFT_OVER: Final = frozenset(
     """h today yesterday heute gestern aujourd'hui hier hoy ayer oggi ieri hoje ontem vandaag
     gisteren heddiw ddoe idag igår""".split()
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
-_BY_DI = re.compile(r"^(?:Di|Le)\s+(?=[A-Z]\S*\s+[A-Z])")
-_DIGIT = re.compile(r"\d")
+_BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-Z]\S*\s+[A-Z])")
+_DIGIT: Final = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
-_LATE_BY = re.compile(r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE)
-_META_MARKS = frozenset("#|:İıſK")
-_ZONES = ("gmt", "bst", "utc", "cet", "cest")
-_BY_START = re.compile(
+_LATE_BY: Final = re.compile(
+    r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
+)
+_META_MARKS: Final = frozenset("#|:İıſK")
+_ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
+_BY_START: Final = re.compile(
     r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
-_BY_WORDS = (
+_BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
 )
-_JOINERS = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
-_DANGLING = re.compile(r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE)
-_SEPARATORS = " ·|•—–-,:/~()[]"
-_STRONG = "·|•—–"  # separators that set a label apart from a date
-_STRONG_CHARS = frozenset(_STRONG)
-_LABEL_WORDS = 4
+_JOINERS: Final = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
+_DANGLING: Final = re.compile(
+    r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
+)
+_SEPARATORS: Final = " ·|•—–-,:/~()[]"
+_STRONG_SPLIT: Final = re.compile(r"\s+[|·•—–/]\s+")
+_AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
+_DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
+_STRONG: Final = "·|•—–"  # separators that set a label apart from a date
+_STRONG_CHARS: Final = frozenset(_STRONG)
+_LABEL_WORDS: Final = 4
 # Bodies that sign a statement (a committee, a board, a foundation) and publications a
 # listing credits (a gazette, a radio station): no writer named.
-_BODIES = frozenset(
+_BODIES: Final = frozenset(
     """board vorstand committee comité comite comisión comision commissione commission
     executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
     foundation fundación fondazione fondation stichting gazette radio echo review diary
@@ -130,7 +140,7 @@ _BODIES = frozenset(
     digest newsletter online uk""".split()
 )
 # The newsroom or the site's account signing an item: no writer named.
-_DESKS = frozenset(
+_DESKS: Final = frozenset(
     (
         "newsdesk",
         "news desk",
@@ -148,6 +158,11 @@ _DESKS = frozenset(
         "redaktion",
         "redactie",
         "y golygydd",
+        *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
+        *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
+        *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
+        *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
+        *("for immediate release", "immediate release", "embargoed", "press release"),
     )
 )
 
@@ -181,6 +196,7 @@ class Byline:
 
     author: str | None
     published: datetime | None
+    clock: bool = False  # ``published`` is only a time of day, on the day the page was saved
 
     @property
     def date_only(self) -> bool:
@@ -195,7 +211,7 @@ def parse_byline(
     signing ("By Newsdesk", "da Redazione") names no writer."""
     byline = _parse_byline(text, day_first, saved)
     if byline is not None and byline.author is not None and no_writer(byline.author):
-        return Byline(None, byline.published)
+        return Byline(None, byline.published, byline.clock)
     return byline
 
 
@@ -227,6 +243,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = text
     if found is not None:
         before = _without_weekday(text[: found.start], " ")
+        if before.strip().lower() in _DATE_ARTICLES:
+            before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
         rest = f"{before} {text[found.end :]}"
     if has_digit or "GMT" in rest:
         if _more_meta(rest):
@@ -236,27 +254,57 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
-    if rest.lower() in _LEFT_OVER:
-        rest = ""
+    if rest.lower() in _LEFT_OVER or rest.lower() in _WEEKDAY_SET:
+        rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
     if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
         late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
         if late is not None:
             rest = rest[late.end() :]
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
-        author = clean_author(_names_case(_DANGLING.sub("", rest[by.end() :].strip(_SEPARATORS))))
+        author = _by_author(rest[by.end() :])
         if author is None:
-            return None
-        return Byline(author, found.value if found else None)
+            # "By Guest post · 5 March 2024": dated, though no writer is named
+            return Byline(None, found.value, found.clock) if found is not None else None
+        return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
     if not rest.strip(_SEPARATORS):
-        return Byline(None, found.value)
-    author = clean_author(rest)
+        return Byline(None, found.value, found.clock)
+    author = clean_author(rest) or _author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
-        return Byline(author, found.value)
-    return Byline(None, found.value) if _labelled(text, found) else None
+        return Byline(author, found.value, found.clock)
+    return Byline(None, found.value, found.clock) if _labelled(text, found) else None
+
+
+def _by_author(text: str) -> str | None:
+    """The names after a by-word: up to a strong separator ("Jane Smith | Opinion",
+    "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
+    "… in News")."""
+    text = _DANGLING.sub("", text.strip(_SEPARATORS))
+    author = clean_author(_names_case(text))
+    if author is None:
+        first = _STRONG_SPLIT.split(text, maxsplit=1)[0]
+        first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
+        if first != text:
+            author = clean_author(_names_case(first))
+    return author
+
+
+def _author_among_labels(rest: str) -> str | None:
+    """The one name among a byline's parts where the others are section labels ("Opinion |
+    Jane Smith")."""
+    if _STRONG_CHARS.isdisjoint(rest):
+        return None
+    parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip()]
+    names = [p for p in parts if is_name(p)]
+    if len(names) != 1 or len(parts) < 2:
+        return None
+    labels = [p for p in parts if p is not names[0]]
+    if not all(is_section_label(p) or len(p.split()) == 1 for p in labels):
+        return None
+    return clean_author(names[0])
 
 
 def _without_weekday(text: str, replacement: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from typing import Final
 
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
@@ -22,14 +23,14 @@ from publisher.ingest.parsing.roles import (
     line_symbol,
 )
 
-_REPEATS = 2
-_LABEL_WORDS = 3
-_ONE_LINE_BLOCKS = 0.8
-_LABEL_CHARS = 30
-_MENU_RUN = 3  # stacked one- or two-word lines that make a menu
-_MENU_ENTRY = 24
-_BOX_LINES = 3  # a box of an appeal or advert holds a call to action and a line or two
-_TEASER_RUN = 3  # lines of running text in one block that make it a run of teasers
+_REPEATS: Final = 2
+_LABEL_WORDS: Final = 3
+_ONE_LINE_BLOCKS: Final = 0.8
+_LABEL_CHARS: Final = 30
+_MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
+_MENU_ENTRY: Final = 24
+_BOX_LINES: Final = 3  # a box of an appeal or advert holds a call to action and a line or two
+_TEASER_RUN: Final = 3  # lines of running text in one block that make it a run of teasers
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:

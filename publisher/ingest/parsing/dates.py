@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from typing import NamedTuple
+from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
-# Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan.
-_MONTH_WORDS = (
+# Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
+# Basque (and its genitive, "2024ko martxoaren 5a", added below).
+_BASQUE: Final = (
+    "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
+).split()
+_MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
         "stycznia gener",
@@ -39,7 +43,9 @@ _MONTH_WORDS = (
         12,
     ),
 )
-MONTHS = {word: number for words, number in _MONTH_WORDS for word in words.split()}
+MONTHS: Final = {word: number for words, number in _MONTH_WORDS for word in words.split()} | {
+    word: number for number, name in enumerate(_BASQUE, 1) for word in (name, f"{name}ren")
+}
 
 
 def _trie(words: list[str]) -> str:
@@ -57,46 +63,52 @@ def _trie(words: list[str]) -> str:
     return f"(?:{'|'.join(alternatives)}){'?' if optional else ''}"
 
 
-_MONTH = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
+_MONTH: Final = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
 # A month's name beside a number ("5 march", "5th of march", "march 5"; run on lower-cased
 # text): the cheap test before the date patterns, which are slow to reject a line. Words
 # such as "out", "set" or "mar" in running text name no date.
-MONTH_HINT = re.compile(
+MONTH_HINT: Final = re.compile(
     rf"\d[^\W\d_]{{0,3}}\.?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_trie(list(MONTHS))}\b"
     rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
 )
-_TIME = (
+_TIME: Final = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
     r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?)?"
 )
-_ISO = re.compile(
+_ISO: Final = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d{1,6})?)?"
     r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
     re.IGNORECASE,
 )
-_ORDINAL = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|\.)?"
-_DAY_MONTH_YEAR = re.compile(
+_ORDINAL: Final = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|\.)?"
+_DAY_MONTH_YEAR: Final = re.compile(
     rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
     rf",?(?:\s{{1,3}}de)?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR: Final = re.compile(
     rf"\b{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(
+# The year first: "2024ko martxoaren 5a" (Basque), "2024. március 5."
+_YEAR_MONTH_DAY: Final = re.compile(
+    rf"\b(?P<year>\d{{4}})(?:ko|\.)\s{{1,3}}{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:an?|ean|\.)?"
+    rf"(?![\d/.:-]){_TIME}",
+    re.IGNORECASE,
+)
+_NUMERIC: Final = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
     rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
 )
 # Cheap tests, one C-level scan each, that tell which date patterns may match a line.
-_TWO_DIGITS = re.compile(r"\d\d")  # every form has a year of two or four digits
-_ISO_HINT = re.compile(r"\d{4}-\d")
-_YEAR_HINT = re.compile(r"\d{4}")
-_NUMERIC_HINT = re.compile(r"\d[/.-]\d")
-_MIN_YEAR = 1900
-_MAX_YEAR = 2100
+_TWO_DIGITS: Final = re.compile(r"\d\d")  # every form has a year of two or four digits
+_ISO_HINT: Final = re.compile(r"\d{4}-\d")
+_YEAR_HINT: Final = re.compile(r"\d{4}")
+_NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
+_MIN_YEAR: Final = 1900
+_MAX_YEAR: Final = 2100
 
 
 class DateMatch(NamedTuple):
@@ -105,6 +117,7 @@ class DateMatch(NamedTuple):
     start: int
     end: int
     value: datetime
+    clock: bool = False  # a time of day alone, on the day the page was saved: a weak date
 
 
 def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
@@ -129,7 +142,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     if "-" in text and _ISO_HINT.search(text):
         patterns.append(_ISO)
     if _YEAR_HINT.search(text) and MONTH_HINT.search(text.lower()):
-        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR))  # written months: four-digit years
+        patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY))  # written months
     if ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
     return patterns
@@ -159,8 +172,8 @@ def _value(match: re.Match[str], day_first: bool) -> datetime | None:
     return None
 
 
-_LAST_HOUR = 23
-_LAST_MINUTE = 59
+_LAST_HOUR: Final = 23
+_LAST_MINUTE: Final = 59
 
 
 def _build(year: int, month: int, day: int, groups: dict[str, str | None]) -> datetime | None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Final
 
 from publisher.core.errors import SeedError
 
-_CONTROL_SHARE = 0.1  # above this share of control characters a file is not text
-_SAMPLE = 4096
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # not tab, line ends, form feed, ESC
-CP1252_WARNING = "not valid UTF-8; decoded as cp1252"
+_CONTROL_SHARE: Final = 0.1  # above this share of control characters a file is not text
+_SAMPLE: Final = 4096
+# Not tab, line ends, form feed, ESC.
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+CP1252_WARNING: Final = "not valid UTF-8; decoded as cp1252"
 
 
 def decode_seed(data: bytes, *, name: str = "<seed>") -> tuple[str, list[str]]:

@@ -3,23 +3,31 @@ record pattern (or as one article); forced layouts come from the source's settin
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
+from typing import Final
 
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParsedItem, ParseResult
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
 from publisher.ingest.parsing.context import symbols
 from publisher.ingest.parsing.dates import load_zone
-from publisher.ingest.parsing.drafts import finalise
+from publisher.ingest.parsing.drafts import Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
-from publisher.ingest.parsing.lines import read_all_units, split_inline
+from publisher.ingest.parsing.lines import Unit, read_all_units, split_inline
 from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
-from publisher.ingest.parsing.masthead import find_publication, mark_masthead
-from publisher.ingest.parsing.reading import LISTING, LISTING_BYLINES, TEASERS, read_page
+from publisher.ingest.parsing.masthead import find_owner, find_publication, mark_masthead
+from publisher.ingest.parsing.reading import (
+    LISTING,
+    LISTING_BYLINES,
+    TEASERS,
+    PageReading,
+    read_page,
+)
 
-LAYOUTS = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
-_NO_HINTS = PageHints()
+LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
+_NO_HINTS: Final = PageHints()
 
 
 def parse_page(
@@ -45,7 +53,7 @@ def parse_page(
     links = parse_links(text)  # link markup out, line for line; the URLs kept for the items
     text = links.text
     units = split_inline(
-        read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first
+        read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first, saved
     )
     syms, reasons = symbols(units, saved)
     publication = find_publication(units, syms)
@@ -53,7 +61,8 @@ def parse_page(
     page = read_page(units, syms, reasons, hints.layout)
     if not page.drafts:
         raise SeedError("no items found", path=name)
-    items = tuple(finalise(draft, zone, hints.author, saved) for draft in page.drafts)
+    drafts = _by_owner(page, units) if hints.author is None else page.drafts
+    items = tuple(finalise(draft, zone, hints.author, saved) for draft in drafts)
     layout = _undated(page.layout, items) if hints.layout is None else page.layout
     if layout != page.layout:
         page.reasons[0] = (
@@ -68,6 +77,17 @@ def parse_page(
         publication=publication,
         lines=line_roles(text, units, page.roles),
     )
+
+
+def _by_owner(page: PageReading, units: list[Unit]) -> list[Draft]:
+    """A personal site's listing that signs none of its posts: each is by the site's owner."""
+    if page.layout not in (LISTING, LISTING_BYLINES) or any(d.author for d in page.drafts):
+        return page.drafts
+    owner = find_owner(units, page.roles)
+    if owner is None:
+        return page.drafts
+    page.reasons.append(f"every item by {owner}: the site is theirs")
+    return [dataclasses.replace(draft, author=owner) for draft in page.drafts]
 
 
 def _undated(layout: str, items: tuple[ParsedItem, ...]) -> str:

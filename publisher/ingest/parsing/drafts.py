@@ -6,15 +6,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from typing import Final
 
 from publisher.core.models import ParsedItem
 from publisher.ingest.parsing.dates import to_utc
 from publisher.ingest.parsing.names import leading_by, trailing_author
 from publisher.ingest.parsing.text import derive_title
 
-_TITLE_MAX = 100
-_SAVED_SLACK = timedelta(days=1)  # time zones and late saves
-_ELIDED = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
+_TITLE_MAX: Final = 100
+_SAVED_SLACK: Final = timedelta(days=1)  # time zones and late saves
+_ELIDED: Final = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
 
 
 @dataclass(frozen=True)

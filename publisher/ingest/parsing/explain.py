@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Final
 
 from publisher.ingest.parsing.lines import RULE_START, Unit, is_rule
 from publisher.ingest.parsing.text import normalise_text
 
-SEPARATOR = "furniture (separator or markup)"
-_IN_ITEM = ("item", "article")
+SEPARATOR: Final = "furniture (separator or markup)"
+_IN_ITEM: Final = ("item", "article")
 
 
 def line_roles(text: str, units: list[Unit], roles: list[str]) -> tuple[tuple[int, str, str], ...]:

@@ -5,18 +5,28 @@ line's role (title, kicker, standfirst, byline, metadata)."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
+from typing import Final
 
+from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 
-_KICKER_WORDS = 4
-_KICKER_CHARS = 32
-_RUN_GAP = 3  # lines outside records that part two runs of records
-_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
-_SIGNED_SHARE = 5  # four records in five signed: an unsigned one at an edge is a stray
-_HEADINGS = 2  # date lines between records that make the page's days headings
-_FULL_SHARE = 3  # records of several fields make two thirds of the run: lone lines are strays
+_KICKER_WORDS: Final = 4
+_KICKER_CHARS: Final = 32
+_RUN_GAP: Final = 3  # lines outside records that part two runs of records
+_RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
+_SIGNED_SHARE: Final = 5  # four records in five signed: an unsigned one at an edge is a stray
+_HEADINGS: Final = 2  # date lines between records that make the page's days headings
+# Records of several fields make two thirds of the run: lone lines are strays.
+_FULL_SHARE: Final = 3
+_MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
+_MENU_WORDS: Final = 4
+_MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
+_PARTS: Final = re.compile(r"\s+[|·•]\s+")
+_DIGIT: Final = re.compile(r"\d")
 
 
 @dataclass
@@ -58,6 +68,31 @@ def _bare(syms: list[str], record: Record) -> bool:
     return sum(1 for i in record.indexes if syms[i] != META) == 1
 
 
+def without_masthead(units: list[Unit], syms: list[str], records: list[Record]) -> list[Record]:
+    """``records`` without a first one that is the page's masthead: it opens the page and
+    the site's menu row stands inside it or right under it ("The Wharfedale Observer" /
+    "Home | News | Sport" / "Tuesday 5th March 2024"); items sit under the menu.  A
+    record that takes a headline and its text from under the menu is left whole."""
+    if len(records) < _RUN_MIN - 1:
+        return records
+    first = records[0].indexes
+    if first[0] > _MASTHEAD_LINES or any(syms[i] not in (FURNITURE, META) for i in range(first[0])):
+        return records
+    after = first[-1] + 1
+    while after < len(units) and syms[after] == META:
+        after += 1
+    menu = next((i for i in range(first[0], after + 1) if _menu_row(units[i])), None)
+    under = [i for i in first if i > menu] if menu is not None else []
+    if menu is None or (len(under) > 1 and any(syms[i] == TITLE for i in under)):
+        return records
+    return records[1:]
+
+
+def _menu_row(unit: Unit) -> bool:
+    """A row of the site's menu ("Home | News | Sport | Opinion"), not a "Read more" link."""
+    return unit.furniture == _MENU_ROW and len(unit.text.split()) >= _MENU_WORDS
+
+
 def without_stray_edges(syms: list[str], records: list[Record]) -> list[Record]:
     """``records`` without the lone lines at either end of the run where the page's records
     hold more than one field, and without unsigned records there where nearly every record
@@ -85,17 +120,23 @@ def _signed(syms: list[str], record: Record) -> bool:
     return any(syms[i] == BYLINE for i in record.indexes)
 
 
-def _dated(units: list[Unit], index: int) -> bool:
-    """Whether a unit is a line of a date alone."""
+def _dated(units: list[Unit], index: int, *, clock: bool = False) -> bool:
+    """Whether a unit is a line of a date alone (or, with ``clock``, of a time of day)."""
     byline = units[index].byline
-    return byline is not None and byline.published is not None and byline.author is None
+    return (
+        byline is not None
+        and byline.published is not None
+        and byline.author is None
+        and (clock or not byline.clock)
+    )
 
 
 def _has_date(units: list[Unit], record: Record) -> bool:
-    """Whether a record holds a line that dates it."""
+    """Whether a record holds a line that dates it (a time of day alone does not: a date
+    heading over it names the day)."""
     for i in record.indexes:
         byline = units[i].byline
-        if byline is not None and byline.published is not None:
+        if byline is not None and byline.published is not None and not byline.clock:
             return True
     return False
 
@@ -104,19 +145,21 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     """Date lines given to the item they date: one standing alone just above an undated
     record (a date over each headline, outside the pattern) joins it; and a record's last
     line, a second date, is the next record's when that one has none (the phase of
-    "date, title, text, byline" read one line late)."""
+    "date, title, text, byline" read one line late; read from the last record up, so a
+    record whose own date went down to the next takes the one above it)."""
     taken = {i for r in records for i in r.indexes}
-    for k, record in enumerate(records):
+    for record in records:
         if _has_date(units, record):
             continue
         above = record.indexes[0] - 1
         while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
             above -= 1
-        if above >= 0 and above not in taken and _dated(units, above):
+        if above >= 0 and above not in taken and _dated(units, above, clock=True):
             record.indexes.insert(0, above)
             taken.add(above)
-            continue
-        if k and len(records[k - 1].indexes) > 2:
+    for k in range(len(records) - 1, 0, -1):
+        record = records[k]
+        if not _has_date(units, record) and len(records[k - 1].indexes) > 2:
             before = records[k - 1].indexes
             alone = units[before[-1]].block not in (
                 units[before[-2]].block,
@@ -130,7 +173,8 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     """Records without a date take the date heading above them, where a page groups its
     items under days ("Saturday, March 2, 2024" over two posts, then the next day): two
     or more date lines that no record took, or that open a record from a block of their
-    own."""
+    own; or, where no record is dated, the one date over them all (a paper's issue date
+    in its masthead, a front page's "Wednesday 6 March 2024")."""
     if not records:
         return
     taken = {i for r in records for i in r.indexes}
@@ -142,14 +186,31 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     }
     first, last = records[0].indexes[0], records[-1].indexes[-1]
     heads = [i for i in range(first, last) if (i not in taken or i in openers) and _dated(units, i)]
-    if len(heads) < _HEADINGS:
-        return
     above = [i for i in range(first) if i not in taken and _dated(units, i)][-1:]
+    if len(heads) < _HEADINGS and (heads or any(_has_date(units, r) for r in records)):
+        return
+    if not heads and not above:
+        above = _issue_date(units, first)
     heads = above + heads
     for record in records:
         if not _has_date(units, record):
             before = [h for h in heads if h < record.indexes[0]]
             record.heading = before[-1] if before else None
+
+
+def _issue_date(units: list[Unit], first: int) -> list[int]:
+    """The masthead line above the records that dates the issue ("Issue 1,412 | 6 March
+    2024 | £1"), its date made the line's byline: a date that is one of its parts."""
+    for i in range(min(first, _MASTHEAD_LINES)):
+        text = units[i].text
+        if units[i].byline is not None or not _DIGIT.search(text):
+            continue
+        for part in _PARTS.split(text):
+            found = find_date(part)
+            if found is not None and found.start == 0 and found.end == len(part):
+                units[i] = units[i]._replace(byline=Byline(None, found.value))
+                return [i]
+    return []
 
 
 def _named(units: list[Unit], syms: list[str], index: int) -> bool:
@@ -162,13 +223,17 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     """Names given to the item they sign: a record's last line, a name set apart from it
     by furniture, is the next record's when that one names no writer; and a name standing
     alone just above a record that names none joins it ("Aoife Brennan" / "in" / the
-    publication / the title)."""
-    for before, record in itertools.pairwise(records):
+    publication / the title), unless a date heading opens that record: then the name
+    signs the record above it ("Posted by Steve Cairns at 4:12 PM" / "Saturday, March 2,
+    2024" / the next post).  Read from the last record up, so a record whose own name
+    went down to the next takes the one above it."""
+    for before, record in reversed(list(itertools.pairwise(records))):
         last = before.indexes
         if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
             if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
                 record.indexes.insert(0, last.pop())
     taken = {i for r in records for i in r.indexes}
+    _names_under_their_items(units, syms, records, taken)
     for record in records:
         if _names(units, syms, record):
             continue
@@ -178,6 +243,31 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
         if above >= 0 and above not in taken and _named(units, syms, above):
             record.indexes.insert(0, above)
             taken.add(above)
+
+
+def _names_under_their_items(
+    units: list[Unit], syms: list[str], records: list[Record], taken: set[int]
+) -> None:
+    """Names just under records that name none sign them where the page shows that order:
+    under some record the next one opens with its date heading, so the name above that
+    heading cannot be the next record's."""
+    under: dict[int, int] = {}
+    evidence = 0
+    for k, record in enumerate(records):
+        below = record.indexes[-1] + 1
+        while below < len(units) and syms[below] in (FURNITURE, META) and below not in taken:
+            below += 1
+        if below >= len(units) or below in taken or not _named(units, syms, below):
+            continue
+        if not _names(units, syms, record):
+            under[k] = below
+            following = records[k + 1].indexes[0] if k + 1 < len(records) else None
+            evidence += following is not None and _dated(units, following)
+    if not evidence:
+        return
+    for k, below in under.items():
+        records[k].indexes.append(below)
+        taken.add(below)
 
 
 def _names(units: list[Unit], syms: list[str], record: Record) -> bool:

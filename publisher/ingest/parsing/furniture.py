@@ -12,13 +12,14 @@ trailing a teaser is cut off, leaving the teaser.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-LINK = "link"
-BLOCK = "block"
+LINK: Final = "link"
+BLOCK: Final = "block"
 
-_MAX_FURNITURE = 100
-_MAX_COPYRIGHT = 200
-_LINK = re.compile(
+_MAX_FURNITURE: Final = 100
+_MAX_COPYRIGHT: Final = 200
+_LINK: Final = re.compile(
     r"(?:read|view|see|learn)\s+(?:more|all|the full (?:article|story|post))\b.{0,40}"
     r"|continue reading\b.{0,60}|full story|more\s*[»›>→]|load more|show more"
     r"|(?:older|newer|next|previous)\s+(?:posts?|entries|articles|page)\b.{0,10}"
@@ -34,7 +35,7 @@ _LINK = re.compile(
     r"|(?:tags?|tagged|categor(?:y|ies)|filed under|posted in)\s*:?\s+.{0,80}",
     re.IGNORECASE,
 )
-_BLOCK = re.compile(
+_BLOCK: Final = re.compile(
     r"(?:stay up to date|subscribe|sign up|join our (?:mailing list|newsletter)"
     r"|get (?:our|the) (?:newsletter|latest)|never miss|follow us|find us on|like us on"
     r"|support (?:us|our work)|donate\b|become a (?:member|supporter|subscriber)"
@@ -43,38 +44,39 @@ _BLOCK = re.compile(
     re.IGNORECASE,
 )
 # Run on lower-cased text: a case-blind pattern with accents is many times slower.
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"copyright|all rights reserved|\(c\) ?[12]|tous droits réservés|alle rechte vorbehalten"
     r"|todos los derechos reservados"
 )
-_COOKIES = re.compile(
+_COOKIES: Final = re.compile(
     r"\b(?:use|uses|using|utilise|utilisons|verwenden|nutzen|utilizamos|usamos|utilizziamo"
     r"|gebruiken|defnyddio)\b.{0,40}\b(?:cookies?|cwcis?)\b|cookies? (?:policy|settings)"
     r"|accept (?:all )?cookies|use of cookies",
     re.IGNORECASE,
 )
-_MAX_COOKIES = 300
+_MAX_COOKIES: Final = 300
 # Pagination and result counts: "Next page ›", "Page 1 of 12", "Showing 1–20 of 143 articles".
-_MAX_PAGING = 60
-_PAGING_WORDS = frozenset(
+_MAX_PAGING: Final = 60
+_PAGING_WORDS: Final = frozenset(
     "page pages of next previous prev older newer posts entries articles stories results "
     "showing items first last go to issue issues".split()
 )
-_PAGING_KEY = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
-_WORD = re.compile(r"[^\W\d_]+")
-_BREADCRUMB = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
-_NAV_HINT = re.compile(r"[|›»]| [·•/] ")  # the cheap test before splitting a row of links
-_PROMOTION = re.compile(
+_PAGING_KEY: Final = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_BREADCRUMB: Final = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
+_NAV_HINT: Final = re.compile(r"[|›»]| [·•/] ")  # the cheap test before splitting a row of links
+_PROMOTION: Final = re.compile(
     r"(?:buy|book|order|download|get|pre-?order|register|reserve)\b[^.!?]{0,80}"
     r"\b(?:here|online|now|today)(?:[.!]+(?=\s|$)|$)"
     r"|(?:buy|order|shop|get)\b[^.!?]{0,80}[£€$]\s?\d[\d.,]*\s*$",  # "Buy from our shop £15.29"
     re.IGNORECASE,
 )
-_NAV_SEPARATORS = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
-_WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TRAIL: Final = re.compile(r"\s[>›]\s")
+_NAV_SEPARATORS: Final = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
+_WIDE_GAP: Final = re.compile(r"(?<=\S) {2,}(?=\S)")
 # The entries of a site's menu: a row of capitalised words holding two of them is a menu
 # even with single spaces between ("Home News Crime Transport Business Sport").
-_MENU_WORDS = frozenset(
+_MENU_WORDS: Final = frozenset(
     """home news sport sports about contact events jobs shop search login opinion culture
     politics business weather travel podcasts podcast video videos lifestyle property
     puzzles archive blog campaigns join donate membership publications research media
@@ -84,18 +86,18 @@ _MENU_WORDS = frozenset(
     economie cultuur hafan newyddion chwaraeon notizie politica economia cultura
     início notícias""".split()
 )
-_MENU_ROW_SPACES = 4
-_MENU_PARTS = 3
+_MENU_ROW_SPACES: Final = 4
+_MENU_PARTS: Final = 3
 # five or more capitalised words (or "&"), nothing else
-_MENU_ROW = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])(?: (?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])){4,}")
-_TRAILING_PROMOTION = re.compile(
+_MENU_ROW: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])(?: (?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])){4,}")
+_TRAILING_PROMOTION: Final = re.compile(
     r"(?<=[.!?])\s+(?:buy|book|order|download|pre-?order|register|reserve)\b[^.!?]{0,80}"
     r"\b(?:here|online|now|today)[.!]*$",
     re.IGNORECASE,
 )
 
 # The first words of _LINK, _BLOCK, _PROMOTION and _BREADCRUMB.
-_OPENING_WORDS = frozenset(
+_OPENING_WORDS: Final = frozenset(
     """read view see learn continue full more load show older newer next previous share
     tweet print email related follow lire en weiterlesen mehr leer seguir ver accept reject
     decline ok i got dismiss manage comment comments leave back skip home menu search log
@@ -103,16 +105,26 @@ _OPENING_WORDS = frozenset(
     never find like support donate become powered we privacy terms contact about buy book
     order download pre preorder register reserve shop""".split()
 )
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-_PROMOTION_ENDS = ("here", "online", "now", "today")
-_ARROWS = r"(?:[»›→]|>>|\.\.\.|…)"
-_TRAILING_LINK = re.compile(
+_FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
+_PROMOTION_ENDS: Final = ("here", "online", "now", "today")
+_ARROWS: Final = r"(?:[»›→]|>>|\.\.\.|…)"
+_TRAILING_LINK: Final = re.compile(
     rf"(?<=[.!?…\"”’)\]])\s+[\[(]?(?:more\s*{_ARROWS}+"
     r"|(?:read more|continue reading|read on|keep reading|read the full (?:article|story|post)"
     rf"|full story|lire la suite|weiterlesen|leer más|seguir leyendo)\b\s*{_ARROWS}*)\s*[\])]?$",
     re.IGNORECASE,
 )
-_LINK_ENDS = ("more", "reading", " on", "story", "article", "post", "suite", "lesen", "leyendo")
+_LINK_ENDS: Final = (
+    "more",
+    "reading",
+    " on",
+    "story",
+    "article",
+    "post",
+    "suite",
+    "lesen",
+    "leyendo",
+)
 
 
 def furniture_kind(text: str) -> str | None:
@@ -154,12 +166,21 @@ def _is_copyright(text: str, lower: str) -> bool:
 
 
 def _is_navigation(text: str) -> bool:
-    """A row of three or more short links: "Home | News | About"."""
+    """A row of three or more short links: "Home | News | About"; or a trail of two or
+    more: "Articles > Women and work"."""
+    if (" > " in text or " › " in text) and _is_trail(text):
+        return True
     marked = "|" in text or "›" in text or "»" in text or " ·" in text or " •" in text
     if not (marked or " /" in text) or _NAV_HINT.search(text) is None:
         return _is_menu_row(text)  # every _NAV_HINT match holds one of those marks
     parts = [p for p in _NAV_SEPARATORS.split(text) if p]
     return len(parts) >= 3 and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts)
+
+
+def _is_trail(text: str) -> bool:
+    """A breadcrumb trail: short entries joined by ">" or "›"."""
+    parts = _TRAIL.split(text.strip())
+    return len(parts) >= 2 and all(0 < len(p) <= 30 and p.count(" ") <= 3 for p in parts)
 
 
 def spaced_menu(raw: str) -> str:

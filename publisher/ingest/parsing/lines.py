@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.dates import find_date
@@ -14,49 +14,56 @@ from publisher.ingest.parsing.furniture import (
     spaced_menu,
     strip_promotion,
 )
-from publisher.ingest.parsing.relative import has_day_word
+from publisher.ingest.parsing.relative import find_when, has_day_word
+from publisher.ingest.parsing.tables import table_cells
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
-_BULLET = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
-_HEADING = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
-_RULE = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")  # "---", "* * *": a separator, read as a blank line
-RULE_START = frozenset("-–—_=*~•·#+━─═")
-_BOX_RULES = frozenset("━─═")
-_RULED = re.compile(r"^[━─═]{2,}\s*|\s*[━─═]{2,}$")  # a heading set in a rule
-_WRAP_MIN = 60  # hard-wrapped text is wrapped at 60 to 100 characters
-_WRAP_MAX = 100
-_WRAP_SLACK = 12
-_CONNECTOR_END = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
-_CONNECTOR_REACH = 6  # its longest match ("with") and a final newline, with room to spare
-_INLINE_SEPARATOR = re.compile(r" [—–-] |: ")
-_TITLE_SHORT = 80
-_TITLE_MAX = 120
-_SENTENCE_MIN = 60
-_TITLE_WORDS = 20
-_RELATIVE_LINE = 60  # a line this short may be a relative date alone
-_UNIT_FLOOR = 40  # so short lines (bylines, titles) still weigh something
-_INLINE_SHARE = 0.6
-_TITLE_LIKE = 0.8
-_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
-_LINK_REF = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
+_BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
+_HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
+# "---", "* * *": a separator, read as a blank line
+_RULE: Final = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")
+RULE_START: Final = frozenset("-–—_=*~•·#+━─═")
+_BOX_RULES: Final = frozenset("━─═")
+_RULED: Final = re.compile(r"^[━─═]{2,}\s*|\s*[━─═]{2,}$")  # a heading set in a rule
+_WRAP_MIN: Final = 60  # hard-wrapped text is wrapped at 60 to 100 characters
+_WRAP_MAX: Final = 100
+_WRAP_SLACK: Final = 12
+_CONNECTOR_END: Final = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
+_CONNECTOR_REACH: Final = 6  # its longest match ("with") and a final newline, with room to spare
+_INLINE_SEPARATOR: Final = re.compile(r" [—–-] |: ")
+_TITLE_SHORT: Final = 80
+_TITLE_MAX: Final = 120
+_SENTENCE_MIN: Final = 60
+_TITLE_WORDS: Final = 20
+_RELATIVE_LINE: Final = 60  # a line this short may be a relative date alone
+_UNIT_FLOOR: Final = 40  # so short lines (bylines, titles) still weigh something
+_INLINE_SHARE: Final = 0.6
+_TITLE_LIKE: Final = 0.8
+_MD_LINK: Final = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}(?:\s\"[^\"]*\")?\)")
+_MD_EMPHASIS: Final = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_LINK_REF: Final = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 # a date at a line's start or end, set apart: the cheap tests before reading it
-_STRONG_SEPARATOR = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
-_DIGIT = re.compile(r"\d")
-_DATE_LAST = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
-_DATE_SEPARATORS = frozenset("-–—|·•:")
-_HEADLINE_SPACES = 3
-_DATED_MAX = 160
-_DATE_REACH = 34  # a date and a weekday before it
+_STRONG_SEPARATOR: Final = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
+_DIGIT: Final = re.compile(r"\d")
+_DATE_LAST: Final = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
+_DATE_SEPARATORS: Final = frozenset("-–—|·•:")
+_HEADLINE_SPACES: Final = 3
+_DATED_MAX: Final = 160
+_DATE_REACH: Final = 34  # a date and a weekday before it
+# a time of day opening a headline: "14:32 Headline", "9.05am – Headline"
+_CLOCK_FIRST: Final = re.compile(
+    r"(?P<clock>(?P<hour>\d{1,2})[:.]\d{2}(?:\s?[aApP]\.?[mM]\.?)?)\s{1,3}(?:[-–—|·•]\s{1,3})?"
+)
+_LAST_HOUR: Final = 23
 # a link aggregator's vote arrow before a title, and the site it links to after it:
 # "▲ A from-scratch TCP stack in 900 lines of Zig (notes.kestrel.example)"
-_VOTE_ARROWS = frozenset("▲△⬆↑")
-_VOTE = re.compile(r"^[▲△⬆↑]\s*")
-_SOURCE_DOMAIN = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
+_VOTE_ARROWS: Final = frozenset("▲△⬆↑")
+_VOTE: Final = re.compile(r"^[▲△⬆↑]\s*")
+_SOURCE_DOMAIN: Final = re.compile(r"\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)$")
 # Pictographs and dingbats ("✍ Kerry Malone 🕒 2 mins ago", "📲 Get the app"): set apart
 # like a separator, so the words around them read as they would without them.
-_PICTOGRAPHS = re.compile("[\u2700-\u27bf\ufe0f\U0001f000-\U0001faff]+")
-_INLINE_KICKER = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
+_PICTOGRAPHS: Final = re.compile("[\u2700-\u27bf\ufe0f\U0001f000-\U0001faff]+")
+_INLINE_KICKER: Final = re.compile(r"[A-Z][A-Z&'’ -]{1,24}\s\|\s+(?=\S)")  # "OPINION | Title"
 
 
 class Unit(NamedTuple):
@@ -85,14 +92,14 @@ class Unit(NamedTuple):
     promoted: bool = False  # a call to buy or book was cut off its end
 
 
-def split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
+def split_inline(units: list[Unit], day_first: bool, saved: datetime | None = None) -> list[Unit]:
     """``units`` with "Title — Standfirst." lines split in two where the page writes so,
-    and a headline dated on its own line ("03/04/2024 - This week: …") split into its
-    date and its title."""
-    return _split_inline(_split_dated(units, day_first), day_first)
+    and a headline dated on its own line ("03/04/2024 - This week: …", "14:32 Strike
+    called …") split into its date and its title."""
+    return _split_inline(_split_dated(units, day_first, saved), day_first)
 
 
-def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
+def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> list[Unit]:
     """Lines of a date and a headline set apart by a strong separator, as two units."""
     out: list[Unit] = []
     for unit in units:
@@ -101,14 +108,33 @@ def _split_dated(units: list[Unit], day_first: bool) -> list[Unit]:
         plain = unit.byline is None and unit.furniture is None
         if plain and len(text) <= _DATED_MAX and _date_edge(text):
             parts = _dated_headline(text, day_first)
+        if parts is None and plain and text[:1].isdigit():
+            parts = _timed_headline(text, saved)
         if parts is None:
             out.append(unit)
             continue
         date, title = parts
-        dated = unit._replace(text=date.text, byline=Byline(None, date.value), title_q=-1.0)
+        byline = Byline(None, date.value, date.clock)
+        dated = unit._replace(text=date.text, byline=byline, title_q=-1.0)
         headline = _make_unit(unit.line, title, unit.block, day_first, unit.marker)
         out.extend((dated, headline) if date.first else (headline, dated))
     return out
+
+
+def _timed_headline(text: str, saved: datetime | None) -> tuple[_Edge, str] | None:
+    """(time, headline) when ``text`` opens with a time of day and then a headline of four
+    words or more ("14:32 Bilboko metroko langileek greba …"): a news ticker's entry,
+    timed on the day its heading (or else the page's save time) names."""
+    match = _CLOCK_FIRST.match(text)
+    if match is None or int(match.group("hour")) > _LAST_HOUR:
+        return None
+    rest = text[match.end() :]
+    if rest.count(" ") < _HEADLINE_SPACES or not (rest[:1].isupper() or rest[:1] in '"“‘«'):
+        return None
+    found = find_when(match.group("clock"), saved=saved) if saved is not None else None
+    if found is None or not found.clock:
+        return None
+    return _Edge(match.group("clock"), found.value, first=True, clock=True), rest
 
 
 def _date_edge(text: str) -> bool:
@@ -125,6 +151,7 @@ class _Edge(NamedTuple):
     text: str
     value: datetime
     first: bool
+    clock: bool = False
 
 
 def _dated_headline(text: str, day_first: bool) -> tuple[_Edge, str] | None:
@@ -158,9 +185,12 @@ def read_all_units(
 
 
 def _logical_lines(text: str) -> list[tuple[int, str, int]]:
-    """(line number, cleaned text, block index) with wrapped lines joined back up."""
+    """(line number, cleaned text, block index) with wrapped lines joined back up; a text
+    table's rows each a block of their cells."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [normalise_text(_plain(raw)) for raw in text.split("\n")]
+    raws = text.split("\n")
+    tables = table_cells(raws) if "   " in text else {}
+    lines = [normalise_text(_plain(raw)) for raw in raws]
     for index, line in enumerate(lines):
         if line and is_rule(line):
             lines[index] = ""
@@ -169,6 +199,12 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
     block = 0
     previous_blank = True
     for number, line in enumerate(lines, start=1):
+        if tables and number - 1 in tables:
+            cells = [normalise_text(_plain(cell)) for cell in tables[number - 1]]
+            block += 1 if cells else 0
+            out.extend((number, cell, block) for cell in cells if cell)
+            previous_blank = True
+            continue
         if not line:
             previous_blank = True
             continue

@@ -16,35 +16,37 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Final
 from urllib.parse import urlsplit
 
 from publisher.core.models import ParsedItem
 from publisher.ingest.parsing.longpage import LONG_PAGE
 
-_HEADING = re.compile(r"\s*(?:references|visible links|hidden links)\s*:?\s*", re.IGNORECASE)
-_HEADING_MAX = 24
-_REFERENCE = re.compile(r"\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S+)\s*")
-_MARKER = re.compile(r"\[(\d{1,4})\]")
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"]*\")?\)")
-_BARE = re.compile(r"\s*(?:[-*•]\s+)?<?(https?://[^\s<>]+)>?\s*")
-_AFTER = re.compile(
+_HEADING: Final = re.compile(r"\s*(?:references|visible links|hidden links)\s*:?\s*", re.IGNORECASE)
+_HEADING_MAX: Final = 24
+_REFERENCE: Final = re.compile(r"\s*(?:(\d{1,4})\.|\[(\d{1,4})\])\s+(\S+)\s*")
+_MARKER: Final = re.compile(r"\[(\d{1,4})\]")
+_MD_LINK: Final = re.compile(r"(!?)\[([^\]\n]{0,300})\]\(([^)\s]{0,500})(?:\s\"[^\"]*\")?\)")
+_BARE: Final = re.compile(r"\s*(?:[-*•]\s+)?<?(https?://[^\s<>]+)>?\s*")
+_AFTER: Final = re.compile(
     r"\s+(?:[—–|-]\s+)?<(https?://[^\s<>]+)>\s*$|\s+[—–|-]\s+(https?://[^\s<>]+)\s*$"
 )
-_SKIP = re.compile(r"(?:skip|jump|aller|springe|spring|saltar|salta|zum|zur|ir|vai)\b", re.I)
-_SHARE = re.compile(
+_SKIP: Final = re.compile(r"(?:skip|jump|aller|springe|spring|saltar|salta|zum|zur|ir|vai)\b", re.I)
+_SHARE: Final = re.compile(
     r"(?:facebook\.com/(?:sharer|share|dialog)|(?:twitter|x)\.com/(?:intent|share)"
     r"|linkedin\.com/(?:share|cws)|reddit\.com/submit|t\.me/share|wa\.me/|api\.whatsapp\.com"
     r"|/share\?|pinterest\.\w+/pin/create|bsky\.app/intent)",
     re.IGNORECASE,
 )
-_PAGING = re.compile(r"(?:/page/\d+/?$|[?&](?:page|paged)=\d+)", re.IGNORECASE)
-_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects: \w is alnum and "_"
-_TRACKING = re.compile(r"(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)=", re.IGNORECASE)
-_TRAILING = ".,;:!?'\"”’"
-_MATCH_MIN = 12  # a link's text and a title overlap this much to be the same words
-_SECTION_CHILDREN = 2  # a URL that prefixes this many others on the page is a section
-_BARE_REACH = 4  # a URL alone on a line is an item's when at most this many lines below it
-_NO_STOP = 1 << 30
+_PAGING: Final = re.compile(r"(?:/page/\d+/?$|[?&](?:page|paged)=\d+)", re.IGNORECASE)
+_NOT_ALNUM: Final = re.compile(r"[\W_]+")  # what str.isalnum() rejects: \w is alnum and "_"
+_TRACKING: Final = re.compile(r"(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)=", re.IGNORECASE)
+_TRAILING: Final = ".,;:!?'\"”’"
+_COLUMN_GAP: Final = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+_MATCH_MIN: Final = 12  # a link's text and a title overlap this much to be the same words
+_SECTION_CHILDREN: Final = 2  # a URL that prefixes this many others on the page is a section
+_BARE_REACH: Final = 4  # a URL alone on a line is an item's when at most this many lines below it
+_NO_STOP: Final = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ def _strip_markers(line: str, references: dict[str, str], after: bool, found: li
         if number not in references:
             kept.append(f"[{number}]{following}")
             continue
-        words = kept[-1] if after else following
+        # a link's words end at a table's column gap ("[10]Title    Maureen Kelly")
+        words = _COLUMN_GAP.split(kept[-1])[-1] if after else _COLUMN_GAP.split(following)[0]
         found.append(Link(references[number], _words(words)))
         kept.append(following)
     return "".join(kept)

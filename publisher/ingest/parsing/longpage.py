@@ -8,18 +8,20 @@ order stays).  The summary is the first paragraph, or its first two sentences.
 
 from __future__ import annotations
 
+from typing import Final
+
 from publisher.ingest.parsing.drafts import Candidate, Draft
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.text import derive_title, first_sentence
 
-LONG_PAGE = "long-page"
+LONG_PAGE: Final = "long-page"
 
-_LONG = 250  # a paragraph of "hundreds of characters"
-_SHORT_TEXT = 0.6
-_ARTICLE_TEXT = 1.0  # under a title and a byline, short paragraphs are an article's
-_NO_LONG_PARAGRAPH = 0.5
-_SUMMARY_MAX = 300
-_BYLINE_REACH = 3  # a byline this close to the top signs the page
+_LONG: Final = 250  # a paragraph of "hundreds of characters"
+_SHORT_TEXT: Final = 0.6
+_ARTICLE_TEXT: Final = 1.0  # under a title and a byline, short paragraphs are an article's
+_NO_LONG_PARAGRAPH: Final = 0.5
+_SUMMARY_MAX: Final = 300
+_BYLINE_REACH: Final = 3  # a byline this close to the top signs the page
 
 
 def parse_long_page(units: list[Unit]) -> Candidate:

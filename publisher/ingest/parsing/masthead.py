@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from publisher.ingest.parsing.authors import usual_case
+from publisher.ingest.parsing.bylines import no_writer
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©]{3,60}?)"
     r"\s*(?:\b(?:ltd|limited|inc|llc|gmbh|e\.\s?v|asbl|vzw|cic)\b.*|[.|,]|all rights|alle rechte"
     r"|tous droits|todos los|tutti i|$)",
     re.IGNORECASE,
 )
-_TAGLINE = re.compile(r"\s+[—–|:]\s+|\s+-\s+")
-_TOP = 6
-_MAX_WORDS = 6
-_YEAR = re.compile(r"\b\d{4}\b")
+_TAGLINE: Final = re.compile(r"\s+[—–|:]\s+|\s+-\s+")
+_TOP: Final = 6
+_OWNER_REACH: Final = 3  # an owner's name stands in the first lines of the page
+_FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I’m|my|My|me)\b")
+# words of a site's name, never of a person's ("Tyneside Today", "Valley News")
+_SITE_WORDS: Final = frozenset(
+    "Today News Times Post Daily Weekly Herald Gazette Journal Review Press Blog Online "
+    "Magazine Bulletin Courier Observer Chronicle Standard Voice Tribune Express Mail Star "
+    "Union Party Council Network Campaign Group Branch Society Trust Foundation Institute".split()
+)
+_MAX_WORDS: Final = 6
+_YEAR: Final = re.compile(r"\b\d{4}\b")
 
 
 def find_publication(units: list[Unit], syms: list[str]) -> str | None:
@@ -112,3 +123,20 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
 def _head(text: str) -> str:
     """A line's text before any tagline, casefolded."""
     return _TAGLINE.split(text, maxsplit=1)[0].strip().casefold()
+
+
+def find_owner(units: list[Unit], roles: list[str]) -> str | None:
+    """The person whose own site the page is ("~/notes — Ravi Gupta" at the top, and the
+    page speaking in the first person: "what I learned", "my hallway"), who wrote its
+    unsigned posts; None for a publication's page."""
+    top = [u for u, role in zip(units, roles, strict=True) if not role.startswith("item")][:2]
+    names = [
+        part
+        for unit in top
+        if unit.line <= _OWNER_REACH
+        for part in _TAGLINE.split(unit.text.strip("~/ "))
+        if is_name(part) and not no_writer(part) and not _SITE_WORDS.intersection(part.split())
+    ]
+    if len(names) != 1:
+        return None
+    return names[0] if any(_FIRST_PERSON.search(unit.text) for unit in units) else None

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Lower-case words that may sit inside a name ("Ursula von der Leyen").
-_PARTICLE_WORDS = "de da di del della der den van von du le la bin al el y and & ap ab dos das do"
-_PARTICLES = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
+_PARTICLE_WORDS: Final = (
+    "de da di del della der den van von du le la bin al el y and & ap ab dos das do"
+)
+_PARTICLES: Final = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
 # Capitalised words that start sentences or phrases, never names.
-_STOPWORDS = frozenset(
+_STOPWORDS: Final = frozenset(
     "a an and as at after before but by during for from he her his i if in into it its "
     "last latest more most my new no not of on once our over she since so some than that the their "
     "then there these they this those to today tomorrow under until we when where while who "
     "why with yesterday you your".split()
 )
 # Roles and honorifics written next to a name but not part of it.
-_ROLES = frozenset(
+_ROLES: Final = frozenset(
     "mp mep msp ms am mla td qc kc obe mbe cbe phd jr sr sir dame lord lady baroness baron "
     "dr prof professor cllr councillor chair chairman chairwoman chairperson secretary "
     "leader president minister editor columnist comrade mr mrs miss mx rev reverend "
@@ -23,13 +26,16 @@ _ROLES = frozenset(
 )
 # Words of section labels and kinds of piece ("PRESS RELEASE", "Media briefing",
 # "Long read", "Comunicato stampa"): a line of nothing else is a label, never a name.
-SECTION_WORDS = frozenset(
+SECTION_WORDS: Final = frozenset(
     """press release releases statement statements media briefing briefings opinion column
     comment analysis long read news update updates feature features interview review reviews
     report reports editorial letters letter blog podcast video event events explainer
     obituary brief breaking live exclusive latest essay essays guide policy research
     campaign campaigns communications articles article notes note notices archive stories
-    story publications publication papers paper
+    story publications publication papers paper team past first response responses
+    consultation consultations submission submissions evidence politics business world sport
+    sports culture economy international national regional jobs announcements members
+    en bref brèves kurz meldungen
     communiqué communiqués presse tribune actualité actualités entretien
     pressemitteilung pressemeldung meinung kommentar nachrichten aktuelles bericht
     comunicado comunicados prensa opinión noticias noticia crónica entrevista
@@ -38,15 +44,15 @@ SECTION_WORDS = frozenset(
     persbericht nieuws opinie column interview achtergrond
     datganiad newyddion barn""".split()
 )
-_HANDLE = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
-_WORD_CHARS = re.compile(r"[^\W\d_][\w'’.\-]*")
-_ATTRIBUTION = re.compile(
+_HANDLE: Final = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
+_WORD_CHARS: Final = re.compile(r"[^\W\d_][\w'’.\-]*")
+_ATTRIBUTION: Final = re.compile(
     r"[,—–]\s{1,3}(?:argues|writes|says|explains|reports|asks|warns|insists|suggests|"
     r"contends|believes|notes|claims|recalls|reflects)\s{1,3}(?P<who>[^,;:!?]{3,80}?)"
     r"[.!?…]?[\"'”’)]?\s*$",
     re.IGNORECASE,
 )
-_MAX_NAME_WORDS = 4
+_MAX_NAME_WORDS: Final = 4
 
 
 def _is_name_word(word: str) -> bool:

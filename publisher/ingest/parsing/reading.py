@@ -8,6 +8,7 @@ and the reasons.  A page that is mostly one article is one long-page item.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
@@ -17,14 +18,24 @@ from publisher.ingest.parsing.fields import Reading, Record
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
 from publisher.ingest.parsing.records import find_records
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
-from publisher.ingest.parsing.text import derive_title
+from publisher.ingest.parsing.roles import (
+    BYLINE,
+    FURNITURE,
+    LABEL,
+    LIST,
+    META,
+    TEXT,
+    TITLE,
+    byline_of,
+)
+from publisher.ingest.parsing.text import derive_title, ends_sentence
 
-LISTING = "listing"
-LISTING_BYLINES = "listing-bylines"
-TEASERS = "teasers"
+LISTING: Final = "listing"
+LISTING_BYLINES: Final = "listing-bylines"
+TEASERS: Final = "teasers"
 
-_TITLE_REACH = 12
+_TITLE_REACH: Final = 12
+_NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
 
 
 @dataclass
@@ -95,11 +106,16 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     title = _article_title(units, syms, first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
-    bylines = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    over = _bylines_over(syms, start)
+    under = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
     drafts = candidate.build() if candidate.count else []
-    byline = _merge([byline_of(units[i], syms[i]) for i in bylines])
+    byline = _with_dateline(
+        _merge([byline_of(units[i], syms[i]) for i in under]),
+        _merge([byline_of(units[i], syms[i]) for i in over]),
+    )
     if drafts and byline is not None:
         drafts = [_signed(drafts[0], byline)]
     for i in body:
@@ -110,6 +126,26 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     return PageReading(
         LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
     )
+
+
+def _with_dateline(written: Byline | None, dated: Byline | None) -> Byline | None:
+    """The byline under an article's headline names its writer; a dateline over the
+    headline ("FOR IMMEDIATE RELEASE – Tuesday 5 March 2024") its day."""
+    if written is None or dated is None:
+        return written or dated
+    return Byline(written.author or dated.author, dated.published or written.published)
+
+
+def _bylines_over(syms: list[str], title: int) -> list[int]:
+    """The byline lines right over an article's title, past a label ("PRESS RELEASE" /
+    "FOR IMMEDIATE RELEASE – Tuesday 5 March 2024" / the headline)."""
+    over: list[int] = []
+    i = title - 1
+    while i >= 0 and syms[i] in (BYLINE, LABEL, META):
+        if syms[i] == BYLINE:
+            over.insert(0, i)
+        i -= 1
+    return over
 
 
 def _fit(units: list[Unit], explained: list[int]) -> float:
@@ -124,8 +160,12 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
     capitals, the site's name) in between.  A heading right under the byline ("Listen
     to this article", a caption) gives way to the one above the byline."""
     found = _heading_above(units, syms, first)
-    if found is None:
-        return None
+    if found is None:  # the article opens the page: its first line may be the site's name
+        opens = first < len(syms) and syms[first] == TITLE
+        return _heading_under_menu(units, syms, first) if opens else None
+    lower = _heading_under_menu(units, syms, found)
+    if lower is not None:
+        return lower
     above = found - 1
     while above >= 0 and syms[above] in (META, FURNITURE):
         above -= 1
@@ -133,9 +173,36 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
         while above > 0 and syms[above - 1] in (BYLINE, META, FURNITURE):
             above -= 1
         higher = _heading_above(units, syms, above)
-        if higher is not None:
+        if higher is not None and not _over_menu(units, higher):
             return higher
     return found
+
+
+def _heading_under_menu(units: list[Unit], syms: list[str], found: int) -> int | None:
+    """Where the heading found is the site's name over its menu row ("Le Fil Social" /
+    "Accueil | Travail | …"), the article's headline under the menu: the first line of
+    three words or more below it that is no sentence, past notices, trails and labels."""
+    if not _over_menu(units, found):
+        return None
+    for i in range(found + 2, min(len(units), found + _TITLE_REACH)):
+        text = units[i].text
+        headline = text.count(" ") >= 2 and not text.isupper() and not ends_sentence(text)
+        if syms[i] in (TITLE, TEXT) and headline and not _long(text):
+            return i
+        label = syms[i] == TITLE and text.isupper()  # "PRESS RELEASE", "ENTRETIEN"
+        if not (label or syms[i] in (FURNITURE, META, LABEL, BYLINE, TEXT)) or _long(text):
+            return None
+    return None
+
+
+def _over_menu(units: list[Unit], index: int) -> bool:
+    """Whether the site's menu row (or a trail) stands right under a line: its masthead."""
+    return index + 1 < len(units) and units[index + 1].furniture == "link"
+
+
+def _long(text: str) -> bool:
+    """A paragraph of an article's body rather than a notice over it."""
+    return len(text) > _NOTICE_MAX
 
 
 def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None:
@@ -262,9 +329,15 @@ def _standfirst(units: list[Unit], lines: list[int]) -> list[str]:
 
 
 def _merge(bylines: list[Byline | None]) -> Byline | None:
-    """One byline from several lines, the first to say something winning."""
+    """One byline from several lines, the first to say something winning; a day beats a
+    time of day alone (read as the day the page was saved), whose time it keeps."""
     author = next((b.author for b in bylines if b is not None and b.author), None)
-    published = next((b.published for b in bylines if b is not None and b.published), None)
+    dated = [b for b in bylines if b is not None and b.published]
+    day = next((b.published for b in dated if not b.clock), None)
+    clock = next((b.published for b in dated if b.clock), None)
+    if day is not None and clock is not None and not (day.hour or day.minute):
+        day = day.replace(hour=clock.hour, minute=clock.minute)
+    published = day or clock
     if author is None and published is None:
         return None
-    return Byline(author, published)
+    return Byline(author, published, day is None and clock is not None)

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Final
 
 from publisher.ingest.parsing.fields import (
     Reading,
@@ -25,26 +26,27 @@ from publisher.ingest.parsing.fields import (
     dates_to_their_items,
     main_runs,
     names_to_their_items,
+    without_masthead,
     without_stray_edges,
 )
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, TEXT, TITLE
 
-_CONTENT = (TITLE, TEXT, BYLINE, LABEL, LIST)
-_REPEATABLE = (TEXT, BYLINE)
-_UNREAD = (TEXT, BYLINE)  # lines a reading should not leave between its records
+_CONTENT: Final = (TITLE, TEXT, BYLINE, LABEL, LIST)
+_REPEATABLE: Final = (TEXT, BYLINE)
+_UNREAD: Final = (TEXT, BYLINE)  # lines a reading should not leave between its records
 # The second and later symbols of a run of text or bylines: dropped, a run is one field.
-_RUNS = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
-_RUN_OF = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
-_CANDIDATES = 3  # signatures tried per way of cutting the page
-_LONGEST = 8  # fields in a record at most
-_NEED = 0.6  # a record holds at least this share of the pattern's fields
-_BLOCK_START = 0.1
-_SKIPPED_TEXT = 0.75  # running text skipped between records costs this share of its weight
-_PHASE_SHARE = 0.9  # a reading cut in another place, explaining nearly as much text
-_BLOCK_PHASE_SHARE = 0.75  # ... or a cut whose records keep to the page's blocks
-_RUN_MIN = 4  # a longest run this long makes short runs elsewhere strays
-_TEASER_RUN = 3  # a reading of fewer records gives way to this many teasers for each
+_RUNS: Final = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
+_RUN_OF: Final = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
+_CANDIDATES: Final = 3  # signatures tried per way of cutting the page
+_LONGEST: Final = 8  # fields in a record at most
+_NEED: Final = 0.6  # a record holds at least this share of the pattern's fields
+_BLOCK_START: Final = 0.1
+_SKIPPED_TEXT: Final = 0.75  # running text skipped between records costs this share of its weight
+_PHASE_SHARE: Final = 0.9  # a reading cut in another place, explaining nearly as much text
+_BLOCK_PHASE_SHARE: Final = 0.75  # ... or a cut whose records keep to the page's blocks
+_RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
+_TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     runs = main_runs(syms, chosen)
     if TITLE in pattern:
         runs = _with_lone_headlines(units, page, runs)
-    runs = without_stray_edges(syms, runs)
+    runs = without_stray_edges(syms, without_masthead(units, syms, runs))
     dates_to_their_items(units, syms, runs)
     names_to_their_items(units, syms, runs)
     date_headings(units, runs)

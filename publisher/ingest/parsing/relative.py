@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import re
 from datetime import datetime, timedelta
+from typing import Final
 
 from publisher.ingest.parsing.dates import _MONTH, MONTH_HINT, MONTHS, DateMatch, _trie, find_date
 
-_UNIT_WORDS = (
+_UNIT_WORDS: Final = (
     (
         "minute minutes min mins minuten minuti minuto minutos munud minuter minutter minut minuty",
         60,
@@ -34,15 +35,20 @@ _UNIT_WORDS = (
     ("month months mois monat monaten mes meses mese mesi maand maanden mis", 30 * 86400),
     ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn", 365 * 86400),
 )
-_UNITS = {word: seconds for words, seconds in _UNIT_WORDS for word in words.split()}
-_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
-_COUNT = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
-_AGO = re.compile(
-    rf"\b(?:{_COUNT}\s(?P<u>{_UNIT})\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
+# "2h ago", "3d ago", "5m ago": a letter for the unit, written against the number
+_UNIT_LETTERS: Final = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_UNITS: Final = {
+    word: seconds for words, seconds in _UNIT_WORDS for word in words.split()
+} | _UNIT_LETTERS
+_UNIT: Final = "|".join(sorted(_UNITS, key=len, reverse=True))
+_COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
+_AGO: Final = re.compile(
+    rf"\b(?:(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
+    rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
     rf"|(?:il y a|vor|hace|há|ha|fa)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
-_DAY_WORDS = (
+_DAY_WORDS: Final = (
     (
         "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
         "dziś avui",
@@ -50,63 +56,65 @@ _DAY_WORDS = (
     ),
     ("yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir", 1),
 )
-_DAYS = {word: days for words, days in _DAY_WORDS for word in words.split(" ")} | {"justnow": 0}
-DAY_WORD = re.compile(
+_DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {"justnow": 0}
+_AGO_PHRASE: Final = re.compile(
     r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há)\s", re.I
 )
-_DAY = re.compile(
+_DAY: Final = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
     r"|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går|wczoraj|ahir)\b",
     re.IGNORECASE,
 )
-DAY_WORD = re.compile(f"{DAY_WORD.pattern}|{_DAY.pattern}", re.IGNORECASE)
+DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNORECASE)
 # What every DAY_WORD match holds, as one trie run on lower-cased text: far cheaper than
 # the case-blind pattern, which then runs only on the few lines that pass.
-_DAY_WORD_OPENINGS = [
+_DAY_WORD_OPENINGS: Final = [
     *"il y a|vor|hace|há|today|aujourd|heute|hoy|oggi|hoje|vandaag|heddiw|just now".split("|"),
     *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
     *"ddoe|igår|i går|wczoraj|ahir".split("|"),
 ]
-_DAY_WORD_HINT = re.compile(rf"\s(?:ago|fa)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
+_DAY_WORD_HINT: Final = re.compile(rf"\s(?:ago|fa)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
 # Letters a case-blind pattern matches to ASCII ones that lower() leaves apart (or lengthens).
-_CASE_ODDITIES = frozenset("İıſK")
+_CASE_ODDITIES: Final = frozenset("İıſK")
 # Words without which no relative date is written, as one trie (run on lower-cased text).
-_AGO_WORDS = [
+_AGO_WORDS: Final = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
     *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu".split(),
     *"idag igår dzisiaj dziś wczoraj avui ahir".split(),
     *("i dag", "i går"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
-_AGO_HINT = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
-_DIGIT = re.compile(r"\d")
-_CLOCK_HINT = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
-_MONTH2 = _MONTH.replace("<mon>", "<mon2>")
-_NO_YEAR = re.compile(
+_AGO_HINT: Final = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
+_DIGIT: Final = re.compile(r"\d")
+_CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
+_MONTH2: Final = _MONTH.replace("<mon>", "<mon2>")
+_NO_YEAR: Final = re.compile(
     rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?\s{{1,3}}(?:de\s)?{_MONTH2})"
     r"\b(?!,?\s*\d)",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(
+_CLOCK: Final = re.compile(
     r"(?<![\d:.])(?P<hour>\d{1,2})(?::(?P<minute>\d{2})\s?(?P<ampm>[ap]\.?m\.?)?"
     r"|\.(?P<minute2>\d{2})\s?(?:(?P<ampm2>[ap]\.?m\.?)|(?P<zone>GMT|BST|UTC|CET|CEST)\b)"
     r"|\s?(?P<ampm3>[ap]m))(?![\d:])",
     re.IGNORECASE,
 )
-_LONG_TAIL_MAX = 32
-_LONG_TAIL_WORDS = 4
-_LANGUAGES = [
+_LONG_TAIL_MAX: Final = 32
+_LONG_TAIL_WORDS: Final = 4
+_LANGUAGES: Final = [
     *("en", "fr", "de", "es", "it", "pt", "nl", "cy", "sv", "da", "nb", "pl", "ca", "ga"),
     *("fi", "cs"),
 ]
 # A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
-_LONG_TAIL_SHAPE = re.compile(
+_LONG_TAIL_SHAPE: Final = re.compile(
     r"\b\d{1,2}\.?\s{1,3}[^\W\d_]{3,}\.?,?\s{1,3}(?:19|20)\d\d\b"
     r"|\b[^\W\d_]{3,}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d\b"
 )
-_CENTURY_YEAR = re.compile(r"(?:19|20)\d\d")  # in every _LONG_TAIL_SHAPE match
-_NOT_DATES = re.compile(r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I)
+_CENTURY_YEAR: Final = re.compile(r"(?:19|20)\d\d")  # in every _LONG_TAIL_SHAPE match
+_NOT_DATES: Final = re.compile(
+    r"\b(?:min|read|lesezeit|lecture|lettura|leestijd|seiten|pages?)\b", re.I
+)
 
 
 def has_day_word(text: str) -> bool:
@@ -140,8 +148,8 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
     """ "5 hours ago", "il y a 2 heures", "vor 3 Tagen", "yesterday"."""
     match = _AGO.search(text)
     if match is not None:
-        count = match.group("n") or match.group("n2") or ""
-        unit = (match.group("u") or match.group("u2") or "").lower()
+        count = match.group("n") or match.group("n2") or match.group("n3") or ""
+        unit = (match.group("u") or match.group("u2") or match.group("u3") or "").lower()
         n = int(count) if count.isdigit() else 1
         value = saved - timedelta(seconds=n * _UNITS.get(unit, 86400))
         return DateMatch(match.start(), match.end(), value)
@@ -183,9 +191,8 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
         if hour > 23 or minute > 59:
             continue
         day = saved.date()
-        return DateMatch(
-            match.start(), match.end(), datetime(day.year, day.month, day.day, hour, minute)
-        )
+        value = datetime(day.year, day.month, day.day, hour, minute)
+        return DateMatch(match.start(), match.end(), value, clock=True)
     return None
 
 

@@ -10,22 +10,23 @@ time, counters, "Share"), ``B`` a byline, date or name line, ``T`` a title-like 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, is_role, one_name
 from publisher.ingest.parsing.bylines import Byline, no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 
-FURNITURE = "F"
-META = "M"
-BYLINE = "B"
-TITLE = "T"
-TEXT = "S"
-LIST = "L"
-LABEL = "K"
+FURNITURE: Final = "F"
+META: Final = "M"
+BYLINE: Final = "B"
+TITLE: Final = "T"
+TEXT: Final = "S"
+LIST: Final = "L"
+LABEL: Final = "K"
 
-_COUNTER = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
-_META = re.compile(
+_COUNTER: Final = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
+_META: Final = re.compile(
     r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd)?"
     r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
@@ -54,7 +55,7 @@ _META = re.compile(
     r"\s.{0,80})",
     re.IGNORECASE,
 )
-_FURNITURE_WORDS = frozenset(
+_FURNITURE_WORDS: Final = frozenset(
     """listen share save follow like reply print email whatsapp facebook twitter x linkedin
     bluesky mastodon telegram instagram tiktok youtube advertisement advertising sponsored
     anzeige publicité publicidad pubblicità advertentie hysbyseb member-only members-only
@@ -63,7 +64,7 @@ _FURNITURE_WORDS = frozenset(
     login logout register donate doneer spenden faire-un-don dona donar apoia steun cefnogi
     references""".split()
 ) | frozenset(("post author", "post date", "posts navigation", "post navigation", "copy link"))
-_FURNITURE_LINE = re.compile(
+_FURNITURE_LINE: Final = re.compile(
     r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
     r"|(?:skip|jump|aller|springe|saltar|spring|salta)\b.{0,30}"
     r"|(?:zum|zur)\s(?:haupt)?(?:inhalt|navigation)\s(?:springen|wechseln).{0,40}"
@@ -100,8 +101,8 @@ _FURNITURE_LINE = re.compile(
 )
 # The words _FURNITURE_LINE and _META open with: a line opening with another word (and
 # with a letter) matches neither, so the patterns are not run on it.
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-_FURNITURE_OPENINGS = frozenset(
+_FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
+_FURNITURE_OPENINGS: Final = frozenset(
     """http https www skip jump aller springe saltar spring salta zum zur ir vai naar open get
     download télécharger herunterladen descargar scarica baixe most popular trending related
     recent latest more you read see recommended categories tags les à meistgelesen auch lo
@@ -116,7 +117,7 @@ _FURNITURE_OPENINGS = frozenset(
     afíliate adhérer mitglied iscriviti word associe bli suscríbete s abonnieren abbonati
     abonneer assine""".split()
 )
-_META_OPENINGS = frozenset(
+_META_OPENINGS: Final = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
     location place time cost price ticket tickets lieu heure prix ort zeit preis lugar hora
     precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
@@ -127,29 +128,31 @@ _META_OPENINGS = frozenset(
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis""".split()
 )
-_COUNTER_LETTERS = 3  # a counter opening with a letter is a word of three letters at most
+_COUNTER_LETTERS: Final = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
-_ARROWS = frozenset("«‹←»›→")
-_ARROW_LINE = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
+_ARROWS: Final = frozenset("«‹←»›→")
+_ARROW_LINE: Final = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
 # pagination: numbers, arrows and the words for previous and next
-_PAGING_LINE = re.compile(
+_PAGING_LINE: Final = re.compile(
     r"(?:[\d\s.…|/‹›«»<>←→-]|(?:prev(?:ious)?|next|precedente|successiva|anterior|siguiente"
     r"|vorherige|nächste|précédent|suivant|vorige|volgende|page|seite|pagina|página)\b)+",
     re.IGNORECASE,
 )
-_PAGING_MAX = 80
-_DIGIT = re.compile(r"\d")
-_SHORT = 4  # words: a line this short at the page's top or bottom edge is a menu entry
-_SHORT_LINE = 180
-_NAME_WORDS = 5
-_JOINED = re.compile(r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE)
-_SEVERAL = re.compile(r", | and ")  # how clean_author joins several names
-_PLACES = frozenset(
+_PAGING_MAX: Final = 80
+_DIGIT: Final = re.compile(r"\d")
+_SHORT: Final = 4  # words: a line this short at the page's top or bottom edge is a menu entry
+_SHORT_LINE: Final = 180
+_NAME_WORDS: Final = 5
+_JOINED: Final = re.compile(
+    r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE
+)
+_SEVERAL: Final = re.compile(r", | and ")  # how clean_author joins several names
+_PLACES: Final = frozenset(
     """street road lane avenue square house hall centre center park place way building church
     chapel library station rooms quay terrace crescent gardens""".split()
 )
-_LOWER_WORDS = 2  # "and", a role in lower case: names have no more
-_SYMBOLS_LINE = 40  # a line this short without letters is counters or icons
+_LOWER_WORDS: Final = 2  # "and", a role in lower case: names have no more
+_SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 
 
 def line_symbol(unit: Unit) -> tuple[str, str]:

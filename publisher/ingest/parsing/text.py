@@ -5,36 +5,39 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import Final
 
 # Only real HTML tag names count, so "a < b" or "x<y and z>w" stay text.
-_INLINE_TAGS = (
+_INLINE_TAGS: Final = (
     "a|abbr|b|bdi|bdo|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
     "strike|strong|sub|sup|time|tt|u|var|wbr"
 )
-_BLOCK_TAGS = (
+_BLOCK_TAGS: Final = (
     "address|article|aside|blockquote|br|button|center|dd|div|dl|dt|figcaption|figure|"
     "footer|form|h[1-6]|header|hr|iframe|img|input|label|li|link|main|meta|nav|noscript|"
     "ol|p|picture|pre|script|section|source|style|table|tbody|td|tfoot|th|thead|tr|ul|video"
 )
-_TAG = re.compile(
+_TAG: Final = re.compile(
     rf"<!--[^<>]{{0,1000}}-->"
     rf"|</?(?P<inline>{_INLINE_TAGS})(?:\s[^<>]{{0,500}})?/?>"
     rf"|</?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,500}})?/?>",
     re.IGNORECASE,
 )
 # XML 1.0 forbids these; zero-width spaces and stray BOMs are invisible noise.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\\ud800-\\udfff\u200b\u2060\ufeff]")
+_FORBIDDEN: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\\ud800-\\udfff\u200b\u2060\ufeff]"
+)
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_ABBREVIATIONS = frozenset(
+_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr st prof sr jr vs etc e.g i.e no vol gen col lt rev hon mt inc ltd co "
     "cllr sgt capt fig approx cf al".split()
 )
-_STRONG_CLAUSE = re.compile(r" [—–-] |; |: ")
-_TRAILING_JUNK = " ,;:–—-(/"
-_MIN_LIMIT = 20
-_MAX_LIMIT = 99
-UNTITLED = "Untitled"
+_STRONG_CLAUSE: Final = re.compile(r" [—–-] |; |: ")
+_TRAILING_JUNK: Final = " ,;:–—-(/"
+_MIN_LIMIT: Final = 20
+_MAX_LIMIT: Final = 99
+UNTITLED: Final = "Untitled"
 
 
 def normalise_text(s: str) -> str:

@@ -1,0 +1,97 @@
+"""Text tables as lynx and w3m dump them: rows of cells in aligned columns, read cell by cell.
+
+"06/03/2024 [10]Hospital porters win back-pay after two-year    Maureen Kelly", its title
+wrapped onto the next line under its own column, is one record of three fields; read as
+a line it is a jumble of date, half a title and a name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_GAP: Final = re.compile(r"\S\s{2,}(?=\S)")  # where a cell ends and the next one starts
+_MIN_ROWS: Final = 3
+_ALIGNED: Final = 0.6  # the share of rows a column's cells start at
+_MIN_COLUMNS: Final = 2
+
+
+def table_cells(lines: list[str]) -> dict[int, list[str]]:
+    """For the raw lines that are rows of a text table, their cells (in column order);
+    a line that carries a cell over from the row above maps to no cells of its own (its
+    text joins that cell)."""
+    cells: dict[int, list[str]] = {}
+    start = 0
+    while start < len(lines):
+        if not lines[start].strip():
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        if end - start >= _MIN_ROWS and any(_GAP.search(line) for line in lines[start:end]):
+            cells.update(_read_table(lines, start, end))
+        start = end
+    return cells
+
+
+def _read_table(lines: list[str], start: int, end: int) -> dict[int, list[str]]:
+    """The cells of the table in ``lines[start:end]``, or nothing when it is no table."""
+    run = range(start, end)
+    indent = min(_indent(lines[i]) for i in run)
+    rows = [i for i in run if _indent(lines[i]) == indent]
+    columns = _columns(lines, rows)
+    if len(rows) < _MIN_ROWS or len(columns) < _MIN_COLUMNS:
+        return {}
+    bounds = [indent, *columns]
+    out: dict[int, list[str]] = {}
+    row: list[str] = []
+    for i in run:
+        line = lines[i]
+        if _indent(line) == indent:
+            cells = _cut(line, bounds)
+            filled = [k for k, cell in enumerate(cells) if cell]
+            if len(filled) == 1 and row:  # a cell wrapped in a table without margins
+                row[filled[0]] = f"{row[filled[0]]} {cells[filled[0]]}"
+                out[i] = []
+                continue
+            row = cells
+            out[i] = row
+            continue
+        column = max((k for k, b in enumerate(bounds) if b <= _indent(line)), default=0)
+        if _indent(line) not in bounds or not row:
+            return {}  # a line under the rows that no column explains: not a table
+        row[column] = f"{row[column]} {line.strip()}".strip()
+        out[i] = []
+    return out
+
+
+def _columns(lines: list[str], rows: list[int]) -> list[int]:
+    """Where the columns after the first start: gaps of two spaces or more that most rows
+    have a cell start at (a cell that runs up to the next column by one space counts)."""
+    starts = {m.end() for i in rows for m in _GAP.finditer(lines[i])}
+    need = max(_MIN_ROWS, _ALIGNED * len(rows))
+    return sorted(c for c in starts if sum(_starts_at(lines[i], c) for i in rows) >= need)
+
+
+def _starts_at(line: str, column: int) -> bool:
+    """Whether a cell of ``line`` starts at ``column``."""
+    return len(line) > column and line[column - 1] == " " and line[column] != " "
+
+
+def _cut(line: str, bounds: list[int]) -> list[str]:
+    """The row's cells, cut at the column bounds where the line has a cell starting there
+    (else the text runs on into the next column's cell, which stays empty)."""
+    cells = [""] * len(bounds)
+    last = 0
+    for k in range(1, len(bounds)):
+        if _starts_at(line, bounds[k]):
+            cells[last] = line[bounds[last] : bounds[k]].strip()
+            last = k
+    cells[last] = line[bounds[last] :].strip()
+    return cells
+
+
+def _indent(line: str) -> int:
+    """Where a line's text starts."""
+    return len(line) - len(line.lstrip(" "))
