@@ -116,6 +116,19 @@ def test_same_title_twice_on_one_page_gives_two_items(settings: Settings, db: st
     assert sorted(item.id for item in same) == ["council-budget-passed", "council-budget-passed-2"]
 
 
+def test_a_later_scan_numbers_a_new_story_past_the_stored_numbers(
+    settings: Settings, db: store.Store
+) -> None:
+    twice = "Council Budget Passed\n\nOne story.\n\nCouncil Budget Passed\n\nAnother story.\n"
+    write_seed(settings.paths.seeds, "dupes.txt", twice)
+    ingest(settings, db, now=NOW)
+    later = "Council Budget Passed\n\nA third story, from elsewhere, told quite differently.\n"
+    write_seed(settings.paths.seeds, "elsewhere.txt", later, mtime=SEED_MTIME + 5)
+    ingest(settings, db, now=NOW + timedelta(hours=1))
+    ids = {item.id for item in store.list_items(db) if item.title == "Council Budget Passed"}
+    assert ids == {"council-budget-passed", "council-budget-passed-2", "council-budget-passed-3"}
+
+
 def test_page_order_is_kept_through_distinct_timestamps(
     settings: Settings, db: store.Store
 ) -> None:

@@ -246,6 +246,8 @@ class Batch:
         return None if found is None else self._known(found)
 
     def _mint(self, page: PageItems, row: ParsedRow) -> Item:
+        if row.slug in self.taken and not self.complete:  # a stored "slug-2" may exist too
+            self.taken.update(store.find_numbered_ids(self.conn, row.slug))
         item_id = identity.unique_id(row.slug, self.taken)
         self.taken.add(item_id)
         item = new_item(item_id, row, page.source, page.seed_path, self.clock)

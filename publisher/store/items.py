@@ -217,16 +217,18 @@ def find_items_yielded(conn: Connection, paths: Sequence[str]) -> dict[str, list
 
 
 def find_taken_ids(conn: Connection, candidates: Iterable[str]) -> set[str]:
-    """Which of these ids exist already, plus any numbered variants of the taken ones."""
+    """Which of these ids exist already (by the primary key: a few queries for any number)."""
     taken: set[str] = set()
     for chunk in _chunks(sorted(set(candidates))):
         taken.update(conn.scalars(sa.select(items.c.id).where(items.c.id.in_(chunk))))
-    for base in list(taken):
-        pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
-        taken.update(
-            conn.scalars(sa.select(items.c.id).where(items.c.id.like(pattern, escape="\\")))
-        )
     return taken
+
+
+def find_numbered_ids(conn: Connection, base: str) -> set[str]:
+    """The numbered variants of a taken id ("base-2", "base-3" …): asked only when one is
+    about to be minted, since the pattern cannot use an index."""
+    pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+    return set(conn.scalars(sa.select(items.c.id).where(items.c.id.like(pattern, escape="\\"))))
 
 
 class NewItem(NamedTuple):
