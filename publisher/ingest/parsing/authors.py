@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from publisher.ingest.parsing.names import SECTION_WORDS, is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
 _AND: Final = re.compile(
@@ -75,12 +75,13 @@ def is_role(text: str) -> bool:
 
 
 def _is_role(text: str) -> bool:
-    """A job title written after a name: lower case, or made of role words."""
+    """A job title written after a name: lower case, made of role words, or a section label
+    ("Policy"); a name with one section word in it ("Mark Read") is still a name."""
     words = text.lower().split()
     if not words or text[0].islower():
         return True
     words += [part for word in words for part in word.split("-")]
-    return any(w.strip(".") in _ROLE_WORDS or w.strip(".") in SECTION_WORDS for w in words)
+    return any(w.strip(".") in _ROLE_WORDS for w in words) or is_section_label(text)
 
 
 def usual_case(text: str) -> str:
