@@ -422,3 +422,45 @@ def test_a_story_about_a_person_is_not_their_archive() -> None:
 def test_a_navigation_row_in_capitals_is_still_navigation() -> None:
     page = "NEWS | SPORT | CULTURE\nNurses reject the pay offer\nMembers voted to reject it.\n"
     assert [item.title for item in parse_page(page).items] == ["Nurses reject the pay offer"]
+
+
+_BRANCH_STORIES = (
+    (
+        "Pay talks reopen at the depot",
+        "Managers agreed to meet the union on Friday after a month of overtime bans.",
+    ),
+    (
+        "Cleaners win the living wage at the town hall",
+        "After a year of lobbying the council agreed to pay every cleaner the living wage.",
+    ),
+    (
+        "Night buses return to the estate from April",
+        "The route cut in the autumn comes back after a petition reached the mayor.",
+    ),
+    (
+        "Branch meeting moves to the library next month",
+        "The room at the social club is being repaired, so we meet in the library.",
+    ),
+)
+_BRANCH_NAMES = ("Sam Lee", "Amira Khan", "Dave Price", None)
+
+
+def _branch_page(names_first: bool) -> str:
+    """A branch's news page whose last story is unsigned, its names over each title or
+    under each story's "Read more"."""
+    blocks = ["Northgate Branch News", "Home | News | Events | Join"]
+    for (title, standfirst), name in zip(_BRANCH_STORIES, _BRANCH_NAMES, strict=True):
+        lines = [title, standfirst, "Read more"]
+        if name is not None:
+            lines = [name, *lines] if names_first else [*lines, name]
+        blocks.append("\n".join(lines))
+    return "\n\n".join([*blocks, "© 2024 Northgate Branch"]) + "\n"
+
+
+@pytest.mark.parametrize("names_first", [False, True])
+def test_an_unsigned_last_story_takes_no_name_from_the_others(names_first: bool) -> None:
+    result = parse_page(_branch_page(names_first), name="branch")
+    assert result.layout == "listing-bylines"
+    got = [(item.title, item.author) for item in result.items]
+    titles = [title for title, _ in _BRANCH_STORIES]
+    assert got == list(zip(titles, _BRANCH_NAMES, strict=True))

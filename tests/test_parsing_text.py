@@ -233,6 +233,63 @@ def test_parse_byline(text: str, author: str | None, date: datetime | None) -> N
     assert (byline.author, byline.published) == (author, date)
 
 
+SAVED = datetime(2026, 11, 30, 12, 0)
+
+
+# Bylines from sites the rules were not written for: a role or a place after the name, a
+# publication or an agency, a photo credit, two authors, by-words of other languages.
+@pytest.mark.parametrize(
+    ("text", "author", "date"),
+    [
+        ("By Ana Lucía Torres, corresponsal en Oaxaca", "Ana Lucía Torres", None),
+        ("Por Ana García, enviada especial a Madrid", "Ana García", None),
+        ("Words: Jo Smith for The Big Issue", "Jo Smith", None),
+        ("By Marcus Bell | Nov. 12, 2026", "Marcus Bell", datetime(2026, 11, 12)),
+        ("BY MARCUS BELL | NOV. 12, 2026", "Marcus Bell", datetime(2026, 11, 12)),
+        ("Por ANA LUCÍA TORRES | hace 3 horas", "Ana Lucía Torres", datetime(2026, 11, 30, 9)),
+        ("Written by Amira Khan, Vice President Education", "Amira Khan", None),
+        ("Written by Amira Khan, VP Education", "Amira Khan", None),
+        (
+            "Submitted by Dave Price on Tue, 03/11/2025 - 09:14",
+            "Dave Price",
+            datetime(2025, 11, 3, 9, 14),
+        ),
+        ("Gan Siân Morgan a Rhys Evans", "Siân Morgan and Rhys Evans", None),
+        ("Von ANNA BECKER", "Anna Becker", None),
+        ("di Marta Rossi e Luca Bianchi", "Marta Rossi and Luca Bianchi", None),
+        ("Presented by DJ Kofi", "DJ Kofi", None),
+        ("Hosted by Sam Lee", "Sam Lee", None),
+        ("Jo Smith & Sam Lee | 3 March 2024", "Jo Smith and Sam Lee", datetime(2024, 3, 3)),
+        ("By Jane Doe and Mark Read", "Jane Doe and Mark Read", None),
+        ("By Jane Doe, Reuters", "Jane Doe", None),
+        ("By Jane Doe (Reuters)", "Jane Doe", None),
+        ("By Jane Doe, Guest post", "Jane Doe", None),
+        ("Guest post by Jane Doe · 5 March 2024", "Jane Doe", datetime(2024, 3, 5)),
+        ("Story by Ana Torres; photos by Tom Lee", "Ana Torres", None),
+        ("By Ana Torres. Photos by Tom Lee", "Ana Torres", None),
+        ("Par Jean Dupont, envoyé spécial à Kyiv", "Jean Dupont", None),
+    ],
+)
+def test_parse_byline_on_unseen_sites(text: str, author: str | None, date: datetime | None) -> None:
+    byline = parse_byline(normalise_text(text), saved=SAVED)
+    assert byline is not None
+    assert (byline.author, byline.published) == (author, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "date"),
+    [
+        ("By Guest post · 5 March 2024", None, datetime(2024, 3, 5)),
+        ("Guest post · 5 March 2024", None, datetime(2024, 3, 5)),
+        ("For immediate release | 5 March 2024", None, datetime(2024, 3, 5)),
+    ],
+)
+def test_parse_byline_names_no_writer(text: str, author: str | None, date: datetime | None) -> None:
+    byline = parse_byline(normalise_text(text), saved=SAVED)
+    assert byline is not None
+    assert (byline.author, byline.published) == (author, date)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from publisher.ingest.parsing.names import SECTION_WORDS, is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
 _AND: Final = re.compile(
@@ -25,14 +25,16 @@ _ROLE_WORDS: Final = frozenset(
     "gohebydd golygydd ysgrifennydd reporting service agency vorsitzende vorsitzender "
     "landesvorsitzende landesvorsitzender sprecherin sprecher geschäftsführerin "
     "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
-    "voorzitter woordvoerder porte-parole".split()
+    "voorzitter woordvoerder porte-parole vp vice ceo founder co-founder lecturer professor "
+    "steward convenor convener guest".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|prof|mr|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
-_PARENS: Final = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+# An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
+_PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
 _MAX_AUTHORS: Final = 6
 
 
@@ -50,7 +52,7 @@ def clean_author(text: str) -> str | None:
     for part in parts[: _MAX_AUTHORS * 2]:
         name = _HONORIFIC.sub("", usual_case(part))
         if names and _is_role(name):
-            continue
+            break  # what follows a role is the role's ("corresponsal en Oaxaca")
         if not is_name(name, loose=True):
             return None
         names.append(name)
@@ -73,12 +75,13 @@ def is_role(text: str) -> bool:
 
 
 def _is_role(text: str) -> bool:
-    """A job title written after a name: lower case, or made of role words."""
+    """A job title written after a name: lower case, made of role words, or a section label
+    ("Policy"); a name with one section word in it ("Mark Read") is still a name."""
     words = text.lower().split()
     if not words or text[0].islower():
         return True
     words += [part for word in words for part in word.split("-")]
-    return any(w.strip(".") in _ROLE_WORDS or w.strip(".") in SECTION_WORDS for w in words)
+    return any(w.strip(".") in _ROLE_WORDS for w in words) or is_section_label(text)
 
 
 def usual_case(text: str) -> str:

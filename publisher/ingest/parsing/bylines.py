@@ -32,6 +32,7 @@ _PREFIX: Final = re.compile(
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
+    r"|presented|hosted|guest\s+post(?:ed)?"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
@@ -109,7 +110,7 @@ _LATE_BY: Final = re.compile(
 _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _BY_START: Final = re.compile(
-    r"(?:\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
+    r"(?:guest\s+post\s+|\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|\w+(?:\*innen)?\s*:",
     re.IGNORECASE,
@@ -124,7 +125,12 @@ _DANGLING: Final = re.compile(
     r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
 )
 _SEPARATORS: Final = " ·|•—–-,:/~()[]"
-_STRONG_SPLIT: Final = re.compile(r"\s+[|·•—–/]\s+")
+# Where a byline's names end: a strong separator, a semicolon, a sentence's end before a
+# photo credit ("By Ana Torres. Photos by Tom Lee").
+_STRONG_SPLIT: Final = re.compile(
+    r"\s+[|·•—–/]\s+|\s*;\s+|\.\s+(?=(?:photos?|pictures?|images?|illustrations?|video)\b)",
+    re.IGNORECASE,
+)
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
@@ -181,7 +187,8 @@ def _opens_by(text: str) -> bool:
         if not lower.startswith(_BY_WORDS):
             words = lower.split(None, 1)
             if len(words) < 2 or not words[1].startswith(_BY_WORDS):
-                return False
+                if not lower.startswith("guest post"):
+                    return False
     return _BY_START.match(text) is not None
 
 
@@ -283,6 +290,9 @@ def _by_author(text: str) -> str | None:
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
     text = _DANGLING.sub("", text.strip(_SEPARATORS))
+    head, comma, tail = text.rpartition(",")
+    if comma and no_writer(tail.strip()):
+        text = head  # the agency after the writer ("Jane Doe, Reuters")
     author = clean_author(_names_case(text))
     if author is None:
         first = _STRONG_SPLIT.split(text, maxsplit=1)[0]

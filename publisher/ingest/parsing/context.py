@@ -10,7 +10,7 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_section_label
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
 from publisher.ingest.parsing.roles import (
     BYLINE,
@@ -31,6 +31,7 @@ _MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY: Final = 24
 _BOX_LINES: Final = 3  # a box of an appeal or advert holds a call to action and a line or two
 _TEASER_RUN: Final = 3  # lines of running text in one block that make it a run of teasers
+_NAMES_OVER_TITLES: Final = 2  # names kept over titles that show where the page puts them
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
@@ -197,6 +198,34 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
         if not (dated or under or over or signs):
             out[index] = TITLE
             reasons[index] = ""
+    _names_over_titles(units, out, reasons)
+
+
+def _names_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A lone name over a title is a byline after all where the page puts its names there:
+    two names kept as bylines open their blocks over titles ("Sam Lee" under the menu,
+    over the first headline, like every name under it)."""
+    taken = [
+        i
+        for i, r in enumerate(reasons)
+        if r == "name" and out[i] == BYLINE and _over_title(units, out, i)
+    ]
+    if len(taken) < _NAMES_OVER_TITLES:
+        return
+    for index, unit in enumerate(units):
+        if out[index] == TITLE and not reasons[index] and unit.byline is None:
+            if _over_title(units, out, index) and is_name(unit.text):
+                out[index] = BYLINE
+                reasons[index] = "name"
+
+
+def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether the next line that is not furniture is a title opening the name's block
+    with it (not the next record's, a name closing its own record over a blank line)."""
+    after = _neighbour(out, index, 1)
+    if after is None or out[after] != TITLE or units[after].block != units[index].block:
+        return False
+    return index == 0 or units[index - 1].block != units[index].block
 
 
 def _kicker_in_capitals(units: list[Unit], out: list[str], index: int) -> bool:

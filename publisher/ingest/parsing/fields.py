@@ -225,9 +225,12 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     alone just above a record that names none joins it ("Aoife Brennan" / "in" / the
     publication / the title), unless a date heading opens that record: then the name
     signs the record above it ("Posted by Steve Cairns at 4:12 PM" / "Saturday, March 2,
-    2024" / the next post).  Read from the last record up, so a record whose own name
-    went down to the next takes the one above it."""
-    for before, record in reversed(list(itertools.pairwise(records))):
+    2024" / the next post).  A record's last name goes down only where a name stands over
+    the first record too (the names were read one record early), from the last record up,
+    so a record whose own name went down takes the one above it; else the record that
+    names none is just unsigned."""
+    pairs = list(itertools.pairwise(records)) if _name_over(units, syms, records) else []
+    for before, record in reversed(pairs):
         last = before.indexes
         if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
             if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
@@ -243,6 +246,16 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
         if above >= 0 and above not in taken and _named(units, syms, above):
             record.indexes.insert(0, above)
             taken.add(above)
+
+
+def _name_over(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
+    """Whether a name stands over the first record, furniture and metadata between."""
+    if not records:
+        return False
+    above = records[0].indexes[0] - 1
+    while above >= 0 and syms[above] in (FURNITURE, META):
+        above -= 1
+    return above >= 0 and _named(units, syms, above)
 
 
 def _names_under_their_items(
