@@ -33,6 +33,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -234,8 +236,8 @@ def worker_site(folder: Path, url: str, smtp_port: int) -> dict[str, str]:
     return env
 
 
-def queue_round(folder: Path, count: int, round_: int) -> None:
-    """``count`` new readers and one edition queued for each (planned, not sent)."""
+def add_readers(folder: Path, emails: list[str], *, plan: bool) -> None:
+    """Import these readers into the site; with ``plan``, queue one edition for each too."""
     from publisher import store
     from publisher.core.settings import load_settings
     from publisher.mail.planning import plan_editions
@@ -244,13 +246,25 @@ def queue_round(folder: Path, count: int, round_: int) -> None:
     settings = load_settings(None, {}, cwd=folder)
     db = store.open_store(settings.database.url)
     try:
-        emails = [f"r{round_}-{n}@example.org" for n in range(count)]
         import_csv(db, "email\n" + "\n".join(emails) + "\n", now=datetime.now(UTC))
-        ids = [store.get_subscriber(db, email).id for email in emails]
-        env = make_environment(settings.paths.templates)
-        plan_editions(settings, db, env, now=datetime.now(UTC), subscriber_ids=ids)
+        if plan:
+            ids = [store.get_subscriber(db, email).id for email in emails]
+            env = make_environment(settings.paths.templates)
+            plan_editions(settings, db, env, now=datetime.now(UTC), subscriber_ids=ids)
     finally:
         db.close()
+
+
+@contextmanager
+def sink_running(handler: Any) -> Iterator[int]:
+    """An aiosmtpd server on a free 127.0.0.1 port with this handler; its port."""
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
 
 
 def workers_round(
@@ -283,23 +297,20 @@ def scaling(max_workers: int, url: str | None, count: int, delay: float) -> None
     if url is None:
         url, server = throwaway_database()
     sink = SlowSink(delay)
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
     rates: dict[int, float] = {}
     try:
-        with tempfile.TemporaryDirectory(prefix="publisher-bench-") as tmp:
+        with sink_running(sink) as port, tempfile.TemporaryDirectory(prefix="publisher-") as tmp:
             folder = Path(tmp)
             env = worker_site(folder, url, port)
             workers = 1
             while workers <= max_workers:
-                queue_round(folder, count, workers)
+                emails = [f"r{workers}-{n}@example.org" for n in range(count)]
+                add_readers(folder, emails, plan=True)
                 rates[workers] = workers_round(folder, env, sink, workers, count)
                 print(f"{workers} worker(s): {rates[workers]:8.1f} messages/s "
                       f"({rates[workers] / rates[1]:.2f}x one worker)", flush=True)  # fmt: skip
                 workers *= 2
     finally:
-        controller.stop()
         if server is not None:
             server.stop()
     print(f"{count} messages per run, sink answering after {delay * 1000:.0f} ms")
@@ -310,27 +321,14 @@ def scaling(max_workers: int, url: str | None, count: int, delay: float) -> None
 def end_to_end(count: int) -> None:
     """A whole ``publisher digest send`` to ``count`` readers on SQLite: rate and peak memory."""
     sink = Sink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with tempfile.TemporaryDirectory(prefix="publisher-bench-") as tmp:
-            folder = Path(tmp)
-            env = worker_site(folder, f"sqlite:///{folder / 'publisher.db'}", port)
-            from publisher import store
-            from publisher.core.settings import load_settings
-            from publisher.mail.subscriptions import import_csv
-
-            db = store.open_store(load_settings(None, {}, cwd=folder).database.url)
-            emails = "\n".join(f"reader{n}@example.org" for n in range(count))
-            import_csv(db, "email\n" + emails + "\n", now=datetime.now(UTC))
-            db.close()
-            command = [sys.executable, "-m", "publisher", "digest", "send"]
-            start = time.perf_counter()
-            subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
-            seconds = time.perf_counter() - start
-    finally:
-        controller.stop()
+    with sink_running(sink) as port, tempfile.TemporaryDirectory(prefix="publisher-") as tmp:
+        folder = Path(tmp)
+        env = worker_site(folder, f"sqlite:///{folder / 'publisher.db'}", port)
+        add_readers(folder, [f"reader{n}@example.org" for n in range(count)], plan=False)
+        command = [sys.executable, "-m", "publisher", "digest", "send"]
+        start = time.perf_counter()
+        subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
+        seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"publisher digest send to {count:,} readers: {sink.count:,} messages in "
           f"{seconds:.1f} s = {sink.count / seconds:,.0f} messages/s, "
@@ -377,17 +375,11 @@ def main() -> None:
     )
     print(f"speed-up: {fast_rate / naive_rate:.0f}x (target >= 30x)")
 
-    sink = Sink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with sink_running(Sink()) as port:
         batch = (messages * (args.messages // len(messages) + 1))[: args.messages]
         raw_loop(port, batch[:100])  # warm up the sink
         raw = max(raw_loop(port, batch), raw_loop(port, batch))
         ours = max(mailer_loop(port, batch), mailer_loop(port, batch))
-    finally:
-        controller.stop()
     print(f"raw smtplib loop:           {raw:10,.0f} messages/s ({args.messages} messages)")
     print(f"SMTPMailer:                 {ours:10,.0f} messages/s")
     print(f"ratio: {ours / raw:.2f}x (target >= 0.9x)")
