@@ -11,8 +11,8 @@ from conftest import NOW
 
 from publisher import store
 from publisher.core.models import Delivery, Edition
-from publisher.store.database import MIGRATIONS
 from publisher.store.deliveries import DELIVERY_COLUMNS
+from publisher.store.migrations import MIGRATIONS
 from publisher.store.tables import deliveries, metadata
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL

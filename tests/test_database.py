@@ -25,7 +25,7 @@ from publisher.mail.outbound import make_mailer
 from publisher.mail.sending import send_digests
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
 from publisher.publish.build import build
-from publisher.store.database import MIGRATIONS
+from publisher.store.migrations import MIGRATIONS
 from publisher.store.tables import UTCDateTime, metadata
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL

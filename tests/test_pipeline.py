@@ -14,7 +14,7 @@ from publisher.core.models import Item
 from publisher.core.settings import Settings, load_settings
 from publisher.ingest.pipeline import IngestReport, ingest
 from publisher.publish.build import build
-from publisher.store.database import MIGRATIONS
+from publisher.store.migrations import MIGRATIONS
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 

@@ -30,7 +30,7 @@ from publisher.ingest.parsing import PARSER_VERSION, decode_seed, parse_page
 from publisher.ingest.pipeline import ingest, list_orphans, source_for
 from publisher.ingest.scanning import read_seed, scan_seed_dir
 from publisher.publish.build import build
-from publisher.store.database import MIGRATIONS
+from publisher.store.migrations import MIGRATIONS
 
 DATA = Path(__file__).resolve().parent / "data"
 OLD_READING = json.loads((DATA / "reparse" / "old_reading.json").read_text(encoding="utf-8"))
