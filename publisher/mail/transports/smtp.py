@@ -1,4 +1,4 @@
-"""Hand finished messages to a mail transport; the only module that imports smtplib.
+"""Messages to an SMTP server, with deadlines on every exchange; the only smtplib user.
 
 Errors tell the caller what to do next: TemporaryDeliveryError (try again later),
 UnreachableServerError (the server cannot be reached or did not answer in time: stop
@@ -10,16 +10,14 @@ sender) or a shutdown (``abort``).
 from __future__ import annotations
 
 import logging
-import mailbox
 import smtplib
 import socket
 import ssl as ssl_module
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any
 
 from publisher.core.errors import (
     ConfigError,
@@ -31,56 +29,6 @@ from publisher.core.errors import (
 
 log = logging.getLogger(__name__)
 QUIT_SECONDS = 5.0  # saying goodbye never holds a shutdown or a run for long
-
-
-class Mailer(Protocol):
-    """Where finished messages go: a Maildir, an SMTP server, or a test double."""
-
-    def send(self, message: bytes, *, sender: str, recipient: str) -> None:
-        """Deliver one message to one recipient, or raise a DeliveryError."""
-
-    def close(self) -> None:
-        """Release the connection or files; the mailer is not used afterwards."""
-
-    def abort(self) -> None:
-        """From another thread, at shutdown: end any exchange in flight now; sending stops."""
-
-
-class MaildirMailer:
-    """Writes each message into a Maildir, so everything works with no mail server."""
-
-    def __init__(self, path: Path) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._maildir = mailbox.Maildir(path, create=True)
-        except OSError as exc:
-            raise DeliveryError(f"cannot create the Maildir {path}: {exc.strerror}") from exc
-        self.path = path
-
-    def send(self, message: bytes, *, sender: str, recipient: str) -> None:
-        """Add the message as a new file, with the envelope a delivery agent would record."""
-        envelope = f"Return-Path: <{sender}>\nDelivered-To: {recipient}\n".encode()
-        try:
-            self._maildir.add(envelope + message.replace(b"\r\n", b"\n"))
-        except OSError as exc:
-            raise TemporaryDeliveryError(
-                f"cannot write to the Maildir {self.path}: {exc.strerror}"
-            ) from exc
-
-    def close(self) -> None:
-        """Nothing stays open between messages."""
-        self._maildir.close()
-
-    def abort(self) -> None:
-        """Writing a file never hangs: nothing to interrupt."""
-
-    def __enter__(self) -> MaildirMailer:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 class _Exchange(smtplib.SMTP):
