@@ -14,7 +14,7 @@ from typing import Final
 
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
 
 _PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
 _ARTICLE_SHARE: Final = 0.5
@@ -35,7 +35,7 @@ def find_article(
     units: list[Unit], syms: list[str], skip: set[int], records: list[Record]
 ) -> int | None:
     """The index of the article's first paragraph, or None when the page lists items."""
-    if _signed(syms, records):
+    if _signed(units, syms, records):
         return None
     text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
     for first in (
@@ -48,9 +48,10 @@ def find_article(
     return None
 
 
-def _signed(syms: list[str], records: list[Record]) -> bool:
-    """Whether the records each carry a byline or date line."""
-    signed = sum(1 for r in records if any(syms[i] == BYLINE for i in r.indexes))
+def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
+    """Whether the records each carry a byline or date line (a time of day alone is a
+    live page's stamp: its entries may be one article's)."""
+    signed = sum(1 for r in records if any(_dates(units, syms, i) for i in r.indexes))
     return len(records) >= _SIGNED_RECORDS and signed * 3 >= len(records) * 2
 
 
@@ -75,14 +76,17 @@ def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | N
     """The first paragraph when the bylines near the top (over and under the headline)
     sign paragraphs of running text (two or more) and nothing after signs a piece of its
     own, with only an interview's questions or an article's subheads between them."""
-    top = [n for n, i in enumerate(text[:_TOP]) if syms[i] == BYLINE]
-    if not top or top[-1] - top[0] > _TOP_BYLINES:
+    top = _top_bylines(syms, text)
+    if not top:
         return None
     after = text[top[-1] + 1 :]
     body = _until_furniture(syms, after)
-    if any(_signs(units, syms, i) for i in body) or sum(syms[i] == TEXT for i in after) < 2:
+    if any(_signs(units, syms, i) for i in after) or sum(syms[i] == TEXT for i in body) < 2:
         return None
-    heads = [i for i in body[:-1] if syms[i] == TITLE]
+    if _stamped(units, syms, body) and not any(_author(units[text[n]]) for n in top):
+        return None  # time stamps under no writer's name: a ticker of short news
+    last = max((n for n, i in enumerate(body) if syms[i] in (TEXT, LIST)), default=0)
+    heads = [i for i in body[:last] if syms[i] == TITLE]
     if heads and not (_questions(units, syms, heads) or _subheads(units, syms, body, heads)):
         return None
     # the standfirst over the byline, or the first paragraph (not a paywall notice above)
@@ -90,13 +94,44 @@ def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | N
     return next((i for i in near if syms[i] == TEXT), None)
 
 
+def _top_bylines(syms: list[str], text: list[int]) -> list[int]:
+    """Where in ``text`` the bylines near the top stand: the first within reach of the
+    start, and those a headline's breadth under it (a dateline over the headline, the
+    writer under it)."""
+    first = next((n for n, i in enumerate(text[:_TOP]) if syms[i] == BYLINE), None)
+    if first is None:
+        return []
+    reach = text[first : first + _TOP_BYLINES + 1]
+    return [first + n for n, i in enumerate(reach) if syms[i] == BYLINE]
+
+
+def _author(unit: Unit) -> str | None:
+    """The writer a byline line names."""
+    byline = byline_of(unit, BYLINE)
+    return byline.author if byline is not None else None
+
+
+def _stamped(units: list[Unit], syms: list[str], body: list[int]) -> bool:
+    """Whether an article's body is entries under times of day (a live page)."""
+    return any(syms[i] == BYLINE and _clock(units[i]) for i in body)
+
+
+def _clock(unit: Unit) -> bool:
+    """Whether a line is a time of day alone ("14:40"), no writer's name."""
+    return unit.byline is not None and unit.byline.clock and unit.byline.author is None
+
+
+def _dates(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a line signs or dates a piece: a byline, but no time of day alone."""
+    return syms[index] == BYLINE and not _clock(units[index])
+
+
 def _signs(units: list[Unit], syms: list[str], index: int) -> bool:
     """Whether a byline in an article's body signs a piece of its own: a live page's time
     stamps and a contact's name over a phone number or address sign none."""
     if syms[index] != BYLINE:
         return False
-    byline = units[index].byline
-    if byline is not None and byline.clock and byline.author is None:
+    if _clock(units[index]):
         return False
     after = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
     return after in (TEXT, TITLE, LIST)
@@ -116,7 +151,7 @@ def _subheads(units: list[Unit], syms: list[str], body: list[int], heads: list[i
 
 
 def _next_text(syms: list[str], index: int) -> str | None:
-    """The symbol of the next line past time stamps (a live page's entries)."""
+    """The symbol of the next line past time stamps (a live page's entries) and contacts."""
     for symbol in syms[index + 1 :]:
         if symbol != BYLINE:
             return symbol
