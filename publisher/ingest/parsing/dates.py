@@ -72,9 +72,9 @@ MONTH_HINT: Final = re.compile(
     rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
 )
 # A time after the date: "at 6:42pm", "à 14h30", "um 10:00 Uhr", "alle ore 21:10",
-# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00".
+# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "am 10:00" (Welsh).
 _TIME: Final = (
-    r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
+    r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
     r"|a\s{1,3}les|kl\.?|ore)\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
     r"(?:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"

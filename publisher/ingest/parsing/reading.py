@@ -107,9 +107,7 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = [
-        i for i in range(start, len(units)) if syms[i] == BYLINE and not _contact(syms, i)
-    ][:2]
+    under = [i for i in range(start, len(units)) if syms[i] == BYLINE and not _contact(syms, i)][:2]
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
