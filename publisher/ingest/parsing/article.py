@@ -9,11 +9,12 @@ that each carry a byline or date are a list of pieces, however long their text.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
 
 _PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
 _ARTICLE_SHARE: Final = 0.5
@@ -25,13 +26,16 @@ _TOP: Final = 6  # an article's byline stands within this many lines of its star
 _STANDFIRST_REACH: Final = 2  # lines above the byline where the standfirst stands
 _PER_SUBHEAD: Final = 2  # paragraphs to each subhead in an article at least
 _UNEXPLAINED: Final = 0.25  # records leaving this share of their span unread are no list
+_TOP_BYLINES: Final = 2  # the lines over and under a headline that may sign an article
+_SUBHEAD_WORDS: Final = 5  # an article's subheads are short; a listing's headlines longer
+_SECTION_NUMBER: Final = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
 
 
 def find_article(
     units: list[Unit], syms: list[str], skip: set[int], records: list[Record]
 ) -> int | None:
     """The index of the article's first paragraph, or None when the page lists items."""
-    if _signed(syms, records):
+    if _signed(units, syms, records):
         return None
     text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
     for first in (
@@ -44,9 +48,10 @@ def find_article(
     return None
 
 
-def _signed(syms: list[str], records: list[Record]) -> bool:
-    """Whether the records each carry a byline or date line."""
-    signed = sum(1 for r in records if any(syms[i] == BYLINE for i in r.indexes))
+def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
+    """Whether the records each carry a byline or date line (a time of day alone is a
+    live page's stamp: its entries may be one article's)."""
+    signed = sum(1 for r in records if any(_dates(units, syms, i) for i in r.indexes))
     return len(records) >= _SIGNED_RECORDS and signed * 3 >= len(records) * 2
 
 
@@ -68,34 +73,95 @@ def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int
 
 
 def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
-    """The first paragraph when one byline near the top signs paragraphs of running text
-    (two or more) and no other byline or title follows, but an interview's questions or
-    an article's subheads."""
-    bylines = [n for n, i in enumerate(text) if syms[i] == BYLINE]
-    if not bylines or bylines[0] >= _TOP or bylines[-1] - bylines[0] > 1:
+    """The first paragraph when the bylines near the top (over and under the headline)
+    sign paragraphs of running text (two or more) and nothing after signs a piece of its
+    own, with only an interview's questions or an article's subheads between them."""
+    top = _top_bylines(syms, text)
+    if not top:
         return None
-    after = text[bylines[-1] + 1 :]
-    if sum(1 for i in after if syms[i] == TEXT) < 2:
+    after = text[top[-1] + 1 :]
+    body = _until_furniture(syms, after)
+    if any(_signs(units, syms, i) for i in after) or sum(syms[i] == TEXT for i in body) < 2:
         return None
-    if any(syms[i] == TITLE for i in after):
-        # only an interview's questions or an article's subheads stand between its
-        # paragraphs (furniture ends it)
-        body = _until_furniture(syms, after)
-        heads = [i for i in body[:-1] if syms[i] == TITLE]
-        if not heads or not (_questions(units, syms, heads) or _subheads(syms, body, heads)):
-            return None
+    if _stamped(units, syms, body) and not any(_author(units[text[n]]) for n in top):
+        return None  # time stamps under no writer's name: a ticker of short news
+    last = max((n for n, i in enumerate(body) if syms[i] in (TEXT, LIST)), default=0)
+    heads = [i for i in body[:last] if syms[i] == TITLE]
+    if heads and not (_questions(units, syms, heads) or _subheads(units, syms, body, heads)):
+        return None
     # the standfirst over the byline, or the first paragraph (not a paywall notice above)
-    near = text[max(0, bylines[0] - _STANDFIRST_REACH) :]
+    near = text[max(0, top[0] - _STANDFIRST_REACH) :]
     return next((i for i in near if syms[i] == TEXT), None)
 
 
-def _subheads(syms: list[str], body: list[int], heads: list[int]) -> bool:
-    """Whether the title-like lines are an article's subheads: each over a paragraph, with
-    two paragraphs or more to each (a listing has one standfirst to each title)."""
+def _top_bylines(syms: list[str], text: list[int]) -> list[int]:
+    """Where in ``text`` the bylines near the top stand: the first within reach of the
+    start, and those a headline's breadth under it (a dateline over the headline, the
+    writer under it)."""
+    first = next((n for n, i in enumerate(text[:_TOP]) if syms[i] == BYLINE), None)
+    if first is None:
+        return []
+    reach = text[first : first + _TOP_BYLINES + 1]
+    return [first + n for n, i in enumerate(reach) if syms[i] == BYLINE]
+
+
+def _author(unit: Unit) -> str | None:
+    """The writer a byline line names."""
+    byline = byline_of(unit, BYLINE)
+    return byline.author if byline is not None else None
+
+
+def _stamped(units: list[Unit], syms: list[str], body: list[int]) -> bool:
+    """Whether an article's body is entries under times of day (a live page)."""
+    return any(syms[i] == BYLINE and _clock(units[i]) for i in body)
+
+
+def _clock(unit: Unit) -> bool:
+    """Whether a line is a time of day alone ("14:40"), no writer's name."""
+    return unit.byline is not None and unit.byline.clock and unit.byline.author is None
+
+
+def _dates(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a line signs or dates a piece: a byline, but no time of day alone."""
+    return syms[index] == BYLINE and not _clock(units[index])
+
+
+def _signs(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a byline in an article's body signs a piece of its own: a live page's time
+    stamps and a contact's name over a phone number or address sign none."""
+    if syms[index] != BYLINE:
+        return False
+    if _clock(units[index]):
+        return False
+    after = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
+    return after in (TEXT, TITLE, LIST)
+
+
+def _subheads(units: list[Unit], syms: list[str], body: list[int], heads: list[int]) -> bool:
+    """Whether the title-like lines are an article's subheads: each run of them (a caption
+    over a subhead) over a paragraph or a list, and short, numbered, or with two paragraphs
+    or more to each (a listing has one standfirst to each title)."""
+    runs = [i for i in heads if i + 1 >= len(syms) or syms[i + 1] != TITLE]
+    if not all(_next_text(syms, i) in (TEXT, LIST) for i in runs):
+        return False
     paragraphs = sum(1 for i in body if syms[i] == TEXT)
-    return paragraphs >= _PER_SUBHEAD * len(heads) and all(
-        i + 1 < len(syms) and syms[i + 1] == TEXT for i in heads
-    )
+    words = sorted(len(units[i].text.split()) for i in runs)
+    short = words[len(words) // 2] <= _SUBHEAD_WORDS
+    return paragraphs >= _PER_SUBHEAD * len(runs) or short or _numbered(units, runs)
+
+
+def _next_text(syms: list[str], index: int) -> str | None:
+    """The symbol of the next line past time stamps (a live page's entries) and contacts."""
+    for symbol in syms[index + 1 :]:
+        if symbol != BYLINE:
+            return symbol
+    return None
+
+
+def _numbered(units: list[Unit], heads: list[int]) -> bool:
+    """Whether most headings are a report's numbered sections ("2.1 Pay")."""
+    numbered = sum(1 for i in heads if _SECTION_NUMBER.match(units[i].text))
+    return numbered * 2 > len(heads)
 
 
 def _until_furniture(syms: list[str], lines: list[int]) -> list[int]:

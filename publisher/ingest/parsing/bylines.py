@@ -25,7 +25,8 @@ _PREFIX: Final = re.compile(
     r"^(?:first\s+)?(?:(?:posted|published)(?:\s+online)?|updated|last\s+updated|dated?|released"
     r"|issued|publiceret|publicerad|publisert|opdateret|uppdaterad|oppdatert"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
-    r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd)\b\s*"
+    r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd|geplaatst|gepost|publicada"
+    r"|pubblicata|postato|postado|postada|atualizado|publicat)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
@@ -41,13 +42,20 @@ _BY: Final = re.compile(
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea)\s*:\s*",
     re.IGNORECASE,
 )
+# When a piece was last changed, after its date: "| Updated 2 hours ago", "· Atualizado há
+# 2 horas", "– aktualisiert am 6.3." (the first date is the one kept).
+_UPDATED: Final = re.compile(
+    r"\s[|·•–—-]\s*(?:last\s+)?(?:updated|atualizado|actualizado|aktualisiert|mis\s+à\s+jour"
+    r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert)\b.*$",
+    re.IGNORECASE,
+)
 _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed thu thur thurs fri sat sun
     lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim
     montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so
-    lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-    lunedì martedì mercoledì giovedì venerdì sabato domenica
-    segunda terça quarta quinta sexta
+    lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié jue vie sáb dom
+    lunedì martedì mercoledì giovedì venerdì sabato domenica gio sab
+    segunda terça quarta quinta sexta seg ter qua qui sex
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma wo vr za zo
     dydd llun mercher iau gwener sadwrn sul
     måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
@@ -169,6 +177,7 @@ _DESKS: Final = frozenset(
         *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
         *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
         *("for immediate release", "immediate release", "embargoed", "press release"),
+        *("embargoed until", "under embargo", "embargo"),
     )
 )
 
@@ -252,7 +261,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         before = _without_weekday(text[: found.start], " ")
         if before.strip().lower() in _DATE_ARTICLES:
             before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
-        rest = f"{before} {text[found.end :]}"
+        rest = _UPDATED.sub("", f"{before} {text[found.end :]}")
     if has_digit or "GMT" in rest:
         if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)

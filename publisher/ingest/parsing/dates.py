@@ -71,10 +71,13 @@ MONTH_HINT: Final = re.compile(
     rf"\d[^\W\d_]{{0,3}}\.?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_trie(list(MONTHS))}\b"
     rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
 )
+# A time after the date: "at 6:42pm", "à 14h30", "um 10:00 Uhr", "alle ore 21:10",
+# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "am 10:00" (Welsh).
 _TIME: Final = (
-    r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|alle\s{1,3}|om\s{1,3})?"
+    r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
+    r"|a\s{1,3}les|kl\.?|ore)\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
-    r"(?:\s?(?P<ampm>[ap])\.?m\b\.?)?)?"
+    r"(?:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
 )
 _ISO: Final = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
@@ -153,8 +156,9 @@ def _value(match: re.Match[str], day_first: bool) -> datetime | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if len(groups["year"]) == 2:
-        if groups.get("sep") != "/":
-            return None  # "1.2.34" is a version number far more often than a date
+        if groups.get("sep") != "/" and groups.get("hour") is None:
+            return None  # "1.2.34" is a version number far more often than a date; with
+            # a time after it ("06.11.24 um 10:00 Uhr") it is a day
         year += 2000 if year < 70 else 1900
     if groups.get("mon"):
         readings = [(MONTHS[groups["mon"].lower()], int(groups["day"]))]

@@ -107,7 +107,7 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = [i for i in range(start, len(units)) if syms[i] == BYLINE][:2]
+    under = [i for i in range(start, len(units)) if syms[i] == BYLINE and not _contact(syms, i)][:2]
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
@@ -126,6 +126,14 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     return PageReading(
         LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
     )
+
+
+def _contact(syms: list[str], index: int) -> bool:
+    """Whether a name line is a contact's: under a heading ("Media contacts"), over a
+    phone number or an address rather than over text it signs."""
+    above = syms[index - 1] if index > 0 else FURNITURE
+    below = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
+    return above == TITLE and below in (FURNITURE, LABEL)
 
 
 def _with_dateline(written: Byline | None, dated: Byline | None) -> Byline | None:
@@ -219,9 +227,11 @@ def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None
 
 
 def _headline(text: str, under: str) -> bool:
-    """Whether ``text`` is a headline over ``under``, its subtitle: three words or more,
-    not in capitals, and not longer than the subtitle."""
-    return text.count(" ") >= 2 and not text.isupper() and len(text) <= len(under)
+    """Whether ``text`` is a headline over ``under``, its subtitle: three words or more
+    (a trail's separators are none: "Features / Interviews"), not in capitals, and not
+    longer than the subtitle."""
+    words = sum(1 for word in text.split() if any(c.isalnum() for c in word))
+    return words >= 3 and not text.isupper() and len(text) <= len(under)
 
 
 def _signed(draft: Draft, byline: Byline) -> Draft:

@@ -1,0 +1,107 @@
+"""Dates and bylines as sites in many languages write them: a weekday (often cut short)
+before the date, a time after it in the language's own words, an "updated" clause."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.dates import find_date
+
+SAVED = datetime(2024, 11, 15, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time after the date, in each language's words
+        ("12 November 2024 at 6:42pm", datetime(2024, 11, 12, 18, 42)),
+        ("mardi 12 novembre 2024 à 14h30", datetime(2024, 11, 12, 14, 30)),
+        ("11. Nov. 2024, 08:45 Uhr", datetime(2024, 11, 11, 8, 45)),
+        ("06.11.2024 um 10:00 Uhr", datetime(2024, 11, 6, 10, 0)),
+        ("lunes, 11 de noviembre de 2024 - 09:15h", datetime(2024, 11, 11, 9, 15)),
+        ("11 de noviembre de 2024 a las 9:15", datetime(2024, 11, 11, 9, 15)),
+        ("12 novembre 2024 alle ore 21:10", datetime(2024, 11, 12, 21, 10)),
+        ("5/11/2024 alle 18:45", datetime(2024, 11, 5, 18, 45)),
+        ("14/11/2024 às 16h20", datetime(2024, 11, 14, 16, 20)),
+        ("04.11.2024 - 09h00", datetime(2024, 11, 4, 9, 0)),
+        ("31-10-2024 om 21.15 uur", datetime(2024, 10, 31, 21, 15)),
+        ("12 nov 2024 om 14:30", datetime(2024, 11, 12, 14, 30)),
+        ("7 nov. 2024 | 17:30", datetime(2024, 11, 7, 17, 30)),
+        ("12 Tachwedd 2024 am 10:00", datetime(2024, 11, 12, 10, 0)),
+        # a two-digit year: a day only with a time after it
+        ("06.11.24 um 10:00 Uhr", datetime(2024, 11, 6, 10, 0)),
+        ("06-11-24 10:00", datetime(2024, 11, 6, 10, 0)),
+    ],
+)
+def test_dates_with_times_in_many_languages(text: str, expected: datetime) -> None:
+    found = find_date(text)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize("text", ["version 1.2.34", "release 06.11.24", "build 10.4.22 is out"])
+def test_a_two_digit_year_without_a_time_is_no_date(text: str) -> None:
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "published"),
+    [
+        ("Publié le ven. 8 nov. 2024 à 09h05 par Karim Benali", "Karim Benali", (11, 8, 9, 5)),
+        (
+            "Publié le mardi 12 novembre 2024 à 14h30 par Claire Martin",
+            "Claire Martin",
+            (11, 12, 14, 30),
+        ),
+        (
+            "Veröffentlicht am Mo., 11. Nov. 2024, 08:45 Uhr · von Jana Becker",
+            "Jana Becker",
+            (11, 11, 8, 45),
+        ),
+        (
+            "Veröffentlicht am 06.11.24 um 10:00 Uhr · von Malte Schröder",
+            "Malte Schröder",
+            (11, 6, 10, 0),
+        ),
+        ("Jue, 14/11/2024 - 12:40", None, (11, 14, 12, 40)),
+        ("Publicado el lunes, 11 de noviembre de 2024 - 09:15h", None, (11, 11, 9, 15)),
+        ("Publicado el 31 oct 2024", None, (10, 31, 0, 0)),
+        (
+            "Pubblicato il 12 novembre 2024 alle ore 21:10 da Luca Bianchi",
+            "Luca Bianchi",
+            (11, 12, 21, 10),
+        ),
+        ("Pubblicato il sab 9 nov 2024 da Giulia Rossi", "Giulia Rossi", (11, 9, 0, 0)),
+        ("Publicado em 14/11/2024 às 16h20 | Atualizado há 2 horas", None, (11, 14, 16, 20)),
+        ("Publicado em sexta-feira, 8 de novembro de 2024", None, (11, 8, 0, 0)),
+        ("Postado em qui, 7 nov 2024", None, (11, 7, 0, 0)),
+        (
+            "Geplaatst op di 12 nov 2024 om 14:30 door Sanne de Vries",
+            "Sanne de Vries",
+            (11, 12, 14, 30),
+        ),
+        (
+            "Geplaatst op 31-10-2024 om 21.15 uur door Sanne de Vries",
+            "Sanne de Vries",
+            (10, 31, 21, 15),
+        ),
+        ("Geplaatst op 24 okt. 2024", None, (10, 24, 0, 0)),
+        ("12 November 2024 | Updated 2 hours ago", None, (11, 12, 0, 0)),
+    ],
+)
+def test_bylines_with_weekdays_times_and_updates(
+    text: str, author: str | None, published: tuple[int, int, int, int]
+) -> None:
+    byline = parse_byline(text, saved=SAVED)
+    month, day, hour, minute = published
+    assert byline is not None
+    assert byline.author == author
+    assert byline.published == datetime(2024, month, day, hour, minute)
+
+
+def test_an_embargo_names_no_writer() -> None:
+    byline = parse_byline("EMBARGOED UNTIL 00:01 THURSDAY 14 NOVEMBER 2024", saved=SAVED)
+    assert byline is not None and byline.author is None
+    assert byline.published is not None and byline.published.date().isoformat() == "2024-11-14"
