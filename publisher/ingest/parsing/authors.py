@@ -36,6 +36,8 @@ _HONORIFIC: Final = re.compile(
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
 _MAX_AUTHORS: Final = 6
+# A "Mc" or "Mac" name kept in its usual case inside capitals ("KIRSTY McLEAN").
+_CAPS_MC: Final = re.compile(r"\bMa?c(?=[A-Z]{2,}\b)[A-Z]+\b")
 
 
 def clean_author(text: str) -> str | None:
@@ -85,14 +87,18 @@ def _is_role(text: str) -> bool:
 
 
 def usual_case(text: str) -> str:
-    """ "MAYA OKONJO" as "Maya Okonjo"; mixed case is left alone."""
+    """ "MAYA OKONJO" (or "KIRSTY McLEAN") as "Maya Okonjo"; mixed case is left alone."""
     if not text.isupper() or sum(c.isalpha() for c in text) < 3:
-        return text
+        if not _CAPS_MC.search(text) or not _CAPS_MC.sub("", text).isupper():
+            return text
     return " ".join(_word_case(w) for w in text.split())
 
 
 def _word_case(word: str) -> str:
-    """One capitalised word: "MCDONNELL" stays simple ("Mcdonnell"), "O'BRIEN" → "O'Brien"."""
+    """One capitalised word: "MCDONNELL" stays simple ("Mcdonnell"), "O'BRIEN" → "O'Brien",
+    "McLEAN" → "McLean"."""
+    if _CAPS_MC.fullmatch(word):
+        return word[: word.index("c") + 1] + _word_case(word[word.index("c") + 1 :])
     out = []
     upper = True
     for char in word.lower():

@@ -9,7 +9,7 @@ from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
-from publisher.ingest.parsing.names import is_name, is_section_label
+from publisher.ingest.parsing.names import is_name, is_section_label, names_body
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -107,6 +107,20 @@ _DIGIT: Final = re.compile(r"\d")
 _LATE_BY: Final = re.compile(
     r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
 )
+# When the item was updated, after when it was published: "· Updated 2 hours ago",
+# "| Atualizado em 01/03/2025 às 09h10" (the published date is the line's).
+_UPDATED: Final = re.compile(
+    r"\s[|·•—–]\s*(?:last\s+)?(?:updated|atualizado|actualizado|aggiornato|aktualisiert"
+    r"|mis à jour|bijgewerkt|uppdaterad|oppdatert|opdateret|päivitetty|diweddarwyd)\b.*$",
+    re.IGNORECASE,
+)
+_DATELINE_PARTS: Final = re.compile(r"\s*[|·•—–]\s*|\s+-\s+|\s-$|^-\s")
+_DATELINE_MAX: Final = 3
+_ZONE_WORDS: Final = frozenset("ist cet cest est edt pst pdt wib art brt eet eest ict jst".split())
+_ZONED: Final = re.compile(
+    r"\d[:.h]\d\d\s?(?:[ap]\.?m\.?\s?)?(?:GMT|BST|UTC|CET|CEST|IST|EST|EDT|PST|PDT)\b"
+)
+_PLACE_WORDS: Final = 3
 _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _BY_START: Final = re.compile(
@@ -168,6 +182,8 @@ _DESKS: Final = frozenset(
         *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
         *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
         *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
+        *("pti", "ians", "ani", "upi", "kyodo", "xinhua", "tass", "apa", "lusa", "télam"),
+        *("agência brasil", "agencia efe", "nan", "sapa", "aap", "bernama", "yonhap"),
         *("for immediate release", "immediate release", "embargoed", "press release"),
     )
 )
@@ -231,6 +247,15 @@ def no_writer(author: str) -> bool:
     return not _BODIES.isdisjoint(lower.replace("-", " ").split())
 
 
+def _desk(text: str) -> bool:
+    """Whether the words after a by-word name a newsroom, a body or an outlet, capitalised
+    like a name ("Redazione", "Departamento Jurídico", "Our Reporter")."""
+    words = text.strip(_SEPARATORS).split()
+    if not words or len(words) > _LABEL_WORDS or not words[0][:1].isupper():
+        return False
+    return no_writer(" ".join(words)) or names_body(words)
+
+
 def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
     """The byline a whole line spells, as written; a span of times ("10:30 AM - 1:00 PM") is
     an event's hours, not when anything was published."""
@@ -252,7 +277,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         before = _without_weekday(text[: found.start], " ")
         if before.strip().lower() in _DATE_ARTICLES:
             before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
-        rest = f"{before} {text[found.end :]}"
+        rest = _UPDATED.sub("", f"{before} {text[found.end :]}")
     if has_digit or "GMT" in rest:
         if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)
@@ -272,7 +297,10 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         author = _by_author(rest[by.end() :])
         if author is None:
             # "By Guest post · 5 March 2024": dated, though no writer is named
-            return Byline(None, found.value, found.clock) if found is not None else None
+            if found is not None:
+                return Byline(None, found.value, found.clock)
+            # "di Redazione", "Por Departamento Jurídico": signed by a desk, no writer named
+            return Byline(None, None) if _desk(rest[by.end() :]) else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
@@ -282,7 +310,31 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
-    return Byline(None, found.value, found.clock) if _labelled(text, found) else None
+    if _labelled(text, found) or _dateline(rest, text):
+        return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
+    return None
+
+
+def _dateline(rest: str, text: str) -> bool:
+    """Whether what a dated line holds besides its date is a desk, an outlet or an agency
+    and the place it writes from ("PTI | New Delhi", "Madrid -", "The Lamplight Review")."""
+    parts = [p for p in (p.strip(_SEPARATORS) for p in _DATELINE_PARTS.split(rest)) if p]
+    parts = [p for p in parts if p.lower() not in _ZONE_WORDS]
+    if not parts or len(parts) > _DATELINE_MAX:
+        return False
+    desks = sum(1 for p in parts if _desk(p))
+    if not all(_desk(p) or _place(p) for p in parts):
+        return False
+    # a place alone: only beside a time stamped with its zone, as a newsroom stamps a story
+    # ("Madrid - 05 mar 2025 - 06:00 CET"); "Leeds - 14 March" may be an event's
+    apart = _DATELINE_PARTS.search(text) is not None
+    return desks > 0 or (apart and _ZONED.search(text) is not None)
+
+
+def _place(text: str) -> bool:
+    """A place a line is written from: one to three capitalised words ("New Delhi")."""
+    words = text.split()
+    return 0 < len(words) <= _PLACE_WORDS and all(is_name(w, loose=True) for w in words)
 
 
 def _by_author(text: str) -> str | None:
