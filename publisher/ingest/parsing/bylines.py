@@ -31,12 +31,14 @@ _PREFIX: Final = re.compile(
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
-    r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
+    r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
+    r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
-    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
+    r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
+    r"|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea)\s*:\s*",
     re.IGNORECASE,
@@ -126,7 +128,7 @@ _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
-    r"|\w+(?:\*innen)?\s*:",
+    r"|\w+(?:\*innen|\s+(?:&|and)\s+\w+)?\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
@@ -143,6 +145,14 @@ _SEPARATORS: Final = " ·|•—–-,:/~()[]"
 # photo credit ("By Ana Torres. Photos by Tom Lee").
 _STRONG_SPLIT: Final = re.compile(
     r"\s+[|·•—–/]\s+|\s*;\s+|\.\s+(?=(?:photos?|pictures?|images?|illustrations?|video)\b)",
+    re.IGNORECASE,
+)
+# Credits for others' work after the writers': photos, pictures, editing, translation.
+_CREDIT: Final = re.compile(
+    r"\s*[;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
+    r"|images?|illustrations?|video|editing|edited|graphics?|grafik|translation|traducción"
+    r"|übersetzung)\b\s*(?:by\b|:))"
+    r"|\s*;\s*(?=\w+(?:\s\w+)?\s+by\b)",
     re.IGNORECASE,
 )
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
@@ -198,6 +208,7 @@ def _more_meta(text: str) -> bool:
 def _opens_by(text: str) -> bool:
     """Whether a line opens with "By" or a label and a colon (``_BY_START``): the pattern
     runs only where the first or second word starts like a by-word, or a colon stands."""
+    text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
     if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
         lower = text.lower()
         if not lower.startswith(_BY_WORDS):
@@ -341,16 +352,17 @@ def _by_author(text: str) -> str | None:
     """The names after a by-word: up to a strong separator ("Jane Smith | Opinion",
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
+    text = _CREDIT.split(text, maxsplit=1)[0]  # "Text: A   Foto: B", "A; Editing by B"
     text = _DANGLING.sub("", text.strip(_SEPARATORS))
     head, comma, tail = text.rpartition(",")
     if comma and no_writer(tail.strip()):
         text = head  # the agency after the writer ("Jane Doe, Reuters")
-    author = clean_author(_names_case(text))
+    author = clean_author(_names_case(text), places=True)
     if author is None:
         first = _STRONG_SPLIT.split(text, maxsplit=1)[0]
         first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
         if first != text:
-            author = clean_author(_names_case(first))
+            author = clean_author(_names_case(first), places=True)
     return author
 
 
