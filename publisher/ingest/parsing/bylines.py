@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, usual_case
+from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
 from publisher.ingest.parsing.names import is_name, is_section_label, names_body
 from publisher.ingest.parsing.relative import (
@@ -149,7 +149,7 @@ _STRONG_SPLIT: Final = re.compile(
 )
 # Credits for others' work after the writers': photos, pictures, editing, translation.
 _CREDIT: Final = re.compile(
-    r"\s*[;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
+    r"[.;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
     r"|images?|illustrations?|video|editing|edited|graphics?|grafik|translation|traducción"
     r"|übersetzung)\b\s*(?:by\b|:))"
     r"|\s*;\s*(?=\w+(?:\s\w+)?\s+by\b)",
@@ -189,6 +189,7 @@ _DESKS: Final = frozenset(
         "redactie",
         "y golygydd",
         *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
+        *("super user", "superuser", "site editor", "web editor"),
         *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
         *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
         *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
@@ -255,6 +256,8 @@ def no_writer(author: str) -> bool:
     lower = author.lower()
     if lower in _DESKS or lower.startswith(("herausgegeben", "published by", "edited by")):
         return True
+    if is_role(lower.split(None, 1)[0]) and " and " not in lower:
+        return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
     return not _BODIES.isdisjoint(lower.replace("-", " ").split())
 
 

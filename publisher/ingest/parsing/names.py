@@ -76,7 +76,7 @@ ORG_WORDS: Final = frozenset(
     party partido partito parti partei partij plaid
     tv radio channel wire
     morning evening sunday mirror star guardian telegraph independent scotsman
-    times tribune gazette herald courier observer chronicle journal""".split()
+    times tribune gazette herald courier observer chronicle journal express""".split()
 )
 _HANDLE: Final = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
 _WORD_CHARS: Final = re.compile(r"[^\W\d_][\w'’.\-]*")
