@@ -53,8 +53,17 @@ _ABOUT: Final = re.compile(
     r"|has (?:written|worked|reported)"
     # the same in other languages: "est une journaliste", "ist Redakteurin", "är reporter"
     r"|est (?:une?|l[ae]|notre)|ist (?:eine?|Redakteur|Reporter|Journalist)|es (?:una?|la|el)"
-    r"|è (?:una?|il|la|lo)|é (?:uma?|o|a)|is (?:een|de|het)|är|er|yw)\b"
+    r"|è (?:una?|il|la|lo)|é (?:uma?|o|a)|is (?:een|de|het)|är|er|yw"
+    # Finnish and Estonian "on", Polish "jest", Catalan "és", Basque "… da" comes last
+    r"|on|jest|és)\b"
 )
+# A profile's count of followers under the name ("1.4K Followers", "312 Abonnenten").
+_FOLLOWERS: Final = re.compile(
+    r"\d[\d.,]*\s?[KkMm]?\s+(?:followers|following|subscribers|abonnenten|abonnés|seguidores"
+    r"|seguaci|volgers|följare|seuraajaa|dilynwyr)\b.*",
+    re.IGNORECASE,
+)
+_ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
 
 
 @dataclass(frozen=True)
@@ -85,12 +94,33 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     name = units[index].text
     if index + 1 >= len(units) or not is_name(name):
         return None
-    bio = units[index + 1].text
+    after = index + 1
+    if _FOLLOWERS.fullmatch(units[after].text):
+        return _followed(units, index, name)
+    if _role_line(units[after]) and after + 1 < len(units):
+        after += 1  # "Aino Virtanen" / "Toimittaja" / "Aino Virtanen on …"
+    bio = units[after].text
     if not bio.startswith(name) or not _ABOUT.match(bio, len(name)):
         return None
-    consumed = index + 1 + _biography(units[index + 1 : index + 1 + _BIO_LINES], name)
+    consumed = after + _biography(units[after : after + _BIO_LINES], name)
     if any(u.byline and u.byline.author not in (None, name) for u in units[consumed:]):
         return None  # others sign the items below: a story about this person, not theirs
+    lines = f"{units[0].line}-{units[consumed - 1].line}"
+    return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _role_line(unit: Unit) -> bool:
+    """A short line that is no sentence and no byline: a job title under a name."""
+    text = unit.text
+    return unit.byline is None and len(text.split()) <= _ROLE_LINE and not text.endswith(".")
+
+
+def _followed(units: list[Unit], index: int, name: str) -> Header | None:
+    """A profile of a name over its count of followers (a Medium or Substack profile): every
+    post below is theirs, though some repeat the name over them."""
+    consumed = index + 2
+    if any(u.byline and u.byline.author not in (None, name) for u in units[consumed:]):
+        return None
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
 

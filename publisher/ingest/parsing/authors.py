@@ -9,7 +9,7 @@ from publisher.ingest.parsing.names import is_name, is_section_label
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
 _AND: Final = re.compile(
-    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|/)\s+|\s*,\s*", re.IGNORECASE
+    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|/)\s+|\s*,\s*", re.IGNORECASE
 )
 _ROLE_WORDS: Final = frozenset(
     "administrator worker assistant adviser advisor trustee treasurer caseworker "
@@ -36,31 +36,79 @@ _HONORIFIC: Final = re.compile(
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
 _MAX_AUTHORS: Final = 6
+_IN_PLACE: Final = re.compile(r"(.+?)\s+(?:in|en|in|aus|from|de)\s+[A-Z][\w .'-]*")
+# A "Mc" or "Mac" name kept in its usual case inside capitals ("KIRSTY McLEAN").
+_CAPS_MC: Final = re.compile(r"\bMa?c(?=[A-Z]{2,}\b)[A-Z]+\b")
 
 
-def clean_author(text: str) -> str | None:
+def clean_author(text: str, *, places: bool = False) -> str | None:
     """A byline's names as "A", "A and B" or "A, B and C"; None when they are not names.
 
     A role after a name ("Jane Doe, Political Editor", "Eva Hendriks, fractievoorzitter")
-    is cut; names in capitals are written back in their usual case.
+    is cut; names in capitals are written back in their usual case; contributors set apart
+    by "·", each with a role ("A, Economist · B, Fellow"), are all named.  With ``places``
+    (after a by-word) the place a writer files from is cut too ("Chinedu Okafor, Abuja",
+    "Maxime Lavoie in Montreal and Aaron Tillman in San Francisco").
     """
     text = _PARENS.sub("", text).strip(" ,;:|·•—–-")
     if not text:
         return None
-    parts = [p.strip() for p in _AND.split(text) if p and p.strip()]
+    if " · " in text:
+        return _contributors(text.split(" · "), places)
+    if places:
+        head, comma, place = text.rpartition(",")
+        if comma and " " in head.strip() and _one_place(place):
+            text = head  # the place the writer files from: "Chinedu Okafor, Abuja"
+    names = _names(
+        [p.strip() for p in _AND.split(text) if p and p.strip()][: _MAX_AUTHORS * 2], places
+    )
+    return joined(names) if names and len(names) <= _MAX_AUTHORS else None
+
+
+def joined(names: list[str]) -> str:
+    """Several names written back as one author: "A", "A and B", "A, B and C"."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _names(parts: list[str], places: bool) -> list[str] | None:
+    """The names among a byline's parts, up to a role; None when a part is no name.  Once
+    a name had its place cut, only names with a place follow ("in Strikes & Disputes")."""
     names: list[str] = []
-    for part in parts[: _MAX_AUTHORS * 2]:
-        name = _HONORIFIC.sub("", usual_case(part))
+    placed = False
+    for part in parts:
+        bare = _without_place(part) if places else part
+        if placed and bare == part:
+            break  # the rest of a place or a category: "in Strikes & Disputes"
+        placed = bare != part
+        name = _HONORIFIC.sub("", usual_case(bare))
         if names and _is_role(name):
             break  # what follows a role is the role's ("corresponsal en Oaxaca")
         if not is_name(name, loose=True):
             return None
         names.append(name)
-    if not names or len(names) > _MAX_AUTHORS:
+    return names
+
+
+def _contributors(groups: list[str], places: bool) -> str | None:
+    """Contributors set apart by "·", each name with its own role after it."""
+    names = [clean_author(group, places=places) for group in groups]
+    if not all(names) or len(groups) > _MAX_AUTHORS:
         return None
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return joined([n for n in names if n])
+
+
+def _one_place(text: str) -> bool:
+    """A place after a writer's names: one capitalised word, no role ("Abuja", "Lagos")."""
+    word = text.strip()
+    return " " not in word and word[:1].isupper() and not _is_role(word) and word.isalpha()
+
+
+def _without_place(part: str) -> str:
+    """A name without the place after it ("Maxime Lavoie in Montreal")."""
+    match = _IN_PLACE.fullmatch(part)
+    return match.group(1) if match is not None and is_name(match.group(1)) else part
 
 
 def one_name(text: str) -> str:
@@ -85,14 +133,18 @@ def _is_role(text: str) -> bool:
 
 
 def usual_case(text: str) -> str:
-    """ "MAYA OKONJO" as "Maya Okonjo"; mixed case is left alone."""
+    """ "MAYA OKONJO" (or "KIRSTY McLEAN") as "Maya Okonjo"; mixed case is left alone."""
     if not text.isupper() or sum(c.isalpha() for c in text) < 3:
-        return text
+        if not _CAPS_MC.search(text) or not _CAPS_MC.sub("", text).isupper():
+            return text
     return " ".join(_word_case(w) for w in text.split())
 
 
 def _word_case(word: str) -> str:
-    """One capitalised word: "MCDONNELL" stays simple ("Mcdonnell"), "O'BRIEN" → "O'Brien"."""
+    """One capitalised word: "MCDONNELL" stays simple ("Mcdonnell"), "O'BRIEN" → "O'Brien",
+    "McLEAN" → "McLean"."""
+    if _CAPS_MC.fullmatch(word):
+        return word[: word.index("c") + 1] + _word_case(word[word.index("c") + 1 :])
     out = []
     upper = True
     for char in word.lower():

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, usual_case
+from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
-from publisher.ingest.parsing.names import is_name, is_section_label
+from publisher.ingest.parsing.names import is_name, is_section_label, names_body
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -32,12 +32,14 @@ _PREFIX: Final = re.compile(
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
-    r"^(?:(?:posted|written|submitted|words|story|text|reported|report|photos?|interview|reviewed"
+    r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
+    r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
-    r"|^(?:authors?|words|writer|auteure?s?|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
+    r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
+    r"|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea)\s*:\s*",
     re.IGNORECASE,
@@ -70,7 +72,7 @@ _WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE
 _META: Final = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
-    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:min\.?|minuten|minutes)?"
+    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:minuten|minutes|min\.?)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b:?"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
@@ -115,12 +117,26 @@ _DIGIT: Final = re.compile(r"\d")
 _LATE_BY: Final = re.compile(
     r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
 )
+# When the item was updated, after when it was published: "· Updated 2 hours ago",
+# "| Atualizado em 01/03/2025 às 09h10" (the published date is the line's).
+_UPDATED: Final = re.compile(
+    r"\s[|·•—–]\s*(?:last\s+)?(?:updated|atualizado|actualizado|aggiornato|aktualisiert"
+    r"|mis à jour|bijgewerkt|uppdaterad|oppdatert|opdateret|päivitetty|diweddarwyd)\b.*$",
+    re.IGNORECASE,
+)
+_DATELINE_PARTS: Final = re.compile(r"\s*[|·•—–]\s*|\s+-\s+|\s-$|^-\s")
+_DATELINE_MAX: Final = 3
+_ZONE_WORDS: Final = frozenset("ist cet cest est edt pst pdt wib art brt eet eest ict jst".split())
+_ZONED: Final = re.compile(
+    r"\d[:.h]\d\d\s?(?:[ap]\.?m\.?\s?)?(?:GMT|BST|UTC|CET|CEST|IST|EST|EDT|PST|PDT)\b"
+)
+_PLACE_WORDS: Final = 3
 _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
-    r"|\w+(?:\*innen)?\s*:",
+    r"|\w+(?:\*innen|\s+(?:&|and)\s+\w+)?\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
@@ -137,6 +153,14 @@ _SEPARATORS: Final = " ·|•—–-,:/~()[]"
 # photo credit ("By Ana Torres. Photos by Tom Lee").
 _STRONG_SPLIT: Final = re.compile(
     r"\s+[|·•—–/]\s+|\s*;\s+|\.\s+(?=(?:photos?|pictures?|images?|illustrations?|video)\b)",
+    re.IGNORECASE,
+)
+# Credits for others' work after the writers': photos, pictures, editing, translation.
+_CREDIT: Final = re.compile(
+    r"[.;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
+    r"|images?|illustrations?|video|editing|edited|graphics?|grafik|translation|traducción"
+    r"|übersetzung)\b\s*(?:by\b|:))"
+    r"|\s*;\s*(?=\w+(?:\s\w+)?\s+by\b)",
     re.IGNORECASE,
 )
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
@@ -173,9 +197,12 @@ _DESKS: Final = frozenset(
         "redactie",
         "y golygydd",
         *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
+        *("super user", "superuser", "site editor", "web editor"),
         *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
         *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
         *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
+        *("pti", "ians", "ani", "upi", "kyodo", "xinhua", "tass", "apa", "lusa", "télam"),
+        *("agência brasil", "agencia efe", "nan", "sapa", "aap", "bernama", "yonhap"),
         *("for immediate release", "immediate release", "embargoed", "press release"),
         *("embargoed until", "under embargo", "embargo"),
     )
@@ -191,6 +218,7 @@ def _more_meta(text: str) -> bool:
 def _opens_by(text: str) -> bool:
     """Whether a line opens with "By" or a label and a colon (``_BY_START``): the pattern
     runs only where the first or second word starts like a by-word, or a colon stands."""
+    text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
     if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
         lower = text.lower()
         if not lower.startswith(_BY_WORDS):
@@ -237,7 +265,18 @@ def no_writer(author: str) -> bool:
     lower = author.lower()
     if lower in _DESKS or lower.startswith(("herausgegeben", "published by", "edited by")):
         return True
+    if is_role(lower.split(None, 1)[0]) and " and " not in lower:
+        return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
     return not _BODIES.isdisjoint(lower.replace("-", " ").split())
+
+
+def _desk(text: str) -> bool:
+    """Whether the words after a by-word name a newsroom, a body or an outlet, capitalised
+    like a name ("Redazione", "Departamento Jurídico", "Our Reporter")."""
+    words = text.strip(_SEPARATORS).split()
+    if not words or len(words) > _LABEL_WORDS or not words[0][:1].isupper():
+        return False
+    return no_writer(" ".join(words)) or names_body(words)
 
 
 def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
@@ -281,7 +320,10 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         author = _by_author(rest[by.end() :])
         if author is None:
             # "By Guest post · 5 March 2024": dated, though no writer is named
-            return Byline(None, found.value, found.clock) if found is not None else None
+            if found is not None:
+                return Byline(None, found.value, found.clock)
+            # "di Redazione", "Por Departamento Jurídico": signed by a desk, no writer named
+            return Byline(None, None) if _desk(rest[by.end() :]) else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
@@ -291,23 +333,48 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
-    return Byline(None, found.value, found.clock) if _labelled(text, found) else None
+    if _labelled(text, found) or _dateline(rest, text):
+        return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
+    return None
+
+
+def _dateline(rest: str, text: str) -> bool:
+    """Whether what a dated line holds besides its date is a desk, an outlet or an agency
+    and the place it writes from ("PTI | New Delhi", "Madrid -", "The Lamplight Review")."""
+    parts = [p for p in (p.strip(_SEPARATORS) for p in _DATELINE_PARTS.split(rest)) if p]
+    parts = [p for p in parts if p.lower() not in _ZONE_WORDS]
+    if not parts or len(parts) > _DATELINE_MAX:
+        return False
+    desks = sum(1 for p in parts if _desk(p))
+    if not all(_desk(p) or _place(p) for p in parts):
+        return False
+    # a place alone: only beside a time stamped with its zone, as a newsroom stamps a story
+    # ("Madrid - 05 mar 2025 - 06:00 CET"); "Leeds - 14 March" may be an event's
+    apart = _DATELINE_PARTS.search(text) is not None
+    return desks > 0 or (apart and _ZONED.search(text) is not None)
+
+
+def _place(text: str) -> bool:
+    """A place a line is written from: one to three capitalised words ("New Delhi")."""
+    words = text.split()
+    return 0 < len(words) <= _PLACE_WORDS and all(is_name(w, loose=True) for w in words)
 
 
 def _by_author(text: str) -> str | None:
     """The names after a by-word: up to a strong separator ("Jane Smith | Opinion",
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
+    text = _CREDIT.split(text, maxsplit=1)[0]  # "Text: A   Foto: B", "A; Editing by B"
     text = _DANGLING.sub("", text.strip(_SEPARATORS))
     head, comma, tail = text.rpartition(",")
     if comma and no_writer(tail.strip()):
         text = head  # the agency after the writer ("Jane Doe, Reuters")
-    author = clean_author(_names_case(text))
+    author = clean_author(_names_case(text), places=True)
     if author is None:
         first = _STRONG_SPLIT.split(text, maxsplit=1)[0]
         first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
         if first != text:
-            author = clean_author(_names_case(first))
+            author = clean_author(_names_case(first), places=True)
     return author
 
 

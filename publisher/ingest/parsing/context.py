@@ -10,7 +10,7 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name, is_section_label
+from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
 from publisher.ingest.parsing.roles import (
     BYLINE,
@@ -262,7 +262,8 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     stories under one headline);
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
     ("News & campaign updates") and a single word ("Podcast"): no headline is one word,
-    but for one a writer signs ("Overtime" / "By Lucy Abernethy")."""
+    but for one a writer signs ("Overtime" / "By Lucy Abernethy"); and a body or a
+    department named over a title ("Ação Sindical"), the item's section, not its writer."""
     titles = [i for i, symbol in enumerate(out) if symbol == TITLE]
     keys = {i: units[i].text.casefold() for i in titles}
     counts = Counter(keys.values())
@@ -281,6 +282,7 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
             _caps_label(unit.text)
             or (" " not in unit.text and not _signed_below(units, out, index))
             or is_section_label(unit.text)
+            or (is_body_name(unit.text) and _over_title(units, out, index))
         ):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals, or one word)"

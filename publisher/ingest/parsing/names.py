@@ -44,6 +44,40 @@ SECTION_WORDS: Final = frozenset(
     persbericht nieuws opinie column interview achtergrond
     datganiad newyddion barn""".split()
 )
+# Words of organisations, departments, desks and outlets in the languages pages come in
+# ("Departamento Jurídico", "Social Sciences", "Mumbai News Network", "Express Web Desk",
+# "Morning Star"): a line holding one is not a person's name.  No surname is among them.
+ORG_WORDS: Final = frozenset(
+    """department departamento dipartimento departement département abteilung afdeling
+    adran office oficina ufficio büro bureau kantoor swyddfa desk desks redacción
+    redação redazione rédaction redaktion redactie toimitus redaktionen newsroom
+    network networks netzwerk rede rete réseau netwerk rhwydwaith service services
+    servicio serviço servizio dienst agency agencia agência agenzia agence agentur
+    news nieuws noticias notícias notizie nachrichten nyheter uutiset newyddion
+    press prensa imprensa stampa presse pers wasg media medien mídia médias
+    direction direção dirección direzione direktion directie directorate
+    secretariado secretaría secretaria segreteria
+    campaign campaigns campanha campaña campagna campagne kampagne kampanja ymgyrch
+    salarial sindical syndical sindacale gewerkschaftlich
+    science sciences ciencias ciências scienze wissenschaften wetenschappen
+    social sociale sociales sociais soziales sozial
+    education educação educación educazione bildung onderwijs addysg ensino enseñanza
+    health saúde salud salute gesundheit gezondheid iechyd
+    superior superiore höhere
+    jurídico juridico giuridico juridique rechtsabteilung legal
+    university universidad universidade università universität universiteit prifysgol
+    school escola escuela scuola schule school ysgol
+    union unión união unione gewerkschaft vakbond undeb syndicat sindicato
+    association associação asociación associazione verband vereniging cymdeithas
+    federation federación federação federazione fédération
+    council consejo conselho consiglio conseil rat raad cyngor
+    ministry ministerio ministério ministero ministère ministerium
+    government gobierno governo gouvernement regierung regering llywodraeth
+    party partido partito parti partei partij plaid
+    tv radio channel wire
+    morning evening sunday mirror star guardian telegraph independent scotsman
+    times tribune gazette herald courier observer chronicle journal express""".split()
+)
 _HANDLE: Final = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
 _WORD_CHARS: Final = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ATTRIBUTION: Final = re.compile(
@@ -53,6 +87,8 @@ _ATTRIBUTION: Final = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME_WORDS: Final = 4
+_BODY_OPENERS: Final = frozenset("the our your staff special own".split())
+_ACRONYM: Final = 3  # letters: "ITV", "PTI"; two ("AJ") may be initials
 
 
 def _is_name_word(word: str) -> bool:
@@ -89,7 +125,34 @@ def is_name(text: str, *, loose: bool = False) -> bool:
         return False  # "Remembering Jim Corrigan" is a headline, not a name
     if not all(_is_name_word(w) for w in named):
         return False
-    return not is_section_label(text)  # a section label ("Press Release", "Opinion")
+    if is_section_label(text):
+        return False  # a section label ("Press Release", "Opinion")
+    return not names_body(words)
+
+
+def is_body_name(text: str) -> bool:
+    """A short line naming a body, a department or a desk, capitalised like a name
+    ("Ação Sindical", "Departamento Jurídico", "Social Sciences"): a label, not a person."""
+    words = text.split()
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    if not 1 <= len(named) <= _MAX_NAME_WORDS or not all(_is_name_word(w) for w in named):
+        return False
+    return not ORG_WORDS.isdisjoint(w.lower() for w in named)
+
+
+def names_body(words: list[str]) -> bool:
+    """Whether the words of a would-be name name a body, a desk or an outlet instead: an
+    organisation's word ("Departamento Jurídico", "Sky News"), "The …" / "Our …" first
+    ("The Guardian", "Our Reporter"), or an acronym beside a word in title case ("ITV
+    News"; "SARAH McLEOD" is a name in capitals)."""
+    lower = [w.lower().strip(".,") for w in words]
+    if lower[0] in _BODY_OPENERS or not ORG_WORDS.isdisjoint(lower):
+        return True
+    mixed = any(w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words)
+    return mixed and any(
+        len(w) >= _ACRONYM and w.isupper() and w.isalpha() and w.lower() not in _ROLES
+        for w in words
+    )
 
 
 def trailing_author(text: str) -> str | None:

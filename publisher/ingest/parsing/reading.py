@@ -257,8 +257,8 @@ def _listing(
     bare = 0  # records of a headline alone
     for number, record in enumerate(reading.records, start=1):
         draft, category, is_teaser = _draft(units, syms, record)
-        if header is not None:
-            draft = _signed(draft, Byline(header.author, None))
+        if header is not None and draft.author is None:
+            draft = _signed(draft, Byline(header.author, None))  # unless it names another
         drafts.append(draft)
         categories.append(category)
         dated += draft.author is not None or draft.published is not None

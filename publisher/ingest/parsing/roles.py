@@ -55,15 +55,22 @@ _META: Final = re.compile(
     r"\s.{0,80})",
     re.IGNORECASE,
 )
-_FURNITURE_WORDS: Final = frozenset(
-    """listen share save follow like reply print email whatsapp facebook twitter x linkedin
+_FURNITURE_WORDS: Final = (
+    frozenset(
+        """listen share save follow like reply print email whatsapp facebook twitter x linkedin
     bluesky mastodon telegram instagram tiktok youtube advertisement advertising sponsored
     anzeige publicité publicidad pubblicità advertentie hysbyseb member-only members-only
     premium paywall exclusive-to-members more menu search suche recherche buscar cerca zoeken
     chwilio home accueil startseite inicio inizio início contact kontakt contacto contatti
     login logout register donate doneer spenden faire-un-don dona donar apoia steun cefnogi
     references""".split()
-) | frozenset(("post author", "post date", "posts navigation", "post navigation", "copy link"))
+    )
+    | frozenset(("post author", "post date", "posts navigation", "post navigation", "copy link"))
+    | (
+        # an avatar's alternative text over the writer's name ("Writer's picture" / "Gemma Clarke")
+        frozenset(("writer's picture", "writer’s picture", "author's picture", "author picture"))
+    )
+)
 _FURNITURE_LINE: Final = re.compile(
     r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
     r"|(?:skip|jump|aller|springe|saltar|spring|salta)\b.{0,30}"
@@ -144,7 +151,7 @@ _SHORT: Final = 4  # words: a line this short at the page's top or bottom edge i
 _SHORT_LINE: Final = 180
 _NAME_WORDS: Final = 5
 _JOINED: Final = re.compile(
-    r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus)\s", re.IGNORECASE
+    r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta)\s", re.IGNORECASE
 )
 _SEVERAL: Final = re.compile(r", | and ")  # how clean_author joins several names
 _PLACES: Final = frozenset(

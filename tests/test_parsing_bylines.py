@@ -1,0 +1,343 @@
+"""Who wrote an item: bylines in many languages, names told from bodies, desks and outlets,
+co-authors, places after names, and author archives without bylines on their items."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.authors import clean_author, usual_case
+from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.names import is_body_name, is_name
+from publisher.ingest.parsing.roles import name_only
+
+# -- a place after the names is no co-author ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Chinedu Okafor, Abuja", "Chinedu Okafor"),
+        ("By Tunde Akinola and Ifeoma Nwachukwu, Lagos", "Tunde Akinola and Ifeoma Nwachukwu"),
+        ("Par Claire Ducasse, Toulouse", "Claire Ducasse"),
+        ("Por Martín Gutiérrez, Rosario", "Martín Gutiérrez"),
+        ("Written by Anjali Menon | New Delhi | March 4, 2025 07:00 IST", "Anjali Menon"),
+        (
+            "By: Karthik Subramanian | Chennai | Updated: March 3, 2025 21:05 IST",
+            "Karthik Subramanian",
+        ),
+        (
+            "(Reporting by Maxime Lavoie in Montreal and Aaron Tillman in San Francisco;",
+            "Maxime Lavoie and Aaron Tillman",
+        ),
+        # a category after "in" is no place, and what follows it no name
+        ("by Alan Whittaker in Strikes & Disputes | 3 Comments", "Alan Whittaker"),
+        ("by Alan Whittaker and Dev Mistry in Walks | 1 Comment", "Alan Whittaker and Dev Mistry"),
+        # two full names after a comma are two writers, not a writer and a place
+        ("By Sajan Thomas, Nimmi Varghese", "Sajan Thomas and Nimmi Varghese"),
+    ],
+)
+def test_a_place_after_the_names_is_cut(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.author == author
+
+
+def test_a_venue_alone_is_not_read_as_a_name_and_a_place() -> None:
+    assert name_only("Devonshire Green, Sheffield") is None
+
+
+# -- bodies, departments, desks and outlets are no writers --------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Ação Sindical",
+        "Ensino Superior",
+        "Campanha Salarial",
+        "Departamento Jurídico",
+        "Social Sciences",
+        "Mumbai News Network",
+        "Express Web Desk",
+        "Morning Star",
+        "Sky News",
+        "ITV News Wales",
+        "The Guardian",
+        "Our Reporter",
+        "Staff Reporter",
+        "Ufficio Stampa",  # not on any corpus page
+        "Servicio de Prensa",
+        "Abteilung Tarifpolitik",
+        "Toimitus",
+    ],
+)
+def test_bodies_and_outlets_are_not_names(label: str) -> None:
+    assert not is_name(label)
+    assert not is_name(label, loose=True)
+    assert name_only(label) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Chinedu Okafor", "Ursula von der Leyen", "Aino Virtanen", "Siôn Pritchard", "Mark Read"],
+)
+def test_names_stay_names(name: str) -> None:
+    assert is_name(name)
+    assert not is_body_name(name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Guardian  |  5 March 2025",
+        "Sky News  |  3 February 2025",
+        "Mumbai News Network | Mumbai | March 3, 2025 14:12 IST",
+        "PTI | New Delhi | March 3, 2025 18:30 IST",
+        "Madrid - 05 mar 2025 - 06:00 CET",
+        "Ledger News Service | Bengaluru | Updated: March 4, 2025 10:42 IST",
+    ],
+)
+def test_an_outlet_or_a_dateline_beside_a_date_dates_the_line_without_a_writer(
+    line: str,
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.author is None
+    assert byline.published is not None
+
+
+def test_a_place_beside_a_date_without_a_zone_is_no_dateline() -> None:
+    """ "Leeds - 14 March 2025" may be an event's place and day: not read as a dateline."""
+    byline = parse_byline("Leeds - 14 March 2025")
+    assert byline is None or byline.author is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "by admin",
+        "Super User",
+        "Por Redação",
+        "Redacción",
+        "la rédaction",
+        "Van onze redactie",
+        "di Redazione",
+        "Por Departamento Jurídico",
+        "By Our Reporter",
+        "Gan Gohebydd Cwlwm",
+        "AFP",
+        "ANP",
+        "By PTI",
+        "Von der Redaktion",
+        "Av Redaktionen",  # not on any corpus page
+    ],
+)
+def test_desks_and_agencies_give_no_author(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is None or byline.author is None
+    assert name_only(line) is None
+
+
+# -- by-lines once missed ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Von Anna Berg und Jonas Keller", "Anna Berg and Jonas Keller"),
+        (
+            "Von Friederike Nowak, Sina Albrecht und Tobias Hahn",
+            "Friederike Nowak, Sina Albrecht and Tobias Hahn",
+        ),
+        ("Egilea: Miren Agirre eta Amaia Zubiri", "Miren Agirre and Amaia Zubiri"),
+        ("(Reporting by Harriet Cole; Editing by Kate Mayberry)", "Harriet Cole"),
+        (
+            "(Reporting by Jonas Albrecht and Petra Hollmann; Editing by Miranda Murray",
+            "Jonas Albrecht and Petra Hollmann",
+        ),
+        ("WORDS: EILIDH MACLEOD | PICTURES: ROSS McALLISTER", "Eilidh Macleod"),
+        ("WORDS & PICTURES: ROSS McALLISTER", "Ross McAllister"),
+        ("Text: Erik Holmqvist   Foto: Sara Nyström", "Erik Holmqvist"),
+        ("Tekst: Lien Claes | Foto's: Bart Dewaele", "Lien Claes"),
+        ("Story by Hannah Reeve, Communications Officer", "Hannah Reeve"),
+        ("Av Johanna Lindberg och Mikael Berg", "Johanna Lindberg and Mikael Berg"),
+        ("Gan Elin Hughes a Rhodri Evans", "Elin Hughes and Rhodri Evans"),
+        ("Por Tiago Rebelo e Marta Gaspar", "Tiago Rebelo and Marta Gaspar"),
+        ("Por Lucía Fernández y Tomás Ríos", "Lucía Fernández and Tomás Ríos"),
+        ("Par Claire Ducasse et Hugo Marin", "Claire Ducasse and Hugo Marin"),
+        ("Door Sanne de Vries en Pieter Bakker", "Sanne de Vries and Pieter Bakker"),
+        ("Gan Elin Hughes ac Owain Jones", "Elin Hughes and Owain Jones"),
+        # not on any corpus page: Norwegian, Danish, Italian, Estonian
+        ("Tekst: Kari Nordmann og Ola Hansen", "Kari Nordmann and Ola Hansen"),
+        ("Af Mette Jensen og Lars Møller", "Mette Jensen and Lars Møller"),
+        ("Di Giulia Romano e Marco Bruno · 5 marzo 2025", "Giulia Romano and Marco Bruno"),
+        ("Autor: Mari Tamm ja Jaan Kask", "Mari Tamm and Jaan Kask"),
+        ("By KIRSTY McLEAN", "Kirsty McLean"),
+    ],
+)
+def test_bylines_in_many_languages(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Aino Virtanen ja Mikko Laine", "Aino Virtanen and Mikko Laine"),
+        ("Miren Agirre eta Amaia Zubiri", "Miren Agirre and Amaia Zubiri"),
+        ("Lucía Merino / Javier Casado", "Lucía Merino and Javier Casado"),
+        (
+            "Lucía Merino / Ana Belén Ortiz / Raúl Peña",
+            "Lucía Merino, Ana Belén Ortiz and Raúl Peña",
+        ),
+        ("Anna Berg und Jonas Keller", "Anna Berg and Jonas Keller"),
+    ],
+)
+def test_co_authors_on_a_line_of_names_are_joined(line: str, author: str) -> None:
+    assert name_only(line) == author
+
+
+def test_contributors_each_with_a_role_are_all_named() -> None:
+    line = (
+        "Hannah Price, Senior Economist · Amir Shah, Research Fellow · Elena Costa, Visiting Fellow"
+    )
+    assert clean_author(line) == "Hannah Price, Amir Shah and Elena Costa"
+
+
+def test_an_updated_date_after_the_published_one_is_not_the_date() -> None:
+    byline = parse_byline("28/02/2025 às 17h05 | Atualizado em 01/03/2025 às 09h10")
+    assert byline is not None
+    assert byline.published is not None
+    assert byline.published.date() == datetime(2025, 2, 28).date()
+
+
+def test_a_reading_time_in_words_leaves_no_author() -> None:
+    byline = parse_byline("5. März 2024 · Lesezeit 8 Minuten")
+    assert byline is not None
+    assert byline.author is None
+
+
+@pytest.mark.parametrize(
+    ("caps", "usual"),
+    [
+        ("KIRSTY McLEAN", "Kirsty McLean"),
+        ("ROSS McALLISTER", "Ross McAllister"),
+        ("Jo Lee", "Jo Lee"),
+    ],
+)
+def test_names_in_capitals_with_mc_are_written_back(caps: str, usual: str) -> None:
+    assert usual_case(caps) == usual
+
+
+# -- section labels and avatars on a page ------------------------------------------------
+
+
+def test_a_department_over_a_title_is_a_label_not_the_writer() -> None:
+    page = "\n\n".join(
+        f"{label}\n{title}\nPublicado em {day:02d}/03/2025\nPor: {who}"
+        for label, title, day, who in [
+            ("Ação Sindical", "Greve às horas extraordinárias prolongada", 5, "Filipa Antunes"),
+            ("Ensino Superior", "Bolseiros concentram-se frente ao Ministério", 4, "Direção"),
+            ("Campanha Salarial", "Assembleia aprova estado de greve", 3, "Tiago Rebelo"),
+            (
+                "Departamento Jurídico",
+                "Justiça condena empresa a pagar horas extras",
+                2,
+                "Marta Gaspar",
+            ),
+        ]
+    )
+    items = parse_page(page).items
+    assert [item.author for item in items] == [
+        "Filipa Antunes",
+        None,
+        "Tiago Rebelo",
+        "Marta Gaspar",
+    ]
+    assert all(item.title[0] != "A" or item.title.startswith("Assembleia") for item in items)
+
+
+def test_a_writers_picture_over_the_name_is_furniture() -> None:
+    page = "\n\n".join(
+        f"Writer's picture\n{who}\n{day} March 2025\n\n{title}\n\n{summary}"
+        for who, day, title, summary in [
+            ("Gemma Clarke", 5, "Nurseries agree to pay the Living Wage", "All six will pay it."),
+            ("Tunde Bakare", 3, "What ratios really mean on the floor", "Three workers explain."),
+            (
+                "Aisha Rahman",
+                1,
+                "Know your rights: unpaid training",
+                "It probably is not optional.",
+            ),
+        ]
+    )
+    result = parse_page(page)
+    roles = {role for _, role, text in result.lines if text == "Writer's picture"}
+    assert roles == {"furniture (menu, widget or button)"}
+    assert "Writer's picture" not in {item.title for item in result.items}
+
+
+# -- author archives without bylines on their items --------------------------------------
+
+_FINNISH_PROFILE = """Aino Virtanen
+Toimittaja
+
+Aino Virtanen on tamperelainen toimittaja, joka kirjoittaa työelämästä.
+
+Kirjoittajan artikkelit (47)
+
+Reportaasi
+Siivoojat, joita kukaan ei näe
+3.3.2025
+
+Uutiset
+Lähettien lakko levisi Tampereelle
+28.2.2025
+
+Analyysi
+Mitä paikallinen sopiminen oikeasti tarkoittaa?
+Aino Virtanen ja Mikko Laine
+21.2.2025
+
+Uutiset
+Hoitajaliitot hylkäsivät sovittelijan ehdotuksen
+13.2.2025
+"""
+
+_FOLLOWED_PROFILE = """Kerstin Åberg
+812 Följare
+
+Why the nurses' strike spread to the north
+Three weeks in, the picket lines reach Luleå.
+Mar 3, 2025
+
+What a collective agreement is for
+A short explainer for new members.
+Feb 24, 2025
+
+Notes from the annual congress
+Five things I learned in Gothenburg.
+Feb 11, 2025
+"""
+
+
+def test_a_profile_with_a_job_title_and_a_biography_signs_every_item() -> None:
+    result = parse_page(_FINNISH_PROFILE)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [
+        "Aino Virtanen",
+        "Aino Virtanen",
+        "Aino Virtanen and Mikko Laine",  # the item names its writers: they sign it
+        "Aino Virtanen",
+    ]
+
+
+def test_a_name_over_its_followers_is_an_author_archive() -> None:
+    result = parse_page(_FOLLOWED_PROFILE)
+    assert result.layout == "author-archive"
+    assert len(result.items) == 3
+    assert {item.author for item in result.items} == {"Kerstin Åberg"}
