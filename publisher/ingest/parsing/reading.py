@@ -12,6 +12,7 @@ from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
+from publisher.ingest.parsing.boxes import boxed_lines
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record
@@ -69,7 +70,7 @@ def read_page(
         return _teasers(units, syms, roles)
     if forced == LONG_PAGE:
         return _long_page(units, syms, roles, content[0] if content else 0)
-    reading = find_records(units, [FURNITURE if i in skip else s for i, s in enumerate(syms)])
+    reading = _outside_boxes(units, syms, roles, skip)
     article = find_article(units, syms, skip, reading.records) if forced is None else None
     if article is not None:
         return _long_page(units, syms, roles, article)
@@ -80,6 +81,21 @@ def read_page(
         page.layout = forced
         page.reasons[0] = f"chose {forced} (forced): {len(page.drafts)} items"
     return page
+
+
+def _outside_boxes(units: list[Unit], syms: list[str], roles: list[str], skip: set[int]) -> Reading:
+    """The page's records, read again without the boxes opened after its first record
+    ("Most read", "Related", "Upcoming events"): their lines become furniture."""
+    read = [FURNITURE if i in skip else s for i, s in enumerate(syms)]
+    reading = find_records(units, read)
+    boxed = boxed_lines(units, read, [r.indexes for r in reading.records])
+    changed = [i for i in boxed if read[i] not in (FURNITURE, META)]
+    for i, head in boxed.items():
+        if syms[i] != FURNITURE:
+            syms[i] = read[i] = FURNITURE
+            box = "a box's heading" if i == head else f"in the box {units[head].text!r}"
+            roles[i] = f"furniture ({box})"
+    return find_records(units, read) if changed else reading
 
 
 def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReading:
