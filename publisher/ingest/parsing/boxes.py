@@ -53,8 +53,11 @@ _BOX_HEADING: Final = re.compile(
     r"|lo más (?:leído|visto|compartido|comentado)|(?:las |los )?más (?:leídas|leídos|vistas"
     r"|vistos|compartidas)|(?:también )?(?:te|le) (?:puede|pueden|podría) interesar"
     r"|te recomendamos|recomendados|relacionad[oa]s|(?:noticias|artículos) relacionad[oa]s"
-    r"|lee también|ver también|más (?:noticias|artículos) (?:de|sobre)" + _TAIL + "|más de"
-    + _TAIL + r"|próximos eventos|ofertas de empleo"
+    r"|lee también|ver también|más (?:noticias|artículos) (?:de|sobre)"
+    + _TAIL
+    + "|más de"
+    + _TAIL
+    + r"|próximos eventos|ofertas de empleo"
     # Italian
     r"|(?:i |le )?più (?:letti|lette|visti|viste|condivisi|popolari)|articoli correlati"
     r"|correlati|notizie correlate|leggi anche|potrebbe interessarti"
@@ -156,8 +159,10 @@ def boxed_lines(
 
 def _heading(unit: Unit, symbol: str) -> bool:
     """Whether a unit is a box heading: a short line naming a box, not a byline."""
-    return symbol in (FURNITURE, LABEL, TITLE, BYLINE) and unit.byline is None and (
-        is_box_heading(unit.text)
+    return (
+        symbol in (FURNITURE, LABEL, TITLE, BYLINE)
+        and unit.byline is None
+        and (is_box_heading(unit.text))
     )
 
 

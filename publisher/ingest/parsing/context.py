@@ -290,7 +290,8 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str], boxed: s
         signed = 0 < dated[key] < counts[key] and _dated_below(units, out, index)
         # a headline copied into a box ("Most read"): the copy is no item, the headline one
         copied = index not in boxed and outside[key] == 1
-        if counts[key] >= _REPEATS and not (signed or copied) and not _heads_text(units, out, index):
+        repeated = counts[key] >= _REPEATS and not (signed or copied)
+        if repeated and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
         elif (
