@@ -122,48 +122,50 @@ def _titles(units: list[Unit], syms: list[str], start: int, block: int) -> int:
 _RECORD_FIELDS: Final = (TITLE, TEXT, BYLINE, LABEL, LIST)
 
 
-def boxed_lines(
-    units: list[Unit], syms: list[str], records: list[list[int]], first: int | None = None
-) -> dict[int, int]:
+def boxed_lines(units: list[Unit], syms: list[str], records: list[list[int]]) -> dict[int, int]:
     """The lines of boxes opened after the page's first record (line -> heading): each
-    heading, its box's block, and the records after it that are smaller than the page's own,
-    up to the first one of full size.  ``records`` are the records found as lists of
-    unit indexes, in page order."""
+    heading, its box's block, and the records after it that are smaller than the page's
+    own, up to the first one of full size.  ``records`` are the records found, as lists
+    of unit indexes in page order; a box never holds as many of them as the page keeps."""
     if not records:
         return {}
-    start = records[0][0] if first is None else first
-    heads = [i for i, unit in enumerate(units) if i > start and _heading(unit, syms[i])]
-    if not heads:
-        return {}
-    held = in_boxes(units, syms, heads)
-    held.update({head: head for head in heads})
+    heads = [i for i, unit in enumerate(units) if i > records[0][0] and _heading(unit, syms[i])]
+    blocks = in_boxes(units, syms, heads) if heads else {}
+    held: dict[int, int] = {}
     for head in heads:
+        box = [i for i, h in blocks.items() if h == head]
         before = [r for r in records if r[-1] < head]
-        if not before:
-            continue
-        box = [i for i, h in held.items() if h == head]
-        if not box:
-            continue  # a kicker, not a box
-        usual = statistics.median_low(_size(syms, r) for r in before)
-        box_end = max(box)
-        for record in records:
-            if record[0] <= box_end:
-                continue
-            if _size(syms, record) >= usual or any(h > box_end and h < record[0] for h in heads):
-                break  # the page's own records go on (or the next box takes over)
-            for i in range(box_end + 1, record[-1] + 1):
-                held.setdefault(i, head)
-            box_end = record[-1]
+        if not box or not before:
+            continue  # a kicker over its item, or a heading over the page's own list
+        box.extend(_smaller_after(syms, records, before, max(box), heads))
+        inside = sum(1 for r in records if r[0] in box)
+        if inside * 2 < len(records):
+            held.update({i: head for i in (head, *box) if i not in held})
     return held
 
 
+def _smaller_after(
+    syms: list[str], records: list[list[int]], before: list[list[int]], end: int, heads: list[int]
+) -> list[int]:
+    """The lines of the records after a box's block that are smaller than the page's own
+    (a headline alone where records hold a standfirst and a byline), up to the first of
+    full size or the next box."""
+    usual = statistics.median_low(_size(syms, r) for r in before)
+    lines: list[int] = []
+    for record in records:
+        if record[0] <= end:
+            continue
+        if _size(syms, record) >= usual or any(end < h < record[0] for h in heads):
+            break
+        lines.extend(range(end + 1, record[-1] + 1))
+        end = record[-1]
+    return lines
+
+
 def _heading(unit: Unit, symbol: str) -> bool:
-    """Whether a unit is a box heading: a short line naming a box, not a byline."""
-    return (
-        symbol in (FURNITURE, LABEL, TITLE, BYLINE)
-        and unit.byline is None
-        and (is_box_heading(unit.text))
-    )
+    """Whether a unit is a box heading: a short line naming a box, not a date."""
+    undated = unit.byline is None or unit.byline.published is None  # "PARTNER CONTENT"
+    return symbol in (FURNITURE, LABEL, TITLE, BYLINE) and undated and is_box_heading(unit.text)
 
 
 def _size(syms: list[str], record: list[int]) -> int:

@@ -68,7 +68,7 @@ def _boxed(units: list[Unit], out: list[str]) -> set[int]:
     heads = [
         index
         for index, unit in enumerate(units)
-        if unit.byline is None and out[index] != META and is_box_heading(unit.text)
+        if out[index] != META and is_box_heading(unit.text)
     ]
     return set(in_boxes(units, out, heads)) if heads else set()
 

@@ -46,6 +46,7 @@ _SKIPPED_TEXT: Final = 0.75  # running text skipped between records costs this s
 _PHASE_SHARE: Final = 0.9  # a reading cut in another place, explaining nearly as much text
 _BLOCK_PHASE_SHARE: Final = 0.75  # ... or a cut whose records keep to the page's blocks
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
+_KEPT_SHARE: Final = 0.75  # records kept to their blocks explain nearly as much text
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
 
 
@@ -98,16 +99,12 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     for pattern in sorted(bounds, key=bounds.__getitem__, reverse=True):
         if bounds[pattern] <= best[2]:
             break
-        free, score = _match(page, pattern, blocked=False)
-        records = free
-        if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
-            # where blank lines already part the records, records keep to their blocks
-            kept, _ = _match(page, pattern, blocked=True)
-            if len(kept) >= len(free):
-                records = kept
-        tried[pattern] = (records, score)
-        if score > best[2]:
-            best = (pattern, records, score)
+        tried[pattern] = _read(page, pattern)
+        if tried[pattern][1] > best[2]:
+            best = (pattern, *tried[pattern])
+    for turned in _turns(best[0]):
+        if turned not in tried:  # the same cycle cut elsewhere ("T T B" for "B T T")
+            tried[turned] = _read(page, turned)
     pattern, found, score = _whole_phase(page, best, tried)
     if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
         # a heading over a block of sentences one a line is a run of teasers, not one item
@@ -126,6 +123,47 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     if reading.records:
         assign_roles(units, syms, reading)
     return reading
+
+
+def _read(page: _Content, pattern: tuple[str, ...]) -> tuple[list[list[int]], float]:
+    """The records ``pattern`` reads on the page and the text they explain; where blank
+    lines already part the records, records keep to their blocks."""
+    free, score = _match(page, pattern, blocked=False)
+    if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
+        kept, kept_score = _match(page, pattern, blocked=True)
+        if len(kept) >= len(free):
+            return kept, score
+        if kept_score >= _KEPT_SHARE * score and _stray_edge(page, free, kept):
+            return kept, score
+    return free, score
+
+
+def _stray_edge(page: _Content, free: list[list[int]], kept: list[list[int]]) -> bool:
+    """Whether the one record the blocked reading lacks is the first or the last, made of
+    lines from two blocks: a line alone above or below the list (a masthead's tagline, a
+    box's heading) taken with the next or last record's field."""
+    if len(kept) + 1 != len(free) or not kept:
+        return False
+    edge = free[0] if kept[0][0] > free[0][0] else free[-1]
+    return page.blocks[edge[0]] != page.blocks[edge[-1]] and edge not in kept
+
+
+def _turns(pattern: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The other cuts of a pattern's cycle that make a record shape of their own."""
+    found: list[tuple[str, ...]] = []
+    for cut in range(1, len(pattern)):
+        turned = pattern[cut:] + pattern[:cut]
+        if turned != pattern and _plain("".join(turned)) and _title_first(turned):
+            found.append(turned)
+    return found
+
+
+def _title_first(pattern: tuple[str, ...]) -> bool:
+    """A record's running text stands under its title and a kicker above it."""
+    if TITLE not in pattern:
+        return True
+    title = pattern.index(TITLE)
+    return TEXT not in pattern[:title] and LABEL not in pattern[title:]
 
 
 def _whole_phase(
@@ -219,19 +257,14 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
         # what comes before the first ``start`` is not a record of this cut
         chunks = collapsed.get(start, whole).split(start)[1:]
         _add_common(found, [start + chunk for chunk in chunks])
+    # records closed by their byline: "T T B" where a standfirst is as short as a title
+    _add_common(found, [chunk + BYLINE for chunk in whole.split(BYLINE)[:-1] if chunk])
     # a page of one item still shows its own shape, and the commonest ones
     for shape in (whole, TITLE + TEXT, TEXT):
         if len(shape) <= _LONGEST:
             found[shape] += 0
     patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
-    # A record's running text stands under its title, never above it; and
-    # a kicker or section label stands above its title, never under it
-    patterns = [
-        p
-        for p in patterns
-        if TITLE not in p or (TEXT not in p[: p.index(TITLE)] and LABEL not in p[p.index(TITLE) :])
-    ]
-    return [tuple(p) for p in patterns] or [(TEXT,)]
+    return [tuple(p) for p in patterns if _title_first(tuple(p))] or [(TEXT,)]
 
 
 def _plain(pattern: str) -> bool:
