@@ -41,6 +41,7 @@ _BLOCK: Final = re.compile(
     r"|support (?:us|our work)|donate\b|become a (?:member|supporter|subscriber)"
     r"|powered by|we use cookies|privacy policy|terms (?:of|and)\b|contact us"
     r"|(?:sponsored|promoted|paid for) by|in (?:association|partnership) with"
+    r"|buy me a coffee|(?:type|enter) your e-?mail"
     r"|about us)\b.{0,90}",
     re.IGNORECASE,
 )
@@ -105,7 +106,7 @@ _OPENING_WORDS: Final = frozenset(
     login sign tag tags tagged category categories filed posted stay subscribe join get
     never find like support donate become powered we privacy terms contact about buy book
     order download pre preorder register reserve shop sponsored promoted paid
-    in""".split()
+    in type enter""".split()
 )
 _FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
 _PROMOTION_ENDS: Final = ("here", "online", "now", "today")
