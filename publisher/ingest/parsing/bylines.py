@@ -169,6 +169,7 @@ _DESKS: Final = frozenset(
         *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
         *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
         *("for immediate release", "immediate release", "embargoed", "press release"),
+        *("collectif", "collective", "kollektiv", "colectivo", "collettivo", "coletivo"),
     )
 )
 
