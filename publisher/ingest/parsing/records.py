@@ -128,7 +128,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
 def _read(page: _Content, pattern: tuple[str, ...]) -> tuple[list[list[int]], float]:
     """The records ``pattern`` reads on the page and the text they explain; where blank
     lines already part the records, records keep to their blocks."""
-    free, score = _match(page, pattern, blocked=False)
+    free, score = _later_start(page, pattern, *_match(page, pattern, blocked=False))
     if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
         kept, kept_score = _match(page, pattern, blocked=True)
         if len(kept) >= len(free):
@@ -136,6 +136,20 @@ def _read(page: _Content, pattern: tuple[str, ...]) -> tuple[list[list[int]], fl
         if kept_score >= _KEPT_SHARE * score and _stray_edge(page, free, kept):
             return kept, score
     return free, score
+
+
+def _later_start(
+    page: _Content, pattern: tuple[str, ...], free: list[list[int]], score: float
+) -> tuple[list[list[int]], float]:
+    """The reading started a line later where that makes more records whole: a line over
+    the list (the site's name) took the first title's place, and each title the next
+    one's standfirst ("T T B" read as the name and the first title)."""
+    fields = len(pattern)
+    if len(free) < _TEASER_RUN or fields < 2 or _whole(page, free[:1], fields):
+        return free, score
+    later, later_score = _match(page, pattern, blocked=False, start=free[0][0] + 1)
+    whole = _whole(page, later, fields) > _whole(page, free, fields)
+    return (later, later_score) if whole and later_score >= _PHASE_SHARE * score else (free, score)
 
 
 def _stray_edge(page: _Content, free: list[list[int]], kept: list[list[int]]) -> bool:
@@ -291,7 +305,7 @@ def _add_common(found: Counter[str], signatures: list[str]) -> None:
 
 
 def _match(
-    page: _Content, pattern: tuple[str, ...], *, blocked: bool
+    page: _Content, pattern: tuple[str, ...], *, blocked: bool, start: int = 0
 ) -> tuple[list[list[int]], float]:
     """Records (as positions) read greedily by ``pattern`` over the page, and the text
     they explain.
@@ -305,7 +319,7 @@ def _match(
     line, blocks, weights = page.line, page.blocks, page.weights
     records: list[list[int]] = []
     score = 0.0
-    position = 0
+    position = start
     while (found := shape.search(line, position)) is not None:
         start, end = found.span()
         title = line.index(anchor, start, end)
