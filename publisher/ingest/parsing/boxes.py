@@ -38,6 +38,8 @@ _BOX_HEADING: Final = re.compile(
     r"|advertisement feature|(?:upcoming|forthcoming|future|next|our)\sevents|events"
     r"|what'?s on|(?:latest|current)\s(?:jobs|vacancies)|jobs|vacancies|job (?:opportunities"
     r"|vacancies)|recent\s(?:posts|articles|comments|entries)|archives|blogroll"
+    r"|from (?:the|our) archives?|(?:tiré )?des archives|aus dem archiv|del archivo"
+    r"|dall'archivio|do arquivo|uit het archief|o'r archif"
     # French
     r"|les plus (?:lus|partagés|commentés|populaires|consultés)|(?:à )?lire aussi"
     r"|à (?:voir|découvrir|écouter) aussi|sur le même (?:sujet|thème)|dans la même rubrique"

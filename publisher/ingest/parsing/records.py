@@ -105,6 +105,9 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     for turned in _turns(best[0]):
         if turned not in tried:  # the same cycle cut elsewhere ("T T B" for "B T T")
             tried[turned] = _read(page, turned)
+    dated = (BYLINE, *best[0])
+    if best[0][-1:] == (BYLINE,) and best[0][0] != BYLINE and dated not in tried:
+        tried[dated] = _read(page, dated)  # "B T S B": a date over each title too
     pattern, found, score = _whole_phase(page, best, tried)
     if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
         # a heading over a block of sentences one a line is a run of teasers, not one item
@@ -188,12 +191,14 @@ def _whole_phase(
     """Of the readings of one cycle cut at different points ("B T S" against "T S B" on
     a page without blank lines), the one whose records are whole: a cut in the wrong
     place leaves the first record without its opening field and makes a stray last one.
-    Where blank lines part the records, they say where records start instead."""
+    Where blank lines part the records, they say where records start instead, and
+    whether a date over each title opens the record ("B T S B" for "T S B")."""
     pattern = best[0]
     whole = _whole(page, best[1], len(pattern))
     opening = _opening(page, best[1])
+    dated = (BYLINE, *pattern)  # a date over the title as well as a byline closing it
     for other, (records, score) in tried.items():
-        if (
+        if other != dated and (
             other == pattern
             or len(other) != len(pattern)
             or "".join(other) not in "".join(pattern * 2)
@@ -201,6 +206,8 @@ def _whole_phase(
             continue
         count = _whole(page, records, len(other))
         opens = _opening(page, records)
+        if other == dated:
+            count = whole  # more fields: only the blocks can say it is the better cut
         if count > whole and score >= _PHASE_SHARE * best[2] and opens >= opening:
             best, whole, opening = (other, records, score), count, opens
         elif _blocks_say(len(best[1]), opening, len(records), opens) and (
