@@ -81,6 +81,27 @@ _BOX_HEADING: Final = re.compile(
     re.IGNORECASE,
 )
 _TRIM: Final = " :»›→↓▼…-–—"
+# The first words _BOX_HEADING's alternatives open with: the cheap test before it.
+_OPENINGS: Final = frozenset(
+    """most best popular trending related more latest also you read watch listen see
+    further recommended editor editors staff top don dont must in around elsewhere from
+    partner sponsored promoted paid advertisement upcoming forthcoming future next our
+    events what whats current jobs vacancies job recent archives blogroll
+    les lire à sur dans nos notre populaires articles contenus prochains événements
+    rendez offres nous du de tiré des
+    meistgelesen meistgelesene am auch lesen das mehr weitere verwandte unsere
+    empfehlungen termine veranstaltungen stellenangebote stellenanzeigen gesponsert aus
+    lo las los más también te le recomendamos recomendados relacionados relacionadas
+    noticias artículos lee ver próximos ofertas del
+    i più articoli correlati notizie leggi potrebbe ti consigliamo da prossimi eventi appuntamenti
+    altri dello dall
+    as os mais leia veja notícias artigos você pode poderá recomendadas do
+    meest populair ook gerelateerd gerelateerde aanbevolen aanraders evenementen
+    activiteiten vacatures meer gesponsord uit
+    mwyaf poblogaidd darllenwch darllen erthyglau straeon mwy digwyddiadau swyddi o
+    agenda""".split()
+)
+_FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
 
 
 def is_box_heading(text: str) -> bool:
@@ -89,6 +110,9 @@ def is_box_heading(text: str) -> bool:
         return False
     stripped = text.strip(_TRIM)
     if not stripped or stripped[-1] in ".?!,;" or ":" in stripped:
+        return False
+    first = _FIRST_WORD.match(stripped.lower())
+    if first is None or first.group() not in _OPENINGS:
         return False
     return _BOX_HEADING.fullmatch(stripped) is not None
 

@@ -54,7 +54,7 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
         reasons.append(reason)
     _stacked_menus(units, out, reasons)
     _appeal_boxes(units, out, reasons)
-    _mark_labels(units, out, reasons, _boxed(units, out))
+    _mark_labels(units, out, reasons)
     _names_in_context(units, out, reasons)
     _teaser_runs(units, out)
     _numbered_titles(units, out)
@@ -268,10 +268,10 @@ def _neighbour(out: list[str], index: int, step: int) -> int | None:
     return index if 0 <= index < len(out) else None
 
 
-def _mark_labels(units: list[Unit], out: list[str], reasons: list[str], boxed: set[int]) -> None:
+def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines that recur on the page are labels (sections, the site's name),
     unless one heads text of its own (a headline repeated in a "most read" box, or two
-    stories under one headline) or the copy stands in a box (``boxed``: the headline
+    stories under one headline) or the copy stands in a box ("Most read": the headline
     stays, its copy in the box is the label);
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
     ("News & campaign updates") and a single word ("Podcast"): no headline is one word,
@@ -279,6 +279,7 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str], boxed: s
     titles = [i for i, symbol in enumerate(out) if symbol == TITLE]
     keys = {i: units[i].text.casefold() for i in titles}
     counts = Counter(keys.values())
+    boxed = _boxed(units, out) if max(counts.values(), default=0) >= _REPEATS else set()
     outside = Counter(key for i, key in keys.items() if i not in boxed)
     dated = Counter(
         keys[i] for i in titles if counts[keys[i]] >= _REPEATS and _dated_below(units, out, i)

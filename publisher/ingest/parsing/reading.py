@@ -89,7 +89,8 @@ def _outside_boxes(units: list[Unit], syms: list[str], roles: list[str], skip: s
     read = [FURNITURE if i in skip else s for i, s in enumerate(syms)]
     reading = find_records(units, read)
     boxed = boxed_lines(units, read, [r.indexes for r in reading.records])
-    changed = [i for i in boxed if read[i] not in (FURNITURE, META)]
+    # read again only where a record took lines of a box
+    changed = any(i in boxed for r in reading.records for i in r.indexes)
     for i, head in boxed.items():
         if syms[i] != FURNITURE:
             syms[i] = read[i] = FURNITURE

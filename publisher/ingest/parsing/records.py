@@ -109,6 +109,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     if best[0][-1:] == (BYLINE,) and best[0][0] != BYLINE and dated not in tried:
         tried[dated] = _read(page, dated)  # "B T S B": a date over each title too
     pattern, found, score = _whole_phase(page, best, tried)
+    found, score = _later_start(page, pattern, found, score)
     if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
         # a heading over a block of sentences one a line is a run of teasers, not one item
         teasers, teaser_score = _match(page, (TEXT,), blocked=False)
@@ -131,7 +132,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
 def _read(page: _Content, pattern: tuple[str, ...]) -> tuple[list[list[int]], float]:
     """The records ``pattern`` reads on the page and the text they explain; where blank
     lines already part the records, records keep to their blocks."""
-    free, score = _later_start(page, pattern, *_match(page, pattern, blocked=False))
+    free, score = _match(page, pattern, blocked=False)
     if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
         kept, kept_score = _match(page, pattern, blocked=True)
         if len(kept) >= len(free):
@@ -150,6 +151,8 @@ def _later_start(
     fields = len(pattern)
     if len(free) < _TEASER_RUN or fields < 2 or _whole(page, free[:1], fields):
         return free, score
+    if free != _match(page, pattern, blocked=False)[0]:
+        return free, score  # records kept to their blocks: the blank lines said where
     later, later_score = _match(page, pattern, blocked=False, start=free[0][0] + 1)
     whole = _whole(page, later, fields) > _whole(page, free, fields)
     return (later, later_score) if whole and later_score >= _PHASE_SHARE * score else (free, score)
