@@ -310,9 +310,11 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     title_unit = units[title_index]
     derived = syms[title_index] in (TEXT, LIST)
     bodies = _standfirst(units, [i for i in record.indexes if record.roles.get(i) == "standfirst"])
-    bylines = [
-        byline_of(units[i], syms[i]) for i in record.indexes if record.roles.get(i) == "byline"
-    ]
+    signs = [i for i in record.indexes if record.roles.get(i) == "byline"]
+    bylines = [byline_of(units[i], syms[i]) for i in signs]
+    # the writer named under the title, where one is, over a name on the line above it
+    # ("22:40 Sketchbook Comics" / the title / "by Jo Hartley"): the line above dates it
+    under = _merge([byline_of(units[i], syms[i]) for i in signs if i > title_index])
     kicker = next((units[i].text for i in record.indexes if record.roles[i] == "kicker"), None)
     summary, author = (None, None)
     if derived:
@@ -325,6 +327,8 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     if record.heading is not None:  # the day the page groups the item under
         bylines.append(units[record.heading].byline)
     byline = _merge(bylines) or Byline(None, None)
+    if under is not None and under.author:
+        byline = Byline(under.author, byline.published, byline.clock)
     draft = Draft(
         title=title,
         line=title_unit.line,
