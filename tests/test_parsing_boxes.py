@@ -305,3 +305,34 @@ def test_title_standfirst_pairs_on_lines_of_their_own_keep_their_first_title() -
     result = _parse("\n\n".join(blocks) + "\n")
     assert _titles(result) == [title for title, _, _ in stories]
     assert [item.author for item in result.items] == [name for _, name, _ in stories]
+
+
+def test_a_feed_post_of_two_sentences_closed_by_its_counters_is_one_item() -> None:
+    posts = [
+        (
+            "March 4",
+            "Ballot result: 91% voted yes to strike action.",
+            "Committee meets Wednesday.",
+            "👁 9.8K   18:02",
+        ),
+        (
+            "March 5",
+            "Strike confirmed for Friday from 05:00.",
+            "Lines 1 and 2 run a reduced service.",
+            "👁 12.4K   14:32",
+        ),
+        (
+            "March 6",
+            "Talks broke down after two hours.",
+            "Picket lines from 04:30 at three depots.",
+            "👁 15.1K   19:44",
+        ),
+    ]
+    page = "Transit Workers Alert\n\n" + "\n\n".join("\n".join(post) for post in posts) + "\n"
+    result = _parse(page)
+    assert [item.title for item in result.items] == [
+        "Ballot result: 91% voted yes to strike action",
+        "Strike confirmed for Friday from 05:00",
+        "Talks broke down after two hours",
+    ]
+    assert _role(result, "👁 9.8K   18:02") == "metadata"

@@ -30,7 +30,7 @@ from publisher.ingest.parsing.fields import (
     without_stray_edges,
 )
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
 
 _CONTENT: Final = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE: Final = (TEXT, BYLINE)
@@ -115,6 +115,8 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
         teasers, teaser_score = _match(page, (TEXT,), blocked=False)
         if len(teasers) >= _TEASER_RUN * max(1, len(found)):
             pattern, found, score = (TEXT,), teasers, teaser_score
+    if pattern == (TEXT,):
+        found = _messages(units, syms, page, found)
     chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
     runs = main_runs(syms, chosen)
     if TITLE in pattern:
@@ -184,6 +186,30 @@ def _title_first(pattern: tuple[str, ...]) -> bool:
         return True
     title = pattern.index(TITLE)
     return TEXT not in pattern[:title] and LABEL not in pattern[title:]
+
+
+def _messages(
+    units: list[Unit], syms: list[str], page: _Content, found: list[list[int]]
+) -> list[list[int]]:
+    """Teasers one a line, joined by block where each block is one message closed by its
+    metadata line (a feed's "👁 9.8K 18:02" under each post): a post of two sentences on
+    two lines is one item, not two."""
+    closed = [_closed(units, syms, block) for block in sorted({page.blocks[r[0]] for r in found})]
+    if len(closed) < _TEASER_RUN or sum(closed) * 5 < len(closed) * 4:
+        return found
+    joined: list[list[int]] = []
+    for record in found:
+        if joined and page.blocks[joined[-1][0]] == page.blocks[record[0]]:
+            joined[-1].extend(record)
+        else:
+            joined.append(list(record))
+    return joined
+
+
+def _closed(units: list[Unit], syms: list[str], block: int) -> bool:
+    """Whether a block ends in a line of metadata (counters, a time of day)."""
+    last = max(i for i, unit in enumerate(units) if unit.block == block)
+    return syms[last] == META or (units[last].byline is not None and units[last].byline.clock)
 
 
 def _whole_phase(
