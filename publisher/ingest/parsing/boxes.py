@@ -164,7 +164,8 @@ def boxed_lines(units: list[Unit], syms: list[str], records: list[list[int]]) ->
         if not box or not before:
             continue  # a kicker over its item, or a heading over the page's own list
         box.extend(_smaller_after(syms, records, before, max(box), heads))
-        inside = sum(1 for r in records if r[0] in box)
+        lines = set(box)
+        inside = sum(1 for r in records if r[0] in lines)
         if inside * 2 < len(records):
             held.update({i: head for i in (head, *box) if i not in held})
     return held

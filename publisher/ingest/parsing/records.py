@@ -191,10 +191,11 @@ def _title_first(pattern: tuple[str, ...]) -> bool:
 def _messages(
     units: list[Unit], syms: list[str], page: _Content, found: list[list[int]]
 ) -> list[list[int]]:
-    """Teasers one a line, joined by block where each block is one message closed by its
-    metadata line (a feed's "👁 9.8K 18:02" under each post): a post of two sentences on
-    two lines is one item, not two."""
-    closed = [_closed(units, syms, block) for block in sorted({page.blocks[r[0]] for r in found})]
+    """Teasers one a line, joined by block where nearly every block is one message closed
+    by its metadata line (a feed's "👁 9.8K 18:02" under each post): a post of two
+    sentences on two lines is one item, not two."""
+    last = {unit.block: i for i, unit in enumerate(units)}  # each block's last line
+    closed = [_closed(units[last[b]], syms[last[b]]) for b in {page.blocks[r[0]] for r in found}]
     if len(closed) < _TEASER_RUN or sum(closed) * 5 < len(closed) * 4:
         return found
     joined: list[list[int]] = []
@@ -206,10 +207,9 @@ def _messages(
     return joined
 
 
-def _closed(units: list[Unit], syms: list[str], block: int) -> bool:
-    """Whether a block ends in a line of metadata (counters, a time of day)."""
-    last = max(i for i, unit in enumerate(units) if unit.block == block)
-    return syms[last] == META or (units[last].byline is not None and units[last].byline.clock)
+def _closed(unit: Unit, symbol: str) -> bool:
+    """Whether a block's last line is metadata (counters, a time of day alone)."""
+    return symbol == META or (unit.byline is not None and unit.byline.clock)
 
 
 def _whole_phase(
