@@ -205,6 +205,7 @@ _DESKS: Final = frozenset(
         *("agência brasil", "agencia efe", "nan", "sapa", "aap", "bernama", "yonhap"),
         *("for immediate release", "immediate release", "embargoed", "press release"),
         *("embargoed until", "under embargo", "embargo"),
+        *("collectif", "collective", "kollektiv", "colectivo", "collettivo", "coletivo"),
     )
 )
 

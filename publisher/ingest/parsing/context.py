@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Final
 
+from publisher.ingest.parsing.boxes import in_boxes, is_box_heading
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
@@ -59,6 +60,17 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
     _numbered_titles(units, out)
     _standfirsts_by_shape(units, out)
     return out, reasons
+
+
+def _boxed(units: list[Unit], out: list[str]) -> set[int]:
+    """The lines in boxes the site names ("Most read", "Lo más leído"): a headline copied
+    there is no label (``boxes`` takes the boxes after the records out of the reading)."""
+    heads = [
+        index
+        for index, unit in enumerate(units)
+        if out[index] != META and is_box_heading(unit.text)
+    ]
+    return set(in_boxes(units, out, heads)) if heads else set()
 
 
 def _appeal_boxes(units: list[Unit], out: list[str], reasons: list[str]) -> None:
@@ -259,7 +271,8 @@ def _neighbour(out: list[str], index: int, step: int) -> int | None:
 def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines that recur on the page are labels (sections, the site's name),
     unless one heads text of its own (a headline repeated in a "most read" box, or two
-    stories under one headline);
+    stories under one headline) or the copy stands in a box ("Most read": the headline
+    stays, its copy in the box is the label);
     so are a word or three in capitals ("IN BRIEF", "ANALYSIS"), a line of section words
     ("News & campaign updates") and a single word ("Podcast"): no headline is one word,
     but for one a writer signs ("Overtime" / "By Lucy Abernethy"); and a body or a
@@ -267,6 +280,8 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     titles = [i for i, symbol in enumerate(out) if symbol == TITLE]
     keys = {i: units[i].text.casefold() for i in titles}
     counts = Counter(keys.values())
+    boxed = _boxed(units, out) if max(counts.values(), default=0) >= _REPEATS else set()
+    outside = Counter(key for i, key in keys.items() if i not in boxed)
     dated = Counter(
         keys[i] for i in titles if counts[keys[i]] >= _REPEATS and _dated_below(units, out, i)
     )
@@ -275,7 +290,10 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
         # a headline over its dated byline, repeated in a sidebar where no date follows it;
         # a kicker over every date stays a label
         signed = 0 < dated[key] < counts[key] and _dated_below(units, out, index)
-        if counts[key] >= _REPEATS and not signed and not _heads_text(units, out, index):
+        # a headline copied into a box ("Most read"): the copy is no item, the headline one
+        copied = index not in boxed and outside[key] == 1
+        repeated = counts[key] >= _REPEATS and not (signed or copied)
+        if repeated and not _heads_text(units, out, index):
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
         elif (

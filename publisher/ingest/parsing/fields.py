@@ -237,15 +237,24 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
                 record.indexes.insert(0, last.pop())
     taken = {i for r in records for i in r.indexes}
     _names_under_their_items(units, syms, records, taken)
-    for record in records:
+    for k, record in enumerate(records):
         if _names(units, syms, record):
             continue
         above = record.indexes[0] - 1
         while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
             above -= 1
         if above >= 0 and above not in taken and _named(units, syms, above):
+            if k == 0 and _heads_list(units, syms, above, record):
+                continue
             record.indexes.insert(0, above)
             taken.add(above)
+
+
+def _heads_list(units: list[Unit], syms: list[str], name: int, record: Record) -> bool:
+    """Whether a name-like line over the first record is the list's heading ("BRANCH
+    NEWS", "TOP STORY"): a block of its own over a record that has its byline line."""
+    alone = units[name].block != units[record.indexes[0]].block
+    return alone and any(syms[i] == BYLINE for i in record.indexes)
 
 
 def _name_over(units: list[Unit], syms: list[str], records: list[Record]) -> bool:

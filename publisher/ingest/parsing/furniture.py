@@ -40,6 +40,8 @@ _BLOCK: Final = re.compile(
     r"|get (?:our|the) (?:newsletter|latest)|never miss|follow us|find us on|like us on"
     r"|support (?:us|our work)|donate\b|become a (?:member|supporter|subscriber)"
     r"|powered by|we use cookies|privacy policy|terms (?:of|and)\b|contact us"
+    r"|(?:sponsored|promoted|paid for) by|in (?:association|partnership) with"
+    r"|buy me a coffee|(?:type|enter) your e-?mail"
     r"|about us)\b.{0,90}",
     re.IGNORECASE,
 )
@@ -103,7 +105,8 @@ _OPENING_WORDS: Final = frozenset(
     decline ok i got dismiss manage comment comments leave back skip home menu search log
     login sign tag tags tagged category categories filed posted stay subscribe join get
     never find like support donate become powered we privacy terms contact about buy book
-    order download pre preorder register reserve shop""".split()
+    order download pre preorder register reserve shop sponsored promoted paid
+    in type enter""".split()
 )
 _FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
 _PROMOTION_ENDS: Final = ("here", "online", "now", "today")

@@ -12,6 +12,7 @@ from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
+from publisher.ingest.parsing.boxes import boxed_lines
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record
@@ -69,7 +70,7 @@ def read_page(
         return _teasers(units, syms, roles)
     if forced == LONG_PAGE:
         return _long_page(units, syms, roles, content[0] if content else 0)
-    reading = find_records(units, [FURNITURE if i in skip else s for i, s in enumerate(syms)])
+    reading = _outside_boxes(units, syms, roles, skip)
     article = find_article(units, syms, skip, reading.records) if forced is None else None
     if article is not None:
         return _long_page(units, syms, roles, article)
@@ -80,6 +81,22 @@ def read_page(
         page.layout = forced
         page.reasons[0] = f"chose {forced} (forced): {len(page.drafts)} items"
     return page
+
+
+def _outside_boxes(units: list[Unit], syms: list[str], roles: list[str], skip: set[int]) -> Reading:
+    """The page's records, read again without the boxes opened after its first record
+    ("Most read", "Related", "Upcoming events"): their lines become furniture."""
+    read = [FURNITURE if i in skip else s for i, s in enumerate(syms)]
+    reading = find_records(units, read)
+    boxed = boxed_lines(units, read, [r.indexes for r in reading.records])
+    # read again only where a record took lines of a box
+    changed = any(i in boxed for r in reading.records for i in r.indexes)
+    for i, head in boxed.items():
+        if syms[i] != FURNITURE:
+            syms[i] = read[i] = FURNITURE
+            box = "a box's heading" if i == head else f"in the box {units[head].text!r}"
+            roles[i] = f"furniture ({box})"
+    return find_records(units, read) if changed else reading
 
 
 def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReading:
@@ -303,9 +320,11 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     title_unit = units[title_index]
     derived = syms[title_index] in (TEXT, LIST)
     bodies = _standfirst(units, [i for i in record.indexes if record.roles.get(i) == "standfirst"])
-    bylines = [
-        byline_of(units[i], syms[i]) for i in record.indexes if record.roles.get(i) == "byline"
-    ]
+    signs = [i for i in record.indexes if record.roles.get(i) == "byline"]
+    bylines = [byline_of(units[i], syms[i]) for i in signs]
+    # the writer named under the title, where one is, over a name on the line above it
+    # ("22:40 Sketchbook Comics" / the title / "by Jo Hartley"): the line above dates it
+    under = _merge([byline_of(units[i], syms[i]) for i in signs if i > title_index])
     kicker = next((units[i].text for i in record.indexes if record.roles[i] == "kicker"), None)
     summary, author = (None, None)
     if derived:
@@ -318,6 +337,8 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     if record.heading is not None:  # the day the page groups the item under
         bylines.append(units[record.heading].byline)
     byline = _merge(bylines) or Byline(None, None)
+    if under is not None and under.author:
+        byline = Byline(under.author, byline.published, byline.clock)
     draft = Draft(
         title=title,
         line=title_unit.line,

@@ -30,7 +30,7 @@ from publisher.ingest.parsing.fields import (
     without_stray_edges,
 )
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
 
 _CONTENT: Final = (TITLE, TEXT, BYLINE, LABEL, LIST)
 _REPEATABLE: Final = (TEXT, BYLINE)
@@ -46,6 +46,7 @@ _SKIPPED_TEXT: Final = 0.75  # running text skipped between records costs this s
 _PHASE_SHARE: Final = 0.9  # a reading cut in another place, explaining nearly as much text
 _BLOCK_PHASE_SHARE: Final = 0.75  # ... or a cut whose records keep to the page's blocks
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
+_KEPT_SHARE: Final = 0.75  # records kept to their blocks explain nearly as much text
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
 
 
@@ -98,22 +99,24 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     for pattern in sorted(bounds, key=bounds.__getitem__, reverse=True):
         if bounds[pattern] <= best[2]:
             break
-        free, score = _match(page, pattern, blocked=False)
-        records = free
-        if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
-            # where blank lines already part the records, records keep to their blocks
-            kept, _ = _match(page, pattern, blocked=True)
-            if len(kept) >= len(free):
-                records = kept
-        tried[pattern] = (records, score)
-        if score > best[2]:
-            best = (pattern, records, score)
+        tried[pattern] = _read(page, pattern)
+        if tried[pattern][1] > best[2]:
+            best = (pattern, *tried[pattern])
+    for turned in _turns(best[0]):
+        if turned not in tried:  # the same cycle cut elsewhere ("T T B" for "B T T")
+            tried[turned] = _read(page, turned)
+    dated = (BYLINE, *best[0])
+    if best[0][-1:] == (BYLINE,) and best[0][0] != BYLINE and dated not in tried:
+        tried[dated] = _read(page, dated)  # "B T S B": a date over each title too
     pattern, found, score = _whole_phase(page, best, tried)
+    found, score = _later_start(page, pattern, found, score)
     if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
         # a heading over a block of sentences one a line is a run of teasers, not one item
         teasers, teaser_score = _match(page, (TEXT,), blocked=False)
         if len(teasers) >= _TEASER_RUN * max(1, len(found)):
             pattern, found, score = (TEXT,), teasers, teaser_score
+    if pattern == (TEXT,):
+        found = _messages(units, syms, page, found)
     chosen = [Record(indexes=[page.indexes[p] for p in r]) for r in found]
     runs = main_runs(syms, chosen)
     if TITLE in pattern:
@@ -128,6 +131,87 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     return reading
 
 
+def _read(page: _Content, pattern: tuple[str, ...]) -> tuple[list[list[int]], float]:
+    """The records ``pattern`` reads on the page and the text they explain; where blank
+    lines already part the records, records keep to their blocks."""
+    free, score = _match(page, pattern, blocked=False)
+    if any(page.blocks[r[0]] != page.blocks[r[-1]] for r in free):
+        kept, kept_score = _match(page, pattern, blocked=True)
+        if len(kept) >= len(free):
+            return kept, score
+        if kept_score >= _KEPT_SHARE * score and _stray_edge(page, free, kept):
+            return kept, score
+    return free, score
+
+
+def _later_start(
+    page: _Content, pattern: tuple[str, ...], free: list[list[int]], score: float
+) -> tuple[list[list[int]], float]:
+    """The reading started a line later where that makes more records whole: a line over
+    the list (the site's name) took the first title's place, and each title the next
+    one's standfirst ("T T B" read as the name and the first title)."""
+    fields = len(pattern)
+    if len(free) < _TEASER_RUN or fields < 2 or _whole(page, free[:1], fields):
+        return free, score
+    if free != _match(page, pattern, blocked=False)[0]:
+        return free, score  # records kept to their blocks: the blank lines said where
+    later, later_score = _match(page, pattern, blocked=False, start=free[0][0] + 1)
+    whole = _whole(page, later, fields) > _whole(page, free, fields)
+    return (later, later_score) if whole and later_score >= _PHASE_SHARE * score else (free, score)
+
+
+def _stray_edge(page: _Content, free: list[list[int]], kept: list[list[int]]) -> bool:
+    """Whether the one record the blocked reading lacks is the first or the last, made of
+    lines from two blocks: a line alone above or below the list (a masthead's tagline, a
+    box's heading) taken with the next or last record's field."""
+    if len(kept) + 1 != len(free) or not kept:
+        return False
+    edge = free[0] if kept[0][0] > free[0][0] else free[-1]
+    return page.blocks[edge[0]] != page.blocks[edge[-1]] and edge not in kept
+
+
+def _turns(pattern: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The other cuts of a pattern's cycle that make a record shape of their own."""
+    found: list[tuple[str, ...]] = []
+    for cut in range(1, len(pattern)):
+        turned = pattern[cut:] + pattern[:cut]
+        if turned != pattern and _plain("".join(turned)) and _title_first(turned):
+            found.append(turned)
+    return found
+
+
+def _title_first(pattern: tuple[str, ...]) -> bool:
+    """A record's running text stands under its title and a kicker above it."""
+    if TITLE not in pattern:
+        return True
+    title = pattern.index(TITLE)
+    return TEXT not in pattern[:title] and LABEL not in pattern[title:]
+
+
+def _messages(
+    units: list[Unit], syms: list[str], page: _Content, found: list[list[int]]
+) -> list[list[int]]:
+    """Teasers one a line, joined by block where nearly every block is one message closed
+    by its metadata line (a feed's "👁 9.8K 18:02" under each post): a post of two
+    sentences on two lines is one item, not two."""
+    last = {unit.block: i for i, unit in enumerate(units)}  # each block's last line
+    closed = [_closed(units[last[b]], syms[last[b]]) for b in {page.blocks[r[0]] for r in found}]
+    if len(closed) < _TEASER_RUN or sum(closed) * 5 < len(closed) * 4:
+        return found
+    joined: list[list[int]] = []
+    for record in found:
+        if joined and page.blocks[joined[-1][0]] == page.blocks[record[0]]:
+            joined[-1].extend(record)
+        else:
+            joined.append(list(record))
+    return joined
+
+
+def _closed(unit: Unit, symbol: str) -> bool:
+    """Whether a block's last line is metadata (counters, a time of day alone)."""
+    return symbol == META or (unit.byline is not None and unit.byline.clock)
+
+
 def _whole_phase(
     page: _Content,
     best: tuple[tuple[str, ...], list[list[int]], float],
@@ -136,12 +220,14 @@ def _whole_phase(
     """Of the readings of one cycle cut at different points ("B T S" against "T S B" on
     a page without blank lines), the one whose records are whole: a cut in the wrong
     place leaves the first record without its opening field and makes a stray last one.
-    Where blank lines part the records, they say where records start instead."""
+    Where blank lines part the records, they say where records start instead, and
+    whether a date over each title opens the record ("B T S B" for "T S B")."""
     pattern = best[0]
     whole = _whole(page, best[1], len(pattern))
     opening = _opening(page, best[1])
+    dated = (BYLINE, *pattern)  # a date over the title as well as a byline closing it
     for other, (records, score) in tried.items():
-        if (
+        if other != dated and (
             other == pattern
             or len(other) != len(pattern)
             or "".join(other) not in "".join(pattern * 2)
@@ -149,6 +235,8 @@ def _whole_phase(
             continue
         count = _whole(page, records, len(other))
         opens = _opening(page, records)
+        if other == dated:
+            count = whole  # more fields: only the blocks can say it is the better cut
         if count > whole and score >= _PHASE_SHARE * best[2] and opens >= opening:
             best, whole, opening = (other, records, score), count, opens
         elif _blocks_say(len(best[1]), opening, len(records), opens) and (
@@ -219,19 +307,14 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
         # what comes before the first ``start`` is not a record of this cut
         chunks = collapsed.get(start, whole).split(start)[1:]
         _add_common(found, [start + chunk for chunk in chunks])
+    # records closed by their byline: "T T B" where a standfirst is as short as a title
+    _add_common(found, [chunk + BYLINE for chunk in whole.split(BYLINE)[:-1] if chunk])
     # a page of one item still shows its own shape, and the commonest ones
     for shape in (whole, TITLE + TEXT, TEXT):
         if len(shape) <= _LONGEST:
             found[shape] += 0
     patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
-    # A record's running text stands under its title, never above it; and
-    # a kicker or section label stands above its title, never under it
-    patterns = [
-        p
-        for p in patterns
-        if TITLE not in p or (TEXT not in p[: p.index(TITLE)] and LABEL not in p[p.index(TITLE) :])
-    ]
-    return [tuple(p) for p in patterns] or [(TEXT,)]
+    return [tuple(p) for p in patterns if _title_first(tuple(p))] or [(TEXT,)]
 
 
 def _plain(pattern: str) -> bool:
@@ -258,7 +341,7 @@ def _add_common(found: Counter[str], signatures: list[str]) -> None:
 
 
 def _match(
-    page: _Content, pattern: tuple[str, ...], *, blocked: bool
+    page: _Content, pattern: tuple[str, ...], *, blocked: bool, start: int = 0
 ) -> tuple[list[list[int]], float]:
     """Records (as positions) read greedily by ``pattern`` over the page, and the text
     they explain.
@@ -272,7 +355,7 @@ def _match(
     line, blocks, weights = page.line, page.blocks, page.weights
     records: list[list[int]] = []
     score = 0.0
-    position = 0
+    position = start
     while (found := shape.search(line, position)) is not None:
         start, end = found.span()
         title = line.index(anchor, start, end)

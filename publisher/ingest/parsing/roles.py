@@ -160,6 +160,8 @@ _PLACES: Final = frozenset(
 )
 _LOWER_WORDS: Final = 2  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
+_COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
+_COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
 
 
 def line_symbol(unit: Unit) -> tuple[str, str]:
@@ -182,6 +184,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"
         if not opening and len(text) <= _SYMBOLS_LINE and not any(map(str.isalpha, text)):
             return META, "metadata"  # counters and pictographs: "♡ 61  💬 9", "↩ 14 ⇄ 30"
+        if not opening and len(text) <= _SYMBOLS_LINE and _COUNTERS.fullmatch(text):
+            return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
         if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
             return META, "metadata"
     if unit.marker:

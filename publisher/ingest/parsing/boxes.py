@@ -1,0 +1,205 @@
+"""Widgets and boxes: a heading that names a box ("Most read", "À lire aussi", "Upcoming
+events", "Partner content") and the short items under it, which are the site's
+furniture, not the page's own records.
+
+A box heading is known by its words (in the languages pages come in); what the box
+holds is known by the page's structure: the lines under the heading in its block, or,
+where the heading stands alone, the next block and the records after it that are
+smaller than the page's own (a title alone where the page's records carry a standfirst
+and a byline).  Only a heading standing after the first record opens a box: one above
+the records ("Latest news", "Events") heads the page's own list.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Final
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, TEXT, TITLE
+
+_HEADING_CHARS: Final = 60
+_HEADING_WORDS: Final = 7
+_TAIL: Final = r"(?:\s+\S+){1,4}"  # "More from Martin Cowell", "Mehr zum Thema Rente"
+_BOX_HEADING: Final = re.compile(
+    # English
+    r"(?:most|best)\s(?:read|popular|viewed|shared|commented|watched)(?:\s(?:this week|today"
+    r"|now|stories|articles|posts))?|popular(?:\snow|\stoday|\sthis week|\sposts|\sstories"
+    r"|\sarticles)?|trending(?:\snow|\sstories|\stopics)?|related(?:\s(?:articles|stories|posts"
+    r"|content|news|reading|links|coverage|topics))?|(?:more|latest|also)\s(?:from|by|in|on"
+    rf"|about){_TAIL}|more\s(?:stories|news|articles|headlines)|you\s(?:might|may)\s(?:also\s)?"
+    r"(?:like|enjoy|be interested in)|(?:read|watch|listen)\snext|see also"
+    r"|further reading|recommended(?:\s(?:for you|reading|stories|articles|posts))?"
+    r"|(?:editor'?s'?|editors'?|staff)\s(?:picks?|choice)|top\s(?:stories|picks|reads)"
+    r"|don'?t miss|must reads?|in case you missed it|around the web|elsewhere(?:\son" + _TAIL + ")?"
+    r"|from\s(?:our|the)\spartners?|partner content|sponsored(?:\s(?:content|stories|links))?"
+    r"|promoted(?:\s(?:stories|content))?|paid (?:content|post|partnership)"
+    r"|advertisement feature|(?:upcoming|forthcoming|future|next|our)\sevents|events"
+    r"|what'?s on|(?:latest|current)\s(?:jobs|vacancies)|jobs|vacancies|job (?:opportunities"
+    r"|vacancies)|recent\s(?:posts|articles|comments|entries)|archives|blogroll"
+    r"|from (?:the|our) archives?|(?:tiré )?des archives|aus dem archiv|del archivo"
+    r"|dall'archivio|do arquivo|uit het archief|o'r archif"
+    # French
+    r"|les plus (?:lus|partagés|commentés|populaires|consultés)|(?:à )?lire aussi"
+    r"|à (?:voir|découvrir|écouter) aussi|sur le même (?:sujet|thème)|dans la même rubrique"
+    r"|(?:nos|notre) (?:recommandations|sélection)|à ne pas manquer|populaires"
+    r"|(?:articles|contenus) (?:liés|associés|similaires)|(?:prochains )?(?:événements"
+    r"|rendez-vous)|offres d'emploi|nous recrutons|du même auteur|de la même autrice"
+    # German
+    r"|meistgelesen(?:e)?(?: artikel)?|am meisten gelesen|auch interessant|lesen sie auch"
+    r"|das könnte sie (?:auch )?interessieren|mehr zum thema(?:" + _TAIL + ")?"
+    r"|(?:weitere|verwandte) (?:artikel|beiträge|themen)|(?:unsere )?empfehlungen"
+    r"|termine|veranstaltungen|stellenangebote|stellenanzeigen|mehr von" + _TAIL + "|gesponsert"
+    # Spanish
+    r"|lo más (?:leído|visto|compartido|comentado)|(?:las |los )?más (?:leídas|leídos|vistas"
+    r"|vistos|compartidas)|(?:también )?(?:te|le) (?:puede|pueden|podría) interesar"
+    r"|te recomendamos|recomendados|relacionad[oa]s|(?:noticias|artículos) relacionad[oa]s"
+    r"|lee también|ver también|más (?:noticias|artículos) (?:de|sobre)"
+    + _TAIL
+    + "|más de"
+    + _TAIL
+    + r"|próximos eventos|ofertas de empleo"
+    # Italian
+    r"|(?:i |le )?più (?:letti|lette|visti|viste|condivisi|popolari)|articoli correlati"
+    r"|correlati|notizie correlate|leggi anche|potrebbe interessarti"
+    r"|ti potrebbe(?:ro)? interessare|(?:ti )?consigliamo|da non perdere|(?:prossimi )?eventi"
+    r"|appuntamenti|altri articoli di" + _TAIL + "|dello stesso autore"
+    # Portuguese
+    r"|(?:as |os )?mais (?:lidas|lidos|vistas|vistos|partilhadas|compartilhadas|populares)"
+    r"|leia também|veja também|(?:notícias|artigos) relacionad[oa]s|você (?:pode|poderá) gostar"
+    r"|(?:também )?pode(?:rá)? interessar(?:-lhe)?|recomendad[oa]s|próximos eventos"
+    # Dutch
+    r"|meest (?:gelezen|bekeken|gedeeld)|populair|lees ook|ook interessant"
+    r"|gerelateerd(?:e (?:artikelen|berichten))?|aanbevolen|aanraders|evenementen"
+    r"|activiteiten|vacatures|meer van" + _TAIL + "|gesponsord"
+    # Welsh
+    r"|mwyaf poblogaidd|poblogaidd|darllenwch hefyd|darllen pellach"
+    r"|(?:erthyglau|straeon) cysylltiedig|mwy gan" + _TAIL + "|digwyddiadau|swyddi(?: gwag)?"
+    # an agenda in every language that has the word
+    r"|agenda",
+    re.IGNORECASE,
+)
+_TRIM: Final = " :»›→↓▼…-–—"
+# The first words _BOX_HEADING's alternatives open with: the cheap test before it.
+_OPENINGS: Final = frozenset(
+    """most best popular trending related more latest also you read watch listen see
+    further recommended editor editors staff top don dont must in around elsewhere from
+    partner sponsored promoted paid advertisement upcoming forthcoming future next our
+    events what whats current jobs vacancies job recent archives blogroll
+    les lire à sur dans nos notre populaires articles contenus prochains événements
+    rendez offres nous du de tiré des
+    meistgelesen meistgelesene am auch lesen das mehr weitere verwandte unsere
+    empfehlungen termine veranstaltungen stellenangebote stellenanzeigen gesponsert aus
+    lo las los más también te le recomendamos recomendados relacionados relacionadas
+    noticias artículos lee ver próximos ofertas del
+    i più articoli correlati notizie leggi potrebbe ti consigliamo da prossimi eventi appuntamenti
+    altri dello dall
+    as os mais leia veja notícias artigos você pode poderá recomendadas do
+    meest populair ook gerelateerd gerelateerde aanbevolen aanraders evenementen
+    activiteiten vacatures meer gesponsord uit
+    mwyaf poblogaidd darllenwch darllen erthyglau straeon mwy digwyddiadau swyddi o
+    agenda""".split()
+)
+_FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def is_box_heading(text: str) -> bool:
+    """Whether a line names a box of the site's: most read, related, more from, events."""
+    if len(text) > _HEADING_CHARS or text.count(" ") >= _HEADING_WORDS:
+        return False
+    stripped = text.strip(_TRIM)
+    if not stripped or stripped[-1] in ".?!,;" or ":" in stripped:
+        return False
+    first = _FIRST_WORD.match(stripped.lower())
+    if first is None or first.group() not in _OPENINGS:
+        return False
+    return _BOX_HEADING.fullmatch(stripped) is not None
+
+
+def in_boxes(units: list[Unit], syms: list[str], heads: list[int]) -> dict[int, int]:
+    """The lines each box heading in ``heads`` holds by the page's blocks (line -> its
+    heading): the rest of its block, or the next block where it stands alone.  A heading
+    of one word ("Events", "Archives") over a single item in its block is that item's
+    kicker, and holds nothing."""
+    held: dict[int, int] = {}
+    for head in heads:
+        block = units[head].block
+        after = head + 1
+        if after < len(units) and units[after].block != block:
+            block = units[after].block  # a heading alone: the next block is its box
+        elif " " not in units[head].text.strip() and _titles(units, syms, after, block) < 2:
+            continue
+        while after < len(units) and units[after].block == block:
+            held.setdefault(after, head)
+            after += 1
+    return held
+
+
+def _titles(units: list[Unit], syms: list[str], start: int, block: int) -> int:
+    """How many title-like lines or list items stand from ``start`` to its block's end."""
+    count = 0
+    while start < len(units) and units[start].block == block:
+        count += syms[start] in (TITLE, LIST)
+        start += 1
+    return count
+
+
+_RECORD_FIELDS: Final = (TITLE, TEXT, BYLINE, LABEL, LIST)
+
+
+def boxed_lines(units: list[Unit], syms: list[str], records: list[list[int]]) -> dict[int, int]:
+    """The lines of boxes opened after the page's first record (line -> heading): each
+    heading, its box's block, and the records after it that are smaller than the page's
+    own, up to the first one of full size.  ``records`` are the records found, as lists
+    of unit indexes in page order; a box never holds as many of them as the page keeps."""
+    if not records:
+        return {}
+    heads = [i for i, unit in enumerate(units) if i > records[0][0] and _heading(unit, syms[i])]
+    blocks = in_boxes(units, syms, heads) if heads else {}
+    held: dict[int, int] = {}
+    for head in heads:
+        box = [i for i, h in blocks.items() if h == head]
+        before = [r for r in records if r[-1] < head]
+        if not box or not before:
+            continue  # a kicker over its item, or a heading over the page's own list
+        box.extend(_smaller_after(syms, records, before, max(box), heads))
+        lines = set(box)
+        inside = sum(1 for r in records if r[0] in lines)
+        if inside * 2 < len(records):
+            held.update({i: head for i in (head, *box) if i not in held})
+    return held
+
+
+def _smaller_after(
+    syms: list[str], records: list[list[int]], before: list[list[int]], end: int, heads: list[int]
+) -> list[int]:
+    """The lines of the records after a box's block that are smaller than the page's own
+    (a headline alone where records hold a standfirst and a byline), up to the first of
+    full size or the next box."""
+    usual = statistics.median_low(_size(syms, r) for r in before)
+    lines: list[int] = []
+    for record in records:
+        if record[0] <= end:
+            continue
+        if _size(syms, record) >= usual or any(end < h < record[0] for h in heads):
+            break
+        lines.extend(range(end + 1, record[-1] + 1))
+        end = record[-1]
+    return lines
+
+
+def _heading(unit: Unit, symbol: str) -> bool:
+    """Whether a unit is a box heading: a short line naming a box, not a date."""
+    undated = unit.byline is None or unit.byline.published is None  # "PARTNER CONTENT"
+    return symbol in (FURNITURE, LABEL, TITLE, BYLINE) and undated and is_box_heading(unit.text)
+
+
+def _size(syms: list[str], record: list[int]) -> int:
+    """How many fields a record fills: its content lines, a run of text or bylines one."""
+    fields = 0
+    last = ""
+    for symbol in (syms[i] for i in record if syms[i] in _RECORD_FIELDS):
+        fields += not (symbol == last and symbol in (TEXT, BYLINE))
+        last = symbol
+    return fields
