@@ -48,7 +48,7 @@ _BY: Final = re.compile(
 # 2 horas", "– aktualisiert am 6.3." (the first date is the one kept).
 _UPDATED: Final = re.compile(
     r"\s[|·•–—-]\s*(?:last\s+)?(?:updated|atualizado|actualizado|aktualisiert|mis\s+à\s+jour"
-    r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert)\b.*$",
+    r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert|päivitetty|diweddarwyd)\b.*$",
     re.IGNORECASE,
 )
 _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
@@ -116,13 +116,6 @@ _DIGIT: Final = re.compile(r"\d")
 # "By" after a source's name and a strong separator, in a dated line
 _LATE_BY: Final = re.compile(
     r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
-)
-# When the item was updated, after when it was published: "· Updated 2 hours ago",
-# "| Atualizado em 01/03/2025 às 09h10" (the published date is the line's).
-_UPDATED: Final = re.compile(
-    r"\s[|·•—–]\s*(?:last\s+)?(?:updated|atualizado|actualizado|aggiornato|aktualisiert"
-    r"|mis à jour|bijgewerkt|uppdaterad|oppdatert|opdateret|päivitetty|diweddarwyd)\b.*$",
-    re.IGNORECASE,
 )
 _DATELINE_PARTS: Final = re.compile(r"\s*[|·•—–]\s*|\s+-\s+|\s-$|^-\s")
 _DATELINE_MAX: Final = 3
