@@ -112,9 +112,7 @@ def _find_titles(page: cs.Page, keys: list[str], labels: list[str]) -> dict[int,
     return found
 
 
-def _title_at(
-    title: str, keys: list[str], labels: list[str], start: int
-) -> tuple[int, int] | None:
+def _title_at(title: str, keys: list[str], labels: list[str], start: int) -> tuple[int, int] | None:
     """(first, last) line of the best match for ``title`` from ``start`` on, if any."""
     best: tuple[float, int, int] | None = None
     for index in range(start, len(keys)):
@@ -147,7 +145,10 @@ def _title_score(title: str, keys: list[str], index: int) -> tuple[float, int]:
 
 
 def _mark_fields(
-    expected: cs.Expected, units: list[Unit], keys: list[str], labels: list[str],
+    expected: cs.Expected,
+    units: list[Unit],
+    keys: list[str],
+    labels: list[str],
     span: tuple[int, int, int],
 ) -> None:
     """Label the lines near a title that name its author (BYLINE) or give its date (DATE)."""

@@ -51,9 +51,7 @@ def labelled_part(part: str = "tune") -> list[ll.LabelledPage]:
     return [ll.label_page(page) for page in cs.load_part(cs.CORPUS / part)]
 
 
-def train(
-    pages: Sequence[ll.LabelledPage], model: Path, *, c1: float = C1, c2: float = C2
-) -> Path:
+def train(pages: Sequence[ll.LabelledPage], model: Path, *, c1: float = C1, c2: float = C2) -> Path:
     """Train a CRF on ``pages`` and write it to ``model``."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for page in pages:

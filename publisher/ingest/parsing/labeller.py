@@ -21,15 +21,16 @@ from publisher.ingest.parsing.linefeatures import TITLE, TITLE_MORE, page_featur
 from publisher.ingest.parsing.lines import Unit
 
 MODEL: Final = "labeller.crfsuite"
-REJECT: Final = 0.01
-ACCEPT: Final = 0.97
+REJECT: Final = 0.05
+ACCEPT: Final = 0.95
 
 
 @dataclass(frozen=True)
 class Tagged:
-    """A page's lines as the labeller sees them: its label and title probability for each."""
+    """A page's lines as the labeller sees them: each line's probability of being (part of)
+    a title, the CRF's marginal over the whole page (no Viterbi path is needed: a line is
+    taken for a title only when that probability passes one half)."""
 
-    labels: list[str]
     title_p: list[float]
 
 
@@ -47,15 +48,15 @@ class Labeller:
         self._lock = threading.Lock()  # a tagger holds one sequence at a time
 
     def tag(self, units: list[Unit], syms: list[str]) -> Tagged:
-        """Each line's most likely label and its probability of being (part of) a title."""
+        """Each line's probability of being (part of) a title."""
         if not units:
-            return Tagged([], [])
+            return Tagged([])
         features = page_features(units, syms)
         with self._lock:
-            labels = list(self._tagger.tag(features))
+            self._tagger.set(features)
             marginal = self._tagger.marginal
             title_p = [sum(marginal(label, i) for label in self._titles) for i in range(len(units))]
-        return Tagged(labels, title_p)
+        return Tagged(title_p)
 
 
 @cache

@@ -34,7 +34,7 @@ _REPEATS: Final = (1, 3, 7)
 _BLOCKS: Final = (1, 2, 3, 5)
 _STEPS: Final = (-2, -1, 1, 2)
 _TITLE_CASE: Final = 0.7  # this share of words capitalised: a line in title case
-_ENDS: Final = frozenset(".?!:;,)\"”’»…")
+_ENDS: Final = frozenset('.?!:;,)"”’»…')
 _SEPARATED: Final = (" | ", " · ", " • ")
 
 

@@ -8,25 +8,27 @@ sites better than they do (README, Development): so the labeller only moves titl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
+from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.labeller import Labeller, Tagged
-from publisher.ingest.parsing.linefeatures import TITLE as TITLE_LABEL
-from publisher.ingest.parsing.linefeatures import TITLE_MORE
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.reading import PageReading, merge_bylines
-from publisher.ingest.parsing.roles import BYLINE, TEXT, TITLE, byline_of
+from publisher.ingest.parsing.reading import TEASERS, PageReading, merge_bylines
+from publisher.ingest.parsing.roles import BYLINE, TEXT, byline_of
 from publisher.ingest.parsing.text import derive_title
 
 NOT_A_TITLE: Final = "furniture (not a title: labeller)"
 _ITEM_ROLE: Final = re.compile(r"item (\d+): (.+)")
 _BELOW: Final = 4  # lines under an added title that may hold its byline and date
-_ABOVE: Final = 2  # lines over it, where the page's records carry their byline above
+_ABOVE: Final = 3  # lines over it, where the page's records carry their byline above
 _SHOWN: Final = 3  # titles named in a reason
+_FIELDS: Final = ("byline", "date heading")
+_NO_BYLINE: Final = Byline(None, None)
 
 
 @dataclass
@@ -48,13 +50,13 @@ def second_opinion(
     free = [i for i, role in enumerate(page.roles) if not _in_item(role)]
     p = tagged.title_p
     kept = [item for item in items if p[item.title] >= labeller.reject]
-    if len(items) < 2 or not kept:
-        kept = items
+    if len(items) < 2 or not kept or page.layout == TEASERS:
+        kept = items  # a teaser's title is derived from its text: the labeller is no judge
     dropped = [item for item in items if item not in kept]
     for item in dropped:
         for i in item.fields:
             page.roles[i] = NOT_A_TITLE
-    added = _added(units, syms, page, tagged, free, labeller.accept)
+    added = _added(units, tagged, free, labeller.accept)
     _fill(units, syms, page, kept, added)
     merged = sorted([*kept, *added], key=lambda item: item.title)
     for number, item in enumerate(merged, start=1):
@@ -86,61 +88,45 @@ def _items(page: PageReading) -> list[_Item]:
     return items
 
 
-def _added(
-    units: list[Unit],
-    syms: list[str],
-    page: PageReading,
-    tagged: Tagged,
-    free: list[int],
-    accept: float,
-) -> list[_Item]:
-    """Lines outside the items the labeller is ``accept`` sure open a title (a title
-    wrapped over more lines joined up), not yet given their fields."""
-    labels, p = tagged.labels, tagged.title_p
-    open_lines = set(free)
+def _added(units: list[Unit], tagged: Tagged, free: list[int], accept: float) -> list[_Item]:
+    """Lines outside the items the labeller is ``accept`` sure are titles (never a byline
+    or date line), not yet given their fields."""
     added: list[_Item] = []
     for i in free:
-        if i not in open_lines or p[i] < accept or units[i].byline is not None:
-            continue
-        opens = labels[i] == TITLE_LABEL or (
-            labels[i] == TITLE_MORE and (i == 0 or labels[i - 1] not in (TITLE_LABEL, TITLE_MORE))
-        )
-        if not opens:
-            continue
         unit = units[i]
+        if tagged.title_p[i] < accept or unit.byline is not None:
+            continue
         text = derive_title(unit.text) if unit.sentence else unit.text
-        item = _Item(i, Draft(text, unit.line), None, {i: "title"})
-        open_lines.discard(i)
-        more = i + 1
-        while more in open_lines and labels[more] == TITLE_MORE and p[more] >= accept:
-            item.draft = Draft(f"{item.draft.title} {units[more].text}", unit.line)
-            item.fields[more] = "title"
-            open_lines.discard(more)
-            more += 1
-        added.append(item)
+        added.append(_Item(i, Draft(text, unit.line), None, {i: "title"}))
     return added
 
 
 def _fill(
     units: list[Unit], syms: list[str], page: PageReading, kept: list[_Item], added: list[_Item]
 ) -> None:
-    """Each added item's standfirst, author and date from the lines of its record: under
-    its title up to the next item (and over it, where the page's records carry their byline
-    over the title), read by the rules' byline readers with the rules' precedence."""
+    """Each added item's standfirst, author and date from the lines of its record, where the
+    page's own records carry their bylines (over the title, under it, how far), read by the
+    rules' byline readers with the rules' precedence."""
+    above, below = _reach(kept)
+    _reclaim(units, syms, kept, added)
     taken = {i for item in [*kept, *added] for i in item.fields}
-    above = _bylines_above(page.pattern)
     owner = _archive_owner(page, kept)
     for item in added:
-        lines = sorted(item.fields)
-        over = [j for j in range(lines[0] - 1, lines[0] - 1 - _ABOVE, -1) if j >= 0] if above else []
-        over = _until_taken(over, taken)[::-1]
-        under = _until_taken(list(range(lines[-1] + 1, min(len(units), lines[-1] + 1 + _BELOW))), taken)
-        bylines = [j for j in [*over, *under] if syms[j] == BYLINE]
-        standfirst = under[0] if under and under[0] == lines[-1] + 1 and syms[under[0]] == TEXT else None
+        first, last = item.title, max(i for i, name in item.fields.items() if name == "title")
+        over = _until_taken(list(range(first - 1, max(-1, first - 1 - above), -1)), taken)
+        under = _until_taken(list(range(last + 1, min(len(units), last + 1 + below))), taken)
+        block = units[first].block
+        if first and units[first - 1].block == block and not over:
+            over = [first - 1] if first - 1 not in taken else []  # the title's block opens above it
+        if last + 1 < len(units) and units[last + 1].block == block:
+            under = [j for j in under if units[j].block == block]  # blank lines part the records
+        own = [j for j, name in item.fields.items() if name == "byline"]
+        bylines = sorted({*own, *(j for j in [*over, *under] if syms[j] == BYLINE)})
+        next_line = under[0] if under and under[0] == last + 1 else None
         summary, author = (None, None)
-        if standfirst is not None:
-            summary, author = read_standfirst(units[standfirst].text)
-            item.fields[standfirst] = "standfirst"
+        if next_line is not None and syms[next_line] == TEXT:
+            summary, author = read_standfirst(units[next_line].text)
+            item.fields[next_line] = "standfirst"
         byline = merge_bylines([byline_of(units[j], syms[j]) for j in bylines])
         for j in bylines:
             item.fields[j] = "byline"
@@ -154,6 +140,49 @@ def _fill(
         )
 
 
+def _reclaim(units: list[Unit], syms: list[str], kept: list[_Item], added: list[_Item]) -> None:
+    """Byline and date lines a rules' item took from outside its title's block that stand
+    in an added title's block are the added item's (records read one line out of phase:
+    "title, byline, text" and the next record's date); the rules' item is dated again
+    from the lines it keeps."""
+    blocks = {units[item.title].block: item for item in added}
+    for item in kept:
+        home = units[item.title].block
+        moved = [
+            j
+            for j, name in item.fields.items()
+            if name in _FIELDS and units[j].block != home and units[j].block in blocks
+        ]
+        for j in moved:
+            del item.fields[j]
+            blocks[units[j].block].fields[j] = "byline"
+        if moved:
+            left = [j for j, name in item.fields.items() if name in _FIELDS]
+            byline = merge_bylines([byline_of(units[j], syms[j]) for j in sorted(left)])
+            lost = {(byline_of(units[j], syms[j]) or _NO_BYLINE).author for j in moved}
+            author = item.draft.author
+            if author in lost:
+                author = byline.author if byline else None
+            published = byline.published if byline else None
+            item.draft = dataclasses.replace(item.draft, author=author, published=published)
+
+
+def _reach(kept: list[_Item]) -> tuple[int, int]:
+    """How many lines over and under its title an item's bylines stand, as the page's own
+    records show (over: only where most signed records carry one there)."""
+    over: list[int] = []
+    under: list[int] = []
+    for item in kept:
+        offsets = [i - item.title for i, name in item.fields.items() if name == "byline"]
+        over.append(max((-d for d in offsets if d < 0), default=0))
+        under.append(max((d for d in offsets if d > 0), default=0))
+    signed = sum(1 for a, b in zip(over, under, strict=True) if a or b)
+    if not signed:
+        return 0, _BELOW
+    above = max(over) if 2 * sum(1 for a in over if a) > signed else 0
+    return min(above, _ABOVE), min(max(under), _BELOW) if any(under) else 0
+
+
 def _until_taken(lines: list[int], taken: set[int]) -> list[int]:
     """``lines`` up to the first that another item holds."""
     out: list[int] = []
@@ -164,11 +193,6 @@ def _until_taken(lines: list[int], taken: set[int]) -> list[int]:
     return out
 
 
-def _bylines_above(pattern: tuple[str, ...]) -> bool:
-    """Whether the page's records carry a byline or date over their title."""
-    return TITLE in pattern and BYLINE in pattern[: pattern.index(TITLE)]
-
-
 def _archive_owner(page: PageReading, kept: list[_Item]) -> str | None:
     """On an author's archive, the author every item of it names."""
     if page.layout != AUTHOR_ARCHIVE:
@@ -177,7 +201,9 @@ def _archive_owner(page: PageReading, kept: list[_Item]) -> str | None:
     return authors.pop() if len(authors) == 1 else None
 
 
-def _reasons(dropped: list[_Item], added: list[_Item], p: list[float], labeller: Labeller) -> list[str]:
+def _reasons(
+    dropped: list[_Item], added: list[_Item], p: list[float], labeller: Labeller
+) -> list[str]:
     """What the labeller changed, for ``parse --explain``."""
     out: list[str] = []
     if dropped:
