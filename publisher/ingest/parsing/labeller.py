@@ -21,7 +21,7 @@ from publisher.ingest.parsing.linefeatures import TITLE, TITLE_MORE, page_featur
 from publisher.ingest.parsing.lines import Unit
 
 MODEL: Final = "labeller.crfsuite"
-REJECT: Final = 0.05
+REJECT: Final = 0.2
 ACCEPT: Final = 0.95
 
 

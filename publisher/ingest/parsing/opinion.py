@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -49,7 +50,8 @@ def second_opinion(
     items = _items(page)
     free = [i for i, role in enumerate(page.roles) if not _in_item(role)]
     p = tagged.title_p
-    kept = [item for item in items if p[item.title] >= labeller.reject]
+    common = _commonest_shape(items)
+    kept = [item for item in items if p[item.title] >= labeller.reject or _shape(item) == common]
     if len(items) < 2 or not kept or page.layout == TEASERS:
         kept = items  # a teaser's title is derived from its text: the labeller is no judge
     dropped = [item for item in items if item not in kept]
@@ -66,6 +68,21 @@ def second_opinion(
     page.categories = [item.category for item in merged]
     page.reasons.extend(_reasons(dropped, added, p, labeller))
     return sorted([*(item.title for item in items), *free])
+
+
+def _shape(item: _Item) -> tuple[str, ...]:
+    """The fields an item's record holds."""
+    return tuple(sorted(set(item.fields.values())))
+
+
+def _commonest_shape(items: list[_Item]) -> tuple[str, ...] | None:
+    """The record shape most of the page's items share: the page's own pattern, which the
+    labeller does not overrule (its doubt weighs only on records out of that pattern)."""
+    shapes = Counter(_shape(item) for item in items)
+    if not shapes:
+        return None
+    shape, count = shapes.most_common(1)[0]
+    return shape if 2 * count > len(items) else None
 
 
 def _in_item(role: str) -> bool:
