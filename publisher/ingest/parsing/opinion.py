@@ -28,6 +28,7 @@ _ITEM_ROLE: Final = re.compile(r"item (\d+): (.+)")
 _BELOW: Final = 4  # lines under an added title that may hold its byline and date
 _ABOVE: Final = 3  # lines over it, where the page's records carry their byline above
 _SHOWN: Final = 3  # titles named in a reason
+_FEW: Final = 5  # on a page of fewer items the labeller sees too little of its pattern to drop one
 _FIELDS: Final = ("byline", "date heading")
 _NO_BYLINE: Final = Byline(None, None)
 
@@ -52,7 +53,7 @@ def second_opinion(
     p = tagged.title_p
     common = _commonest_shape(items)
     kept = [item for item in items if p[item.title] >= labeller.reject or _shape(item) == common]
-    if len(items) < 2 or not kept or page.layout == TEASERS:
+    if len(items) < _FEW or not kept or page.layout == TEASERS:
         kept = items  # a teaser's title is derived from its text: the labeller is no judge
     dropped = [item for item in items if item not in kept]
     for item in dropped:
