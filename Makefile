@@ -14,7 +14,7 @@ AXE    := node_modules/axe-core/axe.min.js
 # Playwright drives Debian's chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test lint unit postgresql bench screenshots browser clean
+.PHONY: run test lint unit postgresql bench screenshots browser clean labeller
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ $(STAMP): pyproject.toml
 $(COMPILED): $(STAMP) $(PARSER) tools/compile_parser.py
 	$(BIN)/python tools/compile_parser.py
 	touch $(COMPILED)
+
+# The parser's CRF line labeller, trained on the corpus's tuning part (deterministic): run it
+# after changing the corpus, the labels or the rules (tests/test_labeller.py says when).
+labeller: $(STAMP) $(COMPILED)
+	$(BIN)/python tools/train_labeller.py train
 
 # The browser tests' outside parts: Debian's chromium and axe-core from npm.
 browser: $(CHROMIUM) $(AXE)

@@ -202,9 +202,14 @@ class Parsed:
     error: str | None = None
 
 
-def run_parser(raw: bytes, name: str, saved: datetime | None) -> Parsed:
-    """Decode and parse one page; a SeedError is a page with no items, anything else raises."""
-    kwargs: dict[str, Any] = {}
+def run_parser(
+    raw: bytes, name: str, saved: datetime | None, options: dict[str, Any] | None = None
+) -> Parsed:
+    """Decode and parse one page; a SeedError is a page with no items, anything else raises.
+
+    ``options`` go to parse_page as they are (bench/labeller_trial.py passes a labeller).
+    """
+    kwargs: dict[str, Any] = dict(options or {})
     if _ACCEPTS_NAME:
         kwargs["name"] = name
     if _ACCEPTS_SAVED and saved is not None:

@@ -1,4 +1,5 @@
-"""The CRF trial's line labels (tools/line_labels.py) and its training (tools/train_labeller.py)."""
+"""The CRF labeller's line labels (tools/line_labels.py), features (parsing/linefeatures.py)
+and training (tools/train_labeller.py)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_a_date_heading_over_its_item_is_its_date() -> None:
 
 def test_features_give_each_line_its_neighbours_and_the_page_edges() -> None:
     page = labelled("bylines_pipe_1")
-    rows = ll.page_features(page.units)
+    rows = page.features()
     assert len(rows) == len(page.units)
     assert "-1:edge" in rows[0] and "-2:edge" in rows[0] and "+1:edge" in rows[-1]
     title = rows[[u.line for u in page.units].index(8)]
@@ -57,7 +58,7 @@ def test_a_model_trained_on_pages_labels_their_titles(tmp_path: Path) -> None:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     for page in pages:
-        tagged = tagger.tag(ll.page_features(page.units))
+        tagged = tagger.tag(page.features())
         wanted = [i for i, label in enumerate(page.labels) if label == ll.TITLE]
         assert [i for i, label in enumerate(tagged) if label == ll.TITLE] == wanted, page.page.name
     tagger.close()

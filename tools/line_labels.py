@@ -1,4 +1,4 @@
-"""Line labels derived from the corpus's item labels, and the features a CRF reads per line.
+"""Line labels derived from the corpus's item labels, for the CRF line labeller.
 
 The corpus (tests/data/corpus) labels items, not lines; a line labeller needs lines. Each
 page is cut into the parser's own logical lines (``Unit``: wrapped lines joined, a table's
@@ -11,14 +11,15 @@ cells apart, "Title — Standfirst." split), and each line is labelled from the 
   rest, an article's paragraphs);
 - everything else: OTHER (furniture, kickers, labels, headers).
 
-Used by tools/train_labeller.py (train, show) and bench/labeller_trial.py (measure).
+The features the labeller reads per line live in the parser
+(publisher/ingest/parsing/linefeatures.py), which tags pages with the trained model. Used by
+tools/train_labeller.py (train, show, the model's fingerprint) and bench/labeller_trial.py.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +27,18 @@ from typing import Final
 
 from publisher.ingest.parsing import decode_seed
 from publisher.ingest.parsing.dates import find_date
-from publisher.ingest.parsing.lines import Unit, read_all_units, split_inline
+from publisher.ingest.parsing.detect import read_lines
+from publisher.ingest.parsing.linefeatures import (
+    BODY,
+    BYLINE,
+    DATE,
+    LABELS,
+    OTHER,
+    TITLE,
+    TITLE_MORE,
+    page_features,
+)
+from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.links import parse_links
 
 ROOT: Final = Path(__file__).resolve().parents[1]
@@ -34,18 +46,11 @@ sys.path[:0] = [str(ROOT / "tests")]
 
 import corpus_scoring as cs  # noqa: E402
 
-TITLE: Final = "B-TITLE"
-TITLE_MORE: Final = "I-TITLE"
-BYLINE: Final = "BYLINE"
-DATE: Final = "DATE"
-BODY: Final = "BODY"
-OTHER: Final = "OTHER"
-LABELS: Final = (TITLE, TITLE_MORE, BYLINE, DATE, BODY, OTHER)
+__all__ = ["BODY", "BYLINE", "DATE", "LABELS", "OTHER", "TITLE", "TITLE_MORE", "Unit"]
 _LOOK_BACK: Final = 2  # a byline or date may stand this many lines over its title
 _TITLE_MIN: Final = 0.85
 _TEASER_SHARE: Final = 0.5  # a title derived from a teaser covers this much of its line
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
-_WORD: Final = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -55,19 +60,24 @@ class LabelledPage:
     page: cs.Page
     text: str
     units: list[Unit]
+    syms: list[str]
     labels: list[str]
 
+    def features(self) -> list[list[str]]:
+        """The labeller's features for each line, as the parser computes them."""
+        return page_features(self.units, self.syms)
 
-def page_units(text: str, saved: datetime | None) -> list[Unit]:
-    """The page's logical lines as the parser forms them (links out, inline splits made)."""
-    plain = parse_links(text).text
-    return split_inline(read_all_units(plain, day_first=True, saved=saved), True, saved)
+
+def page_lines(text: str, saved: datetime | None) -> tuple[list[Unit], list[str]]:
+    """The page's logical lines and their symbols as the parser forms them."""
+    lines = read_lines(parse_links(text).text, day_first=True, saved=saved)
+    return lines.units, lines.syms
 
 
 def label_page(page: cs.Page) -> LabelledPage:
     """The page's lines, each labelled from the page's item labels."""
     text, _ = decode_seed(page.text_path.read_bytes(), name=page.name)
-    units = page_units(text, page.saved)
+    units, syms = page_lines(text, page.saved)
     keys = [cs.normalise(u.text) for u in units]
     labels = [OTHER] * len(units)
     titles = _find_titles(page, keys, labels)
@@ -79,7 +89,7 @@ def label_page(page: cs.Page) -> LabelledPage:
         begin = starts[number - 1] + 1 if number else 0
         _mark_fields(expected, units, keys, labels, (begin, first, end))
         _mark_body(units, labels, first, end, long_page=page.layout == "long-page")
-    return LabelledPage(page, text, units, labels)
+    return LabelledPage(page, text, units, syms, labels)
 
 
 def _find_titles(page: cs.Page, keys: list[str], labels: list[str]) -> dict[int, int]:
@@ -102,9 +112,7 @@ def _find_titles(page: cs.Page, keys: list[str], labels: list[str]) -> dict[int,
     return found
 
 
-def _title_at(
-    title: str, keys: list[str], labels: list[str], start: int
-) -> tuple[int, int] | None:
+def _title_at(title: str, keys: list[str], labels: list[str], start: int) -> tuple[int, int] | None:
     """(first, last) line of the best match for ``title`` from ``start`` on, if any."""
     best: tuple[float, int, int] | None = None
     for index in range(start, len(keys)):
@@ -137,7 +145,10 @@ def _title_score(title: str, keys: list[str], index: int) -> tuple[float, int]:
 
 
 def _mark_fields(
-    expected: cs.Expected, units: list[Unit], keys: list[str], labels: list[str],
+    expected: cs.Expected,
+    units: list[Unit],
+    keys: list[str],
+    labels: list[str],
     span: tuple[int, int, int],
 ) -> None:
     """Label the lines near a title that name its author (BYLINE) or give its date (DATE)."""
@@ -218,103 +229,3 @@ def rule_label(role: str, unit: Unit) -> str:
     if field in ("standfirst", "article body"):
         return BODY
     return OTHER
-
-
-# ---------------------------------------------------------------- features
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    """The first edge ``value`` does not pass, as a label ("<=25", or ">200" past them all)."""
-    for edge in edges:
-        if value <= edge:
-            return f"<={edge}"
-    return f">{edges[-1]}"
-
-
-def _case(text: str) -> str:
-    """How the line is capitalised: upper, title (most words capitalised), lower or sentence."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
-        return "upper"
-    words = [w for w in _WORD.findall(text) if w[0].isalpha()]
-    if not words:
-        return "none"
-    if words[0][0].islower():
-        return "lower"
-    capital = sum(1 for w in words if w[0].isupper())
-    return "title" if len(words) > 1 and capital / len(words) >= 0.7 else "sentence"
-
-
-def _end(text: str) -> str:
-    last = text[-1]
-    if last in ".?!:;,)\"”’»…":
-        return last
-    return "digit" if last.isdigit() else "word" if last.isalnum() else "mark"
-
-
-def _byline_kind(unit: Unit) -> str:
-    if unit.byline is None:
-        return "none"
-    who = "name" if unit.byline.author else ""
-    when = ("clock" if unit.byline.clock else "date") if unit.byline.published else ""
-    return f"{who}{when}" or "empty"
-
-
-def _own(unit: Unit) -> dict[str, str]:
-    """The features a line has on its own (from the parser's readings, and its text)."""
-    text = unit.text
-    first_word = _WORD.match(text.lower())
-    return {
-        "len": _bucket(len(text), (10, 25, 50, 80, 120, 200)),
-        "words": _bucket(text.count(" ") + 1, (1, 2, 3, 5, 8, 14, 25)),
-        "case": _case(text),
-        "end": _end(text),
-        "start": "digit" if text[0].isdigit() else "upper" if text[0].isupper() else
-        "lower" if text[0].islower() else "mark",
-        "year": str(bool(_YEAR.search(text))),
-        "byline": _byline_kind(unit),
-        "furniture": unit.furniture or "none",
-        "title_q": f"{unit.title_q:.1f}",
-        "body_q": f"{unit.body_q:.1f}",
-        "heading": str(unit.heading),
-        "marker": "bullet" if unit.marker else "none",
-        "pipe": str(" | " in text or " · " in text or " • " in text),
-        "first": first_word.group(0)[:12] if first_word else "",
-        "promoted": str(unit.promoted),
-    }
-
-
-_SHAPE: Final = ("len", "case", "end", "byline", "furniture")
-_NEIGHBOUR: Final = ("len", "case", "end", "byline", "furniture", "title_q", "body_q", "repeat")
-
-
-def page_features(units: list[Unit]) -> list[list[str]]:
-    """Each line's features as "name=value" strings: its own, its shape class and how often
-    that shape repeats on the page, its place in its block, and its neighbours' (±1, ±2)."""
-    own = [_own(u) for u in units]
-    shapes = ["/".join(f[k] for k in _SHAPE) for f in own]
-    counts = Counter(shapes)
-    texts = Counter(u.text for u in units)
-    blocks = Counter(u.block for u in units)
-    total = len(units)
-    for index, (unit, feats) in enumerate(zip(units, own, strict=True)):
-        feats["shape"] = shapes[index]
-        feats["repeat"] = _bucket(counts[shapes[index]], (1, 3, 7))
-        feats["dup"] = str(texts[unit.text] > 1)
-        feats["block_size"] = _bucket(blocks[unit.block], (1, 2, 3, 5))
-        feats["block_first"] = str(index == 0 or units[index - 1].block != unit.block)
-        feats["block_last"] = str(index + 1 == total or units[index + 1].block != unit.block)
-        feats["where"] = str(5 * index // max(total, 1))
-    out: list[list[str]] = []
-    for index, feats in enumerate(own):
-        row = ["bias", *(f"{k}={v}" for k, v in feats.items())]
-        for step in (-2, -1, 1, 2):
-            other = index + step
-            if not 0 <= other < total:
-                row.append(f"{step:+d}:edge")
-                continue
-            row += [f"{step:+d}:{k}={own[other][k]}" for k in _NEIGHBOUR]
-            same = units[other].block == units[index].block
-            row.append(f"{step:+d}:same_block={same}")
-        out.append(row)
-    return out

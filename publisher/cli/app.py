@@ -141,7 +141,7 @@ def print_explanation(explanation: Explanation) -> None:
         console.print(f"publication: {explanation.publication}", markup=False)
     for reason in explanation.reasons:
         console.print(f"  - {reason}", markup=False)
-    table = Table("line", "role", "text")
+    table = Table("line", "title?", "role", "text")
     for line in explanation.lines:
         if line.kind == FURNITURE:
             role, style = f"furniture: {line.reason}", "dim"
@@ -149,7 +149,8 @@ def print_explanation(explanation: Explanation) -> None:
             role, style = f"header: {line.reason}", ""
         else:
             role, style = f"item {line.item}: {line.part}", ""
-        table.add_row(str(line.line), role, line.text, style=style)
+        chance = "" if line.title_p is None else f"{line.title_p:.2f}"
+        table.add_row(str(line.line), chance, role, line.text, style=style)
     console.print(table)
 
 

@@ -35,6 +35,8 @@ class ParseResult:
     warnings: tuple[str, ...] = ()
     publication: str | None = None
     lines: tuple[tuple[int, str, str], ...] = ()  # (line number, role, text) per non-blank line
+    # (line number, probability) for each line whose title probability the labeller weighed
+    title_p: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)

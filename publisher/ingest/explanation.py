@@ -2,11 +2,13 @@
 
 The parser labels each line (``ParseResult.lines``) in its own words; this reads those
 labels into one of three answers an operator can check: part of item N (title,
-standfirst, byline, …), the author archive's header, or furniture with the reason.
+standfirst, byline, …), the author archive's header, or furniture with the reason; and
+beside each line the labeller weighed, its probability that the line is a title.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import asdict, dataclass
 
@@ -34,6 +36,7 @@ class LineRole:
     item: int | None
     part: str | None  # title, standfirst, byline, kicker, meta, text, body, …
     reason: str | None  # why a line is no part of any item
+    title_p: float | None = None  # the labeller's probability that it is a title, if it asked
 
 
 @dataclass(frozen=True)
@@ -54,13 +57,17 @@ class Explanation:
 def explain(result: ParseResult) -> Explanation:
     """Every line the parser labelled, read into item parts, a header or furniture."""
     match = next((m for m in map(_PATTERN.search, result.reasons) if m), None)
+    chances = dict(result.title_p)
     return Explanation(
         layout=result.layout,
         items=len(result.items),
         pattern=match.group("pattern") if match else None,
         publication=result.publication,
         reasons=result.reasons,
-        lines=tuple(read_role(number, role, text) for number, role, text in result.lines),
+        lines=tuple(
+            dataclasses.replace(line, title_p=chances[line.line]) if line.line in chances else line
+            for line in (read_role(number, role, text) for number, role, text in result.lines)
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
-from typing import Final
+from typing import Final, NamedTuple
 
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParsedItem, ParseResult
@@ -14,10 +14,12 @@ from publisher.ingest.parsing.context import symbols
 from publisher.ingest.parsing.dates import load_zone
 from publisher.ingest.parsing.drafts import Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
+from publisher.ingest.parsing.labeller import Labeller, packaged
 from publisher.ingest.parsing.lines import Unit, read_all_units, split_inline
 from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_owner, find_publication, mark_masthead
+from publisher.ingest.parsing.opinion import second_opinion
 from publisher.ingest.parsing.reading import (
     LISTING,
     LISTING_BYLINES,
@@ -28,6 +30,7 @@ from publisher.ingest.parsing.reading import (
 
 LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
 _NO_HINTS: Final = PageHints()
+_PACKAGED: Final = packaged()
 
 
 def parse_page(
@@ -36,11 +39,14 @@ def parse_page(
     hints: PageHints = _NO_HINTS,
     name: str = "<seed>",
     saved: datetime | None = None,
+    labeller: Labeller | None = _PACKAGED,
 ) -> ParseResult:
     """The items on a page, in page order, with the layout chosen and the reasons.
 
     ``saved`` is when the page was saved (its file's modification time): relative
-    dates ("2 hours ago", "MAR 4") are read against it.  Raises SeedError (naming
+    dates ("2 hours ago", "MAR 4") are read against it.  ``labeller`` gives a second
+    opinion on a listing's titles (None: the rules alone; bench/labeller_trial.py passes
+    one trained on part of the corpus).  Raises SeedError (naming
     ``name``) when the hints are unusable or no item is found.
     """
     if hints.layout is not None and hints.layout not in LAYOUTS:
@@ -52,13 +58,14 @@ def parse_page(
         raise SeedError(str(exc), path=name) from exc
     links = parse_links(text)  # link markup out, line for line; the URLs kept for the items
     text = links.text
-    units = split_inline(
-        read_all_units(text, day_first=hints.day_first, saved=saved), hints.day_first, saved
-    )
-    syms, reasons = symbols(units, saved)
-    publication = find_publication(units, syms)
-    mark_masthead(units, syms, reasons, publication)
-    page = read_page(units, syms, reasons, hints.layout)
+    lines = read_lines(text, day_first=hints.day_first, saved=saved)
+    units, syms = lines.units, lines.syms
+    page = read_page(units, syms, lines.reasons, hints.layout)
+    weighed: list[tuple[int, float]] = []
+    if labeller is not None and hints.layout is None and page.records:
+        tagged = labeller.tag(units, syms)
+        consulted = second_opinion(units, syms, page, labeller, tagged)
+        weighed = [(units[i].line, tagged.title_p[i]) for i in consulted]
     if not page.drafts:
         raise SeedError("no items found", path=name)
     drafts = _by_owner(page, units) if hints.author is None else page.drafts
@@ -74,9 +81,37 @@ def parse_page(
         items=items,
         reasons=tuple(page.reasons),
         warnings=tuple(page.warnings),
-        publication=publication,
+        publication=lines.publication,
         lines=line_roles(text, units, page.roles),
+        title_p=_by_line(weighed),
     )
+
+
+class Lines(NamedTuple):
+    """A page's units and their symbols as the record finder and the labeller read them."""
+
+    units: list[Unit]
+    syms: list[str]
+    reasons: list[str]  # why a line is furniture or metadata ("" for the others)
+    publication: str | None
+
+
+def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = None) -> Lines:
+    """The page's logical lines (link markup already out), each with its symbol, and the
+    publication's name the page states (its masthead marked)."""
+    units = split_inline(read_all_units(text, day_first=day_first, saved=saved), day_first, saved)
+    syms, reasons = symbols(units, saved)
+    publication = find_publication(units, syms)
+    mark_masthead(units, syms, reasons, publication)
+    return Lines(units, syms, reasons, publication)
+
+
+def _by_line(weighed: list[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
+    """The labeller's title probability per page line (a line split in two: its higher)."""
+    best: dict[int, float] = {}
+    for line, p in weighed:
+        best[line] = max(best.get(line, 0.0), round(p, 3))
+    return tuple(sorted(best.items()))
 
 
 def _by_owner(page: PageReading, units: list[Unit]) -> list[Draft]:

@@ -49,6 +49,8 @@ class PageReading:
     reasons: list[str] = field(default_factory=list)
     categories: list[str | None] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)  # a listing's, one per draft
+    pattern: tuple[str, ...] = ()  # the record pattern a listing was read by
 
 
 def read_page(
@@ -130,8 +132,8 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     candidate = parse_long_page(head)
     drafts = candidate.build() if candidate.count else []
     byline = _with_dateline(
-        _merge([byline_of(units[i], syms[i]) for i in under]),
-        _merge([byline_of(units[i], syms[i]) for i in over]),
+        merge_bylines([byline_of(units[i], syms[i]) for i in under]),
+        merge_bylines([byline_of(units[i], syms[i]) for i in over]),
     )
     if drafts and byline is not None:
         drafts = [_signed(drafts[0], byline)]
@@ -291,7 +293,9 @@ def _listing(
     chose = f"chose {layout}: {len(drafts)} items, pattern [{pattern}]"
     reason = f"pattern [{pattern}] gives {len(drafts)} records; fit {_fit(units, explained):.2f}"
     reasons = [chose, reason] + ([header.reason] if header is not None else [])
-    return PageReading(layout, drafts, roles, reasons, categories)
+    return PageReading(
+        layout, drafts, roles, reasons, categories, records=reading.records, pattern=reading.pattern
+    )
 
 
 def _runs_on(units: list[Unit], reading: Reading, number: int) -> bool:
@@ -336,7 +340,7 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
             summary, author = read_standfirst(bodies[0])
     if record.heading is not None:  # the day the page groups the item under
         bylines.append(units[record.heading].byline)
-    byline = _merge(bylines) or Byline(None, None)
+    byline = merge_bylines(bylines) or Byline(None, None)
     if under is not None and under.author:
         byline = Byline(under.author, byline.published, byline.clock)
     draft = Draft(
@@ -359,7 +363,7 @@ def _standfirst(units: list[Unit], lines: list[int]) -> list[str]:
     return [first, *(units[i].text for i in lines if units[i].block != block)]
 
 
-def _merge(bylines: list[Byline | None]) -> Byline | None:
+def merge_bylines(bylines: list[Byline | None]) -> Byline | None:
     """One byline from several lines, the first to say something winning; a day beats a
     time of day alone (read as the day the page was saved), whose time it keeps."""
     author = next((b.author for b in bylines if b is not None and b.author), None)

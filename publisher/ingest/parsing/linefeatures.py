@@ -1,0 +1,142 @@
+"""What the CRF line labeller reads of each line: the parser's own readings of it (byline,
+furniture, title and body quality, symbol) and its shape, beside its neighbours'.
+
+Computed once per page from the units and symbols the rules already made, so the labeller
+costs little on top of them. The labels the model was trained with (tools/line_labels.py)
+are these constants; ``FEATURES_VERSION`` is part of the model's fingerprint: raise it on
+any change here, then retrain (``make labeller``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Final
+
+from publisher.ingest.parsing.lines import Unit
+
+FEATURES_VERSION: Final = 1
+
+TITLE: Final = "B-TITLE"
+TITLE_MORE: Final = "I-TITLE"
+BYLINE: Final = "BYLINE"
+DATE: Final = "DATE"
+BODY: Final = "BODY"
+OTHER: Final = "OTHER"
+LABELS: Final = (TITLE, TITLE_MORE, BYLINE, DATE, BODY, OTHER)
+
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD: Final = re.compile(r"\w+")
+_FIRST_WORD: Final = 12  # characters of a line's first word kept as a feature
+_LENGTHS: Final = (10, 25, 50, 80, 120, 200)
+_WORDS: Final = (1, 2, 3, 5, 8, 14, 25)
+_REPEATS: Final = (1, 3, 7)
+_BLOCKS: Final = (1, 2, 3, 5)
+_STEPS: Final = (-2, -1, 1, 2)
+_TITLE_CASE: Final = 0.7  # this share of words capitalised: a line in title case
+_ENDS: Final = frozenset('.?!:;,)"”’»…')
+_SEPARATED: Final = (" | ", " · ", " • ")
+
+
+def bucket(value: int, edges: tuple[int, ...]) -> str:
+    """The first edge ``value`` does not pass, as a label ("<=25", or ">200" past them all)."""
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def _case(text: str) -> str:
+    """How the line is capitalised: upper, title (most words capitalised), lower or sentence."""
+    if text.isupper() and sum(1 for c in text if c.isalpha()) > 1:
+        return "upper"
+    words = [w for w in _WORD.findall(text) if w[0].isalpha()]
+    if not words:
+        return "none"
+    if words[0][0].islower():
+        return "lower"
+    capital = sum(1 for w in words if w[0].isupper())
+    return "title" if len(words) > 1 and capital / len(words) >= _TITLE_CASE else "sentence"
+
+
+def _end(text: str) -> str:
+    """How the line ends: its closing mark, a digit, a word or another mark."""
+    last = text[-1]
+    if last in _ENDS:
+        return last
+    return "digit" if last.isdigit() else "word" if last.isalnum() else "mark"
+
+
+def _start(text: str) -> str:
+    first = text[0]
+    if first.isdigit():
+        return "digit"
+    return "upper" if first.isupper() else "lower" if first.islower() else "mark"
+
+
+def _byline_kind(unit: Unit) -> str:
+    """What the parser's byline reader found on the line: a name, a date, a time, both."""
+    if unit.byline is None:
+        return "none"
+    who = "name" if unit.byline.author else ""
+    when = ("clock" if unit.byline.clock else "date") if unit.byline.published else ""
+    return f"{who}{when}" or "empty"
+
+
+def _own(unit: Unit, symbol: str) -> list[str]:
+    """The line's own features, "name=value", in a fixed order (see _NEIGHBOUR)."""
+    text = unit.text
+    first = _WORD.match(text.lower())
+    return [
+        "len=" + bucket(len(text), _LENGTHS),
+        "case=" + _case(text),
+        "end=" + _end(text),
+        "byline=" + _byline_kind(unit),
+        "furniture=" + (unit.furniture or "none"),
+        f"title_q={unit.title_q:.1f}",
+        f"body_q={unit.body_q:.1f}",
+        "sym=" + symbol,
+        "words=" + bucket(text.count(" ") + 1, _WORDS),
+        "start=" + _start(text),
+        f"year={_YEAR.search(text) is not None}",
+        f"heading={unit.heading}",
+        "marker=" + ("bullet" if unit.marker else "none"),
+        f"pipe={any(mark in text for mark in _SEPARATED)}",
+        "first=" + (first.group(0)[:_FIRST_WORD] if first else ""),
+        f"promoted={unit.promoted}",
+    ]
+
+
+_SHAPE: Final = 5  # the first five own features (len, case, end, byline, furniture): a shape
+_NEIGHBOUR: Final = 8  # the first eight own features are read off the neighbours too
+
+
+def page_features(units: list[Unit], syms: list[str]) -> list[list[str]]:
+    """Each line's features as "name=value" strings: its own, its shape and how often that
+    shape repeats on the page, its place in its block, and its neighbours' (±1, ±2)."""
+    own = [_own(unit, symbol) for unit, symbol in zip(units, syms, strict=True)]
+    shapes = ["/".join(feats[:_SHAPE]) for feats in own]
+    counts = Counter(shapes)
+    texts = Counter(unit.text for unit in units)
+    blocks = Counter(unit.block for unit in units)
+    repeats = ["repeat=" + bucket(counts[shape], _REPEATS) for shape in shapes]
+    total = len(units)
+    rows: list[list[str]] = []
+    for index, unit in enumerate(units):
+        row = ["bias", *own[index], "shape=" + shapes[index], repeats[index]]
+        row.append(f"dup={texts[unit.text] > 1}")
+        row.append("block_size=" + bucket(blocks[unit.block], _BLOCKS))
+        row.append(f"block_first={index == 0 or units[index - 1].block != unit.block}")
+        row.append(f"block_last={index + 1 == total or units[index + 1].block != unit.block}")
+        row.append(f"where={5 * index // total}")
+        for step in _STEPS:
+            other = index + step
+            tag = f"{step:+d}:"
+            if not 0 <= other < total:
+                row.append(tag + "edge")
+                continue
+            row.extend([tag + feat for feat in own[other][:_NEIGHBOUR]])
+            row.append(tag + repeats[other])
+            row.append(f"{tag}same_block={units[other].block == unit.block}")
+        rows.append(row)
+    return rows
