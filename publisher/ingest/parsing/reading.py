@@ -328,7 +328,7 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     bylines = [byline_of(units[i], syms[i]) for i in signs]
     # the writer named under the title, where one is, over a name on the line above it
     # ("22:40 Sketchbook Comics" / the title / "by Jo Hartley"): the line above dates it
-    under = _merge([byline_of(units[i], syms[i]) for i in signs if i > title_index])
+    under = merge_bylines([byline_of(units[i], syms[i]) for i in signs if i > title_index])
     kicker = next((units[i].text for i in record.indexes if record.roles[i] == "kicker"), None)
     summary, author = (None, None)
     if derived:
