@@ -99,7 +99,8 @@ _FURNITURE_WORDS: Final = (
     # a record's fold-out and the jump back up ("Details" over a Joomla article's fields)
     | frozenset(
         (
-            *"""details détails detalles dettagli einzelheiten manylion""".split(),
+            *"""details détails detalles dettagli einzelheiten manylion mehr meer más mais
+            weiter""".split(),
             *("top of page", "back to top", "to top", "nach oben", "haut de page"),
             *("volver arriba", "torna su", "naar boven", "voltar ao topo"),
         )
