@@ -50,6 +50,7 @@ _KEPT_SHARE: Final = 0.75  # records kept to their blocks explain nearly as much
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
 _MERGED: Final = 5  # the commonest block shapes merged two by two into one with optional fields
 _MERGED_SUPPORT: Final = 3  # blocks a merged shape must read
+_MERGED_BLOCKS: Final = 0.6  # share of the page's blocks holding a title, for merged shapes
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,10 @@ def _add_merged(found: Counter[str], signatures: list[str]) -> None:
     """Record shapes that read several of the page's block shapes at once, each field
     optional: the shortest shape holding two common ones ("T S B" from "T B" and "T T B"
     and "T S B" seen once), where a record's optional fields vary from block to block."""
-    counts = Counter(s for s in signatures if TITLE in s and LIST not in s and len(s) <= _LONGEST)
+    shown = [s for s in signatures if s]
+    counts = Counter(s for s in shown if TITLE in s and LIST not in s and len(s) <= _LONGEST)
+    if counts.total() < _MERGED_BLOCKS * len(shown):
+        return  # records run over several blocks: the blocks' shapes are no records'
     common = [s for s, _ in counts.most_common(_MERGED)]
     for first, second in itertools.combinations(common, 2):
         merged = _supersequence(first, second)
