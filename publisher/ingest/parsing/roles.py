@@ -61,8 +61,13 @@ _META: Final = re.compile(
     r"|(?:published by|herausgegeben von|édité par|editado por|pubblicato da|uitgegeven door)"
     r"\s.{0,80}"
     # an issue's or episode's number, perhaps with its month: "EP. 142", "Issue 42 — March 2025"
-    r"|(?:ep|issue|no|nr|n[º°o]|number|numéro|nummer|número|numero|heft|ausgabe|vol|volume"
+    r"|(?:(?:newsletter|bulletin|boletim|boletín|rundbrief|nieuwsbrief|revista|magazine|bolletino)"
+    r"\s)?(?:ep|issue|no|nr|n[º°o]|number|numéro|nummer|número|numero|heft|ausgabe|vol|volume"
     r"|rhifyn|zenbakia)\.?\s?#?\d{1,4}(?:\s?[-–—·|,:/]\s?\D{0,20}\d{1,4})?"
+    # an episode's guests: "with guest Alex Marín", "Mit Gästen Jonas Krämer und Birgit Auer"
+    r"|(?:with (?:special )?guests?|mit (?:gast|gästin|gästen)|avec (?:l'invitée?|les invités)"
+    r"|con (?:l'ospite|gli ospiti|invitad[oa]s?)|met (?:gast|gasten)|in conversation with"
+    r"|im gespräch mit|en conversation avec|en conversación con|in conversazione con)\b.{0,100}"
     # a count of readers: "Hits: 412", "Aufrufe: 1.234"
     r"|(?:hits|views|reads|aufrufe|zugriffe|visite|visualizzazioni|visitas|lecturas|leituras"
     r"|vues|lectures|weergaven|downloads?)\s?:?\s?\d[\d,.]*\s?[km]?"
@@ -180,6 +185,8 @@ _META_OPENINGS: Final = frozenset(
     referent referentin referenten referentinnen ponente ponentes relatori spreker sprekers
     siaradwyr recording aufzeichnung enregistrement grabación ausverkauft complet agotado esaurito
     uitverkocht esgotado media press presse prensa keynote online virtual zoom hybrid ligne línea
+    newsletter bulletin boletim boletín rundbrief nieuwsbrief revista magazine bolletino with mit
+    avec con met in im en
     stampa pers imprensa notes note contact pressekontakt contacto contatto noot contato
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
@@ -209,6 +216,9 @@ _PLACES: Final = frozenset(
     chapel library station rooms quay terrace crescent gardens""".split()
 )
 _ADDRESS_MAX: Final = 120
+_META_ROW: Final = 80
+_SEPARATOR: Final = re.compile(r"\s+[·|•]\s+")
+_LABEL_PART: Final = 3  # words: a part of a metadata row that is a label (a section's name)
 # a house number and a street: "25 Red Lion Square", "12 rue de la Paix", "Calle Mayor 5",
 # "Hauptstraße 12"
 _STREET: Final = re.compile(
@@ -253,6 +263,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"
         if ", " in text and _address(text):
             return META, "metadata (an address)"
+        if _meta_parts(text):
+            return META, "metadata"
     if unit.marker:
         return LIST, ""
     if name_only(text) is not None:
@@ -300,6 +312,20 @@ def name_only(text: str) -> str | None:
         names = _SEVERAL.split(author)
         return author if all(is_name(n) and not _place(n) for n in names) else None
     return author if is_name(author) else None
+
+
+def _meta_parts(text: str) -> bool:
+    """A row of a record's metadata set apart by "·" or "|": a section's name and its
+    reading time ("Case studies · 6 min read"), every part metadata or a short label."""
+    if len(text) > _META_ROW or _SEPARATOR.search(text) is None:
+        return False
+    parts = _SEPARATOR.split(text)
+    found = [_META.fullmatch(part) is not None for part in parts]
+    labels = all(
+        seen or (part.count(" ") < _LABEL_PART and not part.endswith((".", "?", "!")))
+        for part, seen in zip(parts, found, strict=True)
+    )
+    return any(found) and labels
 
 
 def _address(text: str) -> bool:
