@@ -27,7 +27,8 @@ LABEL: Final = "K"
 
 _COUNTER: Final = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
 _META: Final = re.compile(
-    r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd)?"
+    r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd"
+    r"|de lectura|de leitura|di lettura|leitura|darllen)?"
     r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
     # a time or a span of times: "10:30 AM - 1:00 PM GMT", "19.00–21.00 Uhr"
@@ -150,7 +151,7 @@ _FURNITURE_LINE: Final = re.compile(
     r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
     r"|cyfeiriad e-?bost|e-?mailadres|correo electrónico|indirizzo e-?mail)\b.{0,30}"
     r"|(?:our |the |weekly |monthly )?(?:newsletter|nieuwsbrief|boletín(?: de noticias)?"
-    r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}",
+    r"|lettre d'information|cylchlythyr|infolettre)\b(?!\s(?:n[º°o]|nr|no|#|\d)).{0,20}",
     re.IGNORECASE,
 )
 # The words _FURNITURE_LINE and _META open with: a line opening with another word (and
