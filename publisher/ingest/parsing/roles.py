@@ -220,6 +220,7 @@ _PLACES: Final = frozenset(
 _ADDRESS_MAX: Final = 120
 _META_ROW: Final = 80
 _SEPARATOR: Final = re.compile(r"\s+[·|•]\s+")
+_SEPARATORS: Final = frozenset("·|•")
 _LABEL_PART: Final = 3  # words: a part of a metadata row that is a label (a section's name)
 # a house number and a street: "25 Red Lion Square", "12 rue de la Paix", "Calle Mayor 5",
 # "Hauptstraße 12"
@@ -263,7 +264,7 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
         if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
             return META, "metadata"
-        if ", " in text and _address(text):
+        if ", " in text and _DIGIT.search(text) is not None and _address(text):
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
@@ -319,15 +320,24 @@ def name_only(text: str) -> str | None:
 def _meta_parts(text: str) -> bool:
     """A row of a record's metadata set apart by "·" or "|": a section's name and its
     reading time ("Case studies · 6 min read"), every part metadata or a short label."""
-    if len(text) > _META_ROW or _SEPARATOR.search(text) is None:
+    if len(text) > _META_ROW or _SEPARATORS.isdisjoint(text):
         return False
     parts = _SEPARATOR.split(text)
-    found = [_META.fullmatch(part) is not None for part in parts]
+    if len(parts) < 2:
+        return False
+    found = [_meta_part(part) for part in parts]
     labels = all(
         seen or (part.count(" ") < _LABEL_PART and not part.endswith((".", "?", "!")))
         for part, seen in zip(parts, found, strict=True)
     )
     return any(found) and labels
+
+
+def _meta_part(part: str) -> bool:
+    """Whether one part of a row is metadata (the cheap test on its first word first)."""
+    first = _FIRST_WORD.match(part.lower())
+    opening = first.group() if first is not None else ""
+    return (_may_open(opening, _META_OPENINGS) or "(" in part) and _META.fullmatch(part) is not None
 
 
 def _address(text: str) -> bool:
