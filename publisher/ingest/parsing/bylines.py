@@ -26,7 +26,8 @@ _PREFIX: Final = re.compile(
     r"|issued|publiceret|publicerad|publisert|opdateret|uppdaterad|oppdatert"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
     r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd|geplaatst|gepost|publicada"
-    r"|pubblicata|postato|postado|postada|atualizado|publicat)\b\s*"
+    r"|pubblicata|postato|postado|postada|atualizado|publicat"
+    r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )

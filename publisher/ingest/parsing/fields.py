@@ -16,6 +16,7 @@ from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META,
 
 _KICKER_WORDS: Final = 4
 _KICKER_CHARS: Final = 32
+_KICKER_SHARE: Final = 3  # one record in three opening with a kicker: the page sets them there
 _RUN_GAP: Final = 3  # lines outside records that part two runs of records
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
 _SIGNED_SHARE: Final = 5  # four records in five signed: an unsigned one at an edge is a stray
@@ -300,10 +301,13 @@ def _names(units: list[Unit], syms: list[str], record: Record) -> bool:
 def assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
     """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
     kicker_column = _kickers_lead(units, syms, reading)
+    kicker_slot = _kickers_open(syms, reading)
     for record in reading.records:
         titles = [i for i in record.indexes if syms[i] == TITLE]
         title = titles[0] if titles else None
-        if len(titles) >= 2 and kicker_column:
+        if len(titles) >= 2 and (
+            kicker_column or (kicker_slot and _kicker_shaped(units[titles[0]], record, titles[0]))
+        ):
             title = titles[1]
         if title is None:
             # a headline repeated elsewhere on the page (a sidebar) was read as a label
@@ -336,6 +340,21 @@ def _absorb_meta(syms: list[str], record: Record) -> None:
     for i in range(first, last + 1):
         if i not in record.roles and syms[i] == META:
             record.roles[i] = "meta"
+
+
+def _kickers_open(syms: list[str], reading: Reading) -> bool:
+    """Whether the page's records open with a kicker (a label over the title) often
+    enough that a short title-like line in that place is one too."""
+    opening = sum(1 for r in reading.records if syms[r.indexes[0]] == LABEL)
+    return opening * _KICKER_SHARE >= len(reading.records) > 1
+
+
+def _kicker_shaped(unit: Unit, record: Record, index: int) -> bool:
+    """Whether a record's first title-like line is short enough for a kicker ("Employment
+    rights" over the headline), opening the record."""
+    text = unit.text
+    short = text.count(" ") < _KICKER_WORDS - 1 and len(text) <= _KICKER_CHARS
+    return short and index == record.indexes[0] and not text.endswith(("?", "!"))
 
 
 def _kickers_lead(units: list[Unit], syms: list[str], reading: Reading) -> bool:

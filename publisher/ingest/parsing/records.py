@@ -48,6 +48,9 @@ _BLOCK_PHASE_SHARE: Final = 0.75  # ... or a cut whose records keep to the page'
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
 _KEPT_SHARE: Final = 0.75  # records kept to their blocks explain nearly as much text
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
+_MERGED: Final = 5  # the commonest block shapes merged two by two into one with optional fields
+_MERGED_SUPPORT: Final = 3  # blocks a merged shape must read
+_MERGED_BLOCKS: Final = 0.6  # share of the page's blocks holding a title, for merged shapes
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,9 @@ def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[
         ("|" if n and units[i].block != units[content[n - 1]].block else "") + syms[i]
         for n, i in enumerate(content)
     )
-    _add_common(found, _RUNS.sub("", parted).split("|"))
+    blocks = _RUNS.sub("", parted).split("|")
+    _add_common(found, blocks)
+    _add_merged(found, blocks)
     line = parted.replace("|", "")
     collapsed = {
         TEXT: _RUN_OF[BYLINE].sub("", line),  # each line of text opens a record
@@ -338,6 +343,42 @@ def _add_common(found: Counter[str], signatures: list[str]) -> None:
     for signature, count in Counter(signatures).most_common(_CANDIDATES):
         if count >= 2 and len(signature) <= _LONGEST:
             found[signature] += count
+
+
+def _add_merged(found: Counter[str], signatures: list[str]) -> None:
+    """Record shapes that read several of the page's block shapes at once, each field
+    optional: the shortest shape holding two common ones ("T S B" from "T B" and "T T B"
+    and "T S B" seen once), where a record's optional fields vary from block to block."""
+    shown = [s for s in signatures if s]
+    counts = Counter(s for s in shown if TITLE in s and LIST not in s and len(s) <= _LONGEST)
+    if counts.total() < _MERGED_BLOCKS * len(shown):
+        return  # records run over several blocks: the blocks' shapes are no records'
+    common = [s for s, _ in counts.most_common(_MERGED)]
+    for first, second in itertools.combinations(common, 2):
+        merged = _supersequence(first, second)
+        if len(merged) > _LONGEST or merged in found:
+            continue
+        support = sum(n for s, n in counts.items() if _within(s, merged))
+        if support >= _MERGED_SUPPORT:
+            found[merged] += support
+
+
+@functools.lru_cache(maxsize=1024)
+def _supersequence(first: str, second: str) -> str:
+    """The shortest string holding both ``first`` and ``second`` as subsequences."""
+    if not first or not second:
+        return first + second
+    if first[0] == second[0]:
+        return first[0] + _supersequence(first[1:], second[1:])
+    left = first[0] + _supersequence(first[1:], second)
+    right = second[0] + _supersequence(first, second[1:])
+    return left if len(left) <= len(right) else right
+
+
+def _within(shape: str, pattern: str) -> bool:
+    """Whether a record of ``shape`` reads as ``pattern`` with some fields left out."""
+    rest = iter(pattern)
+    return all(symbol in rest for symbol in shape)
 
 
 def _match(

@@ -27,21 +27,29 @@ LABEL: Final = "K"
 
 _COUNTER: Final = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
 _META: Final = re.compile(
-    r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd)?"
+    r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd"
+    r"|de lectura|de leitura|di lettura|leitura|darllen)?"
     r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
     # a time or a span of times: "10:30 AM - 1:00 PM GMT", "19.00–21.00 Uhr"
     r"|\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?)?"
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?"
-    r"|.{0,40}\(\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
+    r"|.{0,40}\((?:pdf|docx?|epub|odt)?,?\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
+    # where an event is held, when it is no place: "Online (Zoom)", "En ligne"
+    r"|(?:online|virtual|zoom|hybrid|en ligne|en línea|virtuell)(?:\s?\(.{0,20}\))?"
     r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d+\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?|comments?"
     r"|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?|articles?|posts?"
     r"|stories|artikel|beiträge|artículos|articoli|artigos|erthyglau|publications?)"
+    r"(?:[.·|]\s.{0,40})?"  # the widget's words after: "9 likes. Post not marked as liked"
     r"|@\w{2,30}"
     r"|(?:venue|where|when|location|place|time|cost|price|tickets?|lieu|heure|prix|ort|zeit"
+    r"|dates?|datum|termine?|fechas?|date|dyddiad|speakers?|chair|intervenants?|referent\w*"
+    r"|keynote"
+    r"|ponentes?|relatori|sprekers?|siaradwyr|recording|aufzeichnung|enregistrement|grabación"
     r"|preis|lugar|hora|precio|luogo|ora|prezzo|locatie|tijd|prijs|local|preço)\s?:.{0,120}"
     r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
-    r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?)\s?:.{0,60}"
+    r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
+    r"|fotografía|fotografia|cover illustration|cover photo)\s?(?::|by\b).{0,60}"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
     r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis"
@@ -52,7 +60,32 @@ _META: Final = re.compile(
     r"|(?:blog|series|serie|série|reihe|rubrique|rubrik|section|sección|sezione|topics?)\s?:.{0,80}"
     # the publisher of a report, not its author: "Herausgegeben von der Hugo-Haase-Stiftung"
     r"|(?:published by|herausgegeben von|édité par|editado por|pubblicato da|uitgegeven door)"
-    r"\s.{0,80})",
+    r"\s.{0,80}"
+    # an issue's or episode's number, perhaps with its month: "EP. 142", "Issue 42 — March 2025"
+    r"|(?:(?:newsletter|bulletin|boletim|boletín|rundbrief|nieuwsbrief|revista|magazine|bolletino)"
+    r"\s)?(?:ep|issue|no|nr|n[º°o]|number|numéro|nummer|número|numero|heft|ausgabe|vol|volume"
+    r"|rhifyn|zenbakia)\.?\s?#?\d{1,4}(?:\s?[-–—·|,:/]\s?\D{0,20}\d{1,4})?"
+    # an episode's guests: "with guest Alex Marín", "Mit Gästen Jonas Krämer und Birgit Auer"
+    r"|(?:with (?:special )?guests?|mit (?:gast|gästin|gästen)|avec (?:l'invitée?|les invités)"
+    r"|con (?:l'ospite|gli ospiti|invitad[oa]s?)|met (?:gast|gasten)|(?:in conversation with"
+    r"|im gespräch mit|en conversation avec|en conversación con|in conversazione con)"
+    r"(?=\s(?!(?:a|an|the|un|une|ein|eine|el|la|il|uno|una|een)\s)))\b.{0,100}"
+    # a count of readers: "Hits: 412", "Aufrufe: 1.234"
+    r"|(?:hits|views|reads|aufrufe|zugriffe|visite|visualizzazioni|visitas|lecturas|leituras"
+    r"|vues|lectures|weergaven|downloads?)\s?:?\s?\d[\d,.]*\s?[km]?"
+    # an event's entry: "Tickets £5 · 31 left", "Free, but please book", "Pay what you can"
+    r"|(?:tickets?|entry|admission|entrée|eintritt|entrada|ingresso|toegang|mynediad)\s?"
+    r"(?:[£€$]\s?\d|\d|free|gratis|frei|libre|libero|gratuit).{0,30}"
+    r"|(?:free|gratuit|kostenlos|gratis)\s?[,·|–—-]\s?.{0,30}"
+    r"|(?:pay what you (?:can|feel|want|like|decide)|prix libre|entrada libre|eintritt frei"
+    r"|ingresso libero|vrije toegang)\b.{0,30}"
+    r"|(?:sold out|fully booked|ausverkauft|ausgebucht|complet|agotado|esaurito|uitverkocht"
+    r"|esgotado|volgeboekt)\b.{0,40}"
+    # a press office's contact and notes under a release: "Media contact: Naomi Fraser, …"
+    r"|(?:media|press|presse|prensa|stampa|pers|imprensa)\s?(?:contacts?|enquiries|inquiries"
+    r"|office)\s?:.{0,120}"
+    r"|(?:notes? to editors?|contact presse|pressekontakt|contacto de prensa|contatto stampa"
+    r"|noot voor de redactie|contato de imprensa)\s?:?.{0,120})",
     re.IGNORECASE,
 )
 _FURNITURE_WORDS: Final = (
@@ -70,6 +103,15 @@ _FURNITURE_WORDS: Final = (
         # an avatar's alternative text over the writer's name ("Writer's picture" / "Gemma Clarke")
         frozenset(("writer's picture", "writer’s picture", "author's picture", "author picture"))
     )
+    # a record's fold-out and the jump back up ("Details" over a Joomla article's fields)
+    | frozenset(
+        (
+            *"""details détails detalles dettagli einzelheiten manylion mehr meer más mais
+            weiter""".split(),
+            *("top of page", "back to top", "to top", "nach oben", "haut de page"),
+            *("volver arriba", "torna su", "naar boven", "voltar ao topo"),
+        )
+    )
 )
 _FURNITURE_LINE: Final = re.compile(
     r"(?:\[[^\]]{1,40}\]\s*){1,6}|https?://\S+|\d{1,4}\.\s+https?://\S+|www\.\S+"
@@ -85,6 +127,12 @@ _FURNITURE_LINE: Final = re.compile(
     r"|i più letti|mais lidas|meest gelezen|lees ook|mwyaf poblogaidd)\b(?:\s+\w+)?"
     r"|(?:lees verder|lire la suite|weiterlesen|mehr lesen|leer más|leggi tutto|continua a leggere"
     r"|ler mais|leia mais|darllen mwy|read more|continue reading|en savoir plus|ver más)\b.{0,120}"
+    r"|read the (?:full|write-up|transcript|summary)\b.{0,40}"
+    r"|read full (?:story|article|release|statement|report|post)\b.{0,20}"
+    # a player's controls: "▶ Watch the recording (58:12)", "Listen to the episode"
+    r"|[▶►]\s?.{0,60}|(?:watch|listen to) the (?:recording|video|sessions?|replay|episode"
+    r"|podcast|livestream)\b.{0,60}"
+    r"|book (?:tickets?|now|your (?:place|seat|ticket)|a (?:place|seat)|here|online)\b.{0,20}"
     r"|(?:deel deze|partager|teilen|compartir|condividi|compartilhe|rhannu|share this)\b.{0,80}"
     r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
@@ -103,7 +151,7 @@ _FURNITURE_LINE: Final = re.compile(
     r"|(?:your |votre |la tua |tu |je |ihre |eich )?(?:e-?mail(?: address)?|adresse e-?mail"
     r"|cyfeiriad e-?bost|e-?mailadres|correo electrónico|indirizzo e-?mail)\b.{0,30}"
     r"|(?:our |the |weekly |monthly )?(?:newsletter|nieuwsbrief|boletín(?: de noticias)?"
-    r"|lettre d'information|cylchlythyr|infolettre)\b.{0,20}",
+    r"|lettre d'information|cylchlythyr|infolettre)\b(?!\s(?:n[º°o]|nr|no|#|\d)).{0,20}",
     re.IGNORECASE,
 )
 # The words _FURNITURE_LINE and _META open with: a line opening with another word (and
@@ -122,7 +170,7 @@ _FURNITURE_OPENINGS: Final = frozenset(
     sortieren carregar cargar charger carica toon visa vis indlæs pokaż afficher mostra
     mest najczęściej iniciar se anmelden accedi inloggen logga log logg zaloguj hazte
     afíliate adhérer mitglied iscriviti word associe bli suscríbete s abonnieren abbonati
-    abonneer assine""".split()
+    abonneer assine book watch listen""".split()
 )
 _META_OPENINGS: Final = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
@@ -130,7 +178,18 @@ _META_OPENINGS: Final = frozenset(
     precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
     aflevering photo photos foto fotos picture pictures image images illustration no blog
     series serie série reihe rubrique rubrik section sección sezione topic topics published
-    herausgegeben édité editado pubblicato uitgegeven
+    herausgegeben édité editado pubblicato uitgegeven ep issue nr nº n° number numéro nummer
+    número numero heft ausgabe vol volume rhifyn zenbakia hits views reads aufrufe zugriffe
+    visite visualizzazioni visitas lecturas leituras vues lectures weergaven download downloads
+    entry admission entrée eintritt entrada ingresso toegang mynediad pay prix ingresso vrije
+    sold fully ausgebucht volgeboekt photography fotografie fotografía fotografia cover dates
+    date datum termin termine fecha fechas dyddiad speaker speakers chair intervenant intervenants
+    referent referentin referenten referentinnen ponente ponentes relatori spreker sprekers
+    siaradwyr recording aufzeichnung enregistrement grabación ausverkauft complet agotado esaurito
+    uitverkocht esgotado media press presse prensa keynote online virtual zoom hybrid ligne línea
+    newsletter bulletin boletim boletín rundbrief nieuwsbrief revista magazine bolletino with mit
+    avec con met in im en
+    stampa pers imprensa notes note contact pressekontakt contacto contatto noot contato
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis""".split()
@@ -158,6 +217,23 @@ _PLACES: Final = frozenset(
     """street road lane avenue square house hall centre center park place way building church
     chapel library station rooms quay terrace crescent gardens""".split()
 )
+_ADDRESS_MAX: Final = 120
+_META_ROW: Final = 80
+_SEPARATOR: Final = re.compile(r"\s+[·|•]\s+")
+_SEPARATORS: Final = frozenset("·|•")
+_LABEL_PART: Final = 3  # words: a part of a metadata row that is a label (a section's name)
+# a house number and a street: "25 Red Lion Square", "12 rue de la Paix", "Calle Mayor 5",
+# "Hauptstraße 12"
+_STREET: Final = re.compile(
+    r"\d{1,4}[a-z]?\s+(?:[A-Z]\S*\s){0,3}(?:street|road|lane|avenue|square|place|way|row|walk"
+    r"|close|drive|parade|terrace|crescent|gardens|quay|st|rd|ave)\.?"
+    r"|(?:\d{1,4},?\s)?(?:rue|avenue|boulevard|bd|calle|avda?|avenida|via|viale|piazza|plaza"
+    r"|rua|praça|largo|carrer|kalea)\s.{2,40}"
+    r"|\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|plein|gracht|kade)\s\d{1,4}[a-z]?",
+    re.IGNORECASE,
+)
+# a postcode: British ("WC1R 4RL"), or five or four digits before a town ("10117 Berlin")
+_POSTCODE: Final = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$|^\d{4,5}\s[A-Z][a-zà-ÿ]+$")
 _LOWER_WORDS: Final = 2  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
@@ -187,6 +263,10 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
         if not opening and len(text) <= _SYMBOLS_LINE and _COUNTERS.fullmatch(text):
             return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
         if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
+            return META, "metadata"
+        if ", " in text and _DIGIT.search(text) is not None and _address(text):
+            return META, "metadata (an address)"
+        if _meta_parts(text):
             return META, "metadata"
     if unit.marker:
         return LIST, ""
@@ -235,6 +315,40 @@ def name_only(text: str) -> str | None:
         names = _SEVERAL.split(author)
         return author if all(is_name(n) and not _place(n) for n in names) else None
     return author if is_name(author) else None
+
+
+def _meta_parts(text: str) -> bool:
+    """A row of a record's metadata set apart by "·" or "|": a section's name and its
+    reading time ("Case studies · 6 min read"), every part metadata or a short label."""
+    if len(text) > _META_ROW or _SEPARATORS.isdisjoint(text):
+        return False
+    parts = _SEPARATOR.split(text)
+    if len(parts) < 2:
+        return False
+    found = [_meta_part(part) for part in parts]
+    labels = all(
+        seen or (part.count(" ") < _LABEL_PART and not part.endswith((".", "?", "!")))
+        for part, seen in zip(parts, found, strict=True)
+    )
+    return any(found) and labels
+
+
+def _meta_part(part: str) -> bool:
+    """Whether one part of a row is metadata (the cheap test on its first word first)."""
+    first = _FIRST_WORD.match(part.lower())
+    opening = first.group() if first is not None else ""
+    return (_may_open(opening, _META_OPENINGS) or "(" in part) and _META.fullmatch(part) is not None
+
+
+def _address(text: str) -> bool:
+    """A venue's address: parts set apart by commas, one of them a house number and a
+    street or a postcode, no sentence ("Conway Hall, 25 Red Lion Square, London WC1R 4RL")."""
+    if len(text) > _ADDRESS_MAX or text.endswith((".", "?", "!")):
+        return False
+    parts = text.split(", ")
+    return any(_STREET.fullmatch(part) for part in parts) or (
+        _POSTCODE.search(parts[-1]) is not None
+    )
 
 
 def _place(name: str) -> bool:

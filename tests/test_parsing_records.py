@@ -1,0 +1,299 @@
+"""Records whose metadata stands before the title, and records with many metadata lines:
+each line's symbol (a record's metadata is never a title) and the page read by its own
+period, on pages written for these tests in several languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from publisher.core.models import ParseResult
+from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.lines import read_all_units
+from publisher.ingest.parsing.roles import META, TITLE, line_symbol
+
+SAVED = datetime(2025, 3, 20, 12, tzinfo=UTC)
+
+
+def _symbol(line: str) -> str:
+    (unit,) = read_all_units(line, saved=SAVED)
+    return line_symbol(unit)[0]
+
+
+def _parse(text: str) -> ParseResult:
+    return parse_page(text, saved=SAVED)
+
+
+def _titles(result: ParseResult) -> list[str]:
+    return [item.title for item in result.items]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "EP. 142",
+        "Issue 42 — March 2025",
+        "Ausgabe 12 · März 2025",
+        "Numéro 318 — mars 2025",
+        "Boletín nº 12 · marzo 2025",
+        "Nieuwsbrief nr. 7",
+        "Hits: 412",
+        "Aufrufe: 1.234",
+        "Visitas: 88",
+        "9 likes. Post not marked as liked",
+        "Tickets £5 · 31 left",
+        "Eintritt frei",
+        "Entrada libre",
+        "Toegang gratis",
+        "Free, but please book",
+        "Pay what you can",
+        "Ausverkauft",
+        "Fully booked – join the waiting list",
+        "Media contact: Naomi Fraser, Senior Press Officer",
+        "Pressekontakt: Jana Vogt, 0170 000000",
+        "Contact presse : Julien Morel",
+        "Online (Zoom)",
+        "Speakers: Dr Amara Okoye, Jon Reilly",
+        "Referentin: Dr. Jana Vogt",
+        "Relatori: Paolo Ferrero, Chiara Bonetti",
+        "Dates: 15–19 April 2024 · Venue: Online (Zoom)",
+        "with guests Siobhan Kerr and Dele Adebayo",
+        "Mit Gast Ahmad Rahimi",
+        "Conway Hall, 25 Red Lion Square, London WC1R 4RL",
+        "Gewerkschaftshaus, Hauptstraße 12, 10117 Berlin",
+        "Bourse du Travail, 3 rue du Château-d'Eau, Paris",
+        "Case studies · 6 min read",
+        "Análisis · 5 min de lectura",
+    ],
+)
+def test_a_records_metadata_line_is_metadata(line: str) -> None:
+    assert _symbol(line) == META
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Number 10 rejects the pay review body's advice",
+        "Ep 12: the nurses who said no",
+        "Issue 5: how the rent strike was won",
+        "Delegate meeting report, February 2025",
+        "Fire at the Leeds depot, 12 workers hurt",
+        "Free the Shrewsbury pickets",
+        "In conversation with a miners' wife, forty years on",
+        "Tickets to the gala sold in an hour as the Durham brass bands return",
+        "Why the growth mission keeps running into the Treasury",
+    ],
+)
+def test_a_headline_is_no_metadata(line: str) -> None:
+    assert _symbol(line) == TITLE
+
+
+_NEWSLETTER = """\
+Sindicato de Hostelería de Zaragoza
+
+Inicio | Quiénes somos | Boletín | Afíliate
+
+Boletín: archivo
+
+Boletín nº 12 · marzo 2025
+Las camareras de piso ganan la demanda contra la subcontrata
+La sentencia obliga a aplicar el convenio de hostelería a 140 trabajadoras.
+Por Laura Gil · 3 de marzo de 2025
+
+Boletín nº 11 · febrero 2025
+Calendario de asambleas en los hoteles de la plaza del Pilar
+Por Jorge Sanz · 4 de febrero de 2025
+
+Boletín nº 10 · enero 2025
+Qué cambia con la nueva tabla salarial
+Las cifras de cada categoría, una a una.
+Por Laura Gil · 7 de enero de 2025
+
+Boletín nº 9 · diciembre 2024
+Cestas de Navidad para las familias en huelga
+Por Marta Ibáñez · 2 de diciembre de 2024
+
+© 2025 Sindicato de Hostelería de Zaragoza
+"""
+
+
+def test_an_issue_number_over_each_title_is_its_metadata_not_an_item() -> None:
+    result = _parse(_NEWSLETTER)
+    assert _titles(result) == [
+        "Las camareras de piso ganan la demanda contra la subcontrata",
+        "Calendario de asambleas en los hoteles de la plaza del Pilar",
+        "Qué cambia con la nueva tabla salarial",
+        "Cestas de Navidad para las familias en huelga",
+    ]
+    assert [item.author for item in result.items] == [
+        "Laura Gil",
+        "Jorge Sanz",
+        "Laura Gil",
+        "Marta Ibáñez",
+    ]
+    assert result.items[0].published is not None
+    assert result.items[0].published.date() == date(2025, 3, 3)
+
+
+_EVENTS = """\
+Vakbondshuis Rotterdam
+
+Home | Agenda | Over ons | Lid worden
+
+Agenda
+
+do 27 maart 2025 · 19.30 uur
+Platformwerk en de wet: wat verandert er voor bezorgers?
+Sprekers: Fatima El Idrissi, Joost de Wit
+Vakbondshuis, Hoogstraat 12, Rotterdam
+Toegang gratis
+
+za 5 april 2025 · 10.00 uur
+Scholingsdag voor nieuwe kaderleden
+Sprekers: Marieke Bos
+Online (Zoom)
+Volgeboekt
+
+di 15 april 2025 · 20.00 uur
+Film en debat: de havenstaking van 1979
+Vakbondshuis, Hoogstraat 12, Rotterdam
+Toegang gratis
+
+wo 23 april 2025 · 19.00 uur
+Huurders en vakbonden: samen sterker
+Sprekers: Ahmed Yilmaz, Sanne Verhoef
+Online (Zoom)
+
+© 2025 Vakbondshuis Rotterdam
+"""
+
+
+def test_an_events_speakers_venue_and_entry_lines_are_no_items() -> None:
+    assert _titles(_parse(_EVENTS)) == [
+        "Platformwerk en de wet: wat verandert er voor bezorgers?",
+        "Scholingsdag voor nieuwe kaderleden",
+        "Film en debat: de havenstaking van 1979",
+        "Huurders en vakbonden: samen sterker",
+    ]
+
+
+_META_FIRST = """\
+Revista Obrera
+
+Inicio | Análisis | Entrevistas | Suscríbete
+
+Análisis · 5 min de lectura
+Ana Ruiz · 4 de marzo de 2025
+La reducción de jornada, sector por sector
+Quién gana tiempo y quién no con la nueva ley.
+
+Entrevista · 8 min de lectura
+Pablo Ortega · 26 de febrero de 2025
+Una delegada de Amazon: «Nos cronometran hasta el baño»
+
+Análisis · 4 min de lectura
+Ana Ruiz · 19 de febrero de 2025
+El salario mínimo y los convenios que se quedan atrás
+Los convenios de limpieza y hostelería ya van por detrás.
+
+Crónica · 6 min de lectura
+Lucía Prieto y Pablo Ortega · 10 de febrero de 2025
+Tres días en el piquete de la planta de Zaragoza
+
+© 2025 Revista Obrera
+"""
+
+
+def test_a_section_reading_time_writer_and_date_above_each_title_open_its_record() -> None:
+    result = _parse(_META_FIRST)
+    assert _titles(result) == [
+        "La reducción de jornada, sector por sector",
+        "Una delegada de Amazon: «Nos cronometran hasta el baño»",
+        "El salario mínimo y los convenios que se quedan atrás",
+        "Tres días en el piquete de la planta de Zaragoza",
+    ]
+    assert [item.author for item in result.items] == [
+        "Ana Ruiz",
+        "Pablo Ortega",
+        "Ana Ruiz",
+        "Lucía Prieto and Pablo Ortega",
+    ]
+
+
+_VARIED = """\
+The Riverside Organiser
+
+Home | News | Campaigns | Join
+
+Latest
+
+Bus drivers vote for strike over split shifts
+Ninety per cent of the depot backed action on a turnout of 78 per cent.
+By Hannah Cole
+
+Library campaign hands in 6,000 signatures
+By Imran Qureshi
+
+Nurses' pay: the offer explained
+What the new grades mean for band five and six staff
+By Hannah Cole
+
+Tenants win repairs after rent strike at Marsh House
+By Olu Adebayo
+
+Cleaners at the council offices join the union in a week
+Twenty-two of twenty-five cleaners signed up after the agency cut hours.
+By Imran Qureshi
+
+© 2025 The Riverside Organiser
+"""
+
+
+def test_records_whose_optional_fields_vary_from_block_to_block_are_read_by_one_period() -> None:
+    result = _parse(_VARIED)
+    assert _titles(result) == [
+        "Bus drivers vote for strike over split shifts",
+        "Library campaign hands in 6,000 signatures",
+        "Nurses' pay: the offer explained",
+        "Tenants win repairs after rent strike at Marsh House",
+        "Cleaners at the council offices join the union in a week",
+    ]
+    assert all(item.author for item in result.items)
+
+
+_KICKERS = """\
+Y Cymro Llafur
+
+Hafan | Newyddion | Barn | Cysylltu
+
+Newyddion
+
+GWLEIDYDDIAETH
+Undebau'n croesawu'r cynllun i ddiddymu'r deddfau gwrth-streic
+Gan Elin Jones
+
+Tai cymdeithasol
+Cyngor Gwynedd yn addo 500 o dai newydd erbyn 2027
+Gan Dafydd Roberts
+
+ADDYSG
+Athrawon yn pleidleisio dros weithredu diwydiannol
+Gan Elin Jones
+
+IECHYD
+Nyrsys yn rhybuddio am brinder staff ym Mangor
+Gan Siân Pritchard
+
+© 2025 Y Cymro Llafur
+"""
+
+
+def test_a_short_line_in_the_kicker_slot_of_the_period_is_a_kicker_not_the_title() -> None:
+    result = _parse(_KICKERS)
+    assert _titles(result) == [
+        "Undebau'n croesawu'r cynllun i ddiddymu'r deddfau gwrth-streic",
+        "Cyngor Gwynedd yn addo 500 o dai newydd erbyn 2027",
+        "Athrawon yn pleidleisio dros weithredu diwydiannol",
+        "Nyrsys yn rhybuddio am brinder staff ym Mangor",
+    ]
