@@ -4,7 +4,6 @@ drops the rules' non-titles and adds the titles they missed, with their own byli
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import corpus_scoring as cs
@@ -25,27 +24,48 @@ def test_the_shipped_model_is_trained_on_todays_corpus_labels_and_features() -> 
 
 
 def parsed(name: str, *, rules_only: bool = False) -> ParseResult:
-    page = cs.load_page(cs.CORPUS / "tune" / f"{name}.json")
-    text, _ = decode_seed(page.text_path.read_bytes(), name=name)
+    return read(cs.load_page(cs.CORPUS / "tune" / f"{name}.json"), rules_only=rules_only)
+
+
+def read(page: cs.Page, *, rules_only: bool = False) -> ParseResult:
+    text, _ = decode_seed(page.text_path.read_bytes(), name=page.name)
     labeller = None if rules_only else packaged()
-    return parse_page(text, name=name, saved=page.saved, labeller=labeller)
+    return parse_page(text, name=page.name, saved=page.saved, labeller=labeller)
 
 
-def test_a_title_the_rules_left_out_comes_in_with_the_byline_and_date_of_its_record() -> None:
-    # "FEBRUARY 9, 2025" / the title / "by Alan Whittaker and Dev Mistry in Walks | 1 Comment"
-    title = "Walking the Plug Plot route: Ashton to Rochdale in a day"
-    assert title not in [
-        item.title for item in parsed("cb_wordpress_by_in_category", rules_only=True).items
-    ]
-    result = parsed("cb_wordpress_by_in_category")
-    added = next(item for item in result.items if item.title == title)
-    assert added.author == "Alan Whittaker and Dev Mistry"
-    assert added.published is not None and added.published.date() == date(2025, 2, 9)
-    lines = {line.line: line for line in explain(result).lines}
-    assert lines[38].kind == "item" and lines[38].part == "title"
-    assert lines[38].title_p is not None and lines[38].title_p >= ACCEPT
-    assert (lines[37].part, lines[39].part) == ("byline", "byline")
-    assert any(reason.startswith("labeller: added 5 titles") for reason in result.reasons)
+def _added_items(page: cs.Page) -> list[cs.Pair]:
+    """The labelled items a page's parse gets only with the labeller, as it reads them."""
+    rules = {item.title for item in read(page, rules_only=True).items}
+    pairs = cs.match(page.items, cs.parse(page).items)
+    return [pair for pair in pairs if pair.produced.title not in rules]
+
+
+def test_titles_the_rules_left_out_come_in_with_the_byline_and_date_of_their_record() -> None:
+    # Which pages the rules miss titles on changes as the rules improve: look at them all.
+    # An added item's author and date are read by the rules from its own record. They are
+    # less often right than the rules' own items' (26 added on the tune part when written:
+    # authors 0.73, dates 0.65, against 0.93 / 0.92 overall); without that reading both
+    # would be near zero.
+    added = [pair for page in cs.load_part(cs.CORPUS / "tune") for pair in _added_items(page)]
+    assert len(added) >= 10, "the labeller adds almost no titles the rules miss"
+    authors = sum(pair.author_right for pair in added) / len(added)
+    dates = sum(pair.date_right for pair in added) / len(added)
+    assert authors >= 0.6 and dates >= 0.55, (len(added), authors, dates)
+
+
+def test_an_added_title_is_explained_with_its_probability() -> None:
+    for page in cs.load_part(cs.CORPUS / "tune"):
+        result = read(page)
+        added = [reason for reason in result.reasons if reason.startswith("labeller: added")]
+        if not added:
+            continue
+        rules = {item.title for item in read(page, rules_only=True).items}
+        item = next(item for item in result.items if item.title not in rules)
+        line = next(line for line in explain(result).lines if line.line == item.line)
+        assert (line.kind, line.part) == ("item", "title")
+        assert line.title_p is not None and line.title_p >= ACCEPT
+        return
+    raise AssertionError("no tuning page has a title the labeller added")
 
 
 def test_an_item_the_labeller_doubts_is_dropped_and_its_lines_say_why() -> None:
