@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
+from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
-from publisher.ingest.parsing.names import is_name, is_section_label, names_body
+from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
+from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -122,7 +124,6 @@ _LEFT_OVER: Final = frozenset(
 # is Tuesday and "Le" an article).
 _BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT: Final = re.compile(r"\d")
-_AGENCIES: Final = re.compile(r"\(?[A-Za-z]{2,8}(?:\s?/\s?[A-Za-z]{2,8}){1,3}\)?")
 # A forum thread's last reply under its title ("Last post: Today 10:02 by Gareth Lloyd").
 _LAST_ACTIVITY: Final = re.compile(
     r"(?:last\s(?:post|reply|comment|activity)|latest\sreply|letzte[rs]?\s(?:beitrag|antwort)"
@@ -176,59 +177,9 @@ _CREDIT: Final = re.compile(
 )
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
-# "The …" opening a body's name after a by-word, in the languages bylines come in.
-_BODY_ARTICLES: Final = frozenset("the our la le les die der das el il lo o a het de yr y".split())
-_BODY_WORDS: Final = 6
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS: Final = frozenset(_STRONG)
 _LABEL_WORDS: Final = 4
-# Bodies that sign a statement (a committee, a board, a foundation) and publications a
-# listing credits (a gazette, a radio station): no writer named.
-_BODIES: Final = frozenset(
-    """board vorstand committee comité comite comisión comision commissione commission
-    executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
-    foundation fundación fondazione fondation stichting gazette radio echo review diary
-    weekly daily times herald journal magazine observer tv fm bulletin chronicle tribune
-    digest newsletter online uk""".split()
-)
-# The newsroom or the site's account signing an item: no writer named.
-_DESKS: Final = frozenset(
-    (
-        "newsdesk",
-        "news desk",
-        "news team",
-        "staff",
-        "editorial team",
-        "the editors",
-        "web team",
-        "redazione",
-        "redação",
-        "redacao",
-        "redacción",
-        "redaccion",
-        "rédaction",
-        "redaktion",
-        "redactie",
-        "y golygydd",
-        *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
-        *("super user", "superuser", "site editor", "web editor"),
-        *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
-        *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
-        *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
-        *("pti", "ians", "ani", "upi", "kyodo", "xinhua", "tass", "apa", "lusa", "télam"),
-        *("agência brasil", "agencia efe", "nan", "sapa", "aap", "bernama", "yonhap"),
-        *("for immediate release", "immediate release", "embargoed", "press release"),
-        *("embargoed until", "under embargo", "embargo"),
-        *("collectif", "collective", "kollektiv", "colectivo", "collettivo", "coletivo"),
-    )
-)
-
-
-# The last word of a newsroom's signature after the outlet's name ("Clachan Reporter").
-_DESK_WORDS: Final = frozenset(
-    """reporter reporters correspondent correspondents staff team desk newsroom editors
-    redaktion redactie redazione rédaction redacción redação""".split()
-)
 
 
 def _more_meta(text: str) -> bool:
@@ -300,44 +251,12 @@ def _without_pictographs(text: str) -> str:
     return text[:start] if 0 < start < end else text
 
 
-def _signed_by_desk(text: str) -> bool:
-    """A few words ending in a newsroom's word, no comma ("Clachan Reporter", "Vital Signs
-    Staff"): the outlet signs, no writer is named ("Jane Doe, reporter" names one)."""
-    words = text.lower().split()
-    return 1 < len(words) <= _LABEL_WORDS and words[-1] in _DESK_WORDS and "," not in text
-
-
-def no_writer(author: str) -> bool:
-    """Whether a byline names a newsroom, a body or a publication ("The Board", "Vorstand",
-    "Comisión de Feminismos", "Northgate Gazette") rather than the people who wrote it."""
-    lower = author.lower()
-    if lower in _DESKS or lower.startswith(("herausgegeben", "published by", "edited by")):
-        return True
-    if _signed_by_desk(author):
-        return True  # an outlet's own: "Bench & Bar reporter", "Vital Signs Staff"
-    if is_role(lower.split(None, 1)[0]) and " and " not in lower:
-        return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
-    return not _BODIES.isdisjoint(lower.replace("-", " ").split())
-
-
-def _desk(text: str) -> bool:
-    """Whether the words after a by-word name a newsroom, a body or an outlet, capitalised
-    like a name ("Redazione", "Departamento Jurídico", "Our Reporter")."""
-    words = text.strip(_SEPARATORS).split()
-    if 1 < len(words) <= _BODY_WORDS and words[0].lower() in _BODY_ARTICLES:
-        # "Compiled by the Society's War Memorials Group", "par la Rédaction Web"
-        return all(w[:1].isupper() for w in words[1:] if len(w) > 3)
-    if not words or len(words) > _LABEL_WORDS or not words[0][:1].isupper():
-        return False
-    return no_writer(" ".join(words)) or names_body(words)
-
-
 def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
     """The byline a whole line spells, as written; a span of times ("10:30 AM - 1:00 PM") is
     an event's hours, not when anything was published."""
     if text[:1].isdigit() and _TIME_SPAN.fullmatch(text) is not None:
         return None
-    if "/" in text and _AGENCIES.fullmatch(text) and no_writer(text.split("/", 1)[0]):
+    if "/" in text and agency_initials(text):
         return Byline(None, None)  # an agency and its editor's initials: "dpa/lhe", "AFP/mig"
     if text[:1] in "LlDdÚúUuLl" and _LAST_ACTIVITY.match(text) is not None:
         return Byline(None, None)  # a thread's last reply: who answered last, not who wrote
@@ -380,14 +299,14 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
             if found is not None:
                 return Byline(None, found.value, found.clock)
             # "di Redazione", "Por Departamento Jurídico": signed by a desk, no writer named
-            return Byline(None, None) if _desk(rest[by.end() :]) else None
+            return Byline(None, None) if is_desk(rest[by.end() :]) else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
     if not rest.strip(_SEPARATORS):
         return Byline(None, found.value, found.clock)
     rest = _without_caps_label(rest)
-    if _signed_by_desk(rest.strip(_SEPARATORS)):
+    if signed_by_desk(rest.strip(_SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
     author = clean_author(rest) or _author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
@@ -407,6 +326,8 @@ def _without_caps_label(rest: str) -> str:
     label = parts[0] if len(parts) > 1 else ""
     if not label.isupper() or _DIGIT.search(label) or label.count(" ") >= _LABEL_WORDS:
         return rest
+    if no_writer(label):
+        return rest  # an agency's or a desk's name: "PTI | New Delhi | March 3, 2025"
     if all(p.isupper() for p in parts[1:]):
         return rest
     return " / ".join(parts[1:])
@@ -419,8 +340,8 @@ def _dateline(rest: str, text: str) -> bool:
     parts = [p for p in parts if p.lower() not in _ZONE_WORDS]
     if not parts or len(parts) > _DATELINE_MAX:
         return False
-    desks = sum(1 for p in parts if _desk(p))
-    if not all(_desk(p) or _place(p) for p in parts):
+    desks = sum(1 for p in parts if is_desk(p))
+    if not all(is_desk(p) or _place(p) for p in parts):
         return False
     # a place alone: only beside a time stamped with its zone, as a newsroom stamps a story
     # ("Madrid - 05 mar 2025 - 06:00 CET"); "Leeds - 14 March" may be an event's

@@ -58,7 +58,8 @@ def parse_page(
         raise SeedError(str(exc), path=name) from exc
     links = parse_links(text)  # link markup out, line for line; the URLs kept for the items
     text = links.text
-    day_first = page_day_first(text, day_first=hints.day_first)  # "02/27/2025": month first
+    # a page of "02/27/2025" is month first; a source set to month first stays so
+    day_first = hints.day_first and page_day_first(text)
     lines = read_lines(text, day_first=day_first, saved=saved)
     units, syms = lines.units, lines.syms
     page = read_page(units, syms, lines.reasons, hints.layout)
