@@ -341,3 +341,131 @@ def test_a_name_over_its_followers_is_an_author_archive() -> None:
     assert result.layout == "author-archive"
     assert len(result.items) == 3
     assert {item.author for item in result.items} == {"Kerstin Åberg"}
+
+
+# -- round 8b: byline forms of unseen sites ------------------------------------------------
+
+SAVED_8B = datetime(2025, 3, 5, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        # a forum thread's starter, the date after a comma (relative, or with a clip after it)
+        ("Started by Maureen Tierney, 2 hours ago", "Maureen Tierney", 5),
+        ("Started by Kevin Maguire, 2 Mar 2025   📎", "Kevin Maguire", 2),
+        ("Created by Ana Ruiz, 3 March 2025", "Ana Ruiz", 3),
+        # a review's writer, in Welsh, German, Italian, Spanish
+        ("Adolygiad gan Elin Haf Jones · 4 Mawrth 2025", "Elin Haf Jones", 4),
+        ("Rezension von Jana Roth, 4. März 2025", "Jana Roth", 4),
+        ("Recensione di Marco Bassi, 4 marzo 2025", "Marco Bassi", 4),
+        ("Reseña por Lucía Merino, 4 de marzo de 2025", "Lucía Merino", 4),
+        # co-authors with the comment count after the date, in Portuguese, Spanish, Dutch
+        (
+            "por Joana Prates e Rafael Siqueira em 4 de março de 2025 · 5 comentários",
+            "Joana Prates and Rafael Siqueira",
+            4,
+        ),
+        ("por Ana Ruiz y Pablo Ortega el 4 de marzo de 2025 · 3 comentarios", None, 4),
+        ("door Eva Hendriks op 4 maart 2025 · 7 reacties", "Eva Hendriks", 4),
+        # a section label in capitals before the writer, parts set apart by "/"
+        ("EMPLOYMENT  /  Kate Morrow  /  2025-03-04 09:12 GMT", "Kate Morrow", 4),
+        (
+            "HOUSING / Priya Chandran and Tom Ashdown / 2025-03-03",
+            "Priya Chandran and Tom Ashdown",
+            3,
+        ),
+        ("POLITIK / Jana Roth / 04.03.2025", "Jana Roth", 4),
+        # letters after the name and an office before it are no part of it
+        ("FAMILY  /  Helen Marsh KC  /  2025-02-28 10:00 GMT", "Helen Marsh", 28),
+        ("By Councillor Jo Lee, 4 March 2025", "Jo Lee", 4),
+        ("Par la députée Claire Ducasse, le 4 mars 2025", None, 4),
+    ],
+)
+def test_byline_forms_of_unseen_sites(line: str, author: str | None, day: int) -> None:
+    """Each line names its writers (None: only the date is asserted) and dates the item."""
+    byline = parse_byline(line, saved=SAVED_8B)
+    assert byline is not None and byline.published is not None
+    assert byline.published.day == day
+    if author is not None:
+        assert byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Údar: Niamh Ní Fhlatharta", "Niamh Ní Fhlatharta"),
+        (
+            "Údair: Ciara Breathnach agus Dónall Ó Gallchóir",
+            "Ciara Breathnach and Dónall Ó Gallchóir",
+        ),
+        ("By MEP Margarida Souto", "Margarida Souto"),
+        ("Von Abgeordnete Eva Klein", "Eva Klein"),
+        ("By Senator Ana Ruiz", "Ana Ruiz"),
+        ("By Ana Ruiz MEP", "Ana Ruiz"),
+        ("Compiled by Derek Almond", "Derek Almond"),
+    ],
+)
+def test_author_labels_offices_and_letters(line: str, author: str) -> None:
+    """An author label in Irish, an office before a name and letters after it."""
+    byline = parse_byline(line, saved=SAVED_8B)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CRIME  /  Bench & Bar reporter  /  2025-03-03 12:02 GMT",
+        "By Vital Signs Staff",
+        "por Equipe Bonde Livre em 27 de fevereiro de 2025 · 0 comentários",
+        "par l'Équipe Web, le 4 mars 2025",
+        "Compiled by the Society's War Memorials Group",
+        "Von der Pressestelle",
+        "dpa/lhe",
+        "AFP/Reuters",
+        # a thread's last reply names who answered last, not who wrote
+        "Last post: Today 10:02 by Gareth Lloyd",
+        "Letzter Beitrag: heute 10:02 von Jana Roth",
+        "Dernière réponse : 4 mars 2025 par Claire Ducasse",
+    ],
+)
+def test_desks_teams_bodies_and_agencies_name_no_writer(line: str) -> None:
+    """An outlet's reporter, staff or team, a body after "by the", an agency's initials."""
+    byline = parse_byline(line, saved=SAVED_8B)
+    assert byline is not None and byline.author is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the numbers: how the strike was won",
+        "27/02/2024 — Rennie raises Queen Margaret Hospital waiting times at First Minister's"
+        " Questions",
+        "01/03/2024 — MSP visits Inverkeithing food bank as demand rises by a third",
+        "👁 9.8K   18:02",
+        "7.3K | edited | 17:10",
+        "Yes/No",
+    ],
+)
+def test_headlines_and_counters_name_no_writer(line: str) -> None:
+    """A headline after a date, or a post's counters, never gives an author."""
+    byline = parse_byline(line, saved=SAVED_8B)
+    assert byline is None or byline.author is None
+
+
+def test_a_forum_index_reads_each_threads_starter_and_date() -> None:
+    """Threads listed with their starter, counts and last reply: the starter wrote it."""
+    threads = [
+        ("Ballot thresholds – has anyone had a recount?", "Maureen Tierney", "4 Mar 2025"),
+        ("Facility time being cut – what are our rights?", "Gareth Lloyd", "3 Mar 2025"),
+        ("Branch banner: who made yours and what did it cost?", "Deborah Akinola", "2 Mar 2025"),
+        ("Welsh-language ballot papers", "Rhodri Evans", "1 Mar 2025"),
+    ]
+    text = "Threads in forum: Branch officers' corner\n\n" + "\n\n".join(
+        f"  {title}\n    Started by {name}, {day}\n    Replies: 6   Views: 141\n"
+        f"    Last post: Today 10:02 by Bev Coulson"
+        for title, name, day in threads
+    )
+    items = parse_page(text, saved=SAVED_8B).items
+    assert [(i.title, i.author) for i in items] == [(t, n) for t, n, _ in threads]
+    assert [i.published.day for i in items if i.published] == [4, 3, 2, 1]

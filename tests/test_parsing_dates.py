@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.bylines import parse_byline
-from publisher.ingest.parsing.dates import find_date
+from publisher.ingest.parsing.dates import find_date, page_day_first
 
 SAVED = datetime(2024, 11, 15, 12, 0, tzinfo=UTC)
 
@@ -105,3 +106,71 @@ def test_an_embargo_names_no_writer() -> None:
     byline = parse_byline("EMBARGOED UNTIL 00:01 THURSDAY 14 NOVEMBER 2024", saved=SAVED)
     assert byline is not None and byline.author is None
     assert byline.published is not None and byline.published.date().isoformat() == "2024-11-14"
+
+
+# -- round 8b: date forms of unseen sites -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Irish months, and the weekday before them left out of the byline
+        ("Dé Máirt 4 Márta 2025", datetime(2025, 3, 4)),
+        ("Dé hAoine 28 Feabhra 2025", datetime(2025, 2, 28)),
+        ("Déardaoin 9 Eanáir 2025", datetime(2025, 1, 9)),
+        # a time with its word in capitals ("Uhr", "UUR", "H")
+        ("04.03.2025, 14:22 Uhr", datetime(2025, 3, 4, 14, 22)),
+        ("04-03-2025 om 14.22 UUR", datetime(2025, 3, 4, 14, 22)),
+        # the year first, in numbers
+        ("2025/02/05", datetime(2025, 2, 5)),
+        ("2025.02.05 14:30", datetime(2025, 2, 5, 14, 30)),
+        # "Added" and "Created" before the date
+        ("Added 28/12/2024", datetime(2024, 12, 28)),
+        ("Erstellt am 04.03.2025", datetime(2025, 3, 4)),
+        ("Ajouté le 4 mars 2025", datetime(2025, 3, 4)),
+        # the updated date after a comma is not the published one
+        ("Published 27 February 2025, updated 3 March 2025", datetime(2025, 2, 27)),
+        ("Publicado el 27 de febrero de 2025, actualizado el 3 de marzo", datetime(2025, 2, 27)),
+    ],
+)
+def test_date_lines_of_unseen_sites(text: str, expected: datetime) -> None:
+    """Each line is a date-only byline with the day it was published."""
+    byline = parse_byline(text, saved=datetime(2025, 3, 5, 12, 0))
+    assert byline is not None and byline.author is None
+    assert byline.published == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "configured", "expected"),
+    [
+        ("Posted 03/04/2025\n…\nPosted 02/27/2025", True, False),  # only month first fits
+        ("Publié le 03/04/2025\n…\nPublié le 27/02/2025", False, True),  # only day first
+        ("03/04/2025 and 04/03/2025", True, True),  # nothing to tell: the setting holds
+        ("03/04/2025 and 04/03/2025", False, False),
+        ("13/02/2025 and 02/13/2025", False, False),  # they disagree: the setting holds
+        ("version 1.2.34, no dates", True, True),
+    ],
+)
+def test_a_page_says_which_way_it_writes_numeric_dates(
+    text: str, configured: bool, expected: bool
+) -> None:
+    """A numeric date that can only be read one way sets the order of the page's others."""
+    assert page_day_first(text, day_first=configured) is expected
+
+
+def test_a_us_listing_reads_its_dates_month_first_without_a_setting() -> None:
+    """ "Posted 03/04/2025" is 4 March on a page that also writes "02/27/2025"."""
+    text = "\n\n".join(
+        f"{title}\nPosted {day}\nBy Dana Whitfield"
+        for title, day in [
+            ("Members Ratify New Three-Year Agreement", "03/04/2025"),
+            ("Safety Committee Wins Barrier Retrofit", "02/27/2025"),
+            ("Steward Training Set for April", "02/24/2025"),
+        ]
+    )
+    items = parse_page(text, saved=datetime(2025, 3, 5, 12, 0)).items
+    assert [(i.published.month, i.published.day) for i in items if i.published] == [
+        (3, 4),
+        (2, 27),
+        (2, 24),
+    ]

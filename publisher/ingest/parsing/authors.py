@@ -26,12 +26,26 @@ _ROLE_WORDS: Final = frozenset(
     "landesvorsitzende landesvorsitzender sprecherin sprecher geschäftsführerin "
     "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
     "voorzitter woordvoerder porte-parole vp vice ceo founder co-founder lecturer professor "
-    "steward convenor convener guest".split()
+    "steward convenor convener guest equipe équipe equipo squadra".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|prof|mr|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
     re.IGNORECASE,
+)
+# A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",
+# "Councillor Jo Lee", "Abgeordnete Eva Klein"): the name is without it.
+_OFFICE: Final = re.compile(
+    r"^(?:mep|mp|msp|mla|td|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
+    r"|eurodéputée?|europarlamentaria?|eurodeputat[oa]|abgeordneter?|europaabgeordneter?"
+    r"|député[e]?|diputad[oa]|deputat[oa]|conseill(?:er|ère)|concejal[a]?|consigliere"
+    r"|stadträtin|stadtrat|wethouder|raadslid|cynghorydd|aelod)\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
+# Letters after a name, in capitals ("Helen Marsh KC", "Ana Ruiz MEP", "Jo Lee OBE"): the
+# name is without them.
+_POSTNOMINAL: Final = re.compile(
+    r"(?:\s+(?:KC|QC|MP|MEP|MSP|MS|AM|MLA|TD|OBE|MBE|CBE|FRS|FBA|PhD|DPhil|MD|SC|JP))+$"
 )
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
@@ -82,7 +96,7 @@ def _names(parts: list[str], places: bool) -> list[str] | None:
         if placed and bare == part:
             break  # the rest of a place or a category: "in Strikes & Disputes"
         placed = bare != part
-        name = _HONORIFIC.sub("", usual_case(bare))
+        name = _bare_name(usual_case(bare))
         if names and _is_role(name):
             break  # what follows a role is the role's ("corresponsal en Oaxaca")
         if not is_name(name, loose=True):
@@ -113,7 +127,15 @@ def _without_place(part: str) -> str:
 
 def one_name(text: str) -> str:
     """One name as written back: capitals undone, a title before it ("Dr") cut."""
-    return _HONORIFIC.sub("", usual_case(text.strip(" ,;:|·•—–-")))
+    return _bare_name(usual_case(text.strip(" ,;:|·•—–-")))
+
+
+def _bare_name(name: str) -> str:
+    """A name without the title or office before it ("Dr", "MEP") and the letters after it
+    ("KC", "OBE"), where two words are left."""
+    name = _OFFICE.sub("", _HONORIFIC.sub("", name))
+    bare = _POSTNOMINAL.sub("", name)
+    return bare if " " in bare else name
 
 
 def is_role(text: str) -> bool:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
+from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie
-from publisher.ingest.parsing.names import is_name, is_section_label, names_body
+from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
+from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -27,7 +30,9 @@ _PREFIX: Final = re.compile(
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
     r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd|geplaatst|gepost|publicada"
     r"|pubblicata|postato|postado|postada|atualizado|publicat"
-    r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd)\b\s*"
+    r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd"
+    r"|added|ajouté|hinzugefügt|añadido|aggiunto|adicionado|toegevoegd|ychwanegwyd"
+    r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
@@ -35,20 +40,22 @@ _PREFIX: Final = re.compile(
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
     r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
-    r"|presented|hosted|guest\s+post(?:ed)?"
+    r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
+    r"|review|rezension|recensione|recensie|critique|reseña|crítica|resenha|adolygiad"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
     r"|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
-    r"|skribent|journalist|reporter|correspondent|egilea|idazlea)\s*:\s*",
+    r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
+    r"|autorstwo)\s*:\s*",
     re.IGNORECASE,
 )
 # When a piece was last changed, after its date: "| Updated 2 hours ago", "· Atualizado há
-# 2 horas", "– aktualisiert am 6.3." (the first date is the one kept).
+# 2 horas", "– aktualisiert am 6.3.", ", updated 3 March 2025" (the first date is kept).
 _UPDATED: Final = re.compile(
-    r"\s[|·•–—-]\s*(?:last\s+)?(?:updated|atualizado|actualizado|aktualisiert|mis\s+à\s+jour"
+    r"(?:\s[|·•–—-]|,)\s*(?:last\s+)?(?:updated|atualizado|actualizado|aktualisiert|mis\s+à\s+jour"
     r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert|päivitetty|diweddarwyd)\b.*$",
     re.IGNORECASE,
 )
@@ -64,7 +71,8 @@ _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sun
     måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
     poniedziałek wtorek środa czwartek piątek sobota niedziela
     dilluns dimarts dimecres dijous divendres dissabte diumenge
-    astelehena asteartea asteazkena osteguna ostirala larunbata igandea""".split()
+    astelehena asteartea asteazkena osteguna ostirala larunbata igandea
+    dé luain máirt céadaoin déardaoin haoine sathairn domhnaigh""".split()
 _WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS)
 # One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
 _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
@@ -74,7 +82,8 @@ _META: Final = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
     r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:minuten|minutes|min\.?)?"
-    r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires)\b:?"
+    r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
+    r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b:?"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
     # hide"
@@ -108,12 +117,21 @@ _MORE_WORDS: Final = ("pag", "pp", "no ", "temp", "leitura")
 # ("Today, Friday 8 March 2024").
 _LEFT_OVER: Final = frozenset(
     """h today yesterday heute gestern aujourd'hui hier hoy ayer oggi ieri hoje ontem vandaag
-    gisteren heddiw ddoe idag igår""".split()
+    gisteren heddiw ddoe idag igår edited bearbeitet modifié editado modificato bewerkt
+    uhr""".split()
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
 _BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-Z]\S*\s+[A-Z])")
 _DIGIT: Final = re.compile(r"\d")
+# A forum thread's last reply under its title ("Last post: Today 10:02 by Gareth Lloyd").
+_LAST_ACTIVITY: Final = re.compile(
+    r"(?:last\s(?:post|reply|comment|activity)|latest\sreply|letzte[rs]?\s(?:beitrag|antwort)"
+    r"|dernier\smessage|dernière\sréponse|último\smensaje|última\s(?:respuesta|resposta)"
+    r"|ultimo\smessaggio|ultima\srisposta|laatste\s(?:bericht|reactie)|ateb\sdiwethaf)\b"
+    r"\s?:?\s?\S",
+    re.IGNORECASE,
+)
 # "By" after a source's name and a strong separator, in a dated line
 _LATE_BY: Final = re.compile(
     r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
@@ -162,46 +180,6 @@ _DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS: Final = frozenset(_STRONG)
 _LABEL_WORDS: Final = 4
-# Bodies that sign a statement (a committee, a board, a foundation) and publications a
-# listing credits (a gazette, a radio station): no writer named.
-_BODIES: Final = frozenset(
-    """board vorstand committee comité comite comisión comision commissione commission
-    executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
-    foundation fundación fondazione fondation stichting gazette radio echo review diary
-    weekly daily times herald journal magazine observer tv fm bulletin chronicle tribune
-    digest newsletter online uk""".split()
-)
-# The newsroom or the site's account signing an item: no writer named.
-_DESKS: Final = frozenset(
-    (
-        "newsdesk",
-        "news desk",
-        "news team",
-        "staff",
-        "editorial team",
-        "the editors",
-        "web team",
-        "redazione",
-        "redação",
-        "redacao",
-        "redacción",
-        "redaccion",
-        "rédaction",
-        "redaktion",
-        "redactie",
-        "y golygydd",
-        *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
-        *("super user", "superuser", "site editor", "web editor"),
-        *("gastbeitrag", "invité", "pa", "pa media", "press association", "dpa", "afp"),
-        *("reuters", "ap", "associated press", "efe", "ansa", "europa press", "anp", "belga"),
-        *("tt", "ntb", "ritzau", "pap", "agencias", "agences", "agenzie", "agencies"),
-        *("pti", "ians", "ani", "upi", "kyodo", "xinhua", "tass", "apa", "lusa", "télam"),
-        *("agência brasil", "agencia efe", "nan", "sapa", "aap", "bernama", "yonhap"),
-        *("for immediate release", "immediate release", "embargoed", "press release"),
-        *("embargoed until", "under embargo", "embargo"),
-        *("collectif", "collective", "kollektiv", "colectivo", "collettivo", "coletivo"),
-    )
-)
 
 
 def _more_meta(text: str) -> bool:
@@ -222,6 +200,13 @@ def _opens_by(text: str) -> bool:
                 if not lower.startswith("guest post"):
                     return False
     return _BY_START.match(text) is not None
+
+
+def _left_over(rest: str) -> bool:
+    """Whether what a dated line holds besides its date is only words left where the date
+    was: a weekday, "today", "Uhr", "edited" ("Dé Máirt 4 Márta 2025", "Heute | 10:02")."""
+    words = rest.lower().replace("|", " ").split()
+    return bool(words) and all(w in _LEFT_OVER or w in _WEEKDAY_SET for w in words)
 
 
 def _relative_word(text: str, saved: datetime | None) -> bool:
@@ -248,30 +233,22 @@ def parse_byline(
 ) -> Byline | None:
     """The byline a whole line spells, or None when the line is anything else; a newsroom
     signing ("By Newsdesk", "da Redazione") names no writer."""
+    if not text.isascii() and unicodedata.category(text.rstrip()[-1:] or " ") == "So":
+        text = _without_pictographs(text)
     byline = _parse_byline(text, day_first, saved)
     if byline is not None and byline.author is not None and no_writer(byline.author):
         return Byline(None, byline.published, byline.clock)
     return byline
 
 
-def no_writer(author: str) -> bool:
-    """Whether a byline names a newsroom, a body or a publication ("The Board", "Vorstand",
-    "Comisión de Feminismos", "Northgate Gazette") rather than the people who wrote it."""
-    lower = author.lower()
-    if lower in _DESKS or lower.startswith(("herausgegeben", "published by", "edited by")):
-        return True
-    if is_role(lower.split(None, 1)[0]) and " and " not in lower:
-        return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
-    return not _BODIES.isdisjoint(lower.replace("-", " ").split())
-
-
-def _desk(text: str) -> bool:
-    """Whether the words after a by-word name a newsroom, a body or an outlet, capitalised
-    like a name ("Redazione", "Departamento Jurídico", "Our Reporter")."""
-    words = text.strip(_SEPARATORS).split()
-    if not words or len(words) > _LABEL_WORDS or not words[0][:1].isupper():
-        return False
-    return no_writer(" ".join(words)) or names_body(words)
+def _without_pictographs(text: str) -> str:
+    """``text`` without the pictographs a site sets after a byline ("… 2 Mar 2025  📎");
+    a line that opens with one ("👁 9.8K  18:02") is a counter, not a byline."""
+    end = len(text.rstrip())
+    start = end
+    while start > 0 and (text[start - 1] == " " or unicodedata.category(text[start - 1]) == "So"):
+        start -= 1
+    return text[:start] if 0 < start < end else text
 
 
 def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline | None:
@@ -279,6 +256,10 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     an event's hours, not when anything was published."""
     if text[:1].isdigit() and _TIME_SPAN.fullmatch(text) is not None:
         return None
+    if "/" in text and agency_initials(text):
+        return Byline(None, None)  # an agency and its editor's initials: "dpa/lhe", "AFP/mig"
+    if text[:1] in "LlDdÚúUuLl" and _LAST_ACTIVITY.match(text) is not None:
+        return Byline(None, None)  # a thread's last reply: who answered last, not who wrote
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
@@ -304,7 +285,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
-    if rest.lower() in _LEFT_OVER or rest.lower() in _WEEKDAY_SET:
+    if _left_over(rest):
         rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
     if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
         late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
@@ -318,12 +299,15 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
             if found is not None:
                 return Byline(None, found.value, found.clock)
             # "di Redazione", "Por Departamento Jurídico": signed by a desk, no writer named
-            return Byline(None, None) if _desk(rest[by.end() :]) else None
+            return Byline(None, None) if is_desk(rest[by.end() :]) else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
     if not rest.strip(_SEPARATORS):
         return Byline(None, found.value, found.clock)
+    rest = _without_caps_label(rest)
+    if signed_by_desk(rest.strip(_SEPARATORS)):
+        return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
     author = clean_author(rest) or _author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
@@ -333,6 +317,22 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     return None
 
 
+def _without_caps_label(rest: str) -> str:
+    """A dated line's parts without the section label in capitals that opens them, where the
+    names after it are not in capitals ("EMPLOYMENT / Kate Morrow / 2025-03-04")."""
+    if _STRONG_CHARS.isdisjoint(rest) and " / " not in rest:
+        return rest
+    parts = [p for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip(_SEPARATORS)]
+    label = parts[0] if len(parts) > 1 else ""
+    if not label.isupper() or _DIGIT.search(label) or label.count(" ") >= _LABEL_WORDS:
+        return rest
+    if no_writer(label):
+        return rest  # an agency's or a desk's name: "PTI | New Delhi | March 3, 2025"
+    if all(p.isupper() for p in parts[1:]):
+        return rest
+    return " / ".join(parts[1:])
+
+
 def _dateline(rest: str, text: str) -> bool:
     """Whether what a dated line holds besides its date is a desk, an outlet or an agency
     and the place it writes from ("PTI | New Delhi", "Madrid -", "The Lamplight Review")."""
@@ -340,8 +340,8 @@ def _dateline(rest: str, text: str) -> bool:
     parts = [p for p in parts if p.lower() not in _ZONE_WORDS]
     if not parts or len(parts) > _DATELINE_MAX:
         return False
-    desks = sum(1 for p in parts if _desk(p))
-    if not all(_desk(p) or _place(p) for p in parts):
+    desks = sum(1 for p in parts if is_desk(p))
+    if not all(is_desk(p) or _place(p) for p in parts):
         return False
     # a place alone: only beside a time stamped with its zone, as a newsroom stamps a story
     # ("Madrid - 05 mar 2025 - 06:00 CET"); "Leeds - 14 March" may be an event's

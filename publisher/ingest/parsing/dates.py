@@ -9,37 +9,37 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
 # Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
-# Basque (and its genitive, "2024ko martxoaren 5a", added below).
+# Irish (its one-word months); Basque (and its genitive, "2024ko martxoaren 5a", added below).
 _BASQUE: Final = (
     "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
 ).split()
 _MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
-        "stycznia gener",
+        "stycznia gener eanáir",
         1,
     ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror lutego febrer",
+        "februari chwefror lutego febrer feabhra",
         2,
     ),
-    ("march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març", 3),
-    ("april apr avril avr abril abr aprile ebrill kwietnia", 4),
-    ("may mai mayo maggio maio mei maj maja maig", 5),
-    ("june jun juin juni junio giugno giu junho mehefin czerwca juny", 6),
-    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol", 7),
-    ("august aug août aout agosto ago augustus awst augusti sierpnia agost", 8),
+    ("march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març márta", 3),
+    ("april apr avril avr abril abr aprile ebrill kwietnia aibreán", 4),
+    ("may mai mayo maggio maio mei maj maja maig bealtaine", 5),
+    ("june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh", 6),
+    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil", 7),
+    ("august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa", 8),
     (
         "september sep sept septembre septiembre setiembre set settembre setembro medi września "
         "setembre",
         9,
     ),
     ("october oct octobre oktober okt octubre ottobre ott outubro out hydref października", 10),
-    ("november nov novembre noviembre novembro tachwedd listopada", 11),
+    ("november nov novembre noviembre novembro tachwedd listopada samhain", 11),
     (
         "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr "
-        "grudnia desembre",
+        "grudnia desembre nollaig",
         12,
     ),
 )
@@ -77,7 +77,7 @@ _TIME: Final = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
     r"|a\s{1,3}les|kl\.?|ore)\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
-    r"(?:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
+    r"(?i:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
 )
 _ISO: Final = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
@@ -105,11 +105,17 @@ _NUMERIC: Final = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
     rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
 )
+# The year first, in numbers: "2025/02/05", "2025.02.05" (ISO's "-" is read above).
+_YEAR_FIRST_NUMERIC: Final = re.compile(
+    rf"(?<![\d/.-])(?P<year>\d{{4}})(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+    rf"(?![\d/.]){_TIME}",
+)
 # Cheap tests, one C-level scan each, that tell which date patterns may match a line.
 _TWO_DIGITS: Final = re.compile(r"\d\d")  # every form has a year of two or four digits
 _ISO_HINT: Final = re.compile(r"\d{4}-\d")
 _YEAR_HINT: Final = re.compile(r"\d{4}")
 _NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
+_YEAR_FIRST_HINT: Final = re.compile(r"\d{4}[/.]\d")
 _MIN_YEAR: Final = 1900
 _MAX_YEAR: Final = 2100
 
@@ -137,6 +143,29 @@ def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     return None
 
 
+# Numeric dates with a four-digit year, for the order the page writes them in.
+_NUMERIC_DAYS: Final = re.compile(
+    r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?![\d/.-])"
+)
+_LAST_MONTH: Final = 12
+
+
+def page_day_first(text: str, *, day_first: bool = True) -> bool:
+    """Whether the page writes its numeric dates day first: what the dates it can only mean
+    one way say ("02/27/2025" is month first, "27/02/2025" day first), where they agree;
+    else ``day_first`` (the source's setting)."""
+    if "/" not in text and "." not in text and "-" not in text:
+        return day_first
+    days_first = months_first = False
+    for match in _NUMERIC_DAYS.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        days_first |= first > _LAST_MONTH >= second
+        months_first |= second > _LAST_MONTH >= first
+    if days_first == months_first:
+        return day_first  # none can say, or they disagree
+    return days_first
+
+
 def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     """The patterns worth running on ``text``: cheap string tests first, as most lines fail."""
     if _TWO_DIGITS.search(text) is None:
@@ -148,6 +177,8 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY))  # written months
     if ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
+        if _YEAR_FIRST_HINT.search(text):
+            patterns.append(_YEAR_FIRST_NUMERIC)
     return patterns
 
 

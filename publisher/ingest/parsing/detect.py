@@ -11,7 +11,7 @@ from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParsedItem, ParseResult
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
 from publisher.ingest.parsing.context import symbols
-from publisher.ingest.parsing.dates import load_zone
+from publisher.ingest.parsing.dates import load_zone, page_day_first
 from publisher.ingest.parsing.drafts import Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
 from publisher.ingest.parsing.labeller import Labeller, packaged
@@ -58,7 +58,9 @@ def parse_page(
         raise SeedError(str(exc), path=name) from exc
     links = parse_links(text)  # link markup out, line for line; the URLs kept for the items
     text = links.text
-    lines = read_lines(text, day_first=hints.day_first, saved=saved)
+    # a page of "02/27/2025" is month first; a source set to month first stays so
+    day_first = hints.day_first and page_day_first(text)
+    lines = read_lines(text, day_first=day_first, saved=saved)
     units, syms = lines.units, lines.syms
     page = read_page(units, syms, lines.reasons, hints.layout)
     weighed: list[tuple[int, float]] = []

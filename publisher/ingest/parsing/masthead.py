@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from publisher.ingest.parsing.authors import usual_case
-from publisher.ingest.parsing.bylines import no_writer
+from publisher.ingest.parsing.desks import no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE

@@ -70,9 +70,9 @@ _META: Final = re.compile(
     r"|con (?:l'ospite|gli ospiti|invitad[oa]s?)|met (?:gast|gasten)|(?:in conversation with"
     r"|im gespräch mit|en conversation avec|en conversación con|in conversazione con)"
     r"(?=\s(?!(?:a|an|the|un|une|ein|eine|el|la|il|uno|una|een)\s)))\b.{0,100}"
-    # a count of readers: "Hits: 412", "Aufrufe: 1.234"
-    r"|(?:hits|views|reads|aufrufe|zugriffe|visite|visualizzazioni|visitas|lecturas|leituras"
-    r"|vues|lectures|weergaven|downloads?)\s?:?\s?\d[\d,.]*\s?[km]?"
+    # a count of readers (and a thread's replies): "Hits: 412", "Replies: 6   Views: 141"
+    r"|(?:(?:hits|views|reads|replies|aufrufe|zugriffe|visite|visualizzazioni|visitas|lecturas"
+    r"|leituras|vues|lectures|weergaven|downloads?)\s?:?\s?\d[\d,.]*\s?[km]?\s*)+"
     # an event's entry: "Tickets £5 · 31 left", "Free, but please book", "Pay what you can"
     r"|(?:tickets?|entry|admission|entrée|eintritt|entrada|ingresso|toegang|mynediad)\s?"
     r"(?:[£€$]\s?\d|\d|free|gratis|frei|libre|libero|gratuit).{0,30}"
@@ -179,7 +179,7 @@ _META_OPENINGS: Final = frozenset(
     aflevering photo photos foto fotos picture pictures image images illustration no blog
     series serie série reihe rubrique rubrik section sección sezione topic topics published
     herausgegeben édité editado pubblicato uitgegeven ep issue nr nº n° number numéro nummer
-    número numero heft ausgabe vol volume rhifyn zenbakia hits views reads aufrufe zugriffe
+    número numero heft ausgabe vol volume rhifyn zenbakia hits views reads replies aufrufe zugriffe
     visite visualizzazioni visitas lecturas leituras vues lectures weergaven download downloads
     entry admission entrée eintritt entrada ingresso toegang mynediad pay prix ingresso vrije
     sold fully ausgebucht volgeboekt photography fotografie fotografía fotografia cover dates
