@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
@@ -32,7 +33,6 @@ _LENGTHS: Final = (10, 25, 50, 80, 120, 200)
 _WORDS: Final = (1, 2, 3, 5, 8, 14, 25)
 _REPEATS: Final = (1, 3, 7)
 _BLOCKS: Final = (1, 2, 3, 5)
-_STEPS: Final = (-2, -1, 1, 2)
 _TITLE_CASE: Final = 0.7  # this share of words capitalised: a line in title case
 _ENDS: Final = frozenset('.?!:;,)"”’»…')
 _SEPARATED: Final = (" | ", " · ", " • ")
@@ -109,34 +109,68 @@ def _own(unit: Unit, symbol: str) -> list[str]:
 
 _SHAPE: Final = 5  # the first five own features (len, case, end, byline, furniture): a shape
 _NEIGHBOUR: Final = 8  # the first eight own features are read off the neighbours too
+EDGE: Final = "edge"  # a neighbour past the page's first or last line
+SAME_BLOCK: Final = ("same_block=False", "same_block=True")
 
 
-def page_features(units: list[Unit], syms: list[str]) -> list[list[str]]:
-    """Each line's features as "name=value" strings: its own, its shape and how often that
-    shape repeats on the page, its place in its block, and its neighbours' (±1, ±2)."""
+@dataclass(frozen=True)
+class LineFeatures:
+    """A page's features before they are spelt out per line: each line's own (with its
+    shape, place in its block and on the page), what its neighbours read of it, its block.
+    The labeller scores these directly; ``rows`` spells them out for training."""
+
+    own: list[list[str]]
+    seen: list[list[str]]  # its first own features and its shape's repeat, unprefixed
+    blocks: list[int]
+
+    def rows(self) -> list[list[str]]:
+        """Each line's features as the CRF trainer reads them: its own, then its neighbours'
+        (±1, ±2) prefixed with their offset ("-1:len=<=25", "+2:edge")."""
+        total = len(self.own)
+        rows: list[list[str]] = []
+        for index, own in enumerate(self.own):
+            row = list(own)
+            for step in STEPS:
+                other = index + step
+                tag = _TAGS[step]
+                if not 0 <= other < total:
+                    row.append(tag + EDGE)
+                    continue
+                row.extend([tag + feat for feat in self.seen[other]])
+                row.append(tag + SAME_BLOCK[self.blocks[other] == self.blocks[index]])
+            rows.append(row)
+        return rows
+
+
+STEPS: Final = (-2, -1, 1, 2)
+_TAGS: Final = {step: f"{step:+d}:" for step in STEPS}
+
+
+def line_features(units: list[Unit], syms: list[str]) -> LineFeatures:
+    """Each line's own features: its shape and how often that shape repeats on the page, its
+    place in its block and on the page; and what its neighbours read of it."""
     own = [_own(unit, symbol) for unit, symbol in zip(units, syms, strict=True)]
     shapes = ["/".join(feats[:_SHAPE]) for feats in own]
     counts = Counter(shapes)
     texts = Counter(unit.text for unit in units)
-    blocks = Counter(unit.block for unit in units)
+    blocks = [unit.block for unit in units]
+    sizes = Counter(blocks)
     repeats = ["repeat=" + bucket(counts[shape], _REPEATS) for shape in shapes]
     total = len(units)
-    rows: list[list[str]] = []
+    lines: list[list[str]] = []
     for index, unit in enumerate(units):
+        block = blocks[index]
         row = ["bias", *own[index], "shape=" + shapes[index], repeats[index]]
         row.append(f"dup={texts[unit.text] > 1}")
-        row.append("block_size=" + bucket(blocks[unit.block], _BLOCKS))
-        row.append(f"block_first={index == 0 or units[index - 1].block != unit.block}")
-        row.append(f"block_last={index + 1 == total or units[index + 1].block != unit.block}")
+        row.append("block_size=" + bucket(sizes[block], _BLOCKS))
+        row.append(f"block_first={index == 0 or blocks[index - 1] != block}")
+        row.append(f"block_last={index + 1 == total or blocks[index + 1] != block}")
         row.append(f"where={5 * index // total}")
-        for step in _STEPS:
-            other = index + step
-            tag = f"{step:+d}:"
-            if not 0 <= other < total:
-                row.append(tag + "edge")
-                continue
-            row.extend([tag + feat for feat in own[other][:_NEIGHBOUR]])
-            row.append(tag + repeats[other])
-            row.append(f"{tag}same_block={units[other].block == unit.block}")
-        rows.append(row)
-    return rows
+        lines.append(row)
+    seen = [[*feats[:_NEIGHBOUR], repeat] for feats, repeat in zip(own, repeats, strict=True)]
+    return LineFeatures(lines, seen, blocks)
+
+
+def page_features(units: list[Unit], syms: list[str]) -> list[list[str]]:
+    """Each line's features as "name=value" strings, as the model is trained on them."""
+    return line_features(units, syms).rows()
