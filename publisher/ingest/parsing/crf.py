@@ -54,6 +54,11 @@ class Crf:
             sparse[step].setdefault(name, [0.0] * len(LABELS))[index[label]] = weight
         self._own = _vectors(sparse[None])
         self._steps = {step: _vectors(sparse[step]) for step in STEPS}
+        self._edge = [self._steps[step].get(EDGE, _ZERO) for step in STEPS]
+        self._same = [
+            {same: self._steps[step].get(SAME_BLOCK[same], _ZERO) for same in (False, True)}
+            for step in STEPS
+        ]
         size = len(self.labels)
         self._trans = [1.0] * (size * size)  # exp of each transition's weight, row by row
         for (before, after), weight in info.transitions.items():
@@ -68,23 +73,41 @@ class Crf:
     def marginals(self, features: LineFeatures) -> list[list[float]]:
         """Each line's probability of each label (in ``labels``' order)."""
         size = len(self.labels)
-        states = [_exp(self._score(features, i), size) for i in range(len(features.own))]
+        near = self._near(features)
+        states = [_exp(self._score(features, near, i), size) for i in range(len(features.own))]
         return _forward_backward(states, self._trans, size)
 
-    def _score(self, features: LineFeatures, index: int) -> Vector:
+    def _near(self, features: LineFeatures) -> list[list[Vector]]:
+        """What each line adds to its neighbours' scores, for each offset (``STEPS``' order):
+        summed once per different line, as a page's records repeat their lines' shapes."""
+        done: dict[tuple[str, ...], list[Vector]] = {}
+        near: list[list[Vector]] = []
+        for seen in features.seen:
+            key = tuple(seen)
+            vectors = done.get(key)
+            if vectors is None:
+                vectors = [_sum(_ZERO, self._steps[step], seen) for step in STEPS]
+                done[key] = vectors
+            near.append(vectors)
+        return near
+
+    def _score(self, features: LineFeatures, near: list[list[Vector]], index: int) -> Vector:
         """The line's score for each label: its own features' weights and its neighbours'."""
         score = _sum(_ZERO, self._own, features.own[index])
         total = len(features.own)
         block = features.blocks[index]
-        for step in STEPS:
-            table = self._steps[step]
+        for k, step in enumerate(STEPS):
             other = index + step
             if not 0 <= other < total:
-                score = _sum(score, table, [EDGE])
+                score = _plus(score, self._edge[k])
                 continue
-            same = SAME_BLOCK[features.blocks[other] == block]
-            score = _sum(_sum(score, table, features.seen[other]), table, [same])
+            same = self._same[k][features.blocks[other] == block]
+            score = _plus(_plus(score, near[other][k]), same)
         return score
+
+
+def _plus(a: Vector, b: Vector) -> Vector:
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4], a[5] + b[5]
 
 
 def _vectors(sparse: dict[str, list[float]]) -> Weights:
@@ -96,8 +119,9 @@ def _sum(score: Vector, table: Weights, names: list[str]) -> Vector:
     """``score`` plus the weights ``table`` holds for ``names``."""
     a, b, c, d, e, f = score
     for name in names:
-        w = table.get(name, _ZERO)
-        a, b, c, d, e, f = a + w[0], b + w[1], c + w[2], d + w[3], e + w[4], f + w[5]
+        w = table.get(name)
+        if w is not None:
+            a, b, c, d, e, f = a + w[0], b + w[1], c + w[2], d + w[3], e + w[4], f + w[5]
     return a, b, c, d, e, f
 
 
@@ -109,7 +133,9 @@ def _exp(score: Vector, size: int) -> list[float]:
     return [math.exp(value - top) for value in values]
 
 
-def _forward_backward(states: list[list[float]], trans: list[float], size: int) -> list[list[float]]:
+def _forward_backward(
+    states: list[list[float]], trans: list[float], size: int
+) -> list[list[float]]:
     """Each position's label marginals, by scaled forward and backward passes."""
     alpha = [_normal(states[0])]
     for t in range(1, len(states)):
