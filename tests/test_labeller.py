@@ -7,11 +7,16 @@ import sys
 from pathlib import Path
 
 import corpus_scoring as cs
+import pycrfsuite
 
 from publisher.core.models import ParseResult
 from publisher.ingest.explanation import FURNITURE, explain
 from publisher.ingest.parsing import decode_seed, parse_page
-from publisher.ingest.parsing.labeller import ACCEPT, REJECT, packaged
+from publisher.ingest.parsing.crf import Crf
+from publisher.ingest.parsing.detect import read_lines
+from publisher.ingest.parsing.labeller import ACCEPT, MODEL, REJECT, packaged
+from publisher.ingest.parsing.linefeatures import TITLE, line_features
+from publisher.ingest.parsing.links import parse_links
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
@@ -82,3 +87,44 @@ def test_without_a_labeller_the_rules_read_alone_and_no_line_is_weighed() -> Non
     result = parsed("cb_wordpress_by_in_category", rules_only=True)
     assert result.title_p == ()
     assert not any(reason.startswith("labeller") for reason in result.reasons)
+
+
+def test_the_parsers_marginals_are_the_crfsuite_taggers_on_every_tuning_page() -> None:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(train_labeller.DEFAULT_MODEL.with_name(MODEL)))
+    crf = Crf(tagger.labels(), tagger.info())
+    compared = 0
+    for page in cs.load_part(cs.CORPUS / "tune"):
+        text, _ = decode_seed(page.text_path.read_bytes(), name=page.name)
+        lines = read_lines(parse_links(text).text, saved=page.saved)
+        features = line_features(lines.units, lines.syms)
+        tagger.set(features.rows())
+        theirs = [tagger.marginal(TITLE, i) for i in range(len(lines.units))]
+        ours = crf.title_p(features)
+        # the weights are read from the model's dump, to six decimals
+        assert max(abs(a - b) for a, b in zip(ours, theirs, strict=True)) < 1e-4, page.name
+        compared += len(ours)
+    assert compared > 5000
+
+
+def listing(count: int) -> str:
+    """A listing of ``count`` records, each "title, standfirst, byline", and nothing else."""
+    records = [
+        f"Council votes on the housing plan number {n}\n\n"
+        f"Members met on Tuesday to debate the plan and its budget.\n\n"
+        f"Ann Lee · {n} March 2024"
+        for n in range(1, count + 1)
+    ]
+    return "\n\n".join(records) + "\n"
+
+
+def test_a_page_whose_every_line_is_in_a_record_of_its_pattern_is_not_tagged() -> None:
+    # nothing the labeller could add (no line outside the items) or drop (every record
+    # has the page's shape): it is not asked, and the items are the rules'
+    text = listing(8)
+    rules = parse_page(text, labeller=None)
+    result = parse_page(text, labeller=packaged())
+    assert len(result.items) == 8 and result.items == rules.items
+    assert result.title_p == ()
+    with_furniture = parse_page("Home | News | About\n\n" + text, labeller=packaged())
+    assert with_furniture.title_p != ()  # a line outside the records: it is asked

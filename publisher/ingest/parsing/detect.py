@@ -19,7 +19,7 @@ from publisher.ingest.parsing.lines import Unit, read_all_units, split_inline
 from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_owner, find_publication, mark_masthead
-from publisher.ingest.parsing.opinion import second_opinion
+from publisher.ingest.parsing.opinion import could_change, second_opinion
 from publisher.ingest.parsing.reading import (
     LISTING,
     LISTING_BYLINES,
@@ -64,7 +64,7 @@ def parse_page(
     units, syms = lines.units, lines.syms
     page = read_page(units, syms, lines.reasons, hints.layout)
     weighed: list[tuple[int, float]] = []
-    if labeller is not None and hints.layout is None and page.records:
+    if labeller is not None and hints.layout is None and page.records and could_change(units, page):
         tagged = labeller.tag(units, syms)
         consulted = second_opinion(units, syms, page, labeller, tagged)
         weighed = [(units[i].line, tagged.title_p[i]) for i in consulted]

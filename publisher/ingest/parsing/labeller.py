@@ -9,7 +9,6 @@ probability under ``REJECT`` are dropped, lines it is ``ACCEPT`` sure are titles
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,7 +16,8 @@ from typing import Final
 
 import pycrfsuite
 
-from publisher.ingest.parsing.linefeatures import TITLE, TITLE_MORE, page_features
+from publisher.ingest.parsing.crf import Crf
+from publisher.ingest.parsing.linefeatures import line_features
 from publisher.ingest.parsing.lines import Unit
 
 MODEL: Final = "labeller.crfsuite"
@@ -40,23 +40,16 @@ class Labeller:
     def __init__(self, model: bytes, reject: float = REJECT, accept: float = ACCEPT) -> None:
         self.reject = reject
         self.accept = accept
-        self._model = model  # the tagger reads the model in place: keep its bytes alive
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open_inmemory(model)
-        known = set(self._tagger.labels())
-        self._titles = [label for label in (TITLE, TITLE_MORE) if label in known]
-        self._lock = threading.Lock()  # a tagger holds one sequence at a time
+        tagger = pycrfsuite.Tagger()
+        tagger.open_inmemory(model)
+        self._crf = Crf(tagger.labels(), tagger.info())
+        tagger.close()
 
     def tag(self, units: list[Unit], syms: list[str]) -> Tagged:
         """Each line's probability of being (part of) a title."""
         if not units:
             return Tagged([])
-        features = page_features(units, syms)
-        with self._lock:
-            self._tagger.set(features)
-            marginal = self._tagger.marginal
-            title_p = [sum(marginal(label, i) for label in self._titles) for i in range(len(units))]
-        return Tagged(title_p)
+        return Tagged(self._crf.title_p(line_features(units, syms)))
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
@@ -32,7 +33,6 @@ _LENGTHS: Final = (10, 25, 50, 80, 120, 200)
 _WORDS: Final = (1, 2, 3, 5, 8, 14, 25)
 _REPEATS: Final = (1, 3, 7)
 _BLOCKS: Final = (1, 2, 3, 5)
-_STEPS: Final = (-2, -1, 1, 2)
 _TITLE_CASE: Final = 0.7  # this share of words capitalised: a line in title case
 _ENDS: Final = frozenset('.?!:;,)"”’»…')
 _SEPARATED: Final = (" | ", " · ", " • ")
@@ -84,59 +84,152 @@ def _byline_kind(unit: Unit) -> str:
 
 
 def _own(unit: Unit, symbol: str) -> list[str]:
-    """The line's own features, "name=value", in a fixed order (see _NEIGHBOUR)."""
+    """The line's own features, "name=value", in a fixed order (see _NEIGHBOUR); the values
+    most lines share are spelt once per process (_spelt), not once per line."""
     text = unit.text
     first = _WORD.match(text.lower())
     return [
-        "len=" + bucket(len(text), _LENGTHS),
-        "case=" + _case(text),
-        "end=" + _end(text),
-        "byline=" + _byline_kind(unit),
-        "furniture=" + (unit.furniture or "none"),
-        f"title_q={unit.title_q:.1f}",
-        f"body_q={unit.body_q:.1f}",
-        "sym=" + symbol,
-        "words=" + bucket(text.count(" ") + 1, _WORDS),
-        "start=" + _start(text),
-        f"year={_YEAR.search(text) is not None}",
-        f"heading={unit.heading}",
-        "marker=" + ("bullet" if unit.marker else "none"),
-        f"pipe={any(mark in text for mark in _SEPARATED)}",
+        _LEN[_index(len(text), _LENGTHS)],
+        _spelt("case", _case(text)),
+        _spelt("end", _end(text)),
+        _spelt("byline", _byline_kind(unit)),
+        _spelt("furniture", unit.furniture or "none"),
+        _quality("title_q", unit.title_q),
+        _quality("body_q", unit.body_q),
+        _spelt("sym", symbol),
+        _WORD_COUNT[_index(text.count(" ") + 1, _WORDS)],
+        _spelt("start", _start(text)),
+        _YEARS[_YEAR.search(text) is not None],
+        _HEADING[unit.heading],
+        _MARKER[unit.marker != ""],
+        _PIPE[any(mark in text for mark in _SEPARATED)],
         "first=" + (first.group(0)[:_FIRST_WORD] if first else ""),
-        f"promoted={unit.promoted}",
+        _PROMOTED[unit.promoted],
     ]
+
+
+def _index(value: int, edges: tuple[int, ...]) -> int:
+    """The first edge ``value`` does not pass (``len(edges)`` past them all), as in bucket."""
+    for index, edge in enumerate(edges):
+        if value <= edge:
+            return index
+    return len(edges)
+
+
+def _buckets(name: str, edges: tuple[int, ...]) -> tuple[str, ...]:
+    """A bucketed feature's spellings, by _index."""
+    return tuple(f"{name}={bucket(value, edges)}" for value in [*edges, edges[-1] + 1])
+
+
+def _flag(name: str) -> dict[bool, str]:
+    return {False: f"{name}=False", True: f"{name}=True"}
+
+
+_LEN: Final = _buckets("len", _LENGTHS)
+_WORD_COUNT: Final = _buckets("words", _WORDS)
+_REPEAT: Final = _buckets("repeat", _REPEATS)
+_BLOCK_SIZE: Final = _buckets("block_size", _BLOCKS)
+_YEARS: Final = _flag("year")
+_HEADING: Final = _flag("heading")
+_MARKER: Final = {False: "marker=none", True: "marker=bullet"}
+_PIPE: Final = _flag("pipe")
+_PROMOTED: Final = _flag("promoted")
+_DUP: Final = _flag("dup")
+_BLOCK_FIRST: Final = _flag("block_first")
+_BLOCK_LAST: Final = _flag("block_last")
+_WHERE: Final = tuple(f"where={fifth}" for fifth in range(5))
+_SPELT_MOST: Final = 4096  # spellings kept (the values are few: symbols, kinds, qualities)
+_SPELLINGS: dict[tuple[str, str], str] = {}
+_QUALITIES: dict[tuple[str, float], str] = {}
+
+
+def _spelt(name: str, value: str) -> str:
+    """ "name=value", spelt once for each value the page's lines share."""
+    key = (name, value)
+    spelt = _SPELLINGS.get(key)
+    if spelt is None:
+        spelt = f"{name}={value}"
+        if len(_SPELLINGS) < _SPELT_MOST:
+            _SPELLINGS[key] = spelt
+    return spelt
+
+
+def _quality(name: str, value: float) -> str:
+    """ "name=0.7": a quality to one decimal, spelt once per value (not -0.0, equal to 0.0
+    but spelt otherwise)."""
+    key = (name, value)
+    spelt = _QUALITIES.get(key) if value != 0.0 else None
+    if spelt is None:
+        spelt = f"{name}={value:.1f}"
+        if value != 0.0 and len(_QUALITIES) < _SPELT_MOST:
+            _QUALITIES[key] = spelt
+    return spelt
 
 
 _SHAPE: Final = 5  # the first five own features (len, case, end, byline, furniture): a shape
 _NEIGHBOUR: Final = 8  # the first eight own features are read off the neighbours too
+EDGE: Final = "edge"  # a neighbour past the page's first or last line
+SAME_BLOCK: Final = ("same_block=False", "same_block=True")
 
 
-def page_features(units: list[Unit], syms: list[str]) -> list[list[str]]:
-    """Each line's features as "name=value" strings: its own, its shape and how often that
-    shape repeats on the page, its place in its block, and its neighbours' (±1, ±2)."""
+@dataclass(frozen=True)
+class LineFeatures:
+    """A page's features before they are spelt out per line: each line's own (with its
+    shape, place in its block and on the page), what its neighbours read of it, its block.
+    The labeller scores these directly; ``rows`` spells them out for training."""
+
+    own: list[list[str]]
+    seen: list[list[str]]  # its first own features and its shape's repeat, unprefixed
+    blocks: list[int]
+
+    def rows(self) -> list[list[str]]:
+        """Each line's features as the CRF trainer reads them: its own, then its neighbours'
+        (±1, ±2) prefixed with their offset ("-1:len=<=25", "+2:edge")."""
+        total = len(self.own)
+        rows: list[list[str]] = []
+        for index, own in enumerate(self.own):
+            row = list(own)
+            for step in STEPS:
+                other = index + step
+                tag = _TAGS[step]
+                if not 0 <= other < total:
+                    row.append(tag + EDGE)
+                    continue
+                row.extend([tag + feat for feat in self.seen[other]])
+                row.append(tag + SAME_BLOCK[self.blocks[other] == self.blocks[index]])
+            rows.append(row)
+        return rows
+
+
+STEPS: Final = (-2, -1, 1, 2)
+_TAGS: Final = {step: f"{step:+d}:" for step in STEPS}
+
+
+def line_features(units: list[Unit], syms: list[str]) -> LineFeatures:
+    """Each line's own features: its shape and how often that shape repeats on the page, its
+    place in its block and on the page; and what its neighbours read of it."""
     own = [_own(unit, symbol) for unit, symbol in zip(units, syms, strict=True)]
     shapes = ["/".join(feats[:_SHAPE]) for feats in own]
     counts = Counter(shapes)
     texts = Counter(unit.text for unit in units)
-    blocks = Counter(unit.block for unit in units)
-    repeats = ["repeat=" + bucket(counts[shape], _REPEATS) for shape in shapes]
+    blocks = [unit.block for unit in units]
+    sizes = Counter(blocks)
+    repeats = [_REPEAT[_index(counts[shape], _REPEATS)] for shape in shapes]
     total = len(units)
-    rows: list[list[str]] = []
+    lines: list[list[str]] = []
     for index, unit in enumerate(units):
-        row = ["bias", *own[index], "shape=" + shapes[index], repeats[index]]
-        row.append(f"dup={texts[unit.text] > 1}")
-        row.append("block_size=" + bucket(blocks[unit.block], _BLOCKS))
-        row.append(f"block_first={index == 0 or units[index - 1].block != unit.block}")
-        row.append(f"block_last={index + 1 == total or units[index + 1].block != unit.block}")
-        row.append(f"where={5 * index // total}")
-        for step in _STEPS:
-            other = index + step
-            tag = f"{step:+d}:"
-            if not 0 <= other < total:
-                row.append(tag + "edge")
-                continue
-            row.extend([tag + feat for feat in own[other][:_NEIGHBOUR]])
-            row.append(tag + repeats[other])
-            row.append(f"{tag}same_block={units[other].block == unit.block}")
-        rows.append(row)
-    return rows
+        block = blocks[index]
+        row = ["bias", *own[index], _spelt("shape", shapes[index]), repeats[index]]
+        row.append(_DUP[texts[unit.text] > 1])
+        row.append(_BLOCK_SIZE[_index(sizes[block], _BLOCKS)])
+        row.append(_BLOCK_FIRST[index == 0 or blocks[index - 1] != block])
+        row.append(_BLOCK_LAST[index + 1 == total or blocks[index + 1] != block])
+        row.append(_WHERE[5 * index // total])
+        lines.append(row)
+    seen = [[*feats[:_NEIGHBOUR], repeat] for feats, repeat in zip(own, repeats, strict=True)]
+    return LineFeatures(lines, seen, blocks)
+
+
+def page_features(units: list[Unit], syms: list[str]) -> list[list[str]]:
+    """Each line's features as "name=value" strings, as the model is trained on them."""
+    return line_features(units, syms).rows()

@@ -49,16 +49,16 @@ def second_opinion(
     """Drop the rules' items the labeller doubts, add the titles it is sure they missed
     (``page`` changed in place); return the units whose title probability it weighed."""
     items = _items(page)
-    free = [i for i, role in enumerate(page.roles) if not _in_item(role)]
+    free = _free(page)
     p = tagged.title_p
-    common = _commonest_shape(items)
-    kept = [item for item in items if p[item.title] >= labeller.reject or _shape(item) == common]
-    if len(items) < _FEW or not kept or page.layout == TEASERS:
-        kept = items  # a teaser's title is derived from its text: the labeller is no judge
-    dropped = [item for item in items if item not in kept]
+    doubted = _droppable(items, page.layout)
+    dropped = [item for item in doubted if p[item.title] < labeller.reject]
+    if len(dropped) == len(items):
+        dropped = []  # the labeller would leave the page empty: it is no judge of it
     for item in dropped:
         for i in item.fields:
             page.roles[i] = NOT_A_TITLE
+    kept = [item for item in items if item not in dropped]
     added = _added(units, tagged, free, labeller.accept)
     _fill(units, syms, page, kept, added)
     merged = sorted([*kept, *added], key=lambda item: item.title)
@@ -69,6 +69,30 @@ def second_opinion(
     page.categories = [item.category for item in merged]
     page.reasons.extend(_reasons(dropped, added, p, labeller))
     return sorted([*(item.title for item in items), *free])
+
+
+def could_change(units: list[Unit], page: PageReading) -> bool:
+    """Whether the labeller's opinion could change the page's items, decided before any line
+    is tagged: a line outside them that it could add (no byline or date line), or an item it
+    could drop (out of the page's own record pattern, on a page of five items or more)."""
+    if any(units[i].byline is None for i in _free(page)):
+        return True
+    return bool(_droppable(_items(page), page.layout))
+
+
+def _free(page: PageReading) -> list[int]:
+    """The lines outside the rules' items."""
+    return [i for i, role in enumerate(page.roles) if not _in_item(role)]
+
+
+def _droppable(items: list[_Item], layout: str) -> list[_Item]:
+    """The items the labeller's doubt may drop: those out of the record shape most of the
+    page's items share, on a page of five items or more (a teaser's title is derived from
+    its text, a short page shows too little of its pattern: the labeller is no judge)."""
+    if len(items) < _FEW or layout == TEASERS:
+        return []
+    common = _commonest_shape(items)
+    return [item for item in items if _shape(item) != common]
 
 
 def _shape(item: _Item) -> tuple[str, ...]:
