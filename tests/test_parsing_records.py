@@ -297,3 +297,220 @@ def test_a_short_line_in_the_kicker_slot_of_the_period_is_a_kicker_not_the_title
         "Athrawon yn pleidleisio dros weithredu diwydiannol",
         "Nyrsys yn rhybuddio am brinder staff ym Mangor",
     ]
+
+
+_THREADS = """\
+Foren › Betriebsräte › Erfahrungsaustausch
+
+Erfahrungsaustausch
+Hier tauschen sich Betriebsräte aus. Bitte keine personenbezogenen Daten posten.
+
+  Freistellung nach § 38 – wer hat Erfahrung?
+    Gestartet von Anna Berg, 3. März 2025
+    Antworten: 6   Aufrufe: 141
+    Letzter Beitrag: heute 10:02 von Jonas Krämer
+
+  Wahlvorstand bestellen: Fristen im Überblick
+    Gestartet von Jonas Krämer, 28. Februar 2025
+    Antworten: 19   Aufrufe: 612
+    Letzter Beitrag: gestern 21:40 von Anna Berg
+
+  Schulungsanspruch für Ersatzmitglieder
+    Gestartet von Mehmet Yilmaz, 21. Februar 2025
+    Antworten: 4   Aufrufe: 97
+    Letzter Beitrag: 2. März 2025 von Petra Lange
+
+  Homeoffice-Vereinbarung: Muster gesucht
+    Gestartet von Petra Lange, 14. Februar 2025
+    Antworten: 11   Aufrufe: 1.204
+    Letzter Beitrag: 1. März 2025 von Mehmet Yilmaz
+"""
+
+
+def test_a_field_every_record_repeats_under_its_title_is_no_item() -> None:
+    """Lines "Antworten: 6 Aufrufe: 141" and "Letzter Beitrag: …" open alike in every record:
+    the records' metadata; "Gestartet von Name, date" is their byline."""
+    result = _parse(_THREADS)
+    assert _titles(result) == [
+        "Freistellung nach § 38 – wer hat Erfahrung?",
+        "Wahlvorstand bestellen: Fristen im Überblick",
+        "Schulungsanspruch für Ersatzmitglieder",
+        "Homeoffice-Vereinbarung: Muster gesucht",
+    ]
+    assert [item.author for item in result.items] == [
+        "Anna Berg",
+        "Jonas Krämer",
+        "Mehmet Yilmaz",
+        "Petra Lange",
+    ]
+    assert result.items[1].published is not None
+    assert result.items[1].published.date() == date(2025, 2, 28)
+
+
+_RELEASES = """\
+Actualités du ministère
+
+Salaire minimum : 412 employeurs mis en demeure
+Les contrôles de l'inspection du travail ont porté sur 9 000 entreprises.
+Communiqué de presse
+De : Ministère du Travail
+Publié le 5 mars 2025
+
+Congés de maladie : indemnisation dès le premier jour
+Communiqué de presse
+De : Ministère de la Santé et Ministère du Travail
+Publié le 4 mars 2025
+
+Apprentissage : un nouveau contrat pour les petites entreprises
+Le dispositif entrera en vigueur au 1er septembre.
+Communiqué de presse
+De : Ministère de l'Éducation
+Publié le 28 février 2025
+
+Travail saisonnier : fin des frais de recrutement
+Les travailleurs ne paieront plus pour obtenir un emploi agricole.
+Communiqué de presse
+De : Ministère de l'Agriculture
+Publié le 26 février 2025
+"""
+
+
+def test_a_label_under_each_title_and_a_labelled_field_are_the_records_metadata() -> None:
+    """The line "Communiqué de presse" under each standfirst is the record's kind, over no title,
+    and "De : …" a field every record repeats: neither is an item, every item dated."""
+    result = _parse(_RELEASES)
+    assert _titles(result) == [
+        "Salaire minimum : 412 employeurs mis en demeure",
+        "Congés de maladie : indemnisation dès le premier jour",
+        "Apprentissage : un nouveau contrat pour les petites entreprises",
+        "Travail saisonnier : fin des frais de recrutement",
+    ]
+    assert [i.published.date() if i.published else None for i in result.items] == [
+        date(2025, 3, 5),
+        date(2025, 3, 4),
+        date(2025, 2, 28),
+        date(2025, 2, 26),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lire sur lemonde.fr ↗",
+        "Leggi su ilmanifesto.it ↗",
+        "Ver en elsaltodiario.com",
+        "Watch on news.sky.com ↗",
+        "Listen on BBC Sounds (from 2:12:30) ↗",
+        "Lees op nos.nl →",
+    ],
+)
+def test_a_link_out_to_where_a_story_runs_is_furniture(line: str) -> None:
+    assert _symbol(line) == "F"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bild: Streikende vor dem Werkstor in Zwickau am Dienstagmorgen, vor Schichtbeginn. dpa",
+        "Llun: Golygfa o'r ffilm 'Tir Neb' gyda'r fferm yn y cefndir",
+        "Imagen: trabajadoras de la limpieza en huelga frente al ayuntamiento de Sevilla, el lunes",
+        "Caption: Nurses on the picket line outside St Thomas' Hospital in the early morning rain",
+    ],
+)
+def test_a_caption_is_metadata_however_long(line: str) -> None:
+    assert _symbol(line) == META
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read on: the strike diary, day 40", "Watch on demand as the miners march"],
+)
+def test_a_headline_opening_like_a_link_out_is_no_furniture(line: str) -> None:
+    assert _symbol(line) == TITLE
+
+
+_EPISODES = """\
+De Havenpodcast
+
+Aflevering 41
+Hoe de havenstaking begon met gast Jan de Vries
+4 maart 2025 · 48 min
+Jan vertelt hoe de sjorders zich in drie weken organiseerden.
+
+Aflevering 40
+Schoonmakers in het ziekenhuis met gasten Fatima Ouali en Kees Bakker
+25 februari 2025 · 51 min
+Over de cao, de uitbesteding en wat de staking opleverde.
+
+Aflevering 39
+Wat vakbonden van huurders kunnen leren met gast Sanne Mulder
+18 februari 2025 · 39 min
+Huurdersbonden groeien snel. Wat doen zij anders?
+"""
+
+
+def test_an_episodes_guests_after_its_title_are_cut_from_the_title() -> None:
+    result = _parse(_EPISODES)
+    assert _titles(result) == [
+        "Hoe de havenstaking begon",
+        "Schoonmakers in het ziekenhuis",
+        "Wat vakbonden van huurders kunnen leren",
+    ]
+
+
+_COVERAGE = """\
+Rassegna stampa
+
+Corriere della Sera  |  5 marzo 2025
+Sciopero dei treni: salta la trattativa sul contratto
+Servizio sulla rottura del tavolo con le aziende.
+Leggi su corriere.it ↗
+
+il manifesto  |  4 marzo 2025
+Nazionalizzare non basta: le ferrovie a chi ci lavora
+Di Carla Neri, segretaria generale
+Leggi su ilmanifesto.it ↗
+
+La Stampa  |  28 febbraio 2025
+Capotreno in sciopero contro il macchinista unico
+Leggi su lastampa.it ↗
+
+Avvenire  |  27 febbraio 2025
+Estate a rischio: le aziende temono nuovi scioperi
+Leggi su avvenire.it ↗
+
+Il Fatto Quotidiano  |  24 febbraio 2025
+Biglietterie chiuse, disagi per i passeggeri disabili
+Di Marco Galli, segretario nazionale
+Leggi su ilfattoquotidiano.it ↗
+
+Rai News  |  20 febbraio 2025
+Pulizie nelle stazioni: le lavoratrici vincono il salario minimo
+Guarda su rainews.it ↗
+
+Il Sole 24 Ore  |  14 febbraio 2025
+Pensioni dei ferrovieri, il governo apre un tavolo
+Analisi della proposta e delle reazioni dei sindacati di categoria.
+Leggi su ilsole24ore.com ↗
+
+Il Tirreno  |  11 febbraio 2025
+Treni regionali, accordo firmato in Toscana
+Leggi su iltirreno.it ↗
+"""
+
+
+def test_a_press_reviews_link_out_lines_leave_each_record_its_own_date() -> None:
+    """Blocks of a date, a title, sometimes a standfirst or a byline, and a link out ("Leggi
+    su corriere.it ↗"): each block is one record, dated by its own line, not the next one's."""
+    result = _parse(_COVERAGE)
+    assert len(result.items) == 8
+    assert [i.published.date() if i.published else None for i in result.items] == [
+        date(2025, 3, 5),
+        date(2025, 3, 4),
+        date(2025, 2, 28),
+        date(2025, 2, 27),
+        date(2025, 2, 24),
+        date(2025, 2, 20),
+        date(2025, 2, 14),
+        date(2025, 2, 11),
+    ]

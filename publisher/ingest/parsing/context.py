@@ -13,6 +13,7 @@ from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
+from publisher.ingest.parsing.repeats import labels_under_titles, repeated_fields
 from publisher.ingest.parsing.roles import (
     BYLINE,
     FURNITURE,
@@ -52,9 +53,11 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
                 symbol, reason = BYLINE, "date"
         out.append(symbol)
         reasons.append(reason)
+    repeated_fields(units, out, reasons, saved)
     _stacked_menus(units, out, reasons)
     _appeal_boxes(units, out, reasons)
     _mark_labels(units, out, reasons)
+    labels_under_titles(units, out, reasons)
     _names_in_context(units, out, reasons)
     _teaser_runs(units, out)
     _numbered_titles(units, out)

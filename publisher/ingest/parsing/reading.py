@@ -7,6 +7,7 @@ and the reasons.  A page that is mostly one article is one long-page item.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -36,6 +37,12 @@ LISTING_BYLINES: Final = "listing-bylines"
 TEASERS: Final = "teasers"
 
 _TITLE_REACH: Final = 12
+# an episode's guests after its title: "… with guest Alex Marín, IWGB", "… mit Gast Jonas K."
+_GUESTS: Final = re.compile(
+    r"\s+(?:[-–—|·:]\s+)?(?:with (?:special )?guests?|feat\.|featuring|mit (?:gast|gästin|gästen)"
+    r"|avec (?:l'invitée?|les invités)|con (?:l'ospite|gli ospiti|invitad[oa]s?)"
+    r"|met (?:gast|gasten)|gyda(?:'r)? (?:gwestai|gwesteion))\s+[A-Z].*$"
+)
 _NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
 
 
@@ -335,7 +342,7 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
         summary, author = read_standfirst(title_unit.text)
         title = derive_title(summary)
     else:
-        title = title_unit.text
+        title = _GUESTS.sub("", title_unit.text) or title_unit.text
         if bodies:
             summary, author = read_standfirst(bodies[0])
     if record.heading is not None:  # the day the page groups the item under

@@ -408,7 +408,7 @@ def _match(
             taken = list(range(start, end))
             symbols = line[start:end]
         fields = _fields(symbols)
-        if fields < need:
+        if fields < need and not (blocked and _fills_block(page, taken)):
             position = start + 1
             continue
         records.append(taken)
@@ -430,6 +430,14 @@ def _match(
             score -= _SKIPPED_TEXT * _text_between(page, records[-2][-1] + 1, taken[0])
         position = taken[-1] + 1
     return records, score
+
+
+def _fills_block(page: _Content, taken: list[int]) -> bool:
+    """Whether a record of two fields or more is the whole of its block: blank lines part
+    the records there, so one with optional fields left out is still a record."""
+    first, last = taken[0], taken[-1]
+    whole = page.opens[first] and (last + 1 == len(page.opens) or page.opens[last + 1])
+    return whole and len(taken) >= 2
 
 
 def _text_between(page: _Content, start: int, end: int) -> int:

@@ -48,8 +48,10 @@ _META: Final = re.compile(
     r"|ponentes?|relatori|sprekers?|siaradwyr|recording|aufzeichnung|enregistrement|grabación"
     r"|preis|lugar|hora|precio|luogo|ora|prezzo|locatie|tijd|prijs|local|preço)\s?:.{0,120}"
     r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
+    # a caption or a credit: "Foto: Stakende medewerkers …", "Llun: Golygfa o'r ffilm"
     r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
-    r"|fotografía|fotografia|cover illustration|cover photo)\s?(?::|by\b).{0,60}"
+    r"|fotografía|fotografia|cover illustration|cover photo|caption|bild|imagen|immagine"
+    r"|imagem|afbeelding|llun|delwedd|grianghraf)\s?(?::|by\b).{0,150}"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
     r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis"
@@ -128,6 +130,11 @@ _FURNITURE_LINE: Final = re.compile(
     r"|(?:lees verder|lire la suite|weiterlesen|mehr lesen|leer más|leggi tutto|continua a leggere"
     r"|ler mais|leia mais|darllen mwy|read more|continue reading|en savoir plus|ver más)\b.{0,120}"
     r"|read the (?:full|write-up|transcript|summary)\b.{0,40}"
+    # a link out to where the story runs: "Read on mirror.co.uk ↗", "Ver en elpais.com"
+    r"|(?:read|watch|listen|view|see|lire|regarder|écouter|voir|lesen|ansehen|anhören|leer|ver"
+    r"|escuchar|leggi|guarda|ascolta|ler|ouvir|assistir|lees|bekijk|luister|darllen|gwylio"
+    r"|gwrando)\s(?:it\s|more\s)?(?:on|at|in|sur|auf|bei|en|su|no|na|op|ar)\s"
+    r"(?:.{0,40}[↗⧉]|\S*[a-z]\.[a-z]{2,}\S*(?:\s?[↗⧉→»])?)"
     r"|read full (?:story|article|release|statement|report|post)\b.{0,20}"
     # a player's controls: "▶ Watch the recording (58:12)", "Listen to the episode"
     r"|[▶►]\s?.{0,60}|(?:watch|listen to) the (?:recording|video|sessions?|replay|episode"
@@ -170,7 +177,8 @@ _FURNITURE_OPENINGS: Final = frozenset(
     sortieren carregar cargar charger carica toon visa vis indlæs pokaż afficher mostra
     mest najczęściej iniciar se anmelden accedi inloggen logga log logg zaloguj hazte
     afíliate adhérer mitglied iscriviti word associe bli suscríbete s abonnieren abbonati
-    abonneer assine book watch listen""".split()
+    abonneer assine book watch listen view regarder écouter voir lesen ansehen anhören escuchar
+    guarda ascolta ouvir assistir bekijk luister gwylio gwrando""".split()
 )
 _META_OPENINGS: Final = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
@@ -192,7 +200,8 @@ _META_OPENINGS: Final = frozenset(
     stampa pers imprensa notes note contact pressekontakt contacto contatto noot contato
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
-    kostenlos gratis""".split()
+    kostenlos gratis caption bild imagen immagine imagem afbeelding llun delwedd
+    grianghraf""".split()
 )
 _COUNTER_LETTERS: Final = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.

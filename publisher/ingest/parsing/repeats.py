@@ -1,0 +1,131 @@
+"""Lines whose shape the page's records repeat: a field every record holds under its
+title ("From: …", "Replies: 6  Views: 141", "Started by Name, date", "Read on site ↗")
+is that record's metadata or byline, never an item of its own, whatever the words."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import datetime
+from typing import Final
+
+from publisher.ingest.parsing.bylines import Byline, parse_byline
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
+
+_REPEATS: Final = 3  # records that show a field before it is the page's own
+_FIELD_CHARS: Final = 100  # a field line is short
+_WORDS_FIELD_CHARS: Final = 60  # ... and shorter where no colon names it
+_LABEL_WORDS: Final = 3
+# a field's name before a colon ("From:", "Last post:", "Evidence session:")
+_LABEL: Final = re.compile(r"([^\W\d_][^:]{0,28}):\s")
+# else its first words: two where both are words ("Started by"), else one ("Published")
+_WORDS: Final = re.compile(r"([^\W\d_]+)(?:\s+([^\W\d_]+)(?=\s))?")
+
+
+def repeated_fields(
+    units: list[Unit], out: list[str], reasons: list[str], saved: datetime | None
+) -> None:
+    """Lines under a title in their block that open the same way in three records or
+    more are a field of those records: the rest of the line read as a byline where it
+    is one ("Started by" / "Maureen Tierney, 2 hours ago"), else metadata."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        opening = _opening(unit.text) if _under_title(units, out, index) else None
+        if opening is not None:
+            groups[opening].append(index)
+    for opening, members in groups.items():
+        if len({units[i].block for i in members}) < _REPEATS:
+            continue
+        if len({units[i].text.casefold() for i in members}) < len(members):
+            continue  # the same line again and again is a label (``context._mark_labels``)
+        dated = sum(1 for i in members if out[i] == BYLINE)
+        for i in members:
+            if out[i] in (TITLE, TEXT) and units[i].byline is None and not units[i].marker:
+                _read_field(units, out, reasons, i, opening, dated * 2 >= len(members), saved)
+            elif _opening_in_name(units[i].byline, opening):
+                # "Gestartet von Anna Berg": the words every record opens with are no name
+                byline = _byline_after(units[i].text, opening, saved)
+                if byline is not None and byline.author is not None:
+                    units[i] = units[i]._replace(byline=byline)
+
+
+def _read_field(
+    units: list[Unit],
+    out: list[str],
+    reasons: list[str],
+    index: int,
+    opening: str,
+    bylines: bool,
+    saved: datetime | None,
+) -> None:
+    """One repeated field's symbol: a byline after its opening words, else metadata."""
+    text = units[index].text
+    label = opening.endswith(":")
+    if len(text) > (_FIELD_CHARS if label else _WORDS_FIELD_CHARS) or text.endswith((".", "!")):
+        return
+    if not label and " " not in opening and not bylines:
+        return  # one word in common is no field unless the page reads the others as bylines
+    byline = None if label else _byline_after(text, opening, saved)
+    if byline is not None:
+        units[index] = units[index]._replace(byline=byline)
+        out[index], reasons[index] = BYLINE, "byline" if byline.author else "date"
+    else:
+        out[index] = META
+        reasons[index] = f"metadata (a field the records repeat: {opening!r})"
+
+
+def _byline_after(text: str, opening: str, saved: datetime | None) -> Byline | None:
+    """The byline the line spells after its repeated opening words, if any."""
+    rest = text[len(opening) :].strip(" :,–—-")
+    byline = parse_byline(rest, saved=saved) if rest else None
+    if byline is None or (byline.author is None and byline.published is None):
+        return None
+    return byline
+
+
+def _opening_in_name(byline: Byline | None, opening: str) -> bool:
+    """Whether a byline's author took the repeated opening words as part of the name."""
+    author = byline.author if byline is not None else None
+    return author is not None and " " in opening and author.casefold().startswith(opening)
+
+
+def _opening(text: str) -> str | None:
+    """How a line opens, casefolded: a field's name and its colon, else its first words."""
+    label = _LABEL.match(text)
+    if label is not None and label.group(1).count(" ") < _LABEL_WORDS:
+        return f"{label.group(1).casefold()}:"
+    words = _WORDS.match(text)
+    return words.group(0).casefold() if words is not None else None
+
+
+def _under_title(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether a title-like line stands above this one in its block."""
+    block = units[index].block
+    above = index - 1
+    while above >= 0 and units[above].block == block:
+        if out[above] == TITLE:
+            return True
+        above -= 1
+    return False
+
+
+def labels_under_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A label standing under a title in its block and over no title ("Press release"
+    between a standfirst and its date) is the record's metadata, its kind: a kicker
+    stands over the title it belongs to."""
+    for index, symbol in enumerate(out):
+        if symbol != LABEL or not _under_title(units, out, index):
+            continue
+        if not _over_title(units, out, index):
+            out[index] = META
+            reasons[index] = "metadata (a label under the title)"
+
+
+def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether the next line that is not furniture or metadata is a title (in this block
+    or the next: "in" / "The Commons Ledger" / a blank line / the headline)."""
+    below = index + 1
+    while below < len(units) and out[below] in (FURNITURE, META):
+        below += 1
+    return below < len(units) and out[below] in (TITLE, LABEL)
