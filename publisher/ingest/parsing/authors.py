@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from publisher.ingest.parsing.names import is_name, is_section_label
+from publisher.ingest.parsing.names import PARTICLES, is_name, is_section_label
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
 _AND: Final = re.compile(
-    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|/)\s+|\s*,\s*", re.IGNORECASE
+    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*", re.IGNORECASE
 )
 _ROLE_WORDS: Final = frozenset(
     "administrator worker assistant adviser advisor trustee treasurer caseworker "
@@ -64,7 +64,7 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
     (after a by-word) the place a writer files from is cut too ("Chinedu Okafor, Abuja",
     "Maxime Lavoie in Montreal and Aaron Tillman in San Francisco").
     """
-    text = _PARENS.sub("", text).strip(" ,;:|·•—–-")
+    text = _PARENS.sub("", text).strip(" ,;:|·•—–-*†")  # "*" or "†" points to a note
     if not text:
         return None
     if " · " in text:
@@ -159,7 +159,13 @@ def usual_case(text: str) -> str:
     if not text.isupper() or sum(c.isalpha() for c in text) < 3:
         if not _CAPS_MC.search(text) or not _CAPS_MC.sub("", text).isupper():
             return text
-    return " ".join(_word_case(w) for w in text.split())
+    words = [_word_case(w) for w in text.split()]
+    # a particle inside a name stays in lower case ("DAFYDD AP EMLYN", "JUAN DE LA CRUZ")
+    inner = [
+        w.lower() if 0 < i < len(words) - 1 and w.lower() in PARTICLES else w
+        for i, w in enumerate(words)
+    ]
+    return " ".join(inner)
 
 
 def _word_case(word: str) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
-from publisher.ingest.parsing.dates import DateMatch, _trie
+from publisher.ingest.parsing.dates import DateMatch, _trie, short_year_date
 from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
 from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
 from publisher.ingest.parsing.names import is_name, is_section_label
@@ -45,8 +45,9 @@ _BY: Final = re.compile(
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
+    r"|^scris\s+de\b\s*:?\s*"
     r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
-    r"|autor(?:in|en|\*innen|innen|es|a|ka)?|autore"
+    r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|ka|ul)?|autore|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
     r"|autorstwo)\s*:\s*",
@@ -147,16 +148,20 @@ _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
+    r"|scris\s+de\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
-    r"|\w+(?:\*innen|\s+(?:&|and)\s+\w+)?\s*:",
+    r"|\w+(?:[*:_]in(?:nen)?|\s+(?:&|and)\s+\w+)?\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
 _BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
+    "scris de",
 )
-_JOINERS: Final = re.compile(r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i)\s+|\s*,\s*", re.IGNORECASE)
+_JOINERS: Final = re.compile(
+    r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
+)
 _DANGLING: Final = re.compile(
     r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
 )
@@ -268,7 +273,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
     if found is None and has_digit:
-        found = long_tail_in_line(text, saved)
+        found = short_year_date(text, day_first=day_first) or long_tail_in_line(text, saved)
     if found is None and not by_start:
         return None  # no date, and no "By" to open a name
     rest = text

@@ -9,37 +9,46 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
 # Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
-# Irish (its one-word months); Basque (and its genitive, "2024ko martxoaren 5a", added below).
+# Irish (its one-word months); Romanian; Basque (and its genitive, "2024ko martxoaren 5a",
+# added below).
 _BASQUE: Final = (
     "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
 ).split()
 _MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
-        "stycznia gener eanáir",
+        "stycznia gener eanáir ianuarie ian",
         1,
     ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror lutego febrer feabhra",
+        "februari chwefror lutego febrer feabhra februarie",
         2,
     ),
-    ("march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març márta", 3),
-    ("april apr avril avr abril abr aprile ebrill kwietnia aibreán", 4),
+    (
+        "march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març márta "
+        "martie",
+        3,
+    ),
+    ("april apr avril avr abril abr aprile ebrill kwietnia aibreán aprilie", 4),
     ("may mai mayo maggio maio mei maj maja maig bealtaine", 5),
-    ("june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh", 6),
-    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil", 7),
+    ("june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh iunie iun", 6),
+    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil iulie iul", 7),
     ("august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa", 8),
     (
         "september sep sept septembre septiembre setiembre set settembre setembro medi września "
-        "setembre",
+        "setembre septembrie",
         9,
     ),
-    ("october oct octobre oktober okt octubre ottobre ott outubro out hydref października", 10),
-    ("november nov novembre noviembre novembro tachwedd listopada samhain", 11),
+    (
+        "october oct octobre oktober okt octubre ottobre ott outubro out hydref października "
+        "octombrie",
+        10,
+    ),
+    ("november nov novembre noviembre novembro tachwedd listopada samhain noiembrie", 11),
     (
         "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr "
-        "grudnia desembre nollaig",
+        "grudnia desembre nollaig decembrie",
         12,
     ),
 )
@@ -150,6 +159,28 @@ _NUMERIC_DAYS: Final = re.compile(
 _LAST_MONTH: Final = 12
 
 
+# A line that is only a numeric date with a two-digit year, padded ("04.03.25"), perhaps
+# after a label set apart by a strong separator ("Artikel · 12.03.25").
+_SHORT_YEAR_LINE: Final = re.compile(
+    r"^(?:[^\W\d_][\w ]{0,30}\s[·|•—–]\s)?"
+    r"(?P<first>\d{2})(?P<sep>[.-])(?P<second>\d{2})(?P=sep)(?P<year>\d{2})$"
+)
+
+
+def short_year_date(text: str, *, day_first: bool = True) -> DateMatch | None:
+    """A date with a two-digit year on a line of its own or after a label ("Artikel ·
+    12.03.25"): alone on a line it dates an item; inside running text it may be a version
+    ("release 06.11.24"), which ``find_date`` leaves alone."""
+    match = _SHORT_YEAR_LINE.match(text.strip())
+    if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
+        return None
+    value = _value(match, day_first, short_year=True)
+    offset = len(text) - len(text.lstrip())
+    if value is None:
+        return None
+    return DateMatch(match.start("first") + offset, match.end() + offset, value)
+
+
 def page_day_first(text: str, *, day_first: bool = True) -> bool:
     """Whether the page writes its numeric dates day first: what the dates it can only mean
     one way say ("02/27/2025" is month first, "27/02/2025" day first), where they agree;
@@ -182,12 +213,12 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     return patterns
 
 
-def _value(match: re.Match[str], day_first: bool) -> datetime | None:
+def _value(match: re.Match[str], day_first: bool, short_year: bool = False) -> datetime | None:
     """The datetime a match spells, or None when it names no real day."""
     groups = match.groupdict()
     year = int(groups["year"])
     if len(groups["year"]) == 2:
-        if groups.get("sep") != "/" and groups.get("hour") is None:
+        if groups.get("sep") != "/" and groups.get("hour") is None and not short_year:
             return None  # "1.2.34" is a version number far more often than a date; with
             # a time after it ("06.11.24 um 10:00 Uhr") it is a day
         year += 2000 if year < 70 else 1900

@@ -9,7 +9,7 @@ from typing import Final
 _PARTICLE_WORDS: Final = (
     "de da di del della der den van von du le la bin al el y and & ap ab dos das do"
 )
-_PARTICLES: Final = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
+PARTICLES: Final = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
 # Capitalised words that start sentences or phrases, never names.
 _STOPWORDS: Final = frozenset(
     "a an and as at after before but by during for from he her his i if in into it its "
@@ -98,7 +98,7 @@ def _is_name_word(word: str) -> bool:
 
 def is_section_label(text: str) -> bool:
     """A line of section words only ("NEWS & CAMPAIGN UPDATES", "Press release")."""
-    words = [w for w in text.lower().split() if w not in _PARTICLES]
+    words = [w for w in text.lower().split() if w not in PARTICLES]
     return bool(words) and all(w.strip(":,.") in SECTION_WORDS for w in words)
 
 
@@ -114,10 +114,12 @@ def is_name(text: str, *, loose: bool = False) -> bool:
     if loose and len(words) == 1 and _HANDLE.fullmatch(words[0]):
         return True
     low, high = (1, 6) if loose else (2, _MAX_NAME_WORDS)
-    named = [w for w in words if w.lower() not in _PARTICLES]
-    if not low <= len(named) <= high or words[0].lower() in _PARTICLES:
+    named = [w for w in words if w.lower() not in PARTICLES]
+    if len(words) > 1 and words[-1] not in named and words[-1][:1].isupper():
+        named.append(words[-1])  # a surname that is also a particle: "Arjun Das", "Mai Le"
+    if not low <= len(named) <= high or words[0].lower() in PARTICLES:
         return False
-    if words[-1].lower() in _PARTICLES:
+    if words[-1] not in named:
         return False
     if not loose and words[0].lower() in _STOPWORDS:
         return False
@@ -134,7 +136,7 @@ def is_body_name(text: str) -> bool:
     """A short line naming a body, a department or a desk, capitalised like a name
     ("Ação Sindical", "Departamento Jurídico", "Social Sciences"): a label, not a person."""
     words = text.split()
-    named = [w for w in words if w.lower() not in _PARTICLES]
+    named = [w for w in words if w.lower() not in PARTICLES]
     if not 1 <= len(named) <= _MAX_NAME_WORDS or not all(_is_name_word(w) for w in named):
         return False
     return not ORG_WORDS.isdisjoint(w.lower() for w in named)
@@ -172,10 +174,10 @@ def _name_run(words: list[str]) -> str | None:
         lower = word.lower()
         if lower in _ROLES or lower in _STOPWORDS:
             break
-        if not (_is_name_word(word) or (run and lower in _PARTICLES)):
+        if not (_is_name_word(word) or (run and lower in PARTICLES)):
             break
         run.insert(0, word)
-    while run and run[0].lower() in _PARTICLES:
+    while run and run[0].lower() in PARTICLES:
         run.pop(0)
     if 2 <= len(run) <= _MAX_NAME_WORDS:
         return " ".join(run)

@@ -20,20 +20,21 @@ _UNIT_WORDS: Final = (
     ),
     (
         "hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr timme timmar "
-        "time timer godzin godziny godzinę hores",
+        "time timer godzin godziny godzinę hores oră",
         3600,
     ),
     (
         "day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod "
-        "dagar dage dni dies",
+        "dagar dage dni dies zi zile",
         86400,
     ),
     (
-        "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos",
+        "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos "
+        "săptămână săptămâni",
         7 * 86400,
     ),
     ("month months mois monat monaten mes meses mese mesi maand maanden mis", 30 * 86400),
-    ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn", 365 * 86400),
+    ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn ani", 365 * 86400),
 )
 # "2h ago", "3d ago", "5m ago": a letter for the unit, written against the number
 _UNIT_LETTERS: Final = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -45,24 +46,24 @@ _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
     rf"\b(?:(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
     rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
-    rf"|(?:il y a|vor|hace|há|ha|fa)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
+    rf"|(?:il y a|vor|hace|há|ha|fa|acum)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
 _DAY_WORDS: Final = (
     (
         "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
-        "dziś avui",
+        "dziś avui azi",
         0,
     ),
     ("yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir", 1),
 )
 _DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {"justnow": 0}
 _AGO_PHRASE: Final = re.compile(
-    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há)\s", re.I
+    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há|acum)\s", re.I
 )
 _DAY: Final = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
-    r"|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går|wczoraj|ahir)\b",
+    r"|avui|azi|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går|wczoraj|ahir)\b",
     re.IGNORECASE,
 )
 DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNORECASE)
@@ -71,7 +72,7 @@ DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNOREC
 _DAY_WORD_OPENINGS: Final = [
     *"il y a|vor|hace|há|today|aujourd|heute|hoy|oggi|hoje|vandaag|heddiw|just now".split("|"),
     *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
-    *"ddoe|igår|i går|wczoraj|ahir".split("|"),
+    *"ddoe|igår|i går|wczoraj|ahir|acum|azi".split("|"),
 ]
 _DAY_WORD_HINT: Final = re.compile(rf"\s(?:ago|fa)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
 # Letters a case-blind pattern matches to ASCII ones that lower() leaves apart (or lengthens).
@@ -80,7 +81,7 @@ _CASE_ODDITIES: Final = frozenset("İıſK")
 _AGO_WORDS: Final = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
     *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu".split(),
-    *"idag igår dzisiaj dziś wczoraj avui ahir".split(),
+    *"idag igår dzisiaj dziś wczoraj avui ahir acum azi".split(),
     *("i dag", "i går"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]

@@ -1,0 +1,68 @@
+"""Bylines and dates in the words of more languages and site habits: Romanian by-words,
+months and relative dates, Welsh "Words:", gender-inclusive German labels, note marks
+after names, particles in names written in capitals, and two-digit years on date lines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from publisher.ingest.parsing.authors import clean_author, usual_case
+from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.dates import find_date, short_year_date
+from publisher.ingest.parsing.names import is_name
+
+SAVED = datetime(2024, 5, 10, 18, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "published"),
+    [
+        ("Scris de Maria Ionescu · 14 aprilie 2024", "Maria Ionescu", datetime(2024, 4, 14)),
+        ("scris de: Vlad Enache și Elena Dobre", "Vlad Enache and Elena Dobre", None),
+        ("Geiriau: Elin Jones ac Owain Rhys", "Elin Jones and Owain Rhys", None),
+        ("Autor_in: Kim Schulz | 02.05.2024", "Kim Schulz", datetime(2024, 5, 2)),
+        ("Autor:innen: Ali Demir und Lea Vogt", "Ali Demir and Lea Vogt", None),
+        ("By Ana Lima†", "Ana Lima", None),
+        ("BY MARIE VAN DER BERG", "Marie van der Berg", None),
+        ("By Thanh Le and Rohan Das", "Thanh Le and Rohan Das", None),
+    ],
+)
+def test_bylines_in_more_words(line: str, author: str, published: datetime | None) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None
+    assert (byline.author, byline.published) == (author, published)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("acum 5 minute", datetime(2024, 5, 10, 17, 55)),
+        ("Publicat acum 3 zile", datetime(2024, 5, 7, 18, 0)),
+        ("azi, 09:15", datetime(2024, 5, 10, 18, 0)),
+        ("1 noiembrie 2023", datetime(2023, 11, 1)),
+        ("Medienmitteilung | 07.05.24", datetime(2024, 5, 7)),
+        ("07.05.24", datetime(2024, 5, 7)),
+    ],
+)
+def test_date_lines_in_more_words(line: str, published: datetime) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.author is None
+    assert byline.published is not None
+    assert byline.published.date() == published.date()
+    if published.hour:
+        assert byline.published == published
+
+
+@pytest.mark.parametrize("text", ["build 07.05.24 is out", "v2 · 1.2.34", "7.5.24", "12.13.14"])
+def test_a_two_digit_year_is_a_date_only_on_a_date_line(text: str) -> None:
+    assert find_date(text) is None
+    assert short_year_date(text) is None
+
+
+def test_a_particle_in_capitals_is_written_back_in_lower_case_inside_a_name_only() -> None:
+    assert usual_case("JUAN DE LA CRUZ") == "Juan de la Cruz"
+    assert usual_case("DA SILVA") == "Da Silva"  # a particle opening the name stays capitalised
+    assert is_name("Mai Le") and not is_name("Mai le")
+    assert clean_author("Bruno Dos Santos, deputado municipal") == "Bruno Dos Santos"
