@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.dates import find_date, short_year_date
@@ -66,3 +67,75 @@ def test_a_particle_in_capitals_is_written_back_in_lower_case_inside_a_name_only
     assert usual_case("DA SILVA") == "Da Silva"  # a particle opening the name stays capitalised
     assert is_name("Mai Le") and not is_name("Mai le")
     assert clean_author("Bruno Dos Santos, deputado municipal") == "Bruno Dos Santos"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Por Carmen Vidal, sección sindical de Correos", "Carmen Vidal"),
+        ("by Owen Hale and Ruth Mills, Tenants' union steering group", "Owen Hale and Ruth Mills"),
+    ],
+)
+def test_a_branch_written_in_words_after_a_byline_is_cut(line: str, author: str) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.author == author
+
+
+def test_a_sentence_after_a_name_is_no_branch() -> None:
+    assert parse_byline("Hosted by Dee Mann and Olu Ade. Produced by Radio Ten.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("LISBOA, 12 maio 2024 (Lusa) -", datetime(2024, 5, 12)),
+        ("BRUXELLES, 3 avril 2024 —", datetime(2024, 4, 3)),
+    ],
+)
+def test_a_wire_dateline_dates_its_story_and_names_no_writer(
+    line: str, published: datetime
+) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None
+    assert (byline.author, byline.published) == (None, published)
+
+
+def test_a_name_in_capitals_beside_a_date_is_still_a_writer() -> None:
+    byline = parse_byline("MARTA SOLER, 3 April 2024", saved=SAVED)
+    assert byline is not None and byline.author == "Marta Soler"
+
+
+_OWN_NAME_PAGE = """Ferry Workers Bulletin
+News from the crossings
+
+Deckhands on the night boat win a third break
+Posted by Ferry Workers Bulletin on 4 April 2024
+
+Ticket office closures: what the company has not said
+Posted by Ines Moreau on 2 April 2024
+
+Our new caseworker starts on Monday
+Posted by Ferry Workers Bulletin on 28 March 2024
+
+Why the pension offer falls short
+Posted by Tomasz Nowak on 25 March 2024
+
+© 2024 Ferry Workers Bulletin
+"""
+
+
+def test_a_byline_naming_the_page_own_publication_names_no_writer() -> None:
+    result = parse_page(_OWN_NAME_PAGE, saved=SAVED)
+    authors = {item.title: item.author for item in result.items}
+    assert result.publication == "Ferry Workers Bulletin"
+    assert authors["Deckhands on the night boat win a third break"] is None
+    assert authors["Our new caseworker starts on Monday"] is None
+    assert authors["Why the pension offer falls short"] == "Tomasz Nowak"
+
+
+def test_a_personal_site_named_after_its_owner_keeps_them_as_writer() -> None:
+    page = _OWN_NAME_PAGE.replace("Ferry Workers Bulletin", "Ines Moreau").replace(
+        "Tomasz Nowak", "Ines Moreau"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert {item.author for item in result.items} == {"Ines Moreau"}

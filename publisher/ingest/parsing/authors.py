@@ -97,7 +97,7 @@ def _names(parts: list[str], places: bool) -> list[str] | None:
             break  # the rest of a place or a category: "in Strikes & Disputes"
         placed = bare != part
         name = _bare_name(usual_case(bare))
-        if names and _is_role(name):
+        if names and (_is_role(name) or (places and _in_words(name))):
             break  # what follows a role is the role's ("corresponsal en Oaxaca")
         if not is_name(name, loose=True):
             return None
@@ -111,6 +111,14 @@ def _contributors(groups: list[str], places: bool) -> str | None:
     if not all(names) or len(groups) > _MAX_AUTHORS:
         return None
     return joined([n for n in names if n])
+
+
+def _in_words(text: str) -> bool:
+    """Whether a part after a byline's name is written in words, not as a name ("Unite
+    Glasgow bus branch", "Sindicato de la enseñanza"): the writer's branch or body."""
+    if ". " in text or text.endswith("."):
+        return False  # a sentence after the names ("Owen Trewin. Produced by …"): no byline
+    return any(w[:1].islower() and w not in PARTICLES for w in text.split()[1:])
 
 
 def _one_place(text: str) -> bool:

@@ -137,6 +137,12 @@ _LAST_ACTIVITY: Final = re.compile(
 _LATE_BY: Final = re.compile(
     r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
 )
+# A wire story's dateline once its date is taken out: the place in capitals, the agency in
+# brackets, the dash before the story ("PARIS, March 3 (Meridian) -", "LIMA, 4 mar (EFE).-").
+_WIRE_DATELINE: Final = re.compile(
+    r"\s*(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3})"
+    r"(?:,?\s*\([^()]{1,30}\)?)?[\s.,–—-]*"
+)
 _DATELINE_PARTS: Final = re.compile(r"\s*[|·•—–]\s*|\s+-\s+|\s-$|^-\s")
 _DATELINE_MAX: Final = 3
 _ZONE_WORDS: Final = frozenset("ist cet cest est edt pst pdt wib art brt eet eest ict jst".split())
@@ -308,8 +314,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
-    if not rest.strip(_SEPARATORS):
-        return Byline(None, found.value, found.clock)
+    if not rest.strip(_SEPARATORS) or _wire_dateline(rest, text):
+        return Byline(None, found.value, found.clock)  # "PARIS, March 3 (Meridian) -"
     rest = _without_caps_label(rest)
     if signed_by_desk(rest.strip(_SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
@@ -336,6 +342,16 @@ def _without_caps_label(rest: str) -> str:
     if all(p.isupper() for p in parts[1:]):
         return rest
     return " / ".join(parts[1:])
+
+
+def _wire_dateline(rest: str, text: str) -> bool:
+    """Whether a dated line is a wire story's dateline: a place in capitals, the agency in
+    brackets or the dash the story follows ("PARIS, March 3 (Meridian) -"); a name in
+    capitals beside a date ("JANE DOE, 3 March 2025") has neither."""
+    match = _WIRE_DATELINE.fullmatch(rest)
+    if match is None or not match.group("place").isupper():
+        return False
+    return "(" in rest or text.rstrip()[-1:] in "-–—"
 
 
 def _dateline(rest: str, text: str) -> bool:

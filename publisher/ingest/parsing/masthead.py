@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from publisher.ingest.parsing.authors import usual_case
+from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.desks import no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
@@ -93,6 +94,7 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
     heading), or another line of the page is the name alone."""
     if name is None:
         return
+    _unsign(units, name)
     key = name.casefold()
     content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)][:_TOP]
     top = next((i for i in content if _head(units[i].text) == key), None)
@@ -118,6 +120,20 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
     if again or named or over:
         syms[top] = FURNITURE
         reasons[top] = "furniture (masthead: the publication's name)"
+
+
+def _unsign(units: list[Unit], name: str) -> None:
+    """A byline naming the page's own publication ("Posted by The Valley Voice", "News |
+    3 March | Valley Voice") names no writer where other bylines name people: the site
+    signs the pieces nobody wrote; a person's own site ("Ruth Adebayo") is signed by them."""
+    key = name.casefold()
+    authors = {u.byline.author.casefold() for u in units if u.byline and u.byline.author}
+    if key not in authors or (is_name(name) and authors == {key}):
+        return
+    for i, unit in enumerate(units):
+        byline = unit.byline
+        if byline is not None and byline.author is not None and byline.author.casefold() == key:
+            units[i] = unit._replace(byline=Byline(None, byline.published, byline.clock))
 
 
 def _head(text: str) -> str:
