@@ -1,6 +1,6 @@
 """Everything the parser yields on a fixed set of pages, as one JSON file to diff.
 
-Usage: python -P bench/parse_identity.py [--out FILE] [--compare FILE] [--synthetic N]
+Usage: python -P bench/parse_identity.py [--out FILE] [--compare FILE] [--synthetic N] [--rules]
 
 Parses every page of the labelled corpus (tests/data/corpus/*/), the test seeds
 (tests/data/seeds/), the samples (seeds/ and ../shared/seeds/) and N synthetic pages of
@@ -11,6 +11,8 @@ warnings, publication, every line's role and the ``--explain`` reading, or the e
 
 A speed change to the parser must leave this file byte-identical: --compare FILE says
 whether it does and names the first pages that differ. Prints the file's SHA-256.
+--rules parses without the CRF labeller's second opinion (the rules' part alone), so a
+change to the labeller's features or model leaves that file identical too.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from publisher.core.errors import SeedError  # noqa: E402
 from publisher.core.models import PageHints  # noqa: E402
 from publisher.ingest.explanation import explain  # noqa: E402
 from publisher.ingest.parsing import LAYOUTS, decode_seed, parse_page  # noqa: E402
+from publisher.ingest.parsing.labeller import Labeller, packaged  # noqa: E402
 
 SAVED = datetime(2026, 1, 1, 9, 30, tzinfo=UTC)
 FOLDERS = (
@@ -73,23 +76,26 @@ def shuffled(text: str, seed: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def result_of(text: str, name: str, hints: PageHints, saved: datetime | None) -> Any:
+def result_of(
+    text: str, name: str, hints: PageHints, saved: datetime | None, labeller: Labeller | None
+) -> Any:
     """One parse, in full, as plain JSON data."""
     try:
-        result = parse_page(text, hints=hints, name=name, saved=saved)
+        result = parse_page(text, hints=hints, name=name, saved=saved, labeller=labeller)
     except SeedError as exc:
         return {"error": str(exc)}
     return {"result": dataclasses.asdict(result), "explain": explain(result).as_dict()}
 
 
-def everything(synthetic: int) -> dict[str, Any]:
+def everything(synthetic: int, labeller: Labeller | None) -> dict[str, Any]:
     """Every page's results under each of its variants, keyed by page and variant."""
     out: dict[str, Any] = {}
     for name, text, full in pages(synthetic):
         for label, hints, saved in VARIANTS if full else VARIANTS[:1]:
-            out[f"{name} [{label}]"] = result_of(text, name, hints, saved)
+            out[f"{name} [{label}]"] = result_of(text, name, hints, saved, labeller)
         if full:
-            out[f"{name} [shuffled]"] = result_of(shuffled(text, name), name, PageHints(), SAVED)
+            mixed = shuffled(text, name)
+            out[f"{name} [shuffled]"] = result_of(mixed, name, PageHints(), SAVED, labeller)
     return out
 
 
@@ -98,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("parse_identity.json"))
     parser.add_argument("--compare", type=Path, help="a file written before, to diff with")
     parser.add_argument("--synthetic", type=int, default=500, help="synthetic pages to add")
+    parser.add_argument("--rules", action="store_true", help="the rules alone, no labeller")
     args = parser.parse_args(argv)
-    results = everything(args.synthetic)
+    results = everything(args.synthetic, None if args.rules else packaged())
     data = json.dumps(results, indent=1, sort_keys=True, default=str, ensure_ascii=False)
     args.out.write_text(data + "\n", encoding="utf-8")
     digest = hashlib.sha256(data.encode("utf-8")).hexdigest()
