@@ -101,7 +101,7 @@ def test_derive_title_marks_a_clause_cut_in_other_languages() -> None:
         ),
         # a short word in lower case before a number is an abbreviation
         ("Mødet starter kl. 19.00 i salen. Alle er velkomne.", "Mødet starter kl. 19.00 i salen"),
-        ("Spotkanie w lokalu nr. 12 przy rynku. Zapraszamy!", "Spotkanie w lokalu nr. 12 przy rynku"),
+        ("Spotkanie w sali nr. 12 przy rynku. Zapraszamy!", "Spotkanie w sali nr. 12 przy rynku"),
         # a number closing a sentence still ends it
         ("The vote was 5 to 4. Members cheered.", "The vote was 5 to 4"),
         ("Turnout rose to 61. Organisers were pleased.", "Turnout rose to 61"),
