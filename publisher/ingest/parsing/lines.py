@@ -366,6 +366,11 @@ def _make_unit(
     )
 
 
+def remade(unit: Unit, text: str, day_first: bool, saved: datetime | None = None) -> Unit:
+    """``unit`` read again from a shorter ``text`` (a link the page repeats cut off it)."""
+    return _make_unit(unit.line, text, unit.block, day_first, unit.marker, saved=saved)
+
+
 def _dated_number(text: str, day_first: bool) -> bool:
     """Whether a numbered-looking line is a date instead ("3. März 2024 | Von Hans Müller")."""
     return text[0].isdigit() and parse_byline(text, day_first=day_first) is not None
