@@ -1,9 +1,8 @@
-"""Links a page repeats after its teasers, in any language: cut off, or furniture alone."""
+"""Links a page repeats after its teasers, in any language: cut off the teasers."""
 
 from __future__ import annotations
 
 from publisher.ingest.parsing import parse_page
-from publisher.ingest.parsing.furniture import LINK
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade
 from publisher.ingest.parsing.tails import cut_repeated_links
 
@@ -47,32 +46,6 @@ def test_teasers_closed_by_a_repeated_link_give_one_item_each_without_it() -> No
     assert not any("Preberi" in (item.summary or "") for item in result.items)
 
 
-_SWEDISH = """\
-Nytt kollektivavtal för lagerarbetare i Göteborg
-Avtalet ger 3,4 procent i höjning från april.
-Läs vidare
-
-Strejkvarsel vid bussdepån i Malmö
-Läs vidare
-
-Klubbmöte om arbetsmiljön på sjukhuset i Lund
-Alla medlemmar är välkomna på torsdag.
-Läs vidare
-"""
-
-
-def test_a_link_repeated_alone_under_each_item_is_link_furniture() -> None:
-    units = _cut(_SWEDISH)
-    links = [u.text for u in units if u.furniture == LINK]
-    assert links == ["Läs vidare"] * 3
-    titles = [item.title for item in parse_page(_SWEDISH).items]
-    assert titles == [
-        "Nytt kollektivavtal för lagerarbetare i Göteborg",
-        "Strejkvarsel vid bussdepån i Malmö",
-        "Klubbmöte om arbetsmiljön på sjukhuset i Lund",
-    ]
-
-
 def test_words_said_twice_or_a_name_in_title_case_stay() -> None:
     page = """\
 First story about the depot
@@ -92,7 +65,6 @@ A fifth line ends here. Read on
 """
     units = _cut(page)
     assert [u.text for u in units] == [u.text for u in read_all_units(page)]
-    assert not any(u.furniture == LINK and u.text == "The Branch Bulletin" for u in units)
 
 
 def test_a_title_copied_with_its_subtitle_is_not_cut() -> None:
