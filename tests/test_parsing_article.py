@@ -200,3 +200,49 @@ def test_a_later_byline_signing_a_piece_makes_a_listing() -> None:
     )
     result = parse_page(two, saved=SAVED)
     assert result.layout != "long-page"
+
+
+_PARAGRAPH = (
+    "Across the capital, the gap between what tenants earn and what they pay has widened "
+    "again. Our analysis of the official rent index and the annual earnings survey shows "
+    "that in every borough the rise in the median rent outpaced the rise in median pay, "
+    "often by a wide margin, and that private renters now spend more than two fifths of "
+    "their take-home pay on housing."
+)
+
+
+def test_an_author_box_over_the_headline_signs_the_article_and_is_no_title() -> None:
+    page = "\n".join(
+        [
+            "Housing Futures Trust",
+            "",
+            "Briefing",
+            "",
+            "Maria Lopes",
+            "Senior Researcher",
+            "Tom Okafor",
+            "Policy Officer, Private Renting",
+            "",
+            "Rents rose faster than pay in every borough. What now for the renters' bill?",
+            "",
+            "12 May 2025 · 8 min read",
+            "",
+            _PARAGRAPH,
+            "",
+            "Where it hurts most",
+            "",
+            _PARAGRAPH.replace("capital", "outer boroughs"),
+            "",
+            _PARAGRAPH.replace("tenants", "young renters"),
+            "",
+            _PARAGRAPH.replace("official", "latest"),
+        ]
+    )
+    result = parse_page(page)
+    assert result.layout == "long-page"
+    (item,) = result.items
+    assert (
+        item.title == "Rents rose faster than pay in every borough. What now for the renters' bill?"
+    )
+    assert item.author == "Maria Lopes and Tom Okafor"
+    assert item.published is not None and item.published.date().isoformat() == "2025-05-12"

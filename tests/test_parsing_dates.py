@@ -3,7 +3,7 @@ before the date, a time after it in the language's own words, an "updated" claus
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -174,3 +174,73 @@ def test_a_us_listing_reads_its_dates_month_first_without_a_setting() -> None:
         (2, 27),
         (2, 24),
     ]
+
+
+# -- a day opening a teaser, set apart by a dash or colon -----------------------------------
+
+_SAVED = datetime(2025, 6, 12, 9, 0, tzinfo=UTC)
+
+
+def test_diary_entries_opening_with_relative_and_yearless_days_are_dated_teasers() -> None:
+    page = "\n".join(
+        [
+            "Occupation diary",
+            "",
+            "Hoy — La asamblea de la fábrica votó por unanimidad mantener la ocupación hasta "
+            "que la empresa presente un plan industrial creíble.",
+            "Ayer — Los vecinos del barrio trajeron comida caliente y mantas para el turno de "
+            "noche del piquete.",
+            "Lun 9 Jun — La dirección envió burofaxes a los 140 trabajadores amenazando con "
+            "despidos disciplinarios por ausencia injustificada.",
+            "Vie 6 Jun — Primer día de ocupación: las puertas se cerraron a las seis de la mañana.",
+        ]
+    )
+    items = parse_page(page, saved=_SAVED).items
+    assert [i.published.date() if i.published else None for i in items] == [
+        date(2025, 6, 12),
+        date(2025, 6, 11),
+        date(2025, 6, 9),
+        date(2025, 6, 6),
+    ]
+    # the day is no part of the title
+    assert [i.title.split()[:3] for i in items] == [
+        ["La", "asamblea", "de"],
+        ["Los", "vecinos", "del"],
+        ["La", "dirección", "envió"],
+        ["Primer", "día", "de"],
+    ]
+
+
+def test_wiki_bullets_opening_with_a_full_date_and_a_colon_are_dated_however_long() -> None:
+    page = "\n".join(
+        [
+            "Nieuws",
+            "",
+            "  * 11 juni 2025: De huurdersvereniging van Overvecht heeft een petitie tegen de "
+            "geplande huurverhoging van vijf procent aangeboden aan de gemeenteraad. De "
+            "wethouder beloofde een reactie binnen zes weken.[1]",
+            "  * 04.06.2025: Het kantongerecht heeft een huurder in Zuilen in het gelijk gesteld "
+            "die wegens schimmel de huur met een kwart had verlaagd. De verhuurder gaat niet in "
+            "beroep, meldt de Woonbond.",
+            "  * 2 juni 2025: Een nieuwe bewonerscommissie is opgericht in Kanaleneiland.",
+        ]
+    )
+    items = parse_page(page, saved=_SAVED).items
+    assert [i.published.date() if i.published else None for i in items] == [
+        date(2025, 6, 11),
+        date(2025, 6, 4),
+        date(2025, 6, 2),
+    ]
+    assert items[0].title.startswith("De huurdersvereniging van Overvecht heeft een petitie")
+    assert items[2].title == "Een nieuwe bewonerscommissie is opgericht in Kanaleneiland"
+
+
+def test_a_headline_with_a_label_before_its_colon_keeps_it() -> None:
+    page = """\
+Statement: we stand with the cleaners at the town hall
+Interview: the organiser who won sick pay for agency staff
+Analysis: why the pay offer falls short again this year
+"""
+    titles = [i.title for i in parse_page(page, saved=_SAVED).items]
+    assert titles[0] == "Statement: we stand with the cleaners at the town hall"
+    assert all(i.published is None for i in parse_page(page, saved=_SAVED).items)

@@ -72,9 +72,43 @@ def test_derive_title_prefers_a_clause_before_a_dash() -> None:
         "Violence against Muslims is something that the mainstream tabloid press helps to "
         "stir up — most insidiously, the idea that all Muslims have a special responsibility."
     )
+    # the sentence goes on past the clause: the title says it was cut
     assert derive_title(teaser) == (
-        "Violence against Muslims is something that the mainstream tabloid press helps to stir up"
+        "Violence against Muslims is something that the mainstream tabloid press helps to stir up…"
     )
+
+
+def test_derive_title_marks_a_clause_cut_in_other_languages() -> None:
+    teaser = (
+        "Hoy entra en vigor el nuevo convenio del metal en la provincia de Valladolid; "
+        "las subidas se aplicarán con carácter retroactivo desde enero."
+    )
+    title = derive_title(teaser)
+    assert title == "Hoy entra en vigor el nuevo convenio del metal en la provincia de Valladolid…"
+
+
+@pytest.mark.parametrize(
+    ("teaser", "title"),
+    [
+        # a day's ordinal before its month is no sentence end
+        (
+            "Ab dem 15. Mai gilt der neue Tarif für alle Beschäftigten. Details folgen.",
+            "Ab dem 15. Mai gilt der neue Tarif für alle Beschäftigten",
+        ),
+        (
+            "Årsmødet holdes den 3. juni i Aalborg. Tilmelding nødvendig.",
+            "Årsmødet holdes den 3. juni i Aalborg",
+        ),
+        # a short word in lower case before a number is an abbreviation
+        ("Mødet starter kl. 19.00 i salen. Alle er velkomne.", "Mødet starter kl. 19.00 i salen"),
+        ("Spotkanie w sali nr. 12 przy rynku. Zapraszamy!", "Spotkanie w sali nr. 12 przy rynku"),
+        # a number closing a sentence still ends it
+        ("The vote was 5 to 4. Members cheered.", "The vote was 5 to 4"),
+        ("Turnout rose to 61. Organisers were pleased.", "Turnout rose to 61"),
+    ],
+)
+def test_derive_title_reads_ordinals_and_short_abbreviations(teaser: str, title: str) -> None:
+    assert derive_title(teaser) == title
 
 
 def test_derive_title_does_not_cut_inside_quotes() -> None:

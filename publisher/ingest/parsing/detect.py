@@ -15,7 +15,7 @@ from publisher.ingest.parsing.dates import load_zone, page_day_first
 from publisher.ingest.parsing.drafts import Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
 from publisher.ingest.parsing.labeller import Labeller, packaged
-from publisher.ingest.parsing.lines import Unit, read_all_units, split_inline
+from publisher.ingest.parsing.lines import Unit, read_all_units, remade, split_inline
 from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_owner, find_publication, mark_masthead
@@ -27,6 +27,7 @@ from publisher.ingest.parsing.reading import (
     PageReading,
     read_page,
 )
+from publisher.ingest.parsing.tails import cut_repeated_links
 
 LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
 _NO_HINTS: Final = PageHints()
@@ -102,6 +103,7 @@ def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = No
     """The page's logical lines (link markup already out), each with its symbol, and the
     publication's name the page states (its masthead marked)."""
     units = split_inline(read_all_units(text, day_first=day_first, saved=saved), day_first, saved)
+    units = cut_repeated_links(units, lambda unit, cut: remade(unit, cut, day_first, saved))
     syms, reasons = symbols(units, saved)
     publication = find_publication(units, syms)
     mark_masthead(units, syms, reasons, publication)

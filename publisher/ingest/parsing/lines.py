@@ -47,6 +47,7 @@ _STRONG_SEPARATOR: Final = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 -
 _DIGIT: Final = re.compile(r"\d")
 _DATE_LAST: Final = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
 _DATE_SEPARATORS: Final = frozenset("-–—|·•:")
+_HEAD_SEPARATOR: Final = re.compile(r"\s?[-–—|:]\s")  # "Yesterday — ", "4. März 2025: "
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
 _DATE_REACH: Final = 34  # a date and a weekday before it
@@ -110,6 +111,8 @@ def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> 
             parts = _dated_headline(text, day_first)
         if parts is None and plain and text[:1].isdigit():
             parts = _timed_headline(text, saved)
+        if parts is None and plain:
+            parts = _dated_teaser(text, day_first, saved)
         if parts is None:
             out.append(unit)
             continue
@@ -135,6 +138,24 @@ def _timed_headline(text: str, saved: datetime | None) -> tuple[_Edge, str] | No
     if found is None or not found.clock:
         return None
     return _Edge(match.group("clock"), found.value, first=True, clock=True), rest
+
+
+def _dated_teaser(text: str, day_first: bool, saved: datetime | None) -> tuple[_Edge, str] | None:
+    """(date, teaser) when ``text`` opens with a day alone, however written ("Yesterday",
+    "Tue 4 Mar", "4. März 2025"), set apart by a dash or colon from a teaser of any
+    length: a diary's or a wiki's dated entry ("Today — Picket numbers were …")."""
+    match = _HEAD_SEPARATOR.search(text, 2, _DATE_REACH)
+    if match is None:
+        return None
+    head, rest = text[: match.start()], text[match.end() :].lstrip()
+    if not (" " not in head or _DIGIT.search(head)) or rest.count(" ") < _HEADLINE_SPACES:
+        return None
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«„"):
+        return None
+    byline = parse_byline(head, day_first=day_first, saved=saved)
+    if byline is None or byline.author is not None or byline.published is None:
+        return None
+    return _Edge(head, byline.published, first=True, clock=byline.clock), rest
 
 
 def _date_edge(text: str) -> bool:
@@ -364,6 +385,11 @@ def _make_unit(
         heading=bool(heading),
         promoted=promoted,
     )
+
+
+def remade(unit: Unit, text: str, day_first: bool, saved: datetime | None = None) -> Unit:
+    """``unit`` read again from a shorter ``text`` (a link the page repeats cut off it)."""
+    return _make_unit(unit.line, text, unit.block, day_first, unit.marker, saved=saved)
 
 
 def _dated_number(text: str, day_first: bool) -> bool:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from publisher.ingest.parsing.authors import clean_author, is_role
+from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Candidate, Draft
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE
 from publisher.ingest.parsing.text import derive_title, first_sentence
 
 LONG_PAGE: Final = "long-page"
@@ -22,6 +25,7 @@ _ARTICLE_TEXT: Final = 1.0  # under a title and a byline, short paragraphs are a
 _NO_LONG_PARAGRAPH: Final = 0.5
 _SUMMARY_MAX: Final = 300
 _BYLINE_REACH: Final = 3  # a byline this close to the top signs the page
+_BOX_REACH: Final = 4  # an author box: a few names, each with a role under it
 
 
 def parse_long_page(units: list[Unit]) -> Candidate:
@@ -47,6 +51,54 @@ def parse_long_page(units: list[Unit]) -> Candidate:
     )
     fit, reason = _fit(units, body, has_title, byline)
     return Candidate(LONG_PAGE, 1, fit, reason, lambda: [draft])
+
+
+def in_author_box(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a line stands in a block of writers' names (an author box over a headline:
+    "Dr Jo Bell" / "Chief Economist"): a name the roles read as a byline, or names with
+    their job titles under them.  Such a line is a name or a role, never the headline."""
+    box = _box(units, index)
+    if any(syms[i] == BYLINE and units[i].byline is None for i in box):
+        return True
+    roles = [i for i in box if _role(units[i].text)]
+    return bool(roles) and any(_name(units[i]) for i in box if i not in roles)
+
+
+def _box(units: list[Unit], index: int) -> list[int]:
+    """The lines of ``index``'s block within an author box's reach of it."""
+    block = units[index].block
+    reach = range(max(0, index - _BOX_REACH), min(len(units), index + _BOX_REACH + 1))
+    return [i for i in reach if units[i].block == block]
+
+
+def _name(unit: Unit) -> str | None:
+    """A writer's name alone on a line ("Dr Jo Bell"), as written back; not a job title."""
+    if unit.byline is not None or unit.marker or _role(unit.text):
+        return None
+    name = clean_author(unit.text)
+    return name if name is not None and "," not in name and " and " not in name else None
+
+
+def _role(text: str) -> bool:
+    """Whether a line is a job title, with its field after a comma ("Policy Officer, Housing")."""
+    return is_role(text.replace(",", " "))
+
+
+def box_writers(
+    byline: Byline | None, units: list[Unit], syms: list[str], title: int
+) -> Byline | None:
+    """``byline`` with the writers an author box right over the headline names, where it
+    names none: the box's names in order, the roles under them left out."""
+    above = title - 1
+    if (byline is not None and byline.author) or above < 0:
+        return byline
+    if not in_author_box(units, syms, above):
+        return byline
+    names = [name for i in _box(units, above) if i < title for name in [_name(units[i])] if name]
+    if not names:
+        return byline
+    author = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return Byline(author, byline.published if byline is not None else None)
 
 
 def _page_byline(body: list[Unit]) -> Unit | None:

@@ -18,7 +18,12 @@ from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.longpage import LONG_PAGE, parse_long_page
+from publisher.ingest.parsing.longpage import (
+    LONG_PAGE,
+    box_writers,
+    in_author_box,
+    parse_long_page,
+)
 from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.roles import (
     BYLINE,
@@ -142,6 +147,8 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
         merge_bylines([byline_of(units[i], syms[i]) for i in under]),
         merge_bylines([byline_of(units[i], syms[i]) for i in over]),
     )
+    if title is not None:
+        byline = box_writers(byline, units, syms, title)
     if drafts and byline is not None:
         drafts = [_signed(drafts[0], byline)]
     for i in body:
@@ -247,7 +254,8 @@ def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None
         if syms[i] == TITLE and text.count(" ") >= 2 and not text.isupper():
             above = i - 1  # a headline over a longer subtitle without its full stop
             if above >= 0 and syms[above] == TITLE and _headline(units[above].text, text):
-                return above
+                if not in_author_box(units, syms, above):
+                    return above
             return i
     return None
 

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from typing import Final
 
+from publisher.ingest.parsing.dates import MONTHS
+
 # Only real HTML tag names count, so "a < b" or "x<y and z>w" stay text.
 _INLINE_TAGS: Final = (
     "a|abbr|b|bdi|bdo|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|"
@@ -72,6 +74,8 @@ def first_sentence(text: str) -> str:
             continue
         if match.group().startswith(".") and _is_abbreviation(text, match.start()):
             continue
+        if match.group() == "." and _is_ordinal_date(text, match.start(), end):
+            continue
         return text[:end]
     return text
 
@@ -80,7 +84,22 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or an initial ("Dr.", "J.")."""
     space = text.rfind(" ", 0, dot)
     word = text[space + 1 : dot].lstrip("(\"'“‘")
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return True
+    # a short word in lower case before a number: "kl. 18.30", "nr. 5", "tel. 0264 000"
+    after = text[dot + 1 : dot + 3].lstrip()
+    return len(word) <= 3 and word.isalpha() and word.islower() and after[:1].isdigit()
+
+
+def _is_ordinal_date(text: str, dot: int, end: int) -> bool:
+    """Whether the full stop at ``dot`` closes a day's ordinal before its month ("zum 1.
+    April", "den 27. marts"), as German, Danish, Norwegian, Polish and Czech write them."""
+    space = text.rfind(" ", 0, dot)
+    day = text[space + 1 : dot]
+    if not (day.isdigit() and len(day) <= 2):
+        return False
+    word = text[end:].lstrip().split(" ", 1)[0].rstrip(".,;:").lower()
+    return word in MONTHS
 
 
 def derive_title(teaser: str, limit: int = 90) -> str:
@@ -99,7 +118,7 @@ def derive_title(teaser: str, limit: int = 90) -> str:
         return whole
     clause = _first_clause(sentence, limit)
     if clause:
-        return clause
+        return clause + "…"
     return cut_words(sentence, limit)
 
 
