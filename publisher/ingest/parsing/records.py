@@ -1,6 +1,6 @@
 """The page's own record pattern: the shape its items repeat, found and read back.
 
-Every line has a symbol (``roles``).  Candidate patterns are the record shapes the
+Every line has a symbol (``roles``).  Candidate patterns (``shapes``) are the record shapes the
 page itself shows most often: each blank-line block's sequence of symbols, and the
 runs of symbols between one occurrence of a symbol and the next.  Each candidate is
 matched over the whole page (every field optional but the title, metadata allowed
@@ -31,15 +31,17 @@ from publisher.ingest.parsing.fields import (
 )
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.shapes import (
+    REPEATABLE,
+    RUNS,
+    candidates,
+    plain,
+    title_first,
+)
 
 _CONTENT: Final = (TITLE, TEXT, BYLINE, LABEL, LIST)
-_REPEATABLE: Final = (TEXT, BYLINE)
 _UNREAD: Final = (TEXT, BYLINE)  # lines a reading should not leave between its records
 # The second and later symbols of a run of text or bylines: dropped, a run is one field.
-_RUNS: Final = re.compile(f"(?<={TEXT}){TEXT}|(?<={BYLINE}){BYLINE}")
-_RUN_OF: Final = {symbol: re.compile(f"(?<={symbol}){symbol}") for symbol in _REPEATABLE}
-_CANDIDATES: Final = 3  # signatures tried per way of cutting the page
-_LONGEST: Final = 8  # fields in a record at most
 _NEED: Final = 0.6  # a record holds at least this share of the pattern's fields
 _BLOCK_START: Final = 0.1
 _SKIPPED_TEXT: Final = 0.75  # running text skipped between records costs this share of its weight
@@ -48,9 +50,6 @@ _BLOCK_PHASE_SHARE: Final = 0.75  # ... or a cut whose records keep to the page'
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
 _KEPT_SHARE: Final = 0.75  # records kept to their blocks explain nearly as much text
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
-_MERGED: Final = 5  # the commonest block shapes merged two by two into one with optional fields
-_MERGED_SUPPORT: Final = 3  # blocks a merged shape must read
-_MERGED_BLOCKS: Final = 0.6  # share of the page's blocks holding a title, for merged shapes
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     tried: dict[tuple[str, ...], tuple[list[list[int]], float]] = {}
     bounds = {
         p: (1 + _BLOCK_START) * sum(held[s] for s in set(p))
-        for p in _candidates(units, syms, page.indexes)
+        for p in candidates(units, syms, page.indexes)
     }
     # strongest first: no reading scores above the text its symbols hold (with the bonus)
     for pattern in sorted(bounds, key=bounds.__getitem__, reverse=True):
@@ -178,17 +177,9 @@ def _turns(pattern: tuple[str, ...]) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     for cut in range(1, len(pattern)):
         turned = pattern[cut:] + pattern[:cut]
-        if turned != pattern and _plain("".join(turned)) and _title_first(turned):
+        if turned != pattern and plain("".join(turned)) and title_first(turned):
             found.append(turned)
     return found
-
-
-def _title_first(pattern: tuple[str, ...]) -> bool:
-    """A record's running text stands under its title and a kicker above it."""
-    if TITLE not in pattern:
-        return True
-    title = pattern.index(TITLE)
-    return TEXT not in pattern[:title] and LABEL not in pattern[title:]
 
 
 def _messages(
@@ -288,99 +279,6 @@ def _opening(page: _Content, records: list[list[int]]) -> int:
     return sum(1 for r in records if page.opens[r[0]])
 
 
-def _candidates(units: list[Unit], syms: list[str], content: list[int]) -> list[tuple[str, ...]]:
-    """Record shapes the page repeats: per block, and between repeats of each symbol.
-
-    Shapes are read off the page's symbols as one string, repeats of repeatable
-    symbols collapsed ("S S" is one field).
-    """
-    found: Counter[str] = Counter()
-    parted = "".join(
-        ("|" if n and units[i].block != units[content[n - 1]].block else "") + syms[i]
-        for n, i in enumerate(content)
-    )
-    blocks = _RUNS.sub("", parted).split("|")
-    _add_common(found, blocks)
-    _add_merged(found, blocks)
-    line = parted.replace("|", "")
-    collapsed = {
-        TEXT: _RUN_OF[BYLINE].sub("", line),  # each line of text opens a record
-        BYLINE: _RUN_OF[TEXT].sub("", line),
-    }
-    whole = _RUNS.sub("", line)
-    for start in (TITLE, BYLINE, TEXT, LABEL, LIST):
-        # what comes before the first ``start`` is not a record of this cut
-        chunks = collapsed.get(start, whole).split(start)[1:]
-        _add_common(found, [start + chunk for chunk in chunks])
-    # records closed by their byline: "T T B" where a standfirst is as short as a title
-    _add_common(found, [chunk + BYLINE for chunk in whole.split(BYLINE)[:-1] if chunk])
-    # a page of one item still shows its own shape, and the commonest ones
-    for shape in (whole, TITLE + TEXT, TEXT):
-        if len(shape) <= _LONGEST:
-            found[shape] += 0
-    patterns = [p for p in found if (TITLE in p or TEXT in p or LIST in p) and _plain(p)]
-    return [tuple(p) for p in patterns if _title_first(tuple(p))] or [(TEXT,)]
-
-
-def _plain(pattern: str) -> bool:
-    """A record's fields do not come back after others ("T B T" is two records), but for
-    a date above the title and a byline closing the record ("B T S B"), or a byline
-    under the title and a date after the standfirst ("K T B S B")."""
-    if len(pattern) > 2 and pattern[0] == pattern[-1] == BYLINE:
-        pattern = pattern[1:]
-    elif len(pattern) > 3 and pattern[-1] == BYLINE and pattern[-2] == TEXT:
-        pattern = pattern[:-1]  # "K T B S B": the writer under the title, the date last
-    seen: set[str] = set()
-    for index, symbol in enumerate(pattern):
-        if symbol in seen and pattern[index - 1] != symbol:
-            return False
-        seen.add(symbol)
-    return True
-
-
-def _add_common(found: Counter[str], signatures: list[str]) -> None:
-    """The most frequent signatures (seen at least twice) join the candidates."""
-    for signature, count in Counter(signatures).most_common(_CANDIDATES):
-        if count >= 2 and len(signature) <= _LONGEST:
-            found[signature] += count
-
-
-def _add_merged(found: Counter[str], signatures: list[str]) -> None:
-    """Record shapes that read several of the page's block shapes at once, each field
-    optional: the shortest shape holding two common ones ("T S B" from "T B" and "T T B"
-    and "T S B" seen once), where a record's optional fields vary from block to block."""
-    shown = [s for s in signatures if s]
-    counts = Counter(s for s in shown if TITLE in s and LIST not in s and len(s) <= _LONGEST)
-    if counts.total() < _MERGED_BLOCKS * len(shown):
-        return  # records run over several blocks: the blocks' shapes are no records'
-    common = [s for s, _ in counts.most_common(_MERGED)]
-    for first, second in itertools.combinations(common, 2):
-        merged = _supersequence(first, second)
-        if len(merged) > _LONGEST or merged in found:
-            continue
-        support = sum(n for s, n in counts.items() if _within(s, merged))
-        if support >= _MERGED_SUPPORT:
-            found[merged] += support
-
-
-@functools.lru_cache(maxsize=1024)
-def _supersequence(first: str, second: str) -> str:
-    """The shortest string holding both ``first`` and ``second`` as subsequences."""
-    if not first or not second:
-        return first + second
-    if first[0] == second[0]:
-        return first[0] + _supersequence(first[1:], second[1:])
-    left = first[0] + _supersequence(first[1:], second)
-    right = second[0] + _supersequence(first, second[1:])
-    return left if len(left) <= len(right) else right
-
-
-def _within(shape: str, pattern: str) -> bool:
-    """Whether a record of ``shape`` reads as ``pattern`` with some fields left out."""
-    rest = iter(pattern)
-    return all(symbol in rest for symbol in shape)
-
-
 def _match(
     page: _Content, pattern: tuple[str, ...], *, blocked: bool, start: int = 0
 ) -> tuple[list[list[int]], float]:
@@ -450,7 +348,7 @@ def _text_between(page: _Content, start: int, end: int) -> int:
 def _fields(symbols: str) -> int:
     """How many fields a record's symbols fill: a run of text or bylines is one (cached:
     a page repeats a handful of record shapes)."""
-    return len(_RUNS.sub("", symbols))
+    return len(RUNS.sub("", symbols))
 
 
 def _anchor(pattern: tuple[str, ...]) -> str:
@@ -473,7 +371,7 @@ def _shape(pattern: tuple[str, ...]) -> re.Pattern[str]:
             parts.append(f"(?:{TEXT}+|{TITLE}(?={pattern[index + 1]})){optional}")
         elif index == len(pattern) - 1 and index and slot == pattern[0] == BYLINE:
             parts.append(f"{slot}?")  # the next record's date is not this one's byline
-        elif slot in _REPEATABLE and (slot != TEXT or TITLE in pattern):
+        elif slot in REPEATABLE and (slot != TEXT or TITLE in pattern):
             # without a title, each line of running text is a teaser of its own
             parts.append(f"(?:{slot}+){optional}")
         else:
