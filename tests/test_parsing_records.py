@@ -423,6 +423,24 @@ def test_a_caption_is_metadata_however_long(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
+    [
+        "[image]",
+        "[IMG]",
+        "[Image: Disability support workers rally on the steps of Parliament House, Melbourne]",
+        "[Foto: Streikende vor dem Werkstor]",
+        "[ Photo of the branch banner at the May Day march ]",
+    ],
+)
+def test_a_picture_in_brackets_is_metadata(line: str) -> None:
+    assert _symbol(line) == META
+
+
+def test_a_headline_in_brackets_is_no_picture() -> None:
+    assert _symbol("[Updated] Council backs the living wage for every contractor") == TITLE
+
+
+@pytest.mark.parametrize(
+    "line",
     ["Read on: the strike diary, day 40", "Watch on demand as the miners march"],
 )
 def test_a_headline_opening_like_a_link_out_is_no_furniture(line: str) -> None:

@@ -247,6 +247,14 @@ _LOWER_WORDS: Final = 2  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
 _COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
+# a line wholly in brackets naming a picture: a text dump's image or its alt text ("[image]",
+# "[IMG]", "[Photo: Members on the picket line]", "[Bild: ...]")
+_PICTURE: Final = re.compile(
+    r"\[\s?(?:img|image|images|photo|photos|picture|graphic|illustration|figure|video|bild"
+    r"|foto|fotos|imagen|imagem|immagine|afbeelding|llun|delwedd|grafik|zdjęcie|kuva|billede"
+    r"|bild)\b[^\[\]]{0,300}\]",
+    re.IGNORECASE,
+)
 
 
 def line_symbol(unit: Unit) -> tuple[str, str]:
@@ -257,6 +265,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
         return FURNITURE, f"furniture ({unit.furniture})"
     if unit.byline is not None:
         return BYLINE, "byline" if unit.byline.author else "date"
+    if text[:1] == "[" and _PICTURE.fullmatch(text):
+        return META, "metadata (an image or its alt text)"
     if len(text) <= _SHORT_LINE:  # furniture and metadata patterns hold short lines only
         lower = text.lower().strip(" .:!»›→…")
         first = _FIRST_WORD.match(lower)
