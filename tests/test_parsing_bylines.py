@@ -469,3 +469,108 @@ def test_a_forum_index_reads_each_threads_starter_and_date() -> None:
     items = parse_page(text, saved=SAVED_8B).items
     assert [(i.title, i.author) for i in items] == [(t, n) for t, n, _ in threads]
     assert [i.published.day for i in items if i.published] == [4, 3, 2, 1]
+
+
+# -- what stands around the names: a serial comma, a role or team before them, the kind of
+# piece, a blog platform's publication, a paper's own reporter --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "by Ana Lucero, Jamal Whitaker, and Heidi Strand",
+            "Ana Lucero, Jamal Whitaker and Heidi Strand",
+        ),
+        (
+            "Par Claire Dubois, Marc Lenoir, et Léa Roux | 5 mars 2025",
+            "Claire Dubois, Marc Lenoir and Léa Roux",
+        ),
+        ("By political reporter Ellie Grounds", "Ellie Grounds"),
+        (
+            "By chief political correspondents Rhiannon Boyd and Sam Kavanagh",
+            "Rhiannon Boyd and Sam Kavanagh",
+        ),
+        ("By the Investigations Team's Nadia Petrakis", "Nadia Petrakis"),
+        ("Ein Kommentar von Anna Lübke", "Anna Lübke"),
+        ("An analysis by Jane Smith · 4 March 2025", "Jane Smith"),
+        ("Une tribune par Hélène Garnier", "Hélène Garnier"),
+        ("In Workplace Democracy by Sofía Lindgren", "Sofía Lindgren"),
+        ("In Better Humans by Naledi Khumalo · 6 min read · Mar 4, 2025", "Naledi Khumalo"),
+        (
+            "Autoría: Pilar Ortega Ruiz y Javier Sanz Molina",
+            "Pilar Ortega Ruiz and Javier Sanz Molina",
+        ),
+        ("Van onze verslaggever Karin Smeets · 5 maart, 09:05", "Karin Smeets"),
+        ("dal nostro inviato Marco Rossi · 4 marzo 2025", "Marco Rossi"),
+    ],
+)
+def test_names_are_read_from_what_stands_around_them(line: str, author: str) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 8, 0))
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Por que a escala 6x1 virou o tema mais debatido do Congresso",
+        "In the heat of the strike by workers",
+        "By staff reporter",
+    ],
+)
+def test_a_headline_or_a_role_alone_names_no_writer(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is None or byline.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("March 5, 2025 • 1:12 PM ET", datetime(2025, 3, 5, 13, 12)),
+        ("Updated: Mar 5, 2025 18:42 IST", datetime(2025, 3, 5, 18, 42)),
+        ("5 March 2025 | 6:42 PM AEDT", datetime(2025, 3, 5, 18, 42)),
+        ("5 maart, 14:10", datetime(2025, 3, 5)),
+        ("Door Yusuf Kaya · 5 maart, 14:10", datetime(2025, 3, 5)),
+        ("ANP · 4 maart, 16:58", datetime(2025, 3, 4)),
+        ("March 4, 2:05 PM", datetime(2025, 3, 4)),
+    ],
+)
+def test_a_date_is_read_with_its_time_and_zone_after_it(line: str, published: datetime) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 8, 0))
+    assert byline is not None and byline.published == published
+
+
+def test_capitals_after_a_time_are_a_zone_but_not_a_french_and() -> None:
+    byline = parse_byline("PAR CLAIRE DUBOIS ET MARC LENOIR | 5 MARS 2025")
+    assert byline is not None and byline.author == "Claire Dubois and Marc Lenoir"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("JOSÉ ANTONIO CANO | ANA R. SOTO", "José Antonio Cano and Ana R. Soto"),
+        (
+            "KWAME OSEI, RENEE BOUCHARD, AND DALE FENWICK",
+            "Kwame Osei, Renee Bouchard and Dale Fenwick",
+        ),
+    ],
+)
+def test_names_alone_on_a_line_may_be_set_apart_by_a_pipe_or_a_serial_comma(
+    line: str, author: str
+) -> None:
+    assert name_only(line) == author
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STATE POLITICS",
+        "World News",
+        "Seu Dinheiro",
+        "Nuestro Mundo",
+        "Unser Land",
+        "Priya Nair | New Delhi",
+    ],
+)
+def test_a_section_or_a_phrase_is_no_name(text: str) -> None:
+    assert name_only(text) is None

@@ -532,3 +532,65 @@ def test_a_press_reviews_link_out_lines_leave_each_record_its_own_date() -> None
         date(2025, 2, 14),
         date(2025, 2, 11),
     ]
+
+
+_LONG_ES = (
+    "Yolanda Pizarro, secretaria general de la federación de servicios: "
+    "“El teletrabajo no puede ser la excusa para bajar sueldos”"
+)
+_LONG_EN = (
+    "Maya Okonjo, general secretary of the cleaners' branch, on why the contract fight "
+    "is far from over after the council's U-turn"
+)
+_KICKED = f"""\
+ECONOMÍA
+Los estibadores de Algeciras convocan paros de 48 horas
+JOSÉ ANTONIO CANO
+Madrid - 04 mar 2025 - 09:31 CET
+
+ENTREVISTA
+{_LONG_ES}
+LAURA MARTÍN GARCÍA
+Madrid - 02 mar 2025 - 23:30 CET
+
+AUTÓNOMOS
+Hacienda retrasa a 2026 la nueva cuota de los autónomos
+CRISTINA DELGADO
+Madrid - 01 mar 2025 - 11:20 CET
+"""
+
+_KICKED_EN = f"""\
+INTERVIEW
+{_LONG_EN}
+By Derek Nwosu
+4 March 2025
+
+TRANSPORT
+Bus drivers vote to strike over rotas
+By Sam Lee
+3 March 2025
+
+HOUSING
+Tenants win repairs deal at Hulme Court
+By Ana Torres
+2 March 2025
+"""
+
+
+@pytest.mark.parametrize("page", [_KICKED, _KICKED_EN])
+def test_a_long_line_in_a_titles_place_between_kicker_and_byline_is_the_title(page: str) -> None:
+    result = _parse(page)
+    assert len(result.items) == 3
+    assert any(item.title.startswith(("Yolanda Pizarro", "Maya Okonjo")) for item in result.items)
+    assert all(item.author for item in result.items)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PHOTOS: Thousands march through Cardiff for the NHS",
+        "FOTOS: veja como foi o ato em Salvador",
+    ],
+)
+def test_a_headline_labelled_photos_in_capitals_is_no_caption(line: str) -> None:
+    assert _symbol(line) == TITLE

@@ -8,8 +8,11 @@ from typing import Final
 from publisher.ingest.parsing.names import PARTICLES, is_name, is_section_label
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
+# A comma before the last "and" (the serial comma: "A, B, and C") is one joint.
 _AND: Final = re.compile(
-    r"\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*", re.IGNORECASE
+    r"\s*,\s*(?:and|&|und|et|y|e|en|och|og)\s+"
+    r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*",
+    re.IGNORECASE,
 )
 _ROLE_WORDS: Final = frozenset(
     "administrator worker assistant adviser advisor trustee treasurer caseworker "

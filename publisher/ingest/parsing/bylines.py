@@ -43,11 +43,20 @@ _BY: Final = re.compile(
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
     r"|review|rezension|recensione|recensie|critique|reseña|crítica|resenha|adolygiad"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
-    r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane)\s+)?"
+    r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane"
+    # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
+    r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
+    r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
+    r"|análisis|analisi|opinión|opinião|análise|beschouwing))\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*"
+    # a paper's own reporter: "Van onze verslaggever Karin Smeets", "dal nostro inviato"
+    r"|^(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
+    r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspondent\w*"
+    r"|corresponsal\w*|inviat[oa]|corrispondente|korrespondent\w*|reporter\w*|enviad[oa]"
+    r"|envoyée?\s+spéciale?)\b\s*"
     r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
-    r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|ka|ul)?|autore|geiriau"
+    r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
     r"|autorstwo)\s*:\s*",
@@ -86,6 +95,9 @@ _META: Final = re.compile(
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
     r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b:?"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
+    # the other zones a time is given in, in capitals, after the time ("ET" is also French "and")
+    r"|(?:(?<=\d)|(?<=\d\s)|(?<=[ap]m\s))(?-i:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|IST|EET|EEST|WET|WEST|AE[SD]T|AC[SD]T|AWST"
+    r"|NZ[SD]T|SAST|WAT|EAT|BRT|ART|JST|HKT|SGT|WIB)\b"
     # counters, the submitter (not an author) and links: "412 points by mkoval 5 hours ago |
     # hide"
     r"|\b\d[\d,.]*\s?[km]?\s?(?:points?|votes?|upvotes?|likes?|reactions?|views?|replies"
@@ -152,10 +164,19 @@ _ZONED: Final = re.compile(
 _PLACE_WORDS: Final = 3
 _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
+_CAPS_ZONE: Final = re.compile(r"\b[A-Z]{1,4}T\b|\bWIB\b")  # "ET", "AEDT": _META's capitals
+# the zone right after a date that ends with its time: "March 5, 2025 • 1:12 PM ET"
+_ZONE_AFTER: Final = re.compile(
+    r"\s?(?:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|IST|EET|EEST|WET|WEST|AE[SD]T|AC[SD]T|AWST|NZ[SD]T"
+    r"|SAST|WAT|EAT|BRT|ART|JST|HKT|SGT|WIB)\b"
+)
 _BY_START: Final = re.compile(
-    r"(?:guest\s+post\s+|\w+\s+)?(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per))\b"
+    r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di"
+    r"|(?-i:di|per))\b"
     r"|scris\s+de\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
+    r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
+    r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
     r"|\w+(?:[*:_]in(?:nen)?|\s+(?:&|and)\s+\w+)?\s*:",
     re.IGNORECASE,
 )
@@ -164,6 +185,8 @@ _BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
     "scris de",
+    *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
+    *("von unsere", "do nosso", "da nossa"),
 )
 _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
@@ -186,6 +209,16 @@ _CREDIT: Final = re.compile(
     r"|\s*;\s*(?=\w+(?:\s\w+)?\s+by\b)",
     re.IGNORECASE,
 )
+# A role or a team before the names: "By political reporter Ellie Grounds", "By chief
+# political correspondents A and B", "By the Investigations Team's Nadia Petrakis".
+_ROLE_BEFORE: Final = re.compile(
+    r"(?:(?:our|the)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporters?|correspondents?|editors?|writers?"
+    r"|columnists?|producers?|journalists?|analysts?|presenters?|staffers?|contributors?)\s+"
+    r"(?=[A-Z])"
+    r"|the\s+(?:[A-Z][\w-]*\s+){1,4}(?:[Tt]eam|[Dd]esk|[Uu]nit)['’]s\s+(?=[A-Z])"
+)
+# A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
+_IN_BY: Final = re.compile(r"In\s+(?:\S+\s+){1,5}?by\s+(?=[A-Z])")
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
@@ -206,8 +239,9 @@ def _opens_by(text: str) -> bool:
     if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
         lower = text.lower()
         if not lower.startswith(_BY_WORDS):
-            words = lower.split(None, 1)
-            if len(words) < 2 or not words[1].startswith(_BY_WORDS):
+            # the by-word second or third: "Posted by", "Ein Kommentar von"
+            words = lower.split(None, 3)[1:3]
+            if not any(word.startswith(_BY_WORDS) for word in words):
                 if not lower.startswith("guest post"):
                     return False
     return _BY_START.match(text) is not None
@@ -274,6 +308,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
     has_digit = _DIGIT.search(text) is not None
+    if text[:3] == "In " and (in_by := _IN_BY.match(text)) is not None:
+        text = "By " + text[in_by.end() :]  # the publication is the page's, the post the writer's
     by_start = _opens_by(text)
     if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
@@ -287,7 +323,11 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         before = _without_weekday(text[: found.start], " ")
         if before.strip().lower() in _DATE_ARTICLES:
             before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
-        rest = _UPDATED.sub("", f"{before} {text[found.end :]}")
+        after = text[found.end :]
+        zone = _ZONE_AFTER.match(after)
+        if zone is not None:
+            after = after[zone.end() :]
+        rest = _UPDATED.sub("", f"{before} {after}")
     if has_digit or "GMT" in rest:
         if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)
@@ -381,6 +421,9 @@ def _by_author(text: str) -> str | None:
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
     text = _CREDIT.split(text, maxsplit=1)[0]  # "Text: A   Foto: B", "A; Editing by B"
+    role = _ROLE_BEFORE.match(text)
+    if role is not None:
+        text = text[role.end() :]
     text = _DANGLING.sub("", text.strip(_SEPARATORS))
     head, comma, tail = text.rpartition(",")
     if comma and no_writer(tail.strip()):
@@ -391,6 +434,8 @@ def _by_author(text: str) -> str | None:
         first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
         if first != text:
             author = clean_author(_names_case(first), places=True)
+    if author is not None and author.islower() and " " in _AFTER_NAMES.sub("", text).strip():
+        return None  # a handle stands alone: "Por que a escala…" is a headline, not "que"
     return author
 
 
@@ -424,7 +469,7 @@ def _may_hold_meta(text: str) -> bool:
     if _DIGIT.search(text) is not None or not _META_MARKS.isdisjoint(text):
         return True
     lower = text.lower()
-    return any(zone in lower for zone in _ZONES)
+    return any(zone in lower for zone in _ZONES) or _CAPS_ZONE.search(text) is not None
 
 
 def _names_case(text: str) -> str:

@@ -34,6 +34,7 @@ _MENU_ENTRY: Final = 24
 _BOX_LINES: Final = 3  # a box of an appeal or advert holds a call to action and a line or two
 _TEASER_RUN: Final = 3  # lines of running text in one block that make it a run of teasers
 _NAMES_OVER_TITLES: Final = 2  # names kept over titles that show where the page puts them
+_HEADLINE_MAX: Final = 200  # a headline in a title's place, long as it may be
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
@@ -62,6 +63,7 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
     _teaser_runs(units, out)
     _numbered_titles(units, out)
     _standfirsts_by_shape(units, out)
+    _headlines_by_shape(units, out)
     return out, reasons
 
 
@@ -111,6 +113,25 @@ def _standfirsts_by_shape(units: list[Unit], out: list[str]) -> None:
             first, second = members
             if len(units[second].text) > len(units[first].text):
                 out[second] = TEXT
+
+
+def _headlines_by_shape(units: list[Unit], out: list[str]) -> None:
+    """Where the page's records are a kicker, a title and a byline, one line of text in a
+    title's place between a kicker and a byline is the title, however long ("ENTREVISTA" /
+    "Yolanda Pizarro, secretaria general …: “El teletrabajo …”" / "LAURA MARTÍN")."""
+    shape = [i for i, s in enumerate(out) if s not in (FURNITURE, META)]
+    placed = [
+        mid
+        for above, mid, below in zip(shape, shape[1:], shape[2:], strict=False)
+        if out[above] == LABEL
+        and out[below] == BYLINE
+        and units[above].block == units[mid].block == units[below].block
+    ]
+    if sum(1 for i in placed if out[i] == TITLE) < _REPEATS:
+        return
+    for index in placed:
+        if out[index] == TEXT and len(units[index].text) <= _HEADLINE_MAX:
+            out[index] = TITLE
 
 
 def _numbered_titles(units: list[Unit], out: list[str]) -> None:

@@ -15,7 +15,14 @@ _STOPWORDS: Final = frozenset(
     "a an and as at after before but by during for from he her his i if in into it its "
     "last latest more most my new no not of on once our over she since so some than that the their "
     "then there these they this those to today tomorrow under until we when where while who "
-    "why with yesterday you your".split()
+    "why with yesterday you your "
+    # the same first words in the other languages pages come in (none of them a first name)
+    "le la les un une du au aux ce cette nos notre votre vos mon mes son ses leur leurs qui "
+    "que quand comment pourquoi où der die ein eine dem im am zum zur wie was warum wo wer "
+    "unser unsere ihr ihre el los las unos unas su sus nuestro nuestra nuestros mis qué "
+    "cómo para il lo gli uno della dei alla nel nella suo nostro nostra mio come perché os "
+    "um uma dos das seu sua nosso meu minha porque het een ons onze mijn hoe wat waarom yr "
+    "eich ein".split()
 )
 # Roles and honorifics written next to a name but not part of it.
 _ROLES: Final = frozenset(
@@ -43,6 +50,12 @@ SECTION_WORDS: Final = frozenset(
     notícias notícia opinião imprensa
     persbericht nieuws opinie column interview achtergrond
     datganiad newyddion barn""".split()
+)
+# Section words that are nobody's name: a would-be name holding one is a section's label
+# ("STATE POLITICS", "World News"); the others may be surnames ("Jane Long", "Ann Story").
+_SECTION_ONLY: Final = SECTION_WORDS - frozenset(
+    """long read brief paper papers guide live press review letter letters feature first team
+    latest story note notes column report event world response evidence first""".split()
 )
 # Words of organisations, departments, desks and outlets in the languages pages come in
 # ("Departamento Jurídico", "Social Sciences", "Mumbai News Network", "Express Web Desk",
@@ -127,8 +140,8 @@ def is_name(text: str, *, loose: bool = False) -> bool:
         return False  # "Remembering Jim Corrigan" is a headline, not a name
     if not all(_is_name_word(w) for w in named):
         return False
-    if is_section_label(text):
-        return False  # a section label ("Press Release", "Opinion")
+    if is_section_label(text) or not _SECTION_ONLY.isdisjoint(w.lower() for w in named):
+        return False  # a section label ("Press Release", "Opinion", "State Politics")
     return not names_body(words)
 
 

@@ -219,7 +219,7 @@ _SHORT: Final = 4  # words: a line this short at the page's top or bottom edge i
 _SHORT_LINE: Final = 180
 _NAME_WORDS: Final = 5
 _JOINED: Final = re.compile(
-    r",|&|\s/\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta)\s", re.IGNORECASE
+    r",|&|\s[/|]\s|\s(?:and|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta)\s", re.IGNORECASE
 )
 _SEVERAL: Final = re.compile(r", | and ")  # how clean_author joins several names
 _PLACES: Final = frozenset(
@@ -247,6 +247,11 @@ _LOWER_WORDS: Final = 2  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
 _COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
+# a headline's label in capitals, which a caption's is not: "PHOTOS: Thousands march …"
+# against "Photo: Members on the picket line"
+_CAPS_HEADLINE: Final = re.compile(
+    r"(?:PHOTOS|FOTOS|IN PICTURES|PICTURES|GALLERY|GALERIA|GALERÍA|VIDEO|VÍDEO|WATCH|LIVE)\s?:\s"
+)
 # a line wholly in brackets naming a picture: a text dump's image or its alt text ("[image]",
 # "[IMG]", "[Photo: Members on the picket line]", "[Bild: ...]")
 _PICTURE: Final = re.compile(
@@ -281,7 +286,11 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"  # counters and pictographs: "♡ 61  💬 9", "↩ 14 ⇄ 30"
         if not opening and len(text) <= _SYMBOLS_LINE and _COUNTERS.fullmatch(text):
             return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
-        if (_may_open(opening, _META_OPENINGS) or "(" in text) and _META.fullmatch(text):
+        if (
+            (_may_open(opening, _META_OPENINGS) or "(" in text)
+            and _META.fullmatch(text)
+            and _CAPS_HEADLINE.match(text) is None
+        ):
             return META, "metadata"
         if ", " in text and _DIGIT.search(text) is not None and _address(text):
             return META, "metadata (an address)"
@@ -326,7 +335,7 @@ def name_only(text: str) -> str | None:
         if name and is_name(name) and not is_role(name):
             return None if no_writer(name) else name
         return _name_before_role(name)
-    author = clean_author(text)
+    author = clean_author(text.replace(" | ", ", "))  # names apart: "JOSÉ CANO | ANA SOTO"
     if author is None or no_writer(author):
         return None
     if " and " in author or "," in author:
