@@ -594,3 +594,96 @@ def test_a_long_line_in_a_titles_place_between_kicker_and_byline_is_the_title(pa
 )
 def test_a_headline_labelled_photos_in_capitals_is_no_caption(line: str) -> None:
     assert _symbol(line) == TITLE
+
+
+_DATED_BLOCKS = """\
+Newyddion
+
+Dydd Mercher, 5 Mawrth 2025
+Streic: staff cymorth ysgolion yn pleidleisio dros weithredu
+Pleidleisiodd 84% o'r aelodau o blaid streicio.
+Gan Elin Haf Roberts
+Darllen mwy
+
+Dydd Mawrth, 4 Mawrth 2025
+Cynnig cyflog i staff cymorth ysgolion
+Darllen mwy
+
+Dydd Llun, 3 Mawrth 2025
+Cynhadledd Merched 2025: cynigion yn cau
+Gall canghennau gyflwyno hyd at ddau gynnig.
+Darllen mwy
+
+Dydd Gwener, 28 Chwefror 2025
+Llwyddiant yn Ysbyty Glan Clwyd i'r porthorion
+Gan Dafydd Jones a Sioned Price
+Darllen mwy
+
+Dydd Iau, 27 Chwefror 2025
+Ymateb yr undeb i gyllideb derfynol y llywodraeth
+Darllen mwy
+"""
+
+_AVATARS = """\
+Blog
+
+[Avatar photo of Marcus Bell]
+Marcus Bell
+4 March 2025
+
+Our diffusion tubes on the A6 show the worst readings since 2019
+
+We've had the lab results back from January, and three sites breached the limit.
+Continue reading →
+
+[Avatar photo of Nadia Chowdhury]
+Nadia Chowdhury
+27 February 2025
+
+Parents at St Sebastian's launch a school streets petition
+
+Continue reading →
+
+[Avatar photo of Jo Kettering]
+Jo Kettering
+19 February 2025
+
+Why the Clean Air Zone delay matters more than the council says
+
+Greater Manchester's leaders have pushed the decision back again this week.
+Continue reading →
+
+[Avatar photo of Marcus Bell]
+Marcus Bell
+11 February 2025
+
+Volunteer spotlight: the retired chemist who reads our tubes
+
+Continue reading →
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "first"),
+    [
+        (_DATED_BLOCKS, ("Elin Haf Roberts", date(2025, 3, 5))),
+        (_AVATARS, ("Marcus Bell", date(2025, 3, 4))),
+    ],
+)
+def test_a_date_and_a_name_over_the_title_are_its_own_not_the_item_aboves(
+    page: str, first: tuple[str, date]
+) -> None:
+    result = _parse(page)
+    assert len(result.items) >= 4
+    author, day = first
+    assert result.items[0].author == author
+    assert result.items[0].published is not None and result.items[0].published.date() == day
+    assert all(item.published is not None for item in result.items)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["From the March 2025 issue", "Aus der Ausgabe Nr. 10/2025", "Dans le numéro 42 de mars"],
+)
+def test_the_issue_a_piece_ran_in_is_metadata(line: str) -> None:
+    assert _symbol(line) == META

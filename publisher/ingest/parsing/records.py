@@ -15,6 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -29,8 +30,9 @@ from publisher.ingest.parsing.fields import (
     without_masthead,
     without_stray_edges,
 )
+from publisher.ingest.parsing.furniture import LINK
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 from publisher.ingest.parsing.shapes import (
     REPEATABLE,
     RUNS,
@@ -49,6 +51,11 @@ _PHASE_SHARE: Final = 0.9  # a reading cut in another place, explaining nearly a
 _BLOCK_PHASE_SHARE: Final = 0.75  # ... or a cut whose records keep to the page's blocks
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
 _KEPT_SHARE: Final = 0.75  # records kept to their blocks explain nearly as much text
+_BLOCKS_SHARE: Final = 0.8  # blocks that read as one record each, nearly all alike
+_BOUND_REPEATS: Final = 3
+_BOUND_RUN: Final = 3  # records a reading cuts across bounds to be given up for another
+_BOUND_PHASE_SHARE: Final = 0.7  # ... or a cut whose records keep within the page's item bounds
+_WORD: Final = re.compile(r"[^\W\d_]+")
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
 
 
@@ -63,6 +70,7 @@ class _Content:
     prefix: list[int]  # prefix[p] = weight of positions before p
     unread: list[int]  # the same for the lines a reading should not leave out (_UNREAD)
     opens: list[bool]  # the line starts a block of the page
+    closed: list[int]  # how many item bounds ("Read more", an avatar) stand before the line
 
 
 def _content(units: list[Unit], syms: list[str]) -> _Content:
@@ -82,7 +90,53 @@ def _content(units: list[Unit], syms: list[str]) -> _Content:
             ),
         ],
         opens=[not i or units[i].block != units[i - 1].block for i in indexes],
+        closed=_bounds_before(units, syms, indexes),
     )
+
+
+def _bounds_before(units: list[Unit], syms: list[str], indexes: list[int]) -> list[int]:
+    """For each content line, how many item bounds stand before it.  A bound is a line the
+    page repeats three times or more where an item ends or starts, whatever its language:
+    a link closing a block ("Read more", "Continue reading →", "Lees verder"), or furniture
+    opening one ("Writer's picture", "[Avatar photo of …]")."""
+    closers = _repeated(
+        [i for i, u in enumerate(units) if u.furniture == LINK and _ends_block(units, i)],
+        lambda i: units[i].text.casefold(),
+    )
+    openers = _repeated(
+        [
+            i
+            for i, symbol in enumerate(syms)
+            if symbol in (FURNITURE, META)
+            and (i == 0 or units[i - 1].block != units[i].block)
+            and not _ends_block(units, i)
+        ],
+        lambda i: " ".join(_WORD.findall(units[i].text.casefold())[:2]),
+    )
+    bounds = sorted({*closers, *openers})
+    counts: list[int] = []
+    seen = 0
+    for index in indexes:
+        while seen < len(bounds) and bounds[seen] < index:
+            seen += 1
+        counts.append(seen)
+    return counts
+
+
+def _ends_block(units: list[Unit], index: int) -> bool:
+    return index + 1 == len(units) or units[index + 1].block != units[index].block
+
+
+def _repeated(lines: list[int], key: Callable[[int], str]) -> list[int]:
+    """The lines whose key (their words) the page repeats _BOUND_REPEATS times or more."""
+    keys = {i: key(i) for i in lines}
+    counts = Counter(keys.values())
+    return [i for i in lines if keys[i] and counts[keys[i]] >= _BOUND_REPEATS]
+
+
+def _across_closers(page: _Content, records: list[list[int]]) -> int:
+    """How many records hold an item bound inside them: cut across the page's items."""
+    return sum(1 for r in records if page.closed[r[-1]] != page.closed[r[0]])
 
 
 def find_records(units: list[Unit], syms: list[str]) -> Reading:
@@ -112,6 +166,9 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
         tried[dated] = _read(page, dated)  # "B T S B": a date over each title too
     pattern, found, score = _whole_phase(page, best, tried)
     found, score = _later_start(page, pattern, found, score)
+    in_blocks = _block_records(page, found)
+    if in_blocks is not None:
+        found = in_blocks
     if len(found) < _TEASER_RUN and TEXT in pattern and pattern != (TEXT,):
         # a heading over a block of sentences one a line is a run of teasers, not one item
         teasers, teaser_score = _match(page, (TEXT,), blocked=False)
@@ -160,6 +217,43 @@ def _later_start(
     later, later_score = _match(page, pattern, blocked=False, start=free[0][0] + 1)
     whole = _whole(page, later, fields) > _whole(page, free, fields)
     return (later, later_score) if whole and later_score >= _PHASE_SHARE * score else (free, score)
+
+
+def _block_records(page: _Content, found: list[list[int]]) -> list[list[int]] | None:
+    """Each block holding one title, read whole as one record, where blank lines part the
+    page's records and the reading cut across them: a date over each title and an author
+    under it, both in the title's block ("Dydd Mercher, 5 Mawrth 2025" / title / "Gan X").
+    Records read outside the run of such blocks (above or below it) are kept as read."""
+    crossing = sum(1 for r in found if page.blocks[r[0]] != page.blocks[r[-1]])
+    if len(found) < _RUN_MIN or crossing * 3 < len(found):
+        return None
+    low, high = page.blocks[found[0][0]], page.blocks[found[-1][-1]]
+    members: dict[int, list[int]] = {}
+    for position, block in enumerate(page.blocks):
+        if low <= block <= high:
+            members.setdefault(block, []).append(position)
+    blocks = list(members.values())
+    titled = [m for m in blocks if any(page.line[p] == TITLE for p in m)]
+    if len(titled) < _RUN_MIN:
+        return None
+    opening = Counter(page.line[m[0]] for m in titled).most_common(1)[0][0]
+    alike = [i for i, m in enumerate(blocks) if m in titled and page.line[m[0]] == opening]
+    run = blocks[alike[0] : alike[-1] + 1]  # from the first block opening alike to the last
+    titled = [m for m in run if any(page.line[p] == TITLE for p in m)]
+    untitled = len(run) - len(titled)
+    doubtful = sum(1 for m in titled if sum(1 for p in m if page.line[p] == TITLE) > 1)
+    if len(titled) < max(_RUN_MIN, _BLOCKS_SHARE * len(found)):
+        return None
+    if untitled + doubtful > (1 - _BLOCKS_SHARE) * len(titled):
+        return None  # standfirsts or bylines in blocks of their own: records cross blocks
+    if sum(1 for m in titled if page.line[m[0]] == opening) < _BLOCKS_SHARE * len(titled):
+        return None  # the blocks do not open alike: no one record shape in them
+    first, last = run[0][0], run[-1][-1]
+    return [
+        *(r for r in found if r[-1] < first),
+        *titled,
+        *(r for r in found if r[0] > last),
+    ]
 
 
 def _stray_edge(page: _Content, free: list[list[int]], kept: list[list[int]]) -> bool:
@@ -233,11 +327,20 @@ def _whole_phase(
             count = whole  # more fields: only the blocks can say it is the better cut
         if count > whole and score >= _PHASE_SHARE * best[2] and opens >= opening:
             best, whole, opening = (other, records, score), count, opens
+        elif _closers_say(page, best[1], records) and score >= _BOUND_PHASE_SHARE * best[2]:
+            best, whole, opening = (other, records, score), count, opens
         elif _blocks_say(len(best[1]), opening, len(records), opens) and (
             score >= _BLOCK_PHASE_SHARE * best[2]
         ):
             best, whole, opening = (other, records, score), count, opens
     return best
+
+
+def _closers_say(page: _Content, records: list[list[int]], other: list[list[int]]) -> bool:
+    """Whether the page's item bounds say the other cut is right: this reading's records
+    hold them ("Title / text / Read more / date" read as one item) and the other's do not."""
+    across = _across_closers(page, records)
+    return across * 3 >= len(records) >= _BOUND_RUN and _across_closers(page, other) * 4 <= across
 
 
 def _blocks_say(count: int, opening: int, other_count: int, other_opening: int) -> bool:

@@ -67,6 +67,10 @@ _META: Final = re.compile(
     r"|(?:(?:newsletter|bulletin|boletim|boletín|rundbrief|nieuwsbrief|revista|magazine|bolletino)"
     r"\s)?(?:ep|issue|no|nr|n[º°o]|number|numéro|nummer|número|numero|heft|ausgabe|vol|volume"
     r"|rhifyn|zenbakia)\.?\s?#?\d{1,4}(?:\s?[-–—·|,:/]\s?\D{0,20}\d{1,4})?"
+    # the print issue a piece ran in: "From the March 2025 issue", "Aus der Ausgabe Nr. 10/2025"
+    r"|(?:from|in|aus|dans|del|dal|uit|do|da|o)\s(?:the|this|our|der|dem|le|la|il|het|el|nr)?\s?"
+    r"(?:[\w.]+\s){0,3}(?:issue|ausgabe|heft|numéro|número|numero|nummer|edition|édition"
+    r"|edición|edizione|editie|rhifyn)\b.{0,30}"
     # an episode's guests: "with guest Alex Marín", "Mit Gästen Jonas Krämer und Birgit Auer"
     r"|(?:with (?:special )?guests?|mit (?:gast|gästin|gästen)|avec (?:l'invitée?|les invités)"
     r"|con (?:l'ospite|gli ospiti|invitad[oa]s?)|met (?:gast|gasten)|(?:in conversation with"
@@ -196,7 +200,7 @@ _META_OPENINGS: Final = frozenset(
     siaradwyr recording aufzeichnung enregistrement grabación ausverkauft complet agotado esaurito
     uitverkocht esgotado media press presse prensa keynote online virtual zoom hybrid ligne línea
     newsletter bulletin boletim boletín rundbrief nieuwsbrief revista magazine bolletino with mit
-    avec con met in im en
+    avec con met in im en from aus dans del dal uit do da o
     stampa pers imprensa notes note contact pressekontakt contacto contatto noot contato
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
