@@ -244,3 +244,34 @@ Analysis: why the pay offer falls short again this year
     titles = [i.title for i in parse_page(page, saved=_SAVED).items]
     assert titles[0] == "Statement: we stand with the cleaners at the town hall"
     assert all(i.published is None for i in parse_page(page, saved=_SAVED).items)
+
+
+# -- pq10 teasers: the date headings of teaser lists ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hungarian months, the year first, the weekday after the date left out
+        ("2025. március 5., szerda", datetime(2025, 3, 5)),
+        ("2025. febr. 27., csütörtök", datetime(2025, 2, 27)),
+        ("2024. október 8. 10:30", datetime(2024, 10, 8, 10, 30)),
+        # a weekday and "den" or "d." before the day (Danish, Swedish, Norwegian)
+        ("Onsdag d. 5. marts 2025", datetime(2025, 3, 5)),
+        ("Tisdag den 4 mars 2025", datetime(2025, 3, 4)),
+        ("fredag den 28. februar 2025", datetime(2025, 2, 28)),
+        # an article alone before the date still names no one
+        ("Le 5 mars 2025", datetime(2025, 3, 5)),
+    ],
+)
+def test_date_headings_with_weekdays_and_articles(text: str, expected: datetime) -> None:
+    """Each line is a date-only byline: the weekday and the article around it name no one."""
+    byline = parse_byline(text, saved=datetime(2025, 3, 6, 12, 0))
+    assert byline is not None and byline.author is None
+    assert byline.published == expected
+
+
+def test_an_article_after_a_name_is_no_weekday() -> None:
+    """Only weekdays may stand before the article: "Anna Berg den 4 mars 2025" names Anna."""
+    byline = parse_byline("Anna Berg · 4 mars 2025", saved=datetime(2025, 3, 6, 12, 0))
+    assert byline is not None and byline.author == "Anna Berg"

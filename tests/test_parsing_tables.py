@@ -4,10 +4,12 @@ personal site's owner, and a masthead over the site's menu."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+import pytest
 
 from publisher.ingest.parsing import parse_page
-from publisher.ingest.parsing.tables import table_cells
+from publisher.ingest.parsing.tables import drawn_frames, table_cells
 
 SAVED = datetime(2024, 3, 6, 16, 0, tzinfo=UTC)
 
@@ -210,4 +212,151 @@ Passengers no longer need to walk half a mile round.
         "Ilkley Lido to open early after record bookings",
         "Otley bypass plans go back to the drawing board",
         "Burley station footbridge finally reopens",
+    ]
+
+
+# -- boxes drawn around a few lines (tables.py: drawn_frames) -------------------------------------
+
+FRAMED_TEASERS = """\
+News in brief
+
+3 March 2025
+Members at the Leeds depot have voted to accept the improved pay offer after a long dispute.
+Read more »
+
+{top}
+{side} SUPPORT THE STRIKE FUND! {side}
+{side} Sort code 00-00-00, account 12345678 {side}
+{bottom}
+
+28 February 2025
+The branch meeting on Thursday will discuss the new rota and the ballot timetable.
+Read more »
+
+26 February 2025
+Our survey found that two in three drivers work unpaid overtime every single week.
+Read more »
+
+24 February 2025
+The tribunal has ruled that the agency must pay holiday pay to every driver it employs.
+Read more »
+"""
+
+
+@pytest.mark.parametrize(
+    ("top", "side", "bottom"),
+    [
+        ("╔══════════════════════════════╗", "║", "╚══════════════════════════════╝"),
+        ("┌──────────────────────────────┐", "│", "└──────────────────────────────┘"),
+        ("+------------------------------+", "|", "+------------------------------+"),
+    ],
+)
+def test_a_box_drawn_between_teasers_is_one_line_of_furniture(
+    top: str, side: str, bottom: str
+) -> None:
+    """The box's lines are one unit of furniture, and the teasers on both sides of it are
+    one list: none is dropped, the box is no item."""
+    page = FRAMED_TEASERS.format(top=top, side=side, bottom=bottom)
+    result = parse_page(page, saved=SAVED.replace(year=2025))
+    titles = [item.title for item in result.items]
+    assert len(titles) == 4
+    assert not any("STRIKE FUND" in title or "Sort code" in title for title in titles)
+    assert drawn_frames(page.split("\n"))  # the box was read as one
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # columns inside: a table, not a box
+        ["┌──────────┬──────────┐", "│ Datum    │ Titel    │", "└──────────┴──────────┘"],
+        # a grid table of Markdown
+        ["+------+------+", "| a    | b    |", "+------+------+"],
+        # no bottom: a rule and text
+        ["+--------------+", "| Unclosed box", "and more text"],
+    ],
+)
+def test_a_frame_with_columns_or_open_is_no_box(lines: list[str]) -> None:
+    """Only a closed frame around text without columns is a box."""
+    assert drawn_frames(lines) == {}
+
+
+# -- teasers grouped under day headings (fields.py: day_headings) --------------------------------
+
+DAY_HEADINGS = """\
+{name}
+
+
+{day1}
+
+{t1}
+{more}
+
+{t2}
+{more}
+
+
+{day2}
+
+{t3}
+{more}
+
+
+{day3}
+
+{t4}
+{more}
+
+
+{day4}
+
+{t5}
+{more}
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "days"),
+    [
+        (
+            {
+                "name": "Branch news in brief",
+                "day1": "Wednesday 5 March 2025",
+                "day2": "Monday 3 March 2025",
+                "day3": "Thursday 27 February 2025",
+                "day4": "Tuesday 25 February 2025",
+                "more": "Read more »",
+                "t1": "We set up a strike committee for the call centre. It meets on Tuesday.",
+                "t2": "The ministry has again rejected our pay claim. Talks resume on 20 March.",
+                "t3": "Places on the spring training course for reps are still open. It is free.",
+                "t4": "More than 12,000 people have signed our petition on pay. Thank you all!",
+                "t5": "A tribunal has ruled that the dismissal of our colleague was unlawful.",
+            },
+            [(2025, 3, 5), (2025, 3, 5), (2025, 3, 3), (2025, 2, 27), (2025, 2, 25)],
+        ),
+        (
+            {
+                "name": "Kurz notiert",
+                "day1": "Mittwoch, 5. März 2025",
+                "day2": "Montag, 3. März 2025",
+                "day3": "Donnerstag, 27. Februar 2025",
+                "day4": "Dienstag, 25. Februar 2025",
+                "more": "Weiterlesen »",
+                "t1": "Wir haben einen Streikausschuss für das Callcenter gegründet.",
+                "t2": "Das Ministerium hat unsere Forderung abgelehnt. Wir verhandeln weiter.",
+                "t3": "Für die Frühjahrsschulung der Vertrauensleute gibt es noch freie Plätze.",
+                "t4": "Mehr als 12.000 Menschen haben unsere Petition unterschrieben. Danke!",
+                "t5": "Das Arbeitsgericht hat die Kündigung einer Kollegin für unwirksam erklärt.",
+            },
+            [(2025, 3, 5), (2025, 3, 5), (2025, 3, 3), (2025, 2, 27), (2025, 2, 25)],
+        ),
+    ],
+)
+def test_teasers_under_day_headings_take_their_day(
+    fields: dict[str, str], days: list[tuple[int, int, int]]
+) -> None:
+    """Each teaser is an item dated by the day heading above it, two under the first."""
+    result = parse_page(DAY_HEADINGS.format(**fields), saved=datetime(2025, 3, 6, tzinfo=UTC))
+    assert result.layout == "teasers"
+    assert [item.published.date() if item.published else None for item in result.items] == [
+        date(*day) for day in days
     ]

@@ -82,7 +82,8 @@ _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sun
     poniedziałek wtorek środa czwartek piątek sobota niedziela
     dilluns dimarts dimecres dijous divendres dissabte diumenge
     astelehena asteartea asteazkena osteguna ostirala larunbata igandea
-    dé luain máirt céadaoin déardaoin haoine sathairn domhnaigh""".split()
+    dé luain máirt céadaoin déardaoin haoine sathairn domhnaigh
+    hétfő kedd szerda csütörtök péntek szombat vasárnap""".split()
 _WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS)
 # One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
 _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
@@ -220,7 +221,8 @@ _ROLE_BEFORE: Final = re.compile(
 # A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
 _IN_BY: Final = re.compile(r"In\s+(?:\S+\s+){1,5}?by\s+(?=[A-Z])")
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
-_DATE_ARTICLES: Final = frozenset("am le el il on op em den der the".split())
+# words before a date that name no one: "Am 05.03.2024", "Le 5 mars", "Onsdag d. 5. marts"
+_DATE_ARTICLES: Final = frozenset("am le el il on op em den d. der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS: Final = frozenset(_STRONG)
 _LABEL_WORDS: Final = 4
@@ -321,7 +323,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = text
     if found is not None:
         before = _without_weekday(text[: found.start], " ")
-        if before.strip().lower() in _DATE_ARTICLES:
+        if _articles_only(before):
             before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
         after = text[found.end :]
         zone = _ZONE_AFTER.match(after)
@@ -452,6 +454,17 @@ def _author_among_labels(rest: str) -> str | None:
     if not all(is_section_label(p) or len(p.split()) == 1 for p in labels):
         return None
     return clean_author(names[0])
+
+
+def _articles_only(before: str) -> bool:
+    """Whether the words before a date are an article, perhaps after a weekday ("Le", "Am",
+    "Onsdag d.", "Fredag den"): they name no one."""
+    words = before.lower().replace(",", " ").split()
+    return (
+        bool(words)
+        and words[-1] in _DATE_ARTICLES
+        and all(w in _WEEKDAY_SET or w.rstrip(".") in _WEEKDAY_SET for w in words[:-1])
+    )
 
 
 def _without_weekday(text: str, replacement: str) -> str:

@@ -9,40 +9,48 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
 # Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
-# Irish (its one-word months); Romanian; Basque (and its genitive, "2024ko martxoaren 5a",
-# added below).
+# Irish (its one-word months); Romanian; Hungarian ("2025. március 5."); Basque (and its
+# genitive, "2024ko martxoaren 5a", added below).
 _BASQUE: Final = (
     "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
 ).split()
 _MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
-        "stycznia gener eanáir ianuarie ian",
+        "stycznia gener eanáir ianuarie ian január",
         1,
     ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror lutego febrer feabhra februarie",
+        "februari chwefror lutego febrer feabhra februarie február febr",
         2,
     ),
     (
         "march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març márta "
-        "martie",
+        "martie március márc",
         3,
     ),
-    ("april apr avril avr abril abr aprile ebrill kwietnia aibreán aprilie", 4),
-    ("may mai mayo maggio maio mei maj maja maig bealtaine", 5),
-    ("june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh iunie iun", 6),
-    ("july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil iulie iul", 7),
-    ("august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa", 8),
+    ("april apr avril avr abril abr aprile ebrill kwietnia aibreán aprilie április ápr", 4),
+    ("may mai mayo maggio maio mei maj maja maig bealtaine május máj", 5),
+    (
+        "june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh iunie iun "
+        "június jún",
+        6,
+    ),
+    (
+        "july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil iulie iul "
+        "július júl",
+        7,
+    ),
+    ("august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa augusztus", 8),
     (
         "september sep sept septembre septiembre setiembre set settembre setembro medi września "
-        "setembre septembrie",
+        "setembre septembrie szeptember szept",
         9,
     ),
     (
         "october oct octobre oktober okt octubre ottobre ott outubro out hydref października "
-        "octombrie",
+        "octombrie október",
         10,
     ),
     ("november nov novembre noviembre novembro tachwedd listopada samhain noiembrie", 11),

@@ -26,6 +26,7 @@ _FULL_SHARE: Final = 3
 _MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
 _MENU_WORDS: Final = 4
 _MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
+ITEM_LINES: Final = (TITLE, TEXT, LIST)  # the lines a teaser or a headline stands on
 _PARTS: Final = re.compile(r"\s+[|·•]\s+")
 _DIGIT: Final = re.compile(r"\d")
 
@@ -197,6 +198,38 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
         if not _has_date(units, record):
             before = [h for h in heads if h < record.indexes[0]]
             record.heading = before[-1] if before else None
+
+
+def day_headings(units: list[Unit], syms: list[str]) -> list[int]:
+    """The date lines a page groups its items under: each alone in its block, two or
+    more, and at least one over two blocks of items before the next ("2025. március 5.,
+    szerda" / a teaser / a teaser / the next day)."""
+    heads = [
+        i
+        for i, unit in enumerate(units)
+        if syms[i] == BYLINE
+        and _dated(units, i)
+        and (i == 0 or units[i - 1].block != unit.block)
+        and (i + 1 == len(units) or units[i + 1].block != unit.block)
+    ]
+    for head, after in itertools.pairwise([*heads, len(units)]):
+        blocks = {units[i].block for i in range(head + 1, after) if syms[i] in ITEM_LINES}
+        if len(heads) >= _HEADINGS and len(blocks) >= _HEADINGS:
+            return heads
+    return []
+
+
+def under_headings(syms: list[str], heads: list[int]) -> list[Record]:
+    """One record for each line of items under each day's heading, up to the next
+    heading, a label or a byline (a box's heading, the next list)."""
+    records: list[Record] = []
+    for head, after in itertools.pairwise([*heads, len(syms)]):
+        for i in range(head + 1, after):
+            if syms[i] not in ITEM_LINES and syms[i] not in (FURNITURE, META):
+                break
+            if syms[i] in ITEM_LINES:
+                records.append(Record(indexes=[i], roles={i: "title"}, heading=head))
+    return records
 
 
 def _issue_date(units: list[Unit], first: int) -> list[int]:

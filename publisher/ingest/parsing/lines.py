@@ -15,7 +15,7 @@ from publisher.ingest.parsing.furniture import (
     strip_promotion,
 )
 from publisher.ingest.parsing.relative import find_when, has_day_word
-from publisher.ingest.parsing.tables import table_cells
+from publisher.ingest.parsing.tables import FRAME_HINT, drawn_frames, table_cells
 from publisher.ingest.parsing.text import ends_sentence, normalise_text
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -24,6 +24,7 @@ _HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why 
 _RULE: Final = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")
 RULE_START: Final = frozenset("-–—_=*~•·#+━─═")
 _BOX_RULES: Final = frozenset("━─═")
+FRAMED: Final = "a box drawn around it"
 _RULED: Final = re.compile(r"^[━─═]{2,}\s*|\s*[━─═]{2,}$")  # a heading set in a rule
 _WRAP_MIN: Final = 60  # hard-wrapped text is wrapped at 60 to 100 characters
 _WRAP_MAX: Final = 100
@@ -198,32 +199,46 @@ def _dated_headline(text: str, day_first: bool) -> tuple[_Edge, str] | None:
 def read_all_units(
     text: str, *, day_first: bool = True, saved: datetime | None = None
 ) -> list[Unit]:
-    """Every logical line of the page as a unit, furniture marked but kept."""
-    return [
-        _make_unit(number, line, block, day_first, saved=saved)
-        for number, line, block in _logical_lines(text)
-    ]
+    """Every logical line of the page as a unit, furniture marked but kept; a box drawn
+    around a few lines is one unit of furniture."""
+    units = []
+    for number, line, block, framed in _logical_lines(text):
+        unit = _make_unit(number, line, block, day_first, saved=saved)
+        if framed:
+            unit = unit._replace(byline=None, furniture=FRAMED, title_like=False, sentence=False)
+        units.append(unit)
+    return units
 
 
-def _logical_lines(text: str) -> list[tuple[int, str, int]]:
-    """(line number, cleaned text, block index) with wrapped lines joined back up; a text
-    table's rows each a block of their cells."""
+def _logical_lines(text: str) -> list[tuple[int, str, int, bool]]:
+    """(line number, cleaned text, block index, whether a box is drawn around it) with
+    wrapped lines joined back up; a text table's rows each a block of their cells; a box
+    drawn around a few lines one line of its own."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raws = text.split("\n")
+    frames = drawn_frames(raws) if FRAME_HINT.search(text) else {}
+    boxed = {i for start, (end, _) in frames.items() for i in range(start, end + 1)}
+    if boxed:
+        raws = ["" if i in boxed else raw for i, raw in enumerate(raws)]
     tables = table_cells(raws) if "   " in text else {}
     lines = [normalise_text(_plain(raw)) for raw in raws]
     for index, line in enumerate(lines):
         if line and is_rule(line):
             lines[index] = ""
     wrapped = _wrapped(lines, _wrap_width(lines))
-    out: list[tuple[int, str, int]] = []
+    out: list[tuple[int, str, int, bool]] = []
     block = 0
     previous_blank = True
     for number, line in enumerate(lines, start=1):
+        if frames and number - 1 in frames:
+            block += 1
+            out.append((number, normalise_text(frames[number - 1][1]), block, True))
+            previous_blank = True
+            continue
         if tables and number - 1 in tables:
             cells = [normalise_text(_plain(cell)) for cell in tables[number - 1]]
             block += 1 if cells else 0
-            out.extend((number, cell, block) for cell in cells if cell)
+            out.extend((number, cell, block, False) for cell in cells if cell)
             previous_blank = True
             continue
         if not line:
@@ -232,9 +247,9 @@ def _logical_lines(text: str) -> list[tuple[int, str, int]]:
         if previous_blank:
             block += 1
         elif wrapped[number - 1] or _continues(out[-1][1], line):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block)
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block, False)
             continue
-        out.append((number, line, block))
+        out.append((number, line, block, False))
         previous_blank = False
     return out
 

@@ -16,7 +16,7 @@ from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
-from publisher.ingest.parsing.fields import Reading, Record
+from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.longpage import (
     LONG_PAGE,
@@ -110,7 +110,22 @@ def _outside_boxes(units: list[Unit], syms: list[str], roles: list[str], skip: s
             syms[i] = read[i] = FURNITURE
             box = "a box's heading" if i == head else f"in the box {units[head].text!r}"
             roles[i] = f"furniture ({box})"
-    return find_records(units, read) if changed else reading
+    reading = find_records(units, read) if changed else reading
+    return _by_day_headings(units, read, reading)
+
+
+def _by_day_headings(units: list[Unit], syms: list[str], reading: Reading) -> Reading:
+    """Where the page groups its items of one line under day headings and the reading
+    took each heading as the date of the item above ("S B": a day read one item late),
+    its items read again one for each line under each heading, dated by it."""
+    pattern = reading.pattern
+    if len(pattern) != 2 or pattern[1] != BYLINE or pattern[0] not in (TEXT, TITLE, LIST):
+        return reading
+    heads = day_headings(units, syms)
+    ends = [r.indexes[-1] for r in reading.records]
+    if sum(end in heads for end in ends) * 3 < len(ends) * 2:
+        return reading
+    return Reading((TEXT,), under_headings(syms, heads), reading.score)
 
 
 def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReading:

@@ -95,3 +95,37 @@ def _cut(line: str, bounds: list[int]) -> list[str]:
 def _indent(line: str) -> int:
     """Where a line's text starts."""
     return len(line) - len(line.lstrip(" "))
+
+
+# A box drawn around a few lines ("╔══╗ / ║ Support the strike fund! ║ / ╚══╝", "┌──┐ │ … │
+# └──┘", "+--+ | … | +--+"): a promotion or a notice the site sets between its items.
+_FRAME_TOP: Final = re.compile(r"([╔┌╭+])[═─━-]{3,}([╗┐╮+])")
+_FRAME_BOTTOM: Final = re.compile(r"[╚└╰+][═─━-]{3,}[╝┘╯+]")
+_FRAME_SIDES: Final = "║│|"
+_FRAME_CORNERS: Final = {"╔": ("╚", "╝"), "┌": ("└", "┘"), "╭": ("╰", "╯"), "+": ("+", "+")}
+_FRAME_LINES: Final = 8  # lines inside a box; more is a page drawn in a frame
+FRAME_HINT: Final = re.compile(r"[╔┌╭+][═─━-]{3,}[╗┐╮+]")  # one scan of the page: a frame's top
+
+
+def drawn_frames(lines: list[str]) -> dict[int, tuple[int, str]]:
+    """For the raw line opening each box drawn around a few lines, the line closing it and
+    the text inside, read as one; a frame with columns inside is a table, not a box."""
+    frames: dict[int, tuple[int, str]] = {}
+    for start, line in enumerate(lines):
+        top = _FRAME_TOP.fullmatch(line.strip()) if "-" in line or not line.isascii() else None
+        if top is None:
+            continue
+        left, right = _FRAME_CORNERS[top.group(1)]
+        inside: list[str] = []
+        for end in range(start + 1, min(len(lines), start + _FRAME_LINES + 2)):
+            row = lines[end].strip()
+            if row[:1] == left and row[-1:] == right and _FRAME_BOTTOM.fullmatch(row):
+                if inside:
+                    frames[start] = (end, " ".join(inside))
+                break
+            body = row[1:-1].strip()
+            if row[:1] not in _FRAME_SIDES or row[-1:] != row[:1] or row[:1] in body:
+                break
+            if body:
+                inside.append(" ".join(body.split()))
+    return frames
