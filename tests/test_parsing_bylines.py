@@ -222,6 +222,21 @@ def test_a_reading_time_in_words_leaves_no_author() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Publié le 4 mars 2025 · Lecture : environ 5 minutes",
+        "Door Eva Hendriks · 4 maart 2025 · leestijd ong. 6 min",
+        "Published 4 March 2025 · Reading time: about 6 minutes",
+        "4. März 2025 · 12 Min. Lesezeit",
+    ],
+)
+def test_a_reading_time_about_so_many_minutes_still_dates_the_line(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.published == datetime(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
     ("caps", "usual"),
     [
         ("KIRSTY McLEAN", "Kirsty McLean"),

@@ -48,6 +48,7 @@ def parse_long_page(units: list[Unit]) -> Candidate:
         content=_content(body),
         author=byline.byline.author if byline and byline.byline else None,
         published=byline.byline.published if byline and byline.byline else None,
+        headline=has_title,
     )
     fit, reason = _fit(units, body, has_title, byline)
     return Candidate(LONG_PAGE, 1, fit, reason, lambda: [draft])
