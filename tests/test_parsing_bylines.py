@@ -484,3 +484,61 @@ def test_a_forum_index_reads_each_threads_starter_and_date() -> None:
     items = parse_page(text, saved=SAVED_8B).items
     assert [(i.title, i.author) for i in items] == [(t, n) for t, n, _ in threads]
     assert [i.published.day for i in items if i.published] == [4, 3, 2, 1]
+
+
+def _profile(name: str, bio: str, byline: str, day: str) -> str:
+    """An author page: the name, a biography about them, then their pieces, one co-signed."""
+    return f"""{name}
+
+{bio}
+
+Housing: the rent freeze that never came
+What tenants were promised, and what they got.
+{day.format(3)}
+
+Care workers vote to strike over travel time
+The ballot closed on Friday with a turnout of 61%.
+{day.format(2)}
+
+The long read: a year on the picket line
+{byline}
+{day.format(1)}
+
+Why the bus fares cap matters to drivers
+Fares and wages are one argument, not two.
+{day.format(4)}
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "byline", "day"),
+    [
+        (
+            "Jane Okafor",
+            "Jane Okafor, born 1981 in Leeds, writes about housing, work and the north.",
+            "By Jane Okafor and Tom Lee",
+            "{} March 2025",
+        ),
+        (
+            "Claire Martin",
+            "Claire Martin (Lyon, 1985) est journaliste. Elle suit le travail et les syndicats.",
+            "Par Claire Martin et Paul Roux",
+            "{} mars 2025",
+        ),
+        (
+            "Ana Ruiz",
+            "Ana Ruiz, nacida en Cádiz en 1980, escribe sobre empleo y vivienda desde 2010.",
+            "Por Ana Ruiz y Luis Gil",
+            "{} de marzo de 2025",
+        ),
+    ],
+)
+def test_a_biography_with_an_apposition_after_the_name_makes_an_author_page(
+    name: str, bio: str, byline: str, day: str
+) -> None:
+    page = _profile(name, bio, byline, day)
+    result = parse_page(page)
+    assert result.layout == "author-archive"
+    authors = [item.author or "" for item in result.items]
+    assert len(authors) == 4
+    assert all(author.startswith(name) for author in authors)  # a co-signed piece is theirs too

@@ -24,6 +24,7 @@ from publisher.ingest.parsing.longpage import (
     box_writers,
     in_author_box,
     parse_long_page,
+    signing,
 )
 from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.roles import (
@@ -50,8 +51,6 @@ _GUESTS: Final = re.compile(
     r"|met (?:gast|gasten)|gyda(?:'r)? (?:gwestai|gwesteion))\s+[A-Z].*$"
 )
 _NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
-_SIGN_REACH: Final = 8  # lines under a headline where the byline signing the article stands
-_SIGNING_LINES: Final = 2  # a byline and a date line under it
 
 
 @dataclass
@@ -141,7 +140,7 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = _signing(syms, start)
+    under = signing(syms, start)
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
@@ -162,32 +161,6 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     return PageReading(
         LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
     )
-
-
-def _signing(syms: list[str], start: int) -> list[int]:
-    """The byline lines under an article's headline that sign it (two at most): those near
-    its top, and further down only a sign-off right under a paragraph; a comment's name
-    (under a comments heading, a reply button or another comment's name) signs nothing."""
-    found: list[int] = []
-    for i in range(start, len(syms)):
-        if syms[i] != BYLINE or _contact(syms, i, start):
-            continue
-        if i - start <= _SIGN_REACH or syms[i - 1] == TEXT:
-            found.append(i)
-            if len(found) == _SIGNING_LINES:
-                break
-    return found
-
-
-def _contact(syms: list[str], index: int, title: int) -> bool:
-    """Whether a name line is a contact's: under a heading ("Media contacts"), over a
-    phone number or an address rather than over text it signs.  The line right under the
-    article's own headline signs it, whatever stands under it (a share row)."""
-    if index == title + 1:
-        return False
-    above = syms[index - 1] if index > 0 else FURNITURE
-    below = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
-    return above == TITLE and below in (FURNITURE, LABEL)
 
 
 def _with_dateline(written: Byline | None, dated: Byline | None) -> Byline | None:
