@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from publisher.ingest.parsing import parse_page
 
 SAVED = datetime(2024, 11, 20, 16, 0, tzinfo=UTC)
+SAVED_2025 = datetime(2025, 3, 20, tzinfo=UTC)
 MENU = "The Weekly Worker\nNews | Features | Opinion | About\n\n"
 FOOTER = "\n\nShare this\nFacebook | X | Email\n\n© 2024 The Weekly Worker\n"
 
@@ -246,3 +249,258 @@ def test_an_author_box_over_the_headline_signs_the_article_and_is_no_title() -> 
     )
     assert item.author == "Maria Lopes and Tom Okafor"
     assert item.published is not None and item.published.date().isoformat() == "2025-05-12"
+
+
+# Interviews wrapped by hand at no one width, the lines breaking before a capital (a name,
+# "I", a sentence): the line joiner leaves the lines of an answer apart, and the reader
+# still sees one answer to each question, a standfirst, and comments under the article.
+WRAPPED_INTERVIEW_EN = """\
+Skip to content
+THE FRONT LINE
+News | Features | Interviews | About | Join
+
+FEATURES
+
+Care worker Dana Whitfield: "We are not short-staffed, we are understaffed on purpose"
+
+After eleven years in domiciliary care in Leeds, Dana Whitfield now chairs her branch of
+Unison. She talks about fifteen-minute visits, unpaid travel time and why she stays.
+
+Published 4 March 2025 · 9 min read
+
+How did your last shift go?
+
+Badly, like most of them. I had fourteen visits between seven and two, and the rota gave me no
+travel time between them. Two of my clients live on opposite sides of the
+Leeds Ring Road. I was late to every call after nine, and every family blamed me for it.
+Nobody blamed the company that wrote the rota, because nobody ever sees the company.
+They see Dana in her tabard, running up the path ten minutes late with her phone in her hand.
+
+What happens when a visit is cut short?
+
+On paper nothing, because the visit is logged as complete when
+I tap the phone. In practice somebody does not get their tea, or gets it cold, or does not get a
+wash. The managers know this. They see the app data every morning.
+They just do not have to look at it, so I end up apologising for a system
+I never designed. That is the job now.
+
+"They just do not have to look at it."
+
+Has the council's new contract changed anything?
+
+Only the paperwork. The council pays the agency more per hour than two years ago, and
+I have not seen a penny of it. Where the money goes is the question our branch has been asking in
+every meeting since the autumn, and nobody has given us an answer.
+We asked Leeds City Council in writing in January and we are still waiting for a reply from them.
+
+About Dana Whitfield
+Dana Whitfield, 41, is a senior care worker and branch chair in Leeds.
+
+Why do you stay?
+
+Because Mrs Okafor on Harehills Lane has nobody else, and she knows my name.
+That sounds soft, but it is the truth of it. If
+I walked out tomorrow, the agency would send a new girl who had never met her, and she would cry.
+So I stay, and I organise. I tell every new starter to join on their first day, and most of them
+do, once they see the rota.
+
+Interview: Priya Nandakumar
+
+Share: Facebook | X | Email
+
+3 comments
+
+Mick O. on 4 March 2025 at 18:02
+Spot on. Same in Bradford.
+Reply
+
+Sue Lamb on 5 March 2025 at 08:15
+Thank you Dana for saying what we all think.
+Reply
+
+© 2025 The Front Line
+"""
+
+WRAPPED_INTERVIEW_ES = """\
+Ir al contenido
+EL ANDAMIO
+Portada | Trabajo | Entrevistas | Opinión | Suscríbete
+
+ENTREVISTA
+
+Lucía Benítez, camarera de piso: "Hacemos treinta habitaciones al día y nadie las cuenta"
+
+Lleva catorce años limpiando habitaciones en hoteles de Benidorm y desde 2022 es delegada sindical
+en su empresa. Hablamos de cargas de trabajo, externalizaciones y de por qué sigue.
+
+Publicado el 4 de marzo de 2025 · Lectura: 9 min
+
+¿Cómo fue su último turno?
+
+Mal, como casi todos. Me asignaron treinta y dos habitaciones, y la norma del convenio dice veinte.
+Dos compañeras estaban de baja y no las sustituyeron. Terminé a las cinco en vez de a las tres, y
+Esas dos horas no me las paga nadie, porque en el parte aparece que salí a mi hora.
+La gobernanta lo sabe. La dirección lo sabe. Pero nadie quiere mirar el parte de verdad.
+
+¿Qué pasa cuando una habitación se queda sin hacer?
+
+En el papel no pasa nada, porque el sistema la marca como hecha cuando la revisa la gobernanta.
+En la práctica el cliente se queja, y la queja nos llega a nosotras, no a la empresa que hizo el
+Cuadrante. Yo he llorado en un office más de una vez. Luego te secas la cara y sigues, porque
+Si no terminas, la que viene detrás tiene que hacer tu planta además de la suya.
+
+"Si no terminas, la que viene detrás tiene que hacer tu planta."
+
+¿Ha cambiado algo con el nuevo convenio?
+
+Solo los papeles. El hotel paga a la empresa externa más por habitación que hace dos años, y
+Yo no he visto ni un euro. Dónde va ese dinero es la pregunta que hacemos en cada reunión del
+Comité desde el otoño, y nadie nos ha contestado. Lo pedimos por escrito en enero al hotel y a
+La Inspección de Trabajo, y seguimos esperando una respuesta de cualquiera de los dos.
+
+Sobre Lucía Benítez
+Lucía Benítez, 44 años, es camarera de piso y delegada sindical en Benidorm.
+
+¿Por qué sigue?
+
+Porque me gusta el hotel cuando está vacío por la mañana, y porque mis compañeras me necesitan.
+Suena raro, pero es la verdad. Si me fuera mañana, pondrían a una chica nueva sin contrato fijo,
+Sin formación, y se iría en un mes. Así que me quedo y me organizo. A cada nueva le digo que se
+Afilie el primer día, y la mayoría lo hace cuando ve el cuadrante de la semana.
+
+Entrevista: Marta Olmedo
+
+Compartir: Facebook | X | WhatsApp
+
+2 comentarios
+
+Pepe R. el 4 de marzo de 2025 a las 18:02
+Igual en Salou.
+Responder
+
+© 2025 El Andamio
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "day"),
+    [
+        (
+            WRAPPED_INTERVIEW_EN,
+            'Care worker Dana Whitfield: "We are not short-staffed, we are understaffed on '
+            'purpose"',
+            "2025-03-04",
+        ),
+        (
+            WRAPPED_INTERVIEW_ES,
+            'Lucía Benítez, camarera de piso: "Hacemos treinta habitaciones al día y nadie las '
+            'cuenta"',
+            "2025-03-04",
+        ),
+    ],
+)
+def test_a_hand_wrapped_interview_is_one_article_under_its_headline(
+    page: str, title: str, day: str
+) -> None:
+    result = parse_page(page, saved=SAVED_2025)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == title  # not its first question, nor a line of its standfirst
+    assert item.published is not None and item.published.date().isoformat() == day
+    assert item.author not in ("Mick O.", "Sue Lamb", "Pepe R.")  # a comment signs nothing
+
+
+def test_the_interviewer_credited_under_the_last_answer_signs_the_interview() -> None:
+    [item] = parse_page(WRAPPED_INTERVIEW_EN, saved=SAVED_2025).items
+    assert item.author == "Priya Nandakumar"
+
+
+def test_a_standfirst_wrapped_under_the_headline_is_no_title() -> None:
+    # the headline over a standfirst hand-wrapped on three lines, its lines read as headings
+    standfirst = (
+        "Sophie Marchand, déléguée syndicale depuis douze ans, raconte la grève, les\n"
+        "Heures supplémentaires non payées, et pourquoi elle reste. Un entretien sur\n"
+        "Le métier, la fatigue et la joie de voir une collègue titularisée enfin."
+    )
+    page = WRAPPED_INTERVIEW_EN.replace(
+        "After eleven years in domiciliary care in Leeds, Dana Whitfield now chairs her branch of\n"
+        "Unison. She talks about fifteen-minute visits, unpaid travel time and why she stays.",
+        standfirst,
+    )
+    [item] = parse_page(page, saved=SAVED_2025).items
+    assert item.title.startswith("Care worker Dana Whitfield")
+
+
+def _post(headline: str, byline: str, share: str) -> str:
+    """A blog post: its headline, the byline right under it, a row of links, the post and a
+    reader's comment."""
+    return "\n".join(
+        [
+            "Notes from the Depot",
+            "Home | About | Archive",
+            "",
+            headline,
+            byline,
+            share,
+            "",
+            _PARAGRAPH,
+            "",
+            _PARAGRAPH.replace("capital", "north"),
+            "",
+            _PARAGRAPH.replace("capital", "south"),
+            "",
+            _PARAGRAPH.replace("capital", "east"),
+            "",
+            _PARAGRAPH.replace("capital", "west"),
+            "",
+            "2 Comments",
+            "",
+            "Maureen Kilbride",
+            "2 March 2025 at 9:14 pm",
+            "Lovely piece. My dad drove the 17 for thirty years.",
+            "",
+            "© 2025 Notes from the Depot",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline", "share", "author"),
+    [
+        (
+            "Rents and pay in the capital, ten years on",
+            "Posted on 2 March 2025 by Gerry Dunleavy",
+            "Filed under: Housing, Rents | 4 Comments",
+            "Gerry Dunleavy",
+        ),
+        (
+            "Affitti e salari nella capitale, dieci anni dopo",
+            "Pubblicato il 2 marzo 2025 da Giulia Ferrante",
+            "Archiviato in: Casa, Affitti | 4 commenti",
+            "Giulia Ferrante",
+        ),
+    ],
+)
+def test_the_byline_right_under_the_headline_signs_it_over_a_row_of_links(
+    headline: str, byline: str, share: str, author: str
+) -> None:
+    [item] = parse_page(_post(headline, byline, share), saved=SAVED_2025).items
+    assert item.author == author  # not a contact's name over a row of links (or a phone)
+    assert item.published is not None and item.published.date().isoformat() == "2025-03-02"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "“Aplicativo não é patrão? Então quem me demite?”: entregadora explica por que a greve de "
+        "março vai ser maior",
+        "Rosa Ibarra: “La reducción de jornada no es un regalo del Gobierno, es una conquista de "
+        "las plantillas”",
+        "Forty years on the buses: what franchising, the fares cap and the new depots really mean "
+        "for the drivers",
+    ],
+)
+def test_an_articles_headline_over_a_hundred_characters_is_kept_whole(headline: str) -> None:
+    assert 100 < len(headline) <= 120
+    [item] = parse_page(_post(headline, "By Ana Torres", ""), saved=SAVED_2025).items
+    assert item.title == headline

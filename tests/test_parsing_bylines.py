@@ -222,6 +222,21 @@ def test_a_reading_time_in_words_leaves_no_author() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Publié le 4 mars 2025 · Lecture : environ 5 minutes",
+        "Door Eva Hendriks · 4 maart 2025 · leestijd ong. 6 min",
+        "Published 4 March 2025 · Reading time: about 6 minutes",
+        "4. März 2025 · 12 Min. Lesezeit",
+    ],
+)
+def test_a_reading_time_about_so_many_minutes_still_dates_the_line(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.published == datetime(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
     ("caps", "usual"),
     [
         ("KIRSTY McLEAN", "Kirsty McLean"),
@@ -574,3 +589,61 @@ def test_names_alone_on_a_line_may_be_set_apart_by_a_pipe_or_a_serial_comma(
 )
 def test_a_section_or_a_phrase_is_no_name(text: str) -> None:
     assert name_only(text) is None
+
+
+def _profile(name: str, bio: str, byline: str, day: str) -> str:
+    """An author page: the name, a biography about them, then their pieces, one co-signed."""
+    return f"""{name}
+
+{bio}
+
+Housing: the rent freeze that never came
+What tenants were promised, and what they got.
+{day.format(3)}
+
+Care workers vote to strike over travel time
+The ballot closed on Friday with a turnout of 61%.
+{day.format(2)}
+
+The long read: a year on the picket line
+{byline}
+{day.format(1)}
+
+Why the bus fares cap matters to drivers
+Fares and wages are one argument, not two.
+{day.format(4)}
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "byline", "day"),
+    [
+        (
+            "Jane Okafor",
+            "Jane Okafor, born 1981 in Leeds, writes about housing, work and the north.",
+            "By Jane Okafor and Tom Lee",
+            "{} March 2025",
+        ),
+        (
+            "Claire Martin",
+            "Claire Martin (Lyon, 1985) est journaliste. Elle suit le travail et les syndicats.",
+            "Par Claire Martin et Paul Roux",
+            "{} mars 2025",
+        ),
+        (
+            "Ana Ruiz",
+            "Ana Ruiz, nacida en Cádiz en 1980, escribe sobre empleo y vivienda desde 2010.",
+            "Por Ana Ruiz y Luis Gil",
+            "{} de marzo de 2025",
+        ),
+    ],
+)
+def test_a_biography_with_an_apposition_after_the_name_makes_an_author_page(
+    name: str, bio: str, byline: str, day: str
+) -> None:
+    page = _profile(name, bio, byline, day)
+    result = parse_page(page)
+    assert result.layout == "author-archive"
+    authors = [item.author or "" for item in result.items]
+    assert len(authors) == 4
+    assert all(author.startswith(name) for author in authors)  # a co-signed piece is theirs too

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from publisher.ingest.parsing.authors import is_role
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 
@@ -47,15 +48,23 @@ _HEADER_REACH: Final = 12  # the header is the first line, or under a site name,
 _BIO_LINES: Final = 2
 _PRONOUNS: Final = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 _COUNT: Final = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
-# "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"
+# "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"; an
+# apposition may come between ("Johanna Kerschbaum, geboren 1983 in Cottbus, schreibt …")
+_APPOSITION: Final = r"(?:,[^,.;]{1,60},|\s?\([^)]{1,60}\))?"  # ", born 1983," "(Taranto, 1986)"
 _ABOUT: Final = re.compile(
-    r"\s(?:is (?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|our)|writes|covers|reports|edits"
+    _APPOSITION + r"\s(?:is (?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|our)|writes|covers|reports|edits"
+    # "writes" in other languages
+    r"|schreibt|berichtet|écrit|escribe|scrive|escreve|schrijft|skriver|pisze"
     r"|has (?:written|worked|reported)"
     # the same in other languages: "est une journaliste", "ist Redakteurin", "är reporter"
     r"|est (?:une?|l[ae]|notre)|ist (?:eine?|Redakteur|Reporter|Journalist)|es (?:una?|la|el)"
     r"|è (?:una?|il|la|lo)|é (?:uma?|o|a)|is (?:een|de|het)|är|er|yw"
     # Finnish and Estonian "on", Polish "jest", Catalan "és", Basque "… da" comes last
     r"|on|jest|és)\b"
+)
+# "… è giornalista e ricercatrice", "… ist Journalistin": a job title after the verb "to be"
+_IS_ROLE: Final = re.compile(
+    _APPOSITION + r"\s(?:is|è|ist|est|es|é|er|är|jest|on|yw)\s(?P<role>\w+(?:\s\w+){0,2})"
 )
 # A profile's count of followers under the name ("1.4K Followers", "312 Abonnenten").
 _FOLLOWERS: Final = re.compile(
@@ -100,13 +109,27 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     if _role_line(units[after]) and after + 1 < len(units):
         after += 1  # "Aino Virtanen" / "Toimittaja" / "Aino Virtanen on …"
     bio = units[after].text
-    if not bio.startswith(name) or not _ABOUT.match(bio, len(name)):
+    if not bio.startswith(name) or not _about(bio, len(name)):
         return None
     consumed = after + _biography(units[after : after + _BIO_LINES], name)
-    if any(u.byline and u.byline.author not in (None, name) for u in units[consumed:]):
+    if any(_by_another(u, name) for u in units[consumed:]):
         return None  # others sign the items below: a story about this person, not theirs
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _about(bio: str, start: int) -> bool:
+    """Whether a biography says who the person named before ``start`` is or what they write."""
+    if _ABOUT.match(bio, start):
+        return True
+    match = _IS_ROLE.match(bio, start)
+    return match is not None and is_role(match.group("role"))
+
+
+def _by_another(unit: Unit, name: str) -> bool:
+    """Whether a line signs a piece by others than ``name`` (co-authors with them are not)."""
+    author = unit.byline.author if unit.byline is not None else None
+    return author is not None and name not in author
 
 
 def _role_line(unit: Unit) -> bool:
@@ -119,7 +142,7 @@ def _followed(units: list[Unit], index: int, name: str) -> Header | None:
     """A profile of a name over its count of followers (a Medium or Substack profile): every
     post below is theirs, though some repeat the name over them."""
     consumed = index + 2
-    if any(u.byline and u.byline.author not in (None, name) for u in units[consumed:]):
+    if any(_by_another(u, name) for u in units[consumed:]):
         return None
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")

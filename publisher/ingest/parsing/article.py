@@ -15,6 +15,7 @@ from typing import Final
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
+from publisher.ingest.parsing.text import ends_sentence
 
 _PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
 _ARTICLE_SHARE: Final = 0.5
@@ -29,6 +30,8 @@ _UNEXPLAINED: Final = 0.25  # records leaving this share of their span unread ar
 _TOP_BYLINES: Final = 2  # the lines over and under a headline that may sign an article
 _SUBHEAD_WORDS: Final = 5  # an article's subheads are short; a listing's headlines longer
 _SECTION_NUMBER: Final = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
+_WRAP_MIN: Final = 60  # a hand-wrapped paragraph's lines are at least this long
+_PROSE_MARK: Final = re.compile(r"[.!?;] \w|, \w")  # a sentence's end or a comma inside a line
 
 
 def find_article(
@@ -59,17 +62,82 @@ def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int
     """The first paragraph when paragraphs of several sentences, standing apart, hold most
     of the text, with at most one subhead over each (an interview's questions are none)."""
     total = sum(len(units[i].text) for i in text) or 1
-    long = [i for i in text if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH]
-    if len(long) < 2 or sum(len(units[i].text) for i in long) < _ARTICLE_SHARE * total:
+    sizes, inside = _paragraphs(units, syms, text)
+    long = [i for i, size in sizes.items() if size >= _PARAGRAPH]
+    if len(long) < 2 or sum(sizes[i] for i in long) < _ARTICLE_SHARE * total:
         return None
     blocks = len({units[i].block for i in long})
-    full = sum(1 for i in long if len(units[i].text) >= _FULL_PARAGRAPH)
+    full = sum(1 for i in long if sizes[i] >= _FULL_PARAGRAPH)
     if full < _FULL_PARAGRAPHS or blocks < _APART * len(long):
         return None
     heads = sum(
-        1 for i in range(long[0], long[-1]) if syms[i] == TITLE and not units[i].text.endswith("?")
+        1
+        for i in range(long[0], long[-1])
+        if syms[i] == TITLE and i not in inside and not units[i].text.endswith("?")
     )
     return long[0] if heads <= len(long) else None
+
+
+def _paragraphs(
+    units: list[Unit], syms: list[str], text: list[int]
+) -> tuple[dict[int, int], set[int]]:
+    """Each paragraph's first line and its length, and the lines inside paragraphs.
+
+    A block of text a hand wrapped (a line in it ends mid-sentence or was joined from
+    several) is one paragraph, the lines the line joiner left apart included ("… Laut" /
+    "Untergrenze hätten wir …": the next word a capitalised noun); its heading over it
+    stays apart.  Lines of a block not wrapped are a paragraph each (teasers one a line).
+    """
+    sizes: dict[int, int] = {}
+    inside: set[int] = set()
+    for block in _blocks(units, text):
+        lines = [i for i in block if syms[i] in (TEXT, TITLE)]
+        if lines and syms[lines[0]] == TITLE and not wrapped_line(units, syms, lines[0]):
+            lines = lines[1:]
+        if len(lines) > 1 and _hand_wrapped(units, lines):
+            sizes[lines[0]] = sum(len(units[i].text) + 1 for i in lines) - 1
+            inside.update(lines)
+            continue
+        for i in lines:
+            if syms[i] == TEXT:
+                sizes[i] = len(units[i].text)
+                inside.add(i)
+    return sizes, inside
+
+
+def _blocks(units: list[Unit], lines: list[int]) -> list[list[int]]:
+    """``lines`` cut where the block changes."""
+    blocks: list[list[int]] = []
+    for i in lines:
+        if blocks and units[blocks[-1][-1]].block == units[i].block:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def _hand_wrapped(units: list[Unit], lines: list[int]) -> bool:
+    """Whether a block's lines are one paragraph wrapped by hand: one of them (not the
+    last) ends mid-sentence, or was joined from several lines of the page."""
+    for i in lines[:-1]:
+        spans = i + 1 < len(units) and units[i + 1].line > units[i].line + 1
+        if spans or not ends_sentence(units[i].text):
+            return True
+    return False
+
+
+def wrapped_line(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a title-like line is part of a hand-wrapped paragraph, not a heading: it runs
+    on into the next line of its block mid-sentence, both as long as a wrapped line, and it
+    has a sentence's punctuation ("…, seit sechs Jahren ist sie" / "Betriebsrätin an …")."""
+    text = units[index].text
+    below = index + 1
+    if below >= len(units) or units[below].block != units[index].block:
+        return False
+    if syms[below] not in (TITLE, TEXT) or ends_sentence(text):
+        return False
+    wide = len(text) >= _WRAP_MIN and len(units[below].text) >= _WRAP_MIN
+    return wide and _PROSE_MARK.search(text) is not None
 
 
 def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | None:

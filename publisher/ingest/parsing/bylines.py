@@ -90,9 +90,12 @@ _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
 _WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
 _META: Final = re.compile(
-    r"\b\d{1,3}\s?(?:minutes?|mins?|min\.?)"
-    r"(?:\s+(?:read|de lecture|lesen|lectura|lettura|leestijd))?"
-    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura)\s*:?\s*\d{1,3}\s?(?:minuten|minutes|min\.?)?"
+    r"\b\d{1,3}\s?(?:minutes?|min\.|mins?)"
+    r"(?:\s+(?:read|de lecture|lesen|lesezeit|lectura|lettura|leestijd))?"
+    # "Lesezeit ca. 12 Minuten", "Reading time: about 5 minutes"
+    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura|reading time)\s*:?\s*"
+    r"(?:(?:ca\.|circa|etwa|about|approx\.|environ|unos|ong\.)\s?)?\d{1,3}\s?"
+    r"(?:minuten|minutes|min\.?)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
     r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b:?"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"

@@ -14,6 +14,7 @@ from publisher.ingest.parsing.names import leading_by, trailing_author
 from publisher.ingest.parsing.text import derive_title
 
 _TITLE_MAX: Final = 100
+_HEADLINE_MAX: Final = 120  # an article's own headline, kept whole (a title-like line's most)
 _SAVED_SLACK: Final = timedelta(days=1)  # time zones and late saves
 _ELIDED: Final = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
 
@@ -28,6 +29,7 @@ class Draft:
     content: str | None = None
     author: str | None = None
     published: datetime | None = None
+    headline: bool = False  # the title is an article's headline as written: not cut at 100
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def finalise(
     deadline's): the item is left undated.
     """
     title = draft.title
-    if not title or len(title) > _TITLE_MAX or "\n" in title:
+    limit = _HEADLINE_MAX if draft.headline else _TITLE_MAX
+    if not title or len(title) > limit or "\n" in title:
         title = derive_title(title)
     published = to_utc(draft.published, zone) if draft.published is not None else None
     if published is not None and saved is not None:

@@ -14,7 +14,7 @@ from publisher.ingest.parsing.authors import clean_author, is_role
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Candidate, Draft
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 from publisher.ingest.parsing.text import derive_title, first_sentence
 
 LONG_PAGE: Final = "long-page"
@@ -26,6 +26,8 @@ _NO_LONG_PARAGRAPH: Final = 0.5
 _SUMMARY_MAX: Final = 300
 _BYLINE_REACH: Final = 3  # a byline this close to the top signs the page
 _BOX_REACH: Final = 4  # an author box: a few names, each with a role under it
+_SIGN_REACH: Final = 8  # lines under a headline where the byline signing the article stands
+_SIGNING_LINES: Final = 2  # a byline and a date line under it
 
 
 def parse_long_page(units: list[Unit]) -> Candidate:
@@ -48,6 +50,7 @@ def parse_long_page(units: list[Unit]) -> Candidate:
         content=_content(body),
         author=byline.byline.author if byline and byline.byline else None,
         published=byline.byline.published if byline and byline.byline else None,
+        headline=has_title,
     )
     fit, reason = _fit(units, body, has_title, byline)
     return Candidate(LONG_PAGE, 1, fit, reason, lambda: [draft])
@@ -82,6 +85,32 @@ def _name(unit: Unit) -> str | None:
 def _role(text: str) -> bool:
     """Whether a line is a job title, with its field after a comma ("Policy Officer, Housing")."""
     return is_role(text.replace(",", " "))
+
+
+def signing(syms: list[str], start: int) -> list[int]:
+    """The byline lines under an article's headline that sign it (two at most): those near
+    its top, and further down only a sign-off right under a paragraph; a comment's name
+    (under a comments heading, a reply button or another comment's name) signs nothing."""
+    found: list[int] = []
+    for i in range(start, len(syms)):
+        if syms[i] != BYLINE or _contact(syms, i, start):
+            continue
+        if i - start <= _SIGN_REACH or syms[i - 1] == TEXT:
+            found.append(i)
+            if len(found) == _SIGNING_LINES:
+                break
+    return found
+
+
+def _contact(syms: list[str], index: int, title: int) -> bool:
+    """Whether a name line is a contact's: under a heading ("Media contacts"), over a
+    phone number or an address rather than over text it signs.  The line right under the
+    article's own headline signs it, whatever stands under it (a share row)."""
+    if index == title + 1:
+        return False
+    above = syms[index - 1] if index > 0 else FURNITURE
+    below = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
+    return above == TITLE and below in (FURNITURE, LABEL)
 
 
 def box_writers(

@@ -7,6 +7,7 @@ and the reasons.  A page that is mostly one article is one long-page item.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -23,6 +24,7 @@ from publisher.ingest.parsing.longpage import (
     box_writers,
     in_author_box,
     parse_long_page,
+    signing,
 )
 from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.roles import (
@@ -153,7 +155,7 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = [i for i in range(start, len(units)) if syms[i] == BYLINE and not _contact(syms, i)][:2]
+    under = signing(syms, start)
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head)
@@ -174,14 +176,6 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     return PageReading(
         LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
     )
-
-
-def _contact(syms: list[str], index: int) -> bool:
-    """Whether a name line is a contact's: under a heading ("Media contacts"), over a
-    phone number or an address rather than over text it signs."""
-    above = syms[index - 1] if index > 0 else FURNITURE
-    below = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
-    return above == TITLE and below in (FURNITURE, LABEL)
 
 
 def _with_dateline(written: Byline | None, dated: Byline | None) -> Byline | None:
@@ -285,11 +279,8 @@ def _headline(text: str, under: str) -> bool:
 
 def _signed(draft: Draft, byline: Byline) -> Draft:
     """``draft`` with the author and date of the page's byline."""
-    return Draft(
-        title=draft.title,
-        line=draft.line,
-        summary=draft.summary,
-        content=draft.content,
+    return dataclasses.replace(
+        draft,
         author=byline.author or draft.author,
         published=byline.published or draft.published,
     )
