@@ -9,7 +9,7 @@ import pytest
 
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.authors import clean_author, usual_case
-from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.bylines import dateline_date, parse_byline
 from publisher.ingest.parsing.names import is_body_name, is_name
 from publisher.ingest.parsing.roles import name_only
 
@@ -647,3 +647,50 @@ def test_a_biography_with_an_apposition_after_the_name_makes_an_author_page(
     authors = [item.author or "" for item in result.items]
     assert len(authors) == 4
     assert all(author.startswith(name) for author in authors)  # a co-signed piece is theirs too
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Berlin, 5. März 2025 – Die Gewerkschaft ruft zum Warnstreik auf.", datetime(2025, 3, 5)),
+        ("Frankfurt am Main, 21. Februar 2025 – Die geplante Ausgliederung", datetime(2025, 2, 21)),
+        ("LONDON, March 4, 2025 (Reuters) - Britain said on Tuesday", datetime(2025, 3, 4)),
+        ("MADRID, 4 de marzo de 2025.- El sindicato ha convocado", datetime(2025, 3, 4)),
+    ],
+)
+def test_a_standfirst_opening_with_a_dateline_dates_the_item(text: str, day: datetime) -> None:
+    assert dateline_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on 4 March 2025 - and decided nothing at all.",
+        "5 March 2025 – a statement from the executive committee",
+        "Members voted on 4 March 2025, and the result was clear.",
+    ],
+)
+def test_a_date_inside_a_sentence_is_no_dateline(text: str) -> None:
+    assert dateline_date(text) is None
+
+
+def test_press_releases_dated_by_their_datelines_are_a_listing() -> None:
+    page = "\n\n".join(
+        f"PM {n:03d}/2025\n{title}\n{place}, {day}. März 2025 – {body}\nWeiterlesen ›"
+        for n, title, place, day, body in [
+            (21, "Warnstreik im ÖPNV in 14 Städten", "Berlin", 5, _BODY),
+            (20, "Tarifeinigung bei der Hafenlogistik Nord", "Hamburg", 4, _BODY),
+            (19, "GVL zum Sondierungspapier der Koalition", "Berlin", 3, _BODY),
+            (18, "Paketdienste: Zoll deckt Verstöße auf", "Köln", 2, _BODY),
+        ]
+    )
+    result = parse_page(page, saved=datetime(2025, 3, 6))
+    assert result.layout != "long-page" and len(result.items) == 4
+    assert [item.published.day for item in result.items if item.published] == [5, 4, 3, 2]
+
+
+_BODY = (
+    "Die Gewerkschaft ruft die Beschäftigten der kommunalen Betriebe zu einem ganztägigen "
+    "Warnstreik auf. Die Arbeitgeber hatten auch in der zweiten Verhandlungsrunde kein "
+    "Angebot vorgelegt, und die Beschäftigten sind es leid, vertröstet zu werden."
+)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from publisher.ingest.parsing.bylines import dateline_date
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
@@ -190,7 +191,10 @@ def _clock(unit: Unit) -> bool:
 
 
 def _dates(units: list[Unit], syms: list[str], index: int) -> bool:
-    """Whether a line signs or dates a piece: a byline, but no time of day alone."""
+    """Whether a line signs or dates a piece: a byline, but no time of day alone, or a
+    standfirst opening with a dateline ("Berlin, 5. März 2025 – …")."""
+    if syms[index] == TEXT:
+        return dateline_date(units[index].text) is not None
     return syms[index] == BYLINE and not _clock(units[index])
 
 

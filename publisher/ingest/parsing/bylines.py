@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, usual_case
-from publisher.ingest.parsing.dates import DateMatch, _trie, short_year_date
+from publisher.ingest.parsing.dates import DateMatch, _trie, find_date, short_year_date
 from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
 from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
 from publisher.ingest.parsing.names import is_name, is_section_label
@@ -166,6 +166,7 @@ _ZONED: Final = re.compile(
     r"\d[:.h]\d\d\s?(?:[ap]\.?m\.?\s?)?(?:GMT|BST|UTC|CET|CEST|IST|EST|EDT|PST|PDT)\b"
 )
 _PLACE_WORDS: Final = 3
+_PARENS_ASIDE: Final = re.compile(r"\([^()]{0,30}\)")
 _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _CAPS_ZONE: Final = re.compile(r"\b[A-Z]{1,4}T\b|\bWIB\b")  # "ET", "AEDT": _META's capitals
@@ -510,3 +511,31 @@ def _labelled(text: str, found: DateMatch) -> bool:
     if before and before[-2:-1].isdigit():
         return False  # a span of days ("Leafleting weekend: 20–21 January"), no separator
     return mark in _STRONG and label.strip(_SEPARATORS).count(" ") < _LABEL_WORDS
+
+
+# A dateline opening a standfirst: a place and a date before a dash ("Berlin, 5. März 2025 –
+# Die Gewerkschaft …", "MADRID, 4 de marzo de 2025.- …").
+_DATELINE_DASH: Final = re.compile(r"\s?(?:[–—]|--?|\.-)\s")
+_DATELINE_HEAD: Final = 70
+_PLACE_PARTICLES: Final = frozenset("am an der de del la le upon on-sea sur im".split())
+
+
+def dateline_date(text: str, *, day_first: bool = True) -> datetime | None:
+    """The date of a press release's or wire story's dateline at the start of ``text``,
+    or None: the place before it is a few capitalised words, an agency in brackets aside."""
+    if not text[:1].isupper() or not _DIGIT.search(text, 0, _DATELINE_HEAD):
+        return None
+    dash = _DATELINE_DASH.search(text, 0, _DATELINE_HEAD)
+    if dash is None:
+        return None
+    head = text[: dash.start()]
+    found = find_date(head, day_first=day_first)
+    if found is None or _PARENS_ASIDE.sub("", head[found.end :]).strip(" .,"):
+        return None  # the date ends the head: "Place, date –", "PLACE, date (Agency) -"
+    place = _PARENS_ASIDE.sub("", head[: found.start]).strip(" ,")
+    words = place.split()
+    if not 1 <= len(words) <= _PLACE_WORDS + 1:
+        return None
+    if not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in words):
+        return None
+    return found.value

@@ -15,7 +15,7 @@ from typing import Final
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines
-from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.bylines import Byline, dateline_date
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
@@ -362,6 +362,9 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
     if record.heading is not None:  # the day the page groups the item under
         bylines.append(units[record.heading].byline)
     byline = merge_bylines(bylines) or Byline(None, None)
+    if byline.published is None and summary:
+        # a press release's dateline opens its standfirst: "Berlin, 5. März 2025 – …"
+        byline = Byline(byline.author, dateline_date(summary), byline.clock)
     if under is not None and under.author:
         byline = Byline(under.author, byline.published, byline.clock)
     draft = Draft(
