@@ -694,3 +694,96 @@ _BODY = (
     "Warnstreik auf. Die Arbeitgeber hatten auch in der zweiten Verhandlungsrunde kein "
     "Angebot vorgelegt, und die Beschäftigten sind es leid, vertröstet zu werden."
 )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Dr Sarah Connell, Matthew Price and Professor Ayo Bello",
+            "Sarah Connell, Matthew Price and Ayo Bello",
+        ),
+        ("Prof. Dr. Jonas Krämer und Profesora Ana Ruiz", "Jonas Krämer and Ana Ruiz"),
+        ("NÚRIA SOLER — BARCELONA", "Núria Soler"),
+        ("Jane Smith – Political Correspondent", "Jane Smith"),
+    ],
+)
+def test_titles_before_names_and_places_after_them_are_cut(line: str, author: str) -> None:
+    assert name_only(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("gan Elin Rhys AS", "Elin Rhys"),
+        ("De notre correspondant Bernard Ollier", "Bernard Ollier"),
+        ("Tom Reddish  Labour correspondent  |  2:18pm", "Tom Reddish"),
+        ("Anna Ferraro   Caporedattrice   |   4 marzo 2025", "Anna Ferraro"),
+    ],
+)
+def test_a_writer_is_read_past_the_office_and_role_beside_the_name(line: str, author: str) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 8, 0))
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on February 27, 2025 by Branch Secretary",
+        "Publicado el 4 de marzo de 2025 por Press Officer",
+        "for 2 timer siden",
+        "för 3 timmar sedan",
+    ],
+)
+def test_an_office_or_an_ago_word_is_no_writer(line: str) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 8, 0))
+    assert byline is not None and byline.author is None and byline.published is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("6. 3. 2025 | Tisková zpráva", datetime(2025, 3, 6)),
+        ("(4. 3. 2025)", datetime(2025, 3, 4)),
+        ("12. 2. 2025 | Novice", datetime(2025, 2, 12)),
+    ],
+)
+def test_a_numeric_date_with_spaces_after_its_dots_is_read(line: str, day: datetime) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.published == day
+
+
+def test_items_signed_with_the_publications_own_name_name_no_writer() -> None:
+    posts = "\n\n".join(
+        f"{title}\nPublicado el {day} de marzo de 2025 por Asamblea de Vivienda\n{_SENTENCE}"
+        for title, day in [
+            ("Concentración contra los desahucios", 5),
+            ("Comunicado sobre el alquiler social", 4),
+            ("Asamblea abierta en el barrio", 3),
+        ]
+    )
+    page = f"Asamblea de Vivienda de Carabanchel\n\n{posts}\n"
+    result = parse_page(page, saved=datetime(2025, 3, 6))
+    assert len(result.items) == 3
+    assert all(item.author is None and item.published for item in result.items)
+
+
+_SENTENCE = "Nos concentramos frente a la junta de distrito para parar los desahucios del barrio."
+
+
+def test_a_date_opening_with_a_number_is_no_numbered_list_item() -> None:
+    page = "\n\n".join(
+        f"{title}\n{line}\n{_SENTENCE}"
+        for title, line in [
+            ("Warum die Tarifbindung im Osten wieder steigt", "10. MÄRZ • LENA HOFMANN"),
+            ("Streiktagebuch, Woche 3", "7. MÄRZ • JAN OSTERKAMP"),
+            ("Das Bürgergeld-Märchen", "27. FEB. • LENA HOFMANN"),
+        ]
+    )
+    result = parse_page(page, saved=datetime(2025, 3, 11))
+    assert [item.author for item in result.items] == [
+        "Lena Hofmann",
+        "Jan Osterkamp",
+        "Lena Hofmann",
+    ]
+    assert all(item.published for item in result.items)

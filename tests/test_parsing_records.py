@@ -687,3 +687,40 @@ def test_a_date_and_a_name_over_the_title_are_its_own_not_the_item_aboves(
 )
 def test_the_issue_a_piece_ran_in_is_metadata(line: str) -> None:
     assert _symbol(line) == META
+
+
+_ROLES_UNDER_NAMES = """\
+Thomas Coley
+Political Editor
+Luxon rules out fast-tracking the bill after 300,000 submissions
+Published: 5:42 PM Mar 4, 2025
+
+Mere Tawhiri
+Senior Reporter
+Te Pāti Māori MPs to face privileges committee in April
+Published: 3:18 PM Mar 4, 2025
+
+Kate Green
+Local Democracy Reporter
+Wellington council votes to sell airport shares after marathon meeting
+Published: 11:47 PM Mar 2, 2025
+
+Anna Whaanga
+Economics Correspondent
+Poll: Labour and Greens could govern as National slips to 31%
+Published: 7:00 AM Feb 28, 2025
+"""
+
+
+def test_a_job_title_under_a_name_is_the_names_role_not_a_title() -> None:
+    result = _parse(_ROLES_UNDER_NAMES)
+    assert [item.author for item in result.items] == [
+        "Thomas Coley",
+        "Mere Tawhiri",
+        "Kate Green",
+        "Anna Whaanga",
+    ]
+    assert all(item.published for item in result.items)
+    roles = {text: role for _, role, text in result.lines}
+    assert roles["Political Editor"].endswith("meta")  # no kicker (the item's category)
+    assert roles["Economics Correspondent"].endswith("meta")

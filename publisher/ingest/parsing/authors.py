@@ -24,7 +24,8 @@ _ROLE_WORDS: Final = frozenset(
     "fractievoorzitter redacteur redactrice rédacteur rédactrice journaliste "
     "correspondante correspondant secrétaire redakteur redakteurin korrespondent "
     "sekretärin sekretär redactor redactora corresponsal secretario secretaria "
-    "giornalista segretario segretaria redattore jornalista secretário secretária "
+    "giornalista segretario segretaria redattore redattrice caporedattore caporedattrice "
+    "jornalista secretário secretária "
     "gohebydd golygydd ysgrifennydd reporting service agency vorsitzende vorsitzender "
     "landesvorsitzende landesvorsitzender sprecherin sprecher geschäftsführerin "
     "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
@@ -33,7 +34,8 @@ _ROLE_WORDS: Final = frozenset(
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
-    r"^(?:dr|prof|mr|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
+    r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
+    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",
@@ -48,7 +50,7 @@ _OFFICE: Final = re.compile(
 # Letters after a name, in capitals ("Helen Marsh KC", "Ana Ruiz MEP", "Jo Lee OBE"): the
 # name is without them.
 _POSTNOMINAL: Final = re.compile(
-    r"(?:\s+(?:KC|QC|MP|MEP|MSP|MS|AM|MLA|TD|OBE|MBE|CBE|FRS|FBA|PhD|DPhil|MD|SC|JP))+$"
+    r"(?:\s+(?:KC|QC|MP|MEP|MSP|MS|AS|AM|MLA|TD|OBE|MBE|CBE|FRS|FBA|PhD|DPhil|MD|SC|JP))+$"
 )
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
@@ -144,7 +146,7 @@ def one_name(text: str) -> str:
 def _bare_name(name: str) -> str:
     """A name without the title or office before it ("Dr", "MEP") and the letters after it
     ("KC", "OBE"), where two words are left."""
-    name = _OFFICE.sub("", _HONORIFIC.sub("", name))
+    name = _OFFICE.sub("", _HONORIFIC.sub("", _HONORIFIC.sub("", name)))  # "Prof. Dr. …"
     bare = _POSTNOMINAL.sub("", name)
     return bare if " " in bare else name
 

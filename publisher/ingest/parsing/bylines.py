@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, usual_case
+from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie, find_date, short_year_date
 from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
 from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
@@ -52,7 +52,7 @@ _BY: Final = re.compile(
     r"|^scris\s+de\b\s*:?\s*"
     # a paper's own reporter: "Van onze verslaggever Karin Smeets", "dal nostro inviato"
     r"|^(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
-    r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspondent\w*"
+    r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspond[ae]nt\w*"
     r"|corresponsal\w*|inviat[oa]|corrispondente|korrespondent\w*|reporter\w*|enviad[oa]"
     r"|envoyée?\s+spéciale?)\b\s*"
     r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
@@ -166,6 +166,7 @@ _ZONED: Final = re.compile(
     r"\d[:.h]\d\d\s?(?:[ap]\.?m\.?\s?)?(?:GMT|BST|UTC|CET|CEST|IST|EST|EDT|PST|PDT)\b"
 )
 _PLACE_WORDS: Final = 3
+_WIDE_SPACE: Final = re.compile(r"\s{2,}")
 _PARENS_ASIDE: Final = re.compile(r"\([^()]{0,30}\)")
 _META_MARKS: Final = frozenset("#|:İıſK")
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
@@ -363,6 +364,9 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if not rest.strip(_SEPARATORS) or _wire_dateline(rest, text):
         return Byline(None, found.value, found.clock)  # "PARIS, March 3 (Meridian) -"
     rest = _without_caps_label(rest)
+    named = _author_before_role(rest)
+    if named is not None:
+        return Byline(named, found.value, found.clock)
     if signed_by_desk(rest.strip(_SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
     author = clean_author(rest) or _author_among_labels(rest)
@@ -443,6 +447,16 @@ def _by_author(text: str) -> str | None:
     if author is not None and author.islower() and " " in _AFTER_NAMES.sub("", text).strip():
         return None  # a handle stands alone: "Por que a escala…" is a headline, not "que"
     return author
+
+
+def _author_before_role(rest: str) -> str | None:
+    """The name set apart by wide spaces from the role after it ("Tom Reddish  Labour
+    correspondent  |  2:18pm")."""
+    parts = [p.strip(_SEPARATORS) for p in _WIDE_SPACE.split(rest.strip(_SEPARATORS))]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not is_name(parts[0]) or not all(is_role(p) for p in parts[1:]):
+        return None
+    return clean_author(parts[0])
 
 
 def _author_among_labels(rest: str) -> str | None:

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Final
 
+from publisher.ingest.parsing.authors import is_role
 from publisher.ingest.parsing.boxes import in_boxes, is_box_heading
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
@@ -35,6 +36,7 @@ _BOX_LINES: Final = 3  # a box of an appeal or advert holds a call to action and
 _TEASER_RUN: Final = 3  # lines of running text in one block that make it a run of teasers
 _NAMES_OVER_TITLES: Final = 2  # names kept over titles that show where the page puts them
 _HEADLINE_MAX: Final = 200  # a headline in a title's place, long as it may be
+_ROLE_WORDS: Final = 4  # a job title under a name is a few words
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
@@ -206,6 +208,7 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
     else (a title in capitals such as "Renewing Scottish Labour") it is a title.  Names
     in capitals or joined by "and" stay, but for one in capitals over a title in its
     block, a kicker."""
+    _roles_under_names(units, out, reasons)
     for index, reason in enumerate(reasons):
         if reason != "name":
             continue
@@ -235,6 +238,23 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
             out[index] = TITLE
             reasons[index] = ""
     _names_over_titles(units, out, reasons)
+
+
+def _roles_under_names(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A job title on the line under a name, in its block ("Thomas Coley" / "Political
+    Editor"), is the name's role: metadata of the byline, not a title or a label."""
+    for index in range(1, len(units)):
+        unit = units[index]
+        if (
+            reasons[index - 1] == "name"
+            and unit.block == units[index - 1].block
+            and out[index] in (TITLE, LABEL)
+            and len(unit.text.split()) <= _ROLE_WORDS
+            and all(w[:1].isupper() for w in unit.text.split() if len(w) > 3)
+            and is_role(unit.text)
+        ):
+            out[index] = META
+            reasons[index] = "metadata (the role under a name)"
 
 
 def _names_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:

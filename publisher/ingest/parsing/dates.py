@@ -122,6 +122,11 @@ _NUMERIC: Final = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
     rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
 )
+# A space after each dot, in Czech, Slovak, Slovenian and Hungarian: "6. 3. 2025"
+_SPACED_NUMERIC: Final = re.compile(
+    rf"(?<![\d/.-])(?P<first>\d{{1,2}})\.\s(?P<second>\d{{1,2}})\.\s(?P<year>\d{{4}})\b{_TIME}",
+)
+_SPACED_HINT: Final = re.compile(r"\d\.\s\d{1,2}\.\s\d")
 # The year first, in numbers: "2025/02/05", "2025.02.05" (ISO's "-" is read above).
 _YEAR_FIRST_NUMERIC: Final = re.compile(
     rf"(?<![\d/.-])(?P<year>\d{{4}})(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
@@ -221,6 +226,8 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
         patterns.append(_NUMERIC)
         if _YEAR_FIRST_HINT.search(text):
             patterns.append(_YEAR_FIRST_NUMERIC)
+    if ". " in text and _SPACED_HINT.search(text):
+        patterns.append(_SPACED_NUMERIC)
     return patterns
 
 

@@ -71,6 +71,15 @@ def signed_by_desk(text: str) -> bool:
     return 1 < len(words) <= _DESK_WORDS_MAX and words[-1] in _DESK_WORDS and "," not in text
 
 
+# The last word of an office signing a post instead of a person ("Branch Secretary").
+_OFFICES: Final = frozenset(
+    """secretary officer organiser organizer coordinator co-ordinator administrator editor
+    correspondent reporter treasurer spokesperson team desk staff committee executive
+    secretaria secretario secrétaire sekretär sekretärin ysgrifennydd segretario""".split()
+)
+_OFFICE_WORDS: Final = 3
+
+
 def no_writer(author: str) -> bool:
     """Whether a byline names a newsroom, a body or a publication ("The Board", "Vorstand",
     "Comisión de Feminismos", "Northgate Gazette") rather than the people who wrote it."""
@@ -79,8 +88,11 @@ def no_writer(author: str) -> bool:
         return True
     if signed_by_desk(author):
         return True  # an outlet's own: "Bench & Bar reporter", "Vital Signs Staff"
-    if is_role(lower.split(None, 1)[0]) and " and " not in lower:
+    words = lower.split()
+    if is_role(words[0]) and " and " not in lower:
         return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
+    if len(words) <= _OFFICE_WORDS and words[-1] in _OFFICES and " and " not in lower:
+        return True  # an office, not a person: "Branch Secretary", "Press Officer"
     return not _BODIES.isdisjoint(lower.replace("-", " ").split())
 
 

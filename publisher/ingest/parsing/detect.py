@@ -19,6 +19,7 @@ from publisher.ingest.parsing.lines import Unit, read_all_units, remade, split_i
 from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
 from publisher.ingest.parsing.masthead import find_owner, find_publication, mark_masthead
+from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.opinion import could_change, second_opinion
 from publisher.ingest.parsing.reading import (
     LISTING,
@@ -29,6 +30,7 @@ from publisher.ingest.parsing.reading import (
 )
 from publisher.ingest.parsing.tails import cut_repeated_links
 
+_OWNER_WORDS: Final = 3  # a site named after a person: "Ines Moreau", "Mair Llewelyn"
 LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
 _NO_HINTS: Final = PageHints()
 _PACKAGED: Final = packaged()
@@ -71,6 +73,8 @@ def parse_page(
         weighed = [(units[i].line, tagged.title_p[i]) for i in consulted]
     if not page.drafts:
         raise SeedError("no items found", path=name)
+    if page.layout in (LISTING, LISTING_BYLINES):
+        page.drafts = _not_by_the_publication(page.drafts, lines.publication)
     drafts = _by_owner(page, units) if hints.author is None else page.drafts
     items = tuple(finalise(draft, zone, hints.author, saved) for draft in drafts)
     layout = _undated(page.layout, items) if hints.layout is None else page.layout
@@ -127,6 +131,20 @@ def _by_owner(page: PageReading, units: list[Unit]) -> list[Draft]:
         return page.drafts
     page.reasons.append(f"every item by {owner}: the site is theirs")
     return [dataclasses.replace(draft, author=owner) for draft in page.drafts]
+
+
+def _not_by_the_publication(drafts: list[Draft], publication: str | None) -> list[Draft]:
+    """A listing's items signed with the publication's own name ("Publicado … por Asamblea
+    de Vivienda" on the Asamblea de Vivienda de Carabanchel's site) name no writer."""
+    if not publication or (is_name(publication) and len(publication.split()) <= _OWNER_WORDS):
+        return drafts  # a personal site named after its owner: the owner writes it
+    own = publication.casefold()
+    return [
+        dataclasses.replace(d, author=None)
+        if d.author and " and " not in d.author and own.startswith(d.author.casefold())
+        else d
+        for d in drafts
+    ]
 
 
 def _undated(layout: str, items: tuple[ParsedItem, ...]) -> str:

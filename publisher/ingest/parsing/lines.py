@@ -368,7 +368,7 @@ def _make_unit(
         text = _PICTOGRAPHS.sub(" · ", text).strip(" ·") or text
         text = " ".join(text.split())
     bullet = None if marker else _BULLET.match(text)
-    if bullet is not None and not _dated_number(text, day_first):
+    if bullet is not None and not _dated_number(text, day_first, saved):
         marker, text = bullet.group("marker"), text[bullet.end() :]
     if text[0] in _VOTE_ARROWS or text[-1] == ")":
         text = _SOURCE_DOMAIN.sub("", _VOTE.sub("", text)) or text
@@ -407,9 +407,10 @@ def remade(unit: Unit, text: str, day_first: bool, saved: datetime | None = None
     return _make_unit(unit.line, text, unit.block, day_first, unit.marker, saved=saved)
 
 
-def _dated_number(text: str, day_first: bool) -> bool:
-    """Whether a numbered-looking line is a date instead ("3. März 2024 | Von Hans Müller")."""
-    return text[0].isdigit() and parse_byline(text, day_first=day_first) is not None
+def _dated_number(text: str, day_first: bool, saved: datetime | None) -> bool:
+    """Whether a numbered-looking line is a date instead ("3. März 2024 | Von Hans Müller",
+    "10. MÄRZ • LENA HOFMANN" on a page saved that year)."""
+    return text[0].isdigit() and parse_byline(text, day_first=day_first, saved=saved) is not None
 
 
 def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> float:

@@ -44,7 +44,7 @@ _UNITS: Final = {
 _UNIT: Final = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
-    rf"\b(?:(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
+    rf"\b(?:(?:(?:for|för)\s)?(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
     rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
     rf"|(?:il y a|vor|hace|há|ha|fa|acum)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,

@@ -247,7 +247,8 @@ _STREET: Final = re.compile(
 )
 # a postcode: British ("WC1R 4RL"), or five or four digits before a town ("10117 Berlin")
 _POSTCODE: Final = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$|^\d{4,5}\s[A-Z][a-zà-ÿ]+$")
-_LOWER_WORDS: Final = 2  # "and", a role in lower case: names have no more
+_LOWER_WORDS: Final = 2
+_PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
 _COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
@@ -328,6 +329,12 @@ def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
+    for dash in (" — ", " – "):
+        if dash in text:  # the place the writer files from: "NÚRIA SOLER — BARCELONA"
+            head, _, place = text.partition(dash)
+            name = name_only(head)
+            fits = place[:1].isupper() and len(place.split()) <= _PLACE_WORDS
+            return name if fits else None
     words = text.split()
     if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
         return None  # a sentence or a headline in sentence case, not names
