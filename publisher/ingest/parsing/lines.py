@@ -92,6 +92,7 @@ class Unit(NamedTuple):
     sentence: bool = False
     heading: bool = False
     promoted: bool = False  # a call to buy or book was cut off its end
+    closed: bool = False  # the link the page repeats after its teasers was cut off its end
 
 
 def split_inline(units: list[Unit], day_first: bool, saved: datetime | None = None) -> list[Unit]:
