@@ -61,7 +61,7 @@ def find_article(
     ):
         if first is not None:
             return first
-    return None
+    return min(turns) if turns else None  # a transcript is one piece, however short its turns
 
 
 def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
@@ -302,7 +302,8 @@ def _speaker(unit: Unit, symbol: str) -> str | None:
     """The speaker a line names, folded, with any time stamp and colon taken off."""
     if symbol in (FURNITURE, META, LIST) or unit.marker:
         return None
-    if unit.byline is not None and unit.byline.published is not None:
+    byline = unit.byline
+    if byline is not None and byline.published is not None and not byline.clock:
         return None  # a date line signs a piece; a speaker's line holds a time at most
     text = unit.text
     key = _TURN_STAMP.sub(" ", text).strip(" :-–—|·").casefold()

@@ -378,6 +378,7 @@ def _make_unit(
         text = text[heading.end() :]
     stripped = strip_promotion(text)
     promoted = stripped != text and promotes(text)
+    closed = stripped != text and not promoted  # "… in Wales. Read more »"
     text = stripped
     byline = None if marker or heading else parse_byline(text, day_first=day_first, saved=saved)
     furniture = None if byline else furniture_kind(text)
@@ -400,6 +401,7 @@ def _make_unit(
         sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
         heading=bool(heading),
         promoted=promoted,
+        closed=closed,
     )
 
 
