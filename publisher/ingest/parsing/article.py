@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Final
 
 from publisher.ingest.parsing.bylines import dateline_date
@@ -294,7 +295,7 @@ def speaker_turns(units: list[Unit], syms: list[str]) -> set[int]:
     speakers = {keys[i] for i in turns}
     if len(turns) < _TURNS or not 2 <= len(speakers) <= _SPEAKERS:
         return set()
-    changes = sum(1 for a, b in zip(turns, turns[1:], strict=False) if keys[a] != keys[b])
+    changes = sum(1 for a, b in pairwise(turns) if keys[a] != keys[b])
     return set(turns) if changes * 2 >= len(turns) - 1 else set()
 
 
