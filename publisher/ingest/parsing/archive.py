@@ -106,10 +106,16 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     after = index + 1
     if _FOLLOWERS.fullmatch(units[after].text):
         return _followed(units, index, name)
-    if _role_line(units[after]) and after + 1 < len(units):
+    role = _role_line(units[after]) and after + 1 < len(units)
+    if role:
         after += 1  # "Aino Virtanen" / "Toimittaja" / "Aino Virtanen on …"
     bio = units[after].text
-    if not bio.startswith(name) or not _about(bio, len(name)):
+    if name.isupper() and bio[: len(name)].casefold() == name.casefold():
+        name = bio[: len(name)]  # "RACHEL OKORO" over "Rachel Okoro spent …": as the bio writes it
+    if not bio.startswith(name):
+        return None
+    # a job title between the name and the bio says who they are ("Columnist, The Long Shift")
+    if not (_about(bio, len(name)) or (role and is_role(units[index + 1].text.replace(",", " ")))):
         return None
     consumed = after + _biography(units[after : after + _BIO_LINES], name)
     if any(_by_another(u, name) for u in units[consumed:]):

@@ -10,6 +10,8 @@ that each carry a byline or date are a list of pieces, however long their text.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import pairwise
 from typing import Final
 
 from publisher.ingest.parsing.bylines import dateline_date
@@ -33,15 +35,26 @@ _SUBHEAD_WORDS: Final = 5  # an article's subheads are short; a listing's headli
 _SECTION_NUMBER: Final = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
 _WRAP_MIN: Final = 60  # a hand-wrapped paragraph's lines are at least this long
 _PROSE_MARK: Final = re.compile(r"[.!?;] \w|, \w")  # a sentence's end or a comma inside a line
+# a speaker's time in a transcript: "[00:01:12]", "(12:04)", "01:12"
+_TURN_STAMP: Final = re.compile(r"[\[(]?\b\d{1,2}(?::\d{2}){1,2}\b[\])]?")
+_SPEAKER_WORDS: Final = 4  # a speaker is named in a few words ("Rosa Mendes", "Q", "DANA")
+_TURNS: Final = 6  # a transcript's speakers take this many turns at least
+_SPEAKERS: Final = 4  # among this many people at most
+_CLOSED: Final = 3  # this many paragraphs closed by the link the page repeats are teasers
 
 
 def find_article(
     units: list[Unit], syms: list[str], skip: set[int], records: list[Record]
 ) -> int | None:
     """The index of the article's first paragraph, or None when the page lists items."""
+    turns = speaker_turns(units, syms)
+    if turns:  # a transcript's speakers open its paragraphs: they head and sign nothing
+        syms = [META if i in turns else s for i, s in enumerate(syms)]
     if _signed(units, syms, records):
         return None
     text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
+    if _closed_teasers(units, syms, text):
+        return None
     for first in (
         _long_paragraphs(units, syms, text),
         _signed_once(units, syms, text),
@@ -49,7 +62,7 @@ def find_article(
     ):
         if first is not None:
             return first
-    return None
+    return min(turns) if turns else None  # a transcript is one piece, however short its turns
 
 
 def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
@@ -265,3 +278,56 @@ def _unexplained(syms: list[str], text: list[int], records: list[Record]) -> int
     if len(unread) < _UNEXPLAINED * len(span):
         return None
     return next((i for i in text if syms[i] == TEXT), None)
+
+
+def speaker_turns(units: list[Unit], syms: list[str]) -> set[int]:
+    """The lines of a transcript or interview that name who speaks next ("Rosa Mendes
+    [00:01:12]", "DANA:", "Q:", "Interviewer"): short lines, no sentence and no date, each
+    over what is said, naming a few people in turn again and again.  A listing's headlines
+    are all different and its bylines sit under titles; empty when the page has no turns."""
+    keys: dict[int, str] = {}
+    for i, unit in enumerate(units):
+        key = _speaker(unit, syms[i])
+        if key is not None and _speaks(units, syms, i):
+            keys[i] = key
+    counts = Counter(keys.values())
+    turns = [i for i, key in keys.items() if counts[key] >= 2]
+    speakers = {keys[i] for i in turns}
+    if len(turns) < _TURNS or not 2 <= len(speakers) <= _SPEAKERS:
+        return set()
+    changes = sum(1 for a, b in pairwise(turns) if keys[a] != keys[b])
+    return set(turns) if changes * 2 >= len(turns) - 1 else set()
+
+
+def _speaker(unit: Unit, symbol: str) -> str | None:
+    """The speaker a line names, folded, with any time stamp and colon taken off."""
+    if symbol in (FURNITURE, META, LIST) or unit.marker:
+        return None
+    byline = unit.byline
+    if byline is not None and byline.published is not None and not byline.clock:
+        return None  # a date line signs a piece; a speaker's line holds a time at most
+    text = unit.text
+    key = _TURN_STAMP.sub(" ", text).strip(" :-–—|·").casefold()
+    if not key or ends_sentence(text) or len(key.split()) > _SPEAKER_WORDS:
+        return None
+    return " ".join(key.split()) if not any(c.isdigit() for c in key) else None
+
+
+def _speaks(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a speaker's line stands over what is said: opening its block or under a
+    paragraph (not under a headline), a sentence or paragraph right under it."""
+    above, below = index - 1, index + 1
+    if below >= len(units) or syms[below] not in (TEXT, TITLE):
+        return False
+    if syms[below] == TITLE and not ends_sentence(units[below].text):
+        return False
+    opens = above < 0 or units[above].block != units[index].block or syms[above] == TEXT
+    return opens
+
+
+def _closed_teasers(units: list[Unit], syms: list[str], text: list[int]) -> bool:
+    """Whether most of the page's paragraphs close with the link it repeats ("… Leia mais ›",
+    "… Read more"): a list of teasers, never one article."""
+    closed = sum(1 for i in text if units[i].closed)
+    prose = sum(1 for i in text if syms[i] == TEXT or units[i].closed)
+    return closed >= _CLOSED and closed * 2 >= prose

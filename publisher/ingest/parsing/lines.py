@@ -92,6 +92,7 @@ class Unit(NamedTuple):
     sentence: bool = False
     heading: bool = False
     promoted: bool = False  # a call to buy or book was cut off its end
+    closed: bool = False  # the link the page repeats after its teasers was cut off its end
 
 
 def split_inline(units: list[Unit], day_first: bool, saved: datetime | None = None) -> list[Unit]:
@@ -377,6 +378,7 @@ def _make_unit(
         text = text[heading.end() :]
     stripped = strip_promotion(text)
     promoted = stripped != text and promotes(text)
+    closed = stripped != text and not promoted  # "… in Wales. Read more »"
     text = stripped
     byline = None if marker or heading else parse_byline(text, day_first=day_first, saved=saved)
     furniture = None if byline else furniture_kind(text)
@@ -399,6 +401,7 @@ def _make_unit(
         sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
         heading=bool(heading),
         promoted=promoted,
+        closed=closed,
     )
 
 

@@ -67,5 +67,5 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             text = units[index].text
             match = _TAIL.search(text, len(text) - _REACH)
             if match is not None:
-                out[index] = remake(units[index], text[: match.start()])
+                out[index] = remake(units[index], text[: match.start()])._replace(closed=True)
     return out
