@@ -21,6 +21,7 @@ from publisher.ingest.parsing.roles import (
     LABEL,
     LIST,
     META,
+    ROLE_UNDER_NAME,
     TEXT,
     TITLE,
     line_symbol,
@@ -254,7 +255,7 @@ def _roles_under_names(units: list[Unit], out: list[str], reasons: list[str]) ->
             and is_role(unit.text)
         ):
             out[index] = META
-            reasons[index] = "metadata (the role under a name)"
+            reasons[index] = ROLE_UNDER_NAME
 
 
 def _names_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:

@@ -33,6 +33,7 @@ from publisher.ingest.parsing.roles import (
     LABEL,
     LIST,
     META,
+    ROLE_UNDER_NAME,
     TEXT,
     TITLE,
     byline_of,
@@ -78,8 +79,12 @@ def read_page(
     """
     roles = [reason or "furniture (outside the records)" for reason in reasons]
     content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)]
-    header = find_header([units[i] for i in content]) if forced in (None, AUTHOR_ARCHIVE) else None
-    skip = set(content[: header.consumed]) if header is not None else set()
+    # an author page's header: the name, the job title under it, the biography
+    profile = [
+        i for i, s in enumerate(syms) if s not in (FURNITURE, META) or reasons[i] == ROLE_UNDER_NAME
+    ]
+    header = find_header([units[i] for i in profile]) if forced in (None, AUTHOR_ARCHIVE) else None
+    skip = set(profile[: header.consumed]) if header is not None else set()
     for i in skip:
         roles[i] = "archive header"
     if forced == TEASERS:

@@ -24,6 +24,8 @@ TITLE: Final = "T"
 TEXT: Final = "S"
 LIST: Final = "L"
 LABEL: Final = "K"
+# Why a job title under a name is metadata: the byline's, and an author page's header's.
+ROLE_UNDER_NAME: Final = "metadata (the role under a name)"
 
 _COUNTER: Final = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
 _META: Final = re.compile(
