@@ -336,3 +336,109 @@ def test_a_feed_post_of_two_sentences_closed_by_its_counters_is_one_item() -> No
         "Talks broke down after two hours",
     ]
     assert _role(result, "👁 9.8K   18:02") == "metadata"
+
+
+# -- boxes between teasers: a heading none of the teasers has -------------------------------
+
+
+def _teaser_page(teasers: list[str], box: str, tail: str) -> str:
+    blocks = [f"{text}\n{tail}" for text in teasers]
+    blocks.insert(2, box)
+    return "Latest news\n\n" + "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("teasers", "box", "tail"),
+    [
+        (
+            [
+                "Porters at the Royal Infirmary have won back the night shift allowance.",
+                "Cleaners at three colleges will get the real Living Wage from April.",
+                "Our survey found one in three care workers skipped meals to pay rent.",
+                "Members at the council depot voted to accept the revised offer.",
+                "Bus drivers in Leeds have called off Friday's strike after talks.",
+            ],
+            "Need help at work?\nCall our helpline on 0300 555 0190, Monday to Friday."
+            "\nRead more »",
+            "Read more »",
+        ),
+        (
+            [
+                "Las trabajadoras de la limpieza de hospitales logran un plus de nocturnidad.",
+                "El comité de empresa convoca huelga en los almacenes de Getafe.",
+                "La inspección de trabajo sanciona a una cadena de supermercados por los turnos.",
+                "Firmado el convenio de la hostelería con una subida del cinco por ciento.",
+                "Los repartidores de Valencia protestan frente a la sede de la plataforma.",
+            ],
+            "¿Tienes un problema en el trabajo?\nLlama a nuestra asesoría al 91 555 23 40,"
+            " de lunes a viernes.\nLeer más »",
+            "Leer más »",
+        ),
+        (
+            [
+                "Die Beschäftigten im Klinikum Nord bekommen ab Mai mehr Urlaubstage.",
+                "Im Einzelhandel in Hessen hat die dritte Verhandlungsrunde begonnen.",
+                "Der Betriebsrat bei der Spedition Krämer wurde neu gewählt.",
+                "Unsere Umfrage zeigt, dass jede dritte Pflegekraft Überstunden macht.",
+                "Die Warnstreiks im Nahverkehr gehen am Donnerstag weiter.",
+            ],
+            "Anmerkung der Redaktion\nMorgen erscheint unser Schwerpunkt zum Frauentag.",
+            "Weiterlesen",
+        ),
+    ],
+)
+def test_a_box_between_teasers_with_a_heading_of_its_own_yields_no_item(
+    teasers: list[str], box: str, tail: str
+) -> None:
+    result = _parse(_teaser_page(teasers, box, tail))
+    heading, text = box.split("\n")[:2]
+    assert len(result.items) == len(teasers)
+    assert result.layout == "teasers"
+    assert _role(result, heading) == "furniture (a box's heading)"
+    assert _role(result, text) == f"furniture (in the box {heading!r})"
+
+
+def test_a_source_and_its_age_over_every_teaser_is_no_box() -> None:
+    sources = ["The Ferret · 3h", "Der Standard · 5h", "Tribune · yesterday", "Le Soir · 2d"]
+    teasers = [
+        "A hotel cleaning firm paid staff below the real Living Wage for two years.",
+        "Die Beschäftigten im Klinikum Nord bekommen ab Mai mehr Urlaubstage.",
+        "The number of people on zero-hours contracts has passed 1.2 million.",
+        "Les cheminots belges ont voté la grève pour le 12 mars.",
+    ]
+    page = "Today's picks\n\n" + "\n\n".join(
+        f"{source}\n{text}\nRead at source" for source, text in zip(sources, teasers, strict=True)
+    )
+    result = _parse(page + "\n")
+    assert len(result.items) == 4
+    assert [item.published.date() if item.published else None for item in result.items] == [
+        date(2025, 3, 20),
+        date(2025, 3, 20),
+        date(2025, 3, 19),
+        date(2025, 3, 18),
+    ]
+
+
+@pytest.mark.parametrize(
+    "counter",
+    [
+        "12.430 firmas · Objetivo: 20.000",
+        "1,204 signatures",
+        "3.201 Unterschriften",
+        "845 supporters",
+    ],
+)
+def test_a_petition_counter_under_each_teaser_is_metadata_not_a_title(counter: str) -> None:
+    teasers = [
+        "Exigimos que los domingos en el comercio vuelvan a ser voluntarios y se paguen al doble.",
+        "Give every cashier a seat at the till and a ten minute break every two hours.",
+        "Keine Kündigung wegen Krankheit in den großen Warenhäusern, nirgendwo.",
+        "No warehouse should be hotter than 27 degrees in summer, whoever runs it.",
+    ]
+    page = "Campaigns\n\n" + "\n\n".join(
+        f"{text}\nSign the petition\n{counter}" for text in teasers
+    )
+    result = _parse(page + "\n")
+    assert len(result.items) == 4
+    assert counter not in _titles(result)
+    assert "metadata" in _role(result, counter)

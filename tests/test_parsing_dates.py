@@ -275,3 +275,36 @@ def test_an_article_after_a_name_is_no_weekday() -> None:
     """Only weekdays may stand before the article: "Anna Berg den 4 mars 2025" names Anna."""
     byline = parse_byline("Anna Berg · 4 mars 2025", saved=datetime(2025, 3, 6, 12, 0))
     assert byline is not None and byline.author == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("The Ferret · 3h", 3),
+        ("Der Standard · 5h", 5),
+        ("El Salto | 45m", 0.75),
+        ("Lena Hartmann · 2d", 48),
+    ],
+)
+def test_an_age_written_short_after_the_source_dates_the_line(text: str, hours: float) -> None:
+    saved = datetime(2025, 3, 5, 18, 30, tzinfo=UTC)
+    byline = parse_byline(text, saved=saved)
+    assert byline is not None and byline.published is not None
+    assert (saved - byline.published).total_seconds() == hours * 3600
+
+
+@pytest.mark.parametrize("text", ["Size 4m", "Route A3h", "Level 2d"])
+def test_a_letter_after_a_number_in_words_is_no_age(text: str) -> None:
+    byline = parse_byline(text, saved=datetime(2025, 3, 5, 18, 30, tzinfo=UTC))
+    assert byline is None or byline.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("for 2 timer siden", 2), ("för 3 dagar sedan", 72), ("for 12 minutter siden", 0.2)],
+)
+def test_a_scandinavian_age_names_no_writer(text: str, hours: float) -> None:
+    saved = datetime(2025, 3, 20, 12, tzinfo=UTC)
+    byline = parse_byline(text, saved=saved)
+    assert byline is not None and byline.author is None and byline.published is not None
+    assert (saved - byline.published).total_seconds() == hours * 3600

@@ -476,3 +476,29 @@ def test_strip_promotion_keeps_the_teaser() -> None:
 )
 def test_strip_promotion_drops_a_trailing_link(text: str, kept: str) -> None:
     assert strip_promotion(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("teaser", "start"),
+    [
+        (
+            "Convenio de grandes almacenes 2025: la patronal ofrece un 2 % y nosotras pedimos "
+            "el IPC más un punto. Consulta la plataforma completa.",
+            "Convenio de grandes almacenes 2025: la patronal ofrece",
+        ),
+        (
+            "Goed nieuws voor glazenwassers: vanaf 1 april krijg je een hogere "
+            "reiskostenvergoeding van 23 cent per kilometer. Lees verder.",
+            "Goed nieuws voor glazenwassers: vanaf 1 april",
+        ),
+        (
+            "The branch AGM elected a new committee for 2025: Jan Moorcroft (secretary), "
+            "Femi Adebayo (chair), Louise Grant (treasurer) and Dan Keeble (welfare officer).",
+            "The branch AGM elected a new committee for 2025: Jan Moorcroft",
+        ),
+    ],
+)
+def test_derive_title_keeps_a_title_and_its_subtitle_together(teaser: str, start: str) -> None:
+    title = derive_title(teaser)
+    assert title.startswith(start)
+    assert title.endswith("…") and len(title) >= 80

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from typing import Final
 
+from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, TEXT, TITLE
+from publisher.ingest.parsing.relative import has_age, has_day_word
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 
 _HEADING_CHARS: Final = 60
 _HEADING_WORDS: Final = 7
@@ -203,3 +206,59 @@ def _size(syms: list[str], record: list[int]) -> int:
         fields += not (symbol == last and symbol in (TEXT, BYLINE))
         last = symbol
     return fields
+
+
+_TEXTS: Final = (TITLE, TEXT, LIST)
+_HEADED_RECORDS: Final = 4  # teasers a page lists before a box between them stands out
+_HEAD_WORDS: Final = 8
+
+
+def headed_boxes(units: list[Unit], syms: list[str], records: list[list[int]]) -> dict[int, int]:
+    """In a list of teasers (records of one text each, in blocks of their own), the
+    blocks that open with a heading of a kind few of the page's teasers have ("Are you a
+    rep?", "Sponsored", "Editor's note", "Join today"): a promotion, a helpline or a note
+    set between the teasers, its heading, text and button furniture (line -> heading).
+    Dated heads are one kind, undated ones another: a kind over many teasers (a source
+    and its age, a writer's handle and the day) is the page's."""
+    if len(records) < _HEADED_RECORDS or any(_fields(syms, r) != 1 for r in records):
+        return {}
+    texts = [next(i for i in r if syms[i] in _TEXTS) for r in records]
+    if len({units[i].block for i in texts}) < len(texts):
+        return {}  # lines of one block (an interview's answers): no teasers in boxes of their own
+    heads = {text: head for text in texts if (head := _own_head(units, syms, text)) is not None}
+    kinds = Counter(_dated(units[head]) for head in heads.values())
+    held: dict[int, int] = {}
+    for text, head in heads.items():
+        if kinds[_dated(units[head])] * 4 > len(records):
+            continue  # a field the page's teasers carry
+        end = text
+        while end + 1 < len(units) and units[end + 1].block == units[text].block:
+            end += 1
+        held.update({i: head for i in range(head, end + 1)})
+    return held
+
+
+def _dated(unit: Unit) -> bool:
+    """Whether a line dates something: heads that date their teasers are one kind (a
+    source and its age, a day), heads that do not another ("Sponsored", "Need help?")."""
+    if unit.byline is not None and unit.byline.published is not None:
+        return True
+    return has_age(unit.text) or has_day_word(unit.text) or find_date(unit.text) is not None
+
+
+def _fields(syms: list[str], record: list[int]) -> int:
+    """How many lines of text a record holds."""
+    return sum(1 for i in record if syms[i] in _TEXTS)
+
+
+def _own_head(units: list[Unit], syms: list[str], text: int) -> int | None:
+    """The heading over a teaser in its own block: the one line above it there, short,
+    and neither metadata (a caption, a counter) nor a label the page gives its items."""
+    head = text - 1
+    block = units[text].block
+    if head < 0 or units[head].block != block or (head and units[head - 1].block == block):
+        return None
+    if syms[head] in (META, LABEL, LIST):
+        return None
+    words = units[head].text.split()
+    return head if len(words) <= _HEAD_WORDS and not units[head].text.endswith(".") else None

@@ -14,7 +14,7 @@ from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
 from publisher.ingest.parsing.article import find_article
-from publisher.ingest.parsing.boxes import boxed_lines
+from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
 from publisher.ingest.parsing.bylines import Byline, dateline_date
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
@@ -109,7 +109,10 @@ def _outside_boxes(units: list[Unit], syms: list[str], roles: list[str], skip: s
     ("Most read", "Related", "Upcoming events"): their lines become furniture."""
     read = [FURNITURE if i in skip else s for i, s in enumerate(syms)]
     reading = find_records(units, read)
-    boxed = boxed_lines(units, read, [r.indexes for r in reading.records])
+    found = [r.indexes for r in reading.records]
+    boxed = boxed_lines(units, read, found)
+    if reading.pattern == (TEXT,):
+        boxed.update(headed_boxes(units, read, found))
     # read again only where a record took lines of a box
     changed = any(i in boxed for r in reading.records for i in r.indexes)
     for i, head in boxed.items():

@@ -49,6 +49,11 @@ _AGO: Final = re.compile(
     rf"|(?:il y a|vor|hace|há|ha|fa|acum)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
+# An item's age written short after its source, ending the line: "The Ferret · 3h",
+# "@tomrees · 1d", "Fagbladet | 45m"
+_AGE: Final = re.compile(r"(?:^|[·|•]\s?)(?P<n>\d{1,3})(?P<u>[mhdw])$")
+# The word a Scandinavian age opens with, before the count ("for 5 timer siden").
+_AGO_BEFORE: Final = frozenset({"for ", "för "})
 _DAY_WORDS: Final = (
     (
         "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
@@ -118,6 +123,11 @@ _NOT_DATES: Final = re.compile(
 )
 
 
+def has_age(text: str) -> bool:
+    """Whether ``text`` ends with an item's age written short ("The Ferret · 3h")."""
+    return text[-1:] in _UNIT_LETTERS and _AGE.search(text) is not None
+
+
 def has_day_word(text: str) -> bool:
     """Whether ``text`` holds a word of a relative date ("yesterday", "vor 3", "an hour ago")."""
     if _CASE_ODDITIES.isdisjoint(text) and _DAY_WORD_HINT.search(text.lower()) is None:
@@ -132,6 +142,9 @@ def find_when(
     found = find_date(text, day_first=day_first)
     if found is not None or saved is None:
         return found
+    if has_age(text) and (age := _AGE.search(text)) is not None:
+        seconds = int(age.group("n")) * _UNIT_LETTERS[age.group("u")]
+        return DateMatch(age.start(), age.end(), saved - timedelta(seconds=seconds))
     # cheap hints first: most lines hold no relative date, and the full patterns are slow
     lower = text.lower()
     if _AGO_HINT.search(lower):
@@ -153,7 +166,10 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
         unit = (match.group("u") or match.group("u2") or match.group("u3") or "").lower()
         n = int(count) if count.isdigit() else 1
         value = saved - timedelta(seconds=n * _UNITS.get(unit, 86400))
-        return DateMatch(match.start(), match.end(), value)
+        start = match.start()
+        if text[max(0, start - 4) : start].lower() in _AGO_BEFORE:
+            start -= 4  # "for 2 timer siden", "för 3 dagar sedan": the word is the date's
+        return DateMatch(start, match.end(), value)
     match = _DAY.search(text)
     if match is not None:
         word = match.group().lower()

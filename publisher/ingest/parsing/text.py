@@ -35,7 +35,13 @@ _ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr st prof sr jr vs etc e.g i.e no vol gen col lt rev hon mt inc ltd co "
     "cllr sgt capt fig approx cf al".split()
 )
+# Where a long sentence may be cut for a title: a dash or a semicolon ends a clause of 30
+# characters; a colon only one that stands as a headline of its own (50): before a shorter
+# one it opens what it announces ("Convenio 2025: la patronal ofrece …" stays whole, cut
+# at a word where too long).
 _STRONG_CLAUSE: Final = re.compile(r" [—–-] |; |: ")
+_CLAUSE_MIN: Final = 30
+_COLON_CLAUSE_MIN: Final = 50
 _TRAILING_JUNK: Final = " ,;:–—-(/"
 _MIN_LIMIT: Final = 20
 _MAX_LIMIT: Final = 99
@@ -133,7 +139,8 @@ def _first_clause(sentence: str, limit: int) -> str:
     """The first clause before a dash, semicolon or colon, when it is long enough to stand."""
     for match in _STRONG_CLAUSE.finditer(sentence, 0, limit + 3):
         clause = sentence[: match.start()].rstrip(_TRAILING_JUNK)
-        if 30 <= len(clause) <= limit and _balanced(clause):
+        least = _COLON_CLAUSE_MIN if match.group() == ": " else _CLAUSE_MIN
+        if least <= len(clause) <= limit and _balanced(clause):
             return clause
     return ""
 
