@@ -724,3 +724,67 @@ def test_a_job_title_under_a_name_is_the_names_role_not_a_title() -> None:
     roles = {text: role for _, role, text in result.lines}
     assert roles["Political Editor"].endswith("meta")  # no kicker (the item's category)
     assert roles["Economics Correspondent"].endswith("meta")
+
+
+def _blog(posts: list[tuple[str, str, str]], archive: str) -> str:
+    body = "\n\n".join(
+        f"{day}\n\n{title}\n\n{_POST_TEXT}\n\n"
+        f"Posted by {author} at 14:22   4 comments:\nLabels: strike"
+        for day, title, author in posts
+    )
+    listed = "\n".join(title for _, title, _ in posts)
+    return f"Picket Hut Diary\n\n{body}\n\n{archive}\n{listed}\n"
+
+
+_POST_TEXT = "Management asked for talks this afternoon, and the stewards went in at three o'clock."
+
+
+@pytest.mark.parametrize(
+    ("posts", "archive"),
+    [
+        (
+            [
+                (
+                    "Monday, 3 March 2025",
+                    "Day 41: the council blinks (a little)",
+                    "Lorraine Baxter",
+                ),
+                ("Friday, 28 February 2025", "Hardship fund: where the money went", "Kev Hollis"),
+                (
+                    "Thursday, 27 February 2025",
+                    "A letter from a resident in Gleadless",
+                    "Priya Mahmood",
+                ),
+            ],
+            "Blog Archive",
+        ),
+        (
+            [
+                (
+                    "lunes, 3 de marzo de 2025",
+                    "Día 41: el ayuntamiento cede un poco",
+                    "Lorena Báez",
+                ),
+                (
+                    "viernes, 28 de febrero de 2025",
+                    "Caja de resistencia: en qué se gastó",
+                    "Kevin Holgado",
+                ),
+                (
+                    "jueves, 27 de febrero de 2025",
+                    "Una carta de una vecina de Vallecas",
+                    "Pilar Mahmud",
+                ),
+            ],
+            "Archivo del blog",
+        ),
+    ],
+)
+def test_a_post_title_copied_in_the_sidebar_archive_is_still_a_headline(
+    posts: list[tuple[str, str, str]], archive: str
+) -> None:
+    result = _parse(_blog(posts, archive))
+    authors = {item.title: item.author for item in result.items}
+    assert {title: authors.get(title) for _, title, _ in posts} == {
+        title: author for _, title, author in posts
+    }

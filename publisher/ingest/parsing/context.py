@@ -38,6 +38,7 @@ _TEASER_RUN: Final = 3  # lines of running text in one block that make it a run 
 _NAMES_OVER_TITLES: Final = 2  # names kept over titles that show where the page puts them
 _HEADLINE_MAX: Final = 200  # a headline in a title's place, long as it may be
 _ROLE_WORDS: Final = 4  # a job title under a name is a few words
+_HEADLINE_WORDS: Final = 4  # a line this long heading its own text block is a headline
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
@@ -353,11 +354,16 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
 
 def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
     """Whether a headline has text or a byline under it in its block (a kicker has its
-    title under it); on a page with a blank line after every line, the next line."""
+    title under it); on a page with a blank line after every line, the next line; and for
+    a headline of several words alone in its block, the block under it (a blog's post
+    title over its text, the title copied in the sidebar's archive)."""
     below = _neighbour(out, index, 1)
     if below is None or out[below] not in (TEXT, BYLINE):
         return False
-    return units[below].block == units[index].block or _one_line_blocks(units)
+    if units[below].block == units[index].block or _one_line_blocks(units):
+        return True
+    alone = index == 0 or units[index - 1].block != units[index].block
+    return alone and len(units[index].text.split()) >= _HEADLINE_WORDS
 
 
 def _signed_below(units: list[Unit], out: list[str], index: int) -> bool:
