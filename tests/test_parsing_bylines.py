@@ -3,7 +3,7 @@ co-authors, places after names, and author archives without bylines on their ite
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -787,3 +787,25 @@ def test_a_date_opening_with_a_number_is_no_numbered_list_item() -> None:
         "Lena Hofmann",
     ]
     assert all(item.published for item in result.items)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published in The Organiser’s Notebook · 6 min read · Mar 1, 2025", date(2025, 3, 1)),
+        ("Publié dans Les Cahiers du travail · 5 min de lecture · 3 mars 2025", date(2025, 3, 3)),
+        ("Veröffentlicht in Gewerkschaftsforum · 7 min Lesezeit · 4. März 2025", date(2025, 3, 4)),
+        ("Publicado en Cuadernos de la Huelga General · 2 de marzo de 2025", date(2025, 3, 2)),
+    ],
+)
+def test_the_publication_a_post_ran_in_beside_its_date_names_no_writer(
+    line: str, day: date
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author is None
+    assert byline.published is not None and byline.published.date() == day
+
+
+def test_a_writer_before_the_publication_a_post_ran_in_is_kept() -> None:
+    byline = parse_byline("Jane Doe · Published in The Notebook · Mar 1, 2025")
+    assert byline is not None and byline.author == "Jane Doe"

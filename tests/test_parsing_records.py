@@ -788,3 +788,74 @@ def test_a_post_title_copied_in_the_sidebar_archive_is_still_a_headline(
     assert {title: authors.get(title) for _, title, _ in posts} == {
         title: author for _, title, author in posts
     }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Member-only story",
+        "🔒 Paid",
+        "Subscriber Only",
+        "Réservé aux abonnés",
+        "Nur für Abonnenten",
+        "Exclusivo para suscriptores",
+        "Solo per abbonati",
+    ],
+)
+def test_a_paywalls_mark_over_a_post_is_furniture(line: str) -> None:
+    assert _symbol(line) == "F"
+
+
+_PAYWALLED = """\
+Werkstatt-Notizen
+
+Startseite | Archiv | Über uns
+
+Nur für Abonnenten
+Jana Reuter
+Erschienen in Werkstatt-Notizen · 6 Min. Lesezeit · 3. März 2025
+Wie wir den Betriebsrat gegründet haben
+Drei Monate Vorbereitung, zwei Abmahnungen und eine Wahl mit 91 Prozent Beteiligung
+312
+
+Tobias Lang
+Erschienen in Werkstatt-Notizen · 4 Min. Lesezeit · 27. Februar 2025
+Schichtpläne lesen lernen
+Was im Dienstplan steht, und was der Arbeitgeber gern weglässt
+88
+
+Nur für Abonnenten
+Mert Yilmaz
+Erschienen in Werkstatt-Notizen · 9 Min. Lesezeit · 20. Februar 2025
+Warnstreik im Lager: ein Protokoll
+Von der Frühschicht bis zur Kundgebung vor dem Tor, Stunde für Stunde
+1,2K
+
+Jana Reuter
+Erschienen in Werkstatt-Notizen · 5 Min. Lesezeit · 12. Februar 2025
+Tarifbindung in drei Grafiken
+Warum die Zahl der Betriebe mit Tarifvertrag seit 2000 sinkt
+140
+"""
+
+
+def test_a_paywalls_mark_opening_a_block_leaves_the_name_under_it_opening_the_record() -> None:
+    result = _parse(_PAYWALLED)
+    assert _titles(result) == [
+        "Wie wir den Betriebsrat gegründet haben",
+        "Schichtpläne lesen lernen",
+        "Warnstreik im Lager: ein Protokoll",
+        "Tarifbindung in drei Grafiken",
+    ]
+    assert [item.author for item in result.items] == [
+        "Jana Reuter",
+        "Tobias Lang",
+        "Mert Yilmaz",
+        "Jana Reuter",
+    ]
+    assert [item.published.date() for item in result.items if item.published] == [
+        date(2025, 3, 3),
+        date(2025, 2, 27),
+        date(2025, 2, 20),
+        date(2025, 2, 12),
+    ]

@@ -225,6 +225,15 @@ _ROLE_BEFORE: Final = re.compile(
 )
 # A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
 _IN_BY: Final = re.compile(r"In\s+(?:\S+\s+){1,5}?by\s+(?=[A-Z])")
+# The publication a platform's post ran in, beside its date and reading time ("Published in
+# The Organiser's Notebook · 6 min read · Mar 1, 2025", "Publié dans Le Fil · 3 mars"):
+# the page's own publication, never a writer.
+_PUBLISHED_IN: Final = re.compile(
+    r"(?:^|(?<=[·|•]))\s*(?:published|posted|publiée?|veröffentlicht|erschienen|publicad[oa]"
+    r"|pubblicat[oa]|gepubliceerd|cyhoeddwyd)\s+(?:in|dans|en|im|in der|su|em|no|na|op|yn)\s+"
+    r"[^·|•]{1,60}",
+    re.IGNORECASE,
+)
 _AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
 # words before a date that name no one: "Am 05.03.2024", "Le 5 mars", "Onsdag d. 5. marts"
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den d. der the".split())
@@ -340,6 +349,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
             rest = _META_MORE.sub(" ", rest)
         if _may_hold_meta(rest):
             rest = _META.sub(" ", rest)
+    if found is not None and _STRONG_CHARS.intersection(rest):
+        rest = _PUBLISHED_IN.sub(" ", rest)
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _DANGLING.sub("", rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)

@@ -32,7 +32,16 @@ from publisher.ingest.parsing.fields import (
 )
 from publisher.ingest.parsing.furniture import LINK
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import (
+    BYLINE,
+    FURNITURE,
+    LABEL,
+    LIST,
+    META,
+    TEXT,
+    TITLE,
+    line_symbol,
+)
 from publisher.ingest.parsing.shapes import (
     REPEATABLE,
     RUNS,
@@ -89,9 +98,35 @@ def _content(units: list[Unit], syms: list[str]) -> _Content:
                 w if syms[i] in _UNREAD else 0 for i, w in zip(indexes, weights, strict=True)
             ),
         ],
-        opens=[not i or units[i].block != units[i - 1].block for i in indexes],
+        opens=_opens(units, syms, indexes),
         closed=_bounds_before(units, syms, indexes),
     )
+
+
+def _opens(units: list[Unit], syms: list[str], indexes: list[int]) -> list[bool]:
+    """Which content lines start a block of the page: the block's first line, or the first
+    after a line its own text makes furniture opening it (a paywall's mark over a post,
+    "Member-only story"; not a masthead, furniture only by where it stands)."""
+    return [
+        not i
+        or units[i].block != units[i - 1].block
+        or (
+            syms[i - 1] == FURNITURE
+            and (k == 0 or units[indexes[k - 1]].block != units[i].block)
+            and _opens_block(units, i - 1)
+        )
+        for k, i in enumerate(indexes)
+    ]
+
+
+def _opens_block(units: list[Unit], index: int) -> bool:
+    """Whether the lines from the block's start to ``index`` are furniture by their text."""
+    block = units[index].block
+    while index >= 0 and units[index].block == block:
+        if line_symbol(units[index])[0] != FURNITURE:
+            return False
+        index -= 1
+    return True
 
 
 def _bounds_before(units: list[Unit], syms: list[str], indexes: list[int]) -> list[int]:

@@ -114,6 +114,20 @@ _FURNITURE_WORDS: Final = (
         # an avatar's alternative text over the writer's name ("Writer's picture" / "Gemma Clarke")
         frozenset(("writer's picture", "writer’s picture", "author's picture", "author picture"))
     )
+    # a paywall's mark on a post, in the languages pages come in ("Member-only story",
+    # "🔒 Paid", "Réservé aux abonnés", "Nur für Abonnenten", "Solo per abbonati")
+    | frozenset(
+        (
+            *("paid", "member-only story", "members-only story", "member only"),
+            *("subscriber only", "subscribers only", "paid subscribers only"),
+            *("for paid subscribers", "this post is for paid subscribers"),
+            *("réservé aux abonnés", "article réservé aux abonnés", "abonnés"),
+            *("nur für abonnenten",),
+            *("nur für mitglieder", "abo", "exclusivo para suscriptores", "exclusivo para socios"),
+            *("solo per abbonati", "riservato agli abbonati", "alleen voor abonnees"),
+            *("exclusivo para assinantes", "i danysgrifwyr yn unig", "i aelodau yn unig"),
+        )
+    )
     # a record's fold-out and the jump back up ("Details" over a Joomla article's fields)
     | frozenset(
         (
