@@ -41,6 +41,9 @@ _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
     r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
+    # a book's or a collection's editors: "Edited by A and B", "Coordinado por", "Dirigé par"
+    r"|edited|co-?edited|coordinated|coordinado|coordinada|coordenado|coordenada|coordinato"
+    r"|dirigée?|curated"
     r"|review|rezension|recensione|recensie|critique|reseña|crítica|resenha|adolygiad"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane"
@@ -50,6 +53,7 @@ _BY: Final = re.compile(
     r"|análisis|analisi|opinión|opinião|análise|beschouwing))\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*"
+    r"|^(?:sous\s+la\s+direction\s+de|onder\s+redactie\s+van)\b\s*:?\s*"
     # a paper's own reporter: "Van onze verslaggever Karin Smeets", "dal nostro inviato"
     r"|^(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspond[ae]nt\w*"
@@ -91,7 +95,8 @@ _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 _WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
 _META: Final = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|min\.|mins?)"
-    r"(?:\s+(?:read|de lecture|lesen|lesezeit|lectura|lettura|leestijd))?"
+    r"(?:\s+(?:read|de lecture|lesen|lesezeit|lectura|lettura|leestijd|de lectura|de leitura"
+    r"|di lettura))?"
     # "Lesezeit ca. 12 Minuten", "Reading time: about 5 minutes"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura|reading time)\s*:?\s*"
     r"(?:(?:ca\.|circa|etwa|about|approx\.|environ|unos|ong\.)\s?)?\d{1,3}\s?"
@@ -180,6 +185,7 @@ _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di"
     r"|(?-i:di|per))\b"
     r"|scris\s+de\b"
+    r"|sous\s+la\s+direction\s+de\b|onder\s+redactie\s+van\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
@@ -190,7 +196,7 @@ _BY_START: Final = re.compile(
 _BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
-    "scris de",
+    *("scris de", "sous la direction de", "onder redactie van"),
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
     *("von unsere", "do nosso", "da nossa"),
 )
@@ -240,6 +246,10 @@ _DATE_ARTICLES: Final = frozenset("am le el il on op em den d. der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
 _STRONG_CHARS: Final = frozenset(_STRONG)
 _LABEL_WORDS: Final = 4
+# a series' number after a publication's type: "Working paper 31", "Nota nº 12", "Heft 4"
+_NUMBERED: Final = re.compile(
+    r"\s+(?:n[º°o]\.?|nr\.?|no\.?|núm\.?|num\.?|number|#)?\s?\d{1,4}$", re.IGNORECASE
+)
 
 
 def _more_meta(text: str) -> bool:
@@ -384,9 +394,21 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
-    if _labelled(text, found) or _dateline(rest, text):
+    if _labelled(text, found) or _dateline(rest, text) or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
     return None
+
+
+def _label_beside(rest: str, text: str) -> bool:
+    """Whether all a dated row holds besides its date and its metadata is a type label set
+    apart by a strong separator ("Briefing · 19 March 2025 · 6 min read", "Analyse · 4 mars
+    2025 · 8 min de lecture")."""
+    label = rest.strip(_SEPARATORS)
+    if not label or _STRONG_CHARS.isdisjoint(text) or not _STRONG_CHARS.isdisjoint(label):
+        return False
+    if not label[0].isupper() or label[-1] in ".?!":
+        return False
+    return is_section_label(_NUMBERED.sub("", label))  # a place ("Glasgow") is no type
 
 
 def _without_caps_label(rest: str) -> str:
@@ -535,7 +557,11 @@ def _labelled(text: str, found: DateMatch) -> bool:
     mark = label[-1] if before else label[0]
     if before and before[-2:-1].isdigit():
         return False  # a span of days ("Leafleting weekend: 20–21 January"), no separator
-    return mark in _STRONG and label.strip(_SEPARATORS).count(" ") < _LABEL_WORDS
+    label = label.strip(_SEPARATORS)
+    if mark not in _STRONG:
+        return False
+    # a type label and its number: "DOCUMENTO DE TRABAJO Nº 31 · 13/02/2025"
+    return label.count(" ") < _LABEL_WORDS or is_section_label(_NUMBERED.sub("", label))
 
 
 # A dateline opening a standfirst: a place and a date before a dash ("Berlin, 5. März 2025 –

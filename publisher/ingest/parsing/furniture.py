@@ -64,6 +64,21 @@ _PAGING_WORDS: Final = frozenset(
     "showing items first last go to issue issues".split()
 )
 _PAGING_KEY: Final = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
+# A search's or a filter's result count, perhaps with the sort control after it: "Showing
+# 1–12 of 214 publications   Sort by: Newest", "Mostrando 1–10 de 143 resultados",
+# "Affichage de 1 à 12 sur 48 résultats", "Resultaten 1-10 van 57": a range of a total.
+_RESULT_COUNT: Final = re.compile(
+    r"(?:showing|displaying|viewing|mostrando|exibindo|affichage(?: de)?|zeige|anzeige"
+    r"|visualizzazione(?: di)?|toont|weergave(?: van)?|yn dangos|results?|résultats|ergebnisse"
+    r"|treffer|risultati|resultaten|resultados)\s?:?\s"
+    r"\d[\d.,]*(?:\s?[-–—]\s?\d[\d.,]*|\s(?:à|a|al|bis|t/m|tot|i|to)\s\d[\d.,]*)"
+    r"\s(?:of|de|sur|von|di|van|o|z|dari)\s\d[\d.,]*(?:\s[^\W\d_]+){0,2}"
+    r"(?:[\s|·•]+(?:sort(?:ed)? by|order by|ordenar por|ordenado por|trier par|tri|sortieren"
+    r"|sortiert nach|ordina per|sorteer op|sorteren op|trefnu)\b.{0,40})?",
+    re.IGNORECASE,
+)
+_RESULT_MAX: Final = 120
+_DIGIT_EARLY: Final = re.compile(r"\d")
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _BREADCRUMB: Final = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
 _NAV_HINT: Final = re.compile(r"[|›»]| [·•/] ")  # the cheap test before splitting a row of links
@@ -150,6 +165,8 @@ def furniture_kind(text: str) -> str | None:
             return LINK
     if _is_navigation(text) or (len(text) <= _MAX_PAGING and _is_paging(lower)):
         return LINK
+    if _counts_results(text):
+        return LINK
     return None
 
 
@@ -203,6 +220,16 @@ def _is_menu_row(text: str) -> bool:
     if _MENU_ROW.fullmatch(text) is None:
         return False
     return len(_MENU_WORDS.intersection(text.lower().split())) >= 2
+
+
+def _counts_results(text: str) -> bool:
+    """A search's result count ("Showing 1–12 of 214 publications"), the cheap test (a
+    digit among the first words) before the pattern."""
+    return (
+        len(text) <= _RESULT_MAX
+        and _DIGIT_EARLY.search(text, 0, 30) is not None
+        and _RESULT_COUNT.fullmatch(text) is not None
+    )
 
 
 def _is_paging(lower: str) -> bool:

@@ -32,7 +32,8 @@ _ROLES: Final = frozenset(
     "general deputy mayor senator rep congressman congresswoman".split()
 )
 # Words of section labels and kinds of piece ("PRESS RELEASE", "Media briefing",
-# "Long read", "Comunicato stampa"): a line of nothing else is a label, never a name.
+# "Long read", "Comunicato stampa"), and of a publication's type ("Working paper", "Fact
+# sheet", "NOTA DE ANÁLISIS", "Informe anual"): a line of nothing else is a label, never a name.
 SECTION_WORDS: Final = frozenset(
     """press release releases statement statements media briefing briefings opinion column
     comment analysis long read news update updates feature features interview review reviews
@@ -49,13 +50,22 @@ SECTION_WORDS: Final = frozenset(
     comunicato stampa notizie notizia opinione intervista
     notícias notícia opinião imprensa
     persbericht nieuws opinie column interview achtergrond
-    datganiad newyddion barn""".split()
+    datganiad newyddion barn
+    working fact sheet factsheet book books dossier toolkit handbook study studies annual
+    informe informes nota notas análisis documento documentos trabajo estudio estudios anual
+    rapport rapports étude études analyse annuel
+    studie studien arbeitspapier positionspapier jahresbericht
+    rapporto rapporti studio analisi annuale
+    relatório relatórios estudo estudos análise
+    rapporten notitie onderzoek publicatie publicaties jaarverslag
+    adroddiad papur""".split()
 )
 # Section words that are nobody's name: a would-be name holding one is a section's label
 # ("STATE POLITICS", "World News"); the others may be surnames ("Jane Long", "Ann Story").
 _SECTION_ONLY: Final = SECTION_WORDS - frozenset(
     """long read brief paper papers guide live press review letter letters feature first team
-    latest story note notes column report event world response evidence first""".split()
+    latest story note notes column report event world response evidence first
+    book books rapport studio""".split()
 )
 # Words of organisations, departments, desks and outlets in the languages pages come in
 # ("Departamento Jurídico", "Social Sciences", "Mumbai News Network", "Express Web Desk",

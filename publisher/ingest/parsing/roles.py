@@ -36,7 +36,13 @@ _META: Final = re.compile(
     # a time or a span of times: "10:30 AM - 1:00 PM GMT", "19.00–21.00 Uhr"
     r"|\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?)?"
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?"
-    r"|.{0,40}\((?:pdf|docx?|epub|odt)?,?\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten|pages?)\s?\)"
+    r"|.{0,40}\((?:pdf|docx?|epub|odt|xlsx?|csv|ods|zip)?,?\s?\d[\d,.]*\s?(?:kb|mb|gb|ko|mo|seiten"
+    r"|pages?)\s?\)"
+    # a publication's catalogue numbers: "ISBN 978-1-915327-41-8", "ISSN 2754-1180 (online)",
+    # "e-ISSN: 1234-5678", "DOI: 10.5281/zenodo.123", "Depósito legal: M-1234-2025"
+    r"|(?:e-?|p-?)?(?:isbn|issn)(?:-1[03])?\s?:?\s?[\dX][\dX -]{6,}.{0,80}"
+    r"|doi\s?:?\s?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+.{0,40}"
+    r"|(?:depósito legal|dipòsit legal|dl)\s?:?\s?[a-z]{1,2}[ -]?\d[\d -]{3,}.{0,20}"
     # where an event is held, when it is no place: "Online (Zoom)", "En ligne"
     r"|(?:online|virtual|zoom|hybrid|en ligne|en línea|virtuell)(?:\s?\(.{0,20}\))?"
     r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d[\d.,]*\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?"
@@ -57,6 +63,7 @@ _META: Final = re.compile(
     r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
     r"|fotografía|fotografia|cover illustration|cover photo|caption|bild|imagen|immagine"
     r"|imagem|afbeelding|llun|delwedd|grianghraf)\s?(?::|by\b).{0,150}"
+    r"|media caption\s?[,:].{0,150}"  # a player's caption: "Media caption, Watch: Reeves …"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
     r"|[£€$]\s?\d[\d.,]*.{0,20}|\d[\d.,]*\s?[£€$].{0,20}|free|gratuit|kostenlos|gratis"
@@ -65,6 +72,10 @@ _META: Final = re.compile(
     r"|(?:\d[\d,.]*\s?k?|no)\s(?:going|attending|interested|responses?|comments?(?:\son\s.{0,150})?)"
     # the blog, series or section an item is in: "Blog : Le blog de Sophie Lambert"
     r"|(?:blog|series|serie|série|reihe|rubrique|rubrik|section|sección|sezione|topics?)\s?:.{0,80}"
+    # the partner a report was written with: "En colaboración con el Sindicato de Inquilinas"
+    r"|(?:in collaboration with|en colaboración con|en collaboration avec|in zusammenarbeit mit"
+    r"|in collaborazione con|em colaboração com|em parceria com|in samenwerking met"
+    r"|mewn cydweithrediad â)\s.{0,100}"
     # the publisher of a report, not its author: "Herausgegeben von der Hugo-Haase-Stiftung"
     r"|(?:published by|herausgegeben von|édité par|editado por|pubblicato da|uitgegeven door)"
     r"\s.{0,80}"
@@ -110,6 +121,7 @@ _FURNITURE_WORDS: Final = (
     references""".split()
     )
     | frozenset(("post author", "post date", "posts navigation", "post navigation", "copy link"))
+    | frozenset(("get involved", "impliquez-vous", "mach mit", "participa", "doe mee"))
     | (
         # an avatar's alternative text over the writer's name ("Writer's picture" / "Gemma Clarke")
         frozenset(("writer's picture", "writer’s picture", "author's picture", "author picture"))
@@ -168,6 +180,8 @@ _FURNITURE_LINE: Final = re.compile(
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
     r"|load more.{0,20}|show more.{0,20}"
     r"|(?:sort(?:ed)? by|filter(?: by)?|order by|ordenar por|trier par|sortieren nach)\b.{0,80}"
+    r"|(?:filtrar por|filtrer par|filtern nach|filtra per|filter op|filteren op|hidlo yn ôl)"
+    r"\b.{0,80}"
     # the same buttons and boxes in other languages: load more, most read, log in, join
     r"|(?:carregar|cargar|charger|carica|mehr|meer|toon|visa|vis|indlæs|pokaż|ver|afficher"
     r"|mostra)\s(?:mais|más|plus|altri|laden|anzeigen|meer|fler|flere|więcej|todo|tutti)\b.{0,20}"
@@ -196,7 +210,8 @@ _FURNITURE_OPENINGS: Final = frozenset(
     soutenez unterstützen apoya sostieni apoie give donate page pagina página seite tudalen
     load show newer older nieuwere oudere plus neuere ältere your votre la tu je ihre eich e
     email adresse cyfeiriad correo indirizzo our the weekly monthly newsletter nieuwsbrief
-    boletín lettre cylchlythyr infolettre sort sorted filter order ordenar trier
+    boletín lettre cylchlythyr infolettre sort sorted filter order ordenar trier filtrar filtrer
+    filtern filtra filteren hidlo
     sortieren carregar cargar charger carica toon visa vis indlæs pokaż afficher mostra
     mest najczęściej iniciar se anmelden accedi inloggen logga log logg zaloguj hazte
     afíliate adhérer mitglied iscriviti word associe bli suscríbete s abonnieren abbonati
@@ -205,6 +220,9 @@ _FURNITURE_OPENINGS: Final = frozenset(
 )
 _META_OPENINGS: Final = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
+    isbn issn eissn e p doi depósito dipòsit dl
+    collaboration colaboración collaborazione colaboração parceria zusammenarbeit samenwerking
+    mewn em
     location place time cost price ticket tickets lieu heure prix ort zeit preis lugar hora
     precio luogo ora prezzo locatie tijd prijs local preço episode folge épisode episodio
     aflevering photo photos foto fotos picture pictures image images illustration no blog
@@ -266,6 +284,17 @@ _STREET: Final = re.compile(
 )
 # a postcode: British ("WC1R 4RL"), or five or four digits before a town ("10117 Berlin")
 _POSTCODE: Final = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$|^\d{4,5}\s[A-Z][a-zà-ÿ]+$")
+# the last word of a group signing as one ("Policy Unit", "research team"): no name before it
+_COLLECTIVE: Final = frozenset("team teams desk staff newsroom unit group équipe equipo".split())
+# A team signing a piece as one: "Equipo de Salarios del IETD", "Ravensworth Institute
+# research team", "L'équipe du Pôle Emploi", "Team für Arbeitsmarkt"; no writer named.
+_TEAM: Final = re.compile(
+    r"(?i:(?:the|l'|el|la|o|a|das|het|y)\s?)?(?i:equipo|équipe|equipe|team|gruppo|grupo|equipa"
+    r"|arbeitsgruppe|werkgroep|tîm)\s(?:de|du|des|of|di|da|do|van|für|del|della)\s"
+    r"[A-ZÀ-Þ][^.!?:]{1,50}"
+    r"|[A-ZÀ-Þ][^.!?:]{1,50}\s(?i:research|policy|editorial|data|analysis)\s(?i:team|unit|group)",
+)
+_TEAM_LINE: Final = 70
 _LOWER_WORDS: Final = 2
 _PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
@@ -324,6 +353,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
         return LIST, ""
     if name_only(text) is not None:
         return BYLINE, "name"
+    if len(text) <= _TEAM_LINE and _TEAM.fullmatch(text) is not None:
+        return BYLINE, "name (a team signs, no writer named)"
     if unit.title_like or unit.heading:
         return TITLE, ""
     return TEXT, ""
@@ -348,6 +379,8 @@ def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
+    if len(text) <= _TEAM_LINE and _TEAM.fullmatch(text) is not None:
+        return None  # a team signing: "Equipo de Salarios del IETD"
     for dash in (" — ", " – "):
         if dash in text:  # the place the writer files from: "NÚRIA SOLER — BARCELONA"
             head, _, place = text.partition(dash)
@@ -421,6 +454,8 @@ def _name_before_role(text: str) -> str | None:
     words = text.split()
     if not 2 < len(words) <= _NAME_WORDS or not is_role(words[-1]):
         return None  # the line ends in a role word, or it is no name and role
+    if words[-1].lower() in _COLLECTIVE:
+        return None  # a team, not a person: "Ravensworth Institute research team"
     for cut in (2, 3):
         name, role = " ".join(words[:cut]), " ".join(words[cut:])
         if role and role.count(" ") < 2 and is_role(role) and is_name(name) and not is_role(name):
