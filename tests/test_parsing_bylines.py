@@ -809,3 +809,18 @@ def test_the_publication_a_post_ran_in_beside_its_date_names_no_writer(
 def test_a_writer_before_the_publication_a_post_ran_in_is_kept() -> None:
     byline = parse_byline("Jane Doe · Published in The Notebook · Mar 1, 2025")
     assert byline is not None and byline.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Politics Home · Lucy Hartigan · Tue 4 Mar", "Lucy Hartigan"),
+        ("Opinion | Jane Smith | 4 March 2025", "Jane Smith"),
+        ("Noticias · Ana Ruiz · 4 de marzo de 2025", "Ana Ruiz"),
+    ],
+)
+def test_a_name_beside_the_section_or_outlet_it_ran_in_is_the_writer(
+    line: str, author: str
+) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 8, 0))
+    assert byline is not None and byline.author == author

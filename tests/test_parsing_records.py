@@ -11,7 +11,7 @@ import pytest
 from publisher.core.models import ParseResult
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.lines import read_all_units
-from publisher.ingest.parsing.roles import META, TITLE, line_symbol
+from publisher.ingest.parsing.roles import FURNITURE, META, TITLE, line_symbol
 
 SAVED = datetime(2025, 3, 20, 12, tzinfo=UTC)
 
@@ -859,3 +859,80 @@ def test_a_paywalls_mark_opening_a_block_leaves_the_name_under_it_opening_the_re
         date(2025, 2, 20),
         date(2025, 2, 12),
     ]
+
+
+_DIGEST = """\
+── WORK ──────────────────
+
+1. Birmingham bin workers reject council's latest offer
+   BBC News · Helen Marsh · Wed 5 Mar
+   Read on bbc.co.uk ↗   ☆ Save
+
+2. Scottish nursery staff accept 4.2% pay deal, ending strike threat
+   The Herald · Wed 5 Mar
+   Read on heraldscotland.com ↗   ☆ Save
+
+3. Peers to vote on zero-hours amendments next week
+   Politics Home · Lucy Hartigan · Tue 4 Mar
+   Read on politicshome.com ↗   ☆ Save
+
+4. Irish retail workers win Sunday premium in Labour Court ruling
+   The Irish Times · Orla Brennock · Tue 4 Mar
+   Lire sur irishtimes.com ↗
+"""
+
+
+def test_a_numbered_headline_over_its_source_and_byline_is_an_item() -> None:
+    result = _parse(_DIGEST)
+    assert [item.title for item in result.items] == [
+        "Birmingham bin workers reject council's latest offer",
+        "Scottish nursery staff accept 4.2% pay deal, ending strike threat",
+        "Peers to vote on zero-hours amendments next week",
+        "Irish retail workers win Sunday premium in Labour Court ruling",
+    ]
+    assert all(item.published for item in result.items)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read on theguardian.com ↗   ☆ Save", "Listen on www.bbc.co.uk", "Read it at nation.cymru"],
+)
+def test_a_link_out_to_the_story_on_its_site_is_furniture(line: str) -> None:
+    assert _symbol(line) == FURNITURE
+
+
+_PARTNER = """\
+Politics
+
+Doctors' union gives government 14 days to implement the agreement
+KMPDU says the new authority has not paid interns posted in January
+Brian Otieno  |  2 hours ago
+
+Senate committee summons Treasury over county arrears
+Faith Wanjiru  |  4 hours ago
+
+Teachers' union rejects the proposed 5 percent salary review
+KNUT says the offer does not meet the rise in the cost of living
+Mercy Chelang'at  |  7 hours ago
+
+Partner content
+How small firms are using mobile payments to grow
+Brought to you by PesaLink
+
+Raila allies fault party leadership over the coalition deal
+Moses Kiprono  |  1 day ago
+
+Gachagua unveils new party to field candidates in all counties
+Moses Kiprono  |  2 days ago
+
+Matatu owners call off strike after meeting with the minister
+Faith Wanjiru  |  3 days ago
+"""
+
+
+def test_signed_records_after_a_partner_box_are_the_pages_again() -> None:
+    result = parse_page(_PARTNER, saved=datetime(2025, 3, 5, 12, 30))
+    titles = [item.title for item in result.items]
+    assert "How small firms are using mobile payments to grow" not in titles
+    assert len(titles) == 6
+    assert all(item.author for item in result.items)

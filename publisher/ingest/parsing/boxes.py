@@ -166,7 +166,7 @@ def boxed_lines(units: list[Unit], syms: list[str], records: list[list[int]]) ->
         before = [r for r in records if r[-1] < head]
         if not box or not before:
             continue  # a kicker over its item, or a heading over the page's own list
-        box.extend(_smaller_after(syms, records, before, max(box), heads))
+        box.extend(_smaller_after(units, syms, records, before, max(box), heads))
         lines = set(box)
         inside = sum(1 for r in records if r[0] in lines)
         if inside * 2 < len(records):
@@ -175,21 +175,36 @@ def boxed_lines(units: list[Unit], syms: list[str], records: list[list[int]]) ->
 
 
 def _smaller_after(
-    syms: list[str], records: list[list[int]], before: list[list[int]], end: int, heads: list[int]
+    units: list[Unit],
+    syms: list[str],
+    records: list[list[int]],
+    before: list[list[int]],
+    end: int,
+    heads: list[int],
 ) -> list[int]:
     """The lines of the records after a box's block that are smaller than the page's own
     (a headline alone where records hold a standfirst and a byline), up to the first of
     full size or the next box."""
     usual = statistics.median_low(_size(syms, r) for r in before)
+    # where writers sign the page's records, a signed one after the box is the page's again
+    signing = sum(1 for r in before if _signed(units, syms, r)) * 5 >= len(before) * 4
     lines: list[int] = []
     for record in records:
         if record[0] <= end:
             continue
         if _size(syms, record) >= usual or any(end < h < record[0] for h in heads):
             break
+        if signing and _signed(units, syms, record):
+            break
         lines.extend(range(end + 1, record[-1] + 1))
         end = record[-1]
     return lines
+
+
+def _signed(units: list[Unit], syms: list[str], record: list[int]) -> bool:
+    """Whether a record holds a byline naming a writer."""
+    bylines = [units[i].byline for i in record if syms[i] == BYLINE]
+    return any(byline is not None and byline.author for byline in bylines)
 
 
 def _heading(unit: Unit, symbol: str) -> bool:

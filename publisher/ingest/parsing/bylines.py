@@ -12,7 +12,7 @@ from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
 from publisher.ingest.parsing.dates import DateMatch, _trie, find_date, short_year_date
 from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
 from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
-from publisher.ingest.parsing.names import is_name, is_section_label
+from publisher.ingest.parsing.names import SECTION_WORDS, is_name, is_section_label
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -493,8 +493,8 @@ def _author_before_role(rest: str) -> str | None:
 
 
 def _author_among_labels(rest: str) -> str | None:
-    """The one name among a byline's parts where the others are section labels ("Opinion |
-    Jane Smith")."""
+    """The one name among a byline's parts where the others are section labels or the outlet
+    ("Opinion | Jane Smith", "BBC News · Helen Marsh · Wed 5 Mar", "Politics Home · …")."""
     if _STRONG_CHARS.isdisjoint(rest):
         return None
     parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip()]
@@ -502,9 +502,20 @@ def _author_among_labels(rest: str) -> str | None:
     if len(names) != 1 or len(parts) < 2:
         return None
     labels = [p for p in parts if p is not names[0]]
-    if not all(is_section_label(p) or len(p.split()) == 1 for p in labels):
+    if not all(_label_or_outlet(p) for p in labels):
         return None
     return clean_author(names[0])
+
+
+def _label_or_outlet(part: str) -> bool:
+    """A byline's part beside the name: a section, one word, or the outlet it ran in."""
+    words = part.split()
+    return (
+        is_section_label(part)
+        or len(words) == 1
+        or words[0].lower() in SECTION_WORDS
+        or (len(words) <= _LABEL_WORDS and no_writer(part))
+    )
 
 
 def _articles_only(before: str) -> bool:

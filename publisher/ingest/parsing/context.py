@@ -140,16 +140,23 @@ def _headlines_by_shape(units: list[Unit], out: list[str]) -> None:
 
 def _numbered_titles(units: list[Unit], out: list[str]) -> None:
     """A numbered or bulleted title-like line with running text under it in its block
-    heads an item ("1. The miners' strike" / "The dispute of 1984-85 …"), not a list."""
+    heads an item ("1. The miners' strike" / "The dispute of 1984-85 …"), not a list; so
+    does a numbered one over its byline ("4. Peers to vote …" / "Politics Home · Wed 5 Mar")."""
     for index in range(len(units) - 1):
         below = units[index + 1]
         if (
             out[index] == LIST
             and units[index].title_like
-            and out[index + 1] == TEXT
+            and (out[index + 1] == TEXT or (out[index + 1] == BYLINE and _numbered(units[index])))
             and below.block == units[index].block
         ):
             out[index] = TITLE
+
+
+def _numbered(unit: Unit) -> bool:
+    """Whether a list line is numbered ("4. Employment Rights Bill: …"): a ranked headline
+    over its source and byline, where a bullet over a time is a live page's entry."""
+    return unit.marker[:1].isdigit()
 
 
 def _stacked_menus(units: list[Unit], out: list[str], reasons: list[str]) -> None:

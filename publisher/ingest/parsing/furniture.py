@@ -22,6 +22,8 @@ _MAX_COPYRIGHT: Final = 200
 _LINK: Final = re.compile(
     r"(?:read|view|see|learn)\s+(?:more|all|the full (?:article|story|post))\b.{0,40}"
     r"|continue reading\b.{0,60}|full story|more\s*[»›>→]|load more|show more"
+    # a link out to the story on its own site: "Read on theguardian.com ↗   ☆ Save"
+    r"|(?:read|continue|listen|watch)\s+(?:it\s+)?(?:on|at)\s+(?:www\.)?[\w-]+(?:\.[\w-]+)+\b.{0,30}"
     r"|(?:older|newer|next|previous)\s+(?:posts?|entries|articles|page)\b.{0,10}"
     r"|share(?: this)?(?:\s*(?:on|via)\b.{0,40}|\s*:.{0,60})?|tweet|print|email"
     r"|share (?:this )?(?:article|story|post|page)\b.{0,40}|related(?: \w+)?\s*:.{0,90}"
