@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade
-from publisher.ingest.parsing.tails import cut_repeated_links
+from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
 
 
 def _cut(text: str) -> list[Unit]:
@@ -72,3 +74,68 @@ def test_a_title_copied_with_its_subtitle_is_not_cut() -> None:
     page = "\n\n".join(["Who was Selina Cooper? A short life"] * 3 + ["Other story. A short life"])
     units = _cut(page)
     assert all(u.text.endswith("A short life") for u in units)
+
+
+def _apart(text: str) -> list[Unit]:
+    units = read_all_units(text)
+    return read_apart_dates(units, lambda unit, cut: remade(unit, cut, True))
+
+
+def test_a_date_stacked_over_lines_is_read_as_one_date_line() -> None:
+    # English and Portuguese day / month / year stacked, as a date badge is scraped
+    units = _apart("12\nMay\n2024\nMembers at the depot voted to strike over pay.\n")
+    assert [u.text for u in units] == [
+        "12 May 2024",
+        "Members at the depot voted to strike over pay.",
+    ]
+    assert units[0].byline is not None and units[0].byline.published == datetime(2024, 5, 12)
+    units = _apart("7\nfev.\n2025\nOs trabalhadores da Carris aprovaram a greve de quinta-feira.\n")
+    assert units[0].byline is not None and units[0].byline.published == datetime(2025, 2, 7)
+
+
+def test_numbers_or_words_stacked_that_make_no_date_stay_apart() -> None:
+    # a count over a label ("12" / "members"), a list of numbered steps
+    units = _apart("12\nmembers\nsigned the petition this week in Leeds.\n")
+    assert [u.text for u in units][:2] == ["12", "members"]
+    units = _apart("3\n\nAlbert Street\n")
+    assert [u.text for u in units] == ["3", "Albert Street"]
+
+
+def test_a_date_in_brackets_closing_a_teaser_is_set_apart_from_it() -> None:
+    # German and English teasers closed by their date in brackets
+    units = _apart("Die Tarifrunde im Einzelhandel geht in die dritte Runde. (14.03.2025)\n")
+    assert [u.text for u in units] == [
+        "Die Tarifrunde im Einzelhandel geht in die dritte Runde.",
+        "14.03.2025",
+    ]
+    assert units[1].byline is not None and units[1].byline.published == datetime(2025, 3, 14)
+    units = _apart("Cleaners at the museum won the London Living Wage. [2 April 2025]\n")
+    assert units[1].byline is not None and units[1].byline.published == datetime(2025, 4, 2)
+
+
+def test_brackets_that_hold_no_date_or_close_a_short_line_stay() -> None:
+    # an issue number, a count, a headline too short to be a teaser
+    for text in (
+        "Izšla je nova številka glasila Kulturni delavec (št. 1/2025)",
+        "Our survey of members drew many answers (1,204 replies)",
+        "Congress (2024)",
+    ):
+        assert [u.text for u in _apart(text + "\n")] == [text]
+
+
+def test_teasers_dated_in_brackets_give_their_dates() -> None:
+    page = """\
+News
+
+Hospital porters at St Mary's have won a pay rise of 6% after a two-week strike. (3.3.2025)
+
+The branch meeting on Thursday will elect a new health and safety rep. (28.2.2025)
+
+Members at the council depot have voted to accept the new rota offer. (21.2.2025)
+"""
+    result = parse_page(page, saved=datetime(2025, 3, 5))
+    assert [item.published and item.published.date() for item in result.items] == [
+        datetime(2025, 3, 3).date(),
+        datetime(2025, 2, 28).date(),
+        datetime(2025, 2, 21).date(),
+    ]
