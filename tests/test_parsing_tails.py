@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade
 from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
@@ -138,4 +140,65 @@ Members at the council depot have voted to accept the new rota offer. (21.2.2025
         datetime(2025, 3, 3).date(),
         datetime(2025, 2, 28).date(),
         datetime(2025, 2, 21).date(),
+    ]
+
+
+# A date then, after a separator, a category each teaser names: English and German
+_POSTED = """\
+Bulletins
+
+Cleaners at the museum have won the London Living Wage after a year of action.
+Posted 2 days ago · Region: London
+
+Members at the bus garage voted to accept the new rota after a ballot.
+Posted 4 days ago · Branch Officers
+
+The branch has a new health and safety rep at the depot this month.
+Posted 6 March 2025 · Topic: Safety
+"""
+
+_VEROEFFENTLICHT = """\
+Meldungen
+
+Die Beschäftigten im Einzelhandel haben das Angebot der Arbeitgeber abgelehnt.
+Veröffentlicht vor 2 Stunden · Bereich Handel
+
+Der Betriebsrat der Klinik fordert mehr Personal für die Nachtschicht.
+Veröffentlicht am 3. März 2025 · Thema: Gesundheit
+
+Die Tarifkommission trifft sich am Donnerstag zur dritten Verhandlungsrunde.
+Veröffentlicht am 28. Februar 2025 · Bereich Öffentlicher Dienst
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "days"),
+    [(_POSTED, [(3, 3), (3, 1), (3, 6)]), (_VEROEFFENTLICHT, [(3, 5), (3, 3), (2, 28)])],
+)
+def test_a_date_over_a_category_under_each_teaser_dates_it_and_names_no_writer(
+    page: str, days: list[tuple[int, int]]
+) -> None:
+    result = parse_page(page, saved=datetime(2025, 3, 5, 10))
+    assert [(i.published.month, i.published.day) for i in result.items if i.published] == days
+    assert [item.author for item in result.items] == [None, None, None]
+
+
+def test_a_date_over_a_writer_under_each_title_still_names_the_writer() -> None:
+    page = """\
+Blog
+
+Vector tiles are now the default
+FEB 26, 2024 · Tomasz Wiśniewski
+
+Mapathon report: 1,400 buildings in one evening
+FEB 19, 2024 · Kemi Adebayo
+
+How we cut our planet file build from 19 hours to 6
+FEB 12, 2024 · Ana Ribeiro
+"""
+    result = parse_page(page, saved=datetime(2024, 3, 5))
+    assert [item.author for item in result.items] == [
+        "Tomasz Wiśniewski",
+        "Kemi Adebayo",
+        "Ana Ribeiro",
     ]
