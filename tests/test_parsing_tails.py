@@ -202,3 +202,82 @@ FEB 12, 2024 · Ana Ribeiro
         "Kemi Adebayo",
         "Ana Ribeiro",
     ]
+
+
+# Day headings over teasers each followed by the same link, words the furniture patterns
+# do not know, a day's last teaser with an attachment: English and Italian
+_DAYS_WITH_LINKS = [
+    """\
+Branch news
+
+————————————————————
+Wednesday 5 March 2025
+————————————————————
+
+► The pay offer was rejected by 82% of members in the consultation. Reps report on Friday.
+  → the whole story
+
+► Reps will meet the employer on Friday to discuss the rota changes at the depot.
+  → the whole story
+  📎 Leaflet "Rota changes" (PDF, 312 KB)
+
+————————————————————
+Monday 3 March 2025
+————————————————————
+
+► A new steward has been elected at the Hillside depot this week. Congratulations to Sam.
+  → the whole story
+
+► Our annual general meeting will be held at the Trades Hall on 20 March at 6 pm.
+  → the whole story
+  📎 Agenda (PDF, 90 KB)
+
+————————————————————
+Friday 28 February 2025
+————————————————————
+
+► Night shift workers at the sorting office have won back their meal break after a petition.
+  → the whole story
+""",
+    """\
+Notizie
+
+————————————————————
+Mercoledì 5 marzo 2025
+————————————————————
+
+► I lavoratori hanno respinto la proposta dell'azienda sul nuovo contratto. Venerdì si decide.
+  → il seguito
+
+► Venerdì la commissione si riunisce per la terza tornata di trattative con l'azienda.
+  → il seguito
+  📎 Volantino "Trattativa" (PDF, 312 KB)
+
+————————————————————
+Lunedì 3 marzo 2025
+————————————————————
+
+► Il nuovo delegato del magazzino nord è stato eletto questa settimana. Auguri a Sara.
+  → il seguito
+
+► L'assemblea degli iscritti si terrà il 20 marzo alla Camera del lavoro alle 18.
+  → il seguito
+  📎 Ordine del giorno (PDF, 90 KB)
+
+————————————————————
+Venerdì 28 febbraio 2025
+————————————————————
+
+► I lavoratori del turno di notte hanno riottenuto la pausa pasto dopo una petizione.
+  → il seguito
+""",
+]
+
+
+@pytest.mark.parametrize("page", _DAYS_WITH_LINKS)
+def test_teasers_under_day_headings_with_a_link_after_each_are_dated_by_their_day(
+    page: str,
+) -> None:
+    result = parse_page(page, saved=datetime(2025, 3, 5, 12))
+    assert [item.published and item.published.day for item in result.items] == [5, 5, 3, 3, 28]
+    assert not any("→" in item.title for item in result.items)
