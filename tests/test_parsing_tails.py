@@ -281,3 +281,46 @@ def test_teasers_under_day_headings_with_a_link_after_each_are_dated_by_their_da
     result = parse_page(page, saved=datetime(2025, 3, 5, 12))
     assert [item.published and item.published.day for item in result.items] == [5, 5, 3, 3, 28]
     assert not any("→" in item.title for item in result.items)
+
+
+# A badge of parts over each one-sentence teaser, then a share link: German and Spanish
+_BADGES = [
+    """\
+Erfolge
+
+✔ ERFOLG   Bayern · Pflege
+Die Pflegekräfte in drei Münchner Heimen bekommen ab April den vollen Tariflohn.
+Erfolg teilen
+
+✔ ERFOLG   Hessen · Handel
+Die Beschäftigten eines Frankfurter Lagers haben einen Betriebsrat gewählt.
+Erfolg teilen
+
+✔ ERFOLG   Sachsen · Gastronomie
+Das Küchenpersonal einer Leipziger Hotelkette erhält künftig Nachtzuschläge.
+Erfolg teilen
+""",
+    """\
+Victorias
+
+★ VICTORIA   Madrid · Limpieza
+Las limpiadoras del hospital han conseguido la subrogación de toda la plantilla.
+Comparte esta victoria
+
+★ VICTORIA   Asturias · Sanidad
+El personal de las residencias cobrará el plus de nocturnidad desde marzo.
+Comparte esta victoria
+
+★ VICTORIA   Galicia · Hostelería
+Los camareros de piso de tres hoteles de Vigo reducen su carga de habitaciones.
+Comparte esta victoria
+""",
+]
+
+
+@pytest.mark.parametrize("page", _BADGES)
+def test_a_badge_over_each_teaser_is_its_kicker_not_its_title(page: str) -> None:
+    result = parse_page(page, saved=datetime(2025, 3, 5))
+    assert len(result.items) == 3
+    assert all(item.title.startswith(("Die", "Das", "Las", "El", "Los")) for item in result.items)
+    assert result.layout == "teasers"

@@ -357,11 +357,14 @@ def assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
         ):
             title = titles[1]
         if title is None:
-            # a headline repeated elsewhere on the page (a sidebar) was read as a label
+            # a headline repeated elsewhere on the page (a sidebar) was read as a label;
+            # a badge of parts ("✔ WIN  Wales · Care") over a teaser is none
             labels = [
                 i
                 for i in record.indexes
-                if syms[i] == LABEL and units[i].text.count(" ") >= _KICKER_WORDS - 1
+                if syms[i] == LABEL
+                and units[i].text.count(" ") >= _KICKER_WORDS - 1
+                and " · " not in units[i].text
             ]
             texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
             title = (labels or texts or record.indexes)[0]

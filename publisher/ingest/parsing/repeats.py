@@ -187,3 +187,23 @@ def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
     while below < len(units) and out[below] in (FURNITURE, META):
         below += 1
     return below < len(units) and out[below] in (TITLE, LABEL)
+
+
+def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """Title-like lines of parts ("✔ WIN  North East · Care", "EVENT | Leeds | Health")
+    over a teaser's sentence in their block, opening alike in three records or more,
+    are the records' kickers (their kind and place), not their headlines."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units[:-1]):
+        below = units[index + 1]
+        if out[index] != TITLE or out[index + 1] != TEXT or not below.sentence:
+            continue
+        if below.block != unit.block or _SEPARATED.search(unit.text) is None:
+            continue
+        first = _WORDS.match(unit.text)
+        if first is not None:
+            groups[first.group(1).casefold()].append(index)
+    for members in groups.values():
+        if _repeated(units, members):
+            for i in members:
+                out[i], reasons[i] = LABEL, "kicker (a badge each record opens with)"
