@@ -11,6 +11,7 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _REPEATS: Final = 3  # records that show a field before it is the page's own
@@ -191,7 +192,8 @@ def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
 
 def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines of parts ("✔ WIN  North East · Care", "EVENT | Leeds | Health")
-    over a teaser's sentence in their block, opening alike in three records or more,
+    over a teaser's sentence in their block, opening with one word in capitals alike in
+    three records or more,
     are the records' kickers (their kind and place), not their headlines."""
     groups: defaultdict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units[:-1]):
@@ -200,9 +202,13 @@ def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -
             continue
         if below.block != unit.block or _SEPARATED.search(unit.text) is None:
             continue
+        if index and units[index - 1].block == unit.block:
+            continue  # a badge opens its record's block
+        if any(is_name(part) for part in _SEPARATED.split(unit.text)):
+            continue  # "Opinion · Jane Smith" names the writer
         first = _WORDS.match(unit.text)
-        if first is not None:
-            groups[first.group(1).casefold()].append(index)
+        if first is not None and first.group(1).isupper():  # "WIN", "ERFOLG", "VICTORIA"
+            groups[first.group(1)].append(index)
     for members in groups.values():
         if _repeated(units, members):
             for i in members:
