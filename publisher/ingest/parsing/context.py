@@ -14,7 +14,11 @@ from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
-from publisher.ingest.parsing.repeats import labels_under_titles, repeated_fields
+from publisher.ingest.parsing.repeats import (
+    badges_over_teasers,
+    labels_under_titles,
+    repeated_fields,
+)
 from publisher.ingest.parsing.roles import (
     BYLINE,
     FURNITURE,
@@ -59,6 +63,7 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
         out.append(symbol)
         reasons.append(reason)
     repeated_fields(units, out, reasons, saved)
+    badges_over_teasers(units, out, reasons)
     _stacked_menus(units, out, reasons)
     _appeal_boxes(units, out, reasons)
     _mark_labels(units, out, reasons)

@@ -26,6 +26,7 @@ _FULL_SHARE: Final = 3
 _MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
 _MENU_WORDS: Final = 4
 _MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
+_LINKS: Final = 3  # a label repeated under this many items is a link
 ITEM_LINES: Final = (TITLE, TEXT, LIST)  # the lines a teaser or a headline stands on
 _PARTS: Final = re.compile(r"\s+[|·•]\s+")
 _DIGIT: Final = re.compile(r"\d")
@@ -219,17 +220,30 @@ def day_headings(units: list[Unit], syms: list[str]) -> list[int]:
     return []
 
 
-def under_headings(syms: list[str], heads: list[int]) -> list[Record]:
+def under_headings(units: list[Unit], syms: list[str], heads: list[int]) -> list[Record]:
     """One record for each line of items under each day's heading, up to the next
-    heading, a label or a byline (a box's heading, the next list)."""
+    heading, a label or a byline (a box's heading, the next list); a label the page
+    repeats under its items ("→ lire la suite", "Read more") closes none."""
     records: list[Record] = []
+    links = _repeated_labels(units, syms)
     for head, after in itertools.pairwise([*heads, len(syms)]):
         for i in range(head + 1, after):
+            if i in links:
+                continue
             if syms[i] not in ITEM_LINES and syms[i] not in (FURNITURE, META):
                 break
             if syms[i] in ITEM_LINES:
                 records.append(Record(indexes=[i], roles={i: "title"}, heading=head))
     return records
+
+
+def _repeated_labels(units: list[Unit], syms: list[str]) -> set[int]:
+    """The labels a page writes the same under three items or more: a link, not a heading."""
+    seen: dict[str, list[int]] = {}
+    for i, symbol in enumerate(syms):
+        if symbol == LABEL and i and syms[i - 1] in ITEM_LINES:
+            seen.setdefault(units[i].text.casefold(), []).append(i)
+    return {i for found in seen.values() if len(found) >= _LINKS for i in found}
 
 
 def _issue_date(units: list[Unit], first: int) -> list[int]:
@@ -343,11 +357,14 @@ def assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
         ):
             title = titles[1]
         if title is None:
-            # a headline repeated elsewhere on the page (a sidebar) was read as a label
+            # a headline repeated elsewhere on the page (a sidebar) was read as a label;
+            # a badge of parts ("✔ WIN  Wales · Care") over a teaser is none
             labels = [
                 i
                 for i in record.indexes
-                if syms[i] == LABEL and units[i].text.count(" ") >= _KICKER_WORDS - 1
+                if syms[i] == LABEL
+                and units[i].text.count(" ") >= _KICKER_WORDS - 1
+                and " · " not in units[i].text
             ]
             texts = [i for i in record.indexes if syms[i] in (TEXT, LIST)]
             title = (labels or texts or record.indexes)[0]

@@ -129,13 +129,26 @@ def _by_day_headings(units: list[Unit], syms: list[str], reading: Reading) -> Re
     took each heading as the date of the item above ("S B": a day read one item late),
     its items read again one for each line under each heading, dated by it."""
     pattern = reading.pattern
-    if len(pattern) != 2 or pattern[1] != BYLINE or pattern[0] not in (TEXT, TITLE, LIST):
+    if len(pattern) < 2 or pattern[-1] != BYLINE or pattern[0] not in (TEXT, TITLE, LIST):
         return reading
+    if any(symbol not in (LABEL, META) for symbol in pattern[1:-1]):
+        return reading  # a link or a field may stand between: "S K B"
     heads = day_headings(units, syms)
-    ends = [r.indexes[-1] for r in reading.records]
-    if sum(end in heads for end in ends) * 3 < len(ends) * 2:
+    if not _headings_read_late(reading, heads):
         return reading
-    return Reading((TEXT,), under_headings(syms, heads), reading.score)
+    return Reading((TEXT,), under_headings(units, syms, heads), reading.score)
+
+
+def _headings_read_late(reading: Reading, heads: list[int]) -> bool:
+    """Whether the records end on the day headings (two in three), or, where a link or
+    a field stands between ("S K B"), most headings were read into records as fields."""
+    ends = [r.indexes[-1] for r in reading.records]
+    if sum(end in heads for end in ends) * 3 >= len(ends) * 2:
+        return True
+    if len(reading.pattern) == 2 or not heads:
+        return False
+    taken = {i for r in reading.records for i in r.indexes}
+    return sum(head in taken for head in heads) * 3 >= len(heads) * 2
 
 
 def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReading:

@@ -11,6 +11,7 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import Byline, parse_byline
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _REPEATS: Final = 3  # records that show a field before it is the page's own
@@ -21,6 +22,7 @@ _LABEL_WORDS: Final = 3
 _LABEL: Final = re.compile(r"([^\W\d_][^:]{0,28}):\s")
 # else its first words: two where both are words ("Started by"), else one ("Published")
 _WORDS: Final = re.compile(r"([^\W\d_]+)(?:\s+([^\W\d_]+)(?=\s))?")
+_SEPARATED: Final = re.compile(r"\s+[·|•]\s+")  # a field's parts: "date · category"
 
 
 def repeated_fields(
@@ -29,16 +31,15 @@ def repeated_fields(
     """Lines under a title in their block that open the same way in three records or
     more are a field of those records: the rest of the line read as a byline where it
     is one ("Started by" / "Maureen Tierney, 2 hours ago"), else metadata."""
+    done = _dates_over_categories(units, out, reasons, saved)
     groups: defaultdict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         opening = _opening(unit.text) if _under_title(units, out, index) else None
-        if opening is not None:
+        if opening is not None and index not in done:
             groups[opening].append(index)
     for opening, members in groups.items():
-        if len({units[i].block for i in members}) < _REPEATS:
+        if not _repeated(units, members):
             continue
-        if len({units[i].text.casefold() for i in members}) < len(members):
-            continue  # the same line again and again is a label (``context._mark_labels``)
         dated = sum(1 for i in members if out[i] == BYLINE)
         for i in members:
             if out[i] in (TITLE, TEXT) and units[i].byline is None and not units[i].marker:
@@ -75,6 +76,63 @@ def _read_field(
         reasons[index] = f"metadata (a field the records repeat: {opening!r})"
 
 
+def _repeated(units: list[Unit], members: list[int]) -> bool:
+    """Whether lines opening alike are a field: in three records, and not one line again
+    and again (a label: ``context._mark_labels``)."""
+    if len({units[i].block for i in members}) < _REPEATS:
+        return False
+    return len({units[i].text.casefold() for i in members}) == len(members)
+
+
+def _dates_over_categories(
+    units: list[Unit], out: list[str], reasons: list[str], saved: datetime | None
+) -> set[int]:
+    """The lines read as a date over a category, grouped by their first word under a
+    title or a teaser (``_dated_over_categories``)."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        if _SEPARATED.search(unit.text) is None or not _under_title(units, out, index, True):
+            continue
+        first = _WORDS.match(unit.text)
+        if first is not None:
+            groups[first.group(1).casefold()].append(index)
+    done: set[int] = set()
+    for opening, members in groups.items():
+        if _repeated(units, members) and _dated_over_categories(
+            units, out, reasons, members, opening, saved
+        ):
+            done.update(members)
+    return done
+
+
+def _dated_over_categories(
+    units: list[Unit],
+    out: list[str],
+    reasons: list[str],
+    members: list[int],
+    opening: str,
+    saved: datetime | None,
+) -> bool:
+    """Whether the field is a date and then, after a separator, a category the records
+    each name ("Publié il y a 2 heures · Dossier : Retraite", "Posted 3 days ago | Region:
+    North"): where one record's second part is a field's name and value, none of them
+    names a writer, and every line dates its record (True once read so)."""
+    parts = [_SEPARATED.split(units[i].text) for i in members]
+    if any(len(p) != 2 for p in parts) or len({p[0].casefold() for p in parts}) < 2:
+        return False
+    if not any(_LABEL.match(tail) is not None or " : " in tail for _, tail in parts):
+        return False
+    dates = [
+        parse_byline(head, saved=saved) or _byline_after(head, opening, saved) for head, _ in parts
+    ]
+    if any(d is None or d.author is not None or d.published is None for d in dates):
+        return False
+    for i, byline in zip(members, dates, strict=True):
+        units[i] = units[i]._replace(byline=byline)
+        out[i], reasons[i] = BYLINE, "date"
+    return True
+
+
 def _byline_after(text: str, opening: str, saved: datetime | None) -> Byline | None:
     """The byline the line spells after its repeated opening words, if any."""
     rest = text[len(opening) :].strip(" :,–—-")
@@ -99,12 +157,13 @@ def _opening(text: str) -> str | None:
     return words.group(0).casefold() if words is not None else None
 
 
-def _under_title(units: list[Unit], out: list[str], index: int) -> bool:
-    """Whether a title-like line stands above this one in its block."""
+def _under_title(units: list[Unit], out: list[str], index: int, teasers: bool = False) -> bool:
+    """Whether a title-like line (or, ``teasers``, a teaser's sentence) stands above this
+    one in its block."""
     block = units[index].block
     above = index - 1
     while above >= 0 and units[above].block == block:
-        if out[above] == TITLE:
+        if out[above] == TITLE or (teasers and out[above] == TEXT and units[above].sentence):
             return True
         above -= 1
     return False
@@ -129,3 +188,28 @@ def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
     while below < len(units) and out[below] in (FURNITURE, META):
         below += 1
     return below < len(units) and out[below] in (TITLE, LABEL)
+
+
+def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """Title-like lines of parts ("✔ WIN  North East · Care", "EVENT | Leeds | Health")
+    over a teaser's sentence in their block, opening with one word in capitals alike in
+    three records or more,
+    are the records' kickers (their kind and place), not their headlines."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units[:-1]):
+        below = units[index + 1]
+        if out[index] != TITLE or out[index + 1] != TEXT or not below.sentence:
+            continue
+        if below.block != unit.block or _SEPARATED.search(unit.text) is None:
+            continue
+        if index and units[index - 1].block == unit.block:
+            continue  # a badge opens its record's block
+        if any(is_name(part) for part in _SEPARATED.split(unit.text)):
+            continue  # "Opinion · Jane Smith" names the writer
+        first = _WORDS.match(unit.text)
+        if first is not None and first.group(1).isupper():  # "WIN", "ERFOLG", "VICTORIA"
+            groups[first.group(1)].append(index)
+    for members in groups.values():
+        if _repeated(units, members):
+            for i in members:
+                out[i], reasons[i] = LABEL, "kicker (a badge each record opens with)"

@@ -69,3 +69,73 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             if match is not None:
                 out[index] = remake(units[index], text[: match.start()])._replace(closed=True)
     return out
+
+
+# A date a teaser page writes apart from its words: stacked a part a line ("04" / "MAR" /
+# "2025", "12" / "janv."), or in brackets closing the teaser ("… opozorilo. (3. 3. 2025)").
+_DAY_PART: Final = re.compile(r"\d{1,2}\.?$")
+_MONTH_PART: Final = re.compile(r"(?:[^\W\d_]{3,10}\.?|\d{1,2}\.?)$")
+_YEAR_PART: Final = re.compile(r"(?:19|20)\d\d$")
+_BRACKETED: Final = re.compile(r"\s*[(\[](?P<date>[^()\[\]]{5,24})[)\]]$")
+_TEASER_SPACES: Final = 3  # a teaser is four words or more
+
+
+def _stacked(units: list[Unit], index: int) -> int:
+    """How many units from ``index`` are the parts of one stacked date (0 if none): a day,
+    a month, perhaps a year, each alone on consecutive lines of one block."""
+    parts = units[index : index + 3]
+    if len(parts) < 2 or _DAY_PART.match(parts[0].text) is None:
+        return 0
+    if _MONTH_PART.match(parts[1].text) is None or parts[1].line != parts[0].line + 1:
+        return 0
+    if parts[1].block != parts[0].block:
+        return 0
+    third = len(parts) == 3 and parts[2].line == parts[1].line + 1
+    return 3 if third and _YEAR_PART.match(parts[2].text) is not None else 2
+
+
+def _dated(unit: Unit) -> bool:
+    """Whether ``unit`` reads as a date alone, naming no one."""
+    byline = unit.byline
+    return byline is not None and byline.author is None and byline.published is not None
+
+
+def _joined_date(units: list[Unit], index: int, remake: Callable[[Unit, str], Unit]) -> Unit | None:
+    """The stacked date starting at ``index`` read as one line, or None."""
+    count = _stacked(units, index)
+    if not count:
+        return None
+    joined = remake(units[index], " ".join(u.text for u in units[index : index + count]))
+    return joined if _dated(joined) else None
+
+
+def _closing_date(unit: Unit, remake: Callable[[Unit, str], Unit]) -> tuple[Unit, Unit] | None:
+    """(teaser, date) when ``unit`` is a teaser closed by a date in brackets."""
+    if unit.byline is not None or unit.furniture is not None or unit.text[-1:] not in ")]":
+        return None
+    match = _BRACKETED.search(unit.text)
+    if match is None or not any(c.isdigit() for c in match.group("date")):
+        return None
+    words = unit.text[: match.start()]
+    if words.count(" ") < _TEASER_SPACES:
+        return None
+    date = remake(unit, match.group("date"))
+    return (remake(unit, words), date) if _dated(date) else None
+
+
+def read_apart_dates(units: list[Unit], remake: Callable[[Unit, str], Unit]) -> list[Unit]:
+    """``units`` with a date stacked over lines joined into one date line, and a date in
+    brackets closing a teaser set on a line of its own after it."""
+    out: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        joined = _joined_date(units, index, remake) if len(unit.text) <= 3 else None
+        if joined is not None:
+            out.append(joined)
+            index += _stacked(units, index)
+            continue
+        split = _closing_date(unit, remake)
+        out.extend(split if split is not None else (unit,))
+        index += 1
+    return out
