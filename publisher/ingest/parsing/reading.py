@@ -238,7 +238,10 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
             above -= 1
         higher = _heading_above(units, syms, above)
         if higher is not None and not _over_menu(units, higher):
-            return higher
+            # a menu row or trail between: that heading is the masthead's, and the name
+            # over the headline a columnist's ("Comment › Columnists" / "DEBORAH KINSELLA")
+            if not any(units[i].furniture == "link" for i in range(higher + 1, found)):
+                return higher
     return found
 
 
