@@ -157,3 +157,31 @@ def test_an_author_pages_items_are_theirs_but_for_a_coauthor_line(
     assert result.layout == "author-archive"
     assert [item.title for item in result.items] == _TITLES
     assert [item.author for item in result.items] == [author, expected, author]
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "expected"),
+    [
+        ("Work by Nia Fairweather (8)", "with Kayode Bello", "Nia Fairweather and Kayode Bello"),
+        (
+            "Alle Beiträge von Katrin Baumann",
+            "mit Jonas Keller und Lea Roth",
+            "Katrin Baumann, Jonas Keller and Lea Roth",
+        ),
+        ("Tous les articles de Claire Dumont", "avec Léa Roux", "Claire Dumont and Léa Roux"),
+    ],
+    ids=["en-with", "de-mit", "fr-avec"],
+)
+def test_a_with_line_under_a_title_on_an_author_page_names_the_coauthors(
+    heading: str, line: str, expected: str
+) -> None:
+    author = expected.split(",")[0].split(" and ")[0]
+    records = [
+        f"ESSAY\n{_TITLES[0]}\nOnline · 12 February 2025",
+        f"INTERVIEW\n{_TITLES[1]}\nOnline · 28 November 2024\n{line}",
+        f"POETRY\n{_TITLES[2]}\nOnline · 3 January 2024",
+    ]
+    page = f"The Review\n\n{heading}\n\n" + "\n\n".join(records) + "\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author, expected, author]

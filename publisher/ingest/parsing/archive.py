@@ -17,7 +17,7 @@ from publisher.ingest.parsing.names import is_name
 AUTHOR_ARCHIVE: Final = "author-archive"
 
 _NOUNS: Final = (
-    r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?"
+    r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|works?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
     r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg"
     r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte)"
@@ -83,6 +83,14 @@ _FOLLOWERS: Final = re.compile(
     re.IGNORECASE,
 )
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
+# A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
+# Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
+_WITH: Final = re.compile(
+    r"(?:with|avec|mit|con|com|met|gyda|amb|z|med)\s+(?P<names>.+)", re.IGNORECASE
+)
+_AND: Final = re.compile(
+    r"\s*(?:,|&|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\ba\b|\bog\b|\boch\b)\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -258,3 +266,16 @@ def _biography(units: list[Unit], name: str) -> int:
             break
         count += 1
     return count
+
+
+def with_coauthors(text: str, author: str) -> str | None:
+    """The writers of a piece on ``author``'s page whose line names the others ("with
+    Kayode Bello"): "Nia Fairweather and Kayode Bello"; None for any other line."""
+    match = _WITH.fullmatch(text.strip())
+    if match is None:
+        return None
+    names = [n for n in _AND.split(match.group("names")) if n]
+    if not names or not all(is_name(n) for n in names) or author in names:
+        return None
+    writers = [author, *names]
+    return f"{', '.join(writers[:-1])} and {writers[-1]}"

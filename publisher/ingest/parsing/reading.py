@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header, profile_aside
+from publisher.ingest.parsing.archive import (
+    AUTHOR_ARCHIVE,
+    Header,
+    find_header,
+    profile_aside,
+    with_coauthors,
+)
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
 from publisher.ingest.parsing.bylines import Byline, dateline_date
@@ -351,10 +357,14 @@ def _archived(
     ("di Marco Ferri e Giulia Santoro" under the record) or another name in lower case; a
     name in capitals beside the date ("5 marzo 2025 · IL FILO ROSSO") is the column's."""
     end = following if following is not None else len(units)
-    for i in range(record.indexes[-1] + 1, end):
+    title = next(i for i, role in record.roles.items() if role == "title")
+    for i in range(title + 1, end):
         byline = byline_of(units[i], syms[i]) if syms[i] == BYLINE else None
         if byline is not None and byline.author and header.author in byline.author:
             return dataclasses.replace(draft, author=byline.author)
+        coauthors = with_coauthors(units[i].text, header.author)
+        if coauthors is not None:  # "with Kayode Bello"
+            return dataclasses.replace(draft, author=coauthors)
     author = draft.author
     if author is None or author.upper() in (units[i].text for i in record.indexes):
         return dataclasses.replace(draft, author=header.author)
