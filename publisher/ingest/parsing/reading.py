@@ -244,11 +244,19 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
             above -= 1
         higher = _heading_above(units, syms, above)
         if higher is not None and not _over_menu(units, higher):
-            # a menu row or trail between: that heading is the masthead's, and the name
-            # over the headline a columnist's ("Comment › Columnists" / "DEBORAH KINSELLA")
-            if not any(units[i].furniture == "link" for i in range(higher + 1, found)):
+            if not _columnist_over(units, syms, higher, found):
                 return higher
     return found
+
+
+def _columnist_over(units: list[Unit], syms: list[str], higher: int, found: int) -> bool:
+    """Whether a name alone right over the headline found is its columnist's, with a menu
+    row or trail between it and the heading above (the masthead's tagline):
+    "Comment › Columnists" / "DEBORAH KINSELLA" / the headline."""
+    byline = byline_of(units[found - 1], syms[found - 1]) if syms[found - 1] == BYLINE else None
+    if byline is None or byline.author is None or byline.published is not None:
+        return False
+    return any(units[i].furniture == "link" for i in range(higher + 1, found))
 
 
 def _heading_under_menu(units: list[Unit], syms: list[str], found: int) -> int | None:
