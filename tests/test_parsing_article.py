@@ -504,3 +504,54 @@ def test_an_articles_headline_over_a_hundred_characters_is_kept_whole(headline: 
     assert 100 < len(headline) <= 120
     [item] = parse_page(_post(headline, "By Ana Torres", ""), saved=SAVED_2025).items
     assert item.title == headline
+
+
+_COLUMN_BODY = (
+    "Il y a un mot que l'on entend plus souvent au ministère depuis huit mois que pendant les "
+    "huit années précédentes, et ce mot est « croissance ». Le ministre promet de la relancer, "
+    "de la libérer et de construire pour elle.",
+    "J'ai passé vingt ans comme déléguée syndicale dans une usine agroalimentaire avant "
+    "d'écrire la moindre chronique; pardonnez-moi donc si je lis un plan économique comme "
+    "je lisais autrefois un nouveau planning d'équipe: qui fera le travail, quand, et pour quoi?",
+    "Die Rechnung ist einfach. Wer in der Pflege, im Lager oder am Steuer eines Busses "
+    "arbeitet, verdient heute real weniger als vor zehn Jahren, und niemand in der Regierung "
+    "scheint das für ein Wachstumsproblem zu halten.",
+    "Produktivität entsteht nicht in Tabellen, sondern an Bändern, Betten und Kassen. Wer sie "
+    "steigern will, muss mit denen reden, die sie jeden Tag herstellen, und zwar bevor die "
+    "Pläne gedruckt werden, nicht danach.",
+    "Ce qui manque, ce n'est pas l'ambition mais la méthode. Un plan qui commencerait par les "
+    "salaires, les horaires et la formation aurait plus de chances de réussir que tous les "
+    "centres de données du monde réunis.",
+)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "trail", "name", "headline", "date", "author"),
+    [
+        (
+            "LE COURRIER OUVRIER\nIndépendant depuis 1903\n\nSoutenez-nous   Connexion",
+            "Accueil   Social   Politique   Culture\n\nOpinions › Chroniques",
+            "CLAIRE DUMONT",
+            "La croissance sans ceux qui la font",
+            "ven. 28 févr. 2025 à 07h00",
+            "Claire Dumont",
+        ),
+        (
+            "DIE WOCHENPOST\nUnabhängig seit 1948\n\nAbo   Anmelden",
+            "Start   Politik   Arbeit   Kultur\n\nMeinung › Kolumnen",
+            "JONAS KELLER",
+            "Wachstum ohne die, die es schaffen",
+            "28.02.2025, 07:00 Uhr",
+            "Jonas Keller",
+        ),
+    ],
+    ids=["fr-chronique", "de-kolumne"],
+)
+def test_a_columnists_name_over_the_headline_leaves_the_mastheads_tagline_out(
+    masthead: str, trail: str, name: str, headline: str, date: str, author: str
+) -> None:
+    body = "\n\n".join(_COLUMN_BODY)
+    page = f"{masthead}\n\n{trail}\n\n{name}\n\n{headline}\n\n{date}\n\n{body}\n"
+    result = parse_page(page, saved=SAVED_2025)
+    assert result.layout == "long-page"
+    assert [(item.title, item.author) for item in result.items] == [(headline, author)]

@@ -308,3 +308,22 @@ def test_a_scandinavian_age_names_no_writer(text: str, hours: float) -> None:
     byline = parse_byline(text, saved=saved)
     assert byline is not None and byline.author is None and byline.published is not None
     assert (saved - byline.published).total_seconds() == hours * 3600
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.mar.2025 às 6h00", datetime(2025, 3, 4, 6, 0)),  # Brazilian papers
+        ("3.dic.2024, 10:15", datetime(2024, 12, 3, 10, 15)),  # Italian
+        ("5.nov.2024 à 14h30", datetime(2024, 11, 5, 14, 30)),  # French
+        ("12.sept.2024", datetime(2024, 9, 12)),
+    ],
+)
+def test_a_date_with_dots_all_through_is_read(text: str, expected: datetime) -> None:
+    match = find_date(text)
+    assert match is not None and match.value == expected
+
+
+@pytest.mark.parametrize("text", ["v1.mar.2", "file.mar.txt", "release 4.mar"])
+def test_a_month_between_dots_without_a_year_is_no_date(text: str) -> None:
+    assert find_date(text) is None

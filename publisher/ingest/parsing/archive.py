@@ -17,9 +17,10 @@ from publisher.ingest.parsing.names import is_name
 AUTHOR_ARCHIVE: Final = "author-archive"
 
 _NOUNS: Final = (
-    r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|blogs?"
+    r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|works?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
-    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg)"
+    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg"
+    r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte)"
 )
 _BY_HEADER: Final = re.compile(
     rf"(?:all|alle|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
@@ -47,7 +48,16 @@ _HEADER_MAX: Final = 100
 _HEADER_REACH: Final = 12  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES: Final = 2
 _PRONOUNS: Final = ("He ", "She ", "They ", "His ", "Her ", "Their ")
-_COUNT: Final = re.compile(r"\s*\(\d[\d,]*\)$")  # "Articles by Jane Doe (37)"
+# "Articles by Jane Doe (37)", "Tutti gli articoli di Marco Ferri · 57 contenuti"
+_COUNT: Final = re.compile(r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*\s+\w+)$")
+# A heading over all of an author's pieces, the name over it: "Todos os textos (143)",
+# "All articles (57)", "Alle Beiträge · 34"
+_ALL_HEADER: Final = re.compile(
+    rf"(?:all|alle|todos los|todos os|todas as|tous les|tutti gli|pob)?\s*(?:\w+\s+)?{_NOUNS}"
+    r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*)",
+    re.IGNORECASE,
+)
+_NAME_REACH: Final = 6  # units between the author's name and the heading over their pieces
 # "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"; an
 # apposition may come between ("Johanna Kerschbaum, geboren 1983 in Cottbus, schreibt …")
 _APPOSITION: Final = r"(?:,[^,.;]{1,60},|\s?\([^)]{1,60}\))?"  # ", born 1983," "(Taranto, 1986)"
@@ -73,6 +83,14 @@ _FOLLOWERS: Final = re.compile(
     re.IGNORECASE,
 )
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
+# A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
+# Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
+_WITH: Final = re.compile(
+    r"(?:with|avec|mit|con|com|met|gyda|amb|z|med)\s+(?P<names>.+)", re.IGNORECASE
+)
+_AND: Final = re.compile(
+    r"\s*(?:,|&|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\ba\b|\bog\b|\boch\b)\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,7 @@ class Header:
     author: str
     consumed: int
     reason: str
+    aside: tuple[int, ...] = ()  # a profile's lines beside the pieces (a sidebar's)
 
 
 def find_header(units: list[Unit]) -> Header | None:
@@ -91,10 +110,58 @@ def find_header(units: list[Unit]) -> Header | None:
     author's name over a biography that starts with it ("Jane Doe is a reporter…").
     A heading right under a profile belongs to the header too.
     """
+    signed = 0  # bylines and datelines seen: the pieces began at the second
     for start in range(min(_HEADER_REACH, len(units))):
         header = _header_at(units, start) or _profile_at(units, start)
         if header is not None:
             return _with_heading(units, header)
+        signed += start > 0 and units[start].byline is not None and units[start - 1].byline is None
+        if signed >= 2:
+            break  # a profile below the pieces is a sidebar's
+    for start in range(min(_HEADER_REACH, len(units))):
+        header = _named_above(units, start)
+        if header is not None:
+            return header
+    return None
+
+
+def _named_above(units: list[Unit], index: int) -> Header | None:
+    """A heading over all of someone's pieces ("Todos os textos (143)") under their name,
+    a role, a biography or handles in between."""
+    if len(units[index].text) > _HEADER_MAX or not _ALL_HEADER.fullmatch(units[index].text):
+        return None
+    for above in range(index - 1, max(-1, index - 1 - _NAME_REACH), -1):
+        name = _usual_case(units[above].text)
+        if units[above].byline is None and is_name(name):
+            if any(_by_another(u, name) for u in units[index + 1 :]):
+                return None
+            lines = f"{units[0].line}-{units[index].line}"
+            return Header(
+                name, index + 1, f"{AUTHOR_ARCHIVE}: header on lines {lines} names {name}"
+            )
+    return None
+
+
+def _usual_case(text: str) -> str:
+    """A name in capitals ("MARCO FERRI") written in its usual case."""
+    return text.title() if text.isupper() else text
+
+
+def profile_aside(units: list[Unit]) -> Header | None:
+    """A profile beside the pieces (a name over its followers and biography, in a sidebar
+    or at the foot) whose name also stands alone at the top, as the masthead: the page is
+    that person's (a Medium profile's Home tab, posts signed by no line)."""
+    top = {u.text: i for i, u in reversed(list(enumerate(units[:_HEADER_REACH])))}
+    for index in range(len(units) - 1):
+        name = units[index].text
+        if name in top and index > top[name] and _FOLLOWERS.fullmatch(units[index + 1].text):
+            if not is_name(name) or any(_by_another(u, name) for u in units[top[name] + 1 :]):
+                return None
+            at = units[top[name]].line
+            bio = _BIO_LINES if index + 2 < len(units) and units[index + 2].sentence else 1
+            aside = tuple(range(index, min(len(units), index + 1 + bio)))
+            reason = f"{AUTHOR_ARCHIVE}: profile on line {at} of {name}"
+            return Header(name, top[name] + 1, reason, aside)
     return None
 
 
@@ -199,3 +266,16 @@ def _biography(units: list[Unit], name: str) -> int:
             break
         count += 1
     return count
+
+
+def with_coauthors(text: str, author: str) -> str | None:
+    """The writers of a piece on ``author``'s page whose line names the others ("with
+    Kayode Bello"): "Nia Fairweather and Kayode Bello"; None for any other line."""
+    match = _WITH.fullmatch(text.strip())
+    if match is None:
+        return None
+    names = [n for n in _AND.split(match.group("names")) if n]
+    if not names or not all(is_name(n) for n in names) or author in names:
+        return None
+    writers = [author, *names]
+    return f"{', '.join(writers[:-1])} and {writers[-1]}"

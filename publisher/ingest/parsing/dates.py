@@ -87,6 +87,8 @@ _MONTH: Final = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
 MONTH_HINT: Final = re.compile(
     rf"\d[^\W\d_]{{0,3}}\.?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_trie(list(MONTHS))}\b"
     rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
+    # dots all through: "4.mar.2025" (Brazilian papers)
+    rf"|\d\.{_trie(list(MONTHS))}\.\d"
 )
 # A time after the date: "at 6:42pm", "à 14h30", "um 10:00 Uhr", "alle ore 21:10",
 # "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "am 10:00" (Welsh).
@@ -104,8 +106,8 @@ _ISO: Final = re.compile(
 )
 _ORDINAL: Final = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|\.)?"
 _DAY_MONTH_YEAR: Final = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_MONTH}"
-    rf",?(?:\s{{1,3}}de)?[\s-]{{1,3}}(?P<year>\d{{4}})\b{_TIME}",
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}|(?<=\.)){_MONTH}"
+    rf"(?:,?(?:\s{{1,3}}de)?[\s-]{{1,3}}|(?<=\.))(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR: Final = re.compile(

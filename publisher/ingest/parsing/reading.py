@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE, Header, find_header
+from publisher.ingest.parsing.archive import (
+    AUTHOR_ARCHIVE,
+    Header,
+    find_header,
+    profile_aside,
+    with_coauthors,
+)
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
 from publisher.ingest.parsing.bylines import Byline, dateline_date
@@ -51,6 +57,7 @@ _GUESTS: Final = re.compile(
     r"|avec (?:l'invitée?|les invités)|con (?:l'ospite|gli ospiti|invitad[oa]s?)"
     r"|met (?:gast|gasten)|gyda(?:'r)? (?:gwestai|gwesteion))\s+[A-Z].*$"
 )
+_MASTHEAD: Final = "(masthead"  # the reason a page's name line is furniture
 _NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
 
 
@@ -84,7 +91,12 @@ def read_page(
         i for i, s in enumerate(syms) if s not in (FURNITURE, META) or reasons[i] == ROLE_UNDER_NAME
     ]
     header = find_header([units[i] for i in profile]) if forced in (None, AUTHOR_ARCHIVE) else None
+    if header is None and forced in (None, AUTHOR_ARCHIVE):
+        profile = sorted(set(profile) | {i for i, r in enumerate(reasons) if _MASTHEAD in r})
+        header = profile_aside([units[i] for i in profile])
     skip = set(profile[: header.consumed]) if header is not None else set()
+    if header is not None:
+        skip.update(profile[i] for i in header.aside)
     for i in skip:
         roles[i] = "archive header"
     if forced == TEASERS:
@@ -245,8 +257,19 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
             above -= 1
         higher = _heading_above(units, syms, above)
         if higher is not None and not _over_menu(units, higher):
-            return higher
+            if not _columnist_over(units, syms, higher, found):
+                return higher
     return found
+
+
+def _columnist_over(units: list[Unit], syms: list[str], higher: int, found: int) -> bool:
+    """Whether a name alone right over the headline found is its columnist's, with a menu
+    row or trail between it and the heading above (the masthead's tagline):
+    "Comment › Columnists" / "DEBORAH KINSELLA" / the headline."""
+    byline = byline_of(units[found - 1], syms[found - 1]) if syms[found - 1] == BYLINE else None
+    if byline is None or byline.author is None or byline.published is not None:
+        return False
+    return any(units[i].furniture == "link" for i in range(higher + 1, found))
 
 
 def _heading_under_menu(units: list[Unit], syms: list[str], found: int) -> int | None:
@@ -318,8 +341,11 @@ def _listing(
     bare = 0  # records of a headline alone
     for number, record in enumerate(reading.records, start=1):
         draft, category, is_teaser = _draft(units, syms, record)
-        if header is not None and draft.author is None:
-            draft = _signed(draft, Byline(header.author, None))  # unless it names another
+        if header is not None:
+            following = (
+                reading.records[number].indexes[0] if number < len(reading.records) else None
+            )
+            draft = _archived(draft, header, units, syms, record, following)
         drafts.append(draft)
         categories.append(category)
         dated += draft.author is not None or draft.published is not None
@@ -338,6 +364,42 @@ def _listing(
     return PageReading(
         layout, drafts, roles, reasons, categories, records=reading.records, pattern=reading.pattern
     )
+
+
+def _archived(
+    draft: Draft,
+    header: Header,
+    units: list[Unit],
+    syms: list[str],
+    record: Record,
+    following: int | None,
+) -> Draft:
+    """An author page's item: by the page's author, unless a line signs it with co-authors
+    ("di Marco Ferri e Giulia Santoro" under the record) or another name in lower case; a
+    name in capitals beside the date ("5 marzo 2025 · IL FILO ROSSO") is the column's."""
+    end = following if following is not None else len(units)
+    title = next(i for i, role in record.roles.items() if role == "title")
+    for i in range(title + 1, end):
+        byline = byline_of(units[i], syms[i]) if syms[i] == BYLINE else None
+        if byline is not None and byline.author and header.author in byline.author:
+            return dataclasses.replace(draft, author=byline.author)
+        coauthors = with_coauthors(units[i].text, header.author)
+        if coauthors is not None:  # "with Kayode Bello"
+            return dataclasses.replace(draft, author=coauthors)
+    author = draft.author
+    if author is None or author.upper() in (units[i].text for i in record.indexes):
+        return dataclasses.replace(draft, author=header.author)
+    if header.author not in author and _in_capitals(
+        author, [units[i].text for i in record.indexes]
+    ):
+        return dataclasses.replace(draft, author=header.author)
+    return draft
+
+
+def _in_capitals(name: str, texts: list[str]) -> bool:
+    """Whether ``name`` is written in capitals on one of ``texts`` (a label, not a writer)."""
+    upper = name.upper()
+    return any(upper in text for text in texts)
 
 
 def _runs_on(units: list[Unit], reading: Reading, number: int) -> bool:

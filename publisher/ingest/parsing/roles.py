@@ -46,7 +46,8 @@ _META: Final = re.compile(
     # where an event is held, when it is no place: "Online (Zoom)", "En ligne"
     r"|(?:online|virtual|zoom|hybrid|en ligne|en línea|virtuell)(?:\s?\(.{0,20}\))?"
     r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d[\d.,]*\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?"
-    r"|comments?|reacties|kommentare|commentaires|comentarios|commenti|shares?|views?|articles?"
+    r"|comments?|reacties|kommentare|commentaires|comentarios|comentários|commenti|shares?|views?"
+    r"|articles?"
     r"|posts?|stories|artikel|beiträge|artículos|articoli|artigos|erthyglau|publications?"
     # a petition's signatures and supporters: "12.430 firmas", "1,204 signatures"
     r"|signatures?|signataires|firmas|firme|unterschriften|handtekeningen|underskrifter"
@@ -300,6 +301,8 @@ _PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
 _COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
+# a pictograph or arrow before a counter: "⟶ 31 comentários", "💬 12 comments"
+_PICTOGRAPH: Final = re.compile(r"^[^\w\s(\[]{1,3}\s+(?=\d)")
 # a headline's label in capitals, which a caption's is not: "PHOTOS: Thousands march …"
 # against "Photo: Members on the picket line"
 _CAPS_HEADLINE: Final = re.compile(
@@ -341,7 +344,7 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
         if (
             (_may_open(opening, _META_OPENINGS) or "(" in text)
-            and _META.fullmatch(text)
+            and _META.fullmatch(_PICTOGRAPH.sub("", text))
             and _CAPS_HEADLINE.match(text) is None
         ):
             return META, "metadata"

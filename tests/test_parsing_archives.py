@@ -1,0 +1,187 @@
+"""Author pages in the forms sites give them: a heading over all of someone's pieces under
+their name, a count after the heading's name, a profile beside the posts whose name is the
+page's masthead; every item is theirs unless a co-author line says otherwise, and a column's
+name in capitals beside the date is no writer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from publisher.ingest.parsing import parse_page
+
+SAVED = datetime(2025, 3, 20, tzinfo=UTC)
+
+_TITLES = [
+    "The hours nobody counts on the shop floor",
+    "What a rota tells you about a company",
+    "Night shifts and the price of sleep",
+]
+
+
+def _posts(dates: list[str], titles: list[str] = _TITLES) -> str:
+    """Records of a date over a title over a standfirst."""
+    return "\n\n".join(
+        f"{day}\n{title}\nA short standfirst about the piece and why it matters."
+        for day, title in zip(dates, titles, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        (
+            "COLUNISTA\n\nRenata Albuquerque\n\nEconomista do trabalho e professora da Unicamp."
+            "\n\nSeguir colunista     Receber por e-mail\n\nTodos os textos  (143)",
+            "Renata Albuquerque",
+        ),
+        (
+            "MARCO FERRI\nSegretario confederale\n\nNato a Brescia nel 1968, operaio e delegato."
+            "\n\nTutti gli articoli · 57",
+            "Marco Ferri",
+        ),
+        ("Jane Whitfield\nStaff writer\n\nAll articles (57)", "Jane Whitfield"),
+    ],
+    ids=["pt-todos-os-textos", "it-caps-name", "en-all-articles"],
+)
+def test_a_heading_over_all_pieces_under_a_name_heads_an_author_archive(
+    header: str, author: str
+) -> None:
+    posts = _posts(["4.mar.2025 às 6h00", "25 February 2025", "18 February 2025"])
+    page = f"The Paper\nNews | Work | Culture\n\n{header}\n\n{posts}\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author] * 3
+
+
+@pytest.mark.parametrize(
+    ("heading", "author"),
+    [
+        ("Tutti gli articoli di Marco Ferri · 57 contenuti", "Marco Ferri"),
+        ("Alle Beiträge von Katrin Baumann · 34 Beiträge", "Katrin Baumann"),
+        ("Articles by Jane Whitfield | 12 articles", "Jane Whitfield"),
+    ],
+)
+def test_a_count_after_the_name_of_an_archive_heading_is_no_part_of_it(
+    heading: str, author: str
+) -> None:
+    posts = _posts(["5 March 2025", "25 February 2025", "18 February 2025"])
+    result = parse_page(f"The Paper\n\n{heading}\n\n{posts}\n", saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author] * 3
+
+
+@pytest.mark.parametrize(
+    ("name", "followers", "bio"),
+    [
+        ("Tendai Moyo", "2.8K Followers", "Hospital porter turned union organiser."),
+        ("Katrin Baumann", "312 Abonnenten", "Pflegerin und Gewerkschafterin in Leipzig."),
+        ("Lucía Merino", "1.204 seguidores", "Periodista laboral en Sevilla."),
+    ],
+    ids=["en-medium", "de-abonnenten", "es-seguidores"],
+)
+def test_a_profile_beside_the_posts_named_as_the_masthead_signs_every_post(
+    name: str, followers: str, bio: str
+) -> None:
+    posts = "\n\n".join(
+        f"{title}\nA short standfirst about the piece and why it matters.\n{day}\n·\n5 min read"
+        for day, title in zip(["Mar 4, 2025", "Feb 26, 2025", "Feb 12, 2025"], _TITLES, strict=True)
+    )
+    page = (
+        f"Sign in\nWrite\n\n{name}\n\nHome\nLists\nAbout\n\n{posts}\n\n{name}\n{followers}\n{bio}\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [name] * 3
+
+
+def test_a_profile_beside_the_posts_is_no_header_where_others_sign_them() -> None:
+    posts = "\n\n".join(
+        f"{title}\nBy {writer}\n{day}"
+        for day, title, writer in zip(
+            ["Mar 4, 2025", "Feb 26, 2025", "Feb 12, 2025"],
+            _TITLES,
+            ["Ruth Castellano", "Marcus Obi", "Sinéad Farrell"],
+            strict=True,
+        )
+    )
+    page = f"Sign in\n\nTendai Moyo\n\nHome\nAbout\n\n{posts}\n\nTendai Moyo\n2.8K Followers\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout != "author-archive"
+    assert [item.author for item in result.items] == [
+        "Ruth Castellano",
+        "Marcus Obi",
+        "Sinéad Farrell",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "dates", "coauthors", "author", "expected"),
+    [
+        (
+            "Tutti gli articoli di Marco Ferri",
+            [
+                "mercoledì 5 marzo 2025 · IL FILO ROSSO",
+                "giovedì 27 febbraio 2025 · CONTRATTI",
+                "mercoledì 19 febbraio 2025 · IL FILO ROSSO",
+            ],
+            "di Marco Ferri e Giulia Santoro",
+            "Marco Ferri",
+            "Marco Ferri and Giulia Santoro",
+        ),
+        (
+            "Articles by Jane Whitfield",
+            [
+                "5 March 2025 · THE LONG SHIFT",
+                "27 February 2025 · WORKPLACE",
+                "19 February 2025 · THE LONG SHIFT",
+            ],
+            "By Jane Whitfield and Omar Haddad",
+            "Jane Whitfield",
+            "Jane Whitfield and Omar Haddad",
+        ),
+    ],
+    ids=["it-rubrica", "en-column"],
+)
+def test_an_author_pages_items_are_theirs_but_for_a_coauthor_line(
+    heading: str, dates: list[str], coauthors: str, author: str, expected: str
+) -> None:
+    records = [
+        f"{dates[0]}\n{_TITLES[0]}\nRead more →",
+        f"{dates[1]}\n{_TITLES[1]}\n{coauthors}\nRead more →",
+        f"{dates[2]}\n{_TITLES[2]}\nRead more →",
+    ]
+    page = f"The Paper\n\n{heading}\n\n" + "\n\n".join(records) + "\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.title for item in result.items] == _TITLES
+    assert [item.author for item in result.items] == [author, expected, author]
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "expected"),
+    [
+        ("Work by Nia Fairweather (8)", "with Kayode Bello", "Nia Fairweather and Kayode Bello"),
+        (
+            "Alle Beiträge von Katrin Baumann",
+            "mit Jonas Keller und Lea Roth",
+            "Katrin Baumann, Jonas Keller and Lea Roth",
+        ),
+        ("Tous les articles de Claire Dumont", "avec Léa Roux", "Claire Dumont and Léa Roux"),
+    ],
+    ids=["en-with", "de-mit", "fr-avec"],
+)
+def test_a_with_line_under_a_title_on_an_author_page_names_the_coauthors(
+    heading: str, line: str, expected: str
+) -> None:
+    author = expected.split(",")[0].split(" and ")[0]
+    records = [
+        f"ESSAY\n{_TITLES[0]}\nOnline · 12 February 2025",
+        f"INTERVIEW\n{_TITLES[1]}\nOnline · 28 November 2024\n{line}",
+        f"POETRY\n{_TITLES[2]}\nOnline · 3 January 2024",
+    ]
+    page = f"The Review\n\n{heading}\n\n" + "\n\n".join(records) + "\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author, expected, author]
