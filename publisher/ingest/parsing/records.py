@@ -268,15 +268,17 @@ def _block_records(page: _Content, found: list[list[int]]) -> list[list[int]] | 
         if low <= block <= high:
             members.setdefault(block, []).append(position)
     blocks = list(members.values())
-    titled = [m for m in blocks if any(page.line[p] == TITLE for p in m)]
-    if len(titled) < _RUN_MIN:
+    titles = [sum(1 for p in m if page.line[p] == TITLE) for m in blocks]  # counted once
+    if sum(1 for t in titles if t) < _RUN_MIN:
         return None
-    opening = Counter(page.line[m[0]] for m in titled).most_common(1)[0][0]
-    alike = [i for i, m in enumerate(blocks) if m in titled and page.line[m[0]] == opening]
-    run = blocks[alike[0] : alike[-1] + 1]  # from the first block opening alike to the last
-    titled = [m for m in run if any(page.line[p] == TITLE for p in m)]
+    openings = Counter(page.line[blocks[i][0]] for i, t in enumerate(titles) if t)
+    opening = openings.most_common(1)[0][0]
+    alike = [i for i, m in enumerate(blocks) if titles[i] and page.line[m[0]] == opening]
+    span = range(alike[0], alike[-1] + 1)  # from the first block opening alike to the last
+    run = [blocks[i] for i in span]
+    titled = [blocks[i] for i in span if titles[i]]
     untitled = len(run) - len(titled)
-    doubtful = sum(1 for m in titled if sum(1 for p in m if page.line[p] == TITLE) > 1)
+    doubtful = sum(1 for i in span if titles[i] > 1)
     if len(titled) < max(_RUN_MIN, _BLOCKS_SHARE * len(found)):
         return None
     if untitled + doubtful > (1 - _BLOCKS_SHARE) * len(titled):
