@@ -824,3 +824,35 @@ def test_a_name_beside_the_section_or_outlet_it_ran_in_is_the_writer(
 ) -> None:
     byline = parse_byline(line, saved=datetime(2025, 3, 6, 8, 0))
     assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Smith · Cardiff", "Jane Smith"),
+        ("Por Ana Soto · Sevilla", "Ana Soto"),
+        ("BBC News · Helen Marsh · 5 March 2025", "Helen Marsh"),
+        ("RTÉ News | Seán Ó Briain | 4 Márta 2025", "Seán Ó Briain"),
+        ("By Jane Smith · Tom Jones", "Jane Smith and Tom Jones"),
+    ],
+)
+def test_a_place_or_an_outlet_beside_a_name_is_no_co_author(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Cardiff · Jane Smith", "Jane Smith"),
+        ("Sevilla | Ana Soto", "Ana Soto"),
+        ("Opinión | Marta Ruiz", "Marta Ruiz"),
+    ],
+)
+def test_a_name_beside_its_place_or_section_is_the_author(line: str, author: str) -> None:
+    assert name_only(line) == author
+
+
+def test_a_newsroom_named_news_signs_no_writer() -> None:
+    byline = parse_byline("By Sky News · 3 March 2025")
+    assert byline is not None and byline.author is None

@@ -139,3 +139,26 @@ def test_a_personal_site_named_after_its_owner_keeps_them_as_writer() -> None:
     )
     result = parse_page(page, saved=SAVED)
     assert {item.author for item in result.items} == {"Ines Moreau"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "footer", "publication"),
+    [
+        ("Politics", "© 2025 Valleys Daily", "Valleys Daily"),
+        ("Politik", "© 2025 Kieler Rundschau", "Kieler Rundschau"),
+    ],
+)
+def test_a_section_heading_is_not_the_publication(
+    heading: str, footer: str, publication: str
+) -> None:
+    page = (
+        f"Home | News | {heading} | Sport\n\n{heading}\n\n"
+        "Council tax to rise by five per cent in April\nCardiff · Jane Smith\n5 March 2025\n\n"
+        "Ministers defend housing plan after critics speak out\nSwansea · Owen Price\n"
+        "4 March 2025\n\n"
+        "Rail strike called off after late-night talks\nNewport · Carys Jones\n2 March 2025\n\n"
+        f"{footer}\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert result.publication == publication
+    assert [item.author for item in result.items] == ["Jane Smith", "Owen Price", "Carys Jones"]

@@ -111,7 +111,11 @@ def _names(parts: list[str], places: bool) -> list[str] | None:
 
 
 def _contributors(groups: list[str], places: bool) -> str | None:
-    """Contributors set apart by "·", each name with its own role after it."""
+    """Contributors set apart by "·", each name with its own role after it; after a by-word
+    (``places``) one word after a full name is where the writer files from ("By Jane Smith ·
+    Cardiff")."""
+    while places and len(groups) > 1 and _one_place(groups[-1]) and " " in groups[-2].strip():
+        groups = groups[:-1]
     names = [clean_author(group, places=places) for group in groups]
     if not all(names) or len(groups) > _MAX_AUTHORS:
         return None

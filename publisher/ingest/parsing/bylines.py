@@ -390,7 +390,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(named, found.value, found.clock)
     if signed_by_desk(rest.strip(_SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
-    author = clean_author(rest) or _author_among_labels(rest)
+    author = clean_author(rest) or author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
@@ -492,9 +492,16 @@ def _author_before_role(rest: str) -> str | None:
     return clean_author(parts[0])
 
 
-def _author_among_labels(rest: str) -> str | None:
+def author_among_labels(rest: str) -> str | None:
     """The one name among a byline's parts where the others are section labels or the outlet
     ("Opinion | Jane Smith", "BBC News · Helen Marsh · Wed 5 Mar", "Politics Home · …")."""
+    name = name_among_labels(rest)
+    return clean_author(name) if name is not None else None
+
+
+def name_among_labels(rest: str) -> str | None:
+    """The part of a line set apart by "·" or "|" that is a name, where it is the only one
+    and the others are labels, places or outlets; as written."""
     if _STRONG_CHARS.isdisjoint(rest):
         return None
     parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip()]
@@ -502,9 +509,7 @@ def _author_among_labels(rest: str) -> str | None:
     if len(names) != 1 or len(parts) < 2:
         return None
     labels = [p for p in parts if p is not names[0]]
-    if not all(_label_or_outlet(p) for p in labels):
-        return None
-    return clean_author(names[0])
+    return names[0] if all(_label_or_outlet(p) for p in labels) else None
 
 
 def _label_or_outlet(part: str) -> bool:

@@ -15,7 +15,7 @@ _BODIES: Final = frozenset(
     executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
     foundation fundación fondazione fondation stichting gazette radio echo review diary
     weekly daily times herald journal magazine observer tv fm bulletin chronicle tribune
-    digest newsletter online uk""".split()
+    digest newsletter online uk news""".split()
 )
 # The newsroom or the site's account signing an item: no writer named.
 _DESKS: Final = frozenset(

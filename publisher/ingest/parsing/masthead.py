@@ -9,7 +9,7 @@ from publisher.ingest.parsing.authors import usual_case
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.desks import no_writer
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, is_news_section
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _COPYRIGHT: Final = re.compile(
@@ -56,6 +56,8 @@ def _masthead(units: list[Unit], syms: list[str]) -> str | None:
         if symbol not in (TITLE, LABEL):
             continue
         name = _TAGLINE.split(unit.text, maxsplit=1)[0].strip()
+        if is_news_section(name):
+            continue  # a section's heading ("Politics") names no publication
         if 0 < name.count(" ") + 1 <= _MAX_WORDS and name[0].isupper() and name[-1].isalnum():
             return usual_case(name) if name.isupper() else name
     return None

@@ -60,6 +60,16 @@ SECTION_WORDS: Final = frozenset(
     rapporten notitie onderzoek publicatie publicaties jaarverslag
     adroddiad papur""".split()
 )
+# A news site's sections in the languages pages come in, kept apart from SECTION_WORDS (the
+# rules' and the labeller's label reading): a heading that is only one names no publication.
+_NEWS_SECTIONS: Final = frozenset(
+    """politics politik politique política politica politiek polityka politika politiikka
+    gwleidyddiaeth economy wirtschaft économie economía economia economie gospodarka ekonomi
+    talous sport sports deportes esporte esportes chwaraeon urheilu culture kultur cultura
+    cultuur diwylliant kulttuuri inland ausland monde mundo mondo wereld binnenland
+    buitenland société sociedad gesellschaft società sociedade samenleving samfunn samhälle
+    lokales""".split()
+)
 # Section words that are nobody's name: a would-be name holding one is a section's label
 # ("STATE POLITICS", "World News"); the others may be surnames ("Jane Long", "Ann Story").
 _SECTION_ONLY: Final = SECTION_WORDS - frozenset(
@@ -117,6 +127,11 @@ _ACRONYM: Final = 3  # letters: "ITV", "PTI"; two ("AJ") may be initials
 def _is_name_word(word: str) -> bool:
     """A capitalised word of letters (apostrophes, hyphens, an initial's dot allowed)."""
     return word[0].isupper() and _WORD_CHARS.fullmatch(word) is not None
+
+
+def is_news_section(text: str) -> bool:
+    """A heading naming a news site's section ("Politik", "Economía", "Sport")."""
+    return is_section_label(text) or text.strip().lower() in _NEWS_SECTIONS
 
 
 def is_section_label(text: str) -> bool:

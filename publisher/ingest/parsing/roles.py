@@ -13,7 +13,7 @@ import re
 from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, is_role, one_name
-from publisher.ingest.parsing.bylines import Byline, no_writer
+from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 
@@ -390,6 +390,12 @@ def name_only(text: str) -> str | None:
             name = name_only(head)
             fits = place[:1].isupper() and len(place.split()) <= _PLACE_WORDS
             return name if fits else None
+    if " · " in text or " | " in text:
+        # "Cardiff · Jane Smith", "Opinion | Jane Smith": the label first, the name last (an
+        # employer before its place, "Fairwork Alliance · Manchester", is no writer)
+        among = name_among_labels(text)
+        if among is not None and text.rstrip().endswith(among):
+            return name_only(among)
     words = text.split()
     if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
         return None  # a sentence or a headline in sentence case, not names
