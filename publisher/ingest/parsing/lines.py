@@ -459,6 +459,8 @@ def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
 
 def _inline_split(text: str) -> tuple[str, str] | None:
     """(title, standfirst) when a short capitalised head is followed by a sentence."""
+    if ": " not in text and " - " not in text and " – " not in text and " — " not in text:
+        return None  # no separator (_INLINE_SEPARATOR) anywhere: the cheap test first
     for match in _INLINE_SEPARATOR.finditer(text, 0, 95):
         head, tail = text[: match.start()].strip(), text[match.end() :].strip()
         if not head or not tail or head.count(" ") >= 12 or ends_sentence(head):
