@@ -32,6 +32,7 @@ _WRAP_SLACK: Final = 12
 _CONNECTOR_END: Final = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
 _CONNECTOR_REACH: Final = 6  # its longest match ("with") and a final newline, with room to spare
 _INLINE_SEPARATOR: Final = re.compile(r" [—–-] |: ")
+_BULLET_MARKS: Final = "•◦▪●‣*-–"  # what a _BULLET starts with, if not a digit
 _TITLE_SHORT: Final = 80
 _TITLE_MAX: Final = 120
 _SENTENCE_MIN: Final = 60
@@ -289,7 +290,7 @@ def is_rule(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
     or ``previous`` ends on a joining word."""
-    if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
+    if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _bullet(line):
         return False
     if line.startswith(("http://", "https://", "www.")):
         return False  # a link under a line is not the rest of its sentence
@@ -348,7 +349,7 @@ def _wraps(above: str, line: str, width: int) -> bool:
         return False
     if above.startswith(("http://", "https://")) and " " not in above:
         return False  # a URL alone on its line is full by chance: the next line is not its rest
-    if _BULLET.match(line) or _HEADING.match(line):
+    if _bullet(line) or _HEADING.match(line):
         return False
     return len(above) + 1 + len(line.split(" ", 1)[0]) > width
 
@@ -368,7 +369,7 @@ def _make_unit(
     if not text.isascii() and max(text) >= "\u2700" and _PICTOGRAPHS.search(text) is not None:
         text = _PICTOGRAPHS.sub(" · ", text).strip(" ·") or text
         text = " ".join(text.split())
-    bullet = None if marker else _BULLET.match(text)
+    bullet = None if marker else _bullet(text)
     if bullet is not None and not _dated_number(text, day_first, saved):
         marker, text = bullet.group("marker"), text[bullet.end() :]
     if text[0] in _VOTE_ARROWS or text[-1] == ")":
@@ -455,6 +456,12 @@ def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
         title = _make_unit(unit.line, pair[0], unit.block, day_first, unit.marker)
         out.extend((title, _make_unit(unit.line, pair[1], unit.block, day_first)))
     return out
+
+
+def _bullet(text: str) -> re.Match[str] | None:
+    """A bullet's marker opening ``text`` (_BULLET), the cheap test first."""
+    first = text[:1]
+    return _BULLET.match(text) if first in _BULLET_MARKS or first.isdigit() else None
 
 
 def _inline_split(text: str) -> tuple[str, str] | None:
