@@ -50,6 +50,9 @@ _DIGIT: Final = re.compile(r"\d")
 _DATE_LAST: Final = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
 _DATE_SEPARATORS: Final = frozenset("-–—|·•:")
 _HEAD_SEPARATOR: Final = re.compile(r"\s?[-–—|:]\s")  # "Yesterday — ", "4. März 2025: "
+# the marks each separator above holds: the cheaper test before it, as most lines hold none
+_STRONG_MARKS: Final = ("-", "–", "—", "|", "·", "•", ":")
+_HEAD_MARKS: Final = ("-", "–", "—", "|", ":")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
 _DATE_REACH: Final = 34  # a date and a weekday before it
@@ -147,6 +150,8 @@ def _dated_teaser(text: str, day_first: bool, saved: datetime | None) -> tuple[_
     """(date, teaser) when ``text`` opens with a day alone, however written ("Yesterday",
     "Tue 4 Mar", "4. März 2025"), set apart by a dash or colon from a teaser of any
     length: a diary's or a wiki's dated entry ("Today — Picket numbers were …")."""
+    if not any(mark in text for mark in _HEAD_MARKS):
+        return None
     match = _HEAD_SEPARATOR.search(text, 2, _DATE_REACH)
     if match is None:
         return None
@@ -163,9 +168,10 @@ def _dated_teaser(text: str, day_first: bool, saved: datetime | None) -> tuple[_
 
 def _date_edge(text: str) -> bool:
     """The cheap test before reading a date at a line's start or end."""
-    separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
-    if separator is not None and _DIGIT.search(text, 0, separator.start()):
-        return True
+    if any(mark in text for mark in _STRONG_MARKS):
+        separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
+        if separator is not None and _DIGIT.search(text, 0, separator.start()):
+            return True
     return text[-1:].isdigit() and _DATE_LAST.search(text, len(text) - 40) is not None
 
 
