@@ -936,3 +936,24 @@ def test_signed_records_after_a_partner_box_are_the_pages_again() -> None:
     assert "How small firms are using mobile payments to grow" not in titles
     assert len(titles) == 6
     assert all(item.author for item in result.items)
+
+
+_UNSIGNED_TEASERS = """\
+{heading}
+
+Members at the Leeds depot have voted to accept the new shift pattern after a campaign. Read on ›
+
+The branch has won back pay for eleven cleaners at the city library after a grievance. Read on ›
+
+Our advice surgery now opens every Thursday evening at the community centre on Park Road. Read on ›
+
+A new rota for the summer has been agreed with management at the bus garage in Hunslet. Read on ›
+"""
+
+
+@pytest.mark.parametrize("heading", ["KRÓTKIE WIADOMOŚCI", "KORTE BERICHTEN"])
+def test_a_name_like_heading_over_a_list_that_signs_nothing_signs_no_item(heading: str) -> None:
+    # Polish and Dutch "short news" in capitals read like a name; no other item is signed
+    result = parse_page(_UNSIGNED_TEASERS.format(heading=heading))
+    assert len(result.items) == 4
+    assert [item.author for item in result.items] == [None] * 4

@@ -324,3 +324,36 @@ def test_a_badge_over_each_teaser_is_its_kicker_not_its_title(page: str) -> None
     assert len(result.items) == 3
     assert all(item.title.startswith(("Die", "Das", "Las", "El", "Los")) for item in result.items)
     assert result.layout == "teasers"
+
+
+# One word and an arrow close each teaser: Hungarian and Czech "read more".
+_HUNGARIAN_ONE_WORD = """\
+A győri gyárban a szakszervezet új műszakbeosztást harcolt ki a dolgozóknak.   Tovább »
+
+A kereskedelmi bértárgyalások hétfőn a harmadik fordulóval folytatódnak.   Tovább »
+
+Jogsegélyszolgálatunk mostantól csütörtökön is előzetes bejelentkezés nélkül fogad.   Tovább »
+"""
+_CZECH_ONE_WORD = """\
+Odbory v nemocnici v Kladně vyjednaly nový rozpis služeb pro sestry. Více ›
+
+Zaměstnanci skladu v Brně zvolili nového odborového důvěrníka. Více ›
+
+Kolektivní smlouva pro obchod platí od ledna i pro brigádníky. Více ›
+"""
+
+
+@pytest.mark.parametrize("page", [_HUNGARIAN_ONE_WORD, _CZECH_ONE_WORD])
+def test_one_word_and_an_arrow_repeated_after_every_teaser_is_a_link(page: str) -> None:
+    result = parse_page(page)
+    assert result.layout == "teasers"
+    assert len(result.items) == 3
+    assert not any(w in item.title for item in result.items for w in ("Tovább", "Více"))
+
+
+def test_one_word_without_an_arrow_stays() -> None:
+    page = "\n\n".join(
+        f"The branch met on {day} to plan the ballot. Reuters"
+        for day in ("Monday", "Friday", "Sunday")
+    )
+    assert all(u.text.endswith("Reuters") for u in _cut(page))

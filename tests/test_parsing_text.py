@@ -111,6 +111,45 @@ def test_derive_title_reads_ordinals_and_short_abbreviations(teaser: str, title:
     assert derive_title(teaser) == title
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Het academisch ziekenhuis in Zwolle blijft voorlopig gewoon open: de directie en de "
+        "ondernemingsraad hebben een plan afgesproken dat alle 240 banen op de afdelingen "
+        "spoed en verloskunde behoudt.",
+        "La fábrica de componentes de Sagunto finalmente no cerrará este año: la dirección y "
+        "el comité han firmado un acuerdo que mantiene los 310 empleos y abre una mesa sobre "
+        "turnos.",
+    ],
+)
+def test_derive_title_keeps_more_than_a_short_clause_before_a_colon(teaser: str) -> None:
+    # the clause alone ("… blijft open") leaves out most of the news: cut the sentence
+    title = derive_title(teaser)
+    assert title.endswith("…") and ":" in title
+    assert len(title) > 80
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kept"),
+    [
+        (
+            "Die Landesregierung hat heute eine Erhöhung für das gesamte Personal der "
+            "Tagespflegeeinrichtungen um acht Cent bestätigt.",
+            " der Tagespflegeeinrichtungen…",
+        ),
+        (
+            "Kunnan henkilöstö sai vihdoin vahvistuksen siitä, että tämän vuoden uusi "
+            "työmatkakorvausjärjestelmä uudistetaan ensi vuoden alusta.",
+            " uusi työmatkakorvausjärjestelmä…",
+        ),
+    ],
+)
+def test_derive_title_keeps_a_long_word_the_cut_falls_in(teaser: str, kept: str) -> None:
+    title = derive_title(teaser)
+    assert title.endswith(kept)
+    assert len(title) <= 100
+
+
 def test_derive_title_does_not_cut_inside_quotes() -> None:
     teaser = (
         "Review of “The Battle of Grangemouth – A Worker’s Story”, by former Ineos convenor "
@@ -427,6 +466,12 @@ def test_is_name(text: str, strict: bool, loose: bool) -> None:
         ("Peter Main · 12 September 2022", None),
         ("We use cookies to give you the best experience. By continuing you agree.", "block"),
         ("Accept all cookies", "block"),
+        # any language: the English word glossed, or a sentence on the web site's cookies
+        ("Ez a weboldal sütiket (cookie-kat) használ, és (cookies) nélkül nem megy.", "block"),
+        ("Tato webová stránka používá soubory cookies.", "block"),
+        ("Ta strona internetowa (web) korzysta z plików cookies!", "block"),
+        ("Bakery workers strike over cookie quotas", None),
+        ("Web firms fined over cookies", None),
         ("OK, I agree", "link"),
         ("Home » News", "link"),
         ("« Previous | Next »", "link"),

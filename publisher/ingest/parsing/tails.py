@@ -26,13 +26,15 @@ _REACH: Final = 42  # a tail is searched for in a line's last characters only
 
 def _key(text: str) -> str | None:
     """The words a link is written with, folded, when ``text`` reads as one: a few words
-    in sentence case ("Czytaj więcej", "Take action"), not a name in title case ("The
-    Commons Ledger"), a date, a count or a time."""
+    in sentence case ("Czytaj więcej", "Take action"), or one word an arrow points on
+    ("Opširnije »", "Weiterlesen ›"), not a name in title case ("The Commons Ledger"), a
+    date, a count or a time."""
     core = text.strip().rstrip(_ARROWS).strip()
     if not core or len(core) > _LENGTH or core.count(" ") >= _WORDS:
         return None
     words = core.split()
-    if len(words) < 2 or not all(word.isalpha() for word in words):
+    pointed = len(words) == 1 and text.rstrip()[-1:] in _ARROWS
+    if (len(words) < 2 and not pointed) or not all(word.isalpha() for word in words):
         return None
     if not words[0][0].isupper() or any(not word.islower() for word in words[1:]):
         return None
