@@ -203,7 +203,7 @@ def read_all_units(
     """Every logical line of the page as a unit, furniture marked but kept; a box drawn
     around a few lines is one unit of furniture."""
     units = []
-    for number, line, block, framed in _logical_lines(text):
+    for number, line, block, framed in _logical_lines(text, saved):
         unit = _make_unit(number, line, block, day_first, saved=saved)
         if framed:
             unit = unit._replace(byline=None, furniture=FRAMED, title_like=False, sentence=False)
@@ -211,7 +211,7 @@ def read_all_units(
     return units
 
 
-def _logical_lines(text: str) -> list[tuple[int, str, int, bool]]:
+def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, int, bool]]:
     """(line number, cleaned text, block index, whether a box is drawn around it) with
     wrapped lines joined back up; a text table's rows each a block of their cells; a box
     drawn around a few lines one line of its own."""
@@ -247,7 +247,7 @@ def _logical_lines(text: str) -> list[tuple[int, str, int, bool]]:
             continue
         if previous_blank:
             block += 1
-        elif wrapped[number - 1] or _continues(out[-1][1], line):
+        elif wrapped[number - 1] or _continues(out[-1][1], line, saved):
             out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block, False)
             continue
         out.append((number, line, block, False))
@@ -286,9 +286,10 @@ def is_rule(line: str) -> bool:
     return line[0] in RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line) is not None
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, saved: datetime | None) -> bool:
     """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
-    or ``previous`` ends on a joining word."""
+    or ``previous`` ends on a joining word; not a date of its own, read against when the
+    page was saved ("for 3 timer siden" under a headline that ends without a stop)."""
     if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
         return False
     if line.startswith(("http://", "https://", "www.")):
@@ -299,7 +300,7 @@ def _continues(previous: str, line: str) -> bool:
     # lines of their own
     if len(line) <= _RELATIVE_LINE and has_day_word(line):
         return False
-    return not line[0].isalpha() or parse_byline(line) is None
+    return not line[0].isalpha() or parse_byline(line, saved=saved) is None
 
 
 def _ends_on_connector(text: str) -> bool:
