@@ -957,3 +957,35 @@ def test_a_name_like_heading_over_a_list_that_signs_nothing_signs_no_item(headin
     result = parse_page(_UNSIGNED_TEASERS.format(heading=heading))
     assert len(result.items) == 4
     assert [item.author for item in result.items] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cine-fórum: «Sin techo ni ley»",
+        "Vaga a Martorell: «No acceptarem cap acomiadament»",
+        "Grève à la RATP : « On ne lâchera rien »",
+        "«Il contratto è fermo dal 2021»",
+    ],
+)
+def test_a_headline_with_a_quote_in_guillemets_is_no_arrow_link(line: str) -> None:
+    assert _symbol(line) == TITLE
+
+
+@pytest.mark.parametrize("line", ["« Previous | Next »", "Older posts »", "‹ Zurück"])
+def test_arrows_and_paging_stay_furniture(line: str) -> None:
+    assert _symbol(line) == FURNITURE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "📍 Centro Cívico Delicias, C/ Terminillo 2",
+        "Dom Związkowca, ul. Piotrkowska 104",
+        "Folkets Hus, Barnhusgatan 12",
+        "Fagforeningshuset, Nørre Farimagsgade 49",
+        "Työväentalo, Hämeentie 15",
+    ],
+)
+def test_a_venue_and_its_street_in_other_languages_is_an_address(line: str) -> None:
+    assert _symbol(line) == META
