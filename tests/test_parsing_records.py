@@ -10,8 +10,9 @@ import pytest
 
 from publisher.core.models import ParseResult
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.lines import read_all_units
-from publisher.ingest.parsing.roles import FURNITURE, META, TITLE, line_symbol
+from publisher.ingest.parsing.roles import FURNITURE, LABEL, META, TITLE, line_symbol
 
 SAVED = datetime(2025, 3, 20, 12, tzinfo=UTC)
 
@@ -989,3 +990,59 @@ def test_arrows_and_paging_stay_furniture(line: str) -> None:
 )
 def test_a_venue_and_its_street_in_other_languages_is_an_address(line: str) -> None:
     assert _symbol(line) == META
+
+
+_SERIES = """\
+RAPPORT
+{first}
+Marie Dubois, Paul Martin
+12 mars 2025
+
+{label}
+{second}
+Claire Petit
+5 mars 2025
+
+NOTE
+Le salaire minimum en Europe : où en est la France ?
+Paul Martin
+28 février 2025
+
+{label2}
+L'assurance chômage après la réforme de 2023
+Marie Dubois
+20 février 2025
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "label2"),
+    [
+        ("WORKING PAPER N. 27/2025", "WORKING PAPER N. 26/2025"),
+        ("POLICY BRIEF NO. 12", "DOSSIER Nº 4"),
+    ],
+)
+def test_a_series_name_and_number_in_capitals_is_a_kicker_not_a_title(
+    label: str, label2: str
+) -> None:
+    page = _SERIES.format(
+        first="Salaires et inflation : qui a rattrapé, qui non",
+        second="Le travail pauvre dans les territoires ruraux",
+        label=label,
+        label2=label2,
+    )
+    lines = read_lines(page)
+    symbols = {unit.text: symbol for unit, symbol in zip(lines.units, lines.syms, strict=True)}
+    assert symbols[label] == symbols[label2] == symbols["RAPPORT"] == LABEL
+    titles = [item.title for item in parse_page(page).items]
+    assert "Le travail pauvre dans les territoires ruraux" in titles
+
+
+@pytest.mark.parametrize("age", ["för 3 timmar sedan", "for 3 timer siden"])
+def test_an_age_under_a_headline_without_a_stop_is_a_date_not_its_rest(age: str) -> None:
+    # Swedish and Norwegian: the age starts in lower case, like the rest of a sentence
+    (title, date) = read_all_units(
+        f"Valet 2026 – de sista fyra dagarna av valrörelsen\n{age}", saved=SAVED
+    )
+    assert date.byline is not None and date.byline.published is not None
+    assert title.text.endswith("valrörelsen")

@@ -10,6 +10,7 @@ from publisher.ingest.parsing import derive_title, normalise_text
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.dates import find_date, load_zone, to_utc
 from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
+from publisher.ingest.parsing.lines import read_all_units
 from publisher.ingest.parsing.names import is_name, leading_by, trailing_author
 
 # -- normalise_text ---------------------------------------------------------------------
@@ -547,3 +548,40 @@ def test_derive_title_keeps_a_title_and_its_subtitle_together(teaser: str, start
     title = derive_title(teaser)
     assert title.startswith(start)
     assert title.endswith("…") and len(title) >= 80
+
+
+_LONG_STANDFIRSTS = {
+    "es": (
+        "Trabajadores de la automotriz en Silao votan contrato colectivo: "
+        '"Queremos 12 % de aumento"',
+        "Es la tercera votación bajo la reforma laboral; el sindicato independiente pide "
+        "observadores de la Secretaría del Trabajo.",
+    ),
+    "it": (
+        'I lavoratori della logistica di Piacenza votano il contratto: "Vogliamo il 12 % in più"',
+        "È la terza votazione dopo la riforma; il sindacato di base chiede osservatori "
+        "dell'Ispettorato del lavoro in tutti i magazzini.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_LONG_STANDFIRSTS))
+def test_two_lines_of_one_length_by_chance_make_no_hard_wrap(language: str) -> None:
+    title, standfirst = _LONG_STANDFIRSTS[language]
+    other = title[:-4] + " due"  # a second headline about as long
+    # many lines of 60 to 80 characters, a few long ones: a page like any other, not wrapped
+    short = [
+        f"Headline {n} on the branch\n"
+        f"A standfirst of some sixty-five characters on the branch meeting, no. {n}."
+        for n in range(12)
+    ]
+    page = "\n\n".join(
+        [
+            f"{title}\n{standfirst}",
+            f"{other}\n{standfirst}",
+            f"Third headline\n{standfirst}",
+            *short,
+        ]
+    )
+    texts = [u.text for u in read_all_units(page)]
+    assert title in texts and standfirst in texts

@@ -36,6 +36,7 @@ _TITLE_SHORT: Final = 80
 _TITLE_MAX: Final = 120
 _SENTENCE_MIN: Final = 60
 _TITLE_WORDS: Final = 20
+_WRAP_LONGER: Final = 8  # one line of words in eight past the width: the page is not wrapped
 _RELATIVE_LINE: Final = 60  # a line this short may be a relative date alone
 _UNIT_FLOOR: Final = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE: Final = 0.6
@@ -315,8 +316,11 @@ def _wrap_width(lines: list[str]) -> int:
     A wrapped page has several lines just short of one width and few lines beyond it.
     """
     wrapped = [len(line) for line in lines if _WRAP_MIN <= len(line) <= _WRAP_MAX]
-    longer = sum(1 for line in lines if len(line) > _WRAP_MAX)
-    if len(wrapped) < 2 or longer * 4 > len(wrapped):
+    if len(wrapped) < 2:
+        return 0
+    # lines of words running past any width (a link alone may): no wrap at all
+    longer = sum(1 for line in lines if len(line) > _WRAP_MAX and " " in line)
+    if longer * _WRAP_LONGER > len(wrapped):
         return 0
     width = max(wrapped)
     near = sum(1 for length in wrapped if length >= width - _WRAP_SLACK)

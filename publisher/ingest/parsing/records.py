@@ -80,6 +80,7 @@ class _Content:
     unread: list[int]  # the same for the lines a reading should not leave out (_UNREAD)
     opens: list[bool]  # the line starts a block of the page
     closed: list[int]  # how many item bounds ("Read more", an avatar) stand before the line
+    # (and, last, before the page's end)
 
 
 def _content(units: list[Unit], syms: list[str]) -> _Content:
@@ -99,7 +100,7 @@ def _content(units: list[Unit], syms: list[str]) -> _Content:
             ),
         ],
         opens=_opens(units, syms, indexes),
-        closed=_bounds_before(units, syms, indexes),
+        closed=_bounds_before(units, syms, [*indexes, len(units)]),  # and at the page's end
     )
 
 
@@ -446,7 +447,11 @@ def _match(
             taken = list(range(start, end))
             symbols = line[start:end]
         fields = _fields(symbols)
-        if fields < need and not (blocked and _fills_block(page, taken)):
+        if (
+            fields < need
+            and not (blocked and _fills_block(page, taken))
+            and not _bounded(page, taken)
+        ):
             position = start + 1
             continue
         records.append(taken)
@@ -476,6 +481,18 @@ def _fills_block(page: _Content, taken: list[int]) -> bool:
     first, last = taken[0], taken[-1]
     whole = page.opens[first] and (last + 1 == len(page.opens) or page.opens[last + 1])
     return whole and len(taken) >= 2
+
+
+def _bounded(page: _Content, taken: list[int]) -> bool:
+    """Whether a record is the whole of its item by the page's bounds: it is the whole of
+    its block and the link the page closes every item with follows it ("» Vabimo na delavnico …" /
+    "Preberi več" where the other teasers carry a date too)."""
+    after = taken[-1] + 1
+    return (
+        page.opens[taken[0]]
+        and (after == len(page.opens) or page.opens[after])
+        and page.closed[after] > page.closed[taken[-1]]
+    )
 
 
 def _text_between(page: _Content, start: int, end: int) -> int:

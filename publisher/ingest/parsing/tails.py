@@ -10,9 +10,11 @@ furniture they also moved records' edges, and the corpus read worse for it.)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
+from publisher.ingest.parsing.furniture import LINK
 from publisher.ingest.parsing.lines import Unit
 
 _REPEATS: Final = 3  # a link closes this many items at least
@@ -70,6 +72,32 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             match = _TAIL.search(text, len(text) - _REACH)
             if match is not None:
                 out[index] = remake(units[index], text[: match.start()])._replace(closed=True)
+    return out
+
+
+_CLOSING_REPEATS: Final = 4  # a line of its own closing this many blocks is their link
+
+
+def mark_closing_links(units: list[Unit]) -> list[Unit]:
+    """``units`` with a line of a few words the page repeats as the last line of four
+    blocks or more ("Leer nota completa", "Lue koko uutinen", "Číst dál") marked as the
+    link it is, wherever it stands: furniture that closes each item, whatever the language."""
+    keys: dict[int, str] = {}
+    closing: Counter[str] = Counter()
+    for index, unit in enumerate(units):
+        if unit.furniture is None and unit.byline is None and len(unit.text) <= _LENGTH:
+            key = _key(unit.text)
+            if key is not None:
+                keys[index] = key
+                last = index + 1 == len(units) or units[index + 1].block != unit.block
+                closing[key] += last
+    links = {key for key, count in closing.items() if count >= _CLOSING_REPEATS}
+    if not links:
+        return units
+    out = list(units)
+    for index, key in keys.items():
+        if key in links:
+            out[index] = out[index]._replace(furniture=LINK, title_like=False)
     return out
 
 
