@@ -1046,3 +1046,50 @@ def test_an_age_under_a_headline_without_a_stop_is_a_date_not_its_rest(age: str)
     )
     assert date.byline is not None and date.byline.published is not None
     assert title.text.endswith("valrörelsen")
+
+
+_PROMOTED = """\
+19 March 2025 — Report
+Bargaining for the heat: climate clauses in contracts
+By Rhys Evans and Ffion Jones
+PDF (4.2 MB) · 6 pages
+
+14 March 2025 — Factsheet
+Housing benefit and the poverty trap in figures
+By Tomás Ruiz
+PDF (3.2 MB) · 10 pages
+
+12 March 2025 — Report
+Pay in the care sector after the new minimum
+By Aoife Brennan and Omar Reed
+PDF (2.2 MB) · 14 pages
+
+5 March 2025 — Briefing
+Sick pay from day one: what it would cost
+PDF (1.2 MB) · 18 pages
+
+{promotion}
+
+27 February 2025 — Report
+The state of the gig economy in Wales
+By Kai Berger and Ines Moreau
+PDF (2.2 MB) · 24 pages
+
+20 February 2025 — Essay
+Why the four-day week is a union issue
+By Ffion Jones
+PDF (1.2 MB) · 28 pages
+"""
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "New: our annual report 2024 is online. Read the annual report ›",
+        "Jetzt wechseln und sparen! Zum Gewerkschaftskonto →",
+    ],
+)
+def test_a_line_alone_between_records_pointing_on_is_a_promotion(promotion: str) -> None:
+    result = parse_page(_PROMOTED.format(promotion=promotion))
+    assert len(result.items) == 6
+    assert sum(1 for item in result.items if item.author) == 5

@@ -404,9 +404,23 @@ def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record
         gap = range(position[before.indexes[-1]] + 1, position[after.indexes[0]])
         if not (_one_block(units, before) and _one_block(units, after)):
             continue  # where every line stands in a block of its own, a lone line is a heading
-        if all(page.line[p] == TITLE and page.opens[p] and page.opens[p + 1] for p in gap):
+        if all(
+            page.line[p] == TITLE
+            and page.opens[p]
+            and page.opens[p + 1]
+            and not _points_on(units[page.indexes[p]].text)
+            for p in gap
+        ):
             out.extend(Record(indexes=[page.indexes[p]]) for p in gap)
     return [*out, *records[-1:]]
+
+
+def _points_on(text: str) -> bool:
+    """Whether a line ends on an arrow pointing to a page of the site's ("Nieuw: ons
+    jaarverslag 2024 staat online. Bekijk het jaarverslag ›", "Jetzt wechseln →"): a
+    promotion, not a headline; a quotation closing on "»" after its "«" is one."""
+    end = text.rstrip()[-1:]
+    return end in "›→" or (end == "»" and "«" not in text)
 
 
 def _one_block(units: list[Unit], record: Record) -> bool:

@@ -353,6 +353,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
+    if text[-1] in "›→" and _POINTING_ON.search(text) is not None:
+        return FURNITURE, "furniture (a promotion pointing on)"
     if unit.marker:
         return LIST, ""
     if name_only(text) is not None:
@@ -377,6 +379,11 @@ def _arrows_or_pages(text: str) -> bool:
         return True
     paging = arrows or _DIGIT.search(text) is not None
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
+
+
+# a notice and the link after it: "Nieuw: ons jaarverslag 2024 staat online. Bekijk het
+# jaarverslag ›", "Jetzt wechseln und sparen! Zum Konto →"
+_POINTING_ON: Final = re.compile(r"[.!?]\s+(?:\S+\s){0,4}\S+\s?[›→]$")
 
 
 def _quotes(text: str) -> bool:
