@@ -28,11 +28,7 @@ from publisher.ingest.parsing.reading import (
     PageReading,
     read_page,
 )
-from publisher.ingest.parsing.tails import (
-    cut_repeated_links,
-    mark_closing_links,
-    read_apart_dates,
-)
+from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
 
 _OWNER_WORDS: Final = 3  # a site named after a person: "Ines Moreau", "Mair Llewelyn"
 LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
@@ -113,7 +109,6 @@ def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = No
     units = split_inline(read_all_units(text, day_first=day_first, saved=saved), day_first, saved)
     units = cut_repeated_links(units, lambda unit, cut: remade(unit, cut, day_first, saved))
     units = read_apart_dates(units, lambda unit, cut: remade(unit, cut, day_first, saved))
-    units = mark_closing_links(units)
     syms, reasons = symbols(units, saved)
     publication = find_publication(units, syms)
     mark_masthead(units, syms, reasons, publication)

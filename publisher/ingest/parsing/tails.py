@@ -3,8 +3,9 @@ furniture by repetition, whatever the language.
 
 A teaser page closes each teaser with the same few words after its last sentence.  Words
 a page repeats so, after three teasers or more, are a link: cut off the lines they end.
-(The same words on lines of their own are left to the record finder: taken out as
-furniture they also moved records' edges, and the corpus read worse for it.)
+The same words on a line of their own are marked as the link (furniture that bounds each
+item) where they close four blocks or more, and left to the record finder where they
+close fewer: taken out as furniture then, they moved records' edges.
 """
 
 from __future__ import annotations
@@ -52,8 +53,9 @@ def _tail(unit: Unit) -> str | None:
 
 
 def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -> list[Unit]:
-    """``units`` with the links the page repeats cut off the lines they close.  ``remake``
-    reads a unit again with a shorter text."""
+    """``units`` with the links the page repeats cut off the lines they close, and those
+    on lines of their own marked (``mark_closing_links``).  ``remake`` reads a unit again
+    with a shorter text."""
     tails: dict[int, str] = {}
     closed: dict[str, set[str]] = {}  # the texts each link closes: a title copied is none
     for index, unit in enumerate(units):
@@ -64,7 +66,7 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             closed.setdefault(key, set()).add(unit.text)
     links = {key for key, texts in closed.items() if len(texts) >= _REPEATS}
     if not links:
-        return units
+        return mark_closing_links(units)
     out = list(units)
     for index, key in tails.items():
         if key in links:
@@ -72,7 +74,7 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             match = _TAIL.search(text, len(text) - _REACH)
             if match is not None:
                 out[index] = remake(units[index], text[: match.start()])._replace(closed=True)
-    return out
+    return mark_closing_links(out)
 
 
 _CLOSING_REPEATS: Final = 4  # a line of its own closing this many blocks is their link
