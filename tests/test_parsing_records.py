@@ -10,8 +10,9 @@ import pytest
 
 from publisher.core.models import ParseResult
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.lines import read_all_units
-from publisher.ingest.parsing.roles import FURNITURE, META, TITLE, line_symbol
+from publisher.ingest.parsing.roles import FURNITURE, LABEL, META, TITLE, line_symbol
 
 SAVED = datetime(2025, 3, 20, 12, tzinfo=UTC)
 
@@ -936,3 +937,159 @@ def test_signed_records_after_a_partner_box_are_the_pages_again() -> None:
     assert "How small firms are using mobile payments to grow" not in titles
     assert len(titles) == 6
     assert all(item.author for item in result.items)
+
+
+_UNSIGNED_TEASERS = """\
+{heading}
+
+Members at the Leeds depot have voted to accept the new shift pattern after a campaign. Read on ›
+
+The branch has won back pay for eleven cleaners at the city library after a grievance. Read on ›
+
+Our advice surgery now opens every Thursday evening at the community centre on Park Road. Read on ›
+
+A new rota for the summer has been agreed with management at the bus garage in Hunslet. Read on ›
+"""
+
+
+@pytest.mark.parametrize("heading", ["KRÓTKIE WIADOMOŚCI", "KORTE BERICHTEN"])
+def test_a_name_like_heading_over_a_list_that_signs_nothing_signs_no_item(heading: str) -> None:
+    # Polish and Dutch "short news" in capitals read like a name; no other item is signed
+    result = parse_page(_UNSIGNED_TEASERS.format(heading=heading))
+    assert len(result.items) == 4
+    assert [item.author for item in result.items] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cine-fórum: «Sin techo ni ley»",
+        "Vaga a Martorell: «No acceptarem cap acomiadament»",
+        "Grève à la RATP : « On ne lâchera rien »",
+        "«Il contratto è fermo dal 2021»",
+    ],
+)
+def test_a_headline_with_a_quote_in_guillemets_is_no_arrow_link(line: str) -> None:
+    assert _symbol(line) == TITLE
+
+
+@pytest.mark.parametrize("line", ["« Previous | Next »", "Older posts »", "‹ Zurück"])
+def test_arrows_and_paging_stay_furniture(line: str) -> None:
+    assert _symbol(line) == FURNITURE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "📍 Centro Cívico Delicias, C/ Terminillo 2",
+        "Dom Związkowca, ul. Piotrkowska 104",
+        "Folkets Hus, Barnhusgatan 12",
+        "Fagforeningshuset, Nørre Farimagsgade 49",
+        "Työväentalo, Hämeentie 15",
+    ],
+)
+def test_a_venue_and_its_street_in_other_languages_is_an_address(line: str) -> None:
+    assert _symbol(line) == META
+
+
+_SERIES = """\
+RAPPORT
+{first}
+Marie Dubois, Paul Martin
+12 mars 2025
+
+{label}
+{second}
+Claire Petit
+5 mars 2025
+
+NOTE
+Le salaire minimum en Europe : où en est la France ?
+Paul Martin
+28 février 2025
+
+{label2}
+L'assurance chômage après la réforme de 2023
+Marie Dubois
+20 février 2025
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "label2"),
+    [
+        ("WORKING PAPER N. 27/2025", "WORKING PAPER N. 26/2025"),
+        ("POLICY BRIEF NO. 12", "DOSSIER Nº 4"),
+    ],
+)
+def test_a_series_name_and_number_in_capitals_is_a_kicker_not_a_title(
+    label: str, label2: str
+) -> None:
+    page = _SERIES.format(
+        first="Salaires et inflation : qui a rattrapé, qui non",
+        second="Le travail pauvre dans les territoires ruraux",
+        label=label,
+        label2=label2,
+    )
+    lines = read_lines(page)
+    symbols = {unit.text: symbol for unit, symbol in zip(lines.units, lines.syms, strict=True)}
+    assert symbols[label] == symbols[label2] == symbols["RAPPORT"] == LABEL
+    titles = [item.title for item in parse_page(page).items]
+    assert "Le travail pauvre dans les territoires ruraux" in titles
+
+
+@pytest.mark.parametrize("age", ["för 3 timmar sedan", "for 3 timer siden"])
+def test_an_age_under_a_headline_without_a_stop_is_a_date_not_its_rest(age: str) -> None:
+    # Swedish and Norwegian: the age starts in lower case, like the rest of a sentence
+    (title, date) = read_all_units(
+        f"Valet 2026 – de sista fyra dagarna av valrörelsen\n{age}", saved=SAVED
+    )
+    assert date.byline is not None and date.byline.published is not None
+    assert title.text.endswith("valrörelsen")
+
+
+_PROMOTED = """\
+19 March 2025 — Report
+Bargaining for the heat: climate clauses in contracts
+By Rhys Evans and Ffion Jones
+PDF (4.2 MB) · 6 pages
+
+14 March 2025 — Factsheet
+Housing benefit and the poverty trap in figures
+By Tomás Ruiz
+PDF (3.2 MB) · 10 pages
+
+12 March 2025 — Report
+Pay in the care sector after the new minimum
+By Aoife Brennan and Omar Reed
+PDF (2.2 MB) · 14 pages
+
+5 March 2025 — Briefing
+Sick pay from day one: what it would cost
+PDF (1.2 MB) · 18 pages
+
+{promotion}
+
+27 February 2025 — Report
+The state of the gig economy in Wales
+By Kai Berger and Ines Moreau
+PDF (2.2 MB) · 24 pages
+
+20 February 2025 — Essay
+Why the four-day week is a union issue
+By Ffion Jones
+PDF (1.2 MB) · 28 pages
+"""
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "New: our annual report 2024 is online. Read the annual report ›",
+        "Jetzt wechseln und sparen! Zum Gewerkschaftskonto →",
+    ],
+)
+def test_a_line_alone_between_records_pointing_on_is_a_promotion(promotion: str) -> None:
+    result = parse_page(_PROMOTED.format(promotion=promotion))
+    assert len(result.items) == 6
+    assert sum(1 for item in result.items if item.author) == 5

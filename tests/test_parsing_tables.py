@@ -360,3 +360,28 @@ def test_teasers_under_day_headings_take_their_day(
     assert [item.published.date() if item.published else None for item in result.items] == [
         date(*day) for day in days
     ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["POR: MARIANA TREJO  |  10/11/2025", "Von Anna Weber      |  vor 3 Stunden"],
+)
+def test_one_row_spaced_out_over_prose_makes_no_table(row: str) -> None:
+    # the lines under it start words where its cells start by chance: no columns
+    block = [
+        row,
+        "Maestros de la CNTE en Guanajuato anuncian paro de 48 horas en todo el estado",
+        "Los docentes exigen el pago de bonos atrasados desde agosto y piden diálogo.",
+        "Die Beschäftigten im Einzelhandel legen am Samstag in Bielefeld die Arbeit nieder.",
+        "Leer nota completa",
+    ]
+    assert table_cells(block) == {}
+
+
+def test_wide_gaps_on_two_rows_still_make_a_table() -> None:
+    rows = [
+        "06/03/2024   Hospital porters win back-pay        Maureen Kelly",
+        "04/03/2024   March delegate meeting papers        Imran Siddiqui",
+        "29/02/2024   Huddersfield bus drivers ballot      Gary Holroyd",
+    ]
+    assert table_cells(rows)[0] == ["06/03/2024", "Hospital porters win back-pay", "Maureen Kelly"]

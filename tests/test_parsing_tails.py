@@ -8,7 +8,7 @@ import pytest
 
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade
-from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
+from publisher.ingest.parsing.tails import cut_repeated_links, mark_closing_links, read_apart_dates
 
 
 def _cut(text: str) -> list[Unit]:
@@ -324,3 +324,134 @@ def test_a_badge_over_each_teaser_is_its_kicker_not_its_title(page: str) -> None
     assert len(result.items) == 3
     assert all(item.title.startswith(("Die", "Das", "Las", "El", "Los")) for item in result.items)
     assert result.layout == "teasers"
+
+
+# One word and an arrow close each teaser: Hungarian and Czech "read more".
+_HUNGARIAN_ONE_WORD = """\
+A győri gyárban a szakszervezet új műszakbeosztást harcolt ki a dolgozóknak.   Tovább »
+
+A kereskedelmi bértárgyalások hétfőn a harmadik fordulóval folytatódnak.   Tovább »
+
+Jogsegélyszolgálatunk mostantól csütörtökön is előzetes bejelentkezés nélkül fogad.   Tovább »
+"""
+_CZECH_ONE_WORD = """\
+Odbory v nemocnici v Kladně vyjednaly nový rozpis služeb pro sestry. Více ›
+
+Zaměstnanci skladu v Brně zvolili nového odborového důvěrníka. Více ›
+
+Kolektivní smlouva pro obchod platí od ledna i pro brigádníky. Více ›
+"""
+
+
+@pytest.mark.parametrize("page", [_HUNGARIAN_ONE_WORD, _CZECH_ONE_WORD])
+def test_one_word_and_an_arrow_repeated_after_every_teaser_is_a_link(page: str) -> None:
+    result = parse_page(page)
+    assert result.layout == "teasers"
+    assert len(result.items) == 3
+    assert not any(w in item.title for item in result.items for w in ("Tovább", "Více"))
+
+
+def test_one_word_without_an_arrow_stays() -> None:
+    page = "\n\n".join(
+        f"The branch met on {day} to plan the ballot. Reuters"
+        for day in ("Monday", "Friday", "Sunday")
+    )
+    assert all(u.text.endswith("Reuters") for u in _cut(page))
+
+
+# A link on a line of its own under each item, in words no pattern knows: Spanish and Finnish.
+_SPANISH_CLOSED = """\
+Por: Ana Ruiz | 12/11/2025
+Metro de Monterrey aprueba el nuevo contrato
+La votación terminó con un 84 % a favor tras tres semanas de asambleas.
+Leer nota completa
+
+Por: Luis Pérez | 11/11/2025
+Maestros de Guanajuato anuncian paro de 48 horas
+Leer nota completa
+
+Por: Ana Ruiz | 10/11/2025
+El Congreso aprueba la reforma de movilidad
+Las plataformas deberán registrar a sus conductores.
+Leer nota completa
+
+Por: Marta Gil | 09/11/2025
+Sindicato minero denuncia despidos en Zacatecas
+Leer nota completa
+"""
+_FINNISH_CLOSED = """\
+Liitto vaatii lisää työsuojelua työmaille
+Vaatimus esitettiin ministeriölle maanantaina.
+Lue koko uutinen
+
+Kassan käsittelyajat pidentyivät
+Lue koko uutinen
+
+Tampereen työmaalle uusi sopimus
+Sopimus koskee noin 200 työntekijää.
+Lue koko uutinen
+
+Luottamusmiesten koulutus alkaa helmikuussa
+Lue koko uutinen
+"""
+
+
+@pytest.mark.parametrize("page", [_SPANISH_CLOSED, _FINNISH_CLOSED])
+def test_a_line_closing_every_item_is_its_link_whatever_the_language(page: str) -> None:
+    marked = mark_closing_links(read_all_units(page))
+    links = [u.text for u in marked if u.furniture == "link"]
+    assert len(links) == 4 and len(set(links)) == 1
+    result = parse_page(page)
+    assert len(result.items) == 4
+    assert not any(w in item.title for item in result.items for w in ("Leer nota", "Lue koko"))
+
+
+def test_a_line_repeated_inside_blocks_is_no_closing_link() -> None:
+    # "Photo gallery" under three titles, never last in its block: a label, not a link
+    page = "\n\n".join(
+        f"Story number {n} about the depot\nPhoto gallery\nA standfirst ends here."
+        for n in range(5)
+    )
+    assert not any(u.furniture for u in mark_closing_links(read_all_units(page)))
+
+
+# Teasers dated in brackets, closed by a link; one of them undated: still an item.
+_POLISH_BOUNDED = """\
+» Związek podpisał z zarządem nowe porozumienie w sprawie dodatków nocnych. (12. 3. 2025)
+  Czytaj dalej
+
+» Pracownicy magazynu w Poznaniu wybrali nowego społecznego inspektora pracy. (10. 3. 2025)
+  Czytaj dalej
+
+» Zapraszamy na warsztaty »Umowa o dzieło bez pułapek«, które odbędą się 6 marca w Warszawie.
+  Czytaj dalej
+
+» Od kwietnia obowiązuje nowa stawka za dojazdy dla wszystkich członków. (3. 3. 2025)
+  Czytaj dalej
+
+» Związek potępia groźby wobec dziennikarki lokalnej gazety w Lublinie. (1. 3. 2025)
+  Czytaj dalej
+"""
+_ENGLISH_BOUNDED = """\
+» The branch has agreed a new night premium with the management at the depot. (12/03/2025)
+  Find out more
+
+» Warehouse members in Leeds have elected a new health and safety rep this week. (10/03/2025)
+  Find out more
+
+» Join our workshop on freelance contracts at the Cornerhouse on the sixth of March.
+  Find out more
+
+» From April the travel allowance goes up for every member of the branch. (03/03/2025)
+  Find out more
+
+» We condemn the threats made against a reporter at the local paper in Hull. (01/03/2025)
+  Find out more
+"""
+
+
+@pytest.mark.parametrize("page", [_POLISH_BOUNDED, _ENGLISH_BOUNDED])
+def test_an_undated_teaser_the_page_closes_like_the_others_is_an_item(page: str) -> None:
+    result = parse_page(page, saved=datetime(2025, 3, 14))
+    assert len(result.items) == 5
+    assert sum(1 for item in result.items if item.published is None) == 1

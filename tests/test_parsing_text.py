@@ -10,6 +10,7 @@ from publisher.ingest.parsing import derive_title, normalise_text
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.dates import find_date, load_zone, to_utc
 from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
+from publisher.ingest.parsing.lines import read_all_units
 from publisher.ingest.parsing.names import is_name, leading_by, trailing_author
 
 # -- normalise_text ---------------------------------------------------------------------
@@ -109,6 +110,45 @@ def test_derive_title_marks_a_clause_cut_in_other_languages() -> None:
 )
 def test_derive_title_reads_ordinals_and_short_abbreviations(teaser: str, title: str) -> None:
     assert derive_title(teaser) == title
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Het academisch ziekenhuis in Zwolle blijft voorlopig gewoon open: de directie en de "
+        "ondernemingsraad hebben een plan afgesproken dat alle 240 banen op de afdelingen "
+        "spoed en verloskunde behoudt.",
+        "La fábrica de componentes de Sagunto finalmente no cerrará este año: la dirección y "
+        "el comité han firmado un acuerdo que mantiene los 310 empleos y abre una mesa sobre "
+        "turnos.",
+    ],
+)
+def test_derive_title_keeps_more_than_a_short_clause_before_a_colon(teaser: str) -> None:
+    # the clause alone ("… blijft open") leaves out most of the news: cut the sentence
+    title = derive_title(teaser)
+    assert title.endswith("…") and ":" in title
+    assert len(title) > 80
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kept"),
+    [
+        (
+            "Die Landesregierung hat heute eine Erhöhung für das gesamte Personal der "
+            "Tagespflegeeinrichtungen um acht Cent bestätigt.",
+            " der Tagespflegeeinrichtungen…",
+        ),
+        (
+            "Kunnan henkilöstö sai vihdoin vahvistuksen siitä, että tämän vuoden uusi "
+            "työmatkakorvausjärjestelmä uudistetaan ensi vuoden alusta.",
+            " uusi työmatkakorvausjärjestelmä…",
+        ),
+    ],
+)
+def test_derive_title_keeps_a_long_word_the_cut_falls_in(teaser: str, kept: str) -> None:
+    title = derive_title(teaser)
+    assert title.endswith(kept)
+    assert len(title) <= 100
 
 
 def test_derive_title_does_not_cut_inside_quotes() -> None:
@@ -427,6 +467,12 @@ def test_is_name(text: str, strict: bool, loose: bool) -> None:
         ("Peter Main · 12 September 2022", None),
         ("We use cookies to give you the best experience. By continuing you agree.", "block"),
         ("Accept all cookies", "block"),
+        # any language: the English word glossed, or a sentence on the web site's cookies
+        ("Ez a weboldal sütiket (cookie-kat) használ, és (cookies) nélkül nem megy.", "block"),
+        ("Tato webová stránka používá soubory cookies.", "block"),
+        ("Ta strona internetowa (web) korzysta z plików cookies!", "block"),
+        ("Bakery workers strike over cookie quotas", None),
+        ("Web firms fined over cookies", None),
         ("OK, I agree", "link"),
         ("Home » News", "link"),
         ("« Previous | Next »", "link"),
@@ -502,3 +548,40 @@ def test_derive_title_keeps_a_title_and_its_subtitle_together(teaser: str, start
     title = derive_title(teaser)
     assert title.startswith(start)
     assert title.endswith("…") and len(title) >= 80
+
+
+_LONG_STANDFIRSTS = {
+    "es": (
+        "Trabajadores de la automotriz en Silao votan contrato colectivo: "
+        '"Queremos 12 % de aumento"',
+        "Es la tercera votación bajo la reforma laboral; el sindicato independiente pide "
+        "observadores de la Secretaría del Trabajo.",
+    ),
+    "it": (
+        'I lavoratori della logistica di Piacenza votano il contratto: "Vogliamo il 12 % in più"',
+        "È la terza votazione dopo la riforma; il sindacato di base chiede osservatori "
+        "dell'Ispettorato del lavoro in tutti i magazzini.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_LONG_STANDFIRSTS))
+def test_two_lines_of_one_length_by_chance_make_no_hard_wrap(language: str) -> None:
+    title, standfirst = _LONG_STANDFIRSTS[language]
+    other = title[:-4] + " due"  # a second headline about as long
+    # many lines of 60 to 80 characters, a few long ones: a page like any other, not wrapped
+    short = [
+        f"Headline {n} on the branch\n"
+        f"A standfirst of some sixty-five characters on the branch meeting, no. {n}."
+        for n in range(12)
+    ]
+    page = "\n\n".join(
+        [
+            f"{title}\n{standfirst}",
+            f"{other}\n{standfirst}",
+            f"Third headline\n{standfirst}",
+            *short,
+        ]
+    )
+    texts = [u.text for u in read_all_units(page)]
+    assert title in texts and standfirst in texts

@@ -4,6 +4,7 @@ stand, runs of teasers, numbered titles and standfirsts by the page's shape."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from typing import Final
@@ -34,6 +35,8 @@ from publisher.ingest.parsing.roles import (
 _REPEATS: Final = 2
 _LABEL_WORDS: Final = 3
 _ONE_LINE_BLOCKS: Final = 0.8
+# a series' number after its name in capitals: "N. 27/2025", "NO. 12", "Nº 3", "#58"
+_SERIES_NUMBER: Final = re.compile(r"\s(?:N|NO|NR|NUM|Nº|N°)?[.#]?\s?\d{1,4}(?:/\d{2,4})?$")
 _LABEL_CHARS: Final = 30
 _MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY: Final = 24
@@ -399,7 +402,11 @@ def _one_line_blocks(units: list[Unit]) -> bool:
 
 
 def _caps_label(text: str) -> bool:
-    """A word or three in capitals, no digits: a section name or kicker."""
+    """A word or three in capitals, no digits: a section name or kicker; with the number
+    of its series after it ("WORKING PAPER N. 27/2025", "POLICY BRIEF NO. 12", "DOSSIER
+    NR. 4")."""
+    if text[-1:].isdigit():
+        text = _SERIES_NUMBER.sub("", text)
     return (
         text.isupper()
         and text.count(" ") < _LABEL_WORDS

@@ -25,6 +25,7 @@ _HEADINGS: Final = 2  # date lines between records that make the page's days hea
 _FULL_SHARE: Final = 3
 _MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
 _MENU_WORDS: Final = 4
+_UNSIGNED_LIST: Final = 3  # records under a name-like line that sign none: it heads the list
 _MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
 _LINKS: Final = 3  # a label repeated under this many items is a link
 ITEM_LINES: Final = (TITLE, TEXT, LIST)  # the lines a teaser or a headline stands on
@@ -288,21 +289,39 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     for k, record in enumerate(records):
         if _names(units, syms, record):
             continue
-        above = record.indexes[0] - 1
-        while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
-            above -= 1
-        if above >= 0 and above not in taken and _named(units, syms, above):
-            if k == 0 and _heads_list(units, syms, above, record):
+        above = _name_above(units, syms, record, taken)
+        if above is not None:
+            if k == 0 and _heads_list(units, syms, above, records, taken):
                 continue
             record.indexes.insert(0, above)
             taken.add(above)
 
 
-def _heads_list(units: list[Unit], syms: list[str], name: int, record: Record) -> bool:
+def _name_above(units: list[Unit], syms: list[str], record: Record, taken: set[int]) -> int | None:
+    """The name standing alone just above a record (furniture and metadata between), if
+    no other record holds it."""
+    above = record.indexes[0] - 1
+    while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
+        above -= 1
+    if above >= 0 and above not in taken and _named(units, syms, above):
+        return above
+    return None
+
+
+def _heads_list(
+    units: list[Unit], syms: list[str], name: int, records: list[Record], taken: set[int]
+) -> bool:
     """Whether a name-like line over the first record is the list's heading ("BRANCH
-    NEWS", "TOP STORY"): a block of its own over a record that has its byline line."""
-    alone = units[name].block != units[record.indexes[0]].block
-    return alone and any(syms[i] == BYLINE for i in record.indexes)
+    NEWS", "TOP STORY", "KRATKE VIJESTI"): a block of its own over a record that has its
+    byline line, or over a list whose other records name no writer, in or over them."""
+    record, others = records[0], records[1:]
+    if units[name].block == units[record.indexes[0]].block:
+        return False
+    if any(syms[i] == BYLINE for i in record.indexes):
+        return True
+    return len(others) >= _UNSIGNED_LIST and not any(
+        _names(units, syms, r) or _name_above(units, syms, r, taken) is not None for r in others
+    )
 
 
 def _name_over(units: list[Unit], syms: list[str], records: list[Record]) -> bool:

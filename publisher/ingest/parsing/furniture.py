@@ -55,7 +55,10 @@ _COPYRIGHT: Final = re.compile(
 _COOKIES: Final = re.compile(
     r"\b(?:use|uses|using|utilise|utilisons|verwenden|nutzen|utilizamos|usamos|utilizziamo"
     r"|gebruiken|defnyddio)\b.{0,40}\b(?:cookies?|cwcis?)\b|cookies? (?:policy|settings)"
-    r"|accept (?:all )?cookies|use of cookies",
+    r"|accept (?:all )?cookies|use of cookies"
+    # any language: the English word glossed in brackets ("koristi kolačiće (cookies)"), or
+    # a sentence on the web site's cookies ("Tato webová stránka používá soubory cookies.")
+    r"|\(cookies?\)|\bweb.{0,60}\bcookies?\b.{0,80}[.!]$",
     re.IGNORECASE,
 )
 _MAX_COOKIES: Final = 300

@@ -37,6 +37,7 @@ _TITLE_SHORT: Final = 80
 _TITLE_MAX: Final = 120
 _SENTENCE_MIN: Final = 60
 _TITLE_WORDS: Final = 20
+_WRAP_LONGER: Final = 8  # one line of words in eight past the width: the page is not wrapped
 _RELATIVE_LINE: Final = 60  # a line this short may be a relative date alone
 _UNIT_FLOOR: Final = 40  # so short lines (bylines, titles) still weigh something
 _INLINE_SHARE: Final = 0.6
@@ -210,7 +211,7 @@ def read_all_units(
     """Every logical line of the page as a unit, furniture marked but kept; a box drawn
     around a few lines is one unit of furniture."""
     units = []
-    for number, line, block, framed in _logical_lines(text):
+    for number, line, block, framed in _logical_lines(text, saved):
         unit = _make_unit(number, line, block, day_first, saved=saved)
         if framed:
             unit = unit._replace(byline=None, furniture=FRAMED, title_like=False, sentence=False)
@@ -218,7 +219,7 @@ def read_all_units(
     return units
 
 
-def _logical_lines(text: str) -> list[tuple[int, str, int, bool]]:
+def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, int, bool]]:
     """(line number, cleaned text, block index, whether a box is drawn around it) with
     wrapped lines joined back up; a text table's rows each a block of their cells; a box
     drawn around a few lines one line of its own."""
@@ -254,7 +255,7 @@ def _logical_lines(text: str) -> list[tuple[int, str, int, bool]]:
             continue
         if previous_blank:
             block += 1
-        elif wrapped[number - 1] or _continues(out[-1][1], line):
+        elif wrapped[number - 1] or _continues(out[-1][1], line, saved):
             out[-1] = (out[-1][0], f"{out[-1][1]} {line}", block, False)
             continue
         out.append((number, line, block, False))
@@ -293,9 +294,10 @@ def is_rule(line: str) -> bool:
     return line[0] in RULE_START and len(line) <= _WRAP_MAX and _RULE.fullmatch(line) is not None
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, saved: datetime | None) -> bool:
     """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
-    or ``previous`` ends on a joining word."""
+    or ``previous`` ends on a joining word; not a date of its own, read against when the
+    page was saved ("for 3 timer siden" under a headline that ends without a stop)."""
     if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _bullet(line):
         return False
     if line.startswith(("http://", "https://", "www.")):
@@ -306,7 +308,7 @@ def _continues(previous: str, line: str) -> bool:
     # lines of their own
     if len(line) <= _RELATIVE_LINE and has_day_word(line):
         return False
-    return not line[0].isalpha() or parse_byline(line) is None
+    return not line[0].isalpha() or parse_byline(line, saved=saved) is None
 
 
 def _ends_on_connector(text: str) -> bool:
@@ -321,8 +323,11 @@ def _wrap_width(lines: list[str]) -> int:
     A wrapped page has several lines just short of one width and few lines beyond it.
     """
     wrapped = [len(line) for line in lines if _WRAP_MIN <= len(line) <= _WRAP_MAX]
-    longer = sum(1 for line in lines if len(line) > _WRAP_MAX)
-    if len(wrapped) < 2 or longer * 4 > len(wrapped):
+    if len(wrapped) < 2:
+        return 0
+    # lines of words running past any width (a link alone may): no wrap at all
+    longer = sum(1 for line in lines if len(line) > _WRAP_MAX and " " in line)
+    if longer * _WRAP_LONGER > len(wrapped):
         return 0
     width = max(wrapped)
     near = sum(1 for length in wrapped if length >= width - _WRAP_SLACK)

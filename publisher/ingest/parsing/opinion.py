@@ -170,6 +170,10 @@ def _fill(
             summary, author = read_standfirst(units[next_line].text)
             item.fields[next_line] = "standfirst"
         byline = merge_bylines([byline_of(units[j], syms[j]) for j in bylines])
+        signed = merge_bylines([byline_of(units[j], syms[j]) for j in bylines if j > last])
+        if byline is not None and signed is not None and signed.author:
+            # a byline under the title signs it, not a name over it (the paper's name as kicker)
+            byline = Byline(signed.author, byline.published, byline.clock)
         for j in bylines:
             item.fields[j] = "byline"
         taken.update(item.fields)

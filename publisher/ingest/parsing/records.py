@@ -80,6 +80,7 @@ class _Content:
     unread: list[int]  # the same for the lines a reading should not leave out (_UNREAD)
     opens: list[bool]  # the line starts a block of the page
     closed: list[int]  # how many item bounds ("Read more", an avatar) stand before the line
+    # (and, last, before the page's end)
 
 
 def _content(units: list[Unit], syms: list[str]) -> _Content:
@@ -99,7 +100,7 @@ def _content(units: list[Unit], syms: list[str]) -> _Content:
             ),
         ],
         opens=_opens(units, syms, indexes),
-        closed=_bounds_before(units, syms, indexes),
+        closed=_bounds_before(units, syms, [*indexes, len(units)]),  # and at the page's end
     )
 
 
@@ -403,9 +404,23 @@ def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record
         gap = range(position[before.indexes[-1]] + 1, position[after.indexes[0]])
         if not (_one_block(units, before) and _one_block(units, after)):
             continue  # where every line stands in a block of its own, a lone line is a heading
-        if all(page.line[p] == TITLE and page.opens[p] and page.opens[p + 1] for p in gap):
+        if all(
+            page.line[p] == TITLE
+            and page.opens[p]
+            and page.opens[p + 1]
+            and not _points_on(units[page.indexes[p]].text)
+            for p in gap
+        ):
             out.extend(Record(indexes=[page.indexes[p]]) for p in gap)
     return [*out, *records[-1:]]
+
+
+def _points_on(text: str) -> bool:
+    """Whether a line ends on an arrow pointing to a page of the site's ("Nieuw: ons
+    jaarverslag 2024 staat online. Bekijk het jaarverslag ›", "Jetzt wechseln →"): a
+    promotion, not a headline; a quotation closing on "»" after its "«" is one."""
+    end = text.rstrip()[-1:]
+    return end in "›→" or (end == "»" and "«" not in text)
 
 
 def _one_block(units: list[Unit], record: Record) -> bool:
@@ -446,7 +461,11 @@ def _match(
             taken = list(range(start, end))
             symbols = line[start:end]
         fields = _fields(symbols)
-        if fields < need and not (blocked and _fills_block(page, taken)):
+        if (
+            fields < need
+            and not (blocked and _fills_block(page, taken))
+            and not _bounded(page, taken)
+        ):
             position = start + 1
             continue
         records.append(taken)
@@ -476,6 +495,18 @@ def _fills_block(page: _Content, taken: list[int]) -> bool:
     first, last = taken[0], taken[-1]
     whole = page.opens[first] and (last + 1 == len(page.opens) or page.opens[last + 1])
     return whole and len(taken) >= 2
+
+
+def _bounded(page: _Content, taken: list[int]) -> bool:
+    """Whether a record is the whole of its item by the page's bounds: it is the whole of
+    its block and the link the page closes every item with follows it ("» Vabimo na delavnico …" /
+    "Preberi več" where the other teasers carry a date too)."""
+    after = taken[-1] + 1
+    return (
+        page.opens[taken[0]]
+        and (after == len(page.opens) or page.opens[after])
+        and page.closed[after] > page.closed[taken[-1]]
+    )
 
 
 def _text_between(page: _Content, start: int, end: int) -> int:

@@ -279,8 +279,9 @@ _STREET: Final = re.compile(
     r"\d{1,4}[a-z]?\s+(?:[A-Z]\S*\s){0,3}(?:street|road|lane|avenue|square|place|way|row|walk"
     r"|close|drive|parade|terrace|crescent|gardens|quay|st|rd|ave)\.?"
     r"|(?:\d{1,4},?\s)?(?:rue|avenue|boulevard|bd|calle|avda?|avenida|via|viale|piazza|plaza"
-    r"|rua|praça|largo|carrer|kalea)\s.{2,40}"
-    r"|\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|plein|gracht|kade)\s\d{1,4}[a-z]?",
+    r"|rua|praça|largo|carrer|kalea|c/|ul\.|ulica|ulice|strada|calea)\s.{2,40}"
+    r"|(?:[A-ZÀ-Þ]\S*\s)?\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|plein|gracht|kade|gatan"
+    r"|vägen|gade|vej|gate|veien|katu|tie|utca)\s\d{1,4}[a-z]?",
     re.IGNORECASE,
 )
 # a postcode: British ("WC1R 4RL"), or five or four digits before a town ("10117 Berlin")
@@ -356,6 +357,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
+    if text[-1] in "›→" and _POINTING_ON.search(text) is not None:
+        return FURNITURE, "furniture (a promotion pointing on)"
     if unit.marker:
         return LIST, ""
     if name_only(text) is not None:
@@ -376,7 +379,7 @@ def _may_open(word: str, openings: frozenset[str]) -> bool:
 def _arrows_or_pages(text: str) -> bool:
     """A "Next ›" link or a row of page numbers ("‹ Precedente 1 2 3 … 52 Successiva ›")."""
     arrows = not _ARROWS.isdisjoint(text)
-    if arrows and _ARROW_LINE.fullmatch(text):
+    if arrows and _ARROW_LINE.fullmatch(text) and not _quotes(text):
         return True
     paging = arrows or _DIGIT.search(text) is not None
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
@@ -391,6 +394,19 @@ def _team(text: str) -> bool:
         if not any(word in lower for word in _TEAM_WORDS):
             return False
     return _TEAM.fullmatch(text) is not None
+
+
+# a notice and the link after it: "Nieuw: ons jaarverslag 2024 staat online. Bekijk het
+# jaarverslag ›", "Jetzt wechseln und sparen! Zum Konto →"
+_POINTING_ON: Final = re.compile(r"[.!?]\s+(?:\S+\s){0,4}\S+\s?[›→]$")
+
+
+def _quotes(text: str) -> bool:
+    """Whether guillemets in ``text`` quote ("Cine-fórum: «Sin techo ni ley»", "Grève : « On
+    ne lâchera rien »"), not point ("« Previous | Next »"): the quote opens after words,
+    or right against its first one."""
+    opening, closing = text.find("«"), text.rfind("»")
+    return 0 <= opening < closing and (opening > 0 or text[1:2] != " ")
 
 
 def name_only(text: str) -> str | None:

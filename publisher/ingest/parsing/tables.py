@@ -14,6 +14,7 @@ _GAP: Final = re.compile(r"\S\s{2,}(?=\S)")  # where a cell ends and the next on
 _MIN_ROWS: Final = 3
 _ALIGNED: Final = 0.6  # the share of rows a column's cells start at
 _MIN_COLUMNS: Final = 2
+_GAPPED_ROWS: Final = 2  # rows with wide gaps between their cells: one is no table
 
 
 def table_cells(lines: list[str]) -> dict[int, list[str]]:
@@ -40,6 +41,8 @@ def _read_table(lines: list[str], start: int, end: int) -> dict[int, list[str]]:
     run = range(start, end)
     indent = min(_indent(lines[i]) for i in run)
     rows = [i for i in run if _indent(lines[i]) == indent]
+    if sum(1 for i in rows if _GAP.search(lines[i])) < _GAPPED_ROWS:
+        return {}  # one row spaced out ("POR: MARIANA TREJO  |  10/11/2025") over prose
     columns = _columns(lines, rows)
     if len(rows) < _MIN_ROWS or len(columns) < _MIN_COLUMNS:
         return {}

@@ -3,16 +3,19 @@ furniture by repetition, whatever the language.
 
 A teaser page closes each teaser with the same few words after its last sentence.  Words
 a page repeats so, after three teasers or more, are a link: cut off the lines they end.
-(The same words on lines of their own are left to the record finder: taken out as
-furniture they also moved records' edges, and the corpus read worse for it.)
+The same words on a line of their own are marked as the link (furniture that bounds each
+item) where they close four blocks or more, and left to the record finder where they
+close fewer: taken out as furniture then, they moved records' edges.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
+from publisher.ingest.parsing.furniture import LINK
 from publisher.ingest.parsing.lines import Unit
 
 _REPEATS: Final = 3  # a link closes this many items at least
@@ -26,13 +29,15 @@ _REACH: Final = 42  # a tail is searched for in a line's last characters only
 
 def _key(text: str) -> str | None:
     """The words a link is written with, folded, when ``text`` reads as one: a few words
-    in sentence case ("Czytaj więcej", "Take action"), not a name in title case ("The
-    Commons Ledger"), a date, a count or a time."""
+    in sentence case ("Czytaj więcej", "Take action"), or one word an arrow points on
+    ("Opširnije »", "Weiterlesen ›"), not a name in title case ("The Commons Ledger"), a
+    date, a count or a time."""
     core = text.strip().rstrip(_ARROWS).strip()
     if not core or len(core) > _LENGTH or core.count(" ") >= _WORDS:
         return None
     words = core.split()
-    if len(words) < 2 or not all(word.isalpha() for word in words):
+    pointed = len(words) == 1 and text.rstrip()[-1:] in _ARROWS
+    if (len(words) < 2 and not pointed) or not all(word.isalpha() for word in words):
         return None
     if not words[0][0].isupper() or any(not word.islower() for word in words[1:]):
         return None
@@ -48,8 +53,9 @@ def _tail(unit: Unit) -> str | None:
 
 
 def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -> list[Unit]:
-    """``units`` with the links the page repeats cut off the lines they close.  ``remake``
-    reads a unit again with a shorter text."""
+    """``units`` with the links the page repeats cut off the lines they close, and those
+    on lines of their own marked (``mark_closing_links``).  ``remake`` reads a unit again
+    with a shorter text."""
     tails: dict[int, str] = {}
     closed: dict[str, set[str]] = {}  # the texts each link closes: a title copied is none
     for index, unit in enumerate(units):
@@ -60,7 +66,7 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             closed.setdefault(key, set()).add(unit.text)
     links = {key for key, texts in closed.items() if len(texts) >= _REPEATS}
     if not links:
-        return units
+        return mark_closing_links(units)
     out = list(units)
     for index, key in tails.items():
         if key in links:
@@ -68,6 +74,32 @@ def cut_repeated_links(units: list[Unit], remake: Callable[[Unit, str], Unit]) -
             match = _TAIL.search(text, len(text) - _REACH)
             if match is not None:
                 out[index] = remake(units[index], text[: match.start()])._replace(closed=True)
+    return mark_closing_links(out)
+
+
+_CLOSING_REPEATS: Final = 4  # a line of its own closing this many blocks is their link
+
+
+def mark_closing_links(units: list[Unit]) -> list[Unit]:
+    """``units`` with a line of a few words the page repeats as the last line of four
+    blocks or more ("Leer nota completa", "Lue koko uutinen", "Číst dál") marked as the
+    link it is, wherever it stands: furniture that closes each item, whatever the language."""
+    keys: dict[int, str] = {}
+    closing: Counter[str] = Counter()
+    for index, unit in enumerate(units):
+        if unit.furniture is None and unit.byline is None and len(unit.text) <= _LENGTH:
+            key = _key(unit.text)
+            if key is not None:
+                keys[index] = key
+                last = index + 1 == len(units) or units[index + 1].block != unit.block
+                closing[key] += last
+    links = {key for key, count in closing.items() if count >= _CLOSING_REPEATS}
+    if not links:
+        return units
+    out = list(units)
+    for index, key in keys.items():
+        if key in links:
+            out[index] = out[index]._replace(furniture=LINK, title_like=False)
     return out
 
 

@@ -45,6 +45,7 @@ _COLON_CLAUSE_MIN: Final = 50
 _TRAILING_JUNK: Final = " ,;:–—-(/"
 _MIN_LIMIT: Final = 20
 _MAX_LIMIT: Final = 99
+_LONG_WORD: Final = 12  # a word this long the cut falls in is kept whole, within the limit
 UNTITLED: Final = "Untitled"
 
 
@@ -125,7 +126,7 @@ def derive_title(teaser: str, limit: int = 90) -> str:
     clause = _first_clause(sentence, limit)
     if clause:
         return clause + "…"
-    return cut_words(sentence, limit)
+    return cut_words(sentence, limit, reach=_MAX_LIMIT)
 
 
 def _drop_full_stop(sentence: str) -> str:
@@ -139,7 +140,10 @@ def _first_clause(sentence: str, limit: int) -> str:
     """The first clause before a dash, semicolon or colon, when it is long enough to stand."""
     for match in _STRONG_CLAUSE.finditer(sentence, 0, limit + 3):
         clause = sentence[: match.start()].rstrip(_TRAILING_JUNK)
-        least = _COLON_CLAUSE_MIN if match.group() == ": " else _CLAUSE_MIN
+        colon = match.group() == ": "
+        least = _COLON_CLAUSE_MIN if colon else _CLAUSE_MIN
+        if colon and len(clause) * 2 < len(sentence):
+            continue  # "Die Molkerei wird nicht geschlossen: …" leaves out what the news is
         if least <= len(clause) <= limit and _balanced(clause):
             return clause
     return ""
@@ -154,12 +158,17 @@ def _balanced(text: str) -> bool:
     )
 
 
-def cut_words(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" appended."""
+def cut_words(text: str, limit: int, reach: int = 0) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" appended;
+    a word the limit falls in is kept whole if it ends within ``reach`` characters (a long
+    compound, "Fahrtkostenerstattung", would leave too little of the sentence)."""
     if len(text) <= limit:
         return text
     cut = text[:limit]
     space = cut.rfind(" ")
+    end = text.find(" ", limit)
+    if limit - space > _LONG_WORD and limit < end <= reach:
+        return text[:end].rstrip(_TRAILING_JUNK + ".") + "…"
     if space >= limit // 2:
         cut = cut[:space]
     cut = cut.rstrip(_TRAILING_JUNK + ".")
