@@ -179,3 +179,25 @@ for 5 timer siden
         date(2025, 11, 12),
         date(2025, 11, 14),
     ]
+
+
+def test_a_byline_set_apart_by_another_middle_dot_is_read() -> None:
+    page = """\
+Archive
+
+The hospital porters who shut down a trust board meeting
+They were told their jobs were soft. Then 200 of them turned up in the boardroom.
+MAR 11 ∙ RUTH ABERNATHY AND KWAME DUAH
+
+Streik bei der Großbäckerei: zwei Stunden Stillstand am Morgen
+12. März 2025 ⋅ Anna Berger
+
+La grève des agents d'entretien entre dans sa deuxième semaine
+10 mars 2025 ‧ Par Marie Dubois
+"""
+    items = parse_page(page, saved=datetime(2025, 3, 14, 10, 0)).items
+    assert [(item.author, item.published.date() if item.published else None) for item in items] == [
+        ("Ruth Abernathy and Kwame Duah", date(2025, 3, 11)),
+        ("Anna Berger", date(2025, 3, 12)),
+        ("Marie Dubois", date(2025, 3, 10)),
+    ]
