@@ -126,6 +126,11 @@ def test_long_date_forms(text: str, expected: date | None) -> None:
         ("i går kl. 21.14", datetime(2025, 11, 13, 21, 14)),
         ("yesterday at 6:42pm", datetime(2025, 11, 13, 18, 42)),
         ("gestern, 18:02 Uhr", datetime(2025, 11, 13, 18, 2)),
+        # a day without a year: the latest not after the save
+        ("Divendres, 31 d'octubre", datetime(2025, 10, 31)),
+        ("Dydd Mercher, 12fed Mawrth", datetime(2025, 3, 12)),
+        ("5ed o Fedi", datetime(2025, 9, 5)),
+        ("3 de xullo", datetime(2025, 7, 3)),
     ],
 )
 def test_relative_dates_in_more_languages(text: str, expected: datetime) -> None:

@@ -127,7 +127,8 @@ _CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
 _MONTH2: Final = _MONTH.replace("<mon>", "<mon2>")
 _NO_YEAR: Final = re.compile(
     rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?\s{{1,3}}(?:de\s)?{_MONTH2})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|fed|eg|ain|af|il|ydd|ed|\.)?"
+    rf"(?:\s{{1,3}}(?:de\s|o\s)?|\s{{1,3}}d['’]){_MONTH2})"
     r"\b(?!,?\s*\d(?!\d?[:.h]\d\d))",  # a year after it is a full date; a time may follow
     re.IGNORECASE,
 )
