@@ -120,6 +120,8 @@ def test_long_date_forms(text: str, expected: date | None) -> None:
         ("před 45 minutami", datetime(2025, 11, 14, 14, 15)),
         ("včera 19:40", datetime(2025, 11, 13, 19, 40)),
         ("prije 3 sata", datetime(2025, 11, 14, 12, 0)),
+        ("fa 20 minuts", datetime(2025, 11, 14, 14, 40)),
+        ("fa 2 setmanes", datetime(2025, 10, 31, 15, 0)),
         ("jučer", datetime(2025, 11, 13, 15, 0)),
         ("for 3 dager siden", datetime(2025, 11, 11, 15, 0)),
         ("för 2 veckor sedan", datetime(2025, 10, 31, 15, 0)),

@@ -24,7 +24,7 @@ from publisher.ingest.parsing.dates import (
 _UNIT_WORDS: Final = (
     (
         "minute minutes min mins minuten minuti minuto minutos munud minuter minutter minut minuty "
-        "minuuttia minuutti minutami minutou minuta",
+        "minuuttia minuutti minutami minutou minuta minuts",
         60,
     ),
     (
@@ -35,23 +35,23 @@ _UNIT_WORDS: Final = (
     ),
     (
         "day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod "
-        "dagar dage dager døgn dni dies zi zile päivää päivä dny dnem dana dan dni",
+        "dagar dage dager døgn dni dies zi zile päivää päivä dny dnem dana dan",
         86400,
     ),
     (
         "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos "
-        "săptămână săptămâni uke uker uge uger vecka veckor viikkoa viikko týdny týdnem tjedna "
-        "tjedan",
+        "săptămână săptămâni setmana setmanes uke uker uge uger vecka veckor viikkoa viikko týdny "
+        "týdnem tjedna tjedan",
         7 * 86400,
     ),
     (
-        "month months mois monat monaten mes meses mese mesi maand maanden mis måned måneder "
+        "month months mois monat monaten mes meses mese mesi mesos maand maanden mis måned måneder "
         "månad månader kuukautta kuukausi měsíci měsícem mjeseca mjeseci",
         30 * 86400,
     ),
     (
-        "year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn ani år vuotta "
-        "vuosi lety rokem godina godine",
+        "year years an ans jahr jahren año años anno anni ano anos anys jaar blwyddyn ani år "
+        "vuotta vuosi lety rokem godina godine",
         365 * 86400,
     ),
 )
