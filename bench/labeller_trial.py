@@ -3,9 +3,10 @@ measure the parser with and without its second opinion.
 
 Usage: python -P bench/labeller_trial.py [--folds 5] [--sweep] [--heldout]
 
-Folds by page: the pages of the sites nobody had seen (``ca_*`` and ``cb_*``, each set
-written by one person) are a fold each, the other tuning pages are cut into ``--folds``
-folds. Each fold is parsed by the parser with a labeller trained on all the other folds
+Folds by page: the pages of the sites nobody had seen are a fold per batch (``ca_*`` …
+``cp_*``, each batch written by one or two people who never ran the parser, scored before
+it joined the corpus), the other tuning pages are cut into ``--folds`` folds. Each fold
+is parsed by the parser with a labeller trained on all the other folds
 (tools/train_labeller.py), at every pair of thresholds (``REJECTS`` x ``ACCEPTS``: the
 rules' items under ``reject`` title probability dropped, lines the rules left out at
 ``accept`` or over added), and by the rules alone; the out-of-fold scores are summed on
@@ -40,7 +41,14 @@ from publisher.ingest.parsing.labeller import ACCEPT, REJECT, Labeller, packaged
 
 REJECTS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
 ACCEPTS = (1.01, 0.995, 0.99, 0.97, 0.95, 0.9, 0.8)  # 1.01: accept nothing
-UNSEEN = ("ca_", "cb_")
+# The blind batches, a fold each: the prefixes of the pages written together.
+BATCHES = {
+    "ca_": ("ca_",), "cb_": ("cb_",), "cc_cd": ("cc_", "cd_"), "ce_cf": ("ce_", "cf_"),
+    "ci_cj": ("ci_", "cj_"), "ck_cl": ("ck_", "cl_"), "cm_cn": ("cm_", "cn_"),
+    "co_cp": ("co_", "cp_"),
+}  # fmt: skip
+UNSEEN = tuple(BATCHES)
+_PREFIXES = tuple(prefix for prefixes in BATCHES.values() for prefix in prefixes)
 # A rate on the rest may fall this much: an added item that is right but undated lowers the
 # date accuracy (a rate over matched items) though no item lost its date.
 TOLERANCE = 0.005
@@ -60,13 +68,13 @@ class Fold:
 
 def folds_of(pages: Sequence[ll.LabelledPage], count: int) -> dict[str, list[ll.LabelledPage]]:
     """The unseen-site pages a fold per writer, the rest cut into ``count`` by position."""
-    out: dict[str, list[ll.LabelledPage]] = {prefix: [] for prefix in UNSEEN}
-    rest = [p for p in pages if not p.page.name.split("/")[-1].startswith(UNSEEN)]
+    out: dict[str, list[ll.LabelledPage]] = {batch: [] for batch in BATCHES}
+    rest = [p for p in pages if not p.page.name.split("/")[-1].startswith(_PREFIXES)]
     for page in pages:
         stem = page.page.name.split("/")[-1]
-        for prefix in UNSEEN:
-            if stem.startswith(prefix):
-                out[prefix].append(page)
+        for batch, prefixes in BATCHES.items():
+            if stem.startswith(prefixes):
+                out[batch].append(page)
     for number in range(count):
         out[f"rest{number + 1}"] = rest[number::count]
     return out
@@ -128,7 +136,11 @@ def row(name: str, s: cs.Scores) -> str:
 def report(folds: Sequence[Fold], chosen: Pair, sweep: bool) -> None:
     unseen = [f for f in folds if f.name in UNSEEN]
     rest = [f for f in folds if f.name not in UNSEEN]
-    for title, group in (("unseen sites (ca_, cb_)", unseen), ("the rest", rest), ("all", folds)):
+    for title, group in (
+        ("unseen sites, a fold per batch", unseen),
+        ("the rest", rest),
+        ("all", folds),
+    ):
         print(f"[tune, out of fold: {title}] {sum(len(f.pages) for f in group)} pages")
         print(row("rules alone", summed(group, None)))
         print(row(f"hybrid (reject<{chosen[0]}, accept>={chosen[1]})", summed(group, chosen)))

@@ -45,6 +45,9 @@ _COUNT_HEADER: Final = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
 _HEADER_MAX: Final = 100
+# The marks before a count or a role that _COUNT_HEADER, _AT_SITE_HEADER and _ALL_HEADER
+# each need: the cheap test before them
+_HEADER_MARKS: Final = ("—", "–", "|", "·", ":", ",", "(", "-")
 _HEADER_REACH: Final = 12  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES: Final = 2
 _PRONOUNS: Final = ("He ", "She ", "They ", "His ", "Her ", "Their ")
@@ -128,7 +131,8 @@ def find_header(units: list[Unit]) -> Header | None:
 def _named_above(units: list[Unit], index: int) -> Header | None:
     """A heading over all of someone's pieces ("Todos os textos (143)") under their name,
     a role, a biography or handles in between."""
-    if len(units[index].text) > _HEADER_MAX or not _ALL_HEADER.fullmatch(units[index].text):
+    text = units[index].text
+    if len(text) > _HEADER_MAX or not _marked(text) or not _ALL_HEADER.fullmatch(text):
         return None
     for above in range(index - 1, max(-1, index - 1 - _NAME_REACH), -1):
         name = _usual_case(units[above].text)
@@ -231,17 +235,19 @@ def _with_heading(units: list[Unit], header: Header) -> Header:
     return Header(header.author, after.consumed, header.reason)
 
 
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds one of the marks a count or a role is set apart by."""
+    return any(mark in text for mark in _HEADER_MARKS)
+
+
 def _header_at(units: list[Unit], index: int) -> Header | None:
     """A header starting at ``units[index]``: its name on the same line or the next."""
     text = units[index].text
     if len(text) > _HEADER_MAX:
         return None
-    match = (
-        _BY_HEADER.fullmatch(text)
-        or _LABEL_HEADER.fullmatch(text)
-        or _COUNT_HEADER.fullmatch(text)
-        or _AT_SITE_HEADER.fullmatch(text)
-    )
+    match = _BY_HEADER.fullmatch(text) or _LABEL_HEADER.fullmatch(text)
+    if match is None and _marked(text):
+        match = _COUNT_HEADER.fullmatch(text) or _AT_SITE_HEADER.fullmatch(text)
     if match is None:
         return None
     name = _COUNT.sub("", match.group("name")).strip(" :—–-|·")

@@ -307,7 +307,8 @@ def _speaker(unit: Unit, symbol: str) -> str | None:
     if byline is not None and byline.published is not None and not byline.clock:
         return None  # a date line signs a piece; a speaker's line holds a time at most
     text = unit.text
-    key = _TURN_STAMP.sub(" ", text).strip(" :-–—|·").casefold()
+    stamped = ":" in text  # every time stamp holds a colon
+    key = (_TURN_STAMP.sub(" ", text) if stamped else text).strip(" :-–—|·").casefold()
     if not key or ends_sentence(text) or len(key.split()) > _SPEAKER_WORDS:
         return None
     return " ".join(key.split()) if not any(c.isdigit() for c in key) else None

@@ -58,6 +58,12 @@ _MAX_AUTHORS: Final = 6
 _IN_PLACE: Final = re.compile(r"(.+?)\s+(?:in|en|in|aus|from|de)\s+[A-Z][\w .'-]*")
 # A "Mc" or "Mac" name kept in its usual case inside capitals ("KIRSTY McLEAN").
 _CAPS_MC: Final = re.compile(r"\bMa?c(?=[A-Z]{2,}\b)[A-Z]+\b")
+# The cheap tests before the patterns above, which most names fail: the first letters a
+# title or an office starts with, in either case (and "ſ", which a case-blind "s" matches),
+# and the last letters of the letters after a name (or the newline "$" looks past)
+_TITLE_STARTS: Final = "dpmcrshfDPMCRSHFſ"
+_OFFICE_STARTS: Final = "mtcsreadwMTCSREADWſ"
+_POSTNOMINAL_ENDS: Final = "CPSMADEl\n"
 
 
 def clean_author(text: str, *, places: bool = False) -> str | None:
@@ -150,8 +156,11 @@ def one_name(text: str) -> str:
 def _bare_name(name: str) -> str:
     """A name without the title or office before it ("Dr", "MEP") and the letters after it
     ("KC", "OBE"), where two words are left."""
-    name = _OFFICE.sub("", _HONORIFIC.sub("", _HONORIFIC.sub("", name)))  # "Prof. Dr. …"
-    bare = _POSTNOMINAL.sub("", name)
+    if name[:1] in _TITLE_STARTS:
+        name = _HONORIFIC.sub("", _HONORIFIC.sub("", name))  # "Prof. Dr. …"
+    if name[:1] in _OFFICE_STARTS:
+        name = _OFFICE.sub("", name)
+    bare = _POSTNOMINAL.sub("", name) if name[-1:] in _POSTNOMINAL_ENDS else name
     return bare if " " in bare else name
 
 
@@ -174,6 +183,8 @@ def _is_role(text: str) -> bool:
 def usual_case(text: str) -> str:
     """ "MAYA OKONJO" (or "KIRSTY McLEAN") as "Maya Okonjo"; mixed case is left alone."""
     if not text.isupper() or sum(c.isalpha() for c in text) < 3:
+        if "Mc" not in text and "Mac" not in text:
+            return text  # no "Mc" or "Mac" for _CAPS_MC
         if not _CAPS_MC.search(text) or not _CAPS_MC.sub("", text).isupper():
             return text
     words = [_word_case(w) for w in text.split()]

@@ -210,6 +210,9 @@ _JOINERS: Final = re.compile(
 _DANGLING: Final = re.compile(
     r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
 )
+# The last characters _DANGLING's words end in, in either case (with the letter a case-blind
+# pattern matches to "s", and a final newline "$" looks past): the cheap test before it
+_DANGLING_ENDS: Final = frozenset("ntelmpsàNTELMPSÀſ.\n")
 _SEPARATORS: Final = " ·|•—–-,:/~()[]"
 # Where a byline's names end: a strong separator, a semicolon, a sentence's end before a
 # photo credit ("By Ana Torres. Photos by Tom Lee").
@@ -366,7 +369,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if found is not None and _STRONG_CHARS.intersection(rest):
         rest = _PUBLISHED_IN.sub(" ", rest)
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
-    rest = _DANGLING.sub("", rest)
+    rest = _undangle(rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
     if _left_over(rest):
         rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
@@ -471,7 +474,7 @@ def _by_author(text: str) -> str | None:
     role = _ROLE_BEFORE.match(text)
     if role is not None:
         text = text[role.end() :]
-    text = _DANGLING.sub("", text.strip(_SEPARATORS))
+    text = _undangle(text.strip(_SEPARATORS))
     head, comma, tail = text.rpartition(",")
     if comma and no_writer(tail.strip()):
         text = head  # the agency after the writer ("Jane Doe, Reuters")
@@ -544,6 +547,11 @@ def _without_weekday(text: str, replacement: str) -> str:
     if not text.rstrip().removesuffix(",").removesuffix(".")[-1:].isalpha():
         return text
     return _WEEKDAY_BEFORE.sub(replacement, text)
+
+
+def _undangle(text: str) -> str:
+    """``text`` without a word left dangling at its end ("… on", "… à"): _DANGLING."""
+    return _DANGLING.sub("", text) if text[-1:] in _DANGLING_ENDS else text
 
 
 def _may_hold_meta(text: str) -> bool:

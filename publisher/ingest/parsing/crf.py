@@ -30,6 +30,11 @@ Vector = tuple[float, float, float, float, float, float]
 Weights = dict[str, Vector]
 _PREFIXES: Final = {f"{step:+d}:": step for step in STEPS}
 _ZERO: Vector = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+# A line's first own features take few values ("bias", length, case, end, byline kind,
+# furniture, qualities, symbol...): their weights' sum is kept once per different run of
+# them, and the line's other features added on, the same additions in the same order.
+_OWN_SHARED: Final = 15
+_MEMO_MOST: Final = 1 << 14  # sums kept per model (about 2,000 of each on the whole corpus)
 
 
 class ModelInfo(Protocol):
@@ -64,6 +69,8 @@ class Crf:
         for (before, after), weight in info.transitions.items():
             self._trans[index[before] * size + index[after]] = math.exp(weight)
         self._titles = [index[label] for label in (TITLE, TITLE_MORE) if label in index]
+        self._near_done: dict[tuple[str, ...], list[Vector]] = {}
+        self._own_done: dict[tuple[str, ...], Vector] = {}
 
     def title_p(self, features: LineFeatures) -> list[float]:
         """Each line's marginal probability of a title label over the whole page."""
@@ -79,21 +86,30 @@ class Crf:
 
     def _near(self, features: LineFeatures) -> list[list[Vector]]:
         """What each line adds to its neighbours' scores, for each offset (``STEPS``' order):
-        summed once per different line, as a page's records repeat their lines' shapes."""
-        done: dict[tuple[str, ...], list[Vector]] = {}
+        summed once per different line (kept across pages), as a page's records repeat their
+        lines' shapes and pages their kinds of line."""
+        done = self._near_done
         near: list[list[Vector]] = []
         for seen in features.seen:
             key = tuple(seen)
             vectors = done.get(key)
             if vectors is None:
                 vectors = [_sum(_ZERO, self._steps[step], seen) for step in STEPS]
-                done[key] = vectors
+                if len(done) < _MEMO_MOST:
+                    done[key] = vectors
             near.append(vectors)
         return near
 
     def _score(self, features: LineFeatures, near: list[list[Vector]], index: int) -> Vector:
         """The line's score for each label: its own features' weights and its neighbours'."""
-        score = _sum(_ZERO, self._own, features.own[index])
+        own = features.own[index]
+        shared = tuple(own[:_OWN_SHARED])
+        summed = self._own_done.get(shared)
+        if summed is None:
+            summed = _sum(_ZERO, self._own, own[:_OWN_SHARED])
+            if len(self._own_done) < _MEMO_MOST:
+                self._own_done[shared] = summed
+        score = _sum(summed, self._own, own[_OWN_SHARED:])
         total = len(features.own)
         block = features.blocks[index]
         for k, step in enumerate(STEPS):

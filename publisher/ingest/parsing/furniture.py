@@ -66,6 +66,7 @@ _PAGING_WORDS: Final = frozenset(
     "showing items first last go to issue issues".split()
 )
 _PAGING_KEY: Final = re.compile(r"\b(?:page|next|previous|prev|older|newer|showing)\b")
+_PAGING_KEYS: Final = ("page", "next", "prev", "older", "newer", "showing")  # the cheap test
 # A search's or a filter's result count, perhaps with the sort control after it: "Showing
 # 1–12 of 214 publications   Sort by: Newest", "Mostrando 1–10 de 143 resultados",
 # "Affichage de 1 à 12 sur 48 résultats", "Resultaten 1-10 van 57": a range of a total.
@@ -236,7 +237,7 @@ def _counts_results(text: str) -> bool:
 
 def _is_paging(lower: str) -> bool:
     """Pagination or a result count: every word is a paging word, one of them a key."""
-    if _PAGING_KEY.search(lower) is None:
+    if not any(key in lower for key in _PAGING_KEYS) or _PAGING_KEY.search(lower) is None:
         return False
     return set(_WORD.findall(lower)) <= _PAGING_WORDS
 

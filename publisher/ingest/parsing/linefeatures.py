@@ -99,7 +99,7 @@ def _own(unit: Unit, symbol: str) -> list[str]:
         _spelt("sym", symbol),
         _WORD_COUNT[_index(text.count(" ") + 1, _WORDS)],
         _spelt("start", _start(text)),
-        _YEARS[_YEAR.search(text) is not None],
+        _YEARS[("19" in text or "20" in text) and _YEAR.search(text) is not None],
         _HEADING[unit.heading],
         _MARKER[unit.marker != ""],
         _PIPE[any(mark in text for mark in _SEPARATED)],

@@ -32,6 +32,7 @@ _WRAP_SLACK: Final = 12
 _CONNECTOR_END: Final = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
 _CONNECTOR_REACH: Final = 6  # its longest match ("with") and a final newline, with room to spare
 _INLINE_SEPARATOR: Final = re.compile(r" [—–-] |: ")
+_BULLET_MARKS: Final = "•◦▪●‣*-–"  # what a _BULLET starts with, if not a digit
 _TITLE_SHORT: Final = 80
 _TITLE_MAX: Final = 120
 _SENTENCE_MIN: Final = 60
@@ -49,6 +50,9 @@ _DIGIT: Final = re.compile(r"\d")
 _DATE_LAST: Final = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
 _DATE_SEPARATORS: Final = frozenset("-–—|·•:")
 _HEAD_SEPARATOR: Final = re.compile(r"\s?[-–—|:]\s")  # "Yesterday — ", "4. März 2025: "
+# the marks each separator above holds: the cheaper test before it, as most lines hold none
+_STRONG_MARKS: Final = ("-", "–", "—", "|", "·", "•", ":")
+_HEAD_MARKS: Final = ("-", "–", "—", "|", ":")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
 _DATE_REACH: Final = 34  # a date and a weekday before it
@@ -146,6 +150,8 @@ def _dated_teaser(text: str, day_first: bool, saved: datetime | None) -> tuple[_
     """(date, teaser) when ``text`` opens with a day alone, however written ("Yesterday",
     "Tue 4 Mar", "4. März 2025"), set apart by a dash or colon from a teaser of any
     length: a diary's or a wiki's dated entry ("Today — Picket numbers were …")."""
+    if not any(mark in text for mark in _HEAD_MARKS):
+        return None
     match = _HEAD_SEPARATOR.search(text, 2, _DATE_REACH)
     if match is None:
         return None
@@ -162,9 +168,10 @@ def _dated_teaser(text: str, day_first: bool, saved: datetime | None) -> tuple[_
 
 def _date_edge(text: str) -> bool:
     """The cheap test before reading a date at a line's start or end."""
-    separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
-    if separator is not None and _DIGIT.search(text, 0, separator.start()):
-        return True
+    if any(mark in text for mark in _STRONG_MARKS):
+        separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
+        if separator is not None and _DIGIT.search(text, 0, separator.start()):
+            return True
     return text[-1:].isdigit() and _DATE_LAST.search(text, len(text) - 40) is not None
 
 
@@ -289,7 +296,7 @@ def is_rule(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` carries on a sentence from ``previous``: it starts in lower case,
     or ``previous`` ends on a joining word."""
-    if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _BULLET.match(line):
+    if len(previous) < _UNIT_FLOOR or ends_sentence(previous) or _bullet(line):
         return False
     if line.startswith(("http://", "https://", "www.")):
         return False  # a link under a line is not the rest of its sentence
@@ -348,7 +355,7 @@ def _wraps(above: str, line: str, width: int) -> bool:
         return False
     if above.startswith(("http://", "https://")) and " " not in above:
         return False  # a URL alone on its line is full by chance: the next line is not its rest
-    if _BULLET.match(line) or _HEADING.match(line):
+    if _bullet(line) or _HEADING.match(line):
         return False
     return len(above) + 1 + len(line.split(" ", 1)[0]) > width
 
@@ -368,7 +375,7 @@ def _make_unit(
     if not text.isascii() and max(text) >= "\u2700" and _PICTOGRAPHS.search(text) is not None:
         text = _PICTOGRAPHS.sub(" · ", text).strip(" ·") or text
         text = " ".join(text.split())
-    bullet = None if marker else _BULLET.match(text)
+    bullet = None if marker else _bullet(text)
     if bullet is not None and not _dated_number(text, day_first, saved):
         marker, text = bullet.group("marker"), text[bullet.end() :]
     if text[0] in _VOTE_ARROWS or text[-1] == ")":
@@ -457,8 +464,16 @@ def _split_inline(units: list[Unit], day_first: bool) -> list[Unit]:
     return out
 
 
+def _bullet(text: str) -> re.Match[str] | None:
+    """A bullet's marker opening ``text`` (_BULLET), the cheap test first."""
+    first = text[:1]
+    return _BULLET.match(text) if first in _BULLET_MARKS or first.isdigit() else None
+
+
 def _inline_split(text: str) -> tuple[str, str] | None:
     """(title, standfirst) when a short capitalised head is followed by a sentence."""
+    if ": " not in text and " - " not in text and " – " not in text and " — " not in text:
+        return None  # no separator (_INLINE_SEPARATOR) anywhere: the cheap test first
     for match in _INLINE_SEPARATOR.finditer(text, 0, 95):
         head, tail = text[: match.start()].strip(), text[match.end() :].strip()
         if not head or not tail or head.count(" ") >= 12 or ends_sentence(head):

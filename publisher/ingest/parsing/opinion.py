@@ -124,7 +124,7 @@ def _items(page: PageReading) -> list[_Item]:
         for title, draft, category in zip(titles, page.drafts, categories, strict=True)
     ]
     for i, role in enumerate(page.roles):
-        match = _ITEM_ROLE.fullmatch(role)
+        match = _ITEM_ROLE.fullmatch(role) if role.startswith("item ") else None
         if match is not None:
             items[int(match.group(1)) - 1].fields[i] = match.group(2)
     return items

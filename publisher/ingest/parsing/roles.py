@@ -299,6 +299,10 @@ _TEAM: Final = re.compile(
     r"|[A-ZÀ-Þ][^.!?:]{1,50}\s(?i:research|policy|editorial|data|analysis)\s(?i:team|unit|group)",
 )
 _TEAM_LINE: Final = 70
+# What every _TEAM match holds, lower-cased: the cheap test before the pattern (letters a
+# case-blind pattern matches to ASCII ones that lower() leaves apart send a line to it)
+_TEAM_WORDS: Final = ("team", "quip", "grup", "groep", "tîm", "unit", "group")
+_CASE_ODDITIES: Final = ("İ", "ı", "ſ", "K")
 _LOWER_WORDS: Final = 2
 _PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
@@ -359,7 +363,7 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
         return LIST, ""
     if name_only(text) is not None:
         return BYLINE, "name"
-    if len(text) <= _TEAM_LINE and _TEAM.fullmatch(text) is not None:
+    if _team(text):
         return BYLINE, "name (a team signs, no writer named)"
     if unit.title_like or unit.heading:
         return TITLE, ""
@@ -381,11 +385,22 @@ def _arrows_or_pages(text: str) -> bool:
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
 
 
+def _team(text: str) -> bool:
+    """Whether a team signs the line as one (_TEAM); most lines name no team word."""
+    if len(text) > _TEAM_LINE:
+        return False
+    if not any(odd in text for odd in _CASE_ODDITIES):
+        lower = text.lower()
+        if not any(word in lower for word in _TEAM_WORDS):
+            return False
+    return _TEAM.fullmatch(text) is not None
+
+
 def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
-    if len(text) <= _TEAM_LINE and _TEAM.fullmatch(text) is not None:
+    if _team(text):
         return None  # a team signing: "Equipo de Salarios del IETD"
     for dash in (" — ", " – "):
         if dash in text:  # the place the writer files from: "NÚRIA SOLER — BARCELONA"

@@ -29,7 +29,7 @@ def table_cells(lines: list[str]) -> dict[int, list[str]]:
         end = start
         while end < len(lines) and lines[end].strip():
             end += 1
-        if end - start >= _MIN_ROWS and any(_GAP.search(line) for line in lines[start:end]):
+        if end - start >= _MIN_ROWS and any(_gapped(line) for line in lines[start:end]):
             cells.update(_read_table(lines, start, end))
         start = end
     return cells
@@ -64,6 +64,14 @@ def _read_table(lines: list[str], start: int, end: int) -> dict[int, list[str]]:
         row[column] = f"{row[column]} {line.strip()}".strip()
         out[i] = []
     return out
+
+
+def _gapped(line: str) -> bool:
+    """Whether ``line`` holds a gap between cells (_GAP): a printable ASCII line's only
+    white space is the space, so without two of them together it holds none."""
+    if "  " not in line and line.isascii() and line.isprintable():
+        return False
+    return _GAP.search(line) is not None
 
 
 def _columns(lines: list[str], rows: list[int]) -> list[int]:
