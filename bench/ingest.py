@@ -42,6 +42,7 @@ from publisher.ingest.pipeline import (
     ingest,
     parse_seed_bytes,
     prepare_file,
+    saved_at,
     store_prepared,
 )
 from publisher.ingest.scanning import SeedEntry, read_seed, scan_seed_dir
@@ -154,7 +155,7 @@ def timed(name: str, split: dict[str, tuple[float, float]]) -> Iterator[None]:
 
 
 def parse_entry(settings: Settings, entry: SeedEntry, data: bytes) -> ParseResult:
-    saved = datetime.fromtimestamp(entry.mtime_ns / 1e9, UTC)
+    saved = saved_at(entry.mtime_ns)
     hints = source_for(settings, entry.path).hints
     return parse_seed_bytes(data, name=entry.path, hints=hints, saved=saved)
 

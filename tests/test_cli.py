@@ -41,6 +41,31 @@ def test_parse_json_on_the_samples(tmp_path: Path) -> None:
     assert "listing-bylines" in table and "Peter Main" in table
 
 
+def test_parse_reads_relative_dates_on_the_machines_clock(tmp_path: Path) -> None:
+    """A page saved at 09:40 in Auckland (20:40 UTC the day before) says "12m ago": the
+    file's time is read on the machine's local clock, as its readers there saw the page."""
+    page = tmp_path / "ticker.txt"
+    page.write_text(
+        "Latest\n\n12m ago  |  Politics\nThe union says it will take the Government to court "
+        "over the pay equity law.\n\n1h ago  |  Business\nThe dairy co-op has confirmed a "
+        "four-shift roster at its Edendale plant from July.\n"
+    )
+    saved = datetime(2025, 3, 11, 20, 40, tzinfo=UTC).timestamp()
+    os.utime(page, (saved, saved))
+    days = {}
+    for zone in ("NZDT-13", "UTC0"):
+        result = subprocess.run(
+            [sys.executable, "-m", "publisher", "parse", str(page), "--json"], cwd=tmp_path,
+            capture_output=True, text=True, check=True, timeout=120,
+            env={**os.environ, "TZ": zone},
+        )  # fmt: skip
+        days[zone] = [item["published"][:16] for item in json.loads(result.stdout)]
+    assert days == {
+        "NZDT-13": ["2025-03-12T09:28", "2025-03-12T08:40"],
+        "UTC0": ["2025-03-11T20:28", "2025-03-11T19:40"],
+    }
+
+
 def test_init_then_ingest_json_twice(tmp_path: Path) -> None:
     site = tmp_path / "site"
     publisher("init", str(site), cwd=tmp_path)

@@ -24,7 +24,7 @@ from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParseResult
 from publisher.core.settings import LAYOUTS, Settings
 from publisher.ingest.explanation import explain as explain_page
-from publisher.ingest.pipeline import ingest, list_orphans, parse_seed_bytes
+from publisher.ingest.pipeline import ingest, list_orphans, parse_seed_bytes, saved_at
 from publisher.publish.build import NGINX_REDIRECTS, BuildReport, build
 from publisher.scaffold import init_site
 from publisher.service.runlog import record_run
@@ -57,7 +57,8 @@ def parse(app: AppContext, file: Path, as_json: bool, layout: str | None, explai
         raise SeedError(
             f"file is {len(data):,} bytes, over ingest.max_file_bytes ({limit:,})", path=str(file)
         )
-    result = parse_seed_bytes(data, name=str(file), hints=hints)
+    saved = saved_at(file.stat().st_mtime_ns)  # as ingest reads it: "2h ago" against it
+    result = parse_seed_bytes(data, name=str(file), hints=hints, saved=saved)
     if explain:
         _show_explanation(result, as_json)
     elif as_json:

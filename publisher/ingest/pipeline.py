@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy.engine import Connection
@@ -36,6 +36,7 @@ __all__ = [
     "ingest",
     "parse_seed_bytes",
     "prepare_file",
+    "saved_at",
     "source_for",
     "store_prepared",
 ]
@@ -85,6 +86,12 @@ class Read(NamedTuple):
 
 
 Prepared = tuple[Task, Read]
+
+
+def saved_at(mtime_ns: int) -> datetime:
+    """When a file was saved, on this machine's clock (its local offset then): the page's
+    "12m ago" and "yesterday" are read on the clock of whoever saved it, not in UTC."""
+    return datetime.fromtimestamp(mtime_ns / 1e9).astimezone()
 
 
 def parse_seed_bytes(
@@ -277,7 +284,7 @@ def prepare_file(task: Task, *, settings: Settings, reparse: bool) -> Read:
         if current and record and record.sha256 == sha256 and record.status == "ok":
             return Read(sha256, same_bytes=True)
         source = source_for(settings, entry.path)
-        saved = datetime.fromtimestamp(entry.mtime_ns / 1e9, UTC)
+        saved = saved_at(entry.mtime_ns)
         result = parse_seed_bytes(data, name=entry.path, hints=source.hints, saved=saved)
     except SeedError as exc:
         return Read(error=exc.at(entry.path).reason)

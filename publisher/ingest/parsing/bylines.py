@@ -96,9 +96,13 @@ _WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE
 _META: Final = re.compile(
     r"\b\d{1,3}\s?(?:minutes?|min\.|mins?)"
     r"(?:\s+(?:read|de lecture|lesen|lesezeit|lectura|lettura|leestijd|de lectura|de leitura"
-    r"|di lettura))?"
-    # "Lesezeit ca. 12 Minuten", "Reading time: about 5 minutes"
-    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura|reading time)\s*:?\s*"
+    r"|di lettura)"
+    # any word in lower case after the minutes is what they are ("12 min lesetid", "4 min.
+    # læsning", "3 min lukuaika"), never a writer's handle; a by-word opens a name
+    r"|\s+(?-i:(?!(?:von|par|por|door|gan|and|och|og|avec|with)\b)[^\W\d_A-ZÀ-ÖØ-Þ]{3,}\b))?"
+    # "Lesezeit ca. 12 Minuten", "Reading time: about 5 minutes", "Lesetid: 6 min"
+    r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura|reading time|lesetid|læsetid|lästid"
+    r"|läsetid|lukuaika)\s*:?\s*"
     r"(?:(?:ca\.|circa|etwa|about|approx\.|environ|unos|ong\.)\s?)?\d{1,3}\s?"
     r"(?:minuten|minutes|min\.?)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"

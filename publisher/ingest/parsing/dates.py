@@ -9,54 +9,67 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
 # Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
-# Irish (its one-word months); Romanian; Hungarian ("2025. március 5."); Basque (and its
-# genitive, "2024ko martxoaren 5a", added below).
+# Irish (its one-word months); Romanian; Hungarian ("2025. március 5."); Galician; Finnish
+# (the partitive a date writes, "13. marraskuuta 2025"); Welsh months mutated after a word
+# ("o Fawrth", "ym Mehefin"); Basque (and its genitive, "2024ko martxoaren 5a", added below).
 _BASQUE: Final = (
     "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
 ).split()
 _MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
-        "stycznia gener eanáir ianuarie ian január",
+        "stycznia gener eanáir ianuarie ian január xaneiro tammikuuta",
         1,
     ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror lutego febrer feabhra februarie február febr",
+        "februari chwefror lutego febrer feabhra februarie február febr febreiro helmikuuta",
         2,
     ),
     (
         "march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març márta "
-        "martie március márc",
+        "martie március márc fawrth maaliskuuta",
         3,
     ),
-    ("april apr avril avr abril abr aprile ebrill kwietnia aibreán aprilie április ápr", 4),
-    ("may mai mayo maggio maio mei maj maja maig bealtaine május máj", 5),
+    (
+        "april apr avril avr abril abr aprile ebrill kwietnia aibreán aprilie április ápr "
+        "huhtikuuta",
+        4,
+    ),
+    ("may mai mayo maggio maio mei maj maja maig bealtaine május máj fai toukokuuta", 5),
     (
         "june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh iunie iun "
-        "június jún",
+        "június jún xuño fehefin kesäkuuta",
         6,
     ),
     (
         "july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil iulie iul "
-        "július júl",
+        "július júl xullo orffennaf ngorffennaf heinäkuuta",
         7,
     ),
-    ("august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa augusztus", 8),
+    (
+        "august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa augusztus "
+        "elokuuta",
+        8,
+    ),
     (
         "september sep sept septembre septiembre setiembre set settembre setembro medi września "
-        "setembre septembrie szeptember szept",
+        "setembre septembrie szeptember szept fedi syyskuuta",
         9,
     ),
     (
         "october oct octobre oktober okt octubre ottobre ott outubro out hydref października "
-        "octombrie október",
+        "octombrie október lokakuuta",
         10,
     ),
-    ("november nov novembre noviembre novembro tachwedd listopada samhain noiembrie", 11),
+    (
+        "november nov novembre noviembre novembro tachwedd listopada samhain noiembrie dachwedd "
+        "marraskuuta",
+        11,
+    ),
     (
         "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr "
-        "grudnia desembre nollaig decembrie",
+        "grudnia desembre nollaig decembrie decembro desember ragfyr joulukuuta",
         12,
     ),
 )
@@ -85,16 +98,17 @@ _MONTH: Final = rf"(?P<mon>{_trie(list(MONTHS))})\.?"
 # text): the cheap test before the date patterns, which are slow to reject a line. Words
 # such as "out", "set" or "mar" in running text name no date.
 MONTH_HINT: Final = re.compile(
-    rf"\d[^\W\d_]{{0,3}}\.?(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}{_trie(list(MONTHS))}\b"
+    rf"\d[^\W\d_]{{0,3}}\.?(?:(?:\s{{1,3}}(?:of|de|o))?[\s-]{{1,3}}|\s{{1,3}}d['’])"
+    rf"{_trie(list(MONTHS))}\b"
     rf"|\b{_trie(list(MONTHS))}\.?\s{{1,3}}\d"
     # dots all through: "4.mar.2025" (Brazilian papers)
     rf"|\d\.{_trie(list(MONTHS))}\.\d"
 )
 # A time after the date: "at 6:42pm", "à 14h30", "um 10:00 Uhr", "alle ore 21:10",
-# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "am 10:00" (Welsh).
+# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "klo 14.05", "am 10:00" (Welsh).
 _TIME: Final = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
-    r"|a\s{1,3}les|kl\.?|ore)\s{1,3})?"
+    r"|a\s{1,3}les|kl\.?|klo|ore)\s{1,3})?"
     r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
     r"(?i:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
 )
@@ -104,10 +118,17 @@ _ISO: Final = re.compile(
     r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
     re.IGNORECASE,
 )
-_ORDINAL: Final = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|\.)?"
+# Ordinals in English, French, Spanish, Portuguese and Welsh ("1af", "2il", "3ydd", "5ed",
+# "12fed", "11eg", "21ain"); German and Nordic write a dot.
+_ORDINAL: Final = r"(?:st|nd|rd|th|er|re|e|º|ª|af|il|ydd|ed|fed|eg|ain|\.)?"
+# The words between a day and its month: "5th of March", "5 de março", "31 d'octubre",
+# "12fed o Fawrth"; and between the month and the year: "de 2025", "del 2025" (Catalan,
+# Spanish).
+_BEFORE_MONTH: Final = r"(?:(?:\s{1,3}(?:of|de|o))?[\s-]{1,3}|(?<=\.)|\s{1,3}d['’])"
+_BEFORE_YEAR: Final = r"(?:,?(?:\s{1,3}del?)?[\s-]{1,3}|(?<=\.))"
 _DAY_MONTH_YEAR: Final = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}(?:(?:\s{{1,3}}(?:of|de))?[\s-]{{1,3}}|(?<=\.)){_MONTH}"
-    rf"(?:,?(?:\s{{1,3}}de)?[\s-]{{1,3}}|(?<=\.))(?P<year>\d{{4}})\b{_TIME}",
+    rf"\b(?P<day>\d{{1,2}}){_ORDINAL}{_BEFORE_MONTH}{_MONTH}"
+    rf"{_BEFORE_YEAR}(?P<year>\d{{4}})\b{_TIME}",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR: Final = re.compile(

@@ -28,6 +28,7 @@ from publisher.ingest.parsing.reading import (
     PageReading,
     read_page,
 )
+from publisher.ingest.parsing.relative import wall_clock
 from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
 
 _OWNER_WORDS: Final = 3  # a site named after a person: "Ines Moreau", "Mair Llewelyn"
@@ -105,7 +106,9 @@ class Lines(NamedTuple):
 
 def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = None) -> Lines:
     """The page's logical lines (link markup already out), each with its symbol, and the
-    publication's name the page states (its masthead marked)."""
+    publication's name the page states (its masthead marked); relative dates are read on
+    the clock of the page's save time (``saved``), in its own offset."""
+    saved = wall_clock(saved)
     units = split_inline(read_all_units(text, day_first=day_first, saved=saved), day_first, saved)
     units = cut_repeated_links(units, lambda unit, cut: remade(unit, cut, day_first, saved))
     units = read_apart_dates(units, lambda unit, cut: remade(unit, cut, day_first, saved))

@@ -59,6 +59,16 @@ def read_standfirst(text: str) -> tuple[str, str | None]:
     return text, author or trailing_author(text)
 
 
+def _after_saved(value: datetime, zone: tzinfo, saved: datetime | None) -> bool:
+    """Whether ``value`` is later than the page was saved: a date as the page writes it
+    (naive) against the save time's own clock, a moment with an offset against the moment."""
+    if saved is None:
+        return False
+    if value.tzinfo is None:
+        saved = saved.replace(tzinfo=None)
+    return to_utc(value, zone) > to_utc(saved, zone) + _SAVED_SLACK
+
+
 def finalise(
     draft: Draft, zone: tzinfo, author: str | None, saved: datetime | None = None
 ) -> ParsedItem:
@@ -71,10 +81,9 @@ def finalise(
     limit = _HEADLINE_MAX if draft.headline else _TITLE_MAX
     if not title or len(title) > limit or "\n" in title:
         title = derive_title(title)
-    published = to_utc(draft.published, zone) if draft.published is not None else None
-    if published is not None and saved is not None:
-        if published > to_utc(saved, zone) + _SAVED_SLACK:
-            published = None
+    published = None
+    if draft.published is not None and not _after_saved(draft.published, zone, saved):
+        published = to_utc(draft.published, zone)
     return ParsedItem(
         title=title,
         summary=draft.summary or None,

@@ -11,30 +11,49 @@ import re
 from datetime import datetime, timedelta
 from typing import Final
 
-from publisher.ingest.parsing.dates import _MONTH, MONTH_HINT, MONTHS, DateMatch, _trie, find_date
+from publisher.ingest.parsing.dates import (
+    _MONTH,
+    _TIME,
+    MONTH_HINT,
+    MONTHS,
+    DateMatch,
+    _trie,
+    find_date,
+)
 
 _UNIT_WORDS: Final = (
     (
-        "minute minutes min mins minuten minuti minuto minutos munud minuter minutter minut minuty",
+        "minute minutes min mins minuten minuti minuto minutos munud minuter minutter minut minuty "
+        "minuuttia minuutti minutami minutou minuta minuts",
         60,
     ),
     (
         "hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr timme timmar "
-        "time timer godzin godziny godzinę hores oră",
+        "time timer godzin godziny godzinę hores oră tuntia tunti tunnin hodinami hodinou hodin "
+        "sata sati sat urama uro",
         3600,
     ),
     (
         "day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod "
-        "dagar dage dni dies zi zile",
+        "dagar dage dager døgn dni dies zi zile päivää päivä dny dnem dana dan",
         86400,
     ),
     (
         "week weeks semaine semaines woche wochen semana semanas settimana settimane weken wythnos "
-        "săptămână săptămâni",
+        "săptămână săptămâni setmana setmanes uke uker uge uger vecka veckor viikkoa viikko týdny "
+        "týdnem tjedna tjedan",
         7 * 86400,
     ),
-    ("month months mois monat monaten mes meses mese mesi maand maanden mis", 30 * 86400),
-    ("year years an ans jahr jahren año años anno anni ano anos jaar blwyddyn ani", 365 * 86400),
+    (
+        "month months mois monat monaten mes meses mese mesi mesos maand maanden mis måned måneder "
+        "månad månader kuukautta kuukausi měsíci měsícem mjeseca mjeseci",
+        30 * 86400,
+    ),
+    (
+        "year years an ans jahr jahren año años anno anni ano anos anys jaar blwyddyn ani år "
+        "vuotta vuosi lety rokem godina godine",
+        365 * 86400,
+    ),
 )
 # "2h ago", "3d ago", "5m ago": a letter for the unit, written against the number
 _UNIT_LETTERS: Final = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -45,8 +64,9 @@ _UNIT: Final = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
     rf"\b(?:(?:(?:for|för)\s)?(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
-    rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu)"
-    rf"|(?:il y a|vor|hace|há|ha|fa|acum)\s{_COUNT.replace('<n>', '<n2>')}\s(?P<u2>{_UNIT}))\b",
+    rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu|sitten)"
+    rf"|(?:il y a|vor|hace|há|ha|fa|acum|před|pred|prije)\s{_COUNT.replace('<n>', '<n2>')}"
+    rf"\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
 # An item's age written short after its source, ending the line: "The Ferret · 3h",
@@ -57,18 +77,25 @@ _AGO_BEFORE: Final = frozenset({"for ", "för "})
 _DAY_WORDS: Final = (
     (
         "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
-        "dziś avui azi",
+        "dziś avui azi tänään dnes danas",
         0,
     ),
-    ("yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir", 1),
+    (
+        "yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir eilen včera jučer",
+        1,
+    ),
 )
 _DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {"justnow": 0}
 _AGO_PHRASE: Final = re.compile(
-    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há|acum)\s", re.I
+    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há|acum|před|prije)\s"
+    # "for 3 timer siden", "för 2 dagar sedan": lower case, though a line of their own
+    r"|\bf[oö]r\s(?:\d{1,3}|en|et|ett)\s\w+\s(?:siden|sedan)\b",
+    re.I,
 )
 _DAY: Final = re.compile(
     r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
-    r"|avui|azi|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går|wczoraj|ahir)\b",
+    r"|avui|azi|tänään|dnes|danas|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går"
+    r"|wczoraj|ahir|eilen|včera|jučer)\b",
     re.IGNORECASE,
 )
 DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNORECASE)
@@ -77,26 +104,31 @@ DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNOREC
 _DAY_WORD_OPENINGS: Final = [
     *"il y a|vor|hace|há|today|aujourd|heute|hoy|oggi|hoje|vandaag|heddiw|just now".split("|"),
     *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
-    *"ddoe|igår|i går|wczoraj|ahir|acum|azi".split("|"),
+    *"ddoe|igår|i går|wczoraj|ahir|acum|azi|tänään|dnes|danas|eilen|včera|jučer".split("|"),
+    *"před|prije".split("|"),
 ]
-_DAY_WORD_HINT: Final = re.compile(rf"\s(?:ago|fa)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
+_DAY_WORD_HINT: Final = re.compile(rf"\s(?:ago|fa|siden|sedan)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
 # Letters a case-blind pattern matches to ASCII ones that lower() leaves apart (or lengthens).
 _CASE_ODDITIES: Final = frozenset("İıſK")
 # Words without which no relative date is written, as one trie (run on lower-cased text).
 _AGO_WORDS: Final = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
-    *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu".split(),
-    *"idag igår dzisiaj dziś wczoraj avui ahir acum azi".split(),
+    *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu sitten".split(),
+    *"idag igår dzisiaj dziś wczoraj avui ahir acum azi tänään eilen dnes včera".split(),
+    *"před pred prije danas jučer".split(),
     *("i dag", "i går"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
 _AGO_HINT: Final = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
 _DIGIT: Final = re.compile(r"\d")
+# A time after "yesterday" or "today": "i går kl. 21.14", "včera 19:40", "gestern, 18:02 Uhr"
+_TIME_AFTER: Final = re.compile(_TIME, re.IGNORECASE)
 _CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
 _MONTH2: Final = _MONTH.replace("<mon>", "<mon2>")
 _NO_YEAR: Final = re.compile(
     rf"\b(?:{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|\.)?\s{{1,3}}(?:de\s)?{_MONTH2})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th|er|e|º|fed|eg|ain|af|il|ydd|ed|\.)?"
+    rf"(?:\s{{1,3}}(?:de\s|o\s)?|\s{{1,3}}d['’]){_MONTH2})"
     r"\b(?!,?\s*\d(?!\d?[:.h]\d\d))",  # a year after it is a full date; a time may follow
     re.IGNORECASE,
 )
@@ -174,8 +206,32 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
     if match is not None:
         word = match.group().lower()
         days = _DAYS.get(word, _DAYS.get(word.replace(" ", ""), 1))
-        return DateMatch(match.start(), match.end(), saved - timedelta(days=days))
+        value = saved - timedelta(days=days)
+        time = _TIME_AFTER.match(text, match.end()) if _DIGIT.search(text) else None
+        if time is None or time.group("hour") is None:
+            return DateMatch(match.start(), match.end(), value)
+        return DateMatch(match.start(), time.end(), _at(value, time) or value)
     return None
+
+
+def _at(day: datetime, time: re.Match[str]) -> datetime | None:
+    """``day`` at the time of day ``time`` spells, or None when it names no time of day."""
+    hour, minute = int(time.group("hour")), int(time.group("minute"))
+    ampm = (time.group("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
+def wall_clock(saved: datetime | None) -> datetime | None:
+    """When a page was saved, as its own clock read then (naive): "12m ago" and "yesterday"
+    on a page saved at 09:40 +13:00 are that morning's and the day before's there, as the
+    page's written dates are, never the day the same instant falls on in UTC."""
+    return saved.replace(tzinfo=None) if saved is not None else None
 
 
 def _no_year(text: str, saved: datetime) -> DateMatch | None:

@@ -30,8 +30,10 @@ ROLE_UNDER_NAME: Final = "metadata (the role under a name)"
 _COUNTER: Final = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
 _META: Final = re.compile(
     r"(?:\d{1,3}\s?(?:min(?:ute)?s?\.?|mins)\s*(?:read|de lecture|lesen|lectura|lettura|leestijd"
-    r"|de lectura|de leitura|di lettura|leitura|darllen)?"
-    r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura)\s*:?\s*\d{1,3}.{0,12}"
+    r"|de lectura|de leitura|di lettura|leitura|darllen|lesetid|læsetid|lästid|läsetid|läsning"
+    r"|læsning|lesing|lukuaika)?"
+    r"|(?:lesezeit|leestijd|lecture|lectura|lettura|tempo di lettura|lesetid|læsetid|lästid"
+    r"|läsetid|lukuaika)\s*:?\s*\d{1,3}.{0,12}"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s?(?:h|hr|min)\s?\d{0,2}\s?m?(?:in)?"
     # a time or a span of times: "10:30 AM - 1:00 PM GMT", "19.00–21.00 Uhr"
     r"|\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?)?"
@@ -221,6 +223,7 @@ _FURNITURE_OPENINGS: Final = frozenset(
 )
 _META_OPENINGS: Final = frozenset(
     """lesezeit leestijd lecture lectura lettura tempo pdf epub mp3 doc docx venue where when
+    lesetid læsetid lästid läsetid lukuaika
     isbn issn eissn e p doi depósito dipòsit dl
     collaboration colaboración collaborazione colaboração parceria zusammenarbeit samenwerking
     mewn em

@@ -49,6 +49,11 @@ _LONG_WORD: Final = 12  # a word this long the cut falls in is kept whole, withi
 UNTITLED: Final = "Untitled"
 
 
+# The middle dots a byline is set apart with in other fonts ("MAR 13 ∙ RUTH ABERNATHY"), read
+# as the one the rules know.
+_MIDDLE_DOTS: Final = str.maketrans(dict.fromkeys("∙⋅‧・", "·"))
+
+
 def normalise_text(s: str) -> str:
     """Scraped text as one clean line: tags and entities resolved, NFC, spaces collapsed."""
     if "<" in s:
@@ -56,7 +61,7 @@ def normalise_text(s: str) -> str:
     if "&" in s:
         s = html.unescape(s)
     if not s.isascii():
-        s = unicodedata.normalize("NFC", s)
+        s = unicodedata.normalize("NFC", s).translate(_MIDDLE_DOTS)
     if not s.isprintable():  # fast path: printable text holds nothing to remove
         s = _FORBIDDEN.sub("", s)
     return " ".join(s.split())
