@@ -17,6 +17,7 @@ are over matched pairs (both null is right; URLs are compared as written).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import inspect
 import json
 import statistics
@@ -544,12 +545,29 @@ def page_names(report: PartReport) -> list[str]:
     return [s.page.name for s in report.pages]
 
 
+def output_digest(reports: dict[str, PartReport]) -> str:
+    """A digest of everything scored that the parser yields on the corpus: each page's layout
+    and its items' titles, authors, dates and links, or its error."""
+    digest = hashlib.sha256()
+    for part in sorted(reports):
+        for score in reports[part].pages:
+            parsed = score.parsed
+            items = [(i.title, i.author, str(i.date), i.url, i.line) for i in parsed.items]
+            row = [score.page.name, parsed.layout, parsed.error, items]
+            digest.update(json.dumps(row, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
 def record(reports: dict[str, PartReport], path: Path = SCORES_FILE) -> dict[str, Any]:
-    """Write each part's overall scores (and its page list) to ``path``; return what was written."""
-    data = {
+    """Write each part's overall scores (and its page list) to ``path``, and the parser's
+    version beside a digest of its output; return what was written."""
+    data: dict[str, Any] = {
         part: {"scores": report.overall.as_dict(), "pages": page_names(report)}
         for part, report in reports.items()
     }
+    from publisher.ingest.parsing import PARSER_VERSION  # this parser's: baselines have none
+
+    data["parser"] = {"version": PARSER_VERSION, "output": output_digest(reports)}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return data
 

@@ -11,6 +11,8 @@ from typing import Any
 import corpus_scoring as cs
 import pytest
 
+from publisher.ingest.parsing import PARSER_VERSION
+
 RECORD = "run `.venv/bin/python -P bench/parse_quality.py --record`"
 
 
@@ -43,11 +45,16 @@ def test_no_page_raises_but_seed_error(part: str, corpus: dict[str, list[cs.Page
     assert not crashed, "\n".join(crashed)
 
 
+@pytest.fixture(scope="module")
+def reports(corpus: dict[str, list[cs.Page]]) -> dict[str, cs.PartReport]:
+    return {part: cs.score_part(part, corpus[part]) for part in cs.PARTS}
+
+
 @pytest.mark.parametrize("part", cs.PARTS)
 def test_scores_do_not_fall(
-    part: str, corpus: dict[str, list[cs.Page]], recorded: dict[str, Any]
+    part: str, reports: dict[str, cs.PartReport], recorded: dict[str, Any]
 ) -> None:
-    report = cs.score_part(part, corpus[part])
+    report = reports[part]
     then = recorded.get(part)
     if then is None or then["pages"] != cs.page_names(report):
         pytest.fail(f"the {part} pages changed since scores were recorded: {RECORD}")
@@ -64,3 +71,21 @@ def test_url_accuracy_is_checked_only_once_recorded() -> None:
     assert cs.regressions(scores, then | {"url_accuracy": 1.0}) == [
         "url_accuracy fell from 1.0000 to 0.5000"
     ]
+
+
+def test_a_change_to_what_the_parser_yields_raises_its_version(
+    reports: dict[str, cs.PartReport], recorded: dict[str, Any]
+) -> None:
+    """Stored seeds are re-read only when PARSER_VERSION rises: a parser that yields other
+    items under the same version would leave every live site on the old reading."""
+    then = recorded.get("parser")
+    if then is None:
+        pytest.fail(f"scores.json records no parser version: {RECORD}")
+    output = cs.output_digest(reports)
+    if output != then["output"] and PARSER_VERSION == then["version"]:
+        pytest.fail(
+            f"the parser yields other items than when version {PARSER_VERSION} was recorded:"
+            " raise PARSER_VERSION in publisher/ingest/parsing/__init__.py (stored seeds are"
+            f" re-read at the next scan), then {RECORD}"
+        )
+    assert (PARSER_VERSION, output) == (then["version"], then["output"]), RECORD
