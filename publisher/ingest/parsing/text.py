@@ -42,6 +42,10 @@ _ABBREVIATIONS: Final = frozenset(
 _STRONG_CLAUSE: Final = re.compile(r" [—–-] |; |: ")
 _CLAUSE_MIN: Final = 30
 _COLON_CLAUSE_MIN: Final = 50
+# The dots sites set between a line's parts ("MAR 13 ∙ NAME", "Privacy • Terms", "A ‧ B"):
+# each, standing alone between spaces, reads as the one separator every rule knows, "·".
+SEPARATOR_DOTS: Final = "·∙•‧⋅◦・"
+_SPACED_DOT: Final = re.compile(f"(?<=\\S) [{SEPARATOR_DOTS[1:]}] (?=\\S)")
 _TRAILING_JUNK: Final = " ,;:–—-(/"
 _MIN_LIMIT: Final = 20
 _MAX_LIMIT: Final = 99
@@ -58,7 +62,8 @@ def normalise_text(s: str) -> str:
         s = unicodedata.normalize("NFC", s)
     if not s.isprintable():  # fast path: printable text holds nothing to remove
         s = _FORBIDDEN.sub("", s)
-    return " ".join(s.split())
+    s = " ".join(s.split())
+    return s if s.isascii() else _SPACED_DOT.sub(" · ", s)
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
