@@ -294,11 +294,19 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
             del last[-tail:]
     taken = {i for r in records for i in r.indexes}
     _names_under_their_items(units, syms, records, taken)
+    _names_over_their_items(units, syms, records, taken)
+
+
+def _names_over_their_items(
+    units: list[Unit], syms: list[str], records: list[Record], taken: set[int]
+) -> None:
+    """A name standing alone just above a record that names none joins it, with the date
+    its signature ends in ("Sofía Aranda" / "in" / "Data Workers' Inquiry" / "·" / "Sep 9")."""
     for k, record in enumerate(records):
         if _names(units, syms, record):
             continue
         above = record.indexes[0] - 1
-        dates: list[int] = []  # "Sofía Aranda" / "in" / "Data Workers' Inquiry" / "·" / "Sep 9"
+        dates: list[int] = []
         while (
             above >= 0
             and above not in taken
