@@ -289,7 +289,7 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
             and any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1]))
         ):
             record.indexes.insert(0, last.pop())
-        elif (tail := _signing_block(units, syms, last, early)) > 0:
+        elif (tail := _signing_block(units, syms, last, early, record.indexes[0])) > 0:
             record.indexes[0:0] = last[-tail:]  # "Name" / "in" / "Publication" / "· date"
             del last[-tail:]
     taken = {i for r in records for i in r.indexes}
@@ -323,12 +323,14 @@ def _names_over_their_items(
             taken.update((above, *dates))
 
 
-def _signing_block(units: list[Unit], syms: list[str], indexes: list[int], early: bool) -> int:
+def _signing_block(
+    units: list[Unit], syms: list[str], indexes: list[int], early: bool, following: int
+) -> int:
     """How many of a record's last lines are a block of their own of names, bylines and
     metadata ("Harriet Blomqvist" / "·" / "Feb 11"), apart from the record's own block:
     the next record's signature, read one record early (a name over the first record says
-    so, a date in that block where the record's own block dates it already, or the block
-    running on past the record to a date); 0 when there is none."""
+    so, a date in that block where the record's own block dates it already, or the next
+    record opening inside that block); 0 when there is none."""
     block = units[indexes[-1]].block
     tail = 0
     while tail < len(indexes) - 1 and units[indexes[-1 - tail]].block == block:
@@ -341,19 +343,8 @@ def _signing_block(units: list[Unit], syms: list[str], indexes: list[int], early
         return 0
     own = indexes[:-tail]
     twice = any(_dated(units, i) for i in own) and any(_dated(units, i) for i in indexes[-tail:])
-    return tail if early or twice or _dated_after(units, indexes[-1]) else 0
-
-
-def _dated_after(units: list[Unit], index: int) -> bool:
-    """Whether the block of unit ``index`` runs on past it to a date line ("Marcus Holt" /
-    "in" / "The Generalist Engineer" / "·" / "Jan 19, 2023")."""
-    block = units[index].block
-    for unit in units[index + 1 :]:
-        if unit.block != block:
-            return False
-        if unit.byline is not None and unit.byline.published is not None:
-            return True
-    return False
+    split = units[following].block == block  # the next record opens inside the block
+    return tail if early or twice or split else 0
 
 
 def _heads_list(units: list[Unit], syms: list[str], name: int, record: Record) -> bool:
