@@ -30,7 +30,19 @@ _ROLE_WORDS: Final = frozenset(
     "landesvorsitzende landesvorsitzender sprecherin sprecher geschäftsführerin "
     "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
     "voorzitter woordvoerder porte-parole vp vice ceo founder co-founder lecturer professor "
-    "steward convenor convener guest equipe équipe equipo squadra".split()
+    "steward convenor convener guest equipe équipe equipo squadra associate "
+    # the writer's trade in the other languages bylines come in
+    "journalist journalistin periodista reportera reporterin redaktør redaktor toimittaja "
+    "novinář novinářka dziennikarz dziennikarka chroniqueur chroniqueuse inviato inviata "
+    "corrispondente correspondente repórter verslaggever verslaggeefster kolumnist "
+    "kolumnistin columnista commentator analist analista investigador investigadora "
+    "ricercatore ricercatrice onderzoeker forscher forscherin chercheur chercheuse "
+    "korrespondentin ymchwilydd colofnydd".split()
+)
+# Role words that are surnames too ("Mary Head", "Ann Lead"): alone they make no role of a name.
+_SURNAME_ROLES: Final = frozenset(
+    "head lead fellow chief guest chair member staff desk team officer steward vice service "
+    "agency senior general deputy".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
@@ -54,6 +66,11 @@ _POSTNOMINAL: Final = re.compile(
 )
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
+# "and" between writers who each have a role: "A, Economist, and B, Fellow", "A, Redakteurin,
+# und B, Korrespondent", "A, periodista, y B, corresponsal".
+_ROLE_AND: Final = re.compile(
+    r"\s*,?\s+(?:and|&|und|et|y|e|en|ac|och|og|i|ja|eta)\s+(?=[A-Z])", re.IGNORECASE
+)
 _MAX_AUTHORS: Final = 6
 _IN_PLACE: Final = re.compile(r"(.+?)\s+(?:in|en|in|aus|from|de)\s+[A-Z][\w .'-]*")
 # A "Mc" or "Mac" name kept in its usual case inside capitals ("KIRSTY McLEAN").
@@ -80,6 +97,10 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
         return None
     if " · " in text:
         return _contributors(text.split(" · "), places)
+    if "," in text:
+        groups = _ROLE_AND.split(text)
+        if len(groups) > 1 and any(role_signed(g) for g in groups[:-1]):
+            return _contributors(groups, places)  # "A, Economist, and B, Visiting Fellow"
     if places:
         head, comma, place = text.rpartition(",")
         if comma and " " in head.strip() and _one_place(place):
@@ -122,10 +143,34 @@ def _contributors(groups: list[str], places: bool) -> str | None:
     Cardiff")."""
     while places and len(groups) > 1 and _one_place(groups[-1]) and " " in groups[-2].strip():
         groups = groups[:-1]
+    # a part that is a role is the writer's before it ("Gan Elin Haf Roberts · Gohebydd
+    # Gwaith", "Von Eva Klein · Redakteurin Politik"), not a co-author
+    groups = [groups[0], *(g for g in groups[1:] if not _role_part(g))]
+    if len(groups) == 1:
+        return clean_author(groups[0], places=places)
     names = [clean_author(group, places=places) for group in groups]
     if not all(names) or len(groups) > _MAX_AUTHORS:
         return None
     return joined([n for n in names if n])
+
+
+def role_signed(group: str) -> bool:
+    """Whether a byline (or its group) is a name and a role after its comma ("Dr Helen
+    Achebe, Senior Economist", "Eva Klein, Redakteurin")."""
+    name, comma, role = group.partition(",")
+    return bool(comma) and is_name(_bare_name(name.strip())) and _role_part(role)
+
+
+def _role_part(text: str) -> bool:
+    """A byline's part that is a job title alone, in any language: its first words hold a
+    role word and no name stands before a comma ("Political Editor", "corresponsal en
+    Oaxaca"); "Jane Doe, Fellow" names a contributor."""
+    head = text.split(",", 1)[0].strip()
+    if not head or not _is_role(head):
+        return False
+    words = head.lower().replace("-", " ").split()
+    # a role word that is also a surname ("Mary Head", "Tom Fellow") leaves a name a name
+    return not is_name(head) or any(w in _ROLE_WORDS - _SURNAME_ROLES for w in words)
 
 
 def _in_words(text: str) -> bool:

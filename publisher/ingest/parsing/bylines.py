@@ -8,11 +8,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, is_role, usual_case
+from publisher.ingest.parsing.authors import (
+    clean_author,
+    is_role,
+    joined,
+    role_signed,
+    usual_case,
+)
 from publisher.ingest.parsing.dates import DateMatch, _trie, find_date, short_year_date
-from publisher.ingest.parsing.desks import agency_initials, is_desk, signed_by_desk
+from publisher.ingest.parsing.desks import (
+    agency_initials,
+    body_after_article,
+    is_desk,
+    signed_by_desk,
+)
 from publisher.ingest.parsing.desks import no_writer as no_writer  # roles.py reads it here
-from publisher.ingest.parsing.names import SECTION_WORDS, is_name, is_section_label
+from publisher.ingest.parsing.names import SECTION_WORDS, is_name, is_section_label, names_body
 from publisher.ingest.parsing.relative import (
     _CASE_ODDITIES,
     find_when,
@@ -22,6 +33,7 @@ from publisher.ingest.parsing.relative import (
 from publisher.ingest.parsing.text import ends_sentence
 
 _MAX_BYLINE: Final = 160
+_MAX_WRITERS: Final = 4  # writers named one a line under a title
 _SENTENCE_WORDS: Final = 11  # spaces
 _RELATIVE_MAX: Final = 60
 _PREFIX: Final = re.compile(
@@ -280,6 +292,12 @@ def _opens_by(text: str) -> bool:
     return _BY_START.match(text) is not None
 
 
+def opens_by(text: str) -> bool:
+    """Whether a line opens with a by-word ("By", "Von", "Par", "Posted by", …) or a label
+    and a colon ("Words:")."""
+    return _opens_by(text)
+
+
 def _left_over(rest: str) -> bool:
     """Whether what a dated line holds besides its date is only words left where the date
     was: a weekday, "today", "Uhr", "edited" ("Dé Máirt 4 Márta 2025", "Heute | 10:02")."""
@@ -380,12 +398,16 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
         author = _by_author(rest[by.end() :])
+        if author is not None and body_after_article(rest[by.end() :]):
+            author = None  # "Par Les Décodeurs": a desk, named with its article
         if author is None:
             # "By Guest post · 5 March 2024": dated, though no writer is named
             if found is not None:
                 return Byline(None, found.value, found.clock)
             # "di Redazione", "Por Departamento Jurídico": signed by a desk, no writer named
-            return Byline(None, None) if is_desk(rest[by.end() :]) else None
+            signer = rest[by.end() :].strip(_SEPARATORS)
+            desk = bool(signer) and (is_desk(signer) or no_writer(signer))
+            return Byline(None, None) if desk else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
@@ -404,6 +426,22 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if _labelled(text, found) or _dateline(rest, text) or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
     return None
+
+
+def writers_one_a_line(texts: list[str], bylines: list[Byline | None]) -> str | None:
+    """The writers a record names one a line, each with a role after a comma ("Dr Helen
+    Achebe, Senior Economist" / "Rory Quinn, Research Fellow"), joined; None unless two or
+    more lines in a row do so."""
+    names: list[str] = []
+    for text, byline in zip(texts, bylines, strict=True):
+        if byline is None or byline.author is None or not role_signed(text):
+            if len(names) > 1:
+                break
+            names = []
+            continue
+        if not any(byline.author.casefold() in n.casefold() for n in names):
+            names.append(byline.author)
+    return joined(names) if 1 < len(names) <= _MAX_WRITERS else None
 
 
 def _label_beside(rest: str, text: str) -> bool:
@@ -476,8 +514,8 @@ def _by_author(text: str) -> str | None:
         text = text[role.end() :]
     text = _undangle(text.strip(_SEPARATORS))
     head, comma, tail = text.rpartition(",")
-    if comma and no_writer(tail.strip()):
-        text = head  # the agency after the writer ("Jane Doe, Reuters")
+    if comma and tail.strip() and (no_writer(tail.strip()) or names_body(tail.split())):
+        text = head  # the agency or body after the writers ("A and B, Black Workers' Caucus")
     author = clean_author(_names_case(text), places=True)
     if author is None:
         first = _STRONG_SPLIT.split(text, maxsplit=1)[0]

@@ -46,6 +46,8 @@ _NAMES_OVER_TITLES: Final = 2  # names kept over titles that show where the page
 _HEADLINE_MAX: Final = 200  # a headline in a title's place, long as it may be
 _ROLE_WORDS: Final = 4  # a job title under a name is a few words
 _HEADLINE_WORDS: Final = 4  # a line this long heading its own text block is a headline
+PUBLISHED_IN: Final = "metadata (the publication a post ran in)"
+_IN_WORDS: Final = frozenset("in en dans im em su op yn i på".split())
 
 
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
@@ -233,6 +235,10 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals over a title)"
             continue
+        if _after_in(units, index):
+            out[index] = META
+            reasons[index] = PUBLISHED_IN
+            continue
         if _plainly_names(units[index].text):
             continue
         before = _neighbour(out, index, -1)
@@ -255,6 +261,17 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
             out[index] = TITLE
             reasons[index] = ""
     _names_over_titles(units, out, reasons)
+
+
+def _after_in(units: list[Unit], index: int) -> bool:
+    """Whether a name-like line stands under a line of "in" alone in its block ("Kenji Mori"
+    / "in" / "UX Collective", "… / en / El Salto"): the publication a post ran in."""
+    above = index - 1
+    return (
+        above >= 0
+        and units[above].block == units[index].block
+        and units[above].text.casefold() in _IN_WORDS
+    )
 
 
 def _roles_under_names(units: list[Unit], out: list[str], reasons: list[str]) -> None:

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from publisher.ingest.parsing.authors import is_role
-from publisher.ingest.parsing.names import names_body
+from publisher.ingest.parsing.names import PARTICLES, names_body
 
 # Bodies that sign a statement (a committee, a board, a foundation) and publications a
 # listing credits (a gazette, a radio station): no writer named.
@@ -57,6 +57,8 @@ _DESK_WORDS: Final = frozenset(
 )
 # "The …" opening a body's name after a by-word, in the languages bylines come in.
 _BODY_ARTICLES: Final = frozenset("the our la le les die der das el il lo o a het de yr y".split())
+_PLAIN_ARTICLES: Final = _BODY_ARTICLES - PARTICLES
+_SIGNERS: Final = re.compile(r"\s+(?:and|&|und|et|y|e|en|i|og|och)\s+", re.IGNORECASE)
 _BODY_WORDS: Final = 6
 _DESK_WORDS_MAX: Final = 4
 _EDGES: Final = " ·|•—–-,:/~()[]"
@@ -89,11 +91,25 @@ def no_writer(author: str) -> bool:
     if signed_by_desk(author):
         return True  # an outlet's own: "Bench & Bar reporter", "Vital Signs Staff"
     words = lower.split()
+    parts = _SIGNERS.split(author)
+    if len(parts) > 1:
+        # every signer a newsroom or a body: "Sentinel Staff and The Associated Press"
+        return all(no_writer(p) or names_body(p.split()) for p in parts if p)
     if is_role(words[0]) and " and " not in lower:
         return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
     if len(words) <= _OFFICE_WORDS and words[-1] in _OFFICES and " and " not in lower:
         return True  # an office, not a person: "Branch Secretary", "Press Officer"
     return not _BODIES.isdisjoint(lower.replace("-", " ").split())
+
+
+def body_after_article(text: str) -> bool:
+    """Whether the words after a by-word are a body named with its article, never a person
+    ("Par Les Décodeurs", "By The Investigations Team", "Von Die Redaktion"): a particle
+    that opens surnames ("De Vries", "Le Pen") is no such article."""
+    words = text.strip(_EDGES).split()
+    if not words or words[0].lower() not in _PLAIN_ARTICLES or "'s " in text or "’s " in text:
+        return False  # "the Investigations Team's Nadia Petrakis" names its writer
+    return is_desk(text)
 
 
 def is_desk(text: str) -> bool:

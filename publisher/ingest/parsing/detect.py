@@ -18,7 +18,12 @@ from publisher.ingest.parsing.labeller import Labeller, packaged
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade, split_inline
 from publisher.ingest.parsing.links import attach_links, parse_links
 from publisher.ingest.parsing.longpage import LONG_PAGE
-from publisher.ingest.parsing.masthead import find_owner, find_publication, mark_masthead
+from publisher.ingest.parsing.masthead import (
+    find_owner,
+    find_publication,
+    mark_masthead,
+    unsign_sections,
+)
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.opinion import could_change, second_opinion
 from publisher.ingest.parsing.reading import (
@@ -115,6 +120,7 @@ def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = No
     syms, reasons = symbols(units, saved)
     publication = find_publication(units, syms)
     mark_masthead(units, syms, reasons, publication)
+    unsign_sections(units, syms)
     return Lines(units, syms, reasons, publication)
 
 

@@ -278,33 +278,85 @@ def names_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
     the first record too (the names were read one record early), from the last record up,
     so a record whose own name went down takes the one above it; else the record that
     names none is just unsigned."""
-    pairs = list(itertools.pairwise(records)) if _name_over(units, syms, records) else []
-    for before, record in reversed(pairs):
+    early = _name_over(units, syms, records)
+    for before, record in reversed(list(itertools.pairwise(records))):
         last = before.indexes
-        if len(last) > 2 and _named(units, syms, last[-1]) and not _names(units, syms, record):
-            if any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1])):
-                record.indexes.insert(0, last.pop())
+        if len(last) < 2 or _names(units, syms, record):
+            continue
+        if (
+            early
+            and len(last) > 2
+            and _named(units, syms, last[-1])
+            and any(syms[i] == FURNITURE for i in range(last[-2] + 1, last[-1]))
+        ):
+            record.indexes.insert(0, last.pop())
+        elif (tail := _signing_block(units, syms, last, early, record.indexes[0])) > 0:
+            record.indexes[0:0] = last[-tail:]  # "Name" / "in" / "Publication" / "· date"
+            del last[-tail:]
     taken = {i for r in records for i in r.indexes}
     _names_under_their_items(units, syms, records, taken)
+    _names_over_their_items(units, syms, records, taken)
+
+
+def _names_over_their_items(
+    units: list[Unit], syms: list[str], records: list[Record], taken: set[int]
+) -> None:
+    """A name standing alone just above a record that names none joins it, with the date
+    its signature ends in ("Sofía Aranda" / "in" / "Data Workers' Inquiry" / "·" / "Sep 9")."""
     for k, record in enumerate(records):
         if _names(units, syms, record):
             continue
-        above = _name_above(units, syms, record, taken)
-        if above is not None:
+        signature = _name_above(units, syms, record, taken)
+        if signature is not None:
+            above, dates = signature
             if k == 0 and _heads_list(units, syms, above, records, taken):
                 continue
-            record.indexes.insert(0, above)
-            taken.add(above)
+            if dates and units[dates[0]].block != units[above].block:
+                continue  # the date stands apart from the name: not one signature
+            record.indexes[0:0] = [above, *dates]
+            taken.update((above, *dates))
 
 
-def _name_above(units: list[Unit], syms: list[str], record: Record, taken: set[int]) -> int | None:
-    """The name standing alone just above a record (furniture and metadata between), if
-    no other record holds it."""
+def _signing_block(
+    units: list[Unit], syms: list[str], indexes: list[int], early: bool, following: int
+) -> int:
+    """How many of a record's last lines are a block of their own of names, bylines and
+    metadata ("Harriet Blomqvist" / "·" / "Feb 11"), apart from the record's own block:
+    the next record's signature, read one record early (a name over the first record says
+    so, a date in that block where the record's own block dates it already, or the next
+    record opening inside that block); 0 when there is none."""
+    block = units[indexes[-1]].block
+    tail = 0
+    while tail < len(indexes) - 1 and units[indexes[-1 - tail]].block == block:
+        if syms[indexes[-1 - tail]] not in (BYLINE, META):
+            return 0
+        tail += 1
+    if units[indexes[-1 - tail]].block == block:
+        return 0
+    if not any(_named(units, syms, i) for i in indexes[-tail:]):
+        return 0
+    own = indexes[:-tail]
+    twice = any(_dated(units, i) for i in own) and any(_dated(units, i) for i in indexes[-tail:])
+    split = units[following].block == block  # the next record opens inside the block
+    return tail if early or twice or split else 0
+
+
+def _name_above(
+    units: list[Unit], syms: list[str], record: Record, taken: set[int]
+) -> tuple[int, list[int]] | None:
+    """The name standing alone just above a record, if no other record holds it, and the
+    date between them that ends its signature (furniture and metadata between too)."""
     above = record.indexes[0] - 1
-    while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
+    dates: list[int] = []
+    while (
+        above >= 0
+        and above not in taken
+        and (syms[above] in (FURNITURE, META) or (_dated(units, above) and not dates))
+    ):
+        dates += [above] if syms[above] == BYLINE else []
         above -= 1
     if above >= 0 and above not in taken and _named(units, syms, above):
-        return above
+        return above, dates
     return None
 
 

@@ -29,6 +29,9 @@ _SITE_WORDS: Final = frozenset(
     "Union Party Council Network Campaign Group Branch Society Trust Foundation Institute".split()
 )
 _MAX_WORDS: Final = 6
+_MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
+_MENU_ENTRIES: Final = 3
+_MENU_CHARS: Final = 200
 _YEAR: Final = re.compile(r"\b\d{4}\b")
 
 
@@ -127,14 +130,39 @@ def mark_masthead(units: list[Unit], syms: list[str], reasons: list[str], name: 
 def _unsign(units: list[Unit], name: str) -> None:
     """A byline naming the page's own publication ("Posted by The Valley Voice", "News |
     3 March | Valley Voice") names no writer where other bylines name people: the site
-    signs the pieces nobody wrote; a person's own site ("Ruth Adebayo") is signed by them."""
+    signs the pieces nobody wrote; a person's own site ("Ruth Adebayo") is signed by them,
+    as is a newsletter whose copyright is a writer's who signs some pieces with others."""
     key = name.casefold()
     authors = {u.byline.author.casefold() for u in units if u.byline and u.byline.author}
     if key not in authors or (is_name(name) and authors == {key}):
         return
+    if any(" and " in author and key in author.split(" and ") for author in authors):
+        return  # "Ruth Abernathy and Kwame Duah": a person, who writes with others
     for i, unit in enumerate(units):
         byline = unit.byline
         if byline is not None and byline.author is not None and byline.author.casefold() == key:
+            units[i] = unit._replace(byline=Byline(None, byline.published, byline.clock))
+
+
+def unsign_sections(units: list[Unit], syms: list[str]) -> None:
+    """A byline naming an entry of the page's section menu ("NZ   World   Politics   Te Ao
+    Māori", "Inicio | Política | Cultura") names the item's section, not its writer: the
+    menu is one of sections where one of its entries is a section's name."""
+    authors = {u.byline.author.casefold() for u in units if u.byline and u.byline.author}
+    if not authors:
+        return
+    entries: set[str] = set()
+    for unit, symbol in zip(units, syms, strict=True):
+        if symbol != FURNITURE or len(unit.text) > _MENU_CHARS:
+            continue
+        parts = [p.strip() for p in _MENU_PARTS.split(unit.text) if p.strip()]
+        if len(parts) >= _MENU_ENTRIES and any(is_news_section(p) for p in parts):
+            entries.update(p.casefold() for p in parts)
+    if authors.isdisjoint(entries):
+        return
+    for i, unit in enumerate(units):
+        byline = unit.byline
+        if byline is not None and byline.author is not None and byline.author.casefold() in entries:
             units[i] = unit._replace(byline=Byline(None, byline.published, byline.clock))
 
 

@@ -97,7 +97,11 @@ ORG_WORDS: Final = frozenset(
     education educação educación educazione bildung onderwijs addysg ensino enseñanza
     health saúde salud salute gesundheit gezondheid iechyd
     superior superiore höhere
-    jurídico juridico giuridico juridique rechtsabteilung legal
+    jurídico juridico giuridico juridique rechtsabteilung legal jurídica juridica giuridica
+    asesoría asesoria assessoria consulenza rechtsberatung
+    forum fórum foro alliance alianza alleanza aliança coalition coalición coalizione
+    caucus society sociedad società institute instituto istituto institut
+    centre center centro zentrum movement movimiento movimento mouvement bewegung beweging
     university universidad universidade università universität universiteit prifysgol
     school escola escuela scuola schule school ysgol
     union unión união unione gewerkschaft vakbond undeb syndicat sindicato

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
-from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.bylines import Byline, opens_by
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.labeller import Labeller, Tagged
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.reading import TEASERS, PageReading, merge_bylines
-from publisher.ingest.parsing.roles import BYLINE, TEXT, byline_of
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, META, TEXT, byline_of
 from publisher.ingest.parsing.text import derive_title
 
 NOT_A_TITLE: Final = "furniture (not a title: labeller)"
@@ -31,6 +31,7 @@ _SHOWN: Final = 3  # titles named in a reason
 _FEW: Final = 5  # on a page of fewer items the labeller sees too little of its pattern to drop one
 _FIELDS: Final = ("byline", "date heading")
 _NO_BYLINE: Final = Byline(None, None)
+_SIGNATURE_WORDS: Final = 4  # a signature's line read as a title: "Towards Data Science"
 
 
 @dataclass
@@ -59,6 +60,8 @@ def second_opinion(
         for i in item.fields:
             page.roles[i] = NOT_A_TITLE
     kept = [item for item in items if item not in dropped]
+    _signatures_down(units, syms, dropped, kept)
+    _bylines_up(units, syms, page, kept)
     added = _added(units, tagged, free, labeller.accept)
     _fill(units, syms, page, kept, added)
     merged = sorted([*kept, *added], key=lambda item: item.title)
@@ -69,6 +72,49 @@ def second_opinion(
     page.categories = [item.category for item in merged]
     page.reasons.extend(_reasons(dropped, added, p, labeller))
     return sorted([*(item.title for item in items), *free])
+
+
+def _signatures_down(
+    units: list[Unit], syms: list[str], dropped: list[_Item], kept: list[_Item]
+) -> None:
+    """The name a dropped item held signs the kept item right under it where that one names
+    no writer: the rules read a signature over its title ("Nadia Okonkwo" / "in" /
+    "Towards Data Science" / "· 4 days ago") as a record of its own."""
+    gone = {j for item in dropped for j in item.fields}
+    for item in dropped:
+        others = [units[j].text for j in item.fields if syms[j] != BYLINE]
+        if any(len(text.split()) > _SIGNATURE_WORDS for text in others):
+            continue  # a headline the labeller doubts, not a signature's line
+        lines = sorted(j for j in item.fields if syms[j] == BYLINE)
+        byline = merge_bylines([byline_of(units[j], syms[j]) for j in lines])
+        if byline is None or byline.author is None:
+            continue
+        end = max(item.fields)
+        below = next((k for k in kept if k.title > end), None)
+        if below is None or below.draft.author is not None:
+            continue
+        if any(syms[j] not in (FURNITURE, META) and j not in gone for j in range(end, below.title)):
+            continue  # something stands between: the name is not the item's
+        below.draft = dataclasses.replace(below.draft, author=byline.author)
+        for j in lines:
+            below.fields[j] = "byline"
+
+
+def _bylines_up(units: list[Unit], syms: list[str], page: PageReading, kept: list[_Item]) -> None:
+    """A by-line right under an item's last line, in its block, that no item holds ("Von
+    Martin Ruhdorfer", "By Marc Tremblay, National President") names the item's writer,
+    over a name the rules read above its title (a kicker such as "Landtagswahl Steiermark")."""
+    for item in kept:
+        under = max(item.fields) + 1
+        if under >= len(units) or units[under].block != units[item.title].block:
+            continue
+        if _in_item(page.roles[under]) or syms[under] != BYLINE:
+            continue
+        byline = units[under].byline
+        if byline is None or byline.author is None or not opens_by(units[under].text):
+            continue
+        item.draft = dataclasses.replace(item.draft, author=byline.author)
+        item.fields[under] = "byline"
 
 
 def could_change(units: list[Unit], page: PageReading) -> bool:

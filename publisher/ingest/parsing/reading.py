@@ -21,7 +21,7 @@ from publisher.ingest.parsing.archive import (
 )
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
-from publisher.ingest.parsing.bylines import Byline, dateline_date
+from publisher.ingest.parsing.bylines import Byline, dateline_date, writers_one_a_line
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
@@ -450,6 +450,9 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
         byline = Byline(byline.author, dateline_date(summary), byline.clock)
     if under is not None and under.author:
         byline = Byline(under.author, byline.published, byline.clock)
+    team = writers_one_a_line([units[i].text for i in signs], bylines[: len(signs)])
+    if team is not None:  # "Dr A, Senior Economist" / "B, Research Fellow": both wrote it
+        byline = Byline(team, byline.published, byline.clock)
     draft = Draft(
         title=title,
         line=title_unit.line,

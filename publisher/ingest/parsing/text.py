@@ -42,16 +42,15 @@ _ABBREVIATIONS: Final = frozenset(
 _STRONG_CLAUSE: Final = re.compile(r" [—–-] |; |: ")
 _CLAUSE_MIN: Final = 30
 _COLON_CLAUSE_MIN: Final = 50
+# The dots sites set between a line's parts ("MAR 13 ∙ NAME", "Privacy • Terms", "A ‧ B"):
+# each, standing alone between spaces, reads as the one separator every rule knows, "·"
+# (inside a word or opening a line, as a list's bullet, it stays).
+_SPACED_DOT: Final = re.compile(r"(?<=\S) [∙•‧⋅◦・] (?=\S)")
 _TRAILING_JUNK: Final = " ,;:–—-(/"
 _MIN_LIMIT: Final = 20
 _MAX_LIMIT: Final = 99
 _LONG_WORD: Final = 12  # a word this long the cut falls in is kept whole, within the limit
 UNTITLED: Final = "Untitled"
-
-
-# The middle dots a byline is set apart with in other fonts ("MAR 13 ∙ RUTH ABERNATHY"), read
-# as the one the rules know.
-_MIDDLE_DOTS: Final = str.maketrans(dict.fromkeys("∙⋅‧・", "·"))
 
 
 def normalise_text(s: str) -> str:
@@ -61,10 +60,11 @@ def normalise_text(s: str) -> str:
     if "&" in s:
         s = html.unescape(s)
     if not s.isascii():
-        s = unicodedata.normalize("NFC", s).translate(_MIDDLE_DOTS)
+        s = unicodedata.normalize("NFC", s)
     if not s.isprintable():  # fast path: printable text holds nothing to remove
         s = _FORBIDDEN.sub("", s)
-    return " ".join(s.split())
+    s = " ".join(s.split())
+    return s if s.isascii() else _SPACED_DOT.sub(" · ", s)
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
