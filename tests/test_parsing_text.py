@@ -9,6 +9,7 @@ import pytest
 from publisher.ingest.parsing import derive_title, normalise_text
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.dates import find_date, load_zone, to_utc
+from publisher.ingest.parsing.drafts import read_standfirst
 from publisher.ingest.parsing.furniture import furniture_kind, strip_promotion
 from publisher.ingest.parsing.lines import read_all_units
 from publisher.ingest.parsing.names import is_name, leading_by, trailing_author
@@ -585,3 +586,18 @@ def test_two_lines_of_one_length_by_chance_make_no_hard_wrap(language: str) -> N
     )
     texts = [u.text for u in read_all_units(page)]
     assert title in texts and standfirst in texts
+
+
+@pytest.mark.parametrize(
+    ("teaser", "summary"),
+    [
+        ("kl. 9.05 — Streiken på lageret er avblåst etter natt.", "Streiken på lageret er avblåst etter natt."),
+        ("à 18h47 - La grève est reconduite jusqu'à lundi.", "La grève est reconduite jusqu'à lundi."),
+        ("14:10 – Tarifeinigung im Nahverkehr erzielt.", "Tarifeinigung im Nahverkehr erzielt."),
+        ("Presidio alle 17:00 – davanti alla Prefettura.", "Presidio alle 17:00 – davanti alla Prefettura."),
+        ("3.5 - 2 per cent is the offer.", "3.5 - 2 per cent is the offer."),
+    ],
+)
+def test_read_standfirst_takes_off_a_flash_teasers_time_of_day(teaser: str, summary: str) -> None:
+    """A time of day before a dash opens a flash teaser; it is no part of its title."""
+    assert read_standfirst(teaser) == (summary, None)

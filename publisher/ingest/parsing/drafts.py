@@ -17,6 +17,12 @@ _TITLE_MAX: Final = 100
 _HEADLINE_MAX: Final = 120  # an article's own headline, kept whole (a title-like line's most)
 _SAVED_SLACK: Final = timedelta(days=1)  # time zones and late saves
 _ELIDED: Final = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
+# a flash teaser's time of day before a dash: "ore 11:20 – …", "kl. 9.05 — …", "à 18h47 - …"
+_CLOCK_OPENING: Final = re.compile(
+    r"\A(?:(?:ore|ora|om|um|kl\.?|klo|godz\.?|às|a las|à|at)\s+)?"
+    r"[0-2]?\d[:.h][0-5]\d(?:\s*(?:Uhr|h|hrs|Hs))?\s*[–—-]\s+(?=\w)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,11 @@ class Candidate:
 def read_standfirst(text: str) -> tuple[str, str | None]:
     """A standfirst as a summary, and the author it names ("By Name …", "…, argues Name.").
 
-    The "By Name" opening is taken off the summary; a closing "[…]" becomes "…".
+    The "By Name" opening and a time of day before a dash ("ore 11:20 – …") are taken
+    off the summary; a closing "[…]" becomes "…".
     """
     author = None
+    text = _CLOCK_OPENING.sub("", text, count=1)
     opening = leading_by(text)
     if opening is not None:
         author, text = opening
