@@ -318,11 +318,51 @@ Comparte esta victoria
 ]
 
 
-@pytest.mark.parametrize("page", _BADGES)
+# A place in capitals and a sector over each teaser, one under its picture's caption:
+# Italian and Dutch
+_PLACE_BADGES = [
+    """\
+Vittorie
+
+LOMBARDIA · Logistica
+I magazzinieri di un polo di Piacenza hanno ottenuto il passaggio al contratto nazionale.
+Leggi la storia completa →
+
+Foto: I delegati davanti ai cancelli.
+LAZIO · Sanità
+Gli infermieri di due ospedali romani avranno l'indennità di pronto soccorso da aprile.
+Leggi la storia completa →
+
+PUGLIA · Agricoltura
+I braccianti di tre aziende del foggiano hanno firmato il primo accordo sui trasporti.
+Leggi la storia completa →
+""",
+    """\
+Successen
+
+NOORD-HOLLAND · Schoonmaak
+De schoonmakers van een Amsterdams ziekenhuis krijgen voortaan een reiskostenvergoeding.
+Lees het hele verhaal →
+
+Foto: Leden vieren het akkoord.
+LIMBURG · Metaal
+Het personeel van een fabriek in Venlo heeft een loonsverhoging van zes procent gewonnen.
+Lees het hele verhaal →
+
+UTRECHT · Zorg
+Thuiszorgmedewerkers in Utrecht worden voortaan betaald voor hun reistijd tussen cliënten.
+Lees het hele verhaal →
+""",
+]
+
+
+@pytest.mark.parametrize("page", _BADGES + _PLACE_BADGES)
 def test_a_badge_over_each_teaser_is_its_kicker_not_its_title(page: str) -> None:
     result = parse_page(page, saved=datetime(2025, 3, 5))
     assert len(result.items) == 3
-    assert all(item.title.startswith(("Die", "Das", "Las", "El", "Los")) for item in result.items)
+    assert all(item.title.startswith(
+        ("Die", "Das", "Las", "El", "Los", "I ", "Gli", "De ", "Het", "Thuis")
+    ) for item in result.items)
     assert result.layout == "teasers"
 
 

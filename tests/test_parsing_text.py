@@ -591,10 +591,19 @@ def test_two_lines_of_one_length_by_chance_make_no_hard_wrap(language: str) -> N
 @pytest.mark.parametrize(
     ("teaser", "summary"),
     [
-        ("kl. 9.05 — Streiken på lageret er avblåst etter natt.", "Streiken på lageret er avblåst etter natt."),
-        ("à 18h47 - La grève est reconduite jusqu'à lundi.", "La grève est reconduite jusqu'à lundi."),
+        (
+            "kl. 9.05 — Streiken på lageret er avblåst etter natt.",
+            "Streiken på lageret er avblåst etter natt.",
+        ),
+        (
+            "à 18h47 - La grève est reconduite jusqu'à lundi.",
+            "La grève est reconduite jusqu'à lundi.",
+        ),
         ("14:10 – Tarifeinigung im Nahverkehr erzielt.", "Tarifeinigung im Nahverkehr erzielt."),
-        ("Presidio alle 17:00 – davanti alla Prefettura.", "Presidio alle 17:00 – davanti alla Prefettura."),
+        (
+            "Presidio alle 17:00 – davanti alla Prefettura.",
+            "Presidio alle 17:00 – davanti alla Prefettura.",
+        ),
         ("3.5 - 2 per cent is the offer.", "3.5 - 2 per cent is the offer."),
     ],
 )

@@ -56,6 +56,7 @@ _STRONG_MARKS: Final = ("-", "–", "—", "|", "·", "•", ":")
 _HEAD_MARKS: Final = ("-", "–", "—", "|", ":")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
+_DASH_AFTER: Final = re.compile(r"\s*[-–—]\s")  # a dash after a date: "5 March 2025 — "
 _DATE_REACH: Final = 34  # a date and a weekday before it
 # a time of day opening a headline: "14:32 Headline", "9.05am – Headline"
 _CLOCK_FIRST: Final = re.compile(
@@ -116,6 +117,14 @@ def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> 
         plain = unit.byline is None and unit.furniture is None
         if plain and len(text) <= _DATED_MAX and _date_edge(text):
             parts = _dated_headline(text, day_first)
+        elif _dated_alone(unit) and len(text) <= _DATED_MAX and _date_edge(text):
+            parts = _dated_headline(text, day_first)
+            # read whole as a date alone, still a date, a dash and a short headline
+            # ("3rd February 2025 — Trades council banner restored")
+            if parts is not None and not (
+                parts[0].first and _DASH_AFTER.match(text, len(parts[0].text))
+            ):
+                parts = None
         if parts is None and plain and text[:1].isdigit():
             parts = _timed_headline(text, saved)
         if parts is None and plain:
@@ -129,6 +138,11 @@ def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> 
         headline = _make_unit(unit.line, title, unit.block, day_first, unit.marker)
         out.extend((dated, headline) if date.first else (headline, dated))
     return out
+
+
+def _dated_alone(unit: Unit) -> bool:
+    """Whether the whole line was read as a date that names no writer."""
+    return unit.furniture is None and unit.byline is not None and not unit.byline.author
 
 
 def _timed_headline(text: str, saved: datetime | None) -> tuple[_Edge, str] | None:

@@ -199,8 +199,8 @@ def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
 
 def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """Title-like lines of parts ("✔ WIN  North East · Care", "EVENT | Leeds | Health")
-    over a teaser's sentence in their block, opening with one word in capitals alike in
-    three records or more,
+    over a teaser's sentence in their block, opening with one word in capitals alike (or
+    with a first part in capitals, "WALES · Steel", "LAZIO · Sanità") in three records or more,
     are the records' kickers (their kind and place), not their headlines."""
     groups: defaultdict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units[:-1]):
@@ -209,13 +209,16 @@ def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -
             continue
         if below.block != unit.block or not _separated(unit.text):
             continue
-        if index and units[index - 1].block == unit.block:
-            continue  # a badge opens its record's block
-        if any(is_name(part) for part in _SEPARATED.split(unit.text)):
-            continue  # "Opinion · Jane Smith" names the writer
+        if index and units[index - 1].block == unit.block and out[index - 1] != META:
+            continue  # a badge opens its record's block (under its picture's caption)
+        parts = _SEPARATED.split(unit.text)
+        if any(is_name(part) for part in parts if not part.isupper()):
+            continue  # "Opinion · Jane Smith" names the writer ("NORTH WEST" a place)
         first = _WORDS.match(unit.text)
         if first is not None and first.group(1).isupper():  # "WIN", "ERFOLG", "VICTORIA"
             groups[first.group(1)].append(index)
+        if parts[0].isupper():  # a place or kind in capitals: "NORTH WEST · Logistics"
+            groups[""].append(index)
     for members in groups.values():
         if _repeated(units, members):
             for i in members:
