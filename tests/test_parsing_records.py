@@ -1020,6 +1020,8 @@ Marie Dubois
     [
         ("WORKING PAPER N. 27/2025", "WORKING PAPER N. 26/2025"),
         ("POLICY BRIEF NO. 12", "DOSSIER Nº 4"),
+        ("DOCUMENT DE TRAVAIL  n.º 2025/02", "NOTE D'ANALYSE  n° 30"),  # two spaces, lower case
+        ("QUADERNO  n. 14", "DOCUMENTO DE TRABAJO  n.º 2024/11"),
     ],
 )
 def test_a_series_name_and_number_in_capitals_is_a_kicker_not_a_title(
@@ -1033,6 +1035,7 @@ def test_a_series_name_and_number_in_capitals_is_a_kicker_not_a_title(
     )
     lines = read_lines(page)
     symbols = {unit.text: symbol for unit, symbol in zip(lines.units, lines.syms, strict=True)}
+    label, label2 = " ".join(label.split()), " ".join(label2.split())  # spaces run together
     assert symbols[label] == symbols[label2] == symbols["RAPPORT"] == LABEL
     titles = [item.title for item in parse_page(page).items]
     assert "Le travail pauvre dans les territoires ruraux" in titles
@@ -1093,3 +1096,25 @@ def test_a_line_alone_between_records_pointing_on_is_a_promotion(promotion: str)
     result = parse_page(_PROMOTED.format(promotion=promotion))
     assert len(result.items) == 6
     assert sum(1 for item in result.items if item.author) == 5
+
+
+@pytest.mark.parametrize(
+    ("line", "date_text", "headline"),
+    [
+        (
+            "3 février 2025 — Victoire aux prud'hommes de Lyon",
+            "3 février 2025",
+            "Victoire aux prud'hommes de Lyon",
+        ),
+        ("4. März 2025 – Warnstreik bei der Post", "4. März 2025", "Warnstreik bei der Post"),
+        ("12/02/2025 - Nuevo convenio en Mercadona", "12/02/2025", "Nuevo convenio en Mercadona"),
+    ],
+)
+def test_a_date_and_a_short_headline_on_one_line_are_split(
+    line: str, date_text: str, headline: str
+) -> None:
+    """A line first read whole as a date alone still splits into its date and its headline."""
+    lines = read_lines(f"{line}\n")
+    texts = [(unit.text, sym) for unit, sym in zip(lines.units, lines.syms, strict=True)]
+    assert texts[0][0] == date_text and lines.units[0].byline is not None
+    assert texts[1] == (headline, TITLE)

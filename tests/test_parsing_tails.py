@@ -360,9 +360,12 @@ Lees het hele verhaal →
 def test_a_badge_over_each_teaser_is_its_kicker_not_its_title(page: str) -> None:
     result = parse_page(page, saved=datetime(2025, 3, 5))
     assert len(result.items) == 3
-    assert all(item.title.startswith(
-        ("Die", "Das", "Las", "El", "Los", "I ", "Gli", "De ", "Het", "Thuis")
-    ) for item in result.items)
+    assert all(
+        item.title.startswith(
+            ("Die", "Das", "Las", "El", "Los", "I ", "Gli", "De ", "Het", "Thuis")
+        )
+        for item in result.items
+    )
     assert result.layout == "teasers"
 
 

@@ -36,7 +36,9 @@ _REPEATS: Final = 2
 _LABEL_WORDS: Final = 3
 _ONE_LINE_BLOCKS: Final = 0.8
 # a series' number after its name in capitals: "N. 27/2025", "NO. 12", "Nº 3", "#58"
-_SERIES_NUMBER: Final = re.compile(r"\s(?:N|NO|NR|NUM|Nº|N°)?[.#]?\s?\d{1,4}(?:/\d{2,4})?$")
+_SERIES_NUMBER: Final = re.compile(
+    r"\s+(?:N|NO|NR|NUM|Nº|N°)?[.#]?[º°]?\s?\d{1,4}(?:/\d{2,4})?$", re.IGNORECASE
+)  # "WORKING PAPER N. 27/2025", "DOCUMENTO DE TRABALHO  n.º 2025/02"
 _LABEL_CHARS: Final = 30
 _MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY: Final = 24
