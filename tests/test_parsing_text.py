@@ -610,3 +610,22 @@ def test_two_lines_of_one_length_by_chance_make_no_hard_wrap(language: str) -> N
 def test_read_standfirst_takes_off_a_flash_teasers_time_of_day(teaser: str, summary: str) -> None:
     """A time of day before a dash opens a flash teaser; it is no part of its title."""
     assert read_standfirst(teaser) == (summary, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Word lid vandaag | Inloggen | Vind je afdeling",
+        "Adhérez aujourd'hui · Espace adhérent · Trouver ma section",
+        "Join today | Member login | Find my branch",
+    ],
+)
+def test_a_day_word_inside_a_menus_phrase_is_no_date(text: str) -> None:
+    """A menu's "Join today" names no day the page was written on."""
+    assert parse_byline(text, saved=datetime(2025, 3, 9, 13)) is None
+
+
+@pytest.mark.parametrize("text", ["PTI | New Delhi | today", "Reuters · yesterday"])
+def test_a_day_word_set_apart_beside_an_agency_is_still_a_date(text: str) -> None:
+    byline = parse_byline(text, saved=datetime(2025, 3, 9, 13))
+    assert byline is not None and byline.published is not None

@@ -423,7 +423,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
-    if _labelled(text, found) or _dateline(rest, text) or _label_beside(rest, text):
+    dateline = not _word_in_phrase(text, found.start, found.end) and _dateline(rest, text)
+    if _labelled(text, found) or dateline or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
     return None
 
@@ -480,6 +481,15 @@ def _wire_dateline(rest: str, text: str) -> bool:
     if match is None or not match.group("place").isupper():
         return False
     return "(" in rest or text.rstrip()[-1:] in "-–—"
+
+
+def _word_in_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a day written in words stands inside a phrase, a word before it and no
+    separator between ("Join today | Member login", "Únete hoy · Acceso socios")."""
+    if _DIGIT.search(text, start, end) is not None:
+        return False
+    before = text[:start]
+    return before.endswith(" ") and before.rstrip()[-1:].isalpha()
 
 
 def _dateline(rest: str, text: str) -> bool:
