@@ -104,7 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.record:
         if set(reports) != set(cs.PARTS):
             parser.error("--record needs every part (--part all)")
-        cs.record(reports)
+        try:
+            cs.record(reports)
+        except ValueError as exc:
+            parser.error(str(exc))
         print(f"recorded overall scores to {cs.SCORES_FILE.relative_to(ROOT)}")
         print()
 

@@ -545,29 +545,43 @@ def page_names(report: PartReport) -> list[str]:
     return [s.page.name for s in report.pages]
 
 
-def output_digest(reports: dict[str, PartReport]) -> str:
-    """A digest of everything scored that the parser yields on the corpus: each page's layout
+def page_outputs(reports: dict[str, PartReport]) -> dict[str, str]:
+    """Each page's digest of everything scored that the parser yields on it: its layout
     and its items' titles, authors, dates and links, or its error."""
-    digest = hashlib.sha256()
+    outputs: dict[str, str] = {}
     for part in sorted(reports):
         for score in reports[part].pages:
             parsed = score.parsed
             items = [(i.title, i.author, str(i.date), i.url, i.line) for i in parsed.items]
-            row = [score.page.name, parsed.layout, parsed.error, items]
-            digest.update(json.dumps(row, ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()
+            row = json.dumps([parsed.layout, parsed.error, items], ensure_ascii=False)
+            outputs[score.page.name] = hashlib.sha256(row.encode("utf-8")).hexdigest()[:16]
+    return outputs
+
+
+def changed_pages(outputs: dict[str, str], recorded: dict[str, str]) -> list[str]:
+    """The pages, in both, whose output differs from the one recorded (new pages aside)."""
+    return sorted(name for name, digest in outputs.items() if recorded.get(name, digest) != digest)
 
 
 def record(reports: dict[str, PartReport], path: Path = SCORES_FILE) -> dict[str, Any]:
     """Write each part's overall scores (and its page list) to ``path``, and the parser's
-    version beside a digest of its output; return what was written."""
+    version beside each page's output; return what was written. Refuses where a page's
+    output changed under the version recorded: stored seeds are re-read only when it rises."""
+    from publisher.ingest.parsing import PARSER_VERSION  # this parser's: baselines have none
+
+    outputs = page_outputs(reports)
+    then = load_recorded(path).get("parser", {}) if path.exists() else {}
+    changed = changed_pages(outputs, then.get("pages", {}))
+    if then.get("version") == PARSER_VERSION and changed:
+        raise ValueError(
+            f"{len(changed)} pages read otherwise than under parser version {PARSER_VERSION}"
+            f" (first {changed[0]}): raise PARSER_VERSION in publisher/ingest/parsing/__init__.py"
+        )
     data: dict[str, Any] = {
         part: {"scores": report.overall.as_dict(), "pages": page_names(report)}
         for part, report in reports.items()
     }
-    from publisher.ingest.parsing import PARSER_VERSION  # this parser's: baselines have none
-
-    data["parser"] = {"version": PARSER_VERSION, "output": output_digest(reports)}
+    data["parser"] = {"version": PARSER_VERSION, "pages": outputs}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return data
 
