@@ -277,8 +277,9 @@ def _more_meta(text: str) -> bool:
     return any(word in lower for word in _MORE_WORDS) or _CLOCK.search(text) is not None
 
 
-def _opens_by(text: str) -> bool:
-    """Whether a line opens with "By" or a label and a colon (``_BY_START``): the pattern
+def opens_by(text: str) -> bool:
+    """Whether a line opens with a by-word ("By", "Von", "Par", "Posted by", …) or a label
+    and a colon ("Words:", ``_BY_START``): the pattern
     runs only where the first or second word starts like a by-word, or a colon stands."""
     text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
     if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
@@ -290,12 +291,6 @@ def _opens_by(text: str) -> bool:
                 if not lower.startswith("guest post"):
                     return False
     return _BY_START.match(text) is not None
-
-
-def opens_by(text: str) -> bool:
-    """Whether a line opens with a by-word ("By", "Von", "Par", "Posted by", …) or a label
-    and a colon ("Words:")."""
-    return _opens_by(text)
 
 
 def _left_over(rest: str) -> bool:
@@ -361,7 +356,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     has_digit = _DIGIT.search(text) is not None
     if text[:3] == "In " and (in_by := _IN_BY.match(text)) is not None:
         text = "By " + text[in_by.end() :]  # the publication is the page's, the post the writer's
-    by_start = _opens_by(text)
+    by_start = opens_by(text)
     if not has_digit and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)

@@ -95,9 +95,9 @@ def no_writer(author: str) -> bool:
     if len(parts) > 1:
         # every signer a newsroom or a body: "Sentinel Staff and The Associated Press"
         return all(no_writer(p) or names_body(p.split()) for p in parts if p)
-    if is_role(words[0]) and " and " not in lower:
+    if is_role(words[0]):
         return True  # a desk named by its job: "Gohebydd Cwlwm", "Reporter Desk"
-    if len(words) <= _OFFICE_WORDS and words[-1] in _OFFICES and " and " not in lower:
+    if len(words) <= _OFFICE_WORDS and words[-1] in _OFFICES:
         return True  # an office, not a person: "Branch Secretary", "Press Officer"
     return not _BODIES.isdisjoint(lower.replace("-", " ").split())
 

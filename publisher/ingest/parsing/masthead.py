@@ -138,10 +138,7 @@ def _unsign(units: list[Unit], name: str) -> None:
         return
     if any(" and " in author and key in author.split(" and ") for author in authors):
         return  # "Ruth Abernathy and Kwame Duah": a person, who writes with others
-    for i, unit in enumerate(units):
-        byline = unit.byline
-        if byline is not None and byline.author is not None and byline.author.casefold() == key:
-            units[i] = unit._replace(byline=Byline(None, byline.published, byline.clock))
+    _without_writers(units, {key})
 
 
 def unsign_sections(units: list[Unit], syms: list[str]) -> None:
@@ -158,11 +155,15 @@ def unsign_sections(units: list[Unit], syms: list[str]) -> None:
         parts = [p.strip() for p in _MENU_PARTS.split(unit.text) if p.strip()]
         if len(parts) >= _MENU_ENTRIES and any(is_news_section(p) for p in parts):
             entries.update(p.casefold() for p in parts)
-    if authors.isdisjoint(entries):
-        return
+    if not authors.isdisjoint(entries):
+        _without_writers(units, entries)
+
+
+def _without_writers(units: list[Unit], names: set[str]) -> None:
+    """Every byline naming one of ``names`` (casefolded) kept for its date, without a writer."""
     for i, unit in enumerate(units):
         byline = unit.byline
-        if byline is not None and byline.author is not None and byline.author.casefold() in entries:
+        if byline is not None and byline.author is not None and byline.author.casefold() in names:
             units[i] = unit._replace(byline=Byline(None, byline.published, byline.clock))
 
 
