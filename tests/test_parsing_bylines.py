@@ -844,6 +844,43 @@ def test_a_place_or_an_outlet_beside_a_name_is_no_co_author(line: str, author: s
 @pytest.mark.parametrize(
     ("line", "author"),
     [
+        ("by Gwen Pritchard   ·   Chartism, Monmouthshire   ·   4 Comments", "Gwen Pritchard"),
+        (
+            "Geschreven door Femke de Wit en Ahmed Bouzian  |  Categorie: Armoedebeleid, Rotterdam",
+            "Femke de Wit and Ahmed Bouzian",
+        ),
+        ("Par Léa Martin — Social, Santé — 3 commentaires", "Léa Martin"),
+    ],
+)
+def test_the_fields_after_a_byline_are_no_co_authors(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Thomas Rouvier, avec Nadia Benali — 28 février 2025", "Thomas Rouvier and Nadia Benali"),
+        ("By Jane Smith with Tom Lee", "Jane Smith and Tom Lee"),
+    ],
+)
+def test_a_writer_with_another_names_both(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Dydd Mawrth, 4 Mawrth 2025", "Marți, 4 martie 2025", "Úterý 4. 3. 2025", "Tiistai 4.3.2025"],
+)
+def test_a_weekday_before_a_date_is_no_writer(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author is None and byline.published is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
         ("Cardiff · Jane Smith", "Jane Smith"),
         ("Sevilla | Ana Soto", "Ana Soto"),
         ("Opinión | Marta Ruiz", "Marta Ruiz"),

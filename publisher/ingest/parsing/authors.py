@@ -10,7 +10,7 @@ from publisher.ingest.parsing.names import PARTICLES, is_name, is_section_label
 # "and" in the languages bylines come in; several authors are joined back with "and".
 # A comma before the last "and" (the serial comma: "A, B, and C") is one joint.
 _AND: Final = re.compile(
-    r"\s*,\s*(?:and|&|und|et|y|e|en|och|og)\s+"
+    r"\s*,\s*(?:and|&|und|et|y|e|en|och|og|avec|with)\s+|\s+(?:avec|with)\s+(?=[A-Z])"
     r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*",
     re.IGNORECASE,
 )

@@ -93,13 +93,18 @@ _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sun
     lunedì martedì mercoledì giovedì venerdì sabato domenica gio sab
     segunda terça quarta quinta sexta seg ter qua qui sex
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma wo vr za zo
-    dydd llun mercher iau gwener sadwrn sul
+    dydd llun mawrth mercher iau gwener sadwrn sul
     måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
     poniedziałek wtorek środa czwartek piątek sobota niedziela
     dilluns dimarts dimecres dijous divendres dissabte diumenge
     astelehena asteartea asteazkena osteguna ostirala larunbata igandea
     dé luain máirt céadaoin déardaoin haoine sathairn domhnaigh
-    hétfő kedd szerda csütörtök péntek szombat vasárnap""".split()
+    hétfő kedd szerda csütörtök péntek szombat vasárnap
+    luni marți marţi marti miercuri joi vineri sâmbătă sambata duminică duminica
+    pondělí úterý středa čtvrtek pátek neděle
+    maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai
+    ponedjeljak utorak srijeda četvrtak petak subota nedjelja
+    ponedeljek torek sreda četrtek petek nedelja""".split()
 _WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS)
 # One trie of the words (fast to reject a position), "-feira" apart ("segunda-feira").
 _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
@@ -232,6 +237,9 @@ _STRONG_SPLIT: Final = re.compile(
     r"\s+[|·•—–/]\s+|\s*;\s+|\.\s+(?=(?:photos?|pictures?|images?|illustrations?|video)\b)",
     re.IGNORECASE,
 )
+# The separators that end a byline's names when another field follows (not "/", which may
+# join the names themselves: "A / B / C").
+_FIELD_SPLIT: Final = re.compile(r"\s+[|·•—–]\s+|\s*;\s+")
 # Credits for others' work after the writers': photos, pictures, editing, translation.
 _CREDIT: Final = re.compile(
     r"[.;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
@@ -521,7 +529,9 @@ def _by_author(text: str) -> str | None:
     head, comma, tail = text.rpartition(",")
     if comma and tail.strip() and (no_writer(tail.strip()) or names_body(tail.split())):
         text = head  # the agency or body after the writers ("A and B, Black Workers' Caucus")
-    author = clean_author(_names_case(text), places=True)
+    author = _before_fields(text)
+    if author is None:
+        author = clean_author(_names_case(text), places=True)
     if author is None:
         first = _STRONG_SPLIT.split(text, maxsplit=1)[0]
         first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
@@ -530,6 +540,21 @@ def _by_author(text: str) -> str | None:
     if author is not None and author.islower() and " " in _AFTER_NAMES.sub("", text).strip():
         return None  # a handle stands alone: "Por que a escala…" is a headline, not "que"
     return author
+
+
+def _before_fields(text: str) -> str | None:
+    """The names before the first field separator, where what follows it is another field
+    ("Gwen Pritchard · Chartism, Land · 4 Comments", "A en B | Categorie: X, Y"), not a
+    co-author ("A · B", "A, Economist · B, Fellow"); None when the line has no such
+    separator or its first part is no name."""
+    parts = _FIELD_SPLIT.split(text, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    second = parts[1].strip(_SEPARATORS)
+    if role_signed(second) or is_name(_FIELD_SPLIT.split(second, maxsplit=1)[0]):
+        return None  # a co-author: "By Jane Smith · Tom Jones"
+    first = _AFTER_NAMES.sub("", parts[0]).strip(_SEPARATORS)
+    return clean_author(_names_case(first), places=True) if first else None
 
 
 def _author_before_role(rest: str) -> str | None:
