@@ -55,6 +55,8 @@ CUT_MARKS = ("…", "...")
 RATES = ("precision", "recall", "author_accuracy", "date_accuracy", "layout_accuracy")
 # Reported and recorded, but checked only once a recorded scores.json holds them.
 NEW_RATES = ("url_accuracy",)
+
+
 def _accepts(parameter: str) -> bool:
     """Whether this parser takes ``parameter`` (older ones, timed as baselines, may not)."""
     try:

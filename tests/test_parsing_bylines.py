@@ -893,3 +893,13 @@ def test_a_name_beside_its_place_or_section_is_the_author(line: str, author: str
 def test_a_newsroom_named_news_signs_no_writer() -> None:
     byline = parse_byline("By Sky News · 3 March 2025")
     assert byline is not None and byline.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "hour"),
+    [("Madrid  |  Actualizado 12/03/2025 - 18:42 h", 18), ("Leeds | Updated 4 March 2025", 0)],
+)
+def test_a_place_beside_an_updated_stamp_is_a_dateline(line: str, hour: int) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author is None
+    assert byline.published is not None and byline.published.hour == hour

@@ -505,10 +505,12 @@ def _dateline(rest: str, text: str) -> bool:
     desks = sum(1 for p in parts if is_desk(p))
     if not all(is_desk(p) or _place(p) for p in parts):
         return False
-    # a place alone: only beside a time stamped with its zone, as a newsroom stamps a story
-    # ("Madrid - 05 mar 2025 - 06:00 CET"); "Leeds - 14 March" may be an event's
+    # a place alone: only beside a time stamped with its zone or as updated, as a newsroom
+    # stamps a story ("Madrid - 05 mar 2025 - 06:00 CET", "Madrid | Actualizado 12/03/2025
+    # - 18:42 h"); "Leeds - 14 March" may be an event's
     apart = _DATELINE_PARTS.search(text) is not None
-    return desks > 0 or (apart and _ZONED.search(text) is not None)
+    stamped = _ZONED.search(text) is not None or _UPDATED.search(text) is not None
+    return desks > 0 or (apart and stamped)
 
 
 def _place(text: str) -> bool:
