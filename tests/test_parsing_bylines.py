@@ -903,3 +903,18 @@ def test_a_place_beside_an_updated_stamp_is_a_dateline(line: str, hour: int) -> 
     byline = parse_byline(line)
     assert byline is not None and byline.author is None
     assert byline.published is not None and byline.published.hour == hour
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Postiwyd gan Gwenllian Parry ar 5 Mawrth 2025 | 3 sylw", "Gwenllian Parry"),
+        ("Skrivet av Anna Berg den 4 mars 2025", "Anna Berg"),
+        ("Postat av Anna Berg på 4 mars 2025", "Anna Berg"),
+    ],
+)
+def test_a_posted_by_line_in_welsh_or_swedish_names_its_writer_and_date(
+    line: str, author: str
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author and byline.published is not None

@@ -58,7 +58,8 @@ _BY: Final = re.compile(
     r"|dirigée?|curated"
     r"|review|rezension|recensione|recensie|critique|reseña|crítica|resenha|adolygiad"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
-    r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane"
+    r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|skrivet|napisane"
+    r"|postiwyd|postat|postet"
     # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
     r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
@@ -225,11 +226,11 @@ _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
 )
 _DANGLING: Final = re.compile(
-    r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
+    r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om|ar|den|på)$", re.IGNORECASE
 )
 # The last characters _DANGLING's words end in, in either case (with the letter a case-blind
 # pattern matches to "s", and a final newline "$" looks past): the cheap test before it
-_DANGLING_ENDS: Final = frozenset("ntelmpsàNTELMPSÀſ.\n")
+_DANGLING_ENDS: Final = frozenset("ntelmpsàråNTELMPSÀRÅſ.\n")
 _SEPARATORS: Final = " ·|•—–-,:/~()[]"
 # Where a byline's names end: a strong separator, a semicolon, a sentence's end before a
 # photo credit ("By Ana Torres. Photos by Tom Lee").
