@@ -10,6 +10,7 @@ import pytest
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.bylines import dateline_date, parse_byline
+from publisher.ingest.parsing.desks import no_writer
 from publisher.ingest.parsing.names import is_body_name, is_name
 from publisher.ingest.parsing.roles import name_only
 
@@ -918,3 +919,26 @@ def test_a_posted_by_line_in_welsh_or_swedish_names_its_writer_and_date(
 ) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline.author == author and byline.published is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Dodano: 04.03.2025 | Autor: Katarzyna Wróblewska | Kategoria: Protesty",
+            "Katarzyna Wróblewska",
+        ),
+        ("Blog | 27 February 2025 | by Sarah Nwosu, Head of Community Finance", "Sarah Nwosu"),
+        ("Posted 4 March 2025 · Author: Jane Doe · Tags: housing", "Jane Doe"),
+    ],
+)
+def test_a_later_field_labelled_author_names_the_writer(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author and byline.published is not None
+
+
+@pytest.mark.parametrize(
+    "signer", ["Zarząd Regionu Mazowsze", "Junta Directiva", "Hallitus", "Segreteria regionale"]
+)
+def test_a_board_in_any_language_is_no_writer(signer: str) -> None:
+    assert no_writer(signer)

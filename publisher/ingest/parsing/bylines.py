@@ -134,7 +134,7 @@ _META: Final = re.compile(
     r"|\b\d[\d,.]*\s?[km]?\s?(?:points?|votes?|upvotes?|likes?|reactions?|views?|replies"
     r"|reposts?|boosts?|shares?)\b(?:\s+by\s+\S+)?|\|\s*(?:hide|flag|discuss|save|past|web|reply)\b"
     # a category or tag field beside the date: "Published: 06/03/2024 | Category: Housing"
-    r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategorie|section|rubri(?:que|k)|topics?|tags?"
+    r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategori(?:e|a|er)?|section|rubri(?:que|k)|topics?|tags?"
     r"|filed under|posted in|type)\s?:[^|·•]*"
     r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
     re.IGNORECASE,
@@ -177,9 +177,9 @@ _LAST_ACTIVITY: Final = re.compile(
     re.IGNORECASE,
 )
 # "By" after a source's name and a strong separator, in a dated line
-_LATE_BY: Final = re.compile(
-    r"\s[·|•—–]\s+(?=(?:by|par|por|von|door|gan|av|af|przez)\s)", re.IGNORECASE
-)
+# Where a later field of a dated line may open the writer's name: "Valleys Post · By Megan
+# Price · 5 hours ago", "Dodano: 04.03.2025 | Autor: Katarzyna Wróblewska | Kategoria: X".
+_LATE_FIELD: Final = re.compile(r"(?<!\S)[·|•—–]\s+")
 # A wire story's dateline once its date is taken out: the place in capitals, the agency in
 # brackets, the dash before the story ("PARIS, March 3 (Meridian) -", "LIMA, 4 mar (EFE).-").
 _WIRE_DATELINE: Final = re.compile(
@@ -396,9 +396,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if _left_over(rest):
         rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
     if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
-        late = _LATE_BY.search(rest)  # "Valleys Post · By Megan Price · 5 hours ago"
-        if late is not None:
-            rest = rest[late.end() :]
+        rest = _late_by(rest)
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
         author = _by_author(rest[by.end() :])
@@ -543,6 +541,16 @@ def _by_author(text: str) -> str | None:
     if author is not None and author.islower() and " " in _AFTER_NAMES.sub("", text).strip():
         return None  # a handle stands alone: "Por que a escala…" is a headline, not "que"
     return author
+
+
+def _late_by(rest: str) -> str:
+    """``rest`` from the first of its later fields a by-word or an author's label opens
+    ("… | Autor: Name | …"), else ``rest`` as it is."""
+    for field in _LATE_FIELD.finditer(rest):
+        tail = rest[field.end() :]
+        if _BY.match(tail) is not None:
+            return tail
+    return rest
 
 
 def _before_fields(text: str) -> str | None:

@@ -15,7 +15,10 @@ _BODIES: Final = frozenset(
     executive secretariat sekretariat secretaría secretariado bestuur bureau stiftung
     foundation fundación fondazione fondation stichting gazette radio echo review diary
     weekly daily times herald journal magazine observer tv fm bulletin chronicle tribune
-    digest newsletter online uk news""".split()
+    digest newsletter online uk news
+    zarząd prezydium komitet komisja präsidium presidium výbor předsednictvo styrelse styrelsen
+    bestyrelse bestyrelsen styret hallitus segreteria direttivo junta ejecutiva executiva
+    direção direcção pwyllgor hoofdbestuur""".split()
 )
 # The newsroom or the site's account signing an item: no writer named.
 _DESKS: Final = frozenset(
