@@ -132,3 +132,15 @@ def test_a_page_whose_every_line_is_in_a_record_of_its_pattern_is_not_tagged() -
     assert result.title_p == ()
     with_furniture = parse_page("Home | News | About\n\n" + text, labeller=packaged())
     assert with_furniture.title_p != ()  # a line outside the records: it is asked
+
+
+def test_a_doubted_record_in_the_block_of_the_item_over_it_gives_that_item_its_byline() -> None:
+    # "Title" / "Standfirst" / "By A and B" / "Tuesday 4th March 2025 | 7:00am": the rules
+    # read the standfirst as a record's title, the labeller drops it; its byline and date
+    # are the headline's over it, not lost with it.
+    result = parsed("cm_scot_daily_politics_kicker_pipe_time")
+    item = next(item for item in result.items if item.title.startswith("Ferguson Marine"))
+    assert item.author == "Iain Kerrigan and Callum Drysdale"
+    assert item.published is not None and item.published.date().isoformat() == "2025-03-04"
+    byline = next(line for line in explain(result).lines if line.text.startswith("By Iain"))
+    assert (byline.kind, byline.part) == ("item", "byline")

@@ -942,3 +942,8 @@ def test_a_later_field_labelled_author_names_the_writer(line: str, author: str) 
 )
 def test_a_board_in_any_language_is_no_writer(signer: str) -> None:
     assert no_writer(signer)
+
+
+def test_an_office_alone_is_no_writer() -> None:
+    byline = parse_byline("Answered by: Minister for Enterprise, Tourism and Employment")
+    assert byline is None or byline.author is None

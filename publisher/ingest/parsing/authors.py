@@ -37,7 +37,7 @@ _ROLE_WORDS: Final = frozenset(
     "corrispondente correspondente repórter verslaggever verslaggeefster kolumnist "
     "kolumnistin columnista commentator analist analista investigador investigadora "
     "ricercatore ricercatrice onderzoeker forscher forscherin chercheur chercheuse "
-    "korrespondentin ymchwilydd colofnydd".split()
+    "korrespondentin ymchwilydd colofnydd minister ministre ministro ministra ministerin".split()
 )
 # Role words that are surnames too ("Mary Head", "Ann Lead"): alone they make no role of a name.
 _SURNAME_ROLES: Final = frozenset(

@@ -402,6 +402,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         author = _by_author(rest[by.end() :])
         if author is not None and body_after_article(rest[by.end() :]):
             author = None  # "Par Les Décodeurs": a desk, named with its article
+        if author is not None and " " not in author and is_role(author):
+            author = None  # an office: "Answered by: Minister for Enterprise"
         if author is None:
             # "By Guest post · 5 March 2024": dated, though no writer is named
             if found is not None:

@@ -61,6 +61,7 @@ def second_opinion(
             page.roles[i] = NOT_A_TITLE
     kept = [item for item in items if item not in dropped]
     _signatures_down(units, syms, dropped, kept)
+    _records_rejoined(units, syms, dropped, kept)
     _bylines_up(units, syms, page, kept)
     added = _added(units, tagged, free, labeller.accept)
     _fill(units, syms, page, kept, added)
@@ -98,6 +99,33 @@ def _signatures_down(
         below.draft = dataclasses.replace(below.draft, author=byline.author)
         for j in lines:
             below.fields[j] = "byline"
+
+
+def _records_rejoined(
+    units: list[Unit], syms: list[str], dropped: list[_Item], kept: list[_Item]
+) -> None:
+    """A dropped item in the block of the kept item over it was a piece of that item's
+    record read as a record of its own (its standfirst taken for a title, with the byline
+    and date under it: "Title" / "Standfirst" / "By Name" / "Political Editor" / "Tuesday
+    4th March 2025"): its byline and date complete the item where it lacks them."""
+    taken = {j for item in kept for j in item.fields}
+    for item in dropped:
+        above = next((k for k in reversed(kept) if k.title < item.title), None)
+        if above is None or units[above.title].block != units[item.title].block:
+            continue
+        lines = sorted(j for j in item.fields if syms[j] == BYLINE and j not in taken)
+        byline = merge_bylines([byline_of(units[j], syms[j]) for j in lines])
+        if byline is None:
+            continue
+        draft = above.draft
+        author = draft.author or byline.author
+        published = draft.published or byline.published
+        if author == draft.author and published == draft.published:
+            continue
+        above.draft = dataclasses.replace(draft, author=author, published=published)
+        for j in lines:
+            above.fields[j] = "byline"
+        taken.update(lines)
 
 
 def _bylines_up(units: list[Unit], syms: list[str], page: PageReading, kept: list[_Item]) -> None:
