@@ -947,3 +947,16 @@ def test_a_board_in_any_language_is_no_writer(signer: str) -> None:
 def test_an_office_alone_is_no_writer() -> None:
     byline = parse_byline("Answered by: Minister for Enterprise, Tourism and Employment")
     assert byline is None or byline.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Lena Hartmann @lena@social.housing.example · 2h", "Lena Hartmann"),
+        ("Ana Ruiz @anaruiz.bsky.social · 1d", "Ana Ruiz"),
+        ("Tom Rees @tomrees · Mar 7", "Tom Rees"),
+    ],
+)
+def test_a_social_handle_after_the_name_is_the_same_writer(line: str, author: str) -> None:
+    byline = parse_byline(line, saved=datetime(2024, 3, 8, 12, 0))
+    assert byline is not None and byline.author == author and byline.published is not None

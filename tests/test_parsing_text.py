@@ -629,3 +629,15 @@ def test_a_day_word_inside_a_menus_phrase_is_no_date(text: str) -> None:
 def test_a_day_word_set_apart_beside_an_agency_is_still_a_date(text: str) -> None:
     byline = parse_byline(text, saved=datetime(2025, 3, 9, 13))
     assert byline is not None and byline.published is not None
+
+
+@pytest.mark.parametrize(
+    "line", ["⇄ Lena Hartmann boosted", "Tom Rees reposted", "🔁 Ana Ruiz retweeted"]
+)
+def test_a_timelines_shared_by_note_is_furniture(line: str) -> None:
+    assert furniture_kind(line) is not None
+
+
+@pytest.mark.parametrize("line", ["Minimum wage boosted", "The bill was reposted"])
+def test_a_headline_ending_in_a_sharing_word_is_no_furniture(line: str) -> None:
+    assert furniture_kind(line) is None

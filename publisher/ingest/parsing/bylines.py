@@ -179,6 +179,8 @@ _LAST_ACTIVITY: Final = re.compile(
 # "By" after a source's name and a strong separator, in a dated line
 # Where a later field of a dated line may open the writer's name: "Valleys Post · By Megan
 # Price · 5 hours ago", "Dodano: 04.03.2025 | Autor: Katarzyna Wróblewska | Kategoria: X".
+# A writer's social handle after the name ("@lena", "@lena@social.example", "@ana.bsky.social").
+_HANDLE: Final = re.compile(r"(?<=\w)\s+@[\w.-]+(?:@[\w.-]+)?(?=\s|$)")
 _LATE_FIELD: Final = re.compile(r"(?<!\S)[·|•—–]\s+")
 # A wire story's dateline once its date is taken out: the place in capitals, the agency in
 # brackets, the dash before the story ("PARIS, March 3 (Meridian) -", "LIMA, 4 mar (EFE).-").
@@ -362,6 +364,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(None, None)  # a thread's last reply: who answered last, not who wrote
     if len(text) > _MAX_BYLINE or (text.count(" ") >= _SENTENCE_WORDS and ends_sentence(text)):
         return None  # a sentence of a dozen words is running text, not a byline
+    if " @" in text:
+        text = _HANDLE.sub("", text)  # "Lena Hartmann @lena@social.example · 2h": the same person
     has_digit = _DIGIT.search(text) is not None
     if text[:3] == "In " and (in_by := _IN_BY.match(text)) is not None:
         text = "By " + text[in_by.end() :]  # the publication is the page's, the post the writer's

@@ -173,7 +173,16 @@ def furniture_kind(text: str) -> str | None:
         return LINK
     if _counts_results(text):
         return LINK
+    if lower.endswith(_SHARED_ENDS) and _SHARED.fullmatch(text) is not None:
+        return LINK  # "⇄ Lena Hartmann boosted": whose post is shared, over the post
     return None
+
+
+# A social timeline's note that someone shared the post under it.
+_SHARED_ENDS: Final = ("boosted", "reposted", "retweeted", "repostet", "retuiteó")
+_SHARED: Final = re.compile(
+    r"\W{0,3}(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:boosted|reposted|retweeted|repostet|retuiteó)"
+)
 
 
 def _opens_furniture(lower: str) -> bool:
