@@ -960,3 +960,26 @@ def test_an_office_alone_is_no_writer() -> None:
 def test_a_social_handle_after_the_name_is_the_same_writer(line: str, author: str) -> None:
     byline = parse_byline(line, saved=datetime(2024, 3, 8, 12, 0))
     assert byline is not None and byline.author == author and byline.published is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("14 godzin temu | Marta Lis-Kowalczyk, Gdańsk", "Marta Lis-Kowalczyk"),
+        ("Nation.Cymru · Gethin Morgan · Wed 5 Mar", "Gethin Morgan"),
+        ("gan Sioned Puw, Swyddog Cangen Ceredigion", "Sioned Puw"),
+        ("By Com. R. Lakshmi", "R. Lakshmi"),
+        ("By J.R. Hartley", "J.R. Hartley"),
+    ],
+)
+def test_a_place_a_web_address_a_role_or_a_comrade_around_a_name_is_not_the_name(
+    line: str, author: str
+) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 12, 0))
+    assert byline is not None and byline.author == author
+
+
+def test_a_headline_with_a_comma_and_a_day_is_no_byline() -> None:
+    line = "Ex Ilva, Urso convoca i sindacati a Roma per il 18 marzo"
+    byline = parse_byline(line, saved=datetime(2025, 3, 12))
+    assert byline is None or byline.author is None

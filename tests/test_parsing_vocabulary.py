@@ -146,6 +146,8 @@ def test_a_personal_site_named_after_its_owner_keeps_them_as_writer() -> None:
     [
         ("Politics", "© 2025 Valleys Daily", "Valleys Daily"),
         ("Politik", "© 2025 Kieler Rundschau", "Kieler Rundschau"),
+        ("Politics", "© 2025 Valleys Daily ∙ Privacy ∙ Terms", "Valleys Daily"),
+        ("Politik", "© 2025 Kieler Rundschau · Impressum · Datenschutz", "Kieler Rundschau"),
     ],
 )
 def test_a_section_heading_is_not_the_publication(

@@ -37,7 +37,8 @@ _ROLE_WORDS: Final = frozenset(
     "corrispondente correspondente repórter verslaggever verslaggeefster kolumnist "
     "kolumnistin columnista commentator analist analista investigador investigadora "
     "ricercatore ricercatrice onderzoeker forscher forscherin chercheur chercheuse "
-    "korrespondentin ymchwilydd colofnydd minister ministre ministro ministra ministerin".split()
+    "korrespondentin ymchwilydd colofnydd minister ministre ministro ministra ministerin "
+    "swyddog cadeirydd llywydd trysorydd trefnydd cynrychiolydd".split()
 )
 # Role words that are surnames too ("Mary Head", "Ann Lead"): alone they make no role of a name.
 _SURNAME_ROLES: Final = frozenset(
@@ -47,7 +48,7 @@ _SURNAME_ROLES: Final = frozenset(
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
-    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
+    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|com|comrade|cde)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",

@@ -427,7 +427,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(named, found.value, found.clock)
     if signed_by_desk(rest.strip(_SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
-    author = clean_author(rest) or author_among_labels(rest)
+    author = clean_author(rest, places=_place_after(rest)) or author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
@@ -547,6 +547,13 @@ def _by_author(text: str) -> str | None:
     if author is not None and author.islower() and " " in _AFTER_NAMES.sub("", text).strip():
         return None  # a handle stands alone: "Por que a escala…" is a headline, not "que"
     return author
+
+
+def _place_after(rest: str) -> bool:
+    """Whether a dated line's words end in one word after their only comma, where a writer's
+    place stands ("14 godzin temu | Marta Lis-Kowalczyk, Gdańsk")."""
+    head, comma, tail = rest.rpartition(",")
+    return bool(comma) and "," not in head and len(tail.split()) == 1
 
 
 def _late_by(rest: str) -> str:

@@ -13,8 +13,8 @@ from publisher.ingest.parsing.names import is_name, is_news_section
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _COPYRIGHT: Final = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©]{3,60}?)"
-    r"\s*(?:\b(?:ltd|limited|inc|llc|gmbh|e\.\s?v|asbl|vzw|cic)\b.*|[.|,]|all rights|alle rechte"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[–-]\s?\d{4})?)?\s*(?:by\s)?(?P<name>[^.|,©·∙•]{3,60}?)"
+    r"\s*(?:\b(?:ltd|limited|inc|llc|gmbh|e\.\s?v|asbl|vzw|cic)\b.*|[.|,·∙•]|all rights|alle rechte"
     r"|tous droits|todos los|tutti i|$)",
     re.IGNORECASE,
 )

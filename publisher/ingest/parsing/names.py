@@ -117,6 +117,7 @@ ORG_WORDS: Final = frozenset(
 )
 _HANDLE: Final = re.compile(r"@?[a-z][a-z0-9_.-]{1,24}")
 _WORD_CHARS: Final = re.compile(r"[^\W\d_][\w'’.\-]*")
+_DOTTED_DOMAIN: Final = re.compile(r"[^\W\d_]{2}\.[^\W\d_]")
 _ATTRIBUTION: Final = re.compile(
     r"[,—–]\s{1,3}(?:argues|writes|says|explains|reports|asks|warns|insists|suggests|"
     r"contends|believes|notes|claims|recalls|reflects)\s{1,3}(?P<who>[^,;:!?]{3,80}?)"
@@ -129,8 +130,11 @@ _ACRONYM: Final = 3  # letters: "ITV", "PTI"; two ("AJ") may be initials
 
 
 def _is_name_word(word: str) -> bool:
-    """A capitalised word of letters (apostrophes, hyphens, an initial's dot allowed)."""
-    return word[0].isupper() and _WORD_CHARS.fullmatch(word) is not None
+    """A capitalised word of letters (apostrophes, hyphens, an initial's dot allowed; a dot
+    inside a word is a web address's, "Nation.Cymru")."""
+    if not word[0].isupper() or _WORD_CHARS.fullmatch(word) is None:
+        return False
+    return "." not in word or _DOTTED_DOMAIN.search(word) is None
 
 
 def is_news_section(text: str) -> bool:
