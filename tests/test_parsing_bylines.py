@@ -983,3 +983,23 @@ def test_a_headline_with_a_comma_and_a_day_is_no_byline() -> None:
     line = "Ex Ilva, Urso convoca i sindacati a Roma per il 18 marzo"
     byline = parse_byline(line, saved=datetime(2025, 3, 12))
     assert byline is None or byline.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Le Pádraig Ó Ceallaigh | 4 Márta 2024", "Pádraig Ó Ceallaigh"),
+        ("ANDRÉS CAMACHO (Sevilla) · hace 12 horas", "Andrés Camacho"),
+        ("By Jane Doe (@jane) · 4 March 2025", "Jane Doe"),
+    ],
+)
+def test_a_by_word_before_accented_capitals_and_an_aside_after_the_name(
+    line: str, author: str
+) -> None:
+    byline = parse_byline(line, saved=datetime(2025, 3, 6, 12, 0))
+    assert byline is not None and byline.author == author and byline.published is not None
+
+
+@pytest.mark.parametrize("signer", ["Redacció", "Redakcja", "Toimitus", "Redaktionen"])
+def test_a_newsroom_in_more_languages_is_no_writer(signer: str) -> None:
+    assert no_writer(signer)

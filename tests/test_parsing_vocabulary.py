@@ -164,3 +164,18 @@ def test_a_section_heading_is_not_the_publication(
     result = parse_page(page, saved=SAVED)
     assert result.publication == publication
     assert [item.author for item in result.items] == ["Jane Smith", "Owen Price", "Carys Jones"]
+
+
+def test_a_shop_or_a_venue_heading_its_page_is_no_owner_who_signs() -> None:
+    page = (
+        "Red Kite Books\n\nEvents at the shop\n\n"
+        "Poetry night: Words from the Valley\nTHU 13 MAR · 7.00pm\n"
+        "I am delighted to welcome three local poets to the shop.\n\n"
+        "Reading group: The Ragged Trousered Philanthropists\nFRI 14 MAR · 6.30pm\n"
+        "My favourite book, and we will read it together.\n\n"
+        "Book launch: Mill Town Commons\nSAT 15 MAR · 3.00pm\n"
+        "Join us for the launch and a glass of something.\n\n"
+        "© 2025 Red Kite Books\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert result.items and all(item.author != "Red Kite Books" for item in result.items)

@@ -166,7 +166,7 @@ _LEFT_OVER: Final = frozenset(
 )
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
-_BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-Z]\S*\s+[A-Z])")
+_BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
 _DIGIT: Final = re.compile(r"\d")
 # A forum thread's last reply under its title ("Last post: Today 10:02 by Gareth Lloyd").
 _LAST_ACTIVITY: Final = re.compile(
@@ -394,6 +394,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
             rest = _META.sub(" ", rest)
     if found is not None and _STRONG_CHARS.intersection(rest):
         rest = _PUBLISHED_IN.sub(" ", rest)
+    if found is not None and "(" in rest:
+        rest = _PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
     rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
     rest = _undangle(rest)
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)

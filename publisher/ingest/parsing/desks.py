@@ -38,6 +38,8 @@ _DESKS: Final = frozenset(
         "rédaction",
         "redaktion",
         "redactie",
+        *("redacció", "redaccio", "redakcja", "redakce", "redakcia", "redaksjonen", "redaktionen"),
+        *("toimitus", "szerkesztőség", "erredakzioa", "redacția", "redactia"),
         "y golygydd",
         *("admin", "administrator", "webmaster", "site admin", "guest post", "guest author"),
         *("super user", "superuser", "site editor", "web editor"),

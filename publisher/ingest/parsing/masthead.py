@@ -26,7 +26,10 @@ _FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I’m|my|My|me)\b")
 _SITE_WORDS: Final = frozenset(
     "Today News Times Post Daily Weekly Herald Gazette Journal Review Press Blog Online "
     "Magazine Bulletin Courier Observer Chronicle Standard Voice Tribune Express Mail Star "
-    "Union Party Council Network Campaign Group Branch Society Trust Foundation Institute".split()
+    "Union Party Council Network Campaign Group Branch Society Trust Foundation Institute "
+    "Books Bookshop Bookstore Publishing Records Media Radio Theatre Cinema Gallery Library "
+    "Centre Center Café Cafe Association Alliance Coalition Federation Movement Project "
+    "Collective Forum Co-op Cooperative Ltd".split()
 )
 _MAX_WORDS: Final = 6
 _MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
