@@ -144,3 +144,15 @@ def test_a_doubted_record_in_the_block_of_the_item_over_it_gives_that_item_its_b
     assert item.published is not None and item.published.date().isoformat() == "2025-03-04"
     byline = next(line for line in explain(result).lines if line.text.startswith("By Iain"))
     assert (byline.kind, byline.part) == ("item", "byline")
+
+
+def test_an_added_headline_over_a_doubted_title_takes_its_record() -> None:
+    # "Headline" / "Standfirst" / "di NAME" / "DATE": the rules read the standfirst as the
+    # record's title; the labeller adds the headline over it, which takes the record's
+    # byline and date, and the standfirst is its summary, not an item of its own.
+    result = parsed("cj_it_quotidiano_politica_di_caps_ore")
+    item = next(item for item in result.items if item.title.startswith("Salario minimo"))
+    assert item.author is not None and item.author.casefold() == "tommaso de luca"
+    assert item.published is not None and item.published.date().isoformat() == "2025-03-06"
+    assert item.summary is not None and item.summary.startswith("Tensione tra gli alleati")
+    assert not any(other.title.startswith("Tensione") for other in result.items)

@@ -64,6 +64,7 @@ def second_opinion(
     _records_rejoined(units, syms, dropped, kept)
     _bylines_up(units, syms, page, kept)
     added = _added(units, tagged, free, labeller.accept)
+    added = _headlines_over(units, p, labeller.reject, kept, added)
     _fill(units, syms, page, kept, added)
     merged = sorted([*kept, *added], key=lambda item: item.title)
     for number, item in enumerate(merged, start=1):
@@ -215,6 +216,35 @@ def _added(units: list[Unit], tagged: Tagged, free: list[int], accept: float) ->
         text = derive_title(unit.text) if unit.sentence else unit.text
         added.append(_Item(i, Draft(text, unit.line), None, {i: "title"}))
     return added
+
+
+def _headlines_over(
+    units: list[Unit], p: list[float], reject: float, kept: list[_Item], added: list[_Item]
+) -> list[_Item]:
+    """An added title right over a kept item's title in its block, where the labeller doubts
+    that one, is the record's headline, and the doubted line its standfirst (the rules read
+    "Headline" / "Standfirst" / "di NAME" / "DATE" one line late): the kept item takes the
+    headline. The added titles left over are returned."""
+    below = {item.title: item for item in kept}
+    left: list[_Item] = []
+    for new in added:
+        item = below.get(new.title + 1)
+        if (
+            item is None
+            or p[item.title] >= reject
+            or units[item.title].block != units[new.title].block
+        ):
+            left.append(new)
+            continue
+        standfirst = item.draft.summary or units[item.title].text
+        del item.fields[item.title]
+        item.fields[item.title] = "standfirst"
+        item.fields[new.title] = "title"
+        item.title = new.title
+        item.draft = dataclasses.replace(
+            item.draft, title=new.draft.title, line=new.draft.line, summary=standfirst
+        )
+    return left
 
 
 def _fill(
