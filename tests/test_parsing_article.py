@@ -3,11 +3,12 @@ article's short paragraphs, subheads, time stamps and contact blocks from a list
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import pytest
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.livepage import stamp_of
 
 SAVED = datetime(2024, 11, 20, 16, 0, tzinfo=UTC)
 SAVED_2025 = datetime(2025, 3, 20, tzinfo=UTC)
@@ -555,3 +556,77 @@ def test_a_columnists_name_over_the_headline_leaves_the_mastheads_tagline_out(
     result = parse_page(page, saved=SAVED_2025)
     assert result.layout == "long-page"
     assert [(item.title, item.author) for item in result.items] == [(headline, author)]
+
+
+LIVE_OPENED = (
+    MENU
+    + """● EN DIRECT
+GRÈVE DES TRANSPORTS
+Grève à la RATP : métros et bus à l'arrêt, suivez la journée en direct
+Les syndicats ont appelé à une journée de mobilisation. Le trafic est très perturbé.
+
+Par Claire Dumas et Hugo Martin
+20 nov. 2024, 06h30 · Mis à jour à 15h10
+
+Partager : Facebook · X · E-mail
+
+15h10
+Fin de la manifestation
+Le cortège s'est dispersé place de la Nation. Les organisateurs comptent 12 000 personnes.
+
+13h45
+La direction de la RATP annonce un trafic normal pour demain matin sur toutes les lignes.
+
+PUBLICITÉ
+
+11h20
+Rassemblement devant le siège
+Plusieurs centaines d'agents sont réunis devant le siège de l'entreprise depuis le matin.
+
+06h30
+Bonjour et bienvenue dans ce direct consacré à la grève des transports."""
+    + FOOTER
+)
+
+
+def test_a_live_page_signed_and_dated_over_later_entries_is_one_item() -> None:
+    result = parse_page(LIVE_OPENED, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title.startswith("Grève à la RATP : métros et bus à l'arrêt")
+    assert item.author == "Claire Dumas and Hugo Martin"
+    assert item.published is not None and item.published.date() == SAVED.date()
+
+
+def test_times_older_than_the_signed_lead_story_are_a_list_of_news() -> None:
+    older = LIVE_OPENED.replace("06h30 · Mis à jour à 15h10", "16h00")
+    result = parse_page(older, saved=SAVED)
+    assert result.layout != "long-page"
+
+
+def test_timed_entries_under_a_kicker_and_no_writer_are_not_one_article() -> None:
+    unsigned = LIVE_OPENED.replace("Par Claire Dumas et Hugo Martin\n", "")
+    result = parse_page(unsigned, saved=SAVED)
+    assert result.layout != "long-page"
+
+
+def test_a_kicker_in_capitals_over_a_signed_headline_leaves_it_the_title() -> None:
+    tagline = "Toute l'actualité de la région, chaque jour en continu\n\n● EN DIRECT"
+    [item] = parse_page(LIVE_OPENED.replace("● EN DIRECT", tagline), saved=SAVED).items
+    assert item.title.startswith("Grève à la RATP : métros et bus à l'arrêt")
+    assert item.author == "Claire Dumas and Hugo Martin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15:32 Uhr", time(15, 32)),
+        ("13h16", time(13, 16)),
+        ("9.05 pm", time(21, 5)),
+        ("[07:58]", time(7, 58)),
+        ("Published 15:32", None),
+        ("2024", None),
+    ],
+)
+def test_a_live_entry_stamp_is_a_time_of_day_alone(text: str, expected: time | None) -> None:
+    assert stamp_of(text) == expected

@@ -17,6 +17,7 @@ from typing import Final
 from publisher.ingest.parsing.bylines import dateline_date
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.livepage import live_article
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
 from publisher.ingest.parsing.text import ends_sentence
 
@@ -50,10 +51,13 @@ def find_article(
     turns = speaker_turns(units, syms)
     if turns:  # a transcript's speakers open its paragraphs: they head and sign nothing
         syms = [META if i in turns else s for i, s in enumerate(syms)]
-    if _signed(units, syms, records):
-        return None
     text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
     if _closed_teasers(units, syms, text):
+        return None
+    live = live_article(units, syms, text)  # its records carry the headline's signature
+    if live is not None:
+        return live
+    if _signed(units, syms, records):
         return None
     for first in (
         _long_paragraphs(units, syms, text),

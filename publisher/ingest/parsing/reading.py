@@ -25,6 +25,7 @@ from publisher.ingest.parsing.bylines import Byline, dateline_date, writers_one_
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.livepage import signed_under
 from publisher.ingest.parsing.longpage import (
     LONG_PAGE,
     box_writers,
@@ -252,7 +253,7 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
     above = found - 1
     while above >= 0 and syms[above] in (META, FURNITURE):
         above -= 1
-    if above >= 0 and syms[above] == BYLINE:
+    if above >= 0 and syms[above] == BYLINE and not signed_under(units, syms, found):
         while above > 0 and syms[above - 1] in (BYLINE, META, FURNITURE):
             above -= 1
         higher = _heading_above(units, syms, above)
