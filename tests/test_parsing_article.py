@@ -3,7 +3,7 @@ article's short paragraphs, subheads, time stamps and contact blocks from a list
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -630,3 +630,32 @@ def test_a_kicker_in_capitals_over_a_signed_headline_leaves_it_the_title() -> No
 )
 def test_a_live_entry_stamp_is_a_time_of_day_alone(text: str, expected: time | None) -> None:
     assert stamp_of(text) == expected
+
+
+REPORT_QUOTED = (
+    "Workers' Rights Union\nHOME  ABOUT US  REPORTS  CONTACT\n\n"
+    "Reports » Industrial Workers\n\nFACT-FINDING REPORT\n\n"
+    '"They Locked the Gate": Report of a Fact-Finding into the Dismissal of 312 Contract '
+    "Workers at a Components Plant in Manesar\n\n"
+    "Fact-finding team: Meera Krishnan and Aditya Rao\n"
+    "Released at a press conference, New Delhi, 21.11.2025\n\n"
+    "1. INTRODUCTION\n\n"
+    "On 4 November 2025, the management of the plant terminated 312 workers employed through "
+    "four contractors. A team visited Manesar from 9 to 11 November and spoke to 46 workers.\n\n"
+    "2. FINDINGS\n\n"
+    "The team finds that the terminations were a direct response to the workers' attempt to "
+    "form a union, and that the contract labour arrangement at the plant is a sham.\n\n"
+    "3. DEMANDS\n\n"
+    "- Immediate reinstatement of all 312 workers with back wages\n"
+    "- Registration of the workers' union without delay\n"
+)
+
+
+def test_a_long_headline_over_its_team_and_date_is_the_reports_title() -> None:
+    result = parse_page(REPORT_QUOTED, saved=datetime(2025, 11, 22, tzinfo=UTC))
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title.startswith('"They Locked the Gate": Report of a Fact-Finding')
+    assert item.title.endswith("in Manesar")
+    assert item.author == "Meera Krishnan and Aditya Rao"
+    assert item.published is not None and item.published.date() == date(2025, 11, 21)

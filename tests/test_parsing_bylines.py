@@ -893,3 +893,28 @@ def test_a_name_beside_its_place_or_section_is_the_author(line: str, author: str
 def test_a_newsroom_named_news_signs_no_writer() -> None:
     byline = parse_byline("By Sky News · 3 March 2025")
     assert byline is not None and byline.author is None
+
+
+# -- a report's team, and a dated phrase that names nobody ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Fact-finding team: Meera Krishnan, Aditya Rao and Shabnam Qureshi",
+            "Meera Krishnan, Aditya Rao and Shabnam Qureshi",
+        ),
+        ("Research team: Ana Gómez and Luis Prieto", "Ana Gómez and Luis Prieto"),
+    ],
+)
+def test_a_team_labelled_with_a_colon_writes_the_piece(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+def test_a_dated_phrase_in_lower_case_names_no_handle() -> None:
+    byline = parse_byline("Released at a press conference, New Delhi, 21.11.2025")
+    assert byline is not None
+    assert byline.author is None
+    assert byline.published == datetime(2025, 11, 21)

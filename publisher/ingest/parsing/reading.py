@@ -31,6 +31,7 @@ from publisher.ingest.parsing.longpage import (
     box_writers,
     in_author_box,
     parse_long_page,
+    signed_headline,
     signing,
 )
 from publisher.ingest.parsing.records import find_records
@@ -192,7 +193,7 @@ def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int)
     under = signing(syms, start)
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
-    candidate = parse_long_page(head)
+    candidate = parse_long_page(head, titled=title == first)  # a headline read as text
     drafts = candidate.build() if candidate.count else []
     byline = _with_dateline(
         merge_bylines([byline_of(units[i], syms[i]) for i in under]),
@@ -243,6 +244,8 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
     first paragraph, over any byline, date, metadata or kicker (a short label in
     capitals, the site's name) in between.  A heading right under the byline ("Listen
     to this article", a caption) gives way to the one above the byline."""
+    if signed_headline(units, syms, first):
+        return first
     found = _heading_above(units, syms, first)
     if found is None:  # the article opens the page: its first line may be the site's name
         opens = first < len(syms) and syms[first] == TITLE
