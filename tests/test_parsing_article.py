@@ -659,3 +659,73 @@ def test_a_long_headline_over_its_team_and_date_is_the_reports_title() -> None:
     assert item.title.endswith("in Manesar")
     assert item.author == "Meera Krishnan and Aditya Rao"
     assert item.published is not None and item.published.date() == date(2025, 11, 21)
+
+
+SPEECH = (
+    "Hospital Workers' Union\nHome | About | News | Conference | Contact\n\n"
+    "SPEECHES\n\n"
+    '"Nobody should work a double shift to pay the rent": President\'s address to conference\n\n'
+    "CHECK AGAINST DELIVERY\n\n"
+    "Dolores Keane, President\n"
+    "Delivered at the Conference Centre, Galway — Thursday 14th November 2024, 10.15am\n\n"
+    "Share:  Facebook  X  Email\n\n"
+    "Friends, delegates, guests.\n\n"
+    "Thank you to the Galway branch for the welcome.\n\n"
+    "I want to start with a number. Nine. That is how many hospitals signed agreements with us.\n\n"
+    "Where we are\n\n"
+    "When we last met, members were choosing between heating and eating.\n\n"
+    "That is why our claim rests on three things:\n\n"
+    "- pay that keeps up with prices;\n- safe staffing on every ward;\n- an end to agency work.\n\n"
+    "Let me take each in turn.\n\n"
+    "Pay\n\n"
+    "Some tell us the health service cannot afford a pay rise. It cannot afford to lose you.\n\n"
+    "Staffing\n\n"
+    "A ward short of three nurses is not a ward, it is a risk.\n\n"
+    "Conclusion\n\n"
+    "Go raibh míle maith agaibh.\n\n"
+    "ENDS\n\nMedia contact: Press Office, 01 555 0000\n\n© 2024 Hospital Workers' Union\n"
+)
+
+
+def test_a_speech_signed_by_its_speaker_and_dated_under_its_headline_is_one_item() -> None:
+    result = parse_page(SPEECH, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title.startswith('"Nobody should work a double shift to pay the rent"')
+    assert item.author == "Dolores Keane"
+    assert item.published is not None and item.published.date() == date(2024, 11, 14)
+
+
+EVENTS = (
+    MENU
+    + "\n\n".join(
+        f"{title}\n{speaker}\n{when}\n\n{blurb}"
+        for title, speaker, when, blurb in [
+            (
+                "Organising the care sector after the pandemic",
+                "Dolores Keane, President",
+                "Thursday 14th November 2024, 10.15am",
+                "A talk on what care workers won and what is left to win.",
+            ),
+            (
+                "Safe staffing: a law for every ward",
+                "Mark Doyle, General Secretary",
+                "Friday 15th November 2024, 2.30pm",
+                "Why ratios work, and how other countries brought them in.",
+            ),
+            (
+                "Agency work and the two-tier hospital",
+                "Aoife Ryan, Research Officer",
+                "Saturday 16th November 2024, 11.00am",
+                "New figures on what the health service spends on agencies.",
+            ),
+        ]
+    )
+    + FOOTER
+)
+
+
+def test_talks_each_with_a_speaker_and_a_date_are_not_one_speech() -> None:
+    result = parse_page(EVENTS, saved=SAVED)
+    assert result.layout != "long-page"
+    assert len(result.items) == 3

@@ -46,6 +46,7 @@ from publisher.ingest.parsing.roles import (
     TITLE,
     byline_of,
 )
+from publisher.ingest.parsing.signature import signed_copies
 from publisher.ingest.parsing.text import derive_title, ends_sentence
 
 LISTING: Final = "listing"
@@ -109,6 +110,11 @@ def read_page(
     article = find_article(units, syms, skip, reading.records) if forced is None else None
     if article is not None:
         return _long_page(units, syms, roles, article)
+    signed = signed_copies(units, syms) if forced is None else None
+    if signed is not None:  # a speech signed under its headline on lines of its own
+        article = find_article(signed.units, signed.syms, skip, reading.records, signed.lines)
+        if article is not None:
+            return _long_page(signed.units, signed.syms, roles, article, signed.lines)
     page = _listing(units, syms, roles, reading, header)
     if forced is not None and forced != page.layout:
         if forced == AUTHOR_ARCHIVE:
@@ -184,13 +190,20 @@ def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReadin
     return PageReading(TEASERS, drafts, roles, [chose, f"{TEASERS}: every line; fit 1.00"])
 
 
-def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int) -> PageReading:
-    """One item: the title above the first paragraph, its byline, everything after."""
+def _long_page(
+    units: list[Unit],
+    syms: list[str],
+    roles: list[str],
+    first: int,
+    signature: tuple[int, ...] = (),
+) -> PageReading:
+    """One item: the title above the first paragraph, its byline (the ``signature``'s
+    lines where known), everything after."""
     title = _article_title(units, syms, first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = signing(syms, start)
+    under = list(signature) or signing(syms, start)
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head, titled=title == first)  # a headline read as text
