@@ -3,11 +3,12 @@ article's short paragraphs, subheads, time stamps and contact blocks from a list
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.livepage import stamp_of
 
 SAVED = datetime(2024, 11, 20, 16, 0, tzinfo=UTC)
 SAVED_2025 = datetime(2025, 3, 20, tzinfo=UTC)
@@ -555,3 +556,176 @@ def test_a_columnists_name_over_the_headline_leaves_the_mastheads_tagline_out(
     result = parse_page(page, saved=SAVED_2025)
     assert result.layout == "long-page"
     assert [(item.title, item.author) for item in result.items] == [(headline, author)]
+
+
+LIVE_OPENED = (
+    MENU
+    + """● EN DIRECT
+GRÈVE DES TRANSPORTS
+Grève à la RATP : métros et bus à l'arrêt, suivez la journée en direct
+Les syndicats ont appelé à une journée de mobilisation. Le trafic est très perturbé.
+
+Par Claire Dumas et Hugo Martin
+20 nov. 2024, 06h30 · Mis à jour à 15h10
+
+Partager : Facebook · X · E-mail
+
+15h10
+Fin de la manifestation
+Le cortège s'est dispersé place de la Nation. Les organisateurs comptent 12 000 personnes.
+
+13h45
+La direction de la RATP annonce un trafic normal pour demain matin sur toutes les lignes.
+
+PUBLICITÉ
+
+11h20
+Rassemblement devant le siège
+Plusieurs centaines d'agents sont réunis devant le siège de l'entreprise depuis le matin.
+
+06h30
+Bonjour et bienvenue dans ce direct consacré à la grève des transports."""
+    + FOOTER
+)
+
+
+def test_a_live_page_signed_and_dated_over_later_entries_is_one_item() -> None:
+    result = parse_page(LIVE_OPENED, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title.startswith("Grève à la RATP : métros et bus à l'arrêt")
+    assert item.author == "Claire Dumas and Hugo Martin"
+    assert item.published is not None and item.published.date() == SAVED.date()
+
+
+def test_times_older_than_the_signed_lead_story_are_a_list_of_news() -> None:
+    older = LIVE_OPENED.replace("06h30 · Mis à jour à 15h10", "16h00")
+    result = parse_page(older, saved=SAVED)
+    assert result.layout != "long-page"
+
+
+def test_timed_entries_under_a_kicker_and_no_writer_are_not_one_article() -> None:
+    unsigned = LIVE_OPENED.replace("Par Claire Dumas et Hugo Martin\n", "")
+    result = parse_page(unsigned, saved=SAVED)
+    assert result.layout != "long-page"
+
+
+def test_a_kicker_in_capitals_over_a_signed_headline_leaves_it_the_title() -> None:
+    tagline = "Toute l'actualité de la région, chaque jour en continu\n\n● EN DIRECT"
+    [item] = parse_page(LIVE_OPENED.replace("● EN DIRECT", tagline), saved=SAVED).items
+    assert item.title.startswith("Grève à la RATP : métros et bus à l'arrêt")
+    assert item.author == "Claire Dumas and Hugo Martin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15:32 Uhr", time(15, 32)),
+        ("13h16", time(13, 16)),
+        ("9.05 pm", time(21, 5)),
+        ("[07:58]", time(7, 58)),
+        ("Published 15:32", None),
+        ("2024", None),
+    ],
+)
+def test_a_live_entry_stamp_is_a_time_of_day_alone(text: str, expected: time | None) -> None:
+    assert stamp_of(text) == expected
+
+
+REPORT_QUOTED = (
+    "Workers' Rights Union\nHOME  ABOUT US  REPORTS  CONTACT\n\n"
+    "Reports » Industrial Workers\n\nFACT-FINDING REPORT\n\n"
+    '"They Locked the Gate": Report of a Fact-Finding into the Dismissal of 312 Contract '
+    "Workers at a Components Plant in Manesar\n\n"
+    "Fact-finding team: Meera Krishnan and Aditya Rao\n"
+    "Released at a press conference, New Delhi, 21.11.2025\n\n"
+    "1. INTRODUCTION\n\n"
+    "On 4 November 2025, the management of the plant terminated 312 workers employed through "
+    "four contractors. A team visited Manesar from 9 to 11 November and spoke to 46 workers.\n\n"
+    "2. FINDINGS\n\n"
+    "The team finds that the terminations were a direct response to the workers' attempt to "
+    "form a union, and that the contract labour arrangement at the plant is a sham.\n\n"
+    "3. DEMANDS\n\n"
+    "- Immediate reinstatement of all 312 workers with back wages\n"
+    "- Registration of the workers' union without delay\n"
+)
+
+
+def test_a_long_headline_over_its_team_and_date_is_the_reports_title() -> None:
+    result = parse_page(REPORT_QUOTED, saved=datetime(2025, 11, 22, tzinfo=UTC))
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title.startswith('"They Locked the Gate": Report of a Fact-Finding')
+    assert item.title.endswith("in Manesar")
+    assert item.author == "Meera Krishnan and Aditya Rao"
+    assert item.published is not None and item.published.date() == date(2025, 11, 21)
+
+
+SPEECH = (
+    "Hospital Workers' Union\nHome | About | News | Conference | Contact\n\n"
+    "SPEECHES\n\n"
+    '"Nobody should work a double shift to pay the rent": President\'s address to conference\n\n'
+    "CHECK AGAINST DELIVERY\n\n"
+    "Dolores Keane, President\n"
+    "Delivered at the Conference Centre, Galway — Thursday 14th November 2024, 10.15am\n\n"
+    "Share:  Facebook  X  Email\n\n"
+    "Friends, delegates, guests.\n\n"
+    "Thank you to the Galway branch for the welcome.\n\n"
+    "I want to start with a number. Nine. That is how many hospitals signed agreements with us.\n\n"
+    "Where we are\n\n"
+    "When we last met, members were choosing between heating and eating.\n\n"
+    "That is why our claim rests on three things:\n\n"
+    "- pay that keeps up with prices;\n- safe staffing on every ward;\n- an end to agency work.\n\n"
+    "Let me take each in turn.\n\n"
+    "Pay\n\n"
+    "Some tell us the health service cannot afford a pay rise. It cannot afford to lose you.\n\n"
+    "Staffing\n\n"
+    "A ward short of three nurses is not a ward, it is a risk.\n\n"
+    "Conclusion\n\n"
+    "Go raibh míle maith agaibh.\n\n"
+    "ENDS\n\nMedia contact: Press Office, 01 555 0000\n\n© 2024 Hospital Workers' Union\n"
+)
+
+
+def test_a_speech_signed_by_its_speaker_and_dated_under_its_headline_is_one_item() -> None:
+    result = parse_page(SPEECH, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title.startswith('"Nobody should work a double shift to pay the rent"')
+    assert item.author == "Dolores Keane"
+    assert item.published is not None and item.published.date() == date(2024, 11, 14)
+
+
+EVENTS = (
+    MENU
+    + "\n\n".join(
+        f"{title}\n{speaker}\n{when}\n\n{blurb}"
+        for title, speaker, when, blurb in [
+            (
+                "Organising the care sector after the pandemic",
+                "Dolores Keane, President",
+                "Thursday 14th November 2024, 10.15am",
+                "A talk on what care workers won and what is left to win.",
+            ),
+            (
+                "Safe staffing: a law for every ward",
+                "Mark Doyle, General Secretary",
+                "Friday 15th November 2024, 2.30pm",
+                "Why ratios work, and how other countries brought them in.",
+            ),
+            (
+                "Agency work and the two-tier hospital",
+                "Aoife Ryan, Research Officer",
+                "Saturday 16th November 2024, 11.00am",
+                "New figures on what the health service spends on agencies.",
+            ),
+        ]
+    )
+    + FOOTER
+)
+
+
+def test_talks_each_with_a_speaker_and_a_date_are_not_one_speech() -> None:
+    result = parse_page(EVENTS, saved=SAVED)
+    assert result.layout != "long-page"
+    assert len(result.items) == 3

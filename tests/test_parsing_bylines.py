@@ -1003,3 +1003,28 @@ def test_a_by_word_before_accented_capitals_and_an_aside_after_the_name(
 @pytest.mark.parametrize("signer", ["Redacció", "Redakcja", "Toimitus", "Redaktionen"])
 def test_a_newsroom_in_more_languages_is_no_writer(signer: str) -> None:
     assert no_writer(signer)
+
+
+# -- a report's team, and a dated phrase that names nobody ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Fact-finding team: Meera Krishnan, Aditya Rao and Shabnam Qureshi",
+            "Meera Krishnan, Aditya Rao and Shabnam Qureshi",
+        ),
+        ("Research team: Ana Gómez and Luis Prieto", "Ana Gómez and Luis Prieto"),
+    ],
+)
+def test_a_team_labelled_with_a_colon_writes_the_piece(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+def test_a_dated_phrase_in_lower_case_names_no_handle() -> None:
+    byline = parse_byline("Released at a press conference, New Delhi, 21.11.2025")
+    assert byline is not None
+    assert byline.author is None
+    assert byline.published == datetime(2025, 11, 21)

@@ -185,3 +185,12 @@ def test_a_publications_list_dates_each_title_by_the_row_above_it() -> None:
         ("La sous-traitance dans le nettoyage : qui paie ?", "Sophie Martin", "2025-02-20"),
         ("Dix ans de ruptures conventionnelles", None, "2025-02-06"),
     ]
+
+
+@pytest.mark.parametrize("line", ["Reports » Industrial Workers", "Home » News » Local"])
+def test_a_trail_of_chevrons_is_furniture(line: str) -> None:
+    assert furniture_kind(line) == LINK
+
+
+def test_a_quotation_in_guillemets_is_no_trail() -> None:
+    assert furniture_kind("Un « score de productivité » individuel") is None

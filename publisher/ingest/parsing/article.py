@@ -17,6 +17,7 @@ from typing import Final
 from publisher.ingest.parsing.bylines import dateline_date
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.livepage import live_article
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
 from publisher.ingest.parsing.text import ends_sentence
 
@@ -44,20 +45,28 @@ _CLOSED: Final = 3  # this many paragraphs closed by the link the page repeats a
 
 
 def find_article(
-    units: list[Unit], syms: list[str], skip: set[int], records: list[Record]
+    units: list[Unit],
+    syms: list[str],
+    skip: set[int],
+    records: list[Record],
+    signature: tuple[int, ...] = (),
 ) -> int | None:
-    """The index of the article's first paragraph, or None when the page lists items."""
+    """The index of the article's first paragraph, or None when the page lists items;
+    ``signature``: the lines known to sign the headline (else those near the top)."""
     turns = speaker_turns(units, syms)
     if turns:  # a transcript's speakers open its paragraphs: they head and sign nothing
         syms = [META if i in turns else s for i, s in enumerate(syms)]
-    if _signed(units, syms, records):
-        return None
     text = [i for i, s in enumerate(syms) if s in (TEXT, TITLE, BYLINE, LIST) and i not in skip]
     if _closed_teasers(units, syms, text):
         return None
+    live = live_article(units, syms, text)  # its records carry the headline's signature
+    if live is not None:
+        return live
+    if _signed(units, syms, records):
+        return None
     for first in (
         _long_paragraphs(units, syms, text),
-        _signed_once(units, syms, text),
+        _signed_once(units, syms, text, signature),
         _unexplained(syms, text, records),
     ):
         if first is not None:
@@ -154,11 +163,14 @@ def wrapped_line(units: list[Unit], syms: list[str], index: int) -> bool:
     return wide and _PROSE_MARK.search(text) is not None
 
 
-def _signed_once(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
-    """The first paragraph when the bylines near the top (over and under the headline)
-    sign paragraphs of running text (two or more) and nothing after signs a piece of its
-    own, with only an interview's questions or an article's subheads between them."""
-    top = _top_bylines(syms, text)
+def _signed_once(
+    units: list[Unit], syms: list[str], text: list[int], signature: tuple[int, ...]
+) -> int | None:
+    """The first paragraph when the bylines near the top (over and under the headline, or
+    the ``signature`` given) sign paragraphs of running text (two or more) and nothing
+    after signs a piece of its own, with only an interview's questions or an article's
+    subheads between them."""
+    top = [text.index(i) for i in signature] if signature else _top_bylines(syms, text)
     if not top:
         return None
     after = text[top[-1] + 1 :]

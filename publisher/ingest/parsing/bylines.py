@@ -76,7 +76,9 @@ _BY: Final = re.compile(
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
-    r"|autorstwo)\s*:\s*",
+    r"|autorstwo)\s*:\s*"
+    # the team that wrote a report: "Fact-finding team: A, B and C", "Équipe : A et B"
+    r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*",
     re.IGNORECASE,
 )
 # When a piece was last changed, after its date: "| Updated 2 hours ago", "· Atualizado há
@@ -213,7 +215,8 @@ _BY_START: Final = re.compile(
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
-    r"|\w+(?:[*:_]in(?:nen)?|\s+(?:&|and)\s+\w+)?\s*:",
+    r"|\w+(?:[*:_]in(?:nen)?|\s+(?:&|and)\s+\w+)?\s*:"
+    r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
@@ -430,7 +433,10 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if signed_by_desk(rest.strip(_SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
     author = clean_author(rest, places=_place_after(rest)) or author_among_labels(rest)
-    # one capitalised word beside a date is a label ("News"); a handle ("admin") signs
+    # one capitalised word beside a date is a label ("News"); a handle alone ("admin")
+    # signs, not a phrase's first word ("Released at a press conference, New Delhi")
+    if author is not None and author.islower() and author != rest.strip(_SEPARATORS):
+        return Byline(None, found.value, found.clock)  # a phrase, dated: no handle signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
     dateline = not _word_in_phrase(text, found.start, found.end) and _dateline(rest, text)

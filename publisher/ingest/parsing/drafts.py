@@ -14,7 +14,7 @@ from publisher.ingest.parsing.names import leading_by, trailing_author
 from publisher.ingest.parsing.text import derive_title
 
 _TITLE_MAX: Final = 100
-_HEADLINE_MAX: Final = 120  # an article's own headline, kept whole (a title-like line's most)
+_HEADLINE_MAX: Final = 240  # an article's own headline, kept whole (a long one over its byline)
 _SAVED_SLACK: Final = timedelta(days=1)  # time zones and late saves
 _ELIDED: Final = re.compile(r"\s*\[(?:…|\.\.\.)\]$")
 # a flash teaser's time of day before a dash: "ore 11:20 – …", "kl. 9.05 — …", "à 18h47 - …"

@@ -94,7 +94,7 @@ _PROMOTION: Final = re.compile(
     r"|(?:buy|order|shop|get)\b[^.!?]{0,80}[£€$]\s?\d[\d.,]*\s*$",  # "Buy from our shop £15.29"
     re.IGNORECASE,
 )
-_TRAIL: Final = re.compile(r"\s[>›]\s")
+_TRAIL: Final = re.compile(r"\s[>›»]\s")
 _NAV_SEPARATORS: Final = re.compile(r"\s*[|›»]\s*|\s+[·•/]\s+")
 _WIDE_GAP: Final = re.compile(r"(?<=\S) {2,}(?=\S)")
 # The entries of a site's menu: a row of capitalised words holding two of them is a menu
@@ -202,8 +202,10 @@ def _is_copyright(text: str, lower: str) -> bool:
 
 def _is_navigation(text: str) -> bool:
     """A row of three or more short links: "Home | News | About"; or a trail of two or
-    more: "Articles > Women and work"."""
-    if (" > " in text or " › " in text) and _is_trail(text):
+    more: "Articles > Women and work", "Reports » Industrial Workers" (a quotation's
+    guillemets set apart no trail: "Un « score » individuel")."""
+    chevrons = " » " in text and "«" not in text
+    if (" > " in text or " › " in text or chevrons) and _is_trail(text):
         return True
     marked = "|" in text or "›" in text or "»" in text or " ·" in text or " •" in text
     if not (marked or " /" in text) or _NAV_HINT.search(text) is None:

@@ -15,7 +15,7 @@ from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.drafts import Candidate, Draft
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
-from publisher.ingest.parsing.text import derive_title, first_sentence
+from publisher.ingest.parsing.text import derive_title, ends_sentence, first_sentence
 
 LONG_PAGE: Final = "long-page"
 
@@ -30,11 +30,12 @@ _SIGN_REACH: Final = 8  # lines under a headline where the byline signing the ar
 _SIGNING_LINES: Final = 2  # a byline and a date line under it
 
 
-def parse_long_page(units: list[Unit]) -> Candidate:
-    """The page read as one long item."""
+def parse_long_page(units: list[Unit], *, titled: bool = False) -> Candidate:
+    """The page read as one long item; ``titled``: its first line is the headline, however
+    long (else only when it reads as a title)."""
     if not units:
         return Candidate(LONG_PAGE, 0, 0.0, f"{LONG_PAGE}: no text", list)
-    has_title = units[0].title_like
+    has_title = titled or units[0].title_like
     body = units[1:] if has_title else units
     byline = _page_byline(body)
     body = [u for u in body if u is not byline]
@@ -111,6 +112,31 @@ def _contact(syms: list[str], index: int, title: int) -> bool:
     above = syms[index - 1] if index > 0 else FURNITURE
     below = next((s for s in syms[index + 1 :] if s != META), FURNITURE)
     return above == TITLE and below in (FURNITURE, LABEL)
+
+
+def signed_headline(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a line read as a paragraph is the article's headline (long, or in quotes):
+    it stands alone in its block, ends no sentence, nothing but furniture and a label
+    over it (a standfirst has its headline there), and the lines signing and dating the
+    article (a writer, a date) stand right under it."""
+    if index >= len(units):
+        return False
+    unit = units[index]
+    if syms[index] not in (TEXT, TITLE) or ends_sentence(unit.text):
+        return False
+    above = index - 1
+    while above >= 0 and (syms[above] in (LABEL, META) or _kicker(units[above], syms[above])):
+        above -= 1
+    if above >= 0 and syms[above] != FURNITURE:
+        return False
+    alone = all(units[j].block != unit.block for j in (index - 1, index + 1) if 0 <= j < len(units))
+    under = range(index + 1, min(len(units), index + _SIGNING_LINES + 1))
+    return alone and any(syms[j] == BYLINE and units[j].byline is not None for j in under)
+
+
+def _kicker(unit: Unit, symbol: str) -> bool:
+    """A label in capitals read as a bare name ("FACT-FINDING REPORT"): no byline parsed."""
+    return symbol == BYLINE and unit.byline is None and unit.text.isupper()
 
 
 def box_writers(

@@ -25,11 +25,13 @@ from publisher.ingest.parsing.bylines import Byline, dateline_date, writers_one_
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.livepage import signed_under
 from publisher.ingest.parsing.longpage import (
     LONG_PAGE,
     box_writers,
     in_author_box,
     parse_long_page,
+    signed_headline,
     signing,
 )
 from publisher.ingest.parsing.records import find_records
@@ -44,6 +46,7 @@ from publisher.ingest.parsing.roles import (
     TITLE,
     byline_of,
 )
+from publisher.ingest.parsing.signature import signed_copies
 from publisher.ingest.parsing.text import derive_title, ends_sentence
 
 LISTING: Final = "listing"
@@ -107,6 +110,11 @@ def read_page(
     article = find_article(units, syms, skip, reading.records) if forced is None else None
     if article is not None:
         return _long_page(units, syms, roles, article)
+    signed = signed_copies(units, syms) if forced is None else None
+    if signed is not None:  # a speech signed under its headline on lines of its own
+        article = find_article(signed.units, signed.syms, skip, reading.records, signed.lines)
+        if article is not None:
+            return _long_page(signed.units, signed.syms, roles, article, signed.lines)
     page = _listing(units, syms, roles, reading, header)
     if forced is not None and forced != page.layout:
         if forced == AUTHOR_ARCHIVE:
@@ -182,16 +190,23 @@ def _teasers(units: list[Unit], syms: list[str], roles: list[str]) -> PageReadin
     return PageReading(TEASERS, drafts, roles, [chose, f"{TEASERS}: every line; fit 1.00"])
 
 
-def _long_page(units: list[Unit], syms: list[str], roles: list[str], first: int) -> PageReading:
-    """One item: the title above the first paragraph, its byline, everything after."""
+def _long_page(
+    units: list[Unit],
+    syms: list[str],
+    roles: list[str],
+    first: int,
+    signature: tuple[int, ...] = (),
+) -> PageReading:
+    """One item: the title above the first paragraph, its byline (the ``signature``'s
+    lines where known), everything after."""
     title = _article_title(units, syms, first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = signing(syms, start)
+    under = list(signature) or signing(syms, start)
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
-    candidate = parse_long_page(head)
+    candidate = parse_long_page(head, titled=title == first)  # a headline read as text
     drafts = candidate.build() if candidate.count else []
     byline = _with_dateline(
         merge_bylines([byline_of(units[i], syms[i]) for i in under]),
@@ -242,6 +257,8 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
     first paragraph, over any byline, date, metadata or kicker (a short label in
     capitals, the site's name) in between.  A heading right under the byline ("Listen
     to this article", a caption) gives way to the one above the byline."""
+    if signed_headline(units, syms, first):
+        return first
     found = _heading_above(units, syms, first)
     if found is None:  # the article opens the page: its first line may be the site's name
         opens = first < len(syms) and syms[first] == TITLE
@@ -252,7 +269,7 @@ def _article_title(units: list[Unit], syms: list[str], first: int) -> int | None
     above = found - 1
     while above >= 0 and syms[above] in (META, FURNITURE):
         above -= 1
-    if above >= 0 and syms[above] == BYLINE:
+    if above >= 0 and syms[above] == BYLINE and not signed_under(units, syms, found):
         while above > 0 and syms[above - 1] in (BYLINE, META, FURNITURE):
             above -= 1
         higher = _heading_above(units, syms, above)

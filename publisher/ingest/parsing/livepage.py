@@ -1,0 +1,115 @@
+"""Whether a page is one live article: a headline signed by its writers and dated, over
+entries each stamped with a time of day alone, all later than the article was opened.
+
+A live blog ("the day in the live blog", "acompanhe ao minuto") gives its entries times
+and often headings of their own, so its record pattern reads like a list of flash
+teasers.  What tells a reader it is one piece is the top: one headline, a byline naming
+its writers and a full date, and under it only times of day from that date on (the
+entries are updates to the story, newest or oldest first), with no other writer or date
+signing anything.  A ticker of short news names no writer over its times, and a listing
+signs or dates each of its items, so both stay listings.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Final
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, TEXT, TITLE
+
+_TOP: Final = 10  # the writers' byline stands within this many lines of the page's text
+_HEADLINE_REACH: Final = 3  # lines between the headline and its byline (a standfirst)
+_DATE_REACH: Final = 2  # the date stands on the byline's line or right under it
+_ENTRIES: Final = 3  # a live article has this many stamped entries at least
+# a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]"
+_STAMP: Final = re.compile(
+    r"[\[(]?(?P<hour>[01]?\d|2[0-3])[:.hH](?P<minute>[0-5]\d)[\])]?"
+    r"(?:\s?(?P<ampm>[ap])\.?m\.?|\s?[^\W\d_]{1,3})?",
+    re.IGNORECASE,
+)
+
+
+def live_article(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
+    """The first paragraph (the standfirst under the headline) when the page is one live
+    article; None otherwise.  ``text`` are the page's lines of text, bylines and lists."""
+    signature = _signature(units, syms, text)
+    if signature is None:
+        return None
+    writer, opened = signature
+    after = [i for i in range(opened + 1, len(units)) if syms[i] not in (FURNITURE,)]
+    stamps = [i for i in after if stamp_of(units[i].text) is not None]
+    if len(stamps) < _ENTRIES or not _entries(syms, stamps):
+        return None
+    if any(_signs(units[i]) for i in after if i not in stamps):
+        return None  # another writer or date signs a piece of its own: a listing
+    start = units[opened].byline
+    if start is None or start.published is None:
+        return None
+    since = start.published.time()
+    if any(_earlier(stamp_of(units[i].text), since) for i in stamps):
+        return None  # an entry older than the article: a list of the day's news
+    near = [i for i in text if writer - _HEADLINE_REACH <= i]
+    return next((i for i in near if syms[i] == TEXT), None)
+
+
+def stamp_of(text: str) -> time | None:
+    """The time of day a line holds alone ("15:32 Uhr", "13h16", "9.05 am"), or None."""
+    match = _STAMP.fullmatch(text.strip())
+    if match is None:
+        return None
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    ampm = (match.group("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    return time(hour % 24, minute)
+
+
+def _signature(units: list[Unit], syms: list[str], text: list[int]) -> tuple[int, int] | None:
+    """Where the writers' byline under the headline stands and the line dating it (the
+    same line or the one under it): a byline naming a writer near the top, a headline a
+    standfirst's breadth above it, and a full date (no time of day alone)."""
+    for i in text[:_TOP]:
+        byline = units[i].byline
+        if syms[i] != BYLINE or byline is None or byline.author is None:
+            continue
+        if not any(syms[j] == TITLE for j in range(max(0, i - _HEADLINE_REACH), i)):
+            return None
+        for j in range(i, min(len(units), i + _DATE_REACH)):
+            dated = units[j].byline
+            if syms[j] == BYLINE and dated and dated.published and not dated.clock:
+                return i, j
+        return None
+    return None
+
+
+def signed_under(units: list[Unit], syms: list[str], heading: int) -> bool:
+    """Whether a byline naming a writer stands right under a headline, past a standfirst
+    at most: the headline's own, so a name-like kicker over it ("ECONOMIA · GREVE GERAL")
+    signs nothing and the headline stays the article's title."""
+    for i in range(heading + 1, min(len(units), heading + _HEADLINE_REACH + 1)):
+        if syms[i] == BYLINE:
+            byline = units[i].byline
+            return byline is not None and byline.author is not None
+        if syms[i] != TEXT:
+            return False
+    return False
+
+
+def _entries(syms: list[str], stamps: list[int]) -> bool:
+    """Whether each stamp stands over an entry: a heading or a paragraph right under it."""
+    return all(i + 1 < len(syms) and syms[i + 1] in (TEXT, TITLE) for i in stamps)
+
+
+def _signs(unit: Unit) -> bool:
+    """Whether a line names a writer or a full date (a time of day alone signs nothing)."""
+    byline = unit.byline
+    if byline is None:
+        return False
+    return byline.author is not None or (byline.published is not None and not byline.clock)
+
+
+def _earlier(stamp: time | None, since: time) -> bool:
+    """Whether an entry's time is before the article was opened."""
+    return stamp is not None and stamp < since
