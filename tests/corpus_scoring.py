@@ -11,7 +11,8 @@ or a difflib ratio of at least 0.85, or one a prefix of the other covering at le
 of the longer. One allowance on top: a produced title that was visibly cut (it ends in
 an ellipsis, as a title derived from a long teaser sentence does) also matches a labelled
 title it is a prefix of when it covers at least half of it. Author, date and URL accuracy
-are over matched pairs (both null is right; URLs are compared as written).
+are over matched pairs (both null is right; authors are compared name by name, so "A, B and
+C" and "A and B and C" agree; URLs are compared as written).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import difflib
 import hashlib
 import inspect
 import json
+import re
 import statistics
 import time
 import unicodedata
@@ -27,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 # The parser's one import site: it is moving from publisher.parsing to publisher.ingest.parsing.
 try:
@@ -129,6 +131,14 @@ class Page:
     site_style: str
     language: str
     items: tuple[Expected, ...]
+
+
+_JOINED: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _names(author: str | None) -> list[str]:
+    """An author's names, normalised: "A, B and C" and "A and B and C" name the same three."""
+    return [normalise(name) for name in _JOINED.split(author or "") if name.strip()]
 
 
 def _date(value: Any) -> date | None:
@@ -268,7 +278,7 @@ class Pair:
 
     @property
     def author_right(self) -> bool:
-        return normalise(self.expected.author) == normalise(self.produced.author)
+        return _names(self.expected.author) == _names(self.produced.author)
 
     @property
     def date_right(self) -> bool:
