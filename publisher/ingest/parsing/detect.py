@@ -14,6 +14,7 @@ from publisher.ingest.parsing.context import symbols
 from publisher.ingest.parsing.dates import load_zone, page_day_first
 from publisher.ingest.parsing.drafts import Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
+from publisher.ingest.parsing.headlines import mixed_sizes
 from publisher.ingest.parsing.labeller import Labeller, packaged
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade, split_inline
 from publisher.ingest.parsing.links import attach_links, parse_links
@@ -84,10 +85,11 @@ def parse_page(
     drafts = _by_owner(page, units) if hints.author is None else page.drafts
     items = tuple(finalise(draft, zone, hints.author, saved) for draft in drafts)
     layout = _undated(page.layout, items) if hints.layout is None else page.layout
+    if hints.layout is None and layout == LISTING and mixed_sizes(page.records):
+        layout = TEASERS  # a front page: kickers over teasers of mixed sizes, few bylines
     if layout != page.layout:
-        page.reasons[0] = (
-            page.reasons[0].replace(page.layout, layout, 1) + " (its dates an event's)"
-        )
+        why = " (a front page's teasers)" if layout == TEASERS else " (its dates an event's)"
+        page.reasons[0] = page.reasons[0].replace(page.layout, layout, 1) + why
     items = attach_links(items, links, layout)
     return ParseResult(
         layout=layout,

@@ -178,7 +178,7 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     items under days ("Saturday, March 2, 2024" over two posts, then the next day): two
     or more date lines that no record took, or that open a record from a block of their
     own; or, where no record is dated, the one date over them all (a paper's issue date
-    in its masthead, a front page's "Wednesday 6 March 2024")."""
+    in its masthead, a date line over the list; not the day beside the site's name)."""
     if not records:
         return
     taken = {i for r in records for i in r.indexes}
@@ -191,6 +191,7 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     first, last = records[0].indexes[0], records[-1].indexes[-1]
     heads = [i for i in range(first, last) if (i not in taken or i in openers) and _dated(units, i)]
     above = [i for i in range(first) if i not in taken and _dated(units, i)][-1:]
+    above = [i for i in above if not _beside_site_name(units, i)]
     if len(heads) < _HEADINGS and (heads or any(_has_date(units, r) for r in records)):
         return
     if not heads and not above:
@@ -200,6 +201,13 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
         if not _has_date(units, record):
             before = [h for h in heads if h < record.indexes[0]]
             record.heading = before[-1] if before else None
+
+
+def _beside_site_name(units: list[Unit], index: int) -> bool:
+    """Whether a date line stands in the page's opening block, beside the site's name
+    ("THE STEEL PRESS" / its tagline / "Thursday 27 November 2025"): the day the site
+    prints on every page it serves, not the day its stories came out."""
+    return units[index].block == units[0].block and index > 0
 
 
 def day_headings(units: list[Unit], syms: list[str]) -> list[int]:

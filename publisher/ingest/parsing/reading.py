@@ -47,7 +47,7 @@ from publisher.ingest.parsing.roles import (
     byline_of,
 )
 from publisher.ingest.parsing.signature import signed_copies
-from publisher.ingest.parsing.text import derive_title, ends_sentence
+from publisher.ingest.parsing.text import dash_headline, derive_title, ends_sentence
 
 LISTING: Final = "listing"
 LISTING_BYLINES: Final = "listing-bylines"
@@ -62,6 +62,8 @@ _GUESTS: Final = re.compile(
 )
 _MASTHEAD: Final = "(masthead"  # the reason a page's name line is furniture
 _NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
+_HEADED_MIN: Final = 3  # records set "Headline — sentence." for the page to be read so
+_HEADED_SHARE: Final = 0.8  # ... and this share of the records whose title is derived
 
 
 @dataclass
@@ -356,8 +358,9 @@ def _listing(
     dated = 0
     teasers = 0
     bare = 0  # records of a headline alone
+    headed = _dash_headed(units, syms, reading.records)
     for number, record in enumerate(reading.records, start=1):
-        draft, category, is_teaser = _draft(units, syms, record)
+        draft, category, is_teaser = _draft(units, syms, record, headed=headed)
         if header is not None:
             following = (
                 reading.records[number].indexes[0] if number < len(reading.records) else None
@@ -439,11 +442,34 @@ def _layout(count: int, dated: int, teasers: int, bare: int, header: Header | No
     return TEASERS if (teasers + bare) * 2 > count else LISTING
 
 
-def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, str | None, bool]:
-    """One record's item, its kicker (category) and whether its title was derived."""
+def _dash_headed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
+    """Whether the page sets its items "Headline — what it is about." on one line, nearly
+    every one: a listing of titles with their standfirsts, not sentences to derive
+    titles from ("Zorg dichtbij huis — Lessen uit tien gemeenten …")."""
+    lines = [units[i].text for r in records for i, role in r.roles.items() if role == "title"]
+    texts = [t for t, r in zip(lines, records, strict=True) if _title_derived(syms, r)]
+    headed = sum(1 for text in texts if dash_headline(text) is not None)
+    return headed >= _HEADED_MIN and headed >= _HEADED_SHARE * len(texts)
+
+
+def _title_derived(syms: list[str], record: Record) -> bool:
+    """Whether a record's title line is text or a list item: its title is derived."""
+    title = next(i for i, role in record.roles.items() if role == "title")
+    return syms[title] in (TEXT, LIST)
+
+
+def _draft(
+    units: list[Unit], syms: list[str], record: Record, *, headed: bool = False
+) -> tuple[Draft, str | None, bool]:
+    """One record's item, its kicker (category) and whether its title was derived;
+    ``headed``: a line "Headline — sentence." is the title and its standfirst."""
     title_index = next(i for i, role in record.roles.items() if role == "title")
     title_unit = units[title_index]
     derived = syms[title_index] in (TEXT, LIST)
+    split = dash_headline(title_unit.text) if derived and headed else None
+    if split is not None:
+        title_unit = title_unit._replace(text=split[0])
+        derived = False
     bodies = _standfirst(units, [i for i in record.indexes if record.roles.get(i) == "standfirst"])
     signs = [i for i in record.indexes if record.roles.get(i) == "byline"]
     bylines = [byline_of(units[i], syms[i]) for i in signs]
@@ -457,6 +483,8 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
         title = derive_title(summary)
     else:
         title = _GUESTS.sub("", title_unit.text) or title_unit.text
+        if split is not None:
+            bodies = [split[1], *bodies]
         if bodies:
             summary, author = read_standfirst(bodies[0])
     if record.heading is not None:  # the day the page groups the item under

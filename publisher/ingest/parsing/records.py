@@ -31,6 +31,7 @@ from publisher.ingest.parsing.fields import (
     without_stray_edges,
 )
 from publisher.ingest.parsing.furniture import LINK
+from publisher.ingest.parsing.headlines import with_kicked_headlines_after
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import (
     BYLINE,
@@ -217,6 +218,8 @@ def find_records(units: list[Unit], syms: list[str]) -> Reading:
     if TITLE in pattern:
         runs = _with_lone_headlines(units, page, runs)
     runs = without_stray_edges(syms, without_masthead(units, syms, runs))
+    if TITLE in pattern:
+        runs = with_kicked_headlines_after(units, syms, runs)
     dates_to_their_items(units, syms, runs)
     names_to_their_items(units, syms, runs)
     date_headings(units, runs)
@@ -396,7 +399,8 @@ def _whole(page: _Content, records: list[list[int]], fields: int) -> int:
 
 def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record]) -> list[Record]:
     """``records`` with the headlines standing alone between two of them (blocks of one
-    title line, nothing else between): items whose standfirst the site left out."""
+    title line, or of a kicker over one; nothing else between but the next record's own
+    kicker): items whose standfirst the site left out."""
     position = {index: p for p, index in enumerate(page.indexes)}
     out: list[Record] = []
     for before, after in itertools.pairwise(records):
@@ -404,15 +408,43 @@ def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record
         gap = range(position[before.indexes[-1]] + 1, position[after.indexes[0]])
         if not (_one_block(units, before) and _one_block(units, after)):
             continue  # where every line stands in a block of its own, a lone line is a heading
-        if all(
-            page.line[p] == TITLE
-            and page.opens[p]
-            and page.opens[p + 1]
-            and not _points_on(units[page.indexes[p]].text)
-            for p in gap
-        ):
-            out.extend(Record(indexes=[page.indexes[p]]) for p in gap)
+        opening = units[after.indexes[0]].block
+        groups = [g for g in _by_block(page, gap) if not _kicker_of(page, g, opening)]
+        if all(_lone_headline(units, page, group) for group in groups):
+            out.extend(Record(indexes=[page.indexes[p] for p in group]) for group in groups)
     return [*out, *records[-1:]]
+
+
+def _kicker_of(page: _Content, group: list[int], block: int) -> bool:
+    """Whether a group of positions is the kicker opening the next record's block, left
+    out of its record where the pattern has no kicker slot ("INTERVIEW" / its title)."""
+    return page.blocks[group[0]] == block and all(page.line[p] == LABEL for p in group)
+
+
+def _by_block(page: _Content, positions: range) -> list[list[int]]:
+    """Content positions grouped by the block they stand in, in page order."""
+    groups: list[list[int]] = []
+    for p in positions:
+        if groups and page.blocks[groups[-1][0]] == page.blocks[p]:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _lone_headline(units: list[Unit], page: _Content, group: list[int]) -> bool:
+    """Whether a group of positions is a headline standing alone in its block, or a
+    kicker over one ("CULTURA" / "Festival de Son Guerrerense llena la explanada"),
+    and no promotion pointing on to a page of the site's."""
+    first, last = group[0], group[-1]
+    if _points_on(units[page.indexes[last]].text):
+        return False
+    if len(group) == 1:
+        return page.line[first] == TITLE and page.opens[first] and page.opens[first + 1]
+    whole = (first == 0 or page.blocks[first - 1] != page.blocks[first]) and (
+        last + 1 == len(page.blocks) or page.blocks[last + 1] != page.blocks[last]
+    )
+    return whole and page.line[first : last + 1] == LABEL + TITLE
 
 
 def _points_on(text: str) -> bool:
@@ -463,7 +495,7 @@ def _match(
         fields = _fields(symbols)
         if (
             fields < need
-            and not (blocked and _fills_block(page, taken))
+            and not (_fills_block(page, taken) and (blocked or page.line[taken[0]] == LABEL))
             and not _bounded(page, taken)
         ):
             position = start + 1

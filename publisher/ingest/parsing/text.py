@@ -40,6 +40,7 @@ _ABBREVIATIONS: Final = frozenset(
 # one it opens what it announces ("Convenio 2025: la patronal ofrece …" stays whole, cut
 # at a word where too long).
 _STRONG_CLAUSE: Final = re.compile(r" [—–-] |; |: ")
+_HEADLINE_DASH: Final = re.compile(r" [—–] ")
 _CLAUSE_MIN: Final = 30
 _COLON_CLAUSE_MIN: Final = 50
 # The dots sites set between a line's parts ("MAR 13 ∙ NAME", "Privacy • Terms", "A ‧ B"):
@@ -75,6 +76,21 @@ def _tag_replacement(match: re.Match[str]) -> str:
 def ends_sentence(text: str) -> bool:
     """Whether a line ends like a sentence (".", "!", "?", "…", also before quotes or "[…]")."""
     return text.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+
+
+def dash_headline(text: str) -> tuple[str, str] | None:
+    """A line set as "Headline — what it is about." split in two: a headline of two words
+    or more, no figures (no date or time of day: "ore 11:20 – …"), no sentence end,
+    before a spaced dash, and a sentence after it.  None for any other line."""
+    match = _HEADLINE_DASH.search(text)
+    if match is None:
+        return None
+    head, rest = text[: match.start()].strip(), text[match.end() :].strip()
+    if len(head.split()) < 2 or any(c.isdigit() for c in head) or ends_sentence(head):
+        return None
+    if not rest[:1].isupper() or not ends_sentence(rest) or len(rest) <= len(head):
+        return None
+    return head, rest
 
 
 def first_sentence(text: str) -> str:

@@ -1,0 +1,209 @@
+"""Front and section pages: teasers of mixed sizes under kickers (headlines.py), the day
+a site prints beside its name, and listings set "Headline — what it is about."."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.text import dash_headline
+
+SAVED = datetime(2025, 3, 7, 18, 0, tzinfo=UTC)
+
+_FRONT = """\
+THE RIVERSIDE RECORD
+The independent weekly of the Calder valley
+
+Home | News | Opinion | Sport | Arts
+
+NEWS · TRANSPORT
+Bus drivers vote to strike over new rotas
+Drivers at the Halifax depot say the rotas leave them no time for breaks.
+By Amira Hussain
+
+COUNCIL
+Library hours cut again as the budget bites
+
+HOUSING
+Tenants win repairs after a year-long campaign
+The housing association agreed to a schedule of works on Tuesday.
+
+OPINION
+Why the valley needs its own bus company
+Public control worked before and it can work again.
+By Dana Price
+
+CULTURE
+Review: a folk festival that remembers the mills
+
+SPORT
+Town hold the league leaders to a draw in the rain
+
+MOST READ
+1. Bus drivers vote to strike over new rotas
+2. Ten walks along the canal this spring
+3. Library hours cut again as the budget bites
+
+© 2025 The Riverside Record
+"""
+
+
+_SIGNED_FRONT = _FRONT.replace(
+    "works on Tuesday.\n", "works on Tuesday.\nBy Tom Whitely\n"
+)  # every lead story signed: the record pattern is kicker, title, standfirst, byline
+
+
+def test_a_kicker_over_a_headline_alone_is_a_teaser_of_its_own() -> None:
+    result = parse_page(_SIGNED_FRONT, saved=SAVED, labeller=None)
+    assert [item.title for item in result.items] == [
+        "Bus drivers vote to strike over new rotas",
+        "Library hours cut again as the budget bites",
+        "Tenants win repairs after a year-long campaign",
+        "Why the valley needs its own bus company",
+        "Review: a folk festival that remembers the mills",
+        "Town hold the league leaders to a draw in the rain",
+    ]
+
+
+def test_a_front_page_of_mixed_sizes_under_kickers_is_teasers() -> None:
+    result = parse_page(_FRONT, saved=SAVED, labeller=None)
+    assert result.layout == "teasers"
+    assert [item.author for item in result.items][:4] == [
+        "Amira Hussain",
+        None,
+        None,
+        "Dana Price",
+    ]
+
+
+def test_kicked_headlines_follow_the_records_until_a_box() -> None:
+    page = _SIGNED_FRONT.replace("COUNCIL\nLibrary hours cut again as the budget bites\n\n", "")
+    result = parse_page(page, saved=SAVED, labeller=None)
+    titles = [item.title for item in result.items]
+    assert titles[-2:] == [
+        "Review: a folk festival that remembers the mills",
+        "Town hold the league leaders to a draw in the rain",
+    ]
+    assert "Ten walks along the canal this spring" not in titles
+
+
+def test_a_kicker_over_sentences_one_a_line_after_the_teasers_gives_briefs() -> None:
+    page = _SIGNED_FRONT.replace(
+        "MOST READ\n",
+        "IN BRIEF\nThe swimming baths close for repairs from 10 to 14 March.\n"
+        "The health centre now opens on Saturday mornings.\n\nMOST READ\n",
+    )
+    result = parse_page(page, saved=SAVED, labeller=None)
+    assert [item.title for item in result.items][-3:] == [
+        "Town hold the league leaders to a draw in the rain",
+        "The swimming baths close for repairs from 10 to 14 March",
+        "The health centre now opens on Saturday mornings",
+    ]
+
+
+_STUDENT = """\
+THE CAMPUS CLARION
+The students' paper · Est. 1952
+Friday 7 March 2025
+
+News | Comment | Sport
+
+BREAKING: Halls to stay open over the Easter break, university confirms
+
+Rent strike enters its third week in halls
+Residents say the university has not answered their letter.
+By Oona Fitzgerald
+
+Union backs the cleaners' pay claim
+Officers voted eight to two on Tuesday night.
+By Kwame Boateng
+
+Chess club wins the northern league
+A last-round draw was enough for the title.
+By Lena Hartmann
+
+© 2025 The Campus Clarion
+"""
+
+
+def test_the_day_beside_the_site_name_dates_no_story() -> None:
+    result = parse_page(_STUDENT, saved=SAVED, labeller=None)
+    assert [item.author for item in result.items] == [
+        "Oona Fitzgerald",
+        "Kwame Boateng",
+        "Lena Hartmann",
+    ]
+    assert [item.published for item in result.items] == [None, None, None]
+
+
+_NEWSLETTER = """\
+The Valley Organiser
+
+Latest
+
+Why the county keeps coming back to the bus franchise
+The plan is dead again. Here is why it will not stay that way.
+
+Inside the depot survey
+Results from 1,200 drivers across the valley.
+
+Quick hits: a bakery, a brewery and a win at the bus garage
+
+INTERVIEW
+"We had to learn to be loud": a first-time steward speaks
+A young warehouse worker on organising in the busy season.
+
+The council week in ninety seconds
+Everything that moved in the town hall this week.
+
+View more posts →
+"""
+
+
+def test_a_headline_alone_before_a_kicked_record_is_an_item() -> None:
+    result = parse_page(_NEWSLETTER, saved=SAVED, labeller=None)
+    assert "Quick hits: a bakery, a brewery and a win at the bus garage" in [
+        item.title for item in result.items
+    ]
+
+
+_PUBLICATIONS = """\
+Stichting Werk en Wonen
+
+Publicaties
+
+Rapport
+Huren die meegroeien — Waarom de huur mee moet gaan met de lonen en niet met de inflatie.
+
+Essay
+De publieke bouwer keert terug — Nederland bouwde ooit veel meer sociale huurwoningen dan nu.
+
+Rapport
+Zorg dichtbij huis — Lessen uit tien gemeenten die de wijkverpleging weer zelf doen.
+
+Essay
+Het einde van de flexibele schil — Hoe tijdelijke contracten de productiviteit juist ondermijnen.
+
+Toon meer publicaties
+"""
+
+
+def test_headlines_set_before_a_dash_are_a_listing_of_titles() -> None:
+    result = parse_page(_PUBLICATIONS, saved=SAVED, labeller=None)
+    assert result.layout == "listing"
+    assert [item.title for item in result.items] == [
+        "Huren die meegroeien",
+        "De publieke bouwer keert terug",
+        "Zorg dichtbij huis",
+        "Het einde van de flexibele schil",
+    ]
+
+
+def test_a_dash_headline_needs_words_without_figures_before_a_sentence() -> None:
+    assert dash_headline("Zorg dichtbij huis — Lessen uit tien gemeenten.") == (
+        "Zorg dichtbij huis",
+        "Lessen uit tien gemeenten.",
+    )
+    assert dash_headline("Today — Picket numbers were the biggest yet.") is None
+    assert dash_headline("ore 11:20 – Firmato l'accordo integrativo alla Lavazza.") is None
+    assert dash_headline("A rep was elected at the hub – congratulations to Sam.") is None
