@@ -19,7 +19,7 @@ AUTHOR_ARCHIVE: Final = "author-archive"
 _NOUNS: Final = (
     r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|works?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
-    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg"
+    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|teksty|inlägg|innlegg|indlæg"
     r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte)"
 )
 _BY_HEADER: Final = re.compile(
@@ -57,6 +57,8 @@ _COUNT: Final = re.compile(r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*\s+\w+)
 # "All articles (57)", "Alle Beiträge · 34"
 _ALL_HEADER: Final = re.compile(
     rf"(?:all|alle|todos los|todos os|todas as|tous les|tutti gli|pob)?\s*(?:\w+\s+)?{_NOUNS}"
+    # the author named by a word after the noun: "Teksty autorki (38)", "Artikel des Autors (12)"
+    r"(?:\s+(?:des|de|del|da|do|dell[ao]|l[ae]|van|de\s+l[ae]|of\s+the))?(?:\s+(?-i:[a-zà-ÿ]\w*))?"
     r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*)",
     re.IGNORECASE,
 )

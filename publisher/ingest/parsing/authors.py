@@ -53,7 +53,7 @@ _HONORIFIC: Final = re.compile(
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",
 # "Councillor Jo Lee", "Abgeordnete Eva Klein"): the name is without it.
 _OFFICE: Final = re.compile(
-    r"^(?:mep|mp|msp|mla|td|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
+    r"^(?:mep|mp|msp|mla|td|deputy|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
     r"|eurodéputée?|europarlamentaria?|eurodeputat[oa]|abgeordneter?|europaabgeordneter?"
     r"|député[e]?|diputad[oa]|deputat[oa]|conseill(?:er|ère)|concejal[a]?|consigliere"
     r"|stadträtin|stadtrat|wethouder|raadslid|cynghorydd|aelod)\s+(?=\S+\s+\S)",
@@ -63,6 +63,15 @@ _OFFICE: Final = re.compile(
 # name is without them.
 _POSTNOMINAL: Final = re.compile(
     r"(?:\s+(?:KC|QC|MP|MEP|MSP|MS|AS|AM|MLA|TD|OBE|MBE|CBE|FRS|FBA|PhD|DPhil|MD|SC|JP))+$"
+)
+# A name credited for the pictures, not the words: "Marta Zielińska (zdjęcia)", "Tom Lee
+# (photos)"; with the comma or "and" before it.
+_PICTURES_CREDIT: Final = re.compile(
+    r"(?:\s*,|\s+(?:and|&|und|et|y|e|i|en|og|och|oraz)(?=\s))?\s*"
+    r"(?:(?!\s(?:and|&|und|et|y|e|i|en|og|och|oraz)\s)[^,()])+?\s*\((?:photos?|pictures?"
+    r"|images?|illustrations?|fotos?|fotografías?|fotografie|fotografia|zdjęci[ae]|ilustracje"
+    r"|bilder|bild|ilustración|ilustrações|lluniau|photographies|kuvat)\)",
+    re.IGNORECASE,
 )
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
@@ -92,6 +101,9 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
     (after a by-word) the place a writer files from is cut too ("Chinedu Okafor, Abuja",
     "Maxime Lavoie in Montreal and Aaron Tillman in San Francisco").
     """
+    if "(" in text:
+        credited = _PICTURES_CREDIT.sub("", text)
+        text = credited if credited.strip(" ,;") else text
     text = _PARENS.sub("", text).strip(" ,;:|·•—–-*†")  # "*" or "†" points to a note
     if not text:
         return None

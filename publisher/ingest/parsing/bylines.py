@@ -57,12 +57,15 @@ _BY: Final = re.compile(
     r"|edited|co-?edited|coordinated|coordinado|coordinada|coordenado|coordenada|coordinato"
     r"|dirigée?|curated"
     r"|review|rezension|recensione|recensie|critique|reseña|crítica|resenha|adolygiad"
+    r"|rezensiert|besprochen|recensit[oa]|recensée?|reseñad[oa]|resenhad[oa]|gerecenseerd"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|napisane"
     # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
     r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
-    r"|análisis|analisi|opinión|opinião|análise|beschouwing))\s+)?"
+    r"|análisis|analisi|opinión|opinião|análise|beschouwing"
+    # a tribute to someone who died: "Tribute by Kerry O'Dea", "Ein Nachruf von"
+    r"|tribute|obituary|hommage|nachruf|necrologio|homenaje|homenagem|in memoriam))\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*"
     r"|^(?:sous\s+la\s+direction\s+de|onder\s+redactie\s+van)\b\s*:?\s*"
@@ -75,7 +78,14 @@ _BY: Final = re.compile(
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
-    r"|autorstwo)\s*:\s*",
+    r"|autorstwo"
+    # who put a question or a motion (a council's or a parliament's): "Indiener(s): A (SP)"
+    r"|indiener(?:\(s\)|s)?|submitter|proposer|antragsteller(?:in)?"
+    # who presents an episode: "Apresentação: A e B", "Hosts: A and B", "Moderation: A"
+    r"|hosts?|presenters?|presentation|apresentação|apresentadora?|apresentadores"
+    r"|presentación|presentadora?|presentadores|conducción|présentation|presentazione"
+    r"|conduzione|conduttrice|conduttore|moderation|moderator(?:in)?|moderación"
+    r"|moderação|presentatie|cyflwynydd|cyflwyno)\s*:\s*",
     re.IGNORECASE,
 )
 # When a piece was last changed, after its date: "| Updated 2 hours ago", "· Atualizado há
@@ -210,7 +220,7 @@ _BY_START: Final = re.compile(
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
-    r"|\w+(?:[*:_]in(?:nen)?|\s+(?:&|and)\s+\w+)?\s*:",
+    r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s+(?:&|and)\s+\w+)?\s*:",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
@@ -299,6 +309,12 @@ def opens_by(text: str) -> bool:
                 if not lower.startswith("guest post"):
                     return False
     return _BY_START.match(text) is not None
+
+
+def names_by_word(text: str) -> bool:
+    """Whether a line opens with a by-word or a writer's label ("BY JANE DOE · 4 MARCH",
+    "Autor: Jan Nowak"), not merely with a word and a colon ("09:05")."""
+    return opens_by(text) and _BY.match(text.lstrip("([")) is not None
 
 
 def _left_over(rest: str) -> bool:

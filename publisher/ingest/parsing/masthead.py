@@ -29,6 +29,7 @@ _SITE_WORDS: Final = frozenset(
     "Union Party Council Network Campaign Group Branch Society Trust Foundation Institute".split()
 )
 _MAX_WORDS: Final = 6
+_ABOUT_THEM: Final = 2  # items naming the site's person: releases about them
 _MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
 _MENU_ENTRIES: Final = 3
 _MENU_CHARS: Final = 200
@@ -186,4 +187,15 @@ def find_owner(units: list[Unit], roles: list[str]) -> str | None:
     ]
     if len(names) != 1:
         return None
-    return names[0] if any(_FIRST_PERSON.search(unit.text) for unit in units) else None
+    items = [u.text for u, role in zip(units, roles, strict=True) if role.startswith("item")]
+    if _about_them(items, names[0]):
+        return None
+    return names[0] if any(_FIRST_PERSON.search(text) for text in items) else None
+
+
+def _about_them(items: list[str], name: str) -> bool:
+    """Whether the items name the site's person as their subject ("Rachel welcomes £2.1m
+    …", "Rachel Odumosu speaks …"): a press office's releases, no one's own posts."""
+    first = name.split()[0]
+    pattern = re.compile(rf"\b{re.escape(first)}(?:['’]s)?\b")
+    return sum(1 for text in items if pattern.search(text)) >= _ABOUT_THEM

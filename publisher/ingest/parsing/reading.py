@@ -21,7 +21,12 @@ from publisher.ingest.parsing.archive import (
 )
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
-from publisher.ingest.parsing.bylines import Byline, dateline_date, writers_one_a_line
+from publisher.ingest.parsing.bylines import (
+    Byline,
+    dateline_date,
+    names_by_word,
+    writers_one_a_line,
+)
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
@@ -450,6 +455,7 @@ def _draft(units: list[Unit], syms: list[str], record: Record) -> tuple[Draft, s
         byline = Byline(byline.author, dateline_date(summary), byline.clock)
     if under is not None and under.author:
         byline = Byline(under.author, byline.published, byline.clock)
+    byline = _by_word_first(units, signs, byline)
     team = writers_one_a_line([units[i].text for i in signs], bylines[: len(signs)])
     if team is not None:  # "Dr A, Senior Economist" / "B, Research Fellow": both wrote it
         byline = Byline(team, byline.published, byline.clock)
@@ -471,6 +477,17 @@ def _standfirst(units: list[Unit], lines: list[int]) -> list[str]:
     block = units[lines[0]].block
     first = " ".join(units[i].text for i in lines if units[i].block == block)
     return [first, *(units[i].text for i in lines if units[i].block != block)]
+
+
+def _by_word_first(units: list[Unit], signs: list[int], byline: Byline) -> Byline:
+    """``byline`` with the writer a by-word names ("BY LERATO DLAMINI · 4 MARCH 2025")
+    where another of the record's lines gave a bare name: that one is the record's kicker
+    ("PUBLIC SECTOR"), not its writer."""
+    worded = [units[i].byline for i in signs if names_by_word(units[i].text)]
+    author = next((b.author for b in worded if b is not None and b.author), None)
+    if author is None or author == byline.author:
+        return byline
+    return Byline(author, byline.published, byline.clock)
 
 
 def merge_bylines(bylines: list[Byline | None]) -> Byline | None:

@@ -16,6 +16,7 @@ from publisher.ingest.parsing.authors import clean_author, is_role, one_name
 from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.references import is_book_reference
 
 FURNITURE: Final = "F"
 META: Final = "M"
@@ -360,6 +361,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
+        if _DIGIT.search(text) is not None and is_book_reference(text):
+            return META, "metadata (a book's reference)"
     if text[-1] in "›→" and _POINTING_ON.search(text) is not None:
         return FURNITURE, "furniture (a promotion pointing on)"
     if unit.marker:
