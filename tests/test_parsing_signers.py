@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 import pytest
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.archive import opening_coauthors
 from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.references import is_book_reference
 from publisher.ingest.parsing.repeats import byline_after
 
@@ -202,3 +204,82 @@ def test_a_heading_with_the_authors_word_after_the_noun_heads_an_archive() -> No
     result = parse_page(page, saved=SAVED)
     assert result.layout == "author-archive"
     assert [item.author for item in result.items] == ["Katarzyna Nowicka"] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Postiwyd gan Huw ap Dafydd ar 26 Chwefror 2025", "Huw ap Dafydd"),
+        ("Adroddiad gan Catrin Wyn Morgan a Huw Tegid", "Catrin Wyn Morgan and Huw Tegid"),
+        ("gan yr Athro Elin Royles", "Elin Royles"),
+        ("Dodano: 03.03.2025 | Autor: mec. Tomasz Pietrzak | Kategoria: Porady", "Tomasz Pietrzak"),
+    ],
+)
+def test_welsh_and_polish_bylines_name_their_writers(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize("line", ["💬 14 o sylwadau", "63 o sylwadau"])
+def test_a_welsh_count_of_comments_is_metadata(line: str) -> None:
+    assert read_lines(line, saved=SAVED).syms == ["M"]
+
+
+def test_a_label_in_capitals_beside_a_date_is_a_kicker_where_the_others_are() -> None:
+    records = "\n\n".join(
+        f"{day} marzo 2025 · {kicker}\n{title}\nUn breve testo sul fatto del giorno e le sue cause."
+        for day, kicker, title in [
+            (10, "SCIOPERI", "Gtt, venerdì nero per i trasporti"),
+            (9, "MIRAFIORI", "Stellantis, altre tre settimane di cassa"),
+            (8, "VERTENZE", "Vertenza chiusa alla Pininfarina"),
+            (7, "PUBBLICO IMPIEGO", "Comune di Torino, firmato il contratto"),
+        ]
+    )
+    result = parse_page(f"Cronache Subalpine\n\nLavoro\n\n{records}\n", saved=SAVED)
+    assert [item.author for item in result.items] == [None] * 4
+
+
+_ARCHIVE = """\
+Home » Authors » Farah Siddiqui
+
+FARAH SIDDIQUI
+Senior Correspondent, Labour & Employment
+
+Farah covers labour, employment and trade unions. She has reported on the Labour Codes.
+
+Stories by Farah Siddiqui (1,284)
+
+Central trade unions call nationwide strike against Labour Codes
+Ten central trade unions announced a one-day general strike on Saturday.
+2 hours ago | New Delhi
+
+EPFO adds 18.6 lakh net members in September, payroll data shows
+5 hours ago | New Delhi
+
+Anganwadi workers end 11-day protest after assurance from ministry
+28 Nov 2025, 11:05 IST | New Delhi
+"""
+
+
+def test_a_place_after_the_date_on_an_author_page_is_no_writer() -> None:
+    result = parse_page(_ARCHIVE, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == ["Farah Siddiqui"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "writers"),
+    [
+        ("Hannah Clarke and Rob Mensah examine the first body", "Hannah Clarke and Rob Mensah"),
+        (
+            "Hannah Clarke, Fiona McLeod and Aisha Raza compare",
+            "Hannah Clarke, Fiona McLeod and Aisha Raza",
+        ),
+        ("Hannah Clarke looks at what is holding them up.", None),
+        ("E-balloting pilots were promised. Hannah Clarke and Rob Mensah ask why.", None),
+    ],
+)
+def test_a_standfirst_opening_with_the_author_and_others_names_co_authors(
+    text: str, writers: str | None
+) -> None:
+    assert opening_coauthors(text, "Hannah Clarke") == writers

@@ -87,6 +87,7 @@ _FOLLOWERS: Final = re.compile(
     r"|seguaci|volgers|följare|seuraajaa|dilynwyr)\b.*",
     re.IGNORECASE,
 )
+_OPENING_WORDS: Final = 12  # a standfirst's first words: a few writers' names at most
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
 # A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
 # Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
@@ -287,3 +288,20 @@ def with_coauthors(text: str, author: str) -> str | None:
         return None
     writers = [author, *names]
     return f"{', '.join(writers[:-1])} and {writers[-1]}"
+
+
+def opening_coauthors(text: str, author: str) -> str | None:
+    """The writers a standfirst on ``author``'s page opens with, ``author`` among them
+    ("Hannah Clarke and Rob Mensah examine …", "A, B and C compare …"); None unless it
+    names others too."""
+    if not text.startswith(author):
+        return None
+    words: list[str] = []
+    for word in text.split()[:_OPENING_WORDS]:
+        if word[:1].islower() and word not in ("and", "&"):
+            break
+        words.append(word)
+    names = [n for n in _AND.split(" ".join(words)) if n]
+    if len(names) < 2 or names[0] != author or not all(is_name(n) for n in names):
+        return None
+    return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -47,7 +47,7 @@ _SURNAME_ROLES: Final = frozenset(
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
-    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m)\.?\s+(?=\S)",
+    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|mec|(?:yr\s+)?athr(?:o|awes))\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",
@@ -87,7 +87,7 @@ _CAPS_MC: Final = re.compile(r"\bMa?c(?=[A-Z]{2,}\b)[A-Z]+\b")
 # The cheap tests before the patterns above, which most names fail: the first letters a
 # title or an office starts with, in either case (and "ſ", which a case-blind "s" matches),
 # and the last letters of the letters after a name (or the newline "$" looks past)
-_TITLE_STARTS: Final = "dpmcrshfDPMCRSHFſ"
+_TITLE_STARTS: Final = "dpmcrshfyaDPMCRSHFYAſ"
 _OFFICE_STARTS: Final = "mtcsreadwMTCSREADWſ"
 _POSTNOMINAL_ENDS: Final = "CPSMADEl\n"
 
@@ -219,6 +219,11 @@ def _bare_name(name: str) -> str:
         name = _OFFICE.sub("", name)
     bare = _POSTNOMINAL.sub("", name) if name[-1:] in _POSTNOMINAL_ENDS else name
     return bare if " " in bare else name
+
+
+def titled(text: str) -> bool:
+    """Whether a text opens with a person's title ("Athro Elin Royles", "Rev. Ann Lee")."""
+    return text[:1] in _TITLE_STARTS and _HONORIFIC.match(text) is not None
 
 
 def is_role(text: str) -> bool:

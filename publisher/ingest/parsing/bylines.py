@@ -44,13 +44,15 @@ _PREFIX: Final = re.compile(
     r"|pubblicata|postato|postado|postada|atualizado|publicat"
     r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd"
     r"|added|ajouté|hinzugefügt|añadido|aggiunto|adicionado|toegevoegd|ychwanegwyd"
-    r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd)\b\s*"
+    r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd"
+    r"|dodano|opublikowano|zaktualizowano|postiwyd)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
+    r"|postiwyd|adroddiad|erthygl|stori"
     r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
     # a book's or a collection's editors: "Edited by A and B", "Coordinado por", "Dirigé par"
@@ -134,6 +136,7 @@ _META: Final = re.compile(
     r"(?:minuten|minutes|min\.?)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
     r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b:?"
+    r"|\b\d{1,4}\so\ssylw(?:adau)?\b"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # the other zones a time is given in, in capitals, after the time ("ET" is also French "and")
     r"|(?:(?<=\d)|(?<=\d\s)|(?<=[ap]m\s))(?-i:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|IST|EET|EEST|WET|WEST|AE[SD]T|AC[SD]T|AWST"
@@ -235,11 +238,11 @@ _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
 )
 _DANGLING: Final = re.compile(
-    r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om)$", re.IGNORECASE
+    r"(?:^|\s+)(?:on|at|le|el|am|il|em|op|um|à|às|kl\.?|om|ar)$", re.IGNORECASE
 )
 # The last characters _DANGLING's words end in, in either case (with the letter a case-blind
 # pattern matches to "s", and a final newline "$" looks past): the cheap test before it
-_DANGLING_ENDS: Final = frozenset("ntelmpsàNTELMPSÀſ.\n")
+_DANGLING_ENDS: Final = frozenset("ntelmpsàrNTELMPSÀRſ.\n")
 _SEPARATORS: Final = " ·|•—–-,:/~()[]"
 # Where a byline's names end: a strong separator, a semicolon, a sentence's end before a
 # photo credit ("By Ana Torres. Photos by Tom Lee").

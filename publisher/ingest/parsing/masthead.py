@@ -29,6 +29,9 @@ _SITE_WORDS: Final = frozenset(
     "Union Party Council Network Campaign Group Branch Society Trust Foundation Institute".split()
 )
 _MAX_WORDS: Final = 6
+_DATE_PARTS: Final = re.compile(r"\s+[·•|]\s+")
+_CAPS_LABELS: Final = 2  # dated lines with a label in capitals: the page's kickers
+_CAPS_LETTERS: Final = 3
 _ABOUT_THEM: Final = 2  # items naming the site's person: releases about them
 _MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
 _MENU_ENTRIES: Final = 3
@@ -158,6 +161,34 @@ def unsign_sections(units: list[Unit], syms: list[str]) -> None:
             entries.update(p.casefold() for p in parts)
     if not authors.isdisjoint(entries):
         _without_writers(units, entries)
+
+
+def unsign_caps_kickers(units: list[Unit]) -> None:
+    """A part in capitals beside a date ("SAN STEFFAN  •  9 Mawrth 2025", "7 marzo 2025 ·
+    PUBBLICO IMPIEGO") names the item's section, not its writer, where the page's other
+    dated lines hold a label in capitals at that place ("SENEDD  •  5 awr yn ôl")."""
+    named: set[str] = set()
+    labels = 0
+    for unit in units:
+        kicker = _caps_beside_date(unit)
+        if kicker is None or unit.byline is None:
+            continue
+        author = unit.byline.author
+        if author is not None and author.casefold() == kicker.casefold():
+            named.add(kicker.casefold())
+        else:
+            labels += 1
+    if named and labels >= _CAPS_LABELS and labels >= len(named):
+        _without_writers(units, named)
+
+
+def _caps_beside_date(unit: Unit) -> str | None:
+    """The one part in capitals of a dated line of two parts, if it has one."""
+    if unit.byline is None or unit.byline.published is None or not _DATE_PARTS.search(unit.text):
+        return None
+    parts = [p.strip(" ·•|") for p in _DATE_PARTS.split(unit.text) if p.strip(" ·•|")]
+    caps = [p for p in parts if p.isupper() and sum(c.isalpha() for c in p) >= _CAPS_LETTERS]
+    return caps[0] if len(parts) == 2 and len(caps) == 1 else None
 
 
 def _without_writers(units: list[Unit], names: set[str]) -> None:

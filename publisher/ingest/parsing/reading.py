@@ -16,6 +16,7 @@ from publisher.ingest.parsing.archive import (
     AUTHOR_ARCHIVE,
     Header,
     find_header,
+    opening_coauthors,
     profile_aside,
     with_coauthors,
 )
@@ -389,16 +390,27 @@ def _archived(
         if byline is not None and byline.author and header.author in byline.author:
             return dataclasses.replace(draft, author=byline.author)
         coauthors = with_coauthors(units[i].text, header.author)
+        if coauthors is None and record.roles.get(i) == "standfirst":
+            coauthors = opening_coauthors(units[i].text, header.author)  # "A and B examine"
         if coauthors is not None:  # "with Kayode Bello"
             return dataclasses.replace(draft, author=coauthors)
     author = draft.author
     if author is None or author.upper() in (units[i].text for i in record.indexes):
         return dataclasses.replace(draft, author=header.author)
-    if header.author not in author and _in_capitals(
-        author, [units[i].text for i in record.indexes]
-    ):
+    texts = [units[i].text for i in record.indexes]
+    if header.author not in author and (_in_capitals(author, texts) or _beside_only(author, texts)):
         return dataclasses.replace(draft, author=header.author)
     return draft
+
+
+def _beside_only(name: str, texts: list[str]) -> bool:
+    """Whether ``name`` stands only last on its line, after other fields, neither after a
+    by-word nor alone ("2 hours ago | New Delhi"): where the piece was filed, not who wrote
+    it."""
+    lines = [t for t in texts if name in t]
+    return bool(lines) and not any(
+        t.strip() == name or not t.rstrip().endswith(name) or names_by_word(t) for t in lines
+    )
 
 
 def _in_capitals(name: str, texts: list[str]) -> bool:
