@@ -19,7 +19,7 @@ AUTHOR_ARCHIVE: Final = "author-archive"
 _NOUNS: Final = (
     r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|works?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
-    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|inlägg|innlegg|indlæg"
+    r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|teksty|inlägg|innlegg|indlæg"
     r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte)"
 )
 _BY_HEADER: Final = re.compile(
@@ -57,6 +57,8 @@ _COUNT: Final = re.compile(r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*\s+\w+)
 # "All articles (57)", "Alle Beiträge · 34"
 _ALL_HEADER: Final = re.compile(
     rf"(?:all|alle|todos los|todos os|todas as|tous les|tutti gli|pob)?\s*(?:\w+\s+)?{_NOUNS}"
+    # the author named by a word after the noun: "Teksty autorki (38)", "Artikel des Autors (12)"
+    r"(?:\s+(?:des|de|del|da|do|dell[ao]|l[ae]|van|de\s+l[ae]|of\s+the))?(?:\s+(?-i:[a-zà-ÿ]\w*))?"
     r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*)",
     re.IGNORECASE,
 )
@@ -85,6 +87,7 @@ _FOLLOWERS: Final = re.compile(
     r"|seguaci|volgers|följare|seuraajaa|dilynwyr)\b.*",
     re.IGNORECASE,
 )
+_OPENING_WORDS: Final = 12  # a standfirst's first words: a few writers' names at most
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
 # A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
 # Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
@@ -285,3 +288,20 @@ def with_coauthors(text: str, author: str) -> str | None:
         return None
     writers = [author, *names]
     return f"{', '.join(writers[:-1])} and {writers[-1]}"
+
+
+def opening_coauthors(text: str, author: str) -> str | None:
+    """The writers a standfirst on ``author``'s page opens with, ``author`` among them
+    ("Hannah Clarke and Rob Mensah examine …", "A, B and C compare …"); None unless it
+    names others too."""
+    if not text.startswith(author):
+        return None
+    words: list[str] = []
+    for word in text.split()[:_OPENING_WORDS]:
+        if word[:1].islower() and word not in ("and", "&"):
+            break
+        words.append(word)
+    names = [n for n in _AND.split(" ".join(words)) if n]
+    if len(names) < 2 or names[0] != author or not all(is_name(n) for n in names):
+        return None
+    return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -48,13 +48,14 @@ _SURNAME_ROLES: Final = frozenset(
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
-    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|com|comrade|cde)\.?\s+(?=\S)",
+    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|mec|(?:yr\s+)?athr(?:o|awes)"
+    r"|com|comrade|cde)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",
 # "Councillor Jo Lee", "Abgeordnete Eva Klein"): the name is without it.
 _OFFICE: Final = re.compile(
-    r"^(?:mep|mp|msp|mla|td|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
+    r"^(?:mep|mp|msp|mla|td|deputy|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
     r"|eurodéputée?|europarlamentaria?|eurodeputat[oa]|abgeordneter?|europaabgeordneter?"
     r"|député[e]?|diputad[oa]|deputat[oa]|conseill(?:er|ère)|concejal[a]?|consigliere"
     r"|stadträtin|stadtrat|wethouder|raadslid|cynghorydd|aelod)\s+(?=\S+\s+\S)",
@@ -64,6 +65,15 @@ _OFFICE: Final = re.compile(
 # name is without them.
 _POSTNOMINAL: Final = re.compile(
     r"(?:\s+(?:KC|QC|MP|MEP|MSP|MS|AS|AM|MLA|TD|OBE|MBE|CBE|FRS|FBA|PhD|DPhil|MD|SC|JP))+$"
+)
+# A name credited for the pictures, not the words: "Marta Zielińska (zdjęcia)", "Tom Lee
+# (photos)"; with the comma or "and" before it.
+_PICTURES_CREDIT: Final = re.compile(
+    r"(?:\s*,|\s+(?:and|&|und|et|y|e|i|en|og|och|oraz)(?=\s))?\s*"
+    r"(?:(?!\s(?:and|&|und|et|y|e|i|en|og|och|oraz)\s)[^,()])+?\s*\((?:photos?|pictures?"
+    r"|images?|illustrations?|fotos?|fotografías?|fotografie|fotografia|zdjęci[ae]|ilustracje"
+    r"|bilder|bild|ilustración|ilustrações|lluniau|photographies|kuvat)\)",
+    re.IGNORECASE,
 )
 # An aside in brackets, or one left open at the end ("Jane Doe (Reuters" once stripped).
 _PARENS: Final = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
@@ -79,7 +89,7 @@ _CAPS_MC: Final = re.compile(r"\bMa?c(?=[A-Z]{2,}\b)[A-Z]+\b")
 # The cheap tests before the patterns above, which most names fail: the first letters a
 # title or an office starts with, in either case (and "ſ", which a case-blind "s" matches),
 # and the last letters of the letters after a name (or the newline "$" looks past)
-_TITLE_STARTS: Final = "dpmcrshfDPMCRSHFſ"
+_TITLE_STARTS: Final = "dpmcrshfyaDPMCRSHFYAſ"
 _OFFICE_STARTS: Final = "mtcsreadwMTCSREADWſ"
 _POSTNOMINAL_ENDS: Final = "CPSMADEl\n"
 
@@ -93,6 +103,9 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
     (after a by-word) the place a writer files from is cut too ("Chinedu Okafor, Abuja",
     "Maxime Lavoie in Montreal and Aaron Tillman in San Francisco").
     """
+    if "(" in text:
+        credited = _PICTURES_CREDIT.sub("", text)
+        text = credited if credited.strip(" ,;") else text
     text = _PARENS.sub("", text).strip(" ,;:|·•—–-*†")  # "*" or "†" points to a note
     if not text:
         return None
@@ -208,6 +221,11 @@ def _bare_name(name: str) -> str:
         name = _OFFICE.sub("", name)
     bare = _POSTNOMINAL.sub("", name) if name[-1:] in _POSTNOMINAL_ENDS else name
     return bare if " " in bare else name
+
+
+def titled(text: str) -> bool:
+    """Whether a text opens with a person's title ("Athro Elin Royles", "Rev. Ann Lee")."""
+    return text[:1] in _TITLE_STARTS and _HONORIFIC.match(text) is not None
 
 
 def is_role(text: str) -> bool:

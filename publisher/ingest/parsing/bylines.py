@@ -44,26 +44,31 @@ _PREFIX: Final = re.compile(
     r"|pubblicata|postato|postado|postada|atualizado|publicat"
     r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd"
     r"|added|ajouté|hinzugefügt|añadido|aggiunto|adicionado|toegevoegd|ychwanegwyd"
-    r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd)\b\s*"
+    r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd"
+    r"|dodano|opublikowano|zaktualizowano|postiwyd)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
+    r"|postiwyd|adroddiad|erthygl|stori"
     r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
     # a book's or a collection's editors: "Edited by A and B", "Coordinado por", "Dirigé par"
     r"|edited|co-?edited|coordinated|coordinado|coordinada|coordenado|coordenada|coordinato"
     r"|dirigée?|curated"
     r"|review|rezension|recensione|recensie|critique|reseña|crítica|resenha|adolygiad"
+    r"|rezensiert|besprochen|recensit[oa]|recensée?|reseñad[oa]|resenhad[oa]|gerecenseerd"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|skrivet|napisane"
     r"|postiwyd|postat|postet"
     # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
     r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
-    r"|análisis|analisi|opinión|opinião|análise|beschouwing))\s+)?"
+    r"|análisis|analisi|opinión|opinião|análise|beschouwing"
+    # a tribute to someone who died: "Tribute by Kerry O'Dea", "Ein Nachruf von"
+    r"|tribute|obituary|hommage|nachruf|necrologio|homenaje|homenagem|in memoriam))\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*"
     r"|^(?:sous\s+la\s+direction\s+de|onder\s+redactie\s+van)\b\s*:?\s*"
@@ -76,7 +81,14 @@ _BY: Final = re.compile(
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
-    r"|autorstwo)\s*:\s*"
+    r"|autorstwo"
+    # who put a question or a motion (a council's or a parliament's): "Indiener(s): A (SP)"
+    r"|indiener(?:\(s\)|s)?|submitter|proposer|antragsteller(?:in)?"
+    # who presents an episode: "Apresentação: A e B", "Hosts: A and B", "Moderation: A"
+    r"|hosts?|presenters?|presentation|apresentação|apresentadora?|apresentadores"
+    r"|presentación|presentadora?|presentadores|conducción|présentation|presentazione"
+    r"|conduzione|conduttrice|conduttore|moderation|moderator(?:in)?|moderación"
+    r"|moderação|presentatie|cyflwynydd|cyflwyno)\s*:\s*"
     # the team that wrote a report: "Fact-finding team: A, B and C", "Équipe : A et B"
     r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*",
     re.IGNORECASE,
@@ -127,6 +139,7 @@ _META: Final = re.compile(
     r"(?:minuten|minutes|min\.?)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
     r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b:?"
+    r"|\b\d{1,4}\so\ssylw(?:adau)?\b"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # the other zones a time is given in, in capitals, after the time ("ET" is also French "and")
     r"|(?:(?<=\d)|(?<=\d\s)|(?<=[ap]m\s))(?-i:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|IST|EET|EEST|WET|WEST|AE[SD]T|AC[SD]T|AWST"
@@ -215,7 +228,7 @@ _BY_START: Final = re.compile(
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
-    r"|\w+(?:[*:_]in(?:nen)?|\s+(?:&|and)\s+\w+)?\s*:"
+    r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s+(?:&|and)\s+\w+)?\s*:"
     r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:",
     re.IGNORECASE,
 )
@@ -305,6 +318,12 @@ def opens_by(text: str) -> bool:
                 if not lower.startswith("guest post"):
                     return False
     return _BY_START.match(text) is not None
+
+
+def names_by_word(text: str) -> bool:
+    """Whether a line opens with a by-word or a writer's label ("BY JANE DOE · 4 MARCH",
+    "Autor: Jan Nowak"), not merely with a word and a colon ("09:05")."""
+    return opens_by(text) and _BY.match(text.lstrip("([")) is not None
 
 
 def _left_over(rest: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from publisher.ingest.parsing.authors import is_role
+from publisher.ingest.parsing.authors import is_role, titled
 from publisher.ingest.parsing.names import PARTICLES, names_body
 
 # Bodies that sign a statement (a committee, a board, a foundation) and publications a
@@ -114,6 +114,8 @@ def body_after_article(text: str) -> bool:
     words = text.strip(_EDGES).split()
     if not words or words[0].lower() not in _PLAIN_ARTICLES or "'s " in text or "’s " in text:
         return False  # "the Investigations Team's Nadia Petrakis" names its writer
+    if titled(" ".join(words[1:])):
+        return False  # "gan yr Athro Elin Royles", "by the Rev. Ann Lee": a person
     return is_desk(text)
 
 

@@ -23,6 +23,7 @@ from publisher.ingest.parsing.masthead import (
     find_owner,
     find_publication,
     mark_masthead,
+    unsign_caps_kickers,
     unsign_sections,
 )
 from publisher.ingest.parsing.names import is_name
@@ -123,6 +124,7 @@ def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = No
     publication = find_publication(units, syms)
     mark_masthead(units, syms, reasons, publication)
     unsign_sections(units, syms)
+    unsign_caps_kickers(units)
     return Lines(units, syms, reasons, publication)
 
 

@@ -32,6 +32,10 @@ _SITE_WORDS: Final = frozenset(
     "Collective Forum Co-op Cooperative Ltd".split()
 )
 _MAX_WORDS: Final = 6
+_DATE_PARTS: Final = re.compile(r"\s+[·•|]\s+")
+_CAPS_LABELS: Final = 2  # dated lines with a label in capitals: the page's kickers
+_CAPS_LETTERS: Final = 3
+_ABOUT_THEM: Final = 2  # items naming the site's person: releases about them
 _MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
 _MENU_ENTRIES: Final = 3
 _MENU_CHARS: Final = 200
@@ -162,6 +166,34 @@ def unsign_sections(units: list[Unit], syms: list[str]) -> None:
         _without_writers(units, entries)
 
 
+def unsign_caps_kickers(units: list[Unit]) -> None:
+    """A part in capitals beside a date ("SAN STEFFAN  •  9 Mawrth 2025", "7 marzo 2025 ·
+    PUBBLICO IMPIEGO") names the item's section, not its writer, where the page's other
+    dated lines hold a label in capitals at that place ("SENEDD  •  5 awr yn ôl")."""
+    named: set[str] = set()
+    labels = 0
+    for unit in units:
+        kicker = _caps_beside_date(unit)
+        if kicker is None or unit.byline is None:
+            continue
+        author = unit.byline.author
+        if author is not None and author.casefold() == kicker.casefold():
+            named.add(kicker.casefold())
+        else:
+            labels += 1
+    if named and labels >= _CAPS_LABELS and labels >= len(named):
+        _without_writers(units, named)
+
+
+def _caps_beside_date(unit: Unit) -> str | None:
+    """The one part in capitals of a dated line of two parts, if it has one."""
+    if unit.byline is None or unit.byline.published is None or not _DATE_PARTS.search(unit.text):
+        return None
+    parts = [p.strip(" ·•|") for p in _DATE_PARTS.split(unit.text) if p.strip(" ·•|")]
+    caps = [p for p in parts if p.isupper() and sum(c.isalpha() for c in p) >= _CAPS_LETTERS]
+    return caps[0] if len(parts) == 2 and len(caps) == 1 else None
+
+
 def _without_writers(units: list[Unit], names: set[str]) -> None:
     """Every byline naming one of ``names`` (casefolded) kept for its date, without a writer."""
     for i, unit in enumerate(units):
@@ -189,4 +221,15 @@ def find_owner(units: list[Unit], roles: list[str]) -> str | None:
     ]
     if len(names) != 1:
         return None
-    return names[0] if any(_FIRST_PERSON.search(unit.text) for unit in units) else None
+    items = [u.text for u, role in zip(units, roles, strict=True) if role.startswith("item")]
+    if _about_them(items, names[0]):
+        return None
+    return names[0] if any(_FIRST_PERSON.search(text) for text in items) else None
+
+
+def _about_them(items: list[str], name: str) -> bool:
+    """Whether the items name the site's person as their subject ("Rachel welcomes £2.1m
+    …", "Rachel Odumosu speaks …"): a press office's releases, no one's own posts."""
+    first = name.split()[0]
+    pattern = re.compile(rf"\b{re.escape(first)}(?:['’]s)?\b")
+    return sum(1 for text in items if pattern.search(text)) >= _ABOUT_THEM

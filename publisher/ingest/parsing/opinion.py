@@ -344,11 +344,16 @@ def _until_taken(lines: list[int], taken: set[int]) -> list[int]:
 
 
 def _archive_owner(page: PageReading, kept: list[_Item]) -> str | None:
-    """On an author's archive, the author every item of it names."""
+    """On an author's archive, the author every item of it names (alone, or first among
+    co-authors: "Hannah Clarke and Rob Mensah")."""
     if page.layout != AUTHOR_ARCHIVE:
         return None
     authors = {item.draft.author for item in kept}
-    return authors.pop() if len(authors) == 1 else None
+    alone = {a for a in authors if a is not None and " and " not in a}
+    if len(alone) != 1:
+        return None
+    owner = alone.pop()
+    return owner if all(a is not None and a.startswith(owner) for a in authors) else None
 
 
 def _reasons(

@@ -16,12 +16,18 @@ from publisher.ingest.parsing.archive import (
     AUTHOR_ARCHIVE,
     Header,
     find_header,
+    opening_coauthors,
     profile_aside,
     with_coauthors,
 )
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
-from publisher.ingest.parsing.bylines import Byline, dateline_date, writers_one_a_line
+from publisher.ingest.parsing.bylines import (
+    Byline,
+    dateline_date,
+    names_by_word,
+    writers_one_a_line,
+)
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.lines import Unit
@@ -404,16 +410,27 @@ def _archived(
         if byline is not None and byline.author and header.author in byline.author:
             return dataclasses.replace(draft, author=byline.author)
         coauthors = with_coauthors(units[i].text, header.author)
+        if coauthors is None and record.roles.get(i) == "standfirst":
+            coauthors = opening_coauthors(units[i].text, header.author)  # "A and B examine"
         if coauthors is not None:  # "with Kayode Bello"
             return dataclasses.replace(draft, author=coauthors)
     author = draft.author
     if author is None or author.upper() in (units[i].text for i in record.indexes):
         return dataclasses.replace(draft, author=header.author)
-    if header.author not in author and _in_capitals(
-        author, [units[i].text for i in record.indexes]
-    ):
+    texts = [units[i].text for i in record.indexes]
+    if header.author not in author and (_in_capitals(author, texts) or _beside_only(author, texts)):
         return dataclasses.replace(draft, author=header.author)
     return draft
+
+
+def _beside_only(name: str, texts: list[str]) -> bool:
+    """Whether ``name`` stands only last on its line, after other fields, neither after a
+    by-word nor alone ("2 hours ago | New Delhi"): where the piece was filed, not who wrote
+    it."""
+    lines = [t for t in texts if name in t]
+    return bool(lines) and not any(
+        t.strip() == name or not t.rstrip().endswith(name) or names_by_word(t) for t in lines
+    )
 
 
 def _in_capitals(name: str, texts: list[str]) -> bool:
@@ -495,6 +512,7 @@ def _draft(
         byline = Byline(byline.author, dateline_date(summary), byline.clock)
     if under is not None and under.author:
         byline = Byline(under.author, byline.published, byline.clock)
+    byline = _by_word_first(units, signs, byline)
     team = writers_one_a_line([units[i].text for i in signs], bylines[: len(signs)])
     if team is not None:  # "Dr A, Senior Economist" / "B, Research Fellow": both wrote it
         byline = Byline(team, byline.published, byline.clock)
@@ -516,6 +534,17 @@ def _standfirst(units: list[Unit], lines: list[int]) -> list[str]:
     block = units[lines[0]].block
     first = " ".join(units[i].text for i in lines if units[i].block == block)
     return [first, *(units[i].text for i in lines if units[i].block != block)]
+
+
+def _by_word_first(units: list[Unit], signs: list[int], byline: Byline) -> Byline:
+    """``byline`` with the writer a by-word names ("BY LERATO DLAMINI · 4 MARCH 2025")
+    where another of the record's lines gave a bare name: that one is the record's kicker
+    ("PUBLIC SECTOR"), not its writer."""
+    worded = [units[i].byline for i in signs if names_by_word(units[i].text)]
+    author = next((b.author for b in worded if b is not None and b.author), None)
+    if author is None or author == byline.author:
+        return byline
+    return Byline(author, byline.published, byline.clock)
 
 
 def merge_bylines(bylines: list[Byline | None]) -> Byline | None:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.bylines import Byline, parse_byline
+from publisher.ingest.parsing.bylines import Byline, opens_by, parse_byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
@@ -46,7 +46,7 @@ def repeated_fields(
                 _read_field(units, out, reasons, i, opening, dated * 2 >= len(members), saved)
             elif _opening_in_name(units[i].byline, opening):
                 # "Gestartet von Anna Berg": the words every record opens with are no name
-                byline = _byline_after(units[i].text, opening, saved)
+                byline = byline_after(units[i].text, opening, saved)
                 if byline is not None and byline.author is not None:
                     units[i] = units[i]._replace(byline=byline)
 
@@ -67,7 +67,7 @@ def _read_field(
         return
     if not label and " " not in opening and not bylines:
         return  # one word in common is no field unless the page reads the others as bylines
-    byline = None if label else _byline_after(text, opening, saved)
+    byline = None if label else byline_after(text, opening, saved)
     if byline is not None:
         units[index] = units[index]._replace(byline=byline)
         out[index], reasons[index] = BYLINE, "byline" if byline.author else "date"
@@ -130,7 +130,7 @@ def _dated_over_categories(
     if not any(_LABEL.match(tail) is not None or " : " in tail for _, tail in parts):
         return False
     dates = [
-        parse_byline(head, saved=saved) or _byline_after(head, opening, saved) for head, _ in parts
+        parse_byline(head, saved=saved) or byline_after(head, opening, saved) for head, _ in parts
     ]
     if any(d is None or d.author is not None or d.published is None for d in dates):
         return False
@@ -140,12 +140,18 @@ def _dated_over_categories(
     return True
 
 
-def _byline_after(text: str, opening: str, saved: datetime | None) -> Byline | None:
-    """The byline the line spells after its repeated opening words, if any."""
+def byline_after(text: str, opening: str, saved: datetime | None) -> Byline | None:
+    """The byline the line spells after its repeated opening words, if any; a word in lower
+    case left before the date ends the opening's phrase ("Dáil Éireann debate - 26 Nov
+    2025"), and is no handle signing it, unless the opening ends with a by-word ("Gestartet
+    von anna_b")."""
     rest = text[len(opening) :].strip(" :,–—-")
     byline = parse_byline(rest, saved=saved) if rest else None
     if byline is None or (byline.author is None and byline.published is None):
         return None
+    handle = byline.author is not None and byline.author.islower()
+    if handle and rest.startswith(str(byline.author)) and not opens_by(opening):
+        return Byline(None, byline.published, byline.clock) if byline.published else None
     return byline
 
 

@@ -16,6 +16,7 @@ from publisher.ingest.parsing.authors import clean_author, is_role, one_name
 from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.references import is_book_reference
 
 FURNITURE: Final = "F"
 META: Final = "M"
@@ -55,6 +56,7 @@ _META: Final = re.compile(
     r"|signatures?|signataires|firmas|firme|unterschriften|handtekeningen|underskrifter"
     r"|assinaturas|llofnodion|supporters?|unterstützer\w*|soutiens|apoyos|sostenitori)"
     r"(?:[.·|]\s.{0,40})?"  # the widget's words after: "9 likes. Post not marked as liked"
+    r"|\d[\d.,]*\so\s(?:sylw|sylwadau|ymateb|ymatebion|erthyglau)"  # Welsh: "14 o sylwadau"
     r"|@\w{2,30}"
     r"|(?:venue|where|when|location|place|time|cost|price|tickets?|lieu|heure|prix|ort|zeit"
     r"|dates?|datum|termine?|fechas?|date|dyddiad|speakers?|chair|intervenants?|referent\w*"
@@ -179,7 +181,8 @@ _FURNITURE_LINE: Final = re.compile(
     r"|podcast|livestream)\b.{0,60}"
     r"|book (?:tickets?|now|your (?:place|seat|ticket)|a (?:place|seat)|here|online)\b.{0,20}"
     r"|(?:deel deze|partager|teilen|compartir|condividi|compartilhe|rhannu|share this)\b.{0,80}"
-    r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate)\b.{0,80}"
+    r"|(?:steun ons|soutenez|unterstützen sie|apoya|sostieni|apoie|give today|donate|cefnogwch"
+    r"|cyfrannwch|wspieraj|wesprzyj)\b.{0,80}"
     r"|(?:page|pagina|página|seite|pagina's|tudalen)\s?\d+\s?(?:of|sur|von|de|di|van|o)\s?\d+.{0,40}"
     r"|load more.{0,20}|show more.{0,20}"
     r"|(?:sort(?:ed)? by|filter(?: by)?|order by|ordenar por|trier par|sortieren nach)\b.{0,80}"
@@ -210,7 +213,8 @@ _FURNITURE_OPENINGS: Final = frozenset(
     recent latest more you read see recommended categories tags les à meistgelesen auch lo
     más i mais meest lees mwyaf lire weiterlesen mehr leer leggi continua ler leia darllen
     continue en ver deel partager teilen compartir condividi compartilhe rhannu share steun
-    soutenez unterstützen apoya sostieni apoie give donate page pagina página seite tudalen
+    soutenez unterstützen apoya sostieni apoie give donate cefnogwch cyfrannwch wspieraj
+    wesprzyj page pagina página seite tudalen
     load show newer older nieuwere oudere plus neuere ältere your votre la tu je ihre eich e
     email adresse cyfeiriad correo indirizzo our the weekly monthly newsletter nieuwsbrief
     boletín lettre cylchlythyr infolettre sort sorted filter order ordenar trier filtrar filtrer
@@ -360,6 +364,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
+        if _DIGIT.search(text) is not None and is_book_reference(text):
+            return META, "metadata (a book's reference)"
     if text[-1] in "›→" and _POINTING_ON.search(text) is not None:
         return FURNITURE, "furniture (a promotion pointing on)"
     if unit.marker:
