@@ -73,6 +73,23 @@ def test_a_count_after_the_name_of_an_archive_heading_is_no_part_of_it(
 
 
 @pytest.mark.parametrize(
+    ("heading", "author"),
+    [
+        ("Kovács Réka cikkei (412)", "Kovács Réka"),
+        ("Alla texter av Elin Sjöberg", "Elin Sjöberg"),
+        ("Jane Whitfield's articles (34)", "Jane Whitfield"),
+    ],
+)
+def test_an_archive_heading_names_its_author_before_or_after_the_pieces(
+    heading: str, author: str
+) -> None:
+    posts = _posts(["5 March 2025", "25 February 2025", "18 February 2025"])
+    result = parse_page(f"The Paper\n\n{heading}\n\n{posts}\n", saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author] * 3
+
+
+@pytest.mark.parametrize(
     ("name", "followers", "bio"),
     [
         ("Tendai Moyo", "2.8K Followers", "Hospital porter turned union organiser."),

@@ -1028,3 +1028,15 @@ def test_a_dated_phrase_in_lower_case_names_no_handle() -> None:
     assert byline is not None
     assert byline.author is None
     assert byline.published == datetime(2025, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("names", "author"),
+    [
+        ("Med Elin Sjöberg och Jonas Berg", "Elin Sjöberg and Jonas Berg"),
+        ("Com Tiago Monteiro e Inês Valadares", "Tiago Monteiro and Inês Valadares"),
+        ("Conor McGregor", "Conor McGregor"),
+    ],
+)
+def test_with_before_the_names_is_no_part_of_them(names: str, author: str) -> None:
+    assert clean_author(names) == author

@@ -20,10 +20,17 @@ _NOUNS: Final = (
     r"(?:articles?|posts?|stories|story|entries|pieces|columns|items|writings?|works?|blogs?"
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
     r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|teksty|inlägg|innlegg|indlæg"
-    r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte)"
+    r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte|texter|tekster|tekstit|cikkek"
+    r"|írások|kirjoitukset|artikkelit)"
+)
+# The name before a possessive noun: "Kovács Réka cikkei (412)", "Jane Doe's articles (34)"
+_OWNED_HEADER: Final = re.compile(
+    r"(?P<name>[^—–|·:,()]{3,60}?)(?:'s|’s)?\s+(?:cikkei|írásai|articles|posts|stories|columns)"
+    r"\s*(?:\(\d[\d,.]*\))?",
+    re.IGNORECASE,
 )
 _BY_HEADER: Final = re.compile(
-    rf"(?:all|alle|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
+    rf"(?:all|alle|alla|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
     r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por|av|af|van|przez|da)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
@@ -249,6 +256,8 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
     if len(text) > _HEADER_MAX:
         return None
     match = _BY_HEADER.fullmatch(text) or _LABEL_HEADER.fullmatch(text)
+    if match is None and text.endswith((")", "i", "s")):
+        match = _OWNED_HEADER.fullmatch(text)
     if match is None and _marked(text):
         match = _COUNT_HEADER.fullmatch(text) or _AT_SITE_HEADER.fullmatch(text)
     if match is None:

@@ -14,6 +14,9 @@ _AND: Final = re.compile(
     r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*",
     re.IGNORECASE,
 )
+# "With" before the names a line gives (a podcast's or a report's: "Med A och B", "Com A e B").
+_WITH: Final = re.compile(r"^(?:with|med|mit|con|com|avec|met)\s+(?=[A-ZÀ-Þ])", re.IGNORECASE)
+_WITH_OPENINGS: Final = frozenset(("with", "med ", "mit ", "con ", "com ", "avec", "met "))
 _ROLE_WORDS: Final = frozenset(
     "administrator worker assistant adviser advisor trustee treasurer caseworker "
     "editor correspondent reporter writer columnist secretary organiser organizer "
@@ -107,6 +110,8 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
         credited = _PICTURES_CREDIT.sub("", text)
         text = credited if credited.strip(" ,;") else text
     text = _PARENS.sub("", text).strip(" ,;:|·•—–-*†")  # "*" or "†" points to a note
+    if text[:4].lower() in _WITH_OPENINGS:
+        text = _WITH.sub("", text)  # a podcast's "Med Elin Sjöberg och Jonas Berg": its hosts
     if not text:
         return None
     if " · " in text:
