@@ -283,3 +283,25 @@ def test_a_standfirst_opening_with_the_author_and_others_names_co_authors(
     text: str, writers: str | None
 ) -> None:
     assert opening_coauthors(text, "Hannah Clarke") == writers
+
+
+def test_a_repeated_date_and_author_field_signs_each_record() -> None:
+    # "Posted: date | Author: name" under every title: the writer's field is no category,
+    # as "Posted: date | Region: North" would be.
+    records = [
+        ("Police seize reporter's phone at climate protest", "27 Nov 2025", "Nadia Karimi"),
+        ("Local news deserts: our new map", "26 Nov 2025", "Rhys Penhaligon, Charlotte Ng"),
+        ("SLAPPs bill: the amendments that matter", "20 Nov 2025", "Rhys Penhaligon"),
+        ("Event report: who pays for public interest journalism?", "14 Nov 2025", "Charlotte Ng"),
+    ]
+    page = "Free Press Watch\n\nNews\n\n" + "".join(
+        f"{title}\nPosted: {day} | Author: {who}\nTags: Media, Law\n\n"
+        for title, day, who in records
+    )
+    result = parse_page(page, saved=SAVED)
+    assert [item.author for item in result.items] == [
+        "Nadia Karimi",
+        "Rhys Penhaligon and Charlotte Ng",
+        "Rhys Penhaligon",
+        "Charlotte Ng",
+    ]

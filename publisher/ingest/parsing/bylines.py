@@ -583,6 +583,11 @@ def _place_after(rest: str) -> bool:
     return bool(comma) and "," not in head and len(tail.split()) == 1
 
 
+def labels_writer(text: str) -> bool:
+    """Whether ``text`` opens with a by-word or a writer's label ("By", "Author:", "Von")."""
+    return _BY.match(text) is not None
+
+
 def _late_by(rest: str) -> str:
     """``rest`` from the first of its later fields a by-word or an author's label opens
     ("… | Autor: Name | …"), else ``rest`` as it is."""
