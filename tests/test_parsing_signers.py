@@ -305,3 +305,22 @@ def test_a_repeated_date_and_author_field_signs_each_record() -> None:
         "Rhys Penhaligon",
         "Charlotte Ng",
     ]
+
+
+def test_a_statement_signed_with_a_name_in_brackets_over_a_role_is_by_them() -> None:
+    statements = [
+        (
+            "Labour Codes: nation-wide protest on 3rd December",
+            "26-11-2025",
+            "R. Meenakshi Sundaram",
+        ),
+        ("Greetings to the anganwadi workers on their victory", "24-11-2025", "Hemlata Kashyap"),
+        ("Scheme workers to march to Parliament on 9th December", "17-11-2025", "A. K. Pillai"),
+    ]
+    page = "All India Federation\n\nStatements\n\n" + "".join(
+        f"{title}\nDated: {day}\nAll affiliated unions are called upon to act.\n({who})\n"
+        "General Secretary\nRead More\n\n"
+        for title, day, who in statements
+    )
+    result = parse_page(page, saved=SAVED)
+    assert [item.author for item in result.items] == [who for _, _, who in statements]

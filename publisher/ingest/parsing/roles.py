@@ -420,6 +420,8 @@ def _quotes(text: str) -> bool:
 
 def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
+    if text[:1] == "(" and text.endswith(")") and text.count("(") == 1 and len(text) > 2:
+        return name_only(text[1:-1])  # a statement's signature: "(R. Meenakshi Sundaram)"
     if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
     if _team(text):
