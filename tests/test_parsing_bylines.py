@@ -1040,3 +1040,27 @@ def test_a_dated_phrase_in_lower_case_names_no_handle() -> None:
 )
 def test_with_before_the_names_is_no_part_of_them(names: str, author: str) -> None:
     assert clean_author(names) == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Datum ingediend: 25-11-2025  |  Status: in behandeling",
+        "Date submitted: 25/11/2025 | Status: answered",
+        "Fecha de publicación: 25/11/2025",
+    ],
+)
+def test_a_labelled_date_field_dates_its_record_and_names_no_writer(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author is None
+    assert byline.published == datetime(2025, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("line", "hours"), [("Mikko Heiskanen | 2 t sitten", 2), ("3 pv sitten", 72)]
+)
+def test_finnish_short_ages_are_read_against_the_save_time(line: str, hours: int) -> None:
+    saved = datetime(2026, 11, 30, 12, 0)
+    byline = parse_byline(line, saved=saved)
+    assert byline is not None and byline.published is not None
+    assert (saved - byline.published).total_seconds() == hours * 3600

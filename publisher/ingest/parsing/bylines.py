@@ -196,6 +196,11 @@ _LAST_ACTIVITY: Final = re.compile(
 # Price · 5 hours ago", "Dodano: 04.03.2025 | Autor: Katarzyna Wróblewska | Kategoria: X".
 # A writer's social handle after the name ("@lena", "@lena@social.example", "@ana.bsky.social").
 _HANDLE: Final = re.compile(r"(?<=\w)\s+@[\w.-]+(?:@[\w.-]+)?(?=\s|$)")
+# A field's label naming the date after it: "Date:", "Datum ingediend:", "Fecha de publicación:".
+_DATE_LABEL: Final = re.compile(
+    r"\s*(?:date|datum|fecha|data|dyddiad|dátum|päivämäärä|dato|dată)\b[^:|·•]{0,30}:\s*",
+    re.IGNORECASE,
+)
 _LATE_FIELD: Final = re.compile(r"(?<!\S)[·|•—–]\s+")
 # A wire story's dateline once its date is taken out: the place in capitals, the agency in
 # brackets, the dash before the story ("PARIS, March 3 (Meridian) -", "LIMA, 4 mar (EFE).-").
@@ -443,6 +448,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
+    if _DATE_LABEL.fullmatch(text[: found.start]) is not None:
+        return Byline(None, found.value, found.clock)  # "Datum ingediend: 25-11-2025 | Status: …"
     if not rest.strip(_SEPARATORS) or _wire_dateline(rest, text):
         return Byline(None, found.value, found.clock)  # "PARIS, March 3 (Meridian) -"
     rest = _without_caps_label(rest)

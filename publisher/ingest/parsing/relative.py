@@ -30,12 +30,12 @@ _UNIT_WORDS: Final = (
     (
         "hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr timme timmar "
         "time timer godzin godziny godzinę hores oră tuntia tunti tunnin hodinami hodinou hodin "
-        "sata sati sat urama uro",
+        "sata sati sat urama uro t",
         3600,
     ),
     (
         "day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod "
-        "dagar dage dager døgn dni dies zi zile päivää päivä dny dnem dana dan",
+        "dagar dage dager døgn dni dies zi zile päivää päivä pv dny dnem dana dan",
         86400,
     ),
     (
