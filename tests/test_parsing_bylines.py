@@ -1057,9 +1057,10 @@ def test_a_labelled_date_field_dates_its_record_and_names_no_writer(line: str) -
 
 
 @pytest.mark.parametrize(
-    ("line", "hours"), [("Mikko Heiskanen | 2 t sitten", 2), ("3 pv sitten", 72)]
+    ("line", "hours"),
+    [("Mikko Heiskanen | 2 t sitten", 2), ("3 pv sitten", 72), ("duela 3 ordu", 3)],
 )
-def test_finnish_short_ages_are_read_against_the_save_time(line: str, hours: int) -> None:
+def test_finnish_and_basque_ages_are_read_against_the_save_time(line: str, hours: int) -> None:
     saved = datetime(2026, 11, 30, 12, 0)
     byline = parse_byline(line, saved=saved)
     assert byline is not None and byline.published is not None

@@ -24,18 +24,18 @@ from publisher.ingest.parsing.dates import (
 _UNIT_WORDS: Final = (
     (
         "minute minutes min mins minuten minuti minuto minutos munud minuter minutter minut minuty "
-        "minuuttia minuutti minutami minutou minuta minuts",
+        "minuuttia minuutti minutami minutou minuta minuts minutu",
         60,
     ),
     (
         "hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr timme timmar "
         "time timer godzin godziny godzinę hores oră tuntia tunti tunnin hodinami hodinou hodin "
-        "sata sati sat urama uro t",
+        "sata sati sat urama uro t ordu",
         3600,
     ),
     (
         "day days jour jours tag tagen tage día días dia dias giorno giorni dag dagen diwrnod "
-        "dagar dage dager døgn dni dies zi zile päivää päivä pv dny dnem dana dan",
+        "dagar dage dager døgn dni dies zi zile päivää päivä pv dny dnem dana dan egun",
         86400,
     ),
     (
@@ -65,7 +65,7 @@ _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
     rf"\b(?:(?:(?:for|för)\s)?(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
     rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu|sitten)"
-    rf"|(?:il y a|vor|hace|há|ha|fa|acum|před|pred|prije)\s{_COUNT.replace('<n>', '<n2>')}"
+    rf"|(?:il y a|vor|hace|há|ha|fa|acum|před|pred|prije|duela)\s{_COUNT.replace('<n>', '<n2>')}"
     rf"\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
@@ -115,7 +115,7 @@ _AGO_WORDS: Final = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
     *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu sitten".split(),
     *"idag igår dzisiaj dziś wczoraj avui ahir acum azi tänään eilen dnes včera".split(),
-    *"před pred prije danas jučer".split(),
+    *"před pred prije danas jučer duela gaur atzo".split(),
     *("i dag", "i går"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
