@@ -61,26 +61,12 @@ def test_a_heading_over_all_pieces_under_a_name_heads_an_author_archive(
         ("Tutti gli articoli di Marco Ferri · 57 contenuti", "Marco Ferri"),
         ("Alle Beiträge von Katrin Baumann · 34 Beiträge", "Katrin Baumann"),
         ("Articles by Jane Whitfield | 12 articles", "Jane Whitfield"),
-    ],
-)
-def test_a_count_after_the_name_of_an_archive_heading_is_no_part_of_it(
-    heading: str, author: str
-) -> None:
-    posts = _posts(["5 March 2025", "25 February 2025", "18 February 2025"])
-    result = parse_page(f"The Paper\n\n{heading}\n\n{posts}\n", saved=SAVED)
-    assert result.layout == "author-archive"
-    assert [item.author for item in result.items] == [author] * 3
-
-
-@pytest.mark.parametrize(
-    ("heading", "author"),
-    [
         ("Kovács Réka cikkei (412)", "Kovács Réka"),
         ("Alla texter av Elin Sjöberg", "Elin Sjöberg"),
         ("Jane Whitfield's articles (34)", "Jane Whitfield"),
     ],
 )
-def test_an_archive_heading_names_its_author_before_or_after_the_pieces(
+def test_an_archive_heading_names_its_author_before_or_after_the_pieces_without_a_count(
     heading: str, author: str
 ) -> None:
     posts = _posts(["5 March 2025", "25 February 2025", "18 February 2025"])
