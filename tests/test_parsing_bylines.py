@@ -1065,3 +1065,25 @@ def test_finnish_and_basque_ages_are_read_against_the_save_time(line: str, hours
     byline = parse_byline(line, saved=saved)
     assert byline is not None and byline.published is not None
     assert (saved - byline.published).total_seconds() == hours * 3600
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Meeting report by Zanele Mthembu and Keabetswe Molefe",
+            "Zanele Mthembu and Keabetswe Molefe",
+        ),
+        ("Book review by Jane Doe", "Jane Doe"),
+        ("Comhscríofa le Dónall Mac Giolla Easpaig", "Dónall Mac Giolla Easpaig"),
+    ],
+)
+def test_the_kind_of_piece_in_two_words_or_irish_written_by_names_the_writer(
+    line: str, author: str
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+def test_a_phrase_with_by_in_a_headline_names_no_writer() -> None:
+    assert parse_byline("Stand by me") is None

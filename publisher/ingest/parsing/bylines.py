@@ -68,9 +68,11 @@ _BY: Final = re.compile(
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
     r"|análisis|analisi|opinión|opinião|análise|beschouwing"
     # a tribute to someone who died: "Tribute by Kerry O'Dea", "Ein Nachruf von"
-    r"|tribute|obituary|hommage|nachruf|necrologio|homenaje|homenagem|in memoriam))\s+)?"
+    r"|tribute|obituary|hommage|nachruf|necrologio|homenaje|homenagem|in memoriam)"
+    # the kind of piece in two words: "Meeting report by", "Book review by"
+    r"|[\w-]+\s+(?:report|review|interview|profile))\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
-    r"|^scris\s+de\b\s*:?\s*"
+    r"|^scris\s+de\b\s*:?\s*|^(?:comh)?scríofa\s+le\s+"
     r"|^(?:sous\s+la\s+direction\s+de|onder\s+redactie\s+van)\b\s*:?\s*"
     # a paper's own reporter: "Van onze verslaggever Karin Smeets", "dal nostro inviato"
     r"|^(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
@@ -228,7 +230,7 @@ _ZONE_AFTER: Final = re.compile(
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di"
     r"|(?-i:di|per))\b"
-    r"|scris\s+de\b"
+    r"|scris\s+de\b|(?:comh)?scríofa\s+le\b"
     r"|sous\s+la\s+direction\s+de\b|onder\s+redactie\s+van\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
@@ -241,7 +243,7 @@ _BY_START: Final = re.compile(
 _BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
-    *("scris de", "sous la direction de", "onder redactie van"),
+    *("scris de", "sous la direction de", "onder redactie van", "scríofa le", "comhscríofa le"),
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
     *("von unsere", "do nosso", "da nossa"),
 )
