@@ -62,7 +62,7 @@ _BY: Final = re.compile(
     r"|rezensiert|besprochen|recensit[oa]|recensée?|reseñad[oa]|resenhad[oa]|gerecenseerd"
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|skrivet|napisane"
-    r"|postiwyd|postat|postet"
+    r"|postat|postet"
     # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
     r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
@@ -590,11 +590,6 @@ def _place_after(rest: str) -> bool:
     place stands ("14 godzin temu | Marta Lis-Kowalczyk, Gdańsk")."""
     head, comma, tail = rest.rpartition(",")
     return bool(comma) and "," not in head and len(tail.split()) == 1
-
-
-def labels_writer(text: str) -> bool:
-    """Whether ``text`` opens with a by-word or a writer's label ("By", "Author:", "Von")."""
-    return _BY.match(text) is not None
 
 
 def _late_by(rest: str) -> str:

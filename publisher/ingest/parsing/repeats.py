@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.bylines import Byline, labels_writer, opens_by, parse_byline
+from publisher.ingest.parsing.bylines import Byline, names_by_word, opens_by, parse_byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
@@ -129,7 +129,7 @@ def _dated_over_categories(
         return False
     if not any(_LABEL.match(tail) is not None or " : " in tail for _, tail in parts):
         return False
-    if any(labels_writer(tail) for _, tail in parts):
+    if any(names_by_word(tail) for _, tail in parts):
         return False  # "Posted: 27 Nov 2026 | Author: Nadia Karimi": a writer, no category
     dates = [
         parse_byline(head, saved=saved) or byline_after(head, opening, saved) for head, _ in parts
