@@ -136,9 +136,18 @@ class Page:
 _JOINED: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
+# Courtesy titles a label may keep or drop ("Dr Siân Williams", "Prof. R. Ofrecio", "Shri
+# A. Sawant"): the person is the same, and the parser drops them on purpose.
+_HONORIFIC: Final = re.compile(
+    r"^(?:(?:dr|prof|professor|sir|dame|rev|revd|cllr|mr|mrs|ms|mx|shri|smt|adv|hon"
+    r"|rt hon|dott|dra|sra|mme|herr|frau) )+"
+)
+
+
 def _names(author: str | None) -> list[str]:
     """An author's names, normalised: "A, B and C" and "A and B and C" name the same three."""
-    return [normalise(name) for name in _JOINED.split(author or "") if name.strip()]
+    names = (normalise(name) for name in _JOINED.split(author or "") if name.strip())
+    return [_HONORIFIC.sub("", name) for name in names]
 
 
 def _date(value: Any) -> date | None:
