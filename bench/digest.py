@@ -1,6 +1,6 @@
 """Digest rendering and delivery throughput, each against its naive baseline in the same run.
 
-Usage: python bench/digest.py [--subscribers 100000] [--naive 200] [--messages 2000]
+Usage: python -P bench/digest.py [--subscribers 100000] [--naive 200] [--messages 2000]
 
 1. Render-and-personalise: one render + CSS inlining per edition, then one cheap
    personalisation per reader, against rendering and inlining per reader with an

@@ -1,6 +1,6 @@
 """Full (200) against conditional (304) GET throughput of the HTTP server, side by side.
 
-Usage: python bench/http.py [--connections 100] [--seconds 3] [--rounds 3] [--path /rss.xml]
+Usage: python -P bench/http.py [--connections 100] [--seconds 3] [--rounds 3] [--path /rss.xml]
 
 Builds the sample site in a temporary folder, starts ``publisher.service.web`` in a subprocess
 on a free 127.0.0.1 port (so client and server do not share a GIL), then drives it from

@@ -1,6 +1,6 @@
 """Latency from a seed file written to its items in the feed served over HTTP.
 
-Usage: python bench/watch.py [--files 50]
+Usage: python -P bench/watch.py [--files 50]
 
 Starts ``publisher run`` on a temporary copy of the sample site (HTTP on a free
 127.0.0.1 port, Maildir delivery), then writes seed files one at a time and polls
