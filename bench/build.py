@@ -1,7 +1,7 @@
 """Full build rate beside Hugo's and a raw feedgen + Jinja2 floor; rebuild cost after one new item.
 
-Usage: python -P bench/build.py [--items 20000] [--sources 500] [--rounds 3] [--rebuild-items 100000]
-                              [--profile]
+Usage: python -P bench/build.py [--items 20000] [--sources 500] [--rounds 3]
+                                 [--rebuild-items 100000] [--profile]
 
 Full build, ``--rounds`` times, side by side in each round (median printed at the end):
 - publisher: a store filled with N items over S sources and S authors (straight into the
