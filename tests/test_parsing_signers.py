@@ -31,6 +31,16 @@ SAVED = datetime(2025, 12, 1, tzinfo=UTC)
         ("Hosts: Jo Bloggs and Sam Smith", "Jo Bloggs and Sam Smith"),
         ("Tribute by Kerry O'Dea, District Secretary", "Kerry O'Dea"),
         ("Rezensiert von Marion Franke, Historikerin | 10.11.2025", "Marion Franke"),
+        ("Primary sponsor: Chris Stephens (Scottish National Party)", "Chris Stephens"),
+        ("Tabled by Rebecca Long-Bailey", "Rebecca Long-Bailey"),
+        ("Members: Shri Rajeev Menon, Smt. Kavitha Reddy", "Rajeev Menon and Kavitha Reddy"),
+        (
+            "Spørsmål fra Marie Sneve Martinussen (R) til arbeids- og inkluderingsministeren",
+            "Marie Sneve Martinussen",
+        ),
+        ("Question from Caroline Lucas to the Secretary of State", "Caroline Lucas"),
+        ("Anfrage von Jana Roth an die Landesregierung", "Jana Roth"),
+        ("DI ANNA CURCURU", "Anna Curcuru"),
     ],
 )
 def test_labels_naming_who_asked_presented_or_reviewed_sign_the_item(
@@ -324,3 +334,18 @@ def test_a_statement_signed_with_a_name_in_brackets_over_a_role_is_by_them() -> 
     )
     result = parse_page(page, saved=SAVED)
     assert [item.author for item in result.items] == [who for _, _, who in statements]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sponsored by Visit Argyll",  # an advertiser
+        "Questions from readers",
+        "Members: 1,234",
+        "DI MAIO",  # a surname in capitals, not the Italian by-word
+        "PER I LAVORATORI DEL PORTO",
+    ],
+)
+def test_lines_like_those_labels_name_no_writer(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is None or byline.author is None

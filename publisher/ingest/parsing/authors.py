@@ -52,7 +52,7 @@ _SURNAME_ROLES: Final = frozenset(
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
     r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|mec|(?:yr\s+)?athr(?:o|awes)"
-    r"|com|comrade|cde)\.?\s+(?=\S)",
+    r"|com|comrade|cde|shri|smt|shrimati|adv|hon|the\s+hon|rt\.?\s+hon)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",

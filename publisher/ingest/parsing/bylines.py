@@ -55,6 +55,8 @@ _BY: Final = re.compile(
     r"|postiwyd|adroddiad|erthygl|stori"
     r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
+    # who put a motion: "Tabled by A" ("Sponsored by" is an advertiser)
+    r"|tabled|moved"
     # a book's or a collection's editors: "Edited by A and B", "Coordinado por", "Dirigé par"
     r"|edited|co-?edited|coordinated|coordinado|coordinada|coordenado|coordenada|coordinato"
     r"|dirigée?|curated"
@@ -71,8 +73,12 @@ _BY: Final = re.compile(
     r"|tribute|obituary|hommage|nachruf|necrologio|homenaje|homenagem|in memoriam)"
     # the kind of piece in two words: "Meeting report by", "Book review by"
     r"|[\w-]+\s+(?:report|review|interview|profile))\s+)?"
-    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|(?-i:di|per|da))\b\s*:?\s*"
+    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di"
+    r"|(?-i:di|per|da|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*|^(?:comh)?scríofa\s+le\s+"
+    # who asked a parliamentary question: "Question from A to the Minister", "Spørsmål fra B"
+    r"|^(?:(?:written|oral)\s+)?(?:question|spørsmål|spørgsmål|fråga|vraag|pregunta|pergunta"
+    r"|frage|anfrage|interrogazione)\s+(?:from|fra|från|van|de|von|di|da)\b\s*:?\s*"
     r"|^(?:sous\s+la\s+direction\s+de|onder\s+redactie\s+van)\b\s*:?\s*"
     # a paper's own reporter: "Van onze verslaggever Karin Smeets", "dal nostro inviato"
     r"|^(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
@@ -84,8 +90,10 @@ _BY: Final = re.compile(
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
     r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
     r"|autorstwo"
-    # who put a question or a motion (a council's or a parliament's): "Indiener(s): A (SP)"
+    # who put a question or a motion (a council's or a parliament's): "Indiener(s): A (SP)",
+    # "Primary sponsor: B (Labour)", "Members: Shri C, Smt. D"
     r"|indiener(?:\(s\)|s)?|submitter|proposer|antragsteller(?:in)?"
+    r"|(?:primary\s+|lead\s+|principal\s+)?sponsor(?:s|\(s\))?|members?|tabled\s+by|asked\s+by"
     # who presents an episode: "Apresentação: A e B", "Hosts: A and B", "Moderation: A"
     r"|hosts?|presenters?|presentation|apresentação|apresentadora?|apresentadores"
     r"|presentación|presentadora?|presentadores|conducción|présentation|presentazione"
@@ -229,8 +237,11 @@ _ZONE_AFTER: Final = re.compile(
 )
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di"
-    r"|(?-i:di|per))\b"
+    r"|(?-i:di|per|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b"
     r"|scris\s+de\b|(?:comh)?scríofa\s+le\b"
+    r"|(?:\w+\s+)?(?:question|spørsmål|spørgsmål|fråga|vraag|pregunta|pergunta|frage|anfrage"
+    r"|interrogazione)\s+(?:from|fra|från|van|de|von|di|da)\b"
+    r"|(?:primary|lead|principal)\s+sponsors?\s*:|tabled\s+by\b|asked\s+by\b"
     r"|sous\s+la\s+direction\s+de\b|onder\s+redactie\s+van\b"
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
@@ -246,6 +257,8 @@ _BY_WORDS: Final = (
     *("scris de", "sous la direction de", "onder redactie van", "scríofa le", "comhscríofa le"),
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
     *("von unsere", "do nosso", "da nossa"),
+    *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
+    *("anfrage", "interrogazione"),
 )
 _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
@@ -293,7 +306,10 @@ _PUBLISHED_IN: Final = re.compile(
     r"[^·|•]{1,60}",
     re.IGNORECASE,
 )
-_AFTER_NAMES: Final = re.compile(r"\s+(?:in|for|für|pour|para|voor|per)\s+\S.*$")
+# (lower case only: "… to the Minister", "… til statsråden", "… an die Bundesregierung")
+_AFTER_NAMES: Final = re.compile(
+    r"\s+(?:in|for|für|pour|para|voor|per|to|til|till|aan|an|al|ao|à)\s+\S.*$"
+)
 # words before a date that name no one: "Am 05.03.2024", "Le 5 mars", "Onsdag d. 5. marts"
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den d. der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
