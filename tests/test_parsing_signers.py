@@ -14,6 +14,7 @@ from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.references import is_book_reference
 from publisher.ingest.parsing.repeats import byline_after
+from publisher.ingest.parsing.roles import name_only
 
 SAVED = datetime(2025, 12, 1, tzinfo=UTC)
 
@@ -349,3 +350,60 @@ def test_a_statement_signed_with_a_name_in_brackets_over_a_role_is_by_them() -> 
 def test_lines_like_those_labels_name_no_writer(line: str) -> None:
     byline = parse_byline(line)
     assert byline is None or byline.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Anthony Forrester, Distinguished Professor, Graduate School of Business and Law, "
+            "RMIT University",
+            "Anthony Forrester",
+        ),
+        (
+            "Alison Penrose, Research Fellow, Centre for Future Work, The Australia Institute; "
+            "Jim Stanhope, Honorary Professor of Political Economy, University of Sydney",
+            "Alison Penrose and Jim Stanhope",
+        ),
+        (
+            "Hannah Price, Senior Economist · Amir Shah, Research Fellow · Elena Costa, "
+            "Visiting Fellow",
+            "Hannah Price, Amir Shah and Elena Costa",
+        ),
+        # a headline that opens like one is none
+        ("Jane Smith, Professor of Economics at the University of Leeds, dies at 84 aged", None),
+        ("The Fair Work Commission, the unions and the employers have all weighed in today", None),
+    ],
+)
+def test_a_long_line_of_writers_with_their_posts_and_institutions_signs(
+    line: str, author: str | None
+) -> None:
+    assert name_only(line) == author
+
+
+def test_a_photo_caption_over_a_record_is_no_title() -> None:
+    page = (
+        "Article photo: Early childhood educators at a rally. Image: Bianca De Marchi/AAP\n"
+        "Early childhood workers got a 15% pay rise. Here's why many still can't fill shifts\n"
+        "Marian Bairstow, Professor of Gender and Employment Relations, University of Sydney\n"
+        "Published: February 28, 2025 6.10am AEDT\n\n"
+        "Article photo: Union members march in Melbourne. Image: Joel Carrett/AAP\n"
+        "Why the administration case is headed for the High Court\n"
+        "Anthony Forrester, Distinguished Professor, RMIT University\n"
+        "Published: March 6, 2025 12.14pm AEDT\n\n"
+        "Article photo: A picket outside a depot. Image: Lukas Coch/AAP\n"
+        "Right to disconnect, six months on: few disputes, but a quiet change in culture\n"
+        "Sarah Keane, Professor, University of Technology Sydney\n"
+        "Published: March 4, 2025 3.40pm AEDT\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert [item.title[:20] for item in result.items] == [
+        "Early childhood work",
+        "Why the administrati",
+        "Right to disconnect,",
+    ]
+    assert [item.author for item in result.items] == [
+        "Marian Bairstow",
+        "Anthony Forrester",
+        "Sarah Keane",
+    ]

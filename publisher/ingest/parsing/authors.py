@@ -34,6 +34,7 @@ _ROLE_WORDS: Final = frozenset(
     "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
     "voorzitter woordvoerder porte-parole vp vice ceo founder co-founder lecturer professor "
     "steward convenor convener guest equipe équipe equipo squadra associate "
+    "adjunct emeritus honorary visiting postdoctoral doctoral candidate "
     # the writer's trade in the other languages bylines come in
     "journalist journalistin periodista reportera reporterin redaktør redaktor toimittaja "
     "novinář novinářka dziennikarz dziennikarka chroniqueur chroniqueuse inviato inviata "

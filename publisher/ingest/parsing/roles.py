@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from publisher.ingest.parsing.authors import clean_author, is_role, one_name
+from publisher.ingest.parsing.authors import (
+    clean_author,
+    is_role,
+    joined,
+    one_name,
+    role_signed,
+)
 from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_writer
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
@@ -64,8 +70,9 @@ _META: Final = re.compile(
     r"|ponentes?|relatori|sprekers?|siaradwyr|recording|aufzeichnung|enregistrement|grabación"
     r"|preis|lugar|hora|precio|luogo|ora|prezzo|locatie|tijd|prijs|local|preço)\s?:.{0,120}"
     r"|(?:episode|folge|épisode|episodio|aflevering)\s?\d{1,4}.{0,20}"
-    # a caption or a credit: "Foto: Stakende medewerkers …", "Llun: Golygfa o'r ffilm"
-    r"|(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
+    # a caption or a credit: "Foto: Stakende medewerkers …", "Llun: Golygfa o'r ffilm",
+    # "Article photo: Members march in Melbourne. Image: …"
+    r"|(?:(?:article|main|lead|header|featured|hero|top)\s+)?(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
     r"|fotografía|fotografia|cover illustration|cover photo|caption|bild|imagen|immagine"
     r"|imagem|afbeelding|llun|delwedd|grianghraf)\s?(?::|by\b).{0,150}"
     r"|media caption\s?[,:].{0,150}"  # a player's caption: "Media caption, Watch: Reeves …"
@@ -250,7 +257,7 @@ _META_OPENINGS: Final = frozenset(
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis caption bild imagen immagine imagem afbeelding llun delwedd
-    grianghraf""".split()
+    grianghraf article main lead header featured hero top""".split()
 )
 _COUNTER_LETTERS: Final = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
@@ -309,6 +316,9 @@ _TEAM_LINE: Final = 70
 _TEAM_WORDS: Final = ("team", "quip", "grup", "groep", "tîm", "unit", "group")
 _CASE_ODDITIES: Final = ("İ", "ı", "ſ", "K")
 _LOWER_WORDS: Final = 2
+_AFFILIATION_MAX: Final = 200  # a writer, their post and their institution, one line
+_MAX_AFFILIATED: Final = 4  # writers one line names so
+_WRITERS_APART: Final = re.compile(r";|\s[·•|]\s")  # "A, Fellow; B, Professor", "A, … · B, …"
 _PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
@@ -418,11 +428,34 @@ def _quotes(text: str) -> bool:
     return 0 <= opening < closing and (opening > 0 or text[1:2] != " ")
 
 
+def _affiliated(text: str) -> str | None:
+    """The writers a long line names with their posts and institutions after commas, as
+    academic and policy sites sign ("Ana Ruiz, Research Fellow, Centre for Future Work;
+    Tom Lee, Professor, University of Leeds"): one writer to a part between semicolons."""
+    writers = [_affiliated_writer(part) for part in _WRITERS_APART.split(text.rstrip("; "))]
+    if not writers or len(writers) > _MAX_AFFILIATED or not all(writers):
+        return None
+    return joined([w for w in writers if w])
+
+
+def _affiliated_writer(text: str) -> str | None:
+    """The writer one part names before their post ("Ana Ruiz, Research Fellow, …")."""
+    text = text.strip()
+    if len(text) > _AFFILIATION_MAX or not text[:1].isupper() or text.endswith((".", "?", "!")):
+        return None
+    parts = text.split(",")
+    if not all(part.strip()[:1].isupper() for part in parts[1:]) or not role_signed(text):
+        return None  # "Jane Smith, Professor of Law, dies at 84": a headline
+    return clean_author(parts[0])
+
+
 def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if text[:1] == "(" and text.endswith(")") and text.count("(") == 1 and len(text) > 2:
         return name_only(text[1:-1])  # a statement's signature: "(R. Meenakshi Sundaram)"
-    if len(text) > 80 or not text[0].isupper() or text.endswith((".", "?", "!", ":")):
+    if len(text) > 80:
+        return _affiliated(text)
+    if not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
     if _team(text):
         return None  # a team signing: "Equipo de Salarios del IETD"
