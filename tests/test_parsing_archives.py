@@ -64,6 +64,7 @@ def test_a_heading_over_all_pieces_under_a_name_heads_an_author_archive(
         ("Kovács Réka cikkei (412)", "Kovács Réka"),
         ("Alla texter av Elin Sjöberg", "Elin Sjöberg"),
         ("Jane Whitfield's articles (34)", "Jane Whitfield"),
+        ("Ailt le Caoimhe Ní Bhraonáin (36)", "Caoimhe Ní Bhraonáin"),
     ],
 )
 def test_an_archive_heading_names_its_author_before_or_after_the_pieces_without_a_count(

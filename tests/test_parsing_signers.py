@@ -42,6 +42,8 @@ SAVED = datetime(2025, 12, 1, tzinfo=UTC)
         ("Question from Caroline Lucas to the Secretary of State", "Caroline Lucas"),
         ("Anfrage von Jana Roth an die Landesregierung", "Jana Roth"),
         ("DI ANNA CURCURU", "Anna Curcuru"),
+        ("Dodane przez: Tomek Jaworski · 6 dni temu", "Tomek Jaworski"),
+        ("Added by Jo Bloggs", "Jo Bloggs"),
     ],
 )
 def test_labels_naming_who_asked_presented_or_reviewed_sign_the_item(
@@ -407,3 +409,9 @@ def test_a_photo_caption_over_a_record_is_no_title() -> None:
         "Anthony Forrester",
         "Sarah Keane",
     ]
+
+
+def test_an_irish_published_label_and_reading_time_leave_the_date_alone() -> None:
+    byline = parse_byline("Foilsithe: 26 Samhain 2026 · 5 nóim. léitheoireachta")
+    assert byline is not None and byline.author is None
+    assert byline.published == datetime(2026, 11, 26)

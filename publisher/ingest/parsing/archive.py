@@ -21,7 +21,7 @@ _NOUNS: Final = (
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
     r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|teksty|inlägg|innlegg|indlæg"
     r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte|texter|tekster|tekstit|cikkek"
-    r"|írások|kirjoitukset|artikkelit)"
+    r"|írások|kirjoitukset|artikkelit|ailt|altanna)"
 )
 # The name before a possessive noun: "Kovács Réka cikkei (412)", "Jane Doe's articles (34)"
 _OWNED_HEADER: Final = re.compile(
@@ -31,7 +31,7 @@ _OWNED_HEADER: Final = re.compile(
 )
 _BY_HEADER: Final = re.compile(
     rf"(?:all|alle|alla|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
-    r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por|av|af|van|przez|da)\b\s*:?\s*(?P<name>.*)",
+    r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por|av|af|van|przez|da|le)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
 _LABEL_HEADER: Final = re.compile(

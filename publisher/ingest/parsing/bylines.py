@@ -45,7 +45,7 @@ _PREFIX: Final = re.compile(
     r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd"
     r"|added|ajouté|hinzugefügt|añadido|aggiunto|adicionado|toegevoegd|ychwanegwyd"
     r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd"
-    r"|dodano|opublikowano|zaktualizowano|postiwyd)\b\s*"
+    r"|dodano|opublikowano|zaktualizowano|postiwyd|foilsithe|foilsíodh)\b\s*"
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
@@ -57,6 +57,8 @@ _BY: Final = re.compile(
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
     # who put a motion: "Tabled by A" ("Sponsored by" is an advertiser)
     r"|tabled|moved"
+    # who added a post: "Added by A", "Dodane przez: B", "Hinzugefügt von C"
+    r"|added|dodane|dodany|dodana|hinzugefügt|ajoutée?|añadido|aggiunto|toegevoegd|adicionado"
     # a book's or a collection's editors: "Edited by A and B", "Coordinado por", "Dirigé par"
     r"|edited|co-?edited|coordinated|coordinado|coordinada|coordenado|coordenada|coordinato"
     r"|dirigée?|curated"
@@ -136,7 +138,7 @@ _WEEKDAY: Final = rf"\b(?:{_trie(_WEEKDAY_WORDS)}|-?feira)\b\.?,?"
 # A weekday written right before the date ("Tuesday 5th March", "do 7 maart", "Mo., 4.3.").
 _WEEKDAY_BEFORE: Final = re.compile(rf"(?:{_WEEKDAY}\s*){{1,2}}$", re.IGNORECASE)
 _META: Final = re.compile(
-    r"\b\d{1,3}\s?(?:minutes?|min\.|mins?)"
+    r"\b\d{1,3}\s?(?:minutes?|min\.|mins?|nóim\.|nóiméad)"
     r"(?:\s+(?:read|de lecture|lesen|lesezeit|lectura|lettura|leestijd|de lectura|de leitura"
     r"|di lettura)"
     # any word in lower case after the minutes is what they are ("12 min lesetid", "4 min.
