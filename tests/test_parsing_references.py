@@ -14,7 +14,11 @@ from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.furniture import strip_promotion
 from publisher.ingest.parsing.lives import life_headline
-from publisher.ingest.parsing.references import answers_article, numbered_kind
+from publisher.ingest.parsing.references import (
+    answers_article,
+    numbered_kind,
+    without_subject_label,
+)
 
 SAVED = datetime(2026, 12, 1, tzinfo=UTC)
 
@@ -277,3 +281,41 @@ def test_a_labelled_field_naming_a_member_and_party_signs_and_a_tabled_date_date
         "John McDowell",
     ]
     assert [item.published.day for item in result.items if item.published] == [30, 25, 24]
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("Subject: Deaths in Sewer Cleaning", "Deaths in Sewer Cleaning"),
+        ("Objet : Les retraites des saisonniers", "Les retraites des saisonniers"),
+        ("Subjects that unions avoid", "Subjects that unions avoid"),
+        ("Editorial: the year of the picket line", "Editorial: the year of the picket line"),
+    ],
+)
+def test_the_label_naming_a_records_subject_is_no_part_of_its_title(title: str, bare: str) -> None:
+    assert without_subject_label(title) == bare
+
+
+_QUESTION_ROWS = """Questions answered
+
+1842     UNSTARRED   30.11.2026    LABOUR AND EMPLOYMENT
+Subject: Implementation of Labour Codes in States
+Answered by: MINISTER OF STATE FOR LABOUR
+
+1815     UNSTARRED   28.11.2026    LABOUR AND EMPLOYMENT
+Subject: Social Security for Gig and Platform Workers
+Answered by: MINISTER OF STATE FOR LABOUR
+
+1544     UNSTARRED   27.11.2026    LABOUR AND EMPLOYMENT
+Subject: Minimum Wages for Tea Plantation Workers
+Answered by: MINISTER OF STATE FOR LABOUR
+"""
+
+
+def test_a_record_titled_by_its_subject_field_has_the_subject_as_its_title() -> None:
+    result = _parse(_QUESTION_ROWS)
+    assert _titles(result) == [
+        "Implementation of Labour Codes in States",
+        "Social Security for Gig and Platform Workers",
+        "Minimum Wages for Tea Plantation Workers",
+    ]

@@ -67,3 +67,18 @@ def answers_article(text: str) -> bool:
     """Whether a line names the article a letter or a reply answers: "Zu:", "Re:", "In
     reply to", "À propos de" and that article's headline in quotes, nothing after it."""
     return _ANSWERS.fullmatch(text.strip()) is not None
+
+
+# the label of a record's subject before its title: "Subject: Minimum wages for …"
+_SUBJECT: Final = re.compile(
+    r"(?:subject|asunto|assunto|objet|oggetto|betreff|onderwerp|emne|ämne|aihe|temat|pwnc)"
+    r"\s?:\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_subject_label(title: str) -> str:
+    """A title without the label that names it the record's subject ("Subject: Pending
+    EPF Pension Claims" is the title "Pending EPF Pension Claims")."""
+    match = _SUBJECT.match(title)
+    return title[match.end() :] if match is not None else title
