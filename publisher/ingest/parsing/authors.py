@@ -8,9 +8,13 @@ from typing import Final
 from publisher.ingest.parsing.names import PARTICLES, is_name, is_section_label
 
 # "and" in the languages bylines come in; several authors are joined back with "and".
-# A comma before the last "and" (the serial comma: "A, B, and C") is one joint.
+# A comma before the last "and" (the serial comma: "A, B, and C") is one joint; so is the
+# credit of a second writer for working with the first: "A, avec la collaboration de B".
 _AND: Final = re.compile(
-    r"\s*,\s*(?:and|&|und|et|y|e|en|och|og|avec|with)\s+|\s+(?:avec|with)\s+(?=[A-Z])"
+    r"\s*,?\s+(?:avec la collaboration d[e']|with the collaboration of|in collaboration with"
+    r"|en collaboration avec|con la colaboración de|con la collaborazione di|unter Mitarbeit von"
+    r"|in Zusammenarbeit mit|met medewerking van)\s*(?=[A-ZÀ-Þ])"
+    r"|\s*,\s*(?:and|&|und|et|y|e|en|och|og|avec|with)\s+|\s+(?:avec|with)\s+(?=[A-Z])"
     r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*",
     re.IGNORECASE,
 )

@@ -150,7 +150,9 @@ _META: Final = re.compile(
     r"(?:(?:ca\.|circa|etwa|about|approx\.|environ|unos|ong\.)\s?)?\d{1,3}\s?"
     r"(?:minuten|minutes|min\.?)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
-    r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b:?"
+    r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b[:.]?"
+    # a document's file and its size: "PDF (1.2 MB)", "PDF, 340 Ko"
+    r"|\b(?-i:PDF|DOCX?|EPUB|ODT)\b(?:,?\s?\(?\d[\d.,]*\s?(?:[KMG]i?B|[KMG]o|kB)\)?)?"
     r"|\b\d{1,4}\so\ssylw(?:adau)?\b"
     r"|\b(?:GMT|BST|UTC|CET|CEST)\b|(?<!\w)#[\w-]+"
     # the other zones a time is given in, in capitals, after the time ("ET" is also French "and")

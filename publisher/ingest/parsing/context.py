@@ -13,11 +13,13 @@ from publisher.ingest.parsing.authors import is_role
 from publisher.ingest.parsing.boxes import in_boxes, is_box_heading
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.lives import lives_headlines
 from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
 from publisher.ingest.parsing.relative import long_tail_date
 from publisher.ingest.parsing.repeats import (
     badges_over_teasers,
     labels_under_titles,
+    references_over_titles,
     repeated_fields,
 )
 from publisher.ingest.parsing.roles import (
@@ -31,6 +33,7 @@ from publisher.ingest.parsing.roles import (
     TITLE,
     line_symbol,
 )
+from publisher.ingest.parsing.signoffs import sign_offs
 
 _REPEATS: Final = 2
 _LABEL_WORDS: Final = 3
@@ -69,13 +72,16 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
                 symbol, reason = BYLINE, "date"
         out.append(symbol)
         reasons.append(reason)
+    references_over_titles(units, out, reasons)  # first: a title under one is no field
     repeated_fields(units, out, reasons, saved)
+    sign_offs(units, out, reasons)
     badges_over_teasers(units, out, reasons)
     _stacked_menus(units, out, reasons)
     _appeal_boxes(units, out, reasons)
     _mark_labels(units, out, reasons)
     labels_under_titles(units, out, reasons)
     _names_in_context(units, out, reasons)
+    lives_headlines(units, out, reasons)
     _teaser_runs(units, out)
     _numbered_titles(units, out)
     _standfirsts_by_shape(units, out)

@@ -12,6 +12,7 @@ from typing import Final
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.lives import lives_page, name_headline
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
 
 _KICKER_WORDS: Final = 4
@@ -428,9 +429,15 @@ def assign_roles(units: list[Unit], syms: list[str], reading: Reading) -> None:
     """Name each record line's role: title, kicker, standfirst, byline, label, meta."""
     kicker_column = _kickers_lead(units, syms, reading)
     kicker_slot = _kickers_open(syms, reading)
+    lives = lives_page(units, [r.indexes[0] for r in reading.records])
     for record in reading.records:
         titles = [i for i in record.indexes if syms[i] == TITLE]
         title = titles[0] if titles else None
+        if lives and syms[record.indexes[0]] in (TITLE, LABEL):
+            # a name heading a signed record: whom an obituary remembers
+            if name_headline(units, syms, record.indexes):
+                titles = [record.indexes[0]]
+                title = record.indexes[0]
         if len(titles) >= 2 and (
             kicker_column or (kicker_slot and _kicker_shaped(units[titles[0]], record, titles[0]))
         ):

@@ -114,7 +114,7 @@ _MENU_PARTS: Final = 3
 # five or more capitalised words (or "&"), nothing else
 _MENU_ROW: Final = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])(?: (?:[A-ZÀ-ÖØ-Þ]\S*|&|[-–])){4,}")
 _TRAILING_PROMOTION: Final = re.compile(
-    r"(?<=[.!?])\s+(?:buy|book|order|download|pre-?order|register|reserve)\b[^.!?]{0,80}"
+    r"(?<=[.!?])\s+(?:buy|book|order|download|pre-?order|register|reserve|donate)\b[^.!?]{0,80}"
     r"\b(?:here|online|now|today)[.!]*$",
     re.IGNORECASE,
 )

@@ -41,6 +41,7 @@ from publisher.ingest.parsing.longpage import (
     signing,
 )
 from publisher.ingest.parsing.records import find_records
+from publisher.ingest.parsing.references import without_subject_label
 from publisher.ingest.parsing.roles import (
     BYLINE,
     FURNITURE,
@@ -500,6 +501,7 @@ def _draft(
         title = derive_title(summary)
     else:
         title = _GUESTS.sub("", title_unit.text) or title_unit.text
+        title = without_subject_label(title)
         if split is not None:
             bodies = [split[1], *bodies]
         if bodies:

@@ -12,9 +12,11 @@ from typing import Final
 from publisher.ingest.parsing.bylines import Byline, names_by_word, opens_by, parse_byline
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.references import answers_article, numbered_kind
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _REPEATS: Final = 3  # records that show a field before it is the page's own
+_ANSWERS: Final = 2  # letters naming the article each answers, for the page to set them so
 _FIELD_CHARS: Final = 100  # a field line is short
 _WORDS_FIELD_CHARS: Final = 60  # ... and shorter where no colon names it
 _LABEL_WORDS: Final = 3
@@ -22,6 +24,10 @@ _LABEL_WORDS: Final = 3
 _LABEL: Final = re.compile(r"([^\W\d_][^:]{0,28}):\s")
 # else its first words: two where both are words ("Started by"), else one ("Published")
 _WORDS: Final = re.compile(r"([^\W\d_]+)(?:\s+([^\W\d_]+)(?=\s))?")
+# a member and their party or group in brackets: "Marie Sneve Martinussen (R) til …"
+_MEMBER: Final = re.compile(
+    r"\s*(?P<name>[^\W\d_][^()]{2,50}?)\s\([^\W\d_][^()\d@]{0,40}\)(?=[\s,]|$)"
+)
 _SEPARATED: Final = re.compile(r"\s+[·|•]\s+")  # a field's parts: "date · category"
 
 
@@ -63,17 +69,35 @@ def _read_field(
     """One repeated field's symbol: a byline after its opening words, else metadata."""
     text = units[index].text
     label = opening.endswith(":")
-    if len(text) > (_FIELD_CHARS if label else _WORDS_FIELD_CHARS) or text.endswith((".", "!")):
+    member = _member(text[len(opening) :])
+    too_long = len(text) > (_FIELD_CHARS if label else _WORDS_FIELD_CHARS)
+    if member is None and (too_long or text.endswith((".", "!"))):
         return
-    if not label and " " not in opening and not bylines:
+    byline = member if label else byline_after(text, opening, saved) or member
+    if not label and " " not in opening and not bylines and not _date_only(byline):
         return  # one word in common is no field unless the page reads the others as bylines
-    byline = None if label else byline_after(text, opening, saved)
     if byline is not None:
         units[index] = units[index]._replace(byline=byline)
         out[index], reasons[index] = BYLINE, "byline" if byline.author else "date"
     else:
         out[index] = META
         reasons[index] = f"metadata (a field the records repeat: {opening!r})"
+
+
+def _date_only(byline: Byline | None) -> bool:
+    """Whether a field's rest is a date and names no one ("Tabled" / "30 November 2026")."""
+    return byline is not None and byline.author is None and byline.published is not None
+
+
+def _member(rest: str) -> Byline | None:
+    """The writer a field names after its opening words or its label as a member of a party
+    or group ("Spørsmål fra" / "Marie Sneve Martinussen (R) til arbeidsministeren",
+    "Primary sponsor:" / "Chris Stephens (Scottish National Party)"): who asks or moves
+    it is the author."""
+    match = _MEMBER.match(rest)
+    if match is None or not is_name(match.group("name")):
+        return None
+    return Byline(match.group("name"), None)
 
 
 def _repeated(units: list[Unit], members: list[int]) -> bool:
@@ -231,3 +255,43 @@ def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -
         if _repeated(units, members):
             for i in members:
                 out[i], reasons[i] = LABEL, "kicker (a badge each record opens with)"
+
+
+def references_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A title-like line heading its record over the record's title, that is a document's
+    number ("Dokument nr. 15:512 (2026-2027)", the kind alike in three records or more) or
+    the article a letter answers ("Zu: „Busse stehen still“", in two letters or more),
+    is the record's reference, not its headline: a kicker, or metadata."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        if out[index] != TITLE or not _heads_title(units, out, index):
+            continue
+        if answers_article(unit.text):
+            groups[""].append(index)
+            continue
+        kind = numbered_kind(unit.text)
+        if kind is not None:
+            groups[kind].append(index)
+    for kind, members in groups.items():
+        if len({units[i].text.casefold() for i in members}) < (_REPEATS if kind else _ANSWERS):
+            continue
+        for i in members:
+            if kind:
+                out[i], reasons[i] = LABEL, "kicker (a document's number over its title)"
+            else:
+                out[i], reasons[i] = META, "metadata (the article a letter answers)"
+
+
+def _heads_title(units: list[Unit], out: list[str], index: int) -> bool:
+    """Whether a line is the first title-like line of its block (a date may stand above
+    it), with a title or text under it in the block."""
+    block = units[index].block
+    above = index - 1
+    while above >= 0 and units[above].block == block:
+        if out[above] in (TITLE, TEXT, LABEL):
+            return False
+        above -= 1
+    below = index + 1
+    while below < len(units) and out[below] in (FURNITURE, META):
+        below += 1
+    return below < len(units) and units[below].block == block and out[below] in (TITLE, TEXT)
