@@ -9,7 +9,13 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.bylines import Byline, names_by_word, opens_by, parse_byline
+from publisher.ingest.parsing.bylines import (
+    Byline,
+    date_article,
+    names_by_word,
+    opens_by,
+    parse_byline,
+)
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
@@ -65,8 +71,10 @@ def _read_field(
     label = opening.endswith(":")
     if len(text) > (_FIELD_CHARS if label else _WORDS_FIELD_CHARS) or text.endswith((".", "!")):
         return
-    if not label and " " not in opening and not bylines:
-        return  # one word in common is no field unless the page reads the others as bylines
+    if not label and " " not in opening and (not bylines or date_article(opening)):
+        # one word in common is no field unless the page reads the others as bylines, and
+        # not the article their dates open with ("le 13/03/2025" / "Le travail, c'est …")
+        return
     byline = None if label else byline_after(text, opening, saved)
     if byline is not None:
         units[index] = units[index]._replace(byline=byline)
