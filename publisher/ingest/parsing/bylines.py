@@ -15,7 +15,13 @@ from publisher.ingest.parsing.authors import (
     role_signed,
     usual_case,
 )
-from publisher.ingest.parsing.dates import DateMatch, _trie, find_date, short_year_date
+from publisher.ingest.parsing.dates import (
+    DateMatch,
+    _trie,
+    find_date,
+    issue_label,
+    short_year_date,
+)
 from publisher.ingest.parsing.desks import (
     agency_initials,
     body_after_article,
@@ -353,6 +359,19 @@ def names_by_word(text: str) -> bool:
     return opens_by(text) and _BY.match(text.lstrip("([")) is not None
 
 
+def names_weekday(text: str) -> bool:
+    """Whether a line's date is written with its day of the week, before or after it
+    ("Tuesday, March 4, 2025", "Édition n° 48 · mercredi 25 novembre 2026", "2025. március
+    5., szerda")."""
+    found = find_date(text)
+    if found is None:
+        return False
+    after = text[found.end :].lower().replace(",", " ").split()
+    return bool(_WEEKDAY_BEFORE.search(text[: found.start])) or (
+        bool(after) and after[0] in _WEEKDAY_SET
+    )
+
+
 def _left_over(rest: str) -> bool:
     """Whether what a dated line holds besides its date is only words left where the date
     was: a weekday, "today", "Uhr", "edited" ("Dé Máirt 4 Márta 2025", "Heute | 10:02")."""
@@ -470,8 +489,9 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(author, found.value if found else None, found is not None and found.clock)
     if found is None:
         return None
-    if _DATE_LABEL.fullmatch(text[: found.start]) is not None:
-        return Byline(None, found.value, found.clock)  # "Datum ingediend: 25-11-2025 | Status: …"
+    if _DATE_LABEL.fullmatch(text[: found.start]) is not None or issue_label(text[: found.start]):
+        # "Datum ingediend: 25-11-2025 | Status: …", "Vol. 60, Issue No. 9, 01 Mar, 2025"
+        return Byline(None, found.value, found.clock)
     if not rest.strip(_SEPARATORS) or _wire_dateline(rest, text):
         return Byline(None, found.value, found.clock)  # "PARIS, March 3 (Meridian) -"
     rest = _without_caps_label(rest)
@@ -676,6 +696,12 @@ def _label_or_outlet(part: str) -> bool:
         or words[0].lower() in SECTION_WORDS
         or (len(words) <= _LABEL_WORDS and no_writer(part))
     )
+
+
+def date_article(word: str) -> bool:
+    """Whether a word (casefolded) is an article a date is written after ("le 13/03/2025",
+    "am 5. März"): the field's date, not its name."""
+    return word in _DATE_ARTICLES
 
 
 def _articles_only(before: str) -> bool:

@@ -188,6 +188,34 @@ def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     return None
 
 
+# An issue's number before its date: "Vol. 60, Issue No. 10, 08 Mar, 2025", "Nr. 1312 vom
+# 30.11.2026", "Édition n° 48 ·", "Heft 3/2025,", perhaps after the series' one-word name.
+_ISSUE_PART: Final = (
+    r"(?:(?:vol|volume|issue|no|nr|n[°º]|núm|num|numéro|número|numero|number|nummer|heft"
+    r"|ausgabe|jg|jahrgang|édition|edition|edición|edizione|jaargang|aflevering|année|año|anno"
+    r"|band|tome|årgang|wydanie|numer|rocznik)\.?\s*)+\d[\d.,/-]*"
+)
+_ISSUE_LABEL: Final = re.compile(
+    rf"\s*(?:[^\W\d_][\w-]*\s+)?{_ISSUE_PART}(?:[\s,;:|·•–—-]+{_ISSUE_PART})*[\s,;:|·•–—-]*"
+    r"(?:(?:of|vom|du|del|de|van|from|dated|z|dell['’]|d['’])\s*)?",
+    re.IGNORECASE,
+)
+
+
+def issue_label(before: str) -> bool:
+    """Whether the words before a date number the issue or the release it dates: the
+    date is then the item's, as a label's would be ("Parlamentskorrespondenz Nr. 1312
+    vom 30.11.2026", "Vol. 60, Issue No. 9, 01 Mar, 2025")."""
+    return _ISSUE_LABEL.fullmatch(before) is not None
+
+
+def numbers_issue(text: str) -> bool:
+    """Whether a line dates a numbered issue ("Issue 1,412 | 6 March 2024 | £1"): the
+    date every article of that issue came out, even beside the paper's name."""
+    found = find_date(text)
+    return found is not None and found.start > 0 and issue_label(text[: found.start])
+
+
 # Numeric dates with a four-digit year, for the order the page writes them in.
 _NUMERIC_DAYS: Final = re.compile(
     r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?![\d/.-])"

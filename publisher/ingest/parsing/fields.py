@@ -1,16 +1,15 @@
 """A record's lines and the field each holds: the records a reading keeps (the page's
-runs, without strays at their edges), the dates given to the items they date, and each
-line's role (title, kicker, standfirst, byline, metadata)."""
+runs, without strays at their edges), the names given to the items they sign (dates:
+``itemdates.py``), and each line's role (title, kicker, standfirst, byline, metadata)."""
 
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from publisher.ingest.parsing.bylines import Byline
-from publisher.ingest.parsing.dates import find_date
+from publisher.ingest.parsing.dates import numbers_issue
+from publisher.ingest.parsing.itemdates import dated_line
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.lives import lives_page, name_headline
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
@@ -21,17 +20,15 @@ _KICKER_SHARE: Final = 3  # one record in three opening with a kicker: the page 
 _RUN_GAP: Final = 3  # lines outside records that part two runs of records
 _RUN_MIN: Final = 4  # a longest run this long makes short runs elsewhere strays
 _SIGNED_SHARE: Final = 5  # four records in five signed: an unsigned one at an edge is a stray
-_HEADINGS: Final = 2  # date lines between records that make the page's days headings
+_HEADINGS: Final = 2  # day headings, each over two blocks of items, that group a page
 # Records of several fields make two thirds of the run: lone lines are strays.
 _FULL_SHARE: Final = 3
 _MENU_ROW: Final = "link"  # a row of the site's menu ("Home | News | Sport")
 _MENU_WORDS: Final = 4
 _UNSIGNED_LIST: Final = 3  # records under a name-like line that sign none: it heads the list
-_MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the page
+_MASTHEAD_LINES: Final = 4  # a masthead stands in the first lines of the page
 _LINKS: Final = 3  # a label repeated under this many items is a link
 ITEM_LINES: Final = (TITLE, TEXT, LIST)  # the lines a teaser or a headline stands on
-_PARTS: Final = re.compile(r"\s+[|·•]\s+")
-_DIGIT: Final = re.compile(r"\d")
 
 
 @dataclass
@@ -76,11 +73,14 @@ def _bare(syms: list[str], record: Record) -> bool:
 def without_masthead(units: list[Unit], syms: list[str], records: list[Record]) -> list[Record]:
     """``records`` without a first one that is the page's masthead: it opens the page and
     the site's menu row stands inside it or right under it ("The Wharfedale Observer" /
-    "Home | News | Sport" / "Tuesday 5th March 2024"); items sit under the menu.  A
-    record that takes a headline and its text from under the menu is left whole."""
+    "Home | News | Sport" / "Tuesday 5th March 2024"), or a numbered issue's date line
+    stands in it; items sit under the menu.  A record that takes a headline and its text
+    from under the menu is left whole."""
     if len(records) < _RUN_MIN - 1:
         return records
     first = records[0].indexes
+    if first[0] <= _MASTHEAD_LINES and any(numbers_issue(units[i].text) for i in first):
+        return records[1:]  # "RED STAR" / its tagline / "Issue 1,412 | 6 March 2024 | £1"
     if first[0] > _MASTHEAD_LINES or any(syms[i] not in (FURNITURE, META) for i in range(first[0])):
         return records
     after = first[-1] + 1
@@ -125,92 +125,6 @@ def _signed(syms: list[str], record: Record) -> bool:
     return any(syms[i] == BYLINE for i in record.indexes)
 
 
-def _dated(units: list[Unit], index: int, *, clock: bool = False) -> bool:
-    """Whether a unit is a line of a date alone (or, with ``clock``, of a time of day)."""
-    byline = units[index].byline
-    return (
-        byline is not None
-        and byline.published is not None
-        and byline.author is None
-        and (clock or not byline.clock)
-    )
-
-
-def _has_date(units: list[Unit], record: Record) -> bool:
-    """Whether a record holds a line that dates it (a time of day alone does not: a date
-    heading over it names the day)."""
-    for i in record.indexes:
-        byline = units[i].byline
-        if byline is not None and byline.published is not None and not byline.clock:
-            return True
-    return False
-
-
-def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Record]) -> None:
-    """Date lines given to the item they date: one standing alone just above an undated
-    record (a date over each headline, outside the pattern) joins it; and a record's last
-    line, a second date, is the next record's when that one has none (the phase of
-    "date, title, text, byline" read one line late; read from the last record up, so a
-    record whose own date went down to the next takes the one above it)."""
-    taken = {i for r in records for i in r.indexes}
-    for record in records:
-        if _has_date(units, record):
-            continue
-        above = record.indexes[0] - 1
-        while above >= 0 and syms[above] in (FURNITURE, META) and above not in taken:
-            above -= 1
-        if above >= 0 and above not in taken and _dated(units, above, clock=True):
-            record.indexes.insert(0, above)
-            taken.add(above)
-    for k in range(len(records) - 1, 0, -1):
-        record = records[k]
-        if not _has_date(units, record) and len(records[k - 1].indexes) > 2:
-            before = records[k - 1].indexes
-            alone = units[before[-1]].block not in (
-                units[before[-2]].block,
-                units[record.indexes[0]].block,
-            )
-            if _dated(units, before[-1]) and (alone or sum(_dated(units, i) for i in before) >= 2):
-                record.indexes.insert(0, before.pop())
-
-
-def date_headings(units: list[Unit], records: list[Record]) -> None:
-    """Records without a date take the date heading above them, where a page groups its
-    items under days ("Saturday, March 2, 2024" over two posts, then the next day): two
-    or more date lines that no record took, or that open a record from a block of their
-    own; or, where no record is dated, the one date over them all (a paper's issue date
-    in its masthead, a date line over the list; not the day beside the site's name)."""
-    if not records:
-        return
-    taken = {i for r in records for i in r.indexes}
-    # a record opening with a date in a block of its own opens a day
-    openers = {
-        r.indexes[0]
-        for r in records
-        if len(r.indexes) > 1 and units[r.indexes[0]].block != units[r.indexes[1]].block
-    }
-    first, last = records[0].indexes[0], records[-1].indexes[-1]
-    heads = [i for i in range(first, last) if (i not in taken or i in openers) and _dated(units, i)]
-    above = [i for i in range(first) if i not in taken and _dated(units, i)][-1:]
-    above = [i for i in above if not _beside_site_name(units, i)]
-    if len(heads) < _HEADINGS and (heads or any(_has_date(units, r) for r in records)):
-        return
-    if not heads and not above:
-        above = _issue_date(units, first)
-    heads = above + heads
-    for record in records:
-        if not _has_date(units, record):
-            before = [h for h in heads if h < record.indexes[0]]
-            record.heading = before[-1] if before else None
-
-
-def _beside_site_name(units: list[Unit], index: int) -> bool:
-    """Whether a date line stands in the page's opening block, beside the site's name
-    ("THE STEEL PRESS" / its tagline / "Thursday 27 November 2025"): the day the site
-    prints on every page it serves, not the day its stories came out."""
-    return units[index].block == units[0].block and index > 0
-
-
 def day_headings(units: list[Unit], syms: list[str]) -> list[int]:
     """The date lines a page groups its items under: each alone in its block, two or
     more, and at least one over two blocks of items before the next ("2025. március 5.,
@@ -219,7 +133,7 @@ def day_headings(units: list[Unit], syms: list[str]) -> list[int]:
         i
         for i, unit in enumerate(units)
         if syms[i] == BYLINE
-        and _dated(units, i)
+        and dated_line(units, i)
         and (i == 0 or units[i - 1].block != unit.block)
         and (i + 1 == len(units) or units[i + 1].block != unit.block)
     ]
@@ -254,21 +168,6 @@ def _repeated_labels(units: list[Unit], syms: list[str]) -> set[int]:
         if symbol == LABEL and i and syms[i - 1] in ITEM_LINES:
             seen.setdefault(units[i].text.casefold(), []).append(i)
     return {i for found in seen.values() if len(found) >= _LINKS for i in found}
-
-
-def _issue_date(units: list[Unit], first: int) -> list[int]:
-    """The masthead line above the records that dates the issue ("Issue 1,412 | 6 March
-    2024 | £1"), its date made the line's byline: a date that is one of its parts."""
-    for i in range(min(first, _MASTHEAD_LINES)):
-        text = units[i].text
-        if units[i].byline is not None or not _DIGIT.search(text):
-            continue
-        for part in _PARTS.split(text):
-            found = find_date(part)
-            if found is not None and found.start == 0 and found.end == len(part):
-                units[i] = units[i]._replace(byline=Byline(None, found.value))
-                return [i]
-    return []
 
 
 def _named(units: list[Unit], syms: list[str], index: int) -> bool:
@@ -345,7 +244,9 @@ def _signing_block(
     if not any(_named(units, syms, i) for i in indexes[-tail:]):
         return 0
     own = indexes[:-tail]
-    twice = any(_dated(units, i) for i in own) and any(_dated(units, i) for i in indexes[-tail:])
+    twice = any(dated_line(units, i) for i in own) and any(
+        dated_line(units, i) for i in indexes[-tail:]
+    )
     split = units[following].block == block  # the next record opens inside the block
     return tail if early or twice or split else 0
 
@@ -360,7 +261,7 @@ def _name_above(
     while (
         above >= 0
         and above not in taken
-        and (syms[above] in (FURNITURE, META) or (_dated(units, above) and not dates))
+        and (syms[above] in (FURNITURE, META) or (dated_line(units, above) and not dates))
     ):
         dates += [above] if syms[above] == BYLINE else []
         above -= 1
@@ -412,7 +313,7 @@ def _names_under_their_items(
         if not _names(units, syms, record):
             under[k] = below
             following = records[k + 1].indexes[0] if k + 1 < len(records) else None
-            evidence += following is not None and _dated(units, following)
+            evidence += following is not None and dated_line(units, following)
     if not evidence:
         return
     for k, below in under.items():

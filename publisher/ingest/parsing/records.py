@@ -23,8 +23,6 @@ from publisher.ingest.parsing.fields import (
     Reading,
     Record,
     assign_roles,
-    date_headings,
-    dates_to_their_items,
     main_runs,
     names_to_their_items,
     without_masthead,
@@ -32,6 +30,7 @@ from publisher.ingest.parsing.fields import (
 )
 from publisher.ingest.parsing.furniture import LINK
 from publisher.ingest.parsing.headlines import with_kicked_headlines_after
+from publisher.ingest.parsing.itemdates import date_headings, dates_to_their_items
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import (
     BYLINE,
@@ -399,8 +398,9 @@ def _whole(page: _Content, records: list[list[int]], fields: int) -> int:
 
 def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record]) -> list[Record]:
     """``records`` with the headlines standing alone between two of them (blocks of one
-    title line, or of a kicker over one; nothing else between but the next record's own
-    kicker): items whose standfirst the site left out."""
+    title line, or of a kicker over one, perhaps with its standfirst; nothing else between
+    but the next record's own kicker, or blocks a kicker opens): items whose standfirst
+    the site left out."""
     position = {index: p for p, index in enumerate(page.indexes)}
     out: list[Record] = []
     for before, after in itertools.pairwise(records):
@@ -410,9 +410,25 @@ def _with_lone_headlines(units: list[Unit], page: _Content, records: list[Record
             continue  # where every line stands in a block of its own, a lone line is a heading
         opening = units[after.indexes[0]].block
         groups = [g for g in _by_block(page, gap) if not _kicker_of(page, g, opening)]
-        if all(_lone_headline(units, page, group) for group in groups):
-            out.extend(Record(indexes=[page.indexes[p] for p in group]) for group in groups)
+        lone = [g for g in groups if _lone_headline(units, page, g)]
+        if len(lone) < len(groups):
+            # the other blocks between are teasers the pattern did not read, each opened by
+            # a kicker; a headline under a line of furniture (an advert's label) is none
+            if not all(g in lone or _kicked_block(page, g) for g in groups):
+                continue
+            lone = [g for g in lone if _opens_its_block(units, page.indexes[g[0]])]
+        out.extend(Record(indexes=[page.indexes[p] for p in group]) for group in lone)
     return [*out, *records[-1:]]
+
+
+def _kicked_block(page: _Content, group: list[int]) -> bool:
+    """Whether a group of positions is a kicker over the lines of a teaser."""
+    return len(group) > 1 and page.line[group[0]] == LABEL
+
+
+def _opens_its_block(units: list[Unit], index: int) -> bool:
+    """Whether a unit is the first line of its block."""
+    return index == 0 or units[index - 1].block != units[index].block
 
 
 def _kicker_of(page: _Content, group: list[int], block: int) -> bool:

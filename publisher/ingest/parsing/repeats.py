@@ -9,7 +9,13 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.bylines import Byline, names_by_word, opens_by, parse_byline
+from publisher.ingest.parsing.bylines import (
+    Byline,
+    date_article,
+    names_by_word,
+    opens_by,
+    parse_byline,
+)
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.references import answers_article, numbered_kind
@@ -74,8 +80,15 @@ def _read_field(
     if member is None and (too_long or text.endswith((".", "!"))):
         return
     byline = member if label else byline_after(text, opening, saved) or member
-    if not label and " " not in opening and not bylines and not _date_only(byline):
-        return  # one word in common is no field unless the page reads the others as bylines
+    if (
+        not label
+        and " " not in opening
+        and (not bylines or date_article(opening))
+        and not _date_only(byline)
+    ):
+        # one word in common is no field unless the page reads the others as bylines, and
+        # not the article their dates open with ("le 13/03/2025" / "Le travail, c'est …")
+        return
     if byline is not None:
         units[index] = units[index]._replace(byline=byline)
         out[index], reasons[index] = BYLINE, "byline" if byline.author else "date"
