@@ -128,6 +128,13 @@ def test_long_date_forms(text: str, expected: date | None) -> None:
         ("i går kl. 21.14", datetime(2025, 11, 13, 21, 14)),
         ("yesterday at 6:42pm", datetime(2025, 11, 13, 18, 42)),
         ("gestern, 18:02 Uhr", datetime(2025, 11, 13, 18, 2)),
+        # the day before yesterday, which is not yesterday ("avant-hier" holds "hier")
+        ("avant-hier à 14h30", datetime(2025, 11, 12, 14, 30)),
+        ("vorgestern, 18:02 Uhr", datetime(2025, 11, 12, 18, 2)),
+        ("anteayer", datetime(2025, 11, 12, 15, 0)),
+        ("przedwczoraj", datetime(2025, 11, 12, 15, 0)),
+        ("i forgårs kl. 14.02", datetime(2025, 11, 12, 14, 2)),
+        ("eergisteren", datetime(2025, 11, 12, 15, 0)),
         # a day without a year: the latest not after the save
         ("Divendres, 31 d'octubre", datetime(2025, 10, 31)),
         ("Dydd Mercher, 12fed Mawrth", datetime(2025, 3, 12)),

@@ -84,6 +84,11 @@ _DAY_WORDS: Final = (
         "yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir eilen včera jučer",
         1,
     ),
+    (  # the day before yesterday ("avant-hier" is not "hier")
+        "vorgestern avant-hier anteayer antier anteontem eergisteren przedwczoraj toissapäivänä "
+        "tegnapelőtt forgårs iforgårs",
+        2,
+    ),
 )
 _DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {"justnow": 0}
 _AGO_PHRASE: Final = re.compile(
@@ -93,7 +98,9 @@ _AGO_PHRASE: Final = re.compile(
     re.I,
 )
 _DAY: Final = re.compile(
-    r"\b(?:today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
+    r"\b(?:vorgestern|avant-hier|anteayer|antier|anteontem|eergisteren|przedwczoraj"
+    r"|toissapäivänä|tegnapelőtt|i ?forgårs"
+    r"|today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
     r"|avui|azi|tänään|dnes|danas|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går"
     r"|wczoraj|ahir|eilen|včera|jučer)\b",
     re.IGNORECASE,
@@ -106,6 +113,8 @@ _DAY_WORD_OPENINGS: Final = [
     *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
     *"ddoe|igår|i går|wczoraj|ahir|acum|azi|tänään|dnes|danas|eilen|včera|jučer".split("|"),
     *"před|prije".split("|"),
+    *"vorgestern|avant-hier|anteayer|antier|anteontem|eergisteren|przedwczoraj".split("|"),
+    *"toissapäivänä|tegnapelőtt|i forgårs|iforgårs".split("|"),
 ]
 _DAY_WORD_HINT: Final = re.compile(rf"\s(?:ago|fa|siden|sedan)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
 # Letters a case-blind pattern matches to ASCII ones that lower() leaves apart (or lengthens).
@@ -116,6 +125,8 @@ _AGO_WORDS: Final = [
     *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu sitten".split(),
     *"idag igår dzisiaj dziś wczoraj avui ahir acum azi tänään eilen dnes včera".split(),
     *"před pred prije danas jučer duela gaur atzo".split(),
+    *"vorgestern avant-hier anteayer antier anteontem eergisteren przedwczoraj".split(),
+    *"toissapäivänä tegnapelőtt forgårs".split(),
     *("i dag", "i går"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
