@@ -173,8 +173,18 @@ def test_an_author_pages_items_are_theirs_but_for_a_coauthor_line(
             "Katrin Baumann, Jonas Keller and Lea Roth",
         ),
         ("Tous les articles de Claire Dumont", "avec Léa Roux", "Claire Dumont and Léa Roux"),
+        (
+            "Ailt le Caoimhe Ní Bhraonáin (36)",
+            "Comhscríofa le Dónall Mac Giolla Easpaig",
+            "Caoimhe Ní Bhraonáin and Dónall Mac Giolla Easpaig",
+        ),
+        (
+            "Work by Nia Fairweather (8)",
+            "Co-written with Jo Bloggs",
+            "Nia Fairweather and Jo Bloggs",
+        ),
     ],
-    ids=["en-with", "de-mit", "fr-avec"],
+    ids=["en-with", "de-mit", "fr-avec", "ga-comhscriofa", "en-co-written"],
 )
 def test_a_with_line_under_a_title_on_an_author_page_names_the_coauthors(
     heading: str, line: str, expected: str

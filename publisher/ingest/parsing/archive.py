@@ -99,7 +99,9 @@ _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its bio
 # A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
 # Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
 _WITH: Final = re.compile(
-    r"(?:with|avec|mit|con|com|met|gyda|amb|z|med)\s+(?P<names>.+)", re.IGNORECASE
+    r"(?:(?:co-?(?:written|authored)\s+)?with|avec|mit|con|com|met|gyda|amb|z|med"
+    r"|comhscríofa\s+le|coécrit\s+avec|escrito\s+con)\s+(?P<names>.+)",
+    re.IGNORECASE,
 )
 _AND: Final = re.compile(
     r"\s*(?:,|&|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\ba\b|\bog\b|\boch\b)\s*"
