@@ -116,6 +116,8 @@ def test_an_embargo_names_no_writer() -> None:
     [
         # Irish months, and the weekday before them left out of the byline
         ("Dé Máirt 4 Márta 2025", datetime(2025, 3, 4)),
+        ("10 Meán Fómhair 2026", datetime(2026, 9, 10)),  # the months of two words
+        ("8 Deireadh Fómhair 2026", datetime(2026, 10, 8)),
         ("Dé hAoine 28 Feabhra 2025", datetime(2025, 2, 28)),
         ("Déardaoin 9 Eanáir 2025", datetime(2025, 1, 9)),
         # a time with its word in capitals ("Uhr", "UUR", "H")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Month names and abbreviations in English, French, German, Spanish, Italian,
 # Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
-# Irish (its one-word months); Romanian; Hungarian ("2025. március 5."); Galician; Finnish
+# Irish; Romanian; Hungarian ("2025. március 5."); Galician; Finnish
 # (the partitive a date writes, "13. marraskuuta 2025"); Welsh months mutated after a word
 # ("o Fawrth", "ym Mehefin"); Basque (and its genitive, "2024ko martxoaren 5a", added below).
 _BASQUE: Final = (
@@ -73,9 +73,13 @@ _MONTH_WORDS: Final = (
         12,
     ),
 )
-MONTHS: Final = {word: number for words, number in _MONTH_WORDS for word in words.split()} | {
-    word: number for number, name in enumerate(_BASQUE, 1) for word in (name, f"{name}ren")
-}
+# Irish months of two words: "10 Meán Fómhair 2026", "3 Deireadh Fómhair"
+_TWO_WORD_MONTHS: Final = {"meán fómhair": 9, "deireadh fómhair": 10}
+MONTHS: Final = (
+    {word: number for words, number in _MONTH_WORDS for word in words.split()}
+    | {word: number for number, name in enumerate(_BASQUE, 1) for word in (name, f"{name}ren")}
+    | _TWO_WORD_MONTHS
+)
 
 
 def _trie(words: list[str]) -> str:
