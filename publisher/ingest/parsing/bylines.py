@@ -30,7 +30,7 @@ from publisher.ingest.parsing.relative import (
     has_day_word,
     long_tail_in_line,
 )
-from publisher.ingest.parsing.text import ends_sentence
+from publisher.ingest.parsing.text import ends_sentence, has_digit
 
 _MAX_BYLINE: Final = 160
 _MAX_WRITERS: Final = 4  # writers named one a line under a title
@@ -184,7 +184,6 @@ _LEFT_OVER: Final = frozenset(
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
 _BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
-_DIGIT: Final = re.compile(r"\d")
 # A forum thread's last reply under its title ("Last post: Today 10:02 by Gareth Lloyd").
 _LAST_ACTIVITY: Final = re.compile(
     r"(?:last\s(?:post|reply|comment|activity)|latest\sreply|letzte[rs]?\s(?:beitrag|antwort)"
@@ -395,14 +394,14 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return None  # a sentence of a dozen words is running text, not a byline
     if " @" in text:
         text = _HANDLE.sub("", text)  # "Lena Hartmann @lena@social.example · 2h": the same person
-    has_digit = _DIGIT.search(text) is not None
+    digits = has_digit(text)
     if text[:3] == "In " and (in_by := _IN_BY.match(text)) is not None:
         text = "By " + text[in_by.end() :]  # the publication is the page's, the post the writer's
     by_start = opens_by(text)
-    if not has_digit and not by_start and not _relative_word(text, saved):
+    if not digits and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
-    if found is None and has_digit:
+    if found is None and digits:
         found = short_year_date(text, day_first=day_first) or long_tail_in_line(text, saved)
     if found is None and not by_start:
         return None  # no date, and no "By" to open a name
@@ -416,7 +415,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         if zone is not None:
             after = after[zone.end() :]
         rest = _UPDATED.sub("", f"{before} {after}")
-    if has_digit or "GMT" in rest:
+    if digits or "GMT" in rest:
         if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)
         if _may_hold_meta(rest):
@@ -508,7 +507,7 @@ def _without_caps_label(rest: str) -> str:
         return rest
     parts = [p for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip(_SEPARATORS)]
     label = parts[0] if len(parts) > 1 else ""
-    if not label.isupper() or _DIGIT.search(label) or label.count(" ") >= _LABEL_WORDS:
+    if not label.isupper() or has_digit(label) or label.count(" ") >= _LABEL_WORDS:
         return rest
     if no_writer(label):
         return rest  # an agency's or a desk's name: "PTI | New Delhi | March 3, 2025"
@@ -530,7 +529,7 @@ def _wire_dateline(rest: str, text: str) -> bool:
 def _word_in_phrase(text: str, start: int, end: int) -> bool:
     """Whether a day written in words stands inside a phrase, a word before it and no
     separator between ("Join today | Member login", "Únete hoy · Acceso socios")."""
-    if _DIGIT.search(text, start, end) is not None:
+    if has_digit(text[start:end]):
         return False
     before = text[:start]
     return before.endswith(" ") and before.rstrip()[-1:].isalpha()
@@ -686,7 +685,7 @@ def _may_hold_meta(text: str) -> bool:
     """Whether ``text`` holds what every _META alternative needs: a digit, "#", "|", ":"
     or a zone's letters (run on lower-cased text; the few letters a case-blind pattern
     matches to ASCII ones that lower() leaves apart send the line to the pattern)."""
-    if _DIGIT.search(text) is not None or not _META_MARKS.isdisjoint(text):
+    if has_digit(text) or not _META_MARKS.isdisjoint(text):
         return True
     lower = text.lower()
     return any(zone in lower for zone in _ZONES) or _CAPS_ZONE.search(text) is not None
@@ -730,7 +729,7 @@ _PLACE_PARTICLES: Final = frozenset("am an der de del la le upon on-sea sur im".
 def dateline_date(text: str, *, day_first: bool = True) -> datetime | None:
     """The date of a press release's or wire story's dateline at the start of ``text``,
     or None: the place before it is a few capitalised words, an agency in brackets aside."""
-    if not text[:1].isupper() or not _DIGIT.search(text, 0, _DATELINE_HEAD):
+    if not text[:1].isupper() or not has_digit(text[:_DATELINE_HEAD]):
         return None
     dash = _DATELINE_DASH.search(text, 0, _DATELINE_HEAD)
     if dash is None:

@@ -210,6 +210,8 @@ def short_year_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     """A date with a two-digit year on a line of its own or after a label ("Artikel ·
     12.03.25"): alone on a line it dates an item; inside running text it may be a version
     ("release 06.11.24"), which ``find_date`` leaves alone."""
+    if text.rstrip()[-3:-2] not in (".", "-"):
+        return None  # the cheap test: the line ends on a separator and two digits
     match = _SHORT_YEAR_LINE.match(text.strip())
     if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
         return None

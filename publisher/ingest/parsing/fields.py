@@ -13,6 +13,7 @@ from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.dates import find_date
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.text import has_digit
 
 _KICKER_WORDS: Final = 4
 _KICKER_CHARS: Final = 32
@@ -30,7 +31,6 @@ _MASTHEAD_LINES: Final = 4  # an issue's date stands in the first lines of the p
 _LINKS: Final = 3  # a label repeated under this many items is a link
 ITEM_LINES: Final = (TITLE, TEXT, LIST)  # the lines a teaser or a headline stands on
 _PARTS: Final = re.compile(r"\s+[|·•]\s+")
-_DIGIT: Final = re.compile(r"\d")
 
 
 @dataclass
@@ -260,7 +260,7 @@ def _issue_date(units: list[Unit], first: int) -> list[int]:
     2024 | £1"), its date made the line's byline: a date that is one of its parts."""
     for i in range(min(first, _MASTHEAD_LINES)):
         text = units[i].text
-        if units[i].byline is not None or not _DIGIT.search(text):
+        if units[i].byline is not None or not has_digit(text):
             continue
         for part in _PARTS.split(text):
             found = find_date(part)

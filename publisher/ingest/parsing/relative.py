@@ -20,6 +20,7 @@ from publisher.ingest.parsing.dates import (
     _trie,
     find_date,
 )
+from publisher.ingest.parsing.text import has_digit
 
 _UNIT_WORDS: Final = (
     (
@@ -120,7 +121,6 @@ _AGO_WORDS: Final = [
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
 _AGO_HINT: Final = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
-_DIGIT: Final = re.compile(r"\d")
 # A time after "yesterday" or "today": "i går kl. 21.14", "včera 19:40", "gestern, 18:02 Uhr"
 _TIME_AFTER: Final = re.compile(_TIME, re.IGNORECASE)
 _CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
@@ -181,7 +181,7 @@ def find_when(
     lower = text.lower()
     if _AGO_HINT.search(lower):
         found = _relative(text, saved)
-    if found is not None or not _DIGIT.search(text):
+    if found is not None or not has_digit(text):
         return found  # a day without a year, or a time of day, has digits
     if MONTH_HINT.search(lower):
         found = _no_year(text, saved)
@@ -207,7 +207,7 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
         word = match.group().lower()
         days = _DAYS.get(word, _DAYS.get(word.replace(" ", ""), 1))
         value = saved - timedelta(days=days)
-        time = _TIME_AFTER.match(text, match.end()) if _DIGIT.search(text) else None
+        time = _TIME_AFTER.match(text, match.end()) if has_digit(text) else None
         if time is None or time.group("hour") is None:
             return DateMatch(match.start(), match.end(), value)
         return DateMatch(match.start(), time.end(), _at(value, time) or value)

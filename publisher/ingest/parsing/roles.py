@@ -17,6 +17,7 @@ from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_write
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.references import is_book_reference
+from publisher.ingest.parsing.text import has_digit
 
 FURNITURE: Final = "F"
 META: Final = "M"
@@ -263,7 +264,6 @@ _PAGING_LINE: Final = re.compile(
     re.IGNORECASE,
 )
 _PAGING_MAX: Final = 80
-_DIGIT: Final = re.compile(r"\d")
 _SHORT: Final = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _SHORT_LINE: Final = 180
 _NAME_WORDS: Final = 5
@@ -360,11 +360,11 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             and _CAPS_HEADLINE.match(text) is None
         ):
             return META, "metadata"
-        if ", " in text and _DIGIT.search(text) is not None and _address(text):
+        if ", " in text and has_digit(text) and _address(text):
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
-        if _DIGIT.search(text) is not None and is_book_reference(text):
+        if has_digit(text) and is_book_reference(text):
             return META, "metadata (a book's reference)"
     if text[-1] in "›→" and _POINTING_ON.search(text) is not None:
         return FURNITURE, "furniture (a promotion pointing on)"
@@ -390,7 +390,7 @@ def _arrows_or_pages(text: str) -> bool:
     arrows = not _ARROWS.isdisjoint(text)
     if arrows and _ARROW_LINE.fullmatch(text) and not _quotes(text):
         return True
-    paging = arrows or _DIGIT.search(text) is not None
+    paging = arrows or has_digit(text)
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
 
 

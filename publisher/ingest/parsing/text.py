@@ -52,6 +52,8 @@ _MIN_LIMIT: Final = 20
 _MAX_LIMIT: Final = 99
 _LONG_WORD: Final = 12  # a word this long the cut falls in is kept whole, within the limit
 UNTITLED: Final = "Untitled"
+_ASCII_DIGITS: Final = "0123456789"
+_DIGIT: Final = re.compile(r"\d")
 
 
 def normalise_text(s: str) -> str:
@@ -66,6 +68,15 @@ def normalise_text(s: str) -> str:
         s = _FORBIDDEN.sub("", s)
     s = " ".join(s.split())
     return s if s.isascii() else _SPACED_DOT.sub(" · ", s)
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit, as ``\\d`` finds one: ten substring scans find an ASCII
+    digit; only text beyond ASCII asks the pattern, which looks up every character's
+    Unicode class (several times slower on a line of prose, and most lines hold no digit)."""
+    if any(digit in text for digit in _ASCII_DIGITS):
+        return True
+    return not text.isascii() and _DIGIT.search(text) is not None
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
