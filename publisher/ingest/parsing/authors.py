@@ -226,11 +226,18 @@ def _bare_name(name: str) -> str:
     """A name without the title or office before it ("Dr", "MEP") and the letters after it
     ("KC", "OBE"), where two words are left."""
     if name[:1] in _TITLE_STARTS:
-        name = _HONORIFIC.sub("", _HONORIFIC.sub("", name))  # "Prof. Dr. …"
+        name = _without_opening(_HONORIFIC, _without_opening(_HONORIFIC, name))  # "Prof. Dr. …"
     if name[:1] in _OFFICE_STARTS:
-        name = _OFFICE.sub("", name)
+        name = _without_opening(_OFFICE, name)
     bare = _POSTNOMINAL.sub("", name) if name[-1:] in _POSTNOMINAL_ENDS else name
     return bare if " " in bare else name
+
+
+def _without_opening(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``pattern`` (anchored at the start) matches there: one try,
+    where ``sub`` would try every character of the line."""
+    match = pattern.match(text)
+    return text[match.end() :] if match is not None else text
 
 
 def titled(text: str) -> bool:

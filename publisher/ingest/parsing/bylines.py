@@ -36,7 +36,7 @@ from publisher.ingest.parsing.relative import (
     has_day_word,
     long_tail_in_line,
 )
-from publisher.ingest.parsing.text import ends_sentence
+from publisher.ingest.parsing.text import ends_sentence, has_digit
 
 _MAX_BYLINE: Final = 160
 _MAX_WRITERS: Final = 4  # writers named one a line under a title
@@ -202,7 +202,6 @@ _LEFT_OVER: Final = frozenset(
 # Italian "Di" and Irish "Le" open a byline too, where the line also dates it (else "Di"
 # is Tuesday and "Le" an article).
 _BY_DI: Final = re.compile(r"^(?:Di|Le|Per)\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+[A-ZÀ-ÖØ-Þ])")
-_DIGIT: Final = re.compile(r"\d")
 # A forum thread's last reply under its title ("Last post: Today 10:02 by Gareth Lloyd").
 _LAST_ACTIVITY: Final = re.compile(
     r"(?:last\s(?:post|reply|comment|activity)|latest\sreply|letzte[rs]?\s(?:beitrag|antwort)"
@@ -237,7 +236,7 @@ _ZONED: Final = re.compile(
 _PLACE_WORDS: Final = 3
 _WIDE_SPACE: Final = re.compile(r"\s{2,}")
 _PARENS_ASIDE: Final = re.compile(r"\([^()]{0,30}\)")
-_META_MARKS: Final = frozenset("#|:İıſK")
+_META_MARKS: Final = "#|:İıſK"
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _CAPS_ZONE: Final = re.compile(r"\b[A-Z]{1,4}T\b|\bWIB\b")  # "ET", "AEDT": _META's capitals
 # the zone right after a date that ends with its time: "March 5, 2025 • 1:12 PM ET"
@@ -323,12 +322,17 @@ _AFTER_NAMES: Final = re.compile(
 # words before a date that name no one: "Am 05.03.2024", "Le 5 mars", "Onsdag d. 5. marts"
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den d. der the".split())
 _STRONG: Final = "·|•—–"  # separators that set a label apart from a date
-_STRONG_CHARS: Final = frozenset(_STRONG)
 _LABEL_WORDS: Final = 4
 # a series' number after a publication's type: "Working paper 31", "Nota nº 12", "Heft 4"
 _NUMBERED: Final = re.compile(
     r"\s+(?:n[º°o]\.?|nr\.?|no\.?|núm\.?|num\.?|number|#)?\s?\d{1,4}$", re.IGNORECASE
 )
+
+
+def _strongly_parted(text: str) -> bool:
+    """Whether ``text`` holds a strong separator (_STRONG): a substring scan for each, fast
+    where a set's isdisjoint looks every character of the line up."""
+    return any(mark in text for mark in _STRONG)
 
 
 def _more_meta(text: str) -> bool:
@@ -342,7 +346,7 @@ def opens_by(text: str) -> bool:
     and a colon ("Words:", ``_BY_START``): the pattern
     runs only where the first or second word starts like a by-word, or a colon stands."""
     text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
-    if ":" not in text and _CASE_ODDITIES.isdisjoint(text):
+    if ":" not in text and not any(char in text for char in _CASE_ODDITIES):
         lower = text.lower()
         if not lower.startswith(_BY_WORDS):
             # the by-word second or third: "Posted by", "Ein Kommentar von"
@@ -434,14 +438,14 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return None  # a sentence of a dozen words is running text, not a byline
     if " @" in text:
         text = _HANDLE.sub("", text)  # "Lena Hartmann @lena@social.example · 2h": the same person
-    has_digit = _DIGIT.search(text) is not None
+    digits = has_digit(text)
     if text[:3] == "In " and (in_by := _IN_BY.match(text)) is not None:
         text = "By " + text[in_by.end() :]  # the publication is the page's, the post the writer's
     by_start = opens_by(text)
-    if not has_digit and not by_start and not _relative_word(text, saved):
+    if not digits and not by_start and not _relative_word(text, saved):
         return None  # neither a date nor a "By" to be found
     found = find_when(text, day_first=day_first, saved=saved)
-    if found is None and has_digit:
+    if found is None and digits:
         found = short_year_date(text, day_first=day_first) or long_tail_in_line(text, saved)
     if found is None and not by_start:
         return None  # no date, and no "By" to open a name
@@ -455,12 +459,12 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         if zone is not None:
             after = after[zone.end() :]
         rest = _UPDATED.sub("", f"{before} {after}")
-    if has_digit or "GMT" in rest:
+    if digits or "GMT" in rest:
         if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)
         if _may_hold_meta(rest):
             rest = _META.sub(" ", rest)
-    if found is not None and _STRONG_CHARS.intersection(rest):
+    if found is not None and _strongly_parted(rest):
         rest = _PUBLISHED_IN.sub(" ", rest)
     if found is not None and "(" in rest:
         rest = _PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
@@ -469,7 +473,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
     if _left_over(rest):
         rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
-    if found is not None and not _STRONG_CHARS.isdisjoint(rest) and _BY.match(rest) is None:
+    if found is not None and _strongly_parted(rest) and _BY.match(rest) is None:
         rest = _late_by(rest)
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
     if by is not None:
@@ -534,7 +538,7 @@ def _label_beside(rest: str, text: str) -> bool:
     apart by a strong separator ("Briefing · 19 March 2025 · 6 min read", "Analyse · 4 mars
     2025 · 8 min de lecture")."""
     label = rest.strip(_SEPARATORS)
-    if not label or _STRONG_CHARS.isdisjoint(text) or not _STRONG_CHARS.isdisjoint(label):
+    if not label or not _strongly_parted(text) or _strongly_parted(label):
         return False
     if not label[0].isupper() or label[-1] in ".?!":
         return False
@@ -544,11 +548,11 @@ def _label_beside(rest: str, text: str) -> bool:
 def _without_caps_label(rest: str) -> str:
     """A dated line's parts without the section label in capitals that opens them, where the
     names after it are not in capitals ("EMPLOYMENT / Kate Morrow / 2025-03-04")."""
-    if _STRONG_CHARS.isdisjoint(rest) and " / " not in rest:
+    if not _strongly_parted(rest) and " / " not in rest:
         return rest
     parts = [p for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip(_SEPARATORS)]
     label = parts[0] if len(parts) > 1 else ""
-    if not label.isupper() or _DIGIT.search(label) or label.count(" ") >= _LABEL_WORDS:
+    if not label.isupper() or has_digit(label) or label.count(" ") >= _LABEL_WORDS:
         return rest
     if no_writer(label):
         return rest  # an agency's or a desk's name: "PTI | New Delhi | March 3, 2025"
@@ -570,7 +574,7 @@ def _wire_dateline(rest: str, text: str) -> bool:
 def _word_in_phrase(text: str, start: int, end: int) -> bool:
     """Whether a day written in words stands inside a phrase, a word before it and no
     separator between ("Join today | Member login", "Únete hoy · Acceso socios")."""
-    if _DIGIT.search(text, start, end) is not None:
+    if has_digit(text[start:end]):
         return False
     before = text[:start]
     return before.endswith(" ") and before.rstrip()[-1:].isalpha()
@@ -677,7 +681,7 @@ def author_among_labels(rest: str) -> str | None:
 def name_among_labels(rest: str) -> str | None:
     """The part of a line set apart by "·" or "|" that is a name, where it is the only one
     and the others are labels, places or outlets; as written."""
-    if _STRONG_CHARS.isdisjoint(rest):
+    if not _strongly_parted(rest):
         return None
     parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip()]
     names = [p for p in parts if is_name(p)]
@@ -732,7 +736,7 @@ def _may_hold_meta(text: str) -> bool:
     """Whether ``text`` holds what every _META alternative needs: a digit, "#", "|", ":"
     or a zone's letters (run on lower-cased text; the few letters a case-blind pattern
     matches to ASCII ones that lower() leaves apart send the line to the pattern)."""
-    if _DIGIT.search(text) is not None or not _META_MARKS.isdisjoint(text):
+    if has_digit(text) or any(mark in text for mark in _META_MARKS):
         return True
     lower = text.lower()
     return any(zone in lower for zone in _ZONES) or _CAPS_ZONE.search(text) is not None
@@ -776,7 +780,7 @@ _PLACE_PARTICLES: Final = frozenset("am an der de del la le upon on-sea sur im".
 def dateline_date(text: str, *, day_first: bool = True) -> datetime | None:
     """The date of a press release's or wire story's dateline at the start of ``text``,
     or None: the place before it is a few capitalised words, an agency in brackets aside."""
-    if not text[:1].isupper() or not _DIGIT.search(text, 0, _DATELINE_HEAD):
+    if not text[:1].isupper() or not has_digit(text[:_DATELINE_HEAD]):
         return None
     dash = _DATELINE_DASH.search(text, 0, _DATELINE_HEAD)
     if dash is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Final, NamedTuple
@@ -178,6 +179,14 @@ class DateMatch(NamedTuple):
     clock: bool = False  # a time of day alone, on the day the page was saved: a weak date
 
 
+@functools.lru_cache(maxsize=256)
+def names_month(lower: str) -> bool:
+    """Whether lower-cased text names a month beside a number (MONTH_HINT); kept for the
+    lines asked again (a line without a date is asked by ``find_date``, then for a day
+    without its year), as the pattern tries every character of the line."""
+    return MONTH_HINT.search(lower) is not None
+
+
 def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     """A valid date in ``text``, in any of the written forms seed pages use.
 
@@ -227,6 +236,8 @@ _NUMERIC_DAYS: Final = re.compile(
 # What every such date holds, without the lookbehind that makes the full pattern try every
 # character: a page without it (most) has none, and is passed over in one fast scan.
 _NUMERIC_DAYS_HINT: Final = re.compile(r"[/.-]\d{1,2}[/.-](?:19|20)\d\d")
+# what every _NUMERIC_DAYS_HINT holds: a separator, then the year's century
+_CENTURY_AFTER_SEPARATOR: Final = ("/19", "/20", ".19", ".20", "-19", "-20")
 _LAST_MONTH: Final = 12
 
 
@@ -242,6 +253,8 @@ def short_year_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     """A date with a two-digit year on a line of its own or after a label ("Artikel ·
     12.03.25"): alone on a line it dates an item; inside running text it may be a version
     ("release 06.11.24"), which ``find_date`` leaves alone."""
+    if text.rstrip()[-3:-2] not in (".", "-"):
+        return None  # the cheap test: the line ends on a separator and two digits
     match = _SHORT_YEAR_LINE.match(text.strip())
     if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
         return None
@@ -256,6 +269,8 @@ def page_day_first(text: str, *, day_first: bool = True) -> bool:
     """Whether the page writes its numeric dates day first: what the dates it can only mean
     one way say ("02/27/2025" is month first, "27/02/2025" day first), where they agree;
     else ``day_first`` (the source's setting)."""
+    if not any(year in text for year in _CENTURY_AFTER_SEPARATOR):
+        return day_first  # the cheap test: six substring scans of the page
     if _NUMERIC_DAYS_HINT.search(text) is None:
         return day_first
     days_first = months_first = False
@@ -275,7 +290,7 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
     patterns = []
     if "-" in text and _ISO_HINT.search(text):
         patterns.append(_ISO)
-    if _YEAR_HINT.search(text) and MONTH_HINT.search(text.lower()):
+    if _YEAR_HINT.search(text) and names_month(text.lower()):
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY))  # written months
     if ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)

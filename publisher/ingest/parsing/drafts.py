@@ -59,11 +59,14 @@ def read_standfirst(text: str) -> tuple[str, str | None]:
     off the summary; a closing "[…]" becomes "…".
     """
     author = None
-    text = _CLOCK_OPENING.sub("", text, count=1)
+    clock = _CLOCK_OPENING.match(text)  # anchored: one try, where a search tries every place
+    if clock is not None:
+        text = text[clock.end() :]
     opening = leading_by(text)
     if opening is not None:
         author, text = opening
-    text = _ELIDED.sub("…", text)
+    if text.endswith(("]", "]\n")):  # the cheap test: the pattern scans the whole line
+        text = _ELIDED.sub("…", text)
     return text, author or trailing_author(text)
 
 

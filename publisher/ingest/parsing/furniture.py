@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from publisher.ingest.parsing.text import has_digit
+
 LINK: Final = "link"
 BLOCK: Final = "block"
 
@@ -84,7 +86,6 @@ _RESULT_COUNT: Final = re.compile(
     re.IGNORECASE,
 )
 _RESULT_MAX: Final = 120
-_DIGIT_EARLY: Final = re.compile(r"\d")
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _BREADCRUMB: Final = re.compile(r"home\s*(?:[|›»>/]|\s[·•]\s)", re.IGNORECASE)
 _NAV_HINT: Final = re.compile(r"[|›»]| [·•/] ")  # the cheap test before splitting a row of links
@@ -244,7 +245,7 @@ def _counts_results(text: str) -> bool:
     digit among the first words) before the pattern."""
     return (
         len(text) <= _RESULT_MAX
-        and _DIGIT_EARLY.search(text, 0, 30) is not None
+        and has_digit(text[:30])
         and _RESULT_COUNT.fullmatch(text) is not None
     )
 

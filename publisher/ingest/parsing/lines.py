@@ -15,8 +15,8 @@ from publisher.ingest.parsing.furniture import (
     strip_promotion,
 )
 from publisher.ingest.parsing.relative import find_when, has_day_word
-from publisher.ingest.parsing.tables import FRAME_HINT, drawn_frames, table_cells
-from publisher.ingest.parsing.text import ends_sentence, normalise_text
+from publisher.ingest.parsing.tables import drawn_frames, may_hold_frames, table_cells
+from publisher.ingest.parsing.text import ends_sentence, has_digit, normalise_text
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
@@ -47,7 +47,6 @@ _MD_EMPHASIS: Final = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
 _LINK_REF: Final = re.compile(r"\[\d{1,4}\]")  # lynx and w3m link numbers: "[12]Grace Liu"
 # a date at a line's start or end, set apart: the cheap tests before reading it
 _STRONG_SEPARATOR: Final = re.compile(r"\s?[-–—|·•:]\s")  # "03/04/2024 - ", "5 March 2024 | "
-_DIGIT: Final = re.compile(r"\d")
 _DATE_LAST: Final = re.compile(r"[-–—|·•]\s[\w ,./]{4,30}\d{4}$")  # " – 26 February 2024"
 _DATE_SEPARATORS: Final = frozenset("-–—|·•:")
 _HEAD_SEPARATOR: Final = re.compile(r"\s?[-–—|:]\s")  # "Yesterday — ", "4. März 2025: "
@@ -171,7 +170,7 @@ def _dated_teaser(text: str, day_first: bool, saved: datetime | None) -> tuple[_
     if match is None:
         return None
     head, rest = text[: match.start()], text[match.end() :].lstrip()
-    if not (" " not in head or _DIGIT.search(head)) or rest.count(" ") < _HEADLINE_SPACES:
+    if not (" " not in head or has_digit(head)) or rest.count(" ") < _HEADLINE_SPACES:
         return None
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«„"):
         return None
@@ -185,7 +184,7 @@ def _date_edge(text: str) -> bool:
     """The cheap test before reading a date at a line's start or end."""
     if any(mark in text for mark in _STRONG_MARKS):
         separator = _STRONG_SEPARATOR.search(text, 4, _DATE_REACH)
-        if separator is not None and _DIGIT.search(text, 0, separator.start()):
+        if separator is not None and has_digit(text[: separator.start()]):
             return True
     return text[-1:].isdigit() and _DATE_LAST.search(text, len(text) - 40) is not None
 
@@ -239,7 +238,7 @@ def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, in
     drawn around a few lines one line of its own."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raws = text.split("\n")
-    frames = drawn_frames(raws) if FRAME_HINT.search(text) else {}
+    frames = drawn_frames(raws) if may_hold_frames(text) else {}
     boxed = {i for start, (end, _) in frames.items() for i in range(start, end + 1)}
     if boxed:
         raws = ["" if i in boxed else raw for i, raw in enumerate(raws)]

@@ -19,6 +19,7 @@ _COPYRIGHT: Final = re.compile(
     re.IGNORECASE,
 )
 _TAGLINE: Final = re.compile(r"\s+[—–|:]\s+|\s+-\s+")
+_TAGLINE_MARKS: Final = "—–|:-"  # one of them stands in every _TAGLINE
 _TOP: Final = 6
 _OWNER_REACH: Final = 3  # an owner's name stands in the first lines of the page
 _FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I’m|my|My|me)\b")
@@ -65,7 +66,7 @@ def _masthead(units: list[Unit], syms: list[str]) -> str | None:
             return None
         if symbol not in (TITLE, LABEL):
             continue
-        name = _TAGLINE.split(unit.text, maxsplit=1)[0].strip()
+        name = _before_tagline(unit.text).strip()
         if is_news_section(name):
             continue  # a section's heading ("Politics") names no publication
         if 0 < name.count(" ") + 1 <= _MAX_WORDS and name[0].isupper() and name[-1].isalnum():
@@ -204,7 +205,15 @@ def _without_writers(units: list[Unit], names: set[str]) -> None:
 
 def _head(text: str) -> str:
     """A line's text before any tagline, casefolded."""
-    return _TAGLINE.split(text, maxsplit=1)[0].strip().casefold()
+    return _before_tagline(text).strip().casefold()
+
+
+def _before_tagline(text: str) -> str:
+    """A line's text before its tagline ("Name — tagline"), if it has one; the cheap test
+    first, as the pattern tries every space of a long line."""
+    if not any(mark in text for mark in _TAGLINE_MARKS):
+        return text
+    return _TAGLINE.split(text, maxsplit=1)[0]
 
 
 def find_owner(units: list[Unit], roles: list[str]) -> str | None:

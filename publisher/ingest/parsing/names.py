@@ -124,6 +124,7 @@ _ATTRIBUTION: Final = re.compile(
     r"[.!?…]?[\"'”’)]?\s*$",
     re.IGNORECASE,
 )
+_ATTRIBUTION_MARKS: Final = ",—–"  # what opens every _ATTRIBUTION
 _MAX_NAME_WORDS: Final = 4
 _BODY_OPENERS: Final = frozenset("the our your staff special own".split())
 _ACRONYM: Final = 3  # letters: "ITV", "PTI"; two ("AJ") may be initials
@@ -205,6 +206,8 @@ def names_body(words: list[str]) -> bool:
 
 def trailing_author(text: str) -> str | None:
     """The author named at a standfirst's end: "…, argues Name." / "…, writes chair Name MP."."""
+    if not any(mark in text for mark in _ATTRIBUTION_MARKS):
+        return None  # the cheap test first: most standfirsts hold none of them
     match = _ATTRIBUTION.search(text)
     if match is None:
         return None

@@ -67,6 +67,8 @@ _GUESTS: Final = re.compile(
     r"|avec (?:l'invitée?|les invités)|con (?:l'ospite|gli ospiti|invitad[oa]s?)"
     r"|met (?:gast|gasten)|gyda(?:'r)? (?:gwestai|gwesteion))\s+[A-Z].*$"
 )
+# a word of every _GUESTS: the cheap test first, as most titles name no guests
+_GUEST_WORDS: Final = ("with ", "feat", "mit ", "avec ", "con ", "met ", "gyda")
 _MASTHEAD: Final = "(masthead"  # the reason a page's name line is furniture
 _NOTICE_MAX: Final = 160  # a notice over an article (a paywall or cookie line) is short
 _HEADED_MIN: Final = 3  # records set "Headline — sentence." for the page to be read so
@@ -476,6 +478,14 @@ def _title_derived(syms: list[str], record: Record) -> bool:
     return syms[title] in (TEXT, LIST)
 
 
+def _without_guests(title: str) -> str:
+    """A title without the guests it names ("… with special guest Ana Ruiz"), unless
+    nothing would be left."""
+    if not any(word in title for word in _GUEST_WORDS):
+        return title
+    return _GUESTS.sub("", title) or title
+
+
 def _draft(
     units: list[Unit], syms: list[str], record: Record, *, headed: bool = False
 ) -> tuple[Draft, str | None, bool]:
@@ -500,8 +510,7 @@ def _draft(
         summary, author = read_standfirst(title_unit.text)
         title = derive_title(summary)
     else:
-        title = _GUESTS.sub("", title_unit.text) or title_unit.text
-        title = without_subject_label(title)
+        title = without_subject_label(_without_guests(title_unit.text))
         if split is not None:
             bodies = [split[1], *bodies]
         if bodies:

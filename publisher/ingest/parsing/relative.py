@@ -14,12 +14,13 @@ from typing import Final
 from publisher.ingest.parsing.dates import (
     _MONTH,
     _TIME,
-    MONTH_HINT,
     MONTHS,
     DateMatch,
     _trie,
     find_date,
+    names_month,
 )
+from publisher.ingest.parsing.text import has_digit
 
 _UNIT_WORDS: Final = (
     (
@@ -118,7 +119,7 @@ _DAY_WORD_OPENINGS: Final = [
 ]
 _DAY_WORD_HINT: Final = re.compile(rf"\s(?:ago|fa|siden|sedan)\b|\b(?:{_trie(_DAY_WORD_OPENINGS)})")
 # Letters a case-blind pattern matches to ASCII ones that lower() leaves apart (or lengthens).
-_CASE_ODDITIES: Final = frozenset("İıſK")
+_CASE_ODDITIES: Final = "İıſK"
 # Words without which no relative date is written, as one trie (run on lower-cased text).
 _AGO_WORDS: Final = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
@@ -131,7 +132,6 @@ _AGO_WORDS: Final = [
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
 _AGO_HINT: Final = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
-_DIGIT: Final = re.compile(r"\d")
 # A time after "yesterday" or "today": "i går kl. 21.14", "včera 19:40", "gestern, 18:02 Uhr"
 _TIME_AFTER: Final = re.compile(_TIME, re.IGNORECASE)
 _CLOCK_HINT: Final = re.compile(r"\d[:.]\d\d|\d\s?[ap]\.?m")
@@ -173,7 +173,8 @@ def has_age(text: str) -> bool:
 
 def has_day_word(text: str) -> bool:
     """Whether ``text`` holds a word of a relative date ("yesterday", "vor 3", "an hour ago")."""
-    if _CASE_ODDITIES.isdisjoint(text) and _DAY_WORD_HINT.search(text.lower()) is None:
+    odd = any(char in text for char in _CASE_ODDITIES)  # substring scans: fast on long lines
+    if not odd and _DAY_WORD_HINT.search(text.lower()) is None:
         return False
     return DAY_WORD.search(text) is not None
 
@@ -192,9 +193,9 @@ def find_when(
     lower = text.lower()
     if _AGO_HINT.search(lower):
         found = _relative(text, saved)
-    if found is not None or not _DIGIT.search(text):
+    if found is not None or not has_digit(text):
         return found  # a day without a year, or a time of day, has digits
-    if MONTH_HINT.search(lower):
+    if names_month(lower):
         found = _no_year(text, saved)
     if found is None and _CLOCK_HINT.search(lower):
         found = _clock(text, saved)
@@ -218,7 +219,7 @@ def _relative(text: str, saved: datetime) -> DateMatch | None:
         word = match.group().lower()
         days = _DAYS.get(word, _DAYS.get(word.replace(" ", ""), 1))
         value = saved - timedelta(days=days)
-        time = _TIME_AFTER.match(text, match.end()) if _DIGIT.search(text) else None
+        time = _TIME_AFTER.match(text, match.end()) if has_digit(text) else None
         if time is None or time.group("hour") is None:
             return DateMatch(match.start(), match.end(), value)
         return DateMatch(match.start(), time.end(), _at(value, time) or value)
@@ -280,10 +281,16 @@ def _clock(text: str, saved: datetime) -> DateMatch | None:
     return None
 
 
+def _has_century_year(text: str) -> bool:
+    """Whether ``text`` holds a year of 1900-2099 (_CENTURY_YEAR): its century looked for
+    first, two substring scans where the pattern tries every place."""
+    return ("19" in text or "20" in text) and _CENTURY_YEAR.search(text) is not None
+
+
 def long_tail_in_line(text: str, saved: datetime | None) -> DateMatch | None:
     """A date in a line's long tail ("Le Siobhán Ní Bhriain | 6 Márta 2024"): a day, a
     word and a year, read by dateparser in the languages it knows."""
-    if _CENTURY_YEAR.search(text) is None:
+    if not _has_century_year(text):
         return None  # the cheap test: every long-tail shape ends in a year
     match = _LONG_TAIL_SHAPE.search(text)
     if match is None or _NOT_DATES.search(match.group()):
@@ -297,7 +304,7 @@ def long_tail_date(text: str, saved: datetime | None) -> datetime | None:
     """A date-only line the patterns do not know, read by dateparser (short lines only)."""
     if len(text) > _LONG_TAIL_MAX or text.count(" ") > _LONG_TAIL_WORDS:
         return None
-    if _CENTURY_YEAR.search(text) is None or not _LONG_TAIL_SHAPE.search(text):
+    if not _has_century_year(text) or not _LONG_TAIL_SHAPE.search(text):
         return None  # dateparser is slow: only a day, a word and a year go to it
     if _NOT_DATES.search(text):
         return None

@@ -23,6 +23,7 @@ from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_write
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.references import is_book_reference
+from publisher.ingest.parsing.text import has_digit
 
 FURNITURE: Final = "F"
 META: Final = "M"
@@ -261,7 +262,7 @@ _META_OPENINGS: Final = frozenset(
 )
 _COUNTER_LETTERS: Final = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
-_ARROWS: Final = frozenset("«‹←»›→")
+_ARROWS: Final = "«‹←»›→"
 _ARROW_LINE: Final = re.compile(r"(?:«|‹|←)\s?.{0,30}|.{0,30}\s?(?:»|›|→)")
 # pagination: numbers, arrows and the words for previous and next
 _PAGING_LINE: Final = re.compile(
@@ -270,7 +271,6 @@ _PAGING_LINE: Final = re.compile(
     re.IGNORECASE,
 )
 _PAGING_MAX: Final = 80
-_DIGIT: Final = re.compile(r"\d")
 _SHORT: Final = 4  # words: a line this short at the page's top or bottom edge is a menu entry
 _SHORT_LINE: Final = 180
 _NAME_WORDS: Final = 5
@@ -285,7 +285,7 @@ _PLACES: Final = frozenset(
 _ADDRESS_MAX: Final = 120
 _META_ROW: Final = 80
 _SEPARATOR: Final = re.compile(r"\s+[·|•]\s+")
-_SEPARATORS: Final = frozenset("·|•")
+_SEPARATORS: Final = "·|•"
 _LABEL_PART: Final = 3  # words: a part of a metadata row that is a label (a section's name)
 # a house number and a street: "25 Red Lion Square", "12 rue de la Paix", "Calle Mayor 5",
 # "Hauptstraße 12"
@@ -370,11 +370,11 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             and _CAPS_HEADLINE.match(text) is None
         ):
             return META, "metadata"
-        if ", " in text and _DIGIT.search(text) is not None and _address(text):
+        if ", " in text and has_digit(text) and _address(text):
             return META, "metadata (an address)"
         if _meta_parts(text):
             return META, "metadata"
-        if _DIGIT.search(text) is not None and is_book_reference(text):
+        if has_digit(text) and is_book_reference(text):
             return META, "metadata (a book's reference)"
     if text[-1] in "›→" and _POINTING_ON.search(text) is not None:
         return FURNITURE, "furniture (a promotion pointing on)"
@@ -397,10 +397,10 @@ def _may_open(word: str, openings: frozenset[str]) -> bool:
 
 def _arrows_or_pages(text: str) -> bool:
     """A "Next ›" link or a row of page numbers ("‹ Precedente 1 2 3 … 52 Successiva ›")."""
-    arrows = not _ARROWS.isdisjoint(text)
+    arrows = any(arrow in text for arrow in _ARROWS)  # substring scans: fast on long lines
     if arrows and _ARROW_LINE.fullmatch(text) and not _quotes(text):
         return True
-    paging = arrows or _DIGIT.search(text) is not None
+    paging = arrows or has_digit(text)
     return paging and len(text) <= _PAGING_MAX and _PAGING_LINE.fullmatch(text) is not None
 
 
@@ -495,7 +495,7 @@ def name_only(text: str) -> str | None:
 def _meta_parts(text: str) -> bool:
     """A row of a record's metadata set apart by "·" or "|": a section's name and its
     reading time ("Case studies · 6 min read"), every part metadata or a short label."""
-    if len(text) > _META_ROW or _SEPARATORS.isdisjoint(text):
+    if len(text) > _META_ROW or not any(mark in text for mark in _SEPARATORS):
         return False
     parts = _SEPARATOR.split(text)
     if len(parts) < 2:

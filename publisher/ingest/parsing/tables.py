@@ -116,6 +116,13 @@ _FRAME_SIDES: Final = "║│|"
 _FRAME_CORNERS: Final = {"╔": ("╚", "╝"), "┌": ("└", "┘"), "╭": ("╰", "╯"), "+": ("+", "+")}
 _FRAME_LINES: Final = 8  # lines inside a box; more is a page drawn in a frame
 FRAME_HINT: Final = re.compile(r"[╔┌╭+][═─━-]{3,}[╗┐╮+]")  # one scan of the page: a frame's top
+_CORNERS: Final = "╔┌╭+"  # a frame's top-left corner, which opens every FRAME_HINT
+
+
+def may_hold_frames(text: str) -> bool:
+    """Whether a page may hold a box drawn around a few lines (FRAME_HINT): a corner looked
+    for first, a fast substring scan where the pattern tries every character of the page."""
+    return any(corner in text for corner in _CORNERS) and FRAME_HINT.search(text) is not None
 
 
 def drawn_frames(lines: list[str]) -> dict[int, tuple[int, str]]:

@@ -25,6 +25,7 @@ _LENGTH: Final = 32
 _TAIL: Final = re.compile(r"(?<=[.!?…\"”’)\]])\s+(?P<tail>[^.!?…]{2,40})$")
 _ARROWS: Final = " »›→>"
 _REACH: Final = 42  # a tail is searched for in a line's last characters only
+_SENTENCE_ENDS: Final = ".!?…"  # none of them stands in a tail (_TAIL)
 
 
 def _key(text: str) -> str | None:
@@ -48,6 +49,8 @@ def _tail(unit: Unit) -> str | None:
     """The few words after a line's last sentence, if it has sentences before them."""
     if unit.byline is not None or unit.furniture is not None or len(unit.text) < _LENGTH:
         return None
+    if unit.text[-1] in _SENTENCE_ENDS:
+        return None  # the cheap test: a tail ends the line, and holds no sentence's end
     match = _TAIL.search(unit.text, len(unit.text) - _REACH)
     return match.group("tail") if match is not None else None
 

@@ -47,25 +47,44 @@ _COLON_CLAUSE_MIN: Final = 50
 # each, standing alone between spaces, reads as the one separator every rule knows, "·"
 # (inside a word or opening a line, as a list's bullet, it stays).
 _SPACED_DOT: Final = re.compile(r"(?<=\S) [∙•‧⋅◦・] (?=\S)")
+_SPACED_DOTS: Final = "∙•‧⋅◦・"  # the cheap test first: most lines hold none of them
 _TRAILING_JUNK: Final = " ,;:–—-(/"
 _MIN_LIMIT: Final = 20
 _MAX_LIMIT: Final = 99
 _LONG_WORD: Final = 12  # a word this long the cut falls in is kept whole, within the limit
 UNTITLED: Final = "Untitled"
+_ASCII_DIGITS: Final = "0123456789"
+_DIGIT: Final = re.compile(r"\d")
 
 
 def normalise_text(s: str) -> str:
     """Scraped text as one clean line: tags and entities resolved, NFC, spaces collapsed."""
+    if not s:
+        return s  # a blank line: half a page's lines
     if "<" in s:
         s = _TAG.sub(_tag_replacement, s)
     if "&" in s:
         s = html.unescape(s)
-    if not s.isascii():
+    ascii_only = s.isascii()
+    if not ascii_only:
         s = unicodedata.normalize("NFC", s)
     if not s.isprintable():  # fast path: printable text holds nothing to remove
         s = _FORBIDDEN.sub("", s)
+    elif ascii_only and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s  # printable ASCII spaces with " " alone: nothing to collapse
     s = " ".join(s.split())
-    return s if s.isascii() else _SPACED_DOT.sub(" · ", s)
+    if s.isascii() or not any(dot in s for dot in _SPACED_DOTS):
+        return s
+    return _SPACED_DOT.sub(" · ", s)
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit, as ``\\d`` finds one: ten substring scans find an ASCII
+    digit; only text beyond ASCII asks the pattern, which looks up every character's
+    Unicode class (several times slower on a line of prose, and most lines hold no digit)."""
+    if any(digit in text for digit in _ASCII_DIGITS):
+        return True
+    return not text.isascii() and _DIGIT.search(text) is not None
 
 
 def _tag_replacement(match: re.Match[str]) -> str:
