@@ -2,7 +2,8 @@
 
 A page is one article when its text is mostly paragraphs of several sentences; or
 when one headline and one byline head paragraphs of running text and nothing else
-signs a piece; or when the record pattern leaves lists and paragraphs unexplained
+signs a piece; or when it asks questions and answers each under it (an interview); or
+when the record pattern leaves lists and paragraphs unexplained
 between its records (headings over an article's sections read like titles).  Records
 that each carry a byline or date are a list of pieces, however long their text.
 """
@@ -16,6 +17,7 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import dateline_date
 from publisher.ingest.parsing.fields import Record
+from publisher.ingest.parsing.interview import interview_start
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.livepage import live_article
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
@@ -68,6 +70,7 @@ def find_article(
         _long_paragraphs(units, syms, text),
         _signed_once(units, syms, text, signature),
         _unexplained(syms, text, records),
+        interview_start(units, syms, text),  # questions answered under them: one interview
     ):
         if first is not None:
             return first
