@@ -156,3 +156,49 @@ def test_a_live_page_stamped_with_bare_times_and_updated_under_its_date_is_one_i
     assert item.title == "Mediator delays the strike: follow the talks here"
     assert item.author == "Mette Holm and Jonas Bech"
     assert item.published is not None and item.published.date() == date(2025, 3, 11)
+
+
+REPORT = """FAIRWORK INSTITUTE
+Research | Commentary | Events | About
+
+Home / Research / Submissions
+
+Budget 2027: Paying for the Services We Need
+
+Aoife Ní Bhriain, Senior Economist
+Cormac Doherty, Policy Analyst
+
+Published 17 September 2026
+Share: Email | X | LinkedIn
+
+Contents
+- Summary
+- The fiscal context
+- Our recommendations
+- Housing and the cost of rents
+- Childcare and early years
+- Paying for it
+Notes
+
+Summary
+
+Ireland enters Budget 2027 with a projected surplus of €8.9 billion, but most of it rests \
+on corporation tax paid by a handful of firms, and that is no ground to build on.
+
+The Department of Finance assumes corporation tax will hold at its present level, which \
+history gives no reason to expect; a fall of a fifth would wipe the surplus out entirely.
+
+In short: the surplus is real but fragile. That argues for building up the permanent tax \
+base rather than spending windfalls on once-off measures that vanish within a year.
+
+© FairWork Institute 2026
+"""
+
+
+def test_a_reports_headline_stands_over_its_contents_and_names_its_team() -> None:
+    result = parse_page(REPORT, saved=datetime(2026, 12, 1, tzinfo=UTC))
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == "Budget 2027: Paying for the Services We Need"
+    assert item.author == "Aoife Ní Bhriain and Cormac Doherty"
+    assert item.published is not None and item.published.date() == date(2026, 9, 17)
