@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.detect import read_lines
-from publisher.ingest.parsing.interview import answered_questions
+from publisher.ingest.parsing.interview import answered_questions, interview_start
 
 SAVED = datetime(2025, 3, 11, 15, 40, tzinfo=UTC)
 PAIRS = [
@@ -68,7 +68,7 @@ def test_questions_answered_under_them_are_one_interview() -> None:
 def test_a_few_questions_are_no_interview() -> None:
     lines = read_lines(_interview(PAIRS[:4]))
     assert len(answered_questions(lines.units, lines.syms)) == 4
-    assert parse_page(_interview(PAIRS[:4]), saved=SAVED).layout != "long-page"
+    assert interview_start(lines.units, lines.syms, list(range(len(lines.units)))) is None
 
 
 QUESTIONS_TABLED = """Parliament

@@ -117,14 +117,14 @@ def read_page(
     if forced == LONG_PAGE:
         return _long_page(units, syms, roles, content[0] if content else 0)
     reading = _outside_boxes(units, syms, roles, skip)
-    article = find_article(units, syms, skip, reading.records) if forced is None else None
-    if article is not None:
-        return _long_page(units, syms, roles, article)
     signed = signed_copies(units, syms) if forced is None else None
     if signed is not None:  # a speech signed under its headline on lines of its own
         article = find_article(signed.units, signed.syms, skip, reading.records, signed.lines)
         if article is not None:
             return _long_page(signed.units, signed.syms, roles, article, signed.lines)
+    article = find_article(units, syms, skip, reading.records) if forced is None else None
+    if article is not None:
+        return _long_page(units, syms, roles, article)
     page = _listing(units, syms, roles, reading, header)
     if forced is not None and forced != page.layout:
         if forced == AUTHOR_ARCHIVE:
@@ -209,7 +209,8 @@ def _long_page(
 ) -> PageReading:
     """One item: the title above the first paragraph, its byline (the ``signature``'s
     lines where known), everything after."""
-    title = _article_title(units, syms, first)
+    # a signature stands right under its headline: the title is looked for over it
+    title = _article_title(units, syms, min(signature) if signature else first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
@@ -335,6 +336,8 @@ def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None
         if syms[i] == TITLE and _writer_over_writer(units, i):
             continue  # "Aoife Ní Bhriain, Senior Economist": a writer, not the headline
         if syms[i] == TITLE and text.count(" ") >= 2 and not text.isupper():
+            if text.endswith(","):
+                continue  # a salutation ("Dear colleagues, dear friends,"), no headline
             above = i - 1  # a headline over a longer subtitle without its full stop
             if above >= 0 and syms[above] == TITLE and _headline(units[above].text, text):
                 if not in_author_box(units, syms, above):
