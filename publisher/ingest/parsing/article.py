@@ -2,7 +2,8 @@
 
 A page is one article when its text is mostly paragraphs of several sentences; or
 when one headline and one byline head paragraphs of running text and nothing else
-signs a piece; or when the record pattern leaves lists and paragraphs unexplained
+signs a piece; or when it asks questions and answers each under it (an interview); or
+when the record pattern leaves lists and paragraphs unexplained
 between its records (headings over an article's sections read like titles).  Records
 that each carry a byline or date are a list of pieces, however long their text.
 """
@@ -16,9 +17,19 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import dateline_date
 from publisher.ingest.parsing.fields import Record
+from publisher.ingest.parsing.interview import interview_start
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.livepage import live_article
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, byline_of
+from publisher.ingest.parsing.roles import (
+    BYLINE,
+    FURNITURE,
+    LABEL,
+    LIST,
+    META,
+    TEXT,
+    TITLE,
+    byline_of,
+)
 from publisher.ingest.parsing.text import ends_sentence
 
 _PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
@@ -28,6 +39,7 @@ _FULL_PARAGRAPHS: Final = 3  # an article has at least this many paragraphs of t
 _APART: Final = 0.8  # this share of an article's paragraphs stand in blocks of their own
 _SIGNED_RECORDS: Final = 3  # this many signed records make a list, however long their text
 _TOP: Final = 6  # an article's byline stands within this many lines of its start
+_HEADER: Final = 4  # lines under the byline before the first paragraph (a reading time, a note)
 _STANDFIRST_REACH: Final = 2  # lines above the byline where the standfirst stands
 _PER_SUBHEAD: Final = 2  # paragraphs to each subhead in an article at least
 _UNEXPLAINED: Final = 0.25  # records leaving this share of their span unread are no list
@@ -68,6 +80,7 @@ def find_article(
         _long_paragraphs(units, syms, text),
         _signed_once(units, syms, text, signature),
         _unexplained(syms, text, records),
+        interview_start(units, syms, text),  # questions answered under them: one interview
     ):
         if first is not None:
             return first
@@ -174,7 +187,7 @@ def _signed_once(
     if not top:
         return None
     after = text[top[-1] + 1 :]
-    body = _until_furniture(syms, after)
+    body = _until_furniture(syms, _past_header(syms, after, text[top[-1]]))
     if any(_signs(units, syms, i) for i in after) or sum(syms[i] == TEXT for i in body) < 2:
         return None
     if _stamped(units, syms, body) and not any(_author(units[text[n]]) for n in top):
@@ -259,6 +272,15 @@ def _numbered(units: list[Unit], heads: list[int]) -> bool:
     """Whether most headings are a report's numbered sections ("2.1 Pay")."""
     numbered = sum(1 for i in heads if _SECTION_NUMBER.match(units[i].text))
     return numbered * 2 > len(heads)
+
+
+def _past_header(syms: list[str], lines: list[int], byline: int) -> list[int]:
+    """``lines`` from the first paragraph on, where it stands within a header's reach under
+    the byline: a reading time, a share row and a photo's caption stand between them."""
+    first = next((n for n, i in enumerate(lines[:_HEADER]) if syms[i] == TEXT), 0)
+    if not first or LABEL in syms[byline + 1 : lines[first]]:
+        return lines  # a kicker between: teasers under the signed lead story, no header
+    return lines[first:]
 
 
 def _until_furniture(syms: list[str], lines: list[int]) -> list[int]:

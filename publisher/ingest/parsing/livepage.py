@@ -38,8 +38,10 @@ def live_article(units: list[Unit], syms: list[str], text: list[int]) -> int | N
     if signature is None:
         return None
     writer, opened = signature
-    after = [i for i in range(opened + 1, len(units)) if syms[i] not in (FURNITURE,)]
-    stamps = [i for i in after if stamp_of(units[i].text) is not None]
+    header = _header_end(units, syms, opened)  # "Updated today 16:32" under the date
+    # a time alone on its line may read as furniture (a number, no words): it stamps all the same
+    stamps = [i for i in range(header + 1, len(units)) if stamp_of(units[i].text) is not None]
+    after = [i for i in range(header + 1, len(units)) if syms[i] != FURNITURE]
     if len(stamps) < _ENTRIES or not _entries(syms, stamps):
         return None
     if any(_signs(units[i]) for i in after if i not in stamps):
@@ -52,6 +54,17 @@ def live_article(units: list[Unit], syms: list[str], text: list[int]) -> int | N
         return None  # an entry older than the article: a list of the day's news
     near = [i for i in text if writer - _HEADLINE_REACH <= i]
     return next((i for i in near if syms[i] == TEXT), None)
+
+
+def _header_end(units: list[Unit], syms: list[str], opened: int) -> int:
+    """The last line of the article's signature: the line dating it and the byline lines
+    right under it in its block (when it was last updated)."""
+    end = opened
+    while end + 1 < len(units) and syms[end + 1] == BYLINE:
+        if units[end + 1].block != units[opened].block:
+            break
+        end += 1
+    return end
 
 
 def stamp_of(text: str) -> time | None:

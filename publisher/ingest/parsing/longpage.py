@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, is_role
-from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.bylines import Byline, writers_one_a_line
 from publisher.ingest.parsing.drafts import Candidate, Draft
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE, byline_of
 from publisher.ingest.parsing.text import derive_title, ends_sentence, first_sentence
 
 LONG_PAGE: Final = "long-page"
@@ -154,6 +154,20 @@ def box_writers(
         return byline
     author = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     return Byline(author, byline.published if byline is not None else None)
+
+
+def team_under(
+    byline: Byline | None, units: list[Unit], syms: list[str], title: int, under: list[int]
+) -> Byline | None:
+    """``byline`` with the writers named one a line with their roles between the headline
+    and the lines signing it ("Aoife Ní Bhriain, Senior Economist" / "Cormac Doherty,
+    Policy Analyst"), all of them: the first may have read as a heading."""
+    if not under or byline is None:
+        return byline
+    lines = range(title + 1, max(under) + 1)
+    texts = [units[i].text for i in lines]
+    team = writers_one_a_line(texts, [byline_of(units[i], BYLINE) for i in lines])
+    return byline if team is None else Byline(team, byline.published, byline.clock)
 
 
 def _page_byline(body: list[Unit]) -> Unit | None:

@@ -21,6 +21,7 @@ from publisher.ingest.parsing.archive import (
     with_coauthors,
 )
 from publisher.ingest.parsing.article import find_article
+from publisher.ingest.parsing.authors import role_signed
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
 from publisher.ingest.parsing.bylines import (
     Byline,
@@ -39,6 +40,7 @@ from publisher.ingest.parsing.longpage import (
     parse_long_page,
     signed_headline,
     signing,
+    team_under,
 )
 from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.references import without_subject_label
@@ -118,14 +120,14 @@ def read_page(
     if forced == LONG_PAGE:
         return _long_page(units, syms, roles, content[0] if content else 0)
     reading = _outside_boxes(units, syms, roles, skip)
-    article = find_article(units, syms, skip, reading.records) if forced is None else None
-    if article is not None:
-        return _long_page(units, syms, roles, article)
     signed = signed_copies(units, syms) if forced is None else None
     if signed is not None:  # a speech signed under its headline on lines of its own
         article = find_article(signed.units, signed.syms, skip, reading.records, signed.lines)
         if article is not None:
             return _long_page(signed.units, signed.syms, roles, article, signed.lines)
+    article = find_article(units, syms, skip, reading.records) if forced is None else None
+    if article is not None:
+        return _long_page(units, syms, roles, article)
     page = _listing(units, syms, roles, reading, header)
     if forced is not None and forced != page.layout:
         if forced == AUTHOR_ARCHIVE:
@@ -210,7 +212,8 @@ def _long_page(
 ) -> PageReading:
     """One item: the title above the first paragraph, its byline (the ``signature``'s
     lines where known), everything after."""
-    title = _article_title(units, syms, first)
+    # a signature stands right under its headline: the title is looked for over it
+    title = _article_title(units, syms, min(signature) if signature else first)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
@@ -224,7 +227,7 @@ def _long_page(
         merge_bylines([byline_of(units[i], syms[i]) for i in over]),
     )
     if title is not None:
-        byline = box_writers(byline, units, syms, title)
+        byline = team_under(box_writers(byline, units, syms, title), units, syms, title, under)
     if drafts and byline is not None:
         drafts = [_signed(drafts[0], byline)]
     for i in body:
@@ -329,16 +332,44 @@ def _long(text: str) -> bool:
 
 def _heading_above(units: list[Unit], syms: list[str], first: int) -> int | None:
     """The nearest heading of three words or more above ``first`` (a headline over its
-    subtitle, where two stand together)."""
-    for i in range(first - 1, max(-1, first - _TITLE_REACH), -1):
+    subtitle, where two stand together), past a table of contents (its entries and labels
+    count for no distance) and a writer's name with a job title in an author box."""
+    for i in _lines_above(syms, first):
         text = units[i].text
+        if syms[i] == TITLE and _writer_over_writer(units, i):
+            continue  # "Aoife Ní Bhriain, Senior Economist": a writer, not the headline
         if syms[i] == TITLE and text.count(" ") >= 2 and not text.isupper():
+            if text.endswith(","):
+                continue  # a salutation ("Dear colleagues, dear friends,"), no headline
             above = i - 1  # a headline over a longer subtitle without its full stop
             if above >= 0 and syms[above] == TITLE and _headline(units[above].text, text):
                 if not in_author_box(units, syms, above):
                     return above
             return i
     return None
+
+
+def _writer_over_writer(units: list[Unit], index: int) -> bool:
+    """Whether a line names a writer with a job title ("Aoife Ní Bhriain, Senior
+    Economist") over another so named in its block: the writers of a report, one a line."""
+    below = index + 1
+    if below >= len(units) or units[below].block != units[index].block:
+        return False
+    return role_signed(units[index].text) and role_signed(units[below].text)
+
+
+def _lines_above(syms: list[str], first: int) -> list[int]:
+    """The lines over ``first`` within a headline's reach, nearest first; a list's
+    entries and labels (a report's contents) take up none of the reach."""
+    lines: list[int] = []
+    reach = _TITLE_REACH - 1
+    for i in range(first - 1, -1, -1):
+        if syms[i] not in (LIST, LABEL):
+            reach -= 1
+        if reach < 0:
+            break
+        lines.append(i)
+    return lines
 
 
 def _headline(text: str, under: str) -> bool:

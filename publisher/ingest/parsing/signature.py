@@ -10,6 +10,7 @@ whether it is one article; a listing keeps its lines as they were.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Final, NamedTuple
 
@@ -20,6 +21,13 @@ from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 from publisher.ingest.parsing.text import ends_sentence
 
+# the kind of address and its "by": "Speech by", "Toespraak van", "Rede von", "Discours de"
+_ADDRESS_BY: Final = re.compile(
+    r"(?:speech|address|remarks|keynote|toespraak|rede|ansprache|discours|allocution|discurso"
+    r"|discorso|intervento|intervención|araith|anerchiad)\s+(?:given\s+)?"
+    r"(?:by|of|van|von|de|par|por|di|del|della|do|da|gan)\s+",
+    re.IGNORECASE,
+)
 _REACH: Final = 4  # the signature stands within this many lines under the headline
 _HEADLINE_WORDS: Final = 3
 
@@ -58,13 +66,30 @@ def _signature(units: list[Unit], syms: list[str], headline: int) -> tuple[int, 
 
 
 def _named(unit: Unit, symbol: str) -> bool:
-    """A name and its job title alone on a line, no byline read from it."""
-    return symbol in (TITLE, TEXT) and unit.byline is None and role_signed(unit.text)
+    """A name and its job title alone on a line, no byline read from it, perhaps after the
+    kind of address ("Speech by Marieke van Doorn, chair of the union, at the rally")."""
+    if symbol not in (TITLE, TEXT) or unit.byline is not None:
+        return False
+    return role_signed(unit.text) or role_signed(_speaker(unit.text))
+
+
+def _speaker(text: str) -> str:
+    """A signature line without the kind of address opening it, and without what follows
+    the speaker's job title (where it was given): "Name, Role"."""
+    opened = _ADDRESS_BY.match(text)
+    if opened is None:
+        return text
+    name, _, rest = text[opened.end() :].partition(",")
+    return f"{name},{rest.split(',', 1)[0]}"
 
 
 def _dated(unit: Unit, symbol: str) -> bool:
-    """A line giving a full date and no sentence ("Delivered at … — 25th November 2026")."""
-    if symbol not in (TITLE, TEXT) or unit.byline is not None or ends_sentence(unit.text):
+    """A line giving a full date and no sentence ("Delivered at … — 25th November 2026"),
+    or a byline giving one and no writer ("The Hague, Saturday 21 November 2026")."""
+    byline = unit.byline
+    if symbol == BYLINE and byline is not None and byline.author is None:
+        return byline.published is not None and not byline.clock
+    if symbol not in (TITLE, TEXT) or byline is not None or ends_sentence(unit.text):
         return False
     return find_date(unit.text) is not None
 
@@ -76,7 +101,8 @@ def _marked(
     name, dated = found
     when = find_date(units[dated].text)
     copies, symbols = list(units), list(syms)
-    copies[name] = units[name]._replace(byline=Byline(clean_author(units[name].text), None))
+    author = clean_author(_speaker(units[name].text))
+    copies[name] = units[name]._replace(byline=Byline(author, None))
     copies[dated] = units[dated]._replace(byline=Byline(None, when.value if when else None))
     symbols[name] = symbols[dated] = BYLINE
     return copies, symbols

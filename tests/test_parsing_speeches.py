@@ -1,0 +1,84 @@
+"""A speech is one item: its headline, the speaker's signature under it ("Speech by …,
+chair of …") and the day, however short its paragraphs and many its subheads."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from publisher.ingest.parsing import parse_page
+
+SAVED = datetime(2026, 11, 23, 12, 40, tzinfo=UTC)
+SPEECH = """Skip to content
+Join | Log in | Contact
+
+Public Service Union
+Home | Pay | Councils | Health | Schools | News | Speeches | About
+
+Home > News > Speeches
+
+SPEECH
+"Who cares deserves security"
+Speech by Marieke van Doorn, chair of the union, at the national day of action
+
+The Hague, Saturday 21 November 2026
+Reading time 7 minutes
+Only the spoken word counts
+
+Share: LinkedIn | Facebook | WhatsApp | Email
+
+[Photo: Marieke van Doorn speaks to the crowd.]
+
+Dear colleagues, dear friends,
+
+What a sea of people. Twenty thousand, the organisers say. I see the nurse from Emmen
+who got on the bus at five this morning, the teacher from Venlo, the cleaner.
+
+(applause)
+
+We are not here for ourselves
+
+Last week a member of parliament called our pay claim "irresponsible". Let me answer.
+
+Irresponsible is a council that shuts the library and then hires consultants.
+
+We ask three things:
+
+- a pay rise of 7 per cent, with a floor of 250 euros;
+- an end to zero-hours contracts in care;
+- a workload fund that pays for more people.
+
+That is not irresponsible. That is the minimum.
+
+What has happened since 2010
+
+Since 2010 a nurse's buying power has fallen by almost four per cent.
+
+In the same years the state's spending on agency staff rose by more than half.
+
+The minister has invited us to talk on 2 December. We will go.
+
+In closing
+
+Some ask me: what if the cabinet does not move? Then we come back. With more of us.
+
+Thank you. Hold on to each other.
+
+(long applause)
+
+Tags: public sector, pay, day of action
+
+More speeches
+- Vice-chair's speech at the care conference
+- May Day speech in Rotterdam
+
+© 2026 Public Service Union | Privacy | Cookies
+"""
+
+
+def test_a_speech_signed_by_its_speaker_under_its_headline_is_one_item() -> None:
+    result = parse_page(SPEECH, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == '"Who cares deserves security"'
+    assert item.author == "Marieke van Doorn"
+    assert item.published is not None and item.published.date() == date(2026, 11, 21)
