@@ -44,6 +44,11 @@ SAVED = datetime(2025, 12, 1, tzinfo=UTC)
         ("DI ANNA CURCURU", "Anna Curcuru"),
         ("Dodane przez: Tomek Jaworski · 6 dni temu", "Tomek Jaworski"),
         ("Added by Jo Bloggs", "Jo Bloggs"),
+        # who held an interview, under it or over it
+        ("Das Gespräch führte Jana Roth.", "Jana Roth"),
+        ("Das Gespräch führten Jana Roth und Ali Kaya.", "Jana Roth and Ali Kaya"),
+        ("Intervista di Chiara Bellini", "Chiara Bellini"),
+        ("By J. R. Smith Jr.", "J. R. Smith Jr."),
     ],
 )
 def test_labels_naming_who_asked_presented_or_reviewed_sign_the_item(
@@ -415,3 +420,10 @@ def test_an_irish_published_label_and_reading_time_leave_the_date_alone() -> Non
     byline = parse_byline("Foilsithe: 26 Samhain 2026 · 5 nóim. léitheoireachta")
     assert byline is not None and byline.author is None
     assert byline.published == datetime(2026, 11, 26)
+
+
+def test_a_french_canadian_time_of_day_leaves_the_date_line_a_date() -> None:
+    line = "Publié le 24 novembre 2026 à 6 h 00 · Mis à jour le 24 novembre 2026 à 9 h 12"
+    byline = parse_byline(line)
+    assert byline is not None and byline.author is None
+    assert byline.published == datetime(2026, 11, 24, 6, 0)

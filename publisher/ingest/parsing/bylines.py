@@ -59,7 +59,7 @@ _PREFIX: Final = re.compile(
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
     r"|postiwyd|adroddiad|erthygl|stori"
-    r"|words\s+(?:&|and)\s+pictures|interview|reviewed"
+    r"|words\s+(?:&|and)\s+pictures|interview|intervista|entrevista|reviewed"
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
     # who put a motion: "Tabled by A" ("Sponsored by" is an advertiser)
     r"|tabled|moved"
@@ -84,6 +84,8 @@ _BY: Final = re.compile(
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di"
     r"|(?-i:di|per|da|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*|^(?:comh)?scríofa\s+le\s+"
+    # who held an interview, under it: "Das Gespräch führte Jana Roth."
+    r"|^das\s+(?:gespräch|interview)\s+führten?\s+"
     # who asked a parliamentary question: "Question from A to the Minister", "Spørsmål fra B"
     r"|^(?:(?:written|oral)\s+)?(?:question|spørsmål|spørgsmål|fråga|vraag|pregunta|pergunta"
     r"|frage|anfrage|interrogazione)\s+(?:from|fra|från|van|de|von|di|da)\b\s*:?\s*"
@@ -247,7 +249,7 @@ _ZONE_AFTER: Final = re.compile(
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di"
     r"|(?-i:di|per|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b"
-    r"|scris\s+de\b|(?:comh)?scríofa\s+le\b"
+    r"|scris\s+de\b|(?:comh)?scríofa\s+le\b|das\s+(?:gespräch|interview)\s+führten?\b"
     r"|(?:\w+\s+)?(?:question|spørsmål|spørgsmål|fråga|vraag|pregunta|pergunta|frage|anfrage"
     r"|interrogazione)\s+(?:from|fra|från|van|de|von|di|da)\b"
     r"|(?:primary|lead|principal)\s+sponsors?\s*:|tabled\s+by\b|asked\s+by\b"
@@ -267,7 +269,7 @@ _BY_WORDS: Final = (
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
     *("von unsere", "do nosso", "da nossa"),
     *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
-    *("anfrage", "interrogazione"),
+    *("anfrage", "interrogazione", "das gespräch", "das interview"),
 )
 _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
@@ -316,6 +318,8 @@ _PUBLISHED_IN: Final = re.compile(
     re.IGNORECASE,
 )
 # (lower case only: "… to the Minister", "… til statsråden", "… an die Bundesregierung")
+# the full stop a sentence naming the writer ends with, not an initial's ("Jo Roth."; "J.")
+_SENTENCE_STOP: Final = re.compile(r"(?<=[^\W\d_]{2})(?<![JjSs]r)\.$")
 _AFTER_NAMES: Final = re.compile(
     r"\s+(?:in|for|für|pour|para|voor|per|to|til|till|aan|an|al|ao|à)\s+\S.*$"
 )
@@ -609,6 +613,8 @@ def _by_author(text: str) -> str | None:
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
     text = _CREDIT.split(text, maxsplit=1)[0]  # "Text: A   Foto: B", "A; Editing by B"
+    if text.endswith("."):
+        text = _SENTENCE_STOP.sub("", text)  # "Das Gespräch führte Jana Roth."
     role = _ROLE_BEFORE.match(text)
     if role is not None:
         text = text[role.end() :]

@@ -114,7 +114,7 @@ MONTH_HINT: Final = re.compile(
 _TIME: Final = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
     r"|a\s{1,3}les|kl\.?|klo|ore)\s{1,3})?"
-    r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
+    r"(?P<hour>\d{1,2})(?:[:.h]| h )(?P<minute>\d{2})"
     r"(?i:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
 )
 _ISO: Final = re.compile(
