@@ -14,6 +14,7 @@ from publisher.ingest.parsing.context import symbols
 from publisher.ingest.parsing.dates import load_zone, page_day_first
 from publisher.ingest.parsing.drafts import Draft, finalise
 from publisher.ingest.parsing.explain import line_roles
+from publisher.ingest.parsing.forms import read_forms
 from publisher.ingest.parsing.headlines import mixed_sizes
 from publisher.ingest.parsing.labeller import Labeller, packaged
 from publisher.ingest.parsing.lines import Unit, read_all_units, remade, split_inline
@@ -120,6 +121,7 @@ def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = No
     units = split_inline(read_all_units(text, day_first=day_first, saved=saved), day_first, saved)
     units = cut_repeated_links(units, lambda unit, cut: remade(unit, cut, day_first, saved))
     units = read_apart_dates(units, lambda unit, cut: remade(unit, cut, day_first, saved))
+    units = read_forms(units, lambda unit, text: remade(unit, text, day_first, saved))
     syms, reasons = symbols(units, saved)
     publication = find_publication(units, syms)
     mark_masthead(units, syms, reasons, publication)

@@ -15,7 +15,12 @@ from publisher.ingest.parsing.furniture import (
     strip_promotion,
 )
 from publisher.ingest.parsing.relative import find_when, has_day_word
-from publisher.ingest.parsing.tables import drawn_frames, may_hold_frames, table_cells
+from publisher.ingest.parsing.tables import (
+    drawn_frames,
+    form_fields,
+    may_hold_frames,
+    table_cells,
+)
 from publisher.ingest.parsing.text import ends_sentence, has_digit, normalise_text
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
@@ -242,6 +247,9 @@ def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, in
     boxed = {i for start, (end, _) in frames.items() for i in range(start, end + 1)}
     if boxed:
         raws = ["" if i in boxed else raw for i, raw in enumerate(raws)]
+    if "  " in text or "\t" in text:
+        fields = form_fields(raws)  # records written as forms: "Label: value", a line each
+        raws = [fields.get(i, raw) for i, raw in enumerate(raws)] if fields else raws
     tables = table_cells(raws) if "   " in text else {}
     lines = [normalise_text(_plain(raw)) for raw in raws]
     for index, line in enumerate(lines):

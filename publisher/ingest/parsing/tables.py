@@ -8,6 +8,7 @@ a line it is a jumble of date, half a title and a name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Final
 
 _GAP: Final = re.compile(r"\S\s{2,}(?=\S)")  # where a cell ends and the next one starts
@@ -106,6 +107,43 @@ def _cut(line: str, bounds: list[int]) -> list[str]:
 def _indent(line: str) -> int:
     """Where a line's text starts."""
     return len(line) - len(line.lstrip(" "))
+
+
+_FORM_REPEATS: Final = 3  # records that fill a label in before it is a form's field
+_FORM_LABELS: Final = 2  # labels the page's forms repeat, at the least
+# a label, a gap of two spaces or more (or a tab), the value: "  No.          2025/038"
+_FORM_FIELD: Final = re.compile(
+    r"\s*(?P<label>[^\W\d_][^\W\d]*\.?(?: [^\W\d_][^\W\d]*\.?){0,2}):?"
+    r"(?: {2,}|\t+)(?P<value>[^\s·|•/–—-].*)"  # a value, not a separator: "KURZANALYSE  ·  Klima"
+)
+
+
+def form_fields(raws: list[str]) -> dict[int, str]:
+    """For the raw lines that are a form's fields printed as a table's two columns, each
+    written "Label: value" (``forms.read_forms`` reads them); a label counts where three
+    records or more fill it in, and the page repeats two such labels at least: a lone
+    "Phone   0300 555 0142" is no form."""
+    fields: dict[int, tuple[str, str]] = {}
+    for index, raw in enumerate(raws):
+        if "  " not in raw and "\t" not in raw:
+            continue  # the cheap test: no gap, no field
+        match = _FORM_FIELD.fullmatch(raw.rstrip())
+        if match is not None:
+            fields[index] = (match.group("label"), match.group("value"))
+    labels = _repeated_labels({index: label for index, (label, _) in fields.items()})
+    if len(labels) < _FORM_LABELS:
+        return {}
+    return {
+        index: f"{label}: {value}"
+        for index, (label, value) in fields.items()
+        if label.casefold() in labels
+    }
+
+
+def _repeated_labels(labels: dict[int, str]) -> set[str]:
+    """The labels (casefolded) three records or more fill in."""
+    counts = Counter(label.casefold() for label in labels.values())
+    return {label for label, count in counts.items() if count >= _FORM_REPEATS}
 
 
 # A box drawn around a few lines ("╔══╗ / ║ Support the strike fund! ║ / ╚══╝", "┌──┐ │ … │
