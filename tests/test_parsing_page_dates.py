@@ -247,3 +247,40 @@ def test_a_headline_alone_between_teasers_and_kicked_blocks_is_an_item() -> None
     assert "Air Canada flight attendants vote for a strike mandate" in [
         item.title for item in result.items
     ]
+
+
+_ON_THIS_DAY = """\
+Plaid a Gwaith — a history blog
+
+8 Mai 1984: Glowyr Cortonwood yn cerdded allan dros y pwll
+Postiwyd gan Siân Morgan ar 8 Mai 2025
+
+Deugain mlynedd yn ôl, dechreuodd streic a newidiodd y cymoedd am byth.
+
+2 May 1926: The General Strike Is Called For Monday
+Posted by Rhodri Evans on 2 May 2025
+
+A century on, the TUC's decision still divides historians of the movement.
+
+Open Thread: What Are You Reading This Week?
+Posted by Rhodri Evans on 30 April 2025
+
+Tell us what is on the bedside table.
+
+April 28, 1914: Miners Hold The Tent Colony Through The Spring
+Posted by Siân Morgan on 28 April 2025
+
+A hundred and eleven years ago, the colony at Ludlow held out.
+"""
+
+
+def test_a_headline_opening_with_the_day_it_recalls_keeps_it() -> None:
+    """A date opening a headline dated another day by the byline under it is the
+    headline's subject ("2 May 1926: The General Strike …"), not the post's date."""
+    result = parse_page(_ON_THIS_DAY, saved=datetime(2025, 5, 9, tzinfo=UTC))
+    assert [(i.title, i.published.date() if i.published else None) for i in result.items] == [
+        ("8 Mai 1984: Glowyr Cortonwood yn cerdded allan dros y pwll", date(2025, 5, 8)),
+        ("2 May 1926: The General Strike Is Called For Monday", date(2025, 5, 2)),
+        ("Open Thread: What Are You Reading This Week?", date(2025, 4, 30)),
+        ("April 28, 1914: Miners Hold The Tent Colony Through The Spring", date(2025, 4, 28)),
+    ]

@@ -115,9 +115,12 @@ def split_inline(units: list[Unit], day_first: bool, saved: datetime | None = No
 def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> list[Unit]:
     """Lines of a date and a headline set apart by a strong separator, as two units."""
     out: list[Unit] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         parts = None
         text = unit.text
+        if _own_date_opens(unit, units[index + 1 : index + 2], day_first):
+            out.append(_as_headline(unit))
+            continue
         plain = unit.byline is None and unit.furniture is None
         if plain and len(text) <= _DATED_MAX and _date_edge(text):
             parts = _dated_headline(text, day_first)
@@ -142,6 +145,32 @@ def _split_dated(units: list[Unit], day_first: bool, saved: datetime | None) -> 
         headline = _make_unit(unit.line, title, unit.block, day_first, unit.marker)
         out.extend((dated, headline) if date.first else (headline, dated))
     return out
+
+
+def _own_date_opens(unit: Unit, below: list[Unit], day_first: bool) -> bool:
+    """Whether a date opening a headline is the headline's own subject, not the record's:
+    the line under it in its block dates the record another day ("March 14, 1914: The
+    Coalfield Winter Before Ludlow" / "Posted by Dana Whitcombe on March 14, 2025")."""
+    if unit.furniture is not None or not below or below[0].block != unit.block:
+        return False
+    under = below[0].byline.published if below[0].byline is not None else None
+    if under is None or len(unit.text) > _DATED_MAX or not _date_edge(unit.text):
+        return False
+    parts = _dated_headline(unit.text, day_first)
+    return parts is not None and parts[0].first and parts[0].value.date() != under.date()
+
+
+def _as_headline(unit: Unit) -> Unit:
+    """``unit`` read as a headline, whatever date or name its text opens with."""
+    title_q = _title_quality(unit.text, None, None)
+    body_q = _body_quality(unit.text, None, None)
+    return unit._replace(
+        byline=None,
+        title_q=title_q,
+        body_q=body_q,
+        title_like=title_q >= _TITLE_LIKE,
+        sentence=body_q >= 1.0 and title_q < _TITLE_LIKE,
+    )
 
 
 def _dated_alone(unit: Unit) -> bool:
