@@ -80,6 +80,10 @@ def test_a_date_written_with_its_weekday(text: str, weekday: bool) -> None:
         ("Vol. 60, Issue No. 10, 08 Mar, 2025", datetime(2025, 3, 8)),
         ("Parlamentskorrespondenz Nr. 1312 vom 30.11.2026", datetime(2026, 11, 30)),
         ("No. 5 of 12 March 2025", datetime(2025, 3, 12)),
+        # a document's reference, its session's years and what was done with it that day
+        ("Rapport d'information n° 431 (2024-2025), déposé le 12 mars 2025", datetime(2025, 3, 12)),
+        ("Drucksache Nr. 20/1234, eingereicht am 4. März 2025", datetime(2025, 3, 4)),
+        ("Report No. 17 (2024-25), published on 3 April 2025", datetime(2025, 4, 3)),
     ],
 )
 def test_an_issue_number_before_a_date_names_no_writer(text: str, expected: datetime) -> None:

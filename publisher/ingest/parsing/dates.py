@@ -202,15 +202,19 @@ def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
 
 
 # An issue's number before its date: "Vol. 60, Issue No. 10, 08 Mar, 2025", "Nr. 1312 vom
-# 30.11.2026", "Édition n° 48 ·", "Heft 3/2025,", perhaps after the series' one-word name.
+# 30.11.2026", "Édition n° 48 ·", "Heft 3/2025,", perhaps after the series' name, and a
+# document's: "Rapport d'information n° 431 (2024-2025), déposé le 12 mars 2025".
 _ISSUE_PART: Final = (
     r"(?:(?:vol|volume|issue|no|nr|n[°º]|núm|num|numéro|número|numero|number|nummer|heft"
     r"|ausgabe|jg|jahrgang|édition|edition|edición|edizione|jaargang|aflevering|année|año|anno"
     r"|band|tome|årgang|wydanie|numer|rocznik)\.?\s*)+\d[\d.,/-]*"
 )
 _ISSUE_LABEL: Final = re.compile(
-    rf"\s*(?:[^\W\d_][\w-]*\s+)?{_ISSUE_PART}(?:[\s,;:|·•–—-]+{_ISSUE_PART})*[\s,;:|·•–—-]*"
-    r"(?:(?:of|vom|du|del|de|van|from|dated|z|dell['’]|d['’])\s*)?",
+    rf"\s*(?:[^\W\d_][\w'’-]*\s+){{0,3}}{_ISSUE_PART}(?:\s*\([^()]{{1,20}}\))?"
+    rf"(?:[\s,;:|·•–—-]+{_ISSUE_PART})*[\s,;:|·•–—-]*"
+    r"(?:(?:of|vom|du|del|de|van|from|dated|z|dell['’]|d['’])\s*"
+    # what was done with it on that day: "déposé le", "filed on", "eingereicht am"
+    r"|[^\W\d_][\w'’-]*\s+(?:le|on|am|el|il|op|em|den|the)\s+)?",
     re.IGNORECASE,
 )
 
