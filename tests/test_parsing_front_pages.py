@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.detect import read_lines
+from publisher.ingest.parsing.fields import Record, names_to_their_items
+from publisher.ingest.parsing.itemdates import dates_to_their_items
 from publisher.ingest.parsing.text import dash_headline
 
 SAVED = datetime(2025, 3, 7, 18, 0, tzinfo=UTC)
@@ -207,3 +210,39 @@ def test_a_dash_headline_needs_words_without_figures_before_a_sentence() -> None
     assert dash_headline("Today — Picket numbers were the biggest yet.") is None
     assert dash_headline("ore 11:20 – Firmato l'accordo integrativo alla Lavazza.") is None
     assert dash_headline("A rep was elected at the hub – congratulations to Sam.") is None
+
+
+_CLOSED_BY_LINKS = """\
+BLOG
+Why we need a property act
+This is not only about housing: it is about language, work and community.
+by Ellen Price, Chair
+Read more →
+
+STATEMENT
+Our response to the final budget
+We welcome the rise in the social housing grant, but it will not reach the target.
+4 March 2025
+Read more →
+
+NEWS
+Membership passes 3,000 for the first time
+"""
+
+
+def test_a_name_or_date_closing_a_block_before_its_link_joins_that_blocks_record() -> None:
+    """Records read as kicker, title and standfirst: the byline and the date after them,
+    before the block's "Read more →", are that record's, never the next one's."""
+    lines = read_lines(_CLOSED_BY_LINKS, saved=datetime(2025, 3, 10, tzinfo=UTC))
+    units, syms = lines.units, lines.syms
+    texts = [u.text for u in units]
+    blog, statement, news = (
+        Record(indexes=[texts.index(k), texts.index(k) + 1, texts.index(k) + 2])
+        for k in ("BLOG", "STATEMENT", "NEWS")
+    )
+    news.indexes = news.indexes[:2]
+    dates_to_their_items(units, syms, [blog, statement, news])
+    names_to_their_items(units, syms, [blog, statement, news])
+    assert texts.index("by Ellen Price, Chair") in blog.indexes
+    assert texts.index("4 March 2025") in statement.indexes
+    assert news.indexes[0] == texts.index("NEWS")

@@ -301,7 +301,7 @@ def _names_under_their_items(
 ) -> None:
     """Names just under records that name none sign them where the page shows that order:
     under some record the next one opens with its date heading, so the name above that
-    heading cannot be the next record's."""
+    heading cannot be the next record's; or the name closes the record's own block."""
     under: dict[int, int] = {}
     evidence = 0
     for k, record in enumerate(records):
@@ -311,14 +311,28 @@ def _names_under_their_items(
         if below >= len(units) or below in taken or not _named(units, syms, below):
             continue
         if not _names(units, syms, record):
-            under[k] = below
             following = records[k + 1].indexes[0] if k + 1 < len(records) else None
+            if _closes_its_block(units, record, below, following):
+                record.indexes.append(below)  # its block's own signature
+                taken.add(below)
+                continue
+            under[k] = below
             evidence += following is not None and dated_line(units, following)
     if not evidence:
         return
     for k, below in under.items():
         records[k].indexes.append(below)
         taken.add(below)
+
+
+def _closes_its_block(units: list[Unit], record: Record, name: int, following: int | None) -> bool:
+    """Whether a name under a record stands in that record's block, which the blank line
+    after it parts from the next record ("Teaser." / "gan Elin Prys, Cadeirydd" / "Darllen
+    mwy →", then a blank and the next kicker): it signs the record above."""
+    block = units[name].block
+    if units[record.indexes[0]].block != block:
+        return False
+    return following is not None and units[following].block != block
 
 
 def _names(units: list[Unit], syms: list[str], record: Record) -> bool:

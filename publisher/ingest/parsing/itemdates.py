@@ -87,14 +87,19 @@ def dates_to_their_items(units: list[Unit], syms: list[str], records: list[Recor
 
 def _date_closing(units: list[Unit], syms: list[str], last: int) -> int | None:
     """The date line right under a record's last line that closes its block ("Teaser
-    sentence." / "Posted Mar. 4, 2025 · Public Works", then a blank): the record's own
-    byline, whatever else it names."""
+    sentence." / "Posted Mar. 4, 2025 · Public Works", then a blank, or only furniture
+    such as "Read more →" before it): the record's own byline, whatever else it names."""
     below = last + 1
     while below < len(units) and syms[below] in (FURNITURE, META):
         below += 1
     if below >= len(units) or units[below].block != units[last].block:
         return None
-    closes = below + 1 == len(units) or units[below + 1].block != units[below].block
+    after = below + 1  # a link or metadata may still follow it: "Read more →"
+    while after < len(units) and units[after].block == units[below].block:
+        if syms[after] not in (FURNITURE, META):
+            break
+        after += 1
+    closes = after == len(units) or units[after].block != units[below].block
     byline = units[below].byline
     dated = byline is not None and byline.published is not None and not byline.clock
     return below if closes and dated else None
