@@ -12,6 +12,7 @@ from typing import Final
 from publisher.ingest.parsing.authors import is_role
 from publisher.ingest.parsing.boxes import in_boxes, is_box_heading
 from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.genres import genres_and_sources
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.lives import lives_headlines
 from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
@@ -74,6 +75,7 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
         reasons.append(reason)
     references_over_titles(units, out, reasons)  # first: a title under one is no field
     repeated_fields(units, out, reasons, saved)
+    genres_and_sources(units, out, reasons)
     sign_offs(units, out, reasons)
     badges_over_teasers(units, out, reasons)
     _stacked_menus(units, out, reasons)
