@@ -84,6 +84,8 @@ def test_a_date_written_with_its_weekday(text: str, weekday: bool) -> None:
         ("Rapport d'information n° 431 (2024-2025), déposé le 12 mars 2025", datetime(2025, 3, 12)),
         ("Drucksache Nr. 20/1234, eingereicht am 4. März 2025", datetime(2025, 3, 4)),
         ("Report No. 17 (2024-25), published on 3 April 2025", datetime(2025, 4, 3)),
+        # a wire's release code, its date and time, and who sent it
+        ("OTX0187 | 12.03.2025 | 14:52 | Arbeiterkammer Wien", datetime(2025, 3, 12, 14, 52)),
     ],
 )
 def test_an_issue_number_before_a_date_names_no_writer(text: str, expected: datetime) -> None:

@@ -205,9 +205,10 @@ def find_date(text: str, *, day_first: bool = True) -> DateMatch | None:
 # 30.11.2026", "Édition n° 48 ·", "Heft 3/2025,", perhaps after the series' name, and a
 # document's: "Rapport d'information n° 431 (2024-2025), déposé le 12 mars 2025".
 _ISSUE_PART: Final = (
-    r"(?:(?:vol|volume|issue|no|nr|n[°º]|núm|num|numéro|número|numero|number|nummer|heft"
+    r"(?:(?:(?:vol|volume|issue|no|nr|n[°º]|núm|num|numéro|número|numero|number|nummer|heft"
     r"|ausgabe|jg|jahrgang|édition|edition|edición|edizione|jaargang|aflevering|année|año|anno"
     r"|band|tome|årgang|wydanie|numer|rocznik)\.?\s*)+\d[\d.,/-]*"
+    r"|[A-Z]{2,5}[-_]?\d{3,}[\w/-]*)"  # a wire's release code: "OTX0187", "PR-2025-014"
 )
 _ISSUE_LABEL: Final = re.compile(
     rf"\s*(?:[^\W\d_][\w'’-]*\s+){{0,3}}{_ISSUE_PART}(?:\s*\([^()]{{1,20}}\))?"
