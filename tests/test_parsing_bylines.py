@@ -99,6 +99,10 @@ def test_names_stay_names(name: str) -> None:
         "PTI | New Delhi | March 3, 2025 18:30 IST",
         "Madrid - 05 mar 2025 - 06:00 CET",
         "Ledger News Service | Bengaluru | Updated: March 4, 2025 10:42 IST",
+        # a letter's or a statement's place and date, its year written
+        "Luzern, 28. Februar 2025",
+        "Madrid, 5 de marzo de 2025",
+        "Caerdydd, 4 Mawrth 2025",
     ],
 )
 def test_an_outlet_or_a_dateline_beside_a_date_dates_the_line_without_a_writer(

@@ -565,6 +565,9 @@ def _without_caps_label(rest: str) -> str:
     return " / ".join(parts[1:])
 
 
+_YEAR_LAST: Final = re.compile(r"\b(?:19|20)\d\d\.?$")  # a date ending with its year
+
+
 def _wire_dateline(rest: str, text: str) -> bool:
     """Whether a dated line is a wire story's dateline: a place in capitals, the agency in
     brackets or the dash the story follows ("PARIS, March 3 (Meridian) -"); a name in
@@ -599,7 +602,17 @@ def _dateline(rest: str, text: str) -> bool:
     # - 18:42 h"); "Leeds - 14 March" may be an event's
     apart = _DATELINE_PARTS.search(text) is not None
     stamped = _ZONED.search(text) is not None or _UPDATED.search(text) is not None
-    return desks > 0 or (apart and stamped)
+    return desks > 0 or (apart and stamped) or _letter_dateline(parts, text)
+
+
+def _letter_dateline(parts: list[str], text: str) -> bool:
+    """Whether a line is a letter's or a statement's place and date, the year written
+    ("Luzern, 28. Februar 2025", "Madrid, 5 de marzo de 2025"): where it was written, not
+    an event's place ("Leeds - 14 March")."""
+    if len(parts) != 1 or not text.startswith(parts[0]):
+        return False
+    after = text[len(parts[0]) :]
+    return after.startswith(", ") and _YEAR_LAST.search(after) is not None
 
 
 def _place(text: str) -> bool:
