@@ -3,7 +3,7 @@ co-authors, places after names, and author archives without bylines on their ite
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -11,6 +11,7 @@ from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.authors import clean_author, usual_case
 from publisher.ingest.parsing.bylines import dateline_date, parse_byline
 from publisher.ingest.parsing.desks import no_writer
+from publisher.ingest.parsing.furniture import spaced_menu
 from publisher.ingest.parsing.names import is_body_name, is_name
 from publisher.ingest.parsing.roles import name_only
 
@@ -1091,3 +1092,33 @@ def test_the_kind_of_piece_in_two_words_or_irish_written_by_names_the_writer(
 
 def test_a_phrase_with_by_in_a_headline_names_no_writer() -> None:
     assert parse_byline("Stand by me") is None
+
+
+def test_names_spaced_wide_between_their_commas_are_writers_not_a_menu() -> None:
+    """A journal's contents: the authors written "A,  B,  C", wide between the commas."""
+    assert spaced_menu("Nieuws   Sport   Verkeer   Weer") == "Nieuws | Sport | Verkeer | Weer"
+    assert spaced_menu("Amelia Hart,  Kwame Boateng,  Siân Pryce") == (
+        "Amelia Hart,  Kwame Boateng,  Siân Pryce"
+    )
+    page = (
+        "Early View\n\n"
+        + "\n\n".join(
+            f"ORIGINAL ARTICLE\n{title}\n{names}\nFirst Published: {day} March 2025"
+            for title, names, day in (
+                (
+                    "Courier collectives in three English cities",
+                    "Ann Lee,  Tom Ward,  Mia Chen",
+                    11,
+                ),
+                ("Union renewal among migrant care workers", "Orla Dunne,  Marek Nowak", 10),
+                ("A new dataset of strike activity, 2022–2024", "Tom Aldridge,  Ewa Kowalska", 6),
+            )
+        )
+        + "\n"
+    )
+    result = parse_page(page, saved=datetime(2025, 3, 12, tzinfo=UTC))
+    assert [i.author for i in result.items] == [
+        "Ann Lee, Tom Ward and Mia Chen",
+        "Orla Dunne and Marek Nowak",
+        "Tom Aldridge and Ewa Kowalska",
+    ]

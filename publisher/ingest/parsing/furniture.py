@@ -225,6 +225,8 @@ def spaced_menu(raw: str) -> str:
     """A raw line of short entries set apart by runs of spaces ("Nieuws  Sport  Verkeer"),
     with bars between them so it reads as the menu it is (spaces collapse later)."""
     parts = _WIDE_GAP.split(raw.strip())
+    if any(p.endswith((",", ";")) for p in parts[:-1]):
+        return raw  # a list written out, wide between its commas: "Amelia Hart,  Kwame Boateng"
     if len(parts) >= _MENU_PARTS and all(len(p) <= 30 and p.count(" ") <= 3 for p in parts):
         return " | ".join(parts)
     return raw
