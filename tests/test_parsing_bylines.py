@@ -725,6 +725,9 @@ def test_titles_before_names_and_places_after_them_are_cut(line: str, author: st
         ("De notre correspondant Bernard Ollier", "Bernard Ollier"),
         ("Tom Reddish  Labour correspondent  |  2:18pm", "Tom Reddish"),
         ("Anna Ferraro   Caporedattrice   |   4 marzo 2025", "Anna Ferraro"),
+        ("By Hannah Okafor, Textile Conservator · 4 March 2025", "Hannah Okafor"),
+        ("By Marcus Doyle, Assistant Curator", "Marcus Doyle"),
+        ("By Alicia Wen, PhD and Jordan Feeney", "Alicia Wen and Jordan Feeney"),
     ],
 )
 def test_a_writer_is_read_past_the_office_and_role_beside_the_name(line: str, author: str) -> None:

@@ -39,6 +39,10 @@ _ROLE_WORDS: Final = frozenset(
     "voorzitter woordvoerder porte-parole vp vice ceo founder co-founder lecturer professor "
     "steward convenor convener guest equipe équipe equipo squadra associate "
     "adjunct emeritus honorary visiting postdoctoral doctoral candidate "
+    # trades and posts beyond the newsroom's, and degrees after a name ("Alicia Wen, PhD")
+    "conservator curator archivist librarian historian educator producer presenter host "
+    "photographer designer illustrator cartoonist consultant specialist executive "
+    "solicitor barrister lawyer counsel scientist sociologist volunteer phd dphil "
     # the writer's trade in the other languages bylines come in
     "journalist journalistin periodista reportera reporterin redaktør redaktor toimittaja "
     "novinář novinářka dziennikarz dziennikarka chroniqueur chroniqueuse inviato inviata "
