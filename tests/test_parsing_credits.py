@@ -144,3 +144,33 @@ def test_an_office_under_a_ministers_name_is_the_names_role() -> None:
         "Tom Ellery",
         "Jane Whitfield",
     ]
+
+
+def test_a_post_types_label_signs_nothing() -> None:
+    page = "\n\n".join(
+        f"TEXT POST\n\n{title}\n\nI promised you this one a while ago, so here it is at last...\n\n"
+        f"Mar {day}th, 2025  ·  {day}04 notes"
+        for title, day in [
+            ("The dockers' strike of 1889, told from the other side", 4),
+            ("Why the eight-hour day started with the builders", 6),
+            ("A box of old union badges turned up at the library", 8),
+        ]
+    )
+    result = parse_page(page, saved=SAVED)
+    assert len(result.items) == 3
+    assert [item.author for item in result.items] == [None, None, None]
+
+
+def test_a_profiles_buttons_are_not_its_owner() -> None:
+    page = (
+        "picket-line-notes\nFollow   Message\n\n"
+        "PICKET LINE NOTES\nlabour history and my own rants, posted when I can.\n\n"
+        "A thread I promised you about the Toledo strike\n"
+        "I said I would write this up before the anniversary, and I am only a little late.\n\n"
+        "My favourite button from the whole collection\n"
+        "I found it in a box at a car boot sale for fifty pence, and I love it.\n\n"
+        "Why I keep an archive of strike leaflets at home\n"
+        "My flat is small, but the leaflets have to live somewhere, and I like them near.\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert all(item.author != "Follow Message" for item in result.items)

@@ -40,6 +40,10 @@ _ABOUT_THEM: Final = 2  # items naming the site's person: releases about them
 _MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
 _MENU_ENTRIES: Final = 3
 _MENU_CHARS: Final = 200
+# The buttons a profile page puts by its name ("Follow   Message"), read as one line.
+_BUTTON_WORDS: Final = frozenset(
+    "Follow Unfollow Message Subscribe Share Menu Search Login Reblog Donate Join Contact".split()
+)
 # A menu that filters the page's items by a kind ("Filter by table: All | Central Table |
 # Home Care", "Filtrar por tema:"): its entries are the items' categories, unless it filters
 # by who wrote them ("Filter by author:").
@@ -250,7 +254,7 @@ def find_owner(units: list[Unit], roles: list[str]) -> str | None:
         for unit in top
         if unit.line <= _OWNER_REACH
         for part in _TAGLINE.split(unit.text.strip("~/ "))
-        if is_name(part) and not no_writer(part) and not _SITE_WORDS.intersection(part.split())
+        if is_name(part) and not no_writer(part) and not _not_a_name(part)
     ]
     if len(names) != 1:
         return None
@@ -258,6 +262,13 @@ def find_owner(units: list[Unit], roles: list[str]) -> str | None:
     if _about_them(items, names[0]):
         return None
     return names[0] if any(_FIRST_PERSON.search(text) for text in items) else None
+
+
+def _not_a_name(part: str) -> bool:
+    """A site's name ("The Valley Post") or a row of its buttons ("Follow   Message"),
+    capitalised like a person's name."""
+    words = part.split()
+    return not _SITE_WORDS.isdisjoint(words) or not _BUTTON_WORDS.isdisjoint(words)
 
 
 def _about_them(items: list[str], name: str) -> bool:
