@@ -69,7 +69,8 @@ _HONORIFIC: Final = re.compile(
 _OFFICE: Final = re.compile(
     r"^(?:mep|mp|msp|mla|td|deputy|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
     r"|eurodéputée?|europarlamentaria?|eurodeputat[oa]|abgeordneter?|europaabgeordneter?"
-    r"|député[e]?|diputad[oa]|deputat[oa]|conseill(?:er|ère)|concejal[a]?|consigliere"
+    r"|député[e]?|diputad[oa]|deputad[oa]|deputat[oa]|senador[a]?|senatore|senatrice"
+    r"|sénat(?:eur|rice)|onorevole|on\.|vereador[a]?|conseill(?:er|ère)|concejal[a]?|consigliere"
     r"|stadträtin|stadtrat|wethouder|raadslid|cynghorydd|aelod)\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
@@ -95,14 +96,24 @@ _ROLE_AND: Final = re.compile(
     r"\s*,?\s+(?:and|&|und|et|y|e|en|ac|och|og|i|ja|eta)\s+(?=[A-Z])", re.IGNORECASE
 )
 _MAX_AUTHORS: Final = 6
+# One person's two surnames joined by "i" after a single given name ("Xavier Ruiz i Ferrer",
+# Catalan), where "A i B" joins two people: the last surname is one word, and no capitalised
+# word (the rest of a second name) follows it.  ("y" is also Welsh "the": "Cinio Cawl y
+# Chwiorydd" names no one.)
+_DOUBLE_SURNAME: Final = re.compile(
+    r"(?:^|(?<=, )|(?<= and )|(?<= & )|(?<= i )|(?<= y )|(?<= e ))"
+    r"([^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*)\s+(i)\s+([^\W\d_][\w'’-]*)"
+    r"(?![\w'’-])(?!\s+[^\W\d_]*[A-ZÀ-ÖØ-Þ])"
+)
+_JOIN: Final = "\u2060"  # a word joiner holds a double surname together while names are split
 _IN_PLACE: Final = re.compile(r"(.+?)\s+(?:in|en|in|aus|from|de)\s+[A-Z][\w .'-]*")
 # A "Mc" or "Mac" name kept in its usual case inside capitals ("KIRSTY McLEAN").
 _CAPS_MC: Final = re.compile(r"\bMa?c(?=[A-Z]{2,}\b)[A-Z]+\b")
 # The cheap tests before the patterns above, which most names fail: the first letters a
 # title or an office starts with, in either case (and "ſ", which a case-blind "s" matches),
 # and the last letters of the letters after a name (or the newline "$" looks past)
-_TITLE_STARTS: Final = "dpmcrshfyaDPMCRSHFYAſ"
-_OFFICE_STARTS: Final = "mtcsreadwMTCSREADWſ"
+_TITLE_STARTS: Final = "dpmcrshfyatDPMCRSHFYATſ"
+_OFFICE_STARTS: Final = "mtcsreadwovMTCSREADWOVſ"
 _POSTNOMINAL_ENDS: Final = "CPSMADEl\n"
 
 
@@ -133,10 +144,26 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
         head, comma, place = text.rpartition(",")
         if comma and " " in head.strip() and _one_place(place):
             text = head  # the place the writer files from: "Chinedu Okafor, Abuja"
-    names = _names(
-        [p.strip() for p in _AND.split(text) if p and p.strip()][: _MAX_AUTHORS * 2], places
-    )
+    if " i " in text:
+        text = _DOUBLE_SURNAME.sub(_held_together, text)
+    parts = [p.strip() for p in _AND.split(text) if p and p.strip()]
+    names = _names(parts[: _MAX_AUTHORS * 2], places)
     return joined(names) if names and len(names) <= _MAX_AUTHORS else None
+
+
+def _held_together(match: re.Match[str]) -> str:
+    """A double surname's join kept from the split between names, when its words are a
+    name's (capitalised)."""
+    first, join, last = match.groups()
+    if not (first.split()[1][:1].isupper() and last[:1].isupper() and first[:1].isupper()):
+        return match.group(0)
+    return f"{first}{_JOIN}{join}{_JOIN}{last}"
+
+
+def _without_join(name: str) -> str:
+    """A name with a double surname's join left out, to be tested as a name ("Xavier Ruiz
+    Ferrer"): "i" is no particle of other names ("Per Núria …", "Llongyfarchiadau i …")."""
+    return name.replace(f"{_JOIN}i{_JOIN}", " ")
 
 
 def joined(names: list[str]) -> str:
@@ -159,9 +186,9 @@ def _names(parts: list[str], places: bool) -> list[str] | None:
         name = _bare_name(usual_case(bare))
         if names and (_is_role(name) or (places and _in_words(name))):
             break  # what follows a role is the role's ("corresponsal en Oaxaca")
-        if not is_name(name, loose=True):
+        if not is_name(_without_join(name), loose=True):
             return None
-        names.append(name)
+        names.append(name.replace(_JOIN, " "))
     return names
 
 
@@ -233,6 +260,8 @@ def _bare_name(name: str) -> str:
         name = _without_opening(_HONORIFIC, _without_opening(_HONORIFIC, name))  # "Prof. Dr. …"
     if name[:1] in _OFFICE_STARTS:
         name = _without_opening(_OFFICE, name)
+        if name[:1] in _TITLE_STARTS:
+            name = _without_opening(_HONORIFIC, name)  # "Senator the Hon Rosa Tamberlin"
     bare = _POSTNOMINAL.sub("", name) if name[-1:] in _POSTNOMINAL_ENDS else name
     return bare if " " in bare else name
 

@@ -51,6 +51,8 @@ _TEASER_RUN: Final = 3  # lines of running text in one block that make it a run 
 _NAMES_OVER_TITLES: Final = 2  # names kept over titles that show where the page puts them
 _HEADLINE_MAX: Final = 200  # a headline in a title's place, long as it may be
 _ROLE_WORDS: Final = 4  # a job title under a name is a few words
+_OFFICE_WORDS: Final = 10  # or an office and what it is for
+_OFFICE_LINKS: Final = frozenset("for of für voor per de du des do da del della dello".split())
 _HEADLINE_WORDS: Final = 4  # a line this long heading its own text block is a headline
 PUBLISHED_IN: Final = "metadata (the publication a post ran in)"
 _IN_WORDS: Final = frozenset("in en dans im em su op yn i på".split())
@@ -293,12 +295,24 @@ def _roles_under_names(units: list[Unit], out: list[str], reasons: list[str]) ->
             reasons[index - 1] == "name"
             and unit.block == units[index - 1].block
             and out[index] in (TITLE, LABEL)
-            and len(unit.text.split()) <= _ROLE_WORDS
+            and (len(unit.text.split()) <= _ROLE_WORDS or _office_of(unit.text))
             and all(w[:1].isupper() for w in unit.text.split() if len(w) > 3)
             and is_role(unit.text)
         ):
             out[index] = META
             reasons[index] = ROLE_UNDER_NAME
+
+
+def _office_of(text: str) -> bool:
+    """A longer job title naming what the office is for ("Minister for Employment and
+    Workplace Relations", "Secretary of State for Work and Pensions", "Ministre du
+    Travail"): a role word opens it, "for" or "of" follows."""
+    words = text.split()
+    return (
+        len(words) <= _OFFICE_WORDS
+        and is_role(" ".join(words[:2]))
+        and not _OFFICE_LINKS.isdisjoint(w.lower() for w in words[1:4])
+    )
 
 
 def _names_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:

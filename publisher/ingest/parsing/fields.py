@@ -13,6 +13,7 @@ from publisher.ingest.parsing.itemdates import dated_line
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.lives import lives_page, name_headline
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, LIST, META, TEXT, TITLE
+from publisher.ingest.parsing.signoffs import signs_what_is_above
 
 _KICKER_WORDS: Final = 4
 _KICKER_CHARS: Final = 32
@@ -215,7 +216,7 @@ def _names_over_their_items(
         if _names(units, syms, record):
             continue
         signature = _name_above(units, syms, record, taken)
-        if signature is not None:
+        if signature is not None and not signs_what_is_above(units, signature[0]):
             above, dates = signature
             if k == 0 and _heads_list(units, syms, above, records, taken):
                 continue

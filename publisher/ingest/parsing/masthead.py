@@ -40,6 +40,19 @@ _ABOUT_THEM: Final = 2  # items naming the site's person: releases about them
 _MENU_PARTS: Final = re.compile(r"\s{2,}|\s[|·/]\s|\s*[|›»]\s*")
 _MENU_ENTRIES: Final = 3
 _MENU_CHARS: Final = 200
+# The buttons a profile page puts by its name ("Follow   Message"), read as one line.
+_BUTTON_WORDS: Final = frozenset(
+    "Follow Unfollow Message Subscribe Share Menu Search Login Reblog Donate Join Contact".split()
+)
+# A menu that filters the page's items by a kind ("Filter by table: All | Central Table |
+# Home Care", "Filtrar por tema:"): its entries are the items' categories, unless it filters
+# by who wrote them ("Filter by author:").
+_FILTER_MENU: Final = re.compile(
+    r"^(?:filter(?:\s+by)?|filtrer(?:\s+par)?|filtern(?:\s+nach)?|filtrar(?:\s+por)?"
+    r"|filtra(?:\s+per)?|filteren(?:\s+op)?|show|browse(?:\s+by)?)\b(?P<kind>[^:|]{0,30}):\s*",
+    re.IGNORECASE,
+)
+_WRITER_KINDS: Final = re.compile(r"auth|writ|aut|contrib|reporter|journalist", re.IGNORECASE)
 _YEAR: Final = re.compile(r"\b\d{4}\b")
 
 
@@ -158,13 +171,28 @@ def unsign_sections(units: list[Unit], syms: list[str]) -> None:
         return
     entries: set[str] = set()
     for unit, symbol in zip(units, syms, strict=True):
-        if symbol != FURNITURE or len(unit.text) > _MENU_CHARS:
+        if len(unit.text) > _MENU_CHARS:
             continue
-        parts = [p.strip() for p in _MENU_PARTS.split(unit.text) if p.strip()]
-        if len(parts) >= _MENU_ENTRIES and any(is_news_section(p) for p in parts):
+        filters = _filter_menu(unit.text)  # a menu by its label, whatever its symbol
+        if filters is None and symbol != FURNITURE:
+            continue
+        text = unit.text[filters.end() :] if filters is not None else unit.text
+        parts = [p.strip() for p in _MENU_PARTS.split(text) if p.strip()]
+        if len(parts) >= _MENU_ENTRIES and (
+            filters is not None or any(is_news_section(p) for p in parts)
+        ):
             entries.update(p.casefold() for p in parts)
     if not authors.isdisjoint(entries):
         _without_writers(units, entries)
+
+
+def _filter_menu(text: str) -> re.Match[str] | None:
+    """The label of a menu filtering items by a kind other than their writer, if the line
+    opens with one ("Filter by table:")."""
+    match = _FILTER_MENU.match(text)
+    if match is None or _WRITER_KINDS.search(match.group("kind")) is not None:
+        return None
+    return match
 
 
 def unsign_caps_kickers(units: list[Unit]) -> None:
@@ -226,7 +254,7 @@ def find_owner(units: list[Unit], roles: list[str]) -> str | None:
         for unit in top
         if unit.line <= _OWNER_REACH
         for part in _TAGLINE.split(unit.text.strip("~/ "))
-        if is_name(part) and not no_writer(part) and not _SITE_WORDS.intersection(part.split())
+        if is_name(part) and not no_writer(part) and not _not_a_name(part)
     ]
     if len(names) != 1:
         return None
@@ -234,6 +262,13 @@ def find_owner(units: list[Unit], roles: list[str]) -> str | None:
     if _about_them(items, names[0]):
         return None
     return names[0] if any(_FIRST_PERSON.search(text) for text in items) else None
+
+
+def _not_a_name(part: str) -> bool:
+    """A site's name ("The Valley Post") or a row of its buttons ("Follow   Message"),
+    capitalised like a person's name."""
+    words = part.split()
+    return not _SITE_WORDS.isdisjoint(words) or not _BUTTON_WORDS.isdisjoint(words)
 
 
 def _about_them(items: list[str], name: str) -> bool:

@@ -36,6 +36,7 @@ _ROLES: Final = frozenset(
 # sheet", "NOTA DE ANÁLISIS", "Informe anual"): a line of nothing else is a label, never a name.
 SECTION_WORDS: Final = frozenset(
     """press release releases statement statements media briefing briefings opinion column
+    post posts text photo photos
     comment analysis long read news update updates feature features interview review reviews
     report reports editorial letters letter blog podcast video event events explainer
     obituary brief breaking live exclusive latest essay essays guide policy research

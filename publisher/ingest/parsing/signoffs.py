@@ -1,8 +1,9 @@
 """A letter's sign-off: the writer's name and their town (or their job and town) on the
-line closing the letter ("Hans-Jürgen Köhler, Bielefeld", "Mehmet Yıldırım, Betriebsrat,
-Verl").  Where three letters or more sign off with a one-word town, the page signs its
-letters so: the name before the comma is the writer, the town after it no second writer
-("Werner Pahl, Bad Salzuflen" is one person)."""
+line closing the letter, a date under it at most ("Hans-Jürgen Köhler, Bielefeld", "Mehmet
+Yıldırım, Betriebsrat, Verl", "Marco Bellandi, Treviglio (BG)").  Where three letters or
+more sign off with a one-word town, the page signs its letters so: the name before the
+comma is the writer, the town after it no second writer ("Werner Pahl, Bad Salzuflen" is
+one person)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ _SIGN_OFFS: Final = 3  # letters signed off with a one-word town, for the page t
 _WORD: Final = r"[^\W\d_][\w'’.-]*"
 _SIGN_OFF: Final = re.compile(
     rf"(?P<name>[^,]{{3,60}}),(?: [^,]{{2,40}},)? (?P<place>{_WORD}(?: {_WORD}){{0,2}})"
+    r"(?: \([A-Z]{2,3}\))?"  # the town's province or state: "Treviglio (BG)", "Ely (CB)"
 )
 SIGN_OFF: Final = "byline (a letter's sign-off: the writer and their town)"
+_VALEDICTION_WORDS: Final = 4
 
 
 def sign_offs(units: list[Unit], out: list[str], reasons: list[str]) -> None:
@@ -56,6 +59,28 @@ def _closes_text(units: list[Unit], out: list[str], index: int) -> bool:
     if above < 0 or units[above].block != block or out[above] not in (TITLE, TEXT):
         return False
     below = index + 1
-    while below < len(units) and out[below] in (FURNITURE, META):
+    while below < len(units) and (out[below] in (FURNITURE, META) or _date_alone(units[below])):
         below += 1
     return below == len(units) or units[below].block != block
+
+
+def _date_alone(unit: Unit) -> bool:
+    """A line that dates the letter and names no one ("mercoledì 5 marzo 2025"): the
+    sign-off above it still closes the letter."""
+    byline = unit.byline
+    return byline is not None and byline.author is None and byline.published is not None
+
+
+def signs_what_is_above(units: list[Unit], index: int) -> bool:
+    """Whether a name stands under a letter's closing words in its block ("In solidarity,",
+    "Yours sincerely,", "Un saluto,"): it signs the text above it, not what follows."""
+    if index < 1 or units[index - 1].block != units[index].block:
+        return False
+    text = units[index - 1].text.strip()
+    words = text.split()
+    return (
+        text.endswith(",")
+        and 0 < len(words) <= _VALEDICTION_WORDS
+        and text[:1].isupper()
+        and not any(char.isdigit() for char in text)
+    )
