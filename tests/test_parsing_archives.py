@@ -199,3 +199,43 @@ def test_a_with_line_under_a_title_on_an_author_page_names_the_coauthors(
     result = parse_page(page, saved=SAVED)
     assert result.layout == "author-archive"
     assert [item.author for item in result.items] == [author, expected, author]
+
+
+_CLIPS = """\
+MARTA KOWALCZYK
+Reporter
+
+Work   About   Contact
+
+Selected work
+
+I'm a freelance reporter in Bristol covering housing and work for national papers and radio.
+
+2025
+
+Renters in Easton say repairs take a year
+The Western Post — 3 February 2025
+Reporting
+
+Inside the last bakery on Gloucester Road
+Bristol Weekly — 20 January 2025
+Features
+
+Why bus drivers keep leaving First West
+The Western Post — 9 December 2024
+Reporting
+
+© Marta Kowalczyk 2025
+"""
+
+
+def test_a_personal_site_named_over_its_owners_job_title_is_their_archive() -> None:
+    result = parse_page(_CLIPS, saved=datetime(2025, 3, 1, tzinfo=UTC), labeller=None)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == ["Marta Kowalczyk"] * 3
+
+
+def test_a_site_name_over_a_tagline_is_no_owners_archive() -> None:
+    tagline = _CLIPS.replace("MARTA KOWALCZYK\nReporter", "MARTA KOWALCZYK\nNews from the city")
+    result = parse_page(tagline, saved=datetime(2025, 3, 1, tzinfo=UTC), labeller=None)
+    assert result.layout != "author-archive"

@@ -604,6 +604,21 @@ def test_times_older_than_the_signed_lead_story_are_a_list_of_news() -> None:
     assert result.layout != "long-page"
 
 
+def test_a_live_page_dated_when_last_updated_over_its_newest_entry_is_one_item() -> None:
+    updated = LIVE_OPENED.replace("20 nov. 2024, 06h30 · Mis à jour à 15h10", "20 nov. 2024, 15h10")
+    result = parse_page(updated, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.author == "Claire Dumas and Hugo Martin"
+    assert item.published is not None and item.published.date() == SAVED.date()
+
+
+def test_entries_long_before_the_time_a_signed_lead_story_gives_are_a_list_of_news() -> None:
+    later = LIVE_OPENED.replace("20 nov. 2024, 06h30 · Mis à jour à 15h10", "20 nov. 2024, 17h30")
+    result = parse_page(later, saved=SAVED)
+    assert result.layout != "long-page"
+
+
 def test_timed_entries_under_a_kicker_and_no_writer_are_not_one_article() -> None:
     unsigned = LIVE_OPENED.replace("Par Claire Dumas et Hugo Martin\n", "")
     result = parse_page(unsigned, saved=SAVED)

@@ -246,3 +246,21 @@ def test_a_name_or_date_closing_a_block_before_its_link_joins_that_blocks_record
     assert texts.index("by Ellen Price, Chair") in blog.indexes
     assert texts.index("4 March 2025") in statement.indexes
     assert news.indexes[0] == texts.index("NEWS")
+
+
+def test_a_front_page_signing_its_lead_stories_but_dating_none_is_teasers() -> None:
+    result = parse_page(_SIGNED_FRONT, saved=SAVED, labeller=None)
+    assert result.layout == "teasers"
+    assert [item.author for item in result.items][:3] == [
+        "Amira Hussain",
+        None,
+        "Tom Whitely",
+    ]
+
+
+def test_kicked_stories_of_mixed_sizes_each_signed_and_dated_stay_a_listing() -> None:
+    dated = _SIGNED_FRONT.replace("By Amira Hussain", "By Amira Hussain, 6 March 2025")
+    dated = dated.replace("By Tom Whitely", "By Tom Whitely, 5 March 2025")
+    dated = dated.replace("By Dana Price", "By Dana Price, 4 March 2025")
+    result = parse_page(dated, saved=SAVED, labeller=None)
+    assert result.layout == "listing-bylines"

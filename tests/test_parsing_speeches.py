@@ -82,3 +82,71 @@ def test_a_speech_signed_by_its_speaker_under_its_headline_is_one_item() -> None
     assert item.title == '"Who cares deserves security"'
     assert item.author == "Marieke van Doorn"
     assert item.published is not None and item.published.date() == date(2026, 11, 21)
+
+
+CLOSING_SPEECH = """Skip to content
+Transport and General Union
+Join | Log in | Contact
+
+Home > Conference 2026 > Speeches
+
+CONFERENCE 2026 · SPEECHES
+
+"A fair day's pay in every workplace"
+
+Closing speech by Jo Bellamy, General Secretary of the union, to the 2026 conference.
+Brighton, Thursday 12 March 2026
+Check against delivery.
+
+Share: Facebook · Bluesky · LinkedIn · Copy link
+Download the speech (PDF, 280 KB)
+
+[Photo: Jo Bellamy at the rostrum. © TGU]
+
+Friends, colleagues,
+Guests from our sister unions,
+
+Four days. Four days of debate, sometimes sharp, always comradely. Four days in which
+nine hundred delegates from every region made our democracy live.
+
+(Applause)
+
+I want to thank the stewards, the interpreters and the volunteers. And I want to thank
+the members of the South East region who welcomed us to this city.
+
+A clear mandate from this hall
+
+You adopted our strategy with eighty-seven per cent of the vote. That is a clear mandate.
+
+On pay first. No grade below the living wage, anywhere. Not one.
+
+Work is not a cost to be cut
+
+For thirty years we have been told that work is a cost. Ask the home carers who drive
+two hundred miles a day in their own cars whether they feel overprotected.
+
+(Applause)
+
+We are not alone in this fight
+
+I salute our sisters and brothers from thirty-one countries who joined us this week.
+
+Let us go back to our workplaces and make this mandate live.
+
+Tags: Conference · Pay · Organising
+
+Read also
+Jo Bellamy re-elected with 91 per cent of the vote
+Conference in pictures
+
+© TGU 2026 | Privacy | Accessibility
+"""
+
+
+def test_a_closing_speech_under_a_note_share_row_and_caption_is_one_item() -> None:
+    result = parse_page(CLOSING_SPEECH, saved=datetime(2026, 3, 13, 9, 0, tzinfo=UTC))
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == '"A fair day\'s pay in every workplace"'
+    assert item.author == "Jo Bellamy"
+    assert item.published is not None and item.published.date() == date(2026, 3, 12)

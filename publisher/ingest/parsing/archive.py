@@ -57,6 +57,7 @@ _HEADER_MAX: Final = 100
 _HEADER_MARKS: Final = ("—", "–", "|", "·", ":", ",", "(", "-")
 _HEADER_REACH: Final = 12  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES: Final = 2
+_OWNER_TOP: Final = 2  # a personal site's name stands on the page's first lines
 _PRONOUNS: Final = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 # "Articles by Jane Doe (37)", "Tutti gli articoli di Marco Ferri · 57 contenuti"
 _COUNT: Final = re.compile(r"\s*(?:\(\d[\d,.]*\)|[·|—–-]\s*\d[\d,.]*\s+\w+)$")
@@ -179,6 +180,23 @@ def profile_aside(units: list[Unit]) -> Header | None:
             reason = f"{AUTHOR_ARCHIVE}: profile on line {at} of {name}"
             return Header(name, top[name] + 1, reason, aside)
     return None
+
+
+def titled_owner(units: list[Unit]) -> Header | None:
+    """A personal site's header: its owner's name as the masthead over their job title
+    ("HANNAH OKONJO" / "Journalist"), the pieces below signed by hardly anyone else: the
+    page lists that person's work (a freelancer's clips).  ``units`` open with the masthead."""
+    if len(units) < 2 or units[0].line > _OWNER_TOP or units[0].byline is not None:
+        return None
+    name = _usual_case(units[0].text)
+    role = units[1]
+    if not is_name(name) or not _role_line(role) or not is_role(role.text.replace(",", " ")):
+        return None
+    signed = [u for u in units[2:] if u.byline is not None]
+    if sum(_by_another(u, name) for u in signed) * 3 >= len(signed):
+        return None  # others sign the pieces (a co-writer or an outlet may sign a few)
+    lines = f"{units[0].line}-{role.line}"
+    return Header(name, 2, f"{AUTHOR_ARCHIVE}: the site's owner on lines {lines}, {name}")
 
 
 def _profile_at(units: list[Unit], index: int) -> Header | None:

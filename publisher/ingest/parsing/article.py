@@ -40,6 +40,7 @@ _APART: Final = 0.8  # this share of an article's paragraphs stand in blocks of 
 _SIGNED_RECORDS: Final = 3  # this many signed records make a list, however long their text
 _TOP: Final = 6  # an article's byline stands within this many lines of its start
 _HEADER: Final = 4  # lines under the byline before the first paragraph (a reading time, a note)
+_LONG_HEADER: Final = 8  # ... a speech's: a note, a share row, a download link, a caption
 _STANDFIRST_REACH: Final = 2  # lines above the byline where the standfirst stands
 _PER_SUBHEAD: Final = 2  # paragraphs to each subhead in an article at least
 _UNEXPLAINED: Final = 0.25  # records leaving this share of their span unread are no list
@@ -187,18 +188,27 @@ def _signed_once(
     if not top:
         return None
     after = text[top[-1] + 1 :]
-    body = _until_furniture(syms, _past_header(syms, after, text[top[-1]]))
+    body = _article_body(units, syms, after, text[top[-1]])
     if any(_signs(units, syms, i) for i in after) or sum(syms[i] == TEXT for i in body) < 2:
         return None
     if _stamped(units, syms, body) and not any(_author(units[text[n]]) for n in top):
         return None  # time stamps under no writer's name: a ticker of short news
     last = max((n for n, i in enumerate(body) if syms[i] in (TEXT, LIST)), default=0)
-    heads = [i for i in body[:last] if syms[i] == TITLE]
+    heads = [i for i in body[:last] if syms[i] == TITLE and not _aside(units[i].text)]
     if heads and not (_questions(units, syms, heads) or _subheads(units, syms, body, heads)):
         return None
     # the standfirst over the byline, or the first paragraph (not a paywall notice above)
     near = text[max(0, top[0] - _STANDFIRST_REACH) :]
     return next((i for i in near if syms[i] == TEXT), None)
+
+
+def _aside(text: str) -> bool:
+    """Whether a short line in an article's body is no heading: a salutation running on
+    into the text ("Chères et chers camarades,", "Dear colleagues,"), or a stage direction
+    in brackets ("(Applause)", "[Laughter]")."""
+    text = text.strip()
+    bracketed = text[:1] in "([" and text[-1:] in ")]"
+    return text.endswith(",") or (bracketed and len(text) > 2)
 
 
 def _top_bylines(syms: list[str], text: list[int]) -> list[int]:
@@ -283,10 +293,39 @@ def _past_header(syms: list[str], lines: list[int], byline: int) -> list[int]:
     return lines[first:]
 
 
+def _article_body(units: list[Unit], syms: list[str], after: list[int], byline: int) -> list[int]:
+    """The article's text under its byline, from its first paragraph to the first furniture.
+
+    A speech's header may hold a note under its signature ("Seul le prononcé fait foi",
+    "Check against delivery"), a share row, a download link and a photo's caption before
+    the text: where the text read from the top holds one paragraph at most, it starts past
+    the last furniture over the first full paragraph, within a longer header's reach."""
+    body = _until_furniture(syms, _past_header(syms, after, byline))
+    if sum(syms[i] == TEXT for i in body) >= 2:
+        return body
+    first = next(
+        (
+            n
+            for n, i in enumerate(after[:_LONG_HEADER])
+            if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH
+        ),
+        None,
+    )
+    if first is None:
+        return body
+    start = max((n for n in range(1, first + 1) if _furniture_between(syms, after, n)), default=0)
+    return _until_furniture(syms, after[start:])
+
+
+def _furniture_between(syms: list[str], lines: list[int], n: int) -> bool:
+    """Whether furniture or metadata stands between ``lines[n - 1]`` and ``lines[n]``."""
+    return any(syms[i] in (FURNITURE, META) for i in range(lines[n - 1] + 1, lines[n]))
+
+
 def _until_furniture(syms: list[str], lines: list[int]) -> list[int]:
     """``lines`` up to the first one with furniture or metadata above it."""
     for n in range(1, len(lines)):
-        if any(syms[i] in (FURNITURE, META) for i in range(lines[n - 1] + 1, lines[n])):
+        if _furniture_between(syms, lines, n):
             return lines[:n]
     return lines
 

@@ -87,8 +87,8 @@ def parse_page(
     drafts = _by_owner(page, units) if hints.author is None else page.drafts
     items = tuple(finalise(draft, zone, hints.author, saved) for draft in drafts)
     layout = _undated(page.layout, items) if hints.layout is None else page.layout
-    if hints.layout is None and layout == LISTING and mixed_sizes(page.records):
-        layout = TEASERS  # a front page: kickers over teasers of mixed sizes, few bylines
+    if hints.layout is None and _front_page(layout, items, page):
+        layout = TEASERS  # a front page: kickers over teasers of mixed sizes
     if layout != page.layout:
         why = " (a front page's teasers)" if layout == TEASERS else " (its dates an event's)"
         page.reasons[0] = page.reasons[0].replace(page.layout, layout, 1) + why
@@ -161,6 +161,15 @@ def _not_by_the_publication(drafts: list[Draft], publication: str | None) -> lis
         else d
         for d in drafts
     ]
+
+
+def _front_page(layout: str, items: tuple[ParsedItem, ...], page: PageReading) -> bool:
+    """Whether a listing is a front page's teasers: kickers over records of mixed sizes,
+    some a headline alone; signed here and there, they are still teasers when no item is
+    dated (a listing with bylines dates its pieces)."""
+    if layout == LISTING_BYLINES and any(item.published for item in items):
+        return False
+    return layout in (LISTING, LISTING_BYLINES) and mixed_sizes(page.records)
 
 
 def _undated(layout: str, items: tuple[ParsedItem, ...]) -> str:

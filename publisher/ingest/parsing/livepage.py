@@ -23,6 +23,7 @@ _TOP: Final = 10  # the writers' byline stands within this many lines of the pag
 _HEADLINE_REACH: Final = 3  # lines between the headline and its byline (a standfirst)
 _DATE_REACH: Final = 2  # the date stands on the byline's line or right under it
 _ENTRIES: Final = 3  # a live article has this many stamped entries at least
+_UPDATE_GAP: Final = 30  # minutes between a live article's newest entry and its update time
 # a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]"
 _STAMP: Final = re.compile(
     r"[\[(]?(?P<hour>[01]?\d|2[0-3])[:.hH](?P<minute>[0-5]\d)[\])]?"
@@ -49,8 +50,10 @@ def live_article(units: list[Unit], syms: list[str], text: list[int]) -> int | N
     start = units[opened].byline
     if start is None or start.published is None:
         return None
-    since = start.published.time()
-    if any(_earlier(stamp_of(units[i].text), since) for i in stamps):
+    times = [t for i in stamps for t in [stamp_of(units[i].text)] if t is not None]
+    if not _opened_at(times, start.published.time()) and not _updated_at(
+        times, start.published.time()
+    ):
         return None  # an entry older than the article: a list of the day's news
     near = [i for i in text if writer - _HEADLINE_REACH <= i]
     return next((i for i in near if syms[i] == TEXT), None)
@@ -123,6 +126,18 @@ def _signs(unit: Unit) -> bool:
     return byline.author is not None or (byline.published is not None and not byline.clock)
 
 
-def _earlier(stamp: time | None, since: time) -> bool:
-    """Whether an entry's time is before the article was opened."""
-    return stamp is not None and stamp < since
+def _opened_at(times: list[time], since: time) -> bool:
+    """Whether no entry is older than the time the article's date line gives (when it
+    was opened)."""
+    return all(stamp >= since for stamp in times)
+
+
+def _updated_at(times: list[time], updated: time) -> bool:
+    """Whether the date line's time is when the article was last updated: no entry is
+    later, and the newest was posted then or shortly before ("Last updated 16:48" over
+    an entry stamped 16:48); a list of the day's news keeps its older stories apart."""
+    newest = max(times, default=None)
+    if newest is None or newest > updated:
+        return False
+    gap = (updated.hour * 60 + updated.minute) - (newest.hour * 60 + newest.minute)
+    return gap <= _UPDATE_GAP

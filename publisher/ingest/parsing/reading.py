@@ -18,6 +18,7 @@ from publisher.ingest.parsing.archive import (
     find_header,
     opening_coauthors,
     profile_aside,
+    titled_owner,
     with_coauthors,
 )
 from publisher.ingest.parsing.article import find_article
@@ -108,8 +109,11 @@ def read_page(
     ]
     header = find_header([units[i] for i in profile]) if forced in (None, AUTHOR_ARCHIVE) else None
     if header is None and forced in (None, AUTHOR_ARCHIVE):
-        profile = sorted(set(profile) | {i for i, r in enumerate(reasons) if _MASTHEAD in r})
+        masthead = {i for i, r in enumerate(reasons) if _MASTHEAD in r}
+        profile = sorted(set(profile) | masthead)
         header = profile_aside([units[i] for i in profile])
+        if header is None and profile and profile[0] in masthead:
+            header = titled_owner([units[i] for i in profile])
     skip = set(profile[: header.consumed]) if header is not None else set()
     if header is not None:
         skip.update(profile[i] for i in header.aside)

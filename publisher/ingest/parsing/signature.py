@@ -21,13 +21,18 @@ from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 from publisher.ingest.parsing.text import ends_sentence
 
-# the kind of address and its "by": "Speech by", "Toespraak van", "Rede von", "Discours de"
-_ADDRESS_BY: Final = re.compile(
+# the kind of address: "Speech", "Toespraak", "Rede", "Discours"
+_ADDRESS: Final = re.compile(
     r"(?:speech|address|remarks|keynote|toespraak|rede|ansprache|discours|allocution|discurso"
-    r"|discorso|intervento|intervención|araith|anerchiad)\s+(?:given\s+)?"
-    r"(?:by|of|van|von|de|par|por|di|del|della|do|da|gan)\s+",
+    r"|discorso|intervento|intervención|araith|anerchiad)$",
     re.IGNORECASE,
 )
+# its "by": "Speech by", "Toespraak van", "Rede von", "Discours de"
+_BY: Final = frozenset(
+    ("by", "of", "van", "von", "de", "par", "por", "di", "del", "della", "do", "da", "gan")
+)
+# words about the address around its kind: "Closing speech by", "Discours de clôture de"
+_QUALIFIER_WORDS: Final = 3
 _REACH: Final = 4  # the signature stands within this many lines under the headline
 _HEADLINE_WORDS: Final = 3
 
@@ -74,13 +79,24 @@ def _named(unit: Unit, symbol: str) -> bool:
 
 
 def _speaker(text: str) -> str:
-    """A signature line without the kind of address opening it, and without what follows
-    the speaker's job title (where it was given): "Name, Role"."""
-    opened = _ADDRESS_BY.match(text)
-    if opened is None:
+    """A signature line without the kind of address opening it ("Speech by", "Closing
+    speech by", "Discours de clôture de"), and without what follows the speaker's job
+    title (where it was given): "Name, Role"; the line itself when no "by" names one."""
+    words = text.split(" ")
+    reach = 2 * _QUALIFIER_WORDS + 1
+    kinds = [n for n, word in enumerate(words[:reach]) if _ADDRESS.match(word)]
+    if not kinds or kinds[0] >= _QUALIFIER_WORDS:
         return text
-    name, _, rest = text[opened.end() :].partition(",")
-    return f"{name},{rest.split(',', 1)[0]}"
+    first = text
+    for n in range(kinds[0] + 1, min(len(words), kinds[0] + _QUALIFIER_WORDS + 2)):
+        if words[n].casefold() not in _BY:
+            continue
+        name, _, rest = " ".join(words[n + 1 :]).partition(",")
+        speaker = f"{name},{rest.split(',', 1)[0]}"
+        if role_signed(speaker):
+            return speaker
+        first = speaker if first is text else first
+    return first
 
 
 def _dated(unit: Unit, symbol: str) -> bool:
