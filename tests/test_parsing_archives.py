@@ -239,3 +239,46 @@ def test_a_site_name_over_a_tagline_is_no_owners_archive() -> None:
     tagline = _CLIPS.replace("MARTA KOWALCZYK\nReporter", "MARTA KOWALCZYK\nNews from the city")
     result = parse_page(tagline, saved=datetime(2025, 3, 1, tzinfo=UTC), labeller=None)
     assert result.layout != "author-archive"
+
+
+_COLUMNIST = """\
+CHÃO DA OFICINA
+Jornalismo sobre quem trabalha
+
+Início › Colunistas › Mireille Okafor Duarte
+
+[foto: Mireille Okafor Duarte. Crédito: Arquivo pessoal]
+
+COLUNISTA
+Mireille Okafor Duarte
+Economista, pesquisadora do mercado de trabalho e professora da Universidade do Porto
+
+Mireille escreve às quartas-feiras sobre emprego, renda e desigualdade. As opiniões na coluna são dela.
+
+Instagram @mireille.od  ·  Bluesky @mireilleod.bsky.social  ·  E-mail: mireille@oficina.example
+
+ÚLTIMAS COLUNAS (48)
+
+Quem paga a conta da isenção?
+A proposta é uma conquista, mas a compensação ainda vai ser disputada no Congresso
+há 3 horas  •  💬 14
+
+Escala 6x1: o que os números dizem
+Quase 15 milhões de trabalhadores folgam um dia por semana. A maioria é mulher e jovem
+ontem às 19h12  •  💬 87
+
+Mulheres ganham 21% menos. E isso não é acidente
+08/03/2025 às 08h00  •  💬 32
+
+Uberização não é destino
+O debate sobre os aplicativos precisa sair da falsa escolha entre autonomia e CLT
+05/03/2025 às 06h00  •  💬 41
+"""
+
+
+def test_a_columnists_page_whose_bio_opens_with_her_first_name_is_her_archive() -> None:
+    """A long description under the name, then a biography opening with the first name
+    ("Mireille escreve …", Mireille writes): every column below is hers."""
+    result = parse_page(_COLUMNIST, saved=datetime(2025, 3, 12, 12, 0, tzinfo=UTC))
+    assert result.layout == "author-archive"
+    assert [i.author for i in result.items] == ["Mireille Okafor Duarte"] * 4

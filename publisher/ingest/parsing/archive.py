@@ -97,6 +97,7 @@ _FOLLOWERS: Final = re.compile(
 )
 _OPENING_WORDS: Final = 12  # a standfirst's first words: a few writers' names at most
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
+_DESCRIPTION: Final = 160  # characters: a longer description of who the person is
 # A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
 # Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
 _WITH: Final = re.compile(
@@ -207,22 +208,48 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     after = index + 1
     if _FOLLOWERS.fullmatch(units[after].text):
         return _followed(units, index, name)
-    role = _role_line(units[after]) and after + 1 < len(units)
+    role = after + 1 < len(units) and (
+        _role_line(units[after]) or _described(units[after], units[after + 1].text, name)
+    )
     if role:
         after += 1  # "Aino Virtanen" / "Toimittaja" / "Aino Virtanen on …"
     bio = units[after].text
     if name.isupper() and bio[: len(name)].casefold() == name.casefold():
         name = bio[: len(name)]  # "RACHEL OKORO" over "Rachel Okoro spent …": as the bio writes it
-    if not bio.startswith(name):
+    opening = _bio_opening(bio, name)
+    if opening is None:
         return None
     # a job title between the name and the bio says who they are ("Columnist, The Long Shift")
-    if not (_about(bio, len(name)) or (role and is_role(units[index + 1].text.replace(",", " ")))):
+    if not (
+        _about(bio, len(opening)) or (role and is_role(units[index + 1].text.replace(",", " ")))
+    ):
         return None
     consumed = after + _biography(units[after : after + _BIO_LINES], name)
     if any(_by_another(u, name) for u in units[consumed:]):
         return None  # others sign the items below: a story about this person, not theirs
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _bio_opening(bio: str, name: str) -> str | None:
+    """How a biography opens with the person's name: whole ("Juliana Bastos Ferreira is …")
+    or, saying what they do, by the first name ("Juliana escreve às quartas-feiras …")."""
+    if bio.startswith(name):
+        return name
+    first = name.split()[0]
+    if " " in name and bio.startswith(first + " ") and _about(bio, len(first)):
+        return first
+    return None
+
+
+def _described(unit: Unit, bio: str, name: str) -> bool:
+    """Whether a line between a name and its biography describes the person at length
+    ("Economista, pesquisadora do mercado de trabalho e professora da Universidade …"):
+    no sentence, no byline, and the biography under it opens with the name."""
+    text = unit.text
+    if unit.byline is not None or text.endswith((".", "!", "?")) or len(text) > _DESCRIPTION:
+        return False
+    return _bio_opening(bio, name) is not None
 
 
 def _about(bio: str, start: int) -> bool:
