@@ -104,6 +104,44 @@ def test_a_kicker_over_sentences_one_a_line_after_the_teasers_gives_briefs() -> 
     ]
 
 
+def _with_points(mark: str) -> str:
+    """The signed front page with a kicker over three headlines behind ``mark``."""
+    return _SIGNED_FRONT.replace(
+        "MOST READ\n",
+        f"IN BRIEF\n{mark} Swimming baths to close for repairs in March\n"
+        f"{mark} Health centre now opens on Saturday mornings\n"
+        f"{mark} Canal path reopens after the floods\n\nMOST READ\n",
+    )
+
+
+def test_a_kicker_over_bulleted_headlines_after_the_teasers_gives_an_item_each() -> None:
+    for mark in ("•", "›", "—"):
+        result = parse_page(_with_points(mark), saved=SAVED, labeller=None)
+        assert [item.title for item in result.items][-4:] == [
+            "Town hold the league leaders to a draw in the rain",
+            "Swimming baths to close for repairs in March",
+            "Health centre now opens on Saturday mornings",
+            "Canal path reopens after the floods",
+        ], mark
+
+
+def test_a_numbered_ranking_under_a_kicker_gives_no_items() -> None:
+    page = _SIGNED_FRONT.replace("MOST READ\n", "POPULAR\n")
+    titles = [item.title for item in parse_page(page, saved=SAVED, labeller=None).items]
+    assert "Ten walks along the canal this spring" not in titles
+
+
+def test_a_kicker_over_a_headline_and_one_line_of_standfirst_is_a_teaser() -> None:
+    page = _with_points("•").replace(
+        "MOST READ\n",
+        "FROM THE PODCAST\nValley Talk #12: Who runs the buses?\n"
+        "The depot, the council and the rotas. 38 mins.\n\nMOST READ\n",
+    )
+    result = parse_page(page, saved=SAVED, labeller=None)
+    assert result.items[-1].title == "Valley Talk #12: Who runs the buses?"
+    assert result.items[-1].summary == "The depot, the council and the rotas. 38 mins."
+
+
 _STUDENT = """\
 THE CAMPUS CLARION
 The students' paper · Est. 1952

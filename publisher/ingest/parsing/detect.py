@@ -37,6 +37,7 @@ from publisher.ingest.parsing.reading import (
     read_page,
 )
 from publisher.ingest.parsing.relative import wall_clock
+from publisher.ingest.parsing.serials import title_dated_serials
 from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
 
 _OWNER_WORDS: Final = 3  # a site named after a person: "Ines Moreau", "Mair Llewelyn"
@@ -127,6 +128,7 @@ def read_lines(text: str, *, day_first: bool = True, saved: datetime | None = No
     mark_masthead(units, syms, reasons, publication)
     unsign_sections(units, syms)
     unsign_caps_kickers(units)
+    title_dated_serials(units, syms, reasons)
     return Lines(units, syms, reasons, publication)
 
 

@@ -21,6 +21,7 @@ _KICKED_SHARE: Final = 0.5  # records opened by a kicker, for kicked headlines t
 _MIN_RECORDS: Final = 2  # records read before the page's own shape can be trusted
 _BRIEFS_MIN: Final = 2  # sentences one a line under a kicker, for a block of briefs
 _SIZES_MIN: Final = 2  # records with a standfirst, and without, for a page of mixed sizes
+_DASH_POINTS: Final = ("— ", "― ")  # a dash setting a headline as a point of a list
 
 
 def content_by_block(units: list[Unit], syms: list[str]) -> dict[int, list[int]]:
@@ -33,8 +34,14 @@ def content_by_block(units: list[Unit], syms: list[str]) -> dict[int, list[int]]
 
 
 def kicked_headline(syms: list[str], lines: list[int]) -> bool:
-    """Whether a block's content lines are a kicker over a headline and nothing else."""
-    return len(lines) == 2 and syms[lines[0]] == LABEL and syms[lines[1]] == TITLE
+    """Whether a block's content lines are a kicker over a headline and nothing else, or
+    but one line of standfirst ("FROM THE PODCAST" / its episode / "38 mins.")."""
+    return (
+        len(lines) in (2, 3)
+        and syms[lines[0]] == LABEL
+        and syms[lines[1]] == TITLE
+        and all(syms[i] == TEXT for i in lines[2:])
+    )
 
 
 def with_kicked_headlines_after(
@@ -43,8 +50,8 @@ def with_kicked_headlines_after(
     """``records`` with the blocks of a kicker and a headline alone that follow the last
     one, where most records open with a kicker in their block: the smaller teasers at the
     foot of a front page ("SCIENCE" / "Can a robot pick rhubarb?"), or a kicker over
-    briefs one a line.  The run ends at the first block of another shape (a box of "Most
-    read", a button, a footer)."""
+    briefs or bulleted headlines one a line.  The run ends at the first block of another
+    shape (a box of "Most read", a button, a footer)."""
     if len(records) < _MIN_RECORDS or not _kicked(units, syms, records):
         return records
     blocks = content_by_block(units, syms)
@@ -55,7 +62,7 @@ def with_kicked_headlines_after(
         lines = blocks.get(block, [])
         if kicked_headline(syms, lines):
             added.append(Record(indexes=list(lines)))
-        elif _briefs(units, syms, lines):
+        elif _briefs(units, syms, lines) or _headline_points(units, syms, lines):
             added.extend(Record(indexes=[i]) for i in lines[1:])
         else:
             break
@@ -72,6 +79,37 @@ def _briefs(units: list[Unit], syms: list[str], lines: list[int]) -> bool:
         and syms[lines[0]] == LABEL
         and all(syms[i] == TEXT and units[i].sentence for i in lines[1:])
     )
+
+
+def _headline_points(units: list[Unit], syms: list[str], lines: list[int]) -> bool:
+    """Whether a block's content lines are a kicker over headlines one a line, each behind
+    the same bullet ("IN BRIEF" / "• Tram strike called off" / "• Library reprieved"): the
+    short news a front page lists under its teasers.  Numbered lines are a ranking ("Most
+    read" / "1. …"), a sentence or a signature no headline."""
+    points = lines[1:]
+    marks = {point_mark(units[i]) for i in points}
+    return (
+        len(points) >= _BRIEFS_MIN
+        and syms[lines[0]] == LABEL
+        and len(marks) == 1
+        and "" not in marks
+        and not next(iter(marks))[:1].isdigit()
+        and all(syms[i] in (LIST, TITLE) and units[i].title_like for i in points)
+    )
+
+
+def point_mark(unit: Unit) -> str:
+    """The bullet a line opens with: its marker, or a dash a list may set before each
+    point ("— Assemblea congiunta il 20 marzo"), which elsewhere opens a signature
+    ("— Ana Ruiz, secretaria") and so is no marker of its own."""
+    if unit.marker:
+        return unit.marker
+    return unit.text[:1] if unit.text[:2] in _DASH_POINTS else ""
+
+
+def without_point(title: str) -> str:
+    """A headline without the dash that set it as a point of a list."""
+    return title[2:] if title[:2] in _DASH_POINTS and len(title) > 2 else title
 
 
 def _kicked(units: list[Unit], syms: list[str], records: list[Record]) -> bool:

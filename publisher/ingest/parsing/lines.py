@@ -23,7 +23,7 @@ from publisher.ingest.parsing.tables import (
 )
 from publisher.ingest.parsing.text import ends_sentence, has_digit, normalise_text
 
-_BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣*\-–]|\d{1,3}[.)])\s+(?=\S)")
+_BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣›*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
 # "---", "* * *": a separator, read as a blank line
 _RULE: Final = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")
@@ -37,7 +37,7 @@ _WRAP_SLACK: Final = 12
 _CONNECTOR_END: Final = re.compile(r"(?:[,;]|\b(?:and|or|but|the|a|an|of|to|in|for|with))$")
 _CONNECTOR_REACH: Final = 6  # its longest match ("with") and a final newline, with room to spare
 _INLINE_SEPARATOR: Final = re.compile(r" [—–-] |: ")
-_BULLET_MARKS: Final = "•◦▪●‣*-–"  # what a _BULLET starts with, if not a digit
+_BULLET_MARKS: Final = "•◦▪●‣›*-–"  # what a _BULLET starts with, if not a digit
 _TITLE_SHORT: Final = 80
 _TITLE_MAX: Final = 120
 _SENTENCE_MIN: Final = 60

@@ -32,6 +32,7 @@ from publisher.ingest.parsing.bylines import (
 )
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
+from publisher.ingest.parsing.headlines import without_point
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.livepage import signed_under
 from publisher.ingest.parsing.longpage import (
@@ -545,7 +546,7 @@ def _draft(
         summary, author = read_standfirst(title_unit.text)
         title = derive_title(summary)
     else:
-        title = without_subject_label(_without_guests(title_unit.text))
+        title = without_subject_label(_without_guests(without_point(title_unit.text)))
         if split is not None:
             bodies = [split[1], *bodies]
         if bodies:

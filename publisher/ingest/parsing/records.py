@@ -65,6 +65,7 @@ _BOUND_REPEATS: Final = 3
 _BOUND_RUN: Final = 3  # records a reading cuts across bounds to be given up for another
 _BOUND_PHASE_SHARE: Final = 0.7  # ... or a cut whose records keep within the page's item bounds
 _WORD: Final = re.compile(r"[^\W\d_]+")
+_KICKED_TEASERS: Final = (LABEL + TITLE, LABEL + TITLE + TEXT)  # a small teaser's block
 _TEASER_RUN: Final = 3  # a reading of fewer records gives way to this many teasers for each
 
 
@@ -451,7 +452,8 @@ def _by_block(page: _Content, positions: range) -> list[list[int]]:
 def _lone_headline(units: list[Unit], page: _Content, group: list[int]) -> bool:
     """Whether a group of positions is a headline standing alone in its block, or a
     kicker over one ("CULTURA" / "Festival de Son Guerrerense llena la explanada"),
-    and no promotion pointing on to a page of the site's."""
+    perhaps with one line of standfirst ("PODCAST" / its episode / "38 mins."), and no
+    promotion pointing on to a page of the site's."""
     first, last = group[0], group[-1]
     if _points_on(units[page.indexes[last]].text):
         return False
@@ -460,7 +462,7 @@ def _lone_headline(units: list[Unit], page: _Content, group: list[int]) -> bool:
     whole = (first == 0 or page.blocks[first - 1] != page.blocks[first]) and (
         last + 1 == len(page.blocks) or page.blocks[last + 1] != page.blocks[last]
     )
-    return whole and page.line[first : last + 1] == LABEL + TITLE
+    return whole and page.line[first : last + 1] in _KICKED_TEASERS
 
 
 def _points_on(text: str) -> bool:
