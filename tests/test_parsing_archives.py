@@ -253,7 +253,7 @@ COLUNISTA
 Mireille Okafor Duarte
 Economista, pesquisadora do mercado de trabalho e professora da Universidade do Porto
 
-Mireille escreve às quartas-feiras sobre emprego, renda e desigualdade. As opiniões na coluna são dela.
+Mireille escreve às quartas-feiras sobre emprego, renda e desigualdade. As opiniões são dela.
 
 Instagram @mireille.od  ·  Bluesky @mireilleod.bsky.social  ·  E-mail: mireille@oficina.example
 
