@@ -427,3 +427,35 @@ def test_a_french_canadian_time_of_day_leaves_the_date_line_a_date() -> None:
     byline = parse_byline(line)
     assert byline is not None and byline.author is None
     assert byline.published == datetime(2026, 11, 24, 6, 0)
+
+
+_DASH_SIGNED = """\
+Campaign updates
+
+UPDATE · 4 MAR 2025
+Committee report backs a 15% rise
+The cross-party report recommends funding the second stage of the increase.
+— Tamsin Kowalczyk, Campaign Coordinator
+Read update →
+
+WIN · 27 FEB 2025
+Employer agrees to pass on the full first-stage increase
+— Rohan Pillai, Lead Organiser (Qld)
+Read update →
+
+ACTION · 21 FEB 2025
+Day of action: forty centres, three cities, one message
+Photos, videos and a few very good signs from Friday's actions.
+Read update →
+"""
+
+
+def test_a_dash_before_the_writer_closing_a_record_signs_it() -> None:
+    result = parse_page(_DASH_SIGNED, saved=datetime(2025, 3, 5, tzinfo=UTC))
+    assert [i.author for i in result.items] == ["Tamsin Kowalczyk", "Rohan Pillai", None]
+
+
+def test_one_dashed_name_under_a_quotation_is_no_sign_off() -> None:
+    page = _DASH_SIGNED.replace("— Rohan Pillai, Lead Organiser (Qld)\n", "")
+    result = parse_page(page, saved=datetime(2025, 3, 5, tzinfo=UTC))
+    assert all(item.author is None for item in result.items)

@@ -34,7 +34,7 @@ from publisher.ingest.parsing.roles import (
     TITLE,
     line_symbol,
 )
-from publisher.ingest.parsing.signoffs import sign_offs
+from publisher.ingest.parsing.signoffs import dashed_sign_offs, sign_offs
 
 _REPEATS: Final = 2
 _LABEL_WORDS: Final = 3
@@ -79,6 +79,7 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
     repeated_fields(units, out, reasons, saved)
     genres_and_sources(units, out, reasons)
     sign_offs(units, out, reasons)
+    dashed_sign_offs(units, out, reasons)
     badges_over_teasers(units, out, reasons)
     _stacked_menus(units, out, reasons)
     _appeal_boxes(units, out, reasons)

@@ -12,7 +12,7 @@ from typing import Final
 
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, META, TEXT, TITLE, name_only
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LIST, META, TEXT, TITLE, name_only
 
 _SIGN_OFFS: Final = 3  # letters signed off with a one-word town, for the page to sign so
 _WORD: Final = r"[^\W\d_][\w'’.-]*"
@@ -47,6 +47,32 @@ def sign_offs(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     for index, name in found.items():
         units[index] = units[index]._replace(byline=Byline(name, None))
         out[index], reasons[index] = BYLINE, SIGN_OFF
+
+
+_DASHED: Final = re.compile(r"(?:—|–|--?)\s*(?P<names>[^\W\d_].{2,100})")
+DASHED: Final = "byline (a sign-off after a dash: the writer)"
+_DASHED_SIGN_OFFS: Final = 2  # records signed so, for the page to sign its records so
+
+
+def dashed_sign_offs(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """Lines closing a record's text with a dash before the writer ("— Tamsin Kowalczyk,
+    Campaign Coordinator") sign that record, where the page signs two records so at least
+    (one alone may attribute a quotation)."""
+    found: dict[int, str] = {}
+    for index, unit in enumerate(units):
+        if unit.text[:1] not in "—–-" or unit.byline is not None:
+            continue
+        if out[index] not in (TITLE, TEXT, META, LIST) or not _closes_text(units, out, index):
+            continue
+        match = _DASHED.fullmatch(unit.text)
+        name = name_only(match.group("names")) if match is not None else None
+        if name is not None:
+            found[index] = name
+    if len(found) < _DASHED_SIGN_OFFS:
+        return
+    for index, name in found.items():
+        units[index] = units[index]._replace(byline=Byline(name, None))
+        out[index], reasons[index] = BYLINE, DASHED
 
 
 def _closes_text(units: list[Unit], out: list[str], index: int) -> bool:
