@@ -459,3 +459,46 @@ def test_one_dashed_name_under_a_quotation_is_no_sign_off() -> None:
     page = _DASH_SIGNED.replace("— Rohan Pillai, Lead Organiser (Qld)\n", "")
     result = parse_page(page, saved=datetime(2025, 3, 5, tzinfo=UTC))
     assert all(item.author is None for item in result.items)
+
+
+_CAPS_FIRST = """\
+THE GLEN GAZETTE
+Independent news for the Highlands
+
+RHONA MACLEOD
+Revealed: estate sold to offshore fund without community being told
+Land registry records show the sale went through in January.
+5 hours ago · 6 min read · 12 comments
+
+EILIDH ROSS AND CALUM BAIRD
+INVESTIGATION
+The care home chain that paid no corporation tax for a decade
+Accounts show £41m moved to a parent company in "management fees" since 2014.
+Yesterday · 11 min read · 23 comments
+
+DUNCAN FRASER
+Gaelic-medium school turning away pupils for second year
+Parents say the council has ignored demand it was warned about in 2021.
+Yesterday · 5 min read · 8 comments
+
+ISLA MCINTYRE
+Short-let crackdown: one year on, where have the homes gone?
+2 days ago · 7 min read
+
+CALUM BAIRD
+Refinery workers to be offered retraining "within weeks", minister says
+3 days ago · 4 min read · 15 comments
+"""
+
+
+def test_names_in_capitals_over_titles_sign_where_one_names_several() -> None:
+    """ "EILIDH ROSS AND CALUM BAIRD" over a record names no section: the one-name lines in
+    that place are the writers of theirs too, not kickers."""
+    result = parse_page(_CAPS_FIRST, saved=datetime(2025, 3, 6, 12, 0, tzinfo=UTC))
+    assert [i.author for i in result.items] == [
+        "Rhona Macleod",
+        "Eilidh Ross and Calum Baird",
+        "Duncan Fraser",
+        "Isla Mcintyre",
+        "Calum Baird",
+    ]

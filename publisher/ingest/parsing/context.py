@@ -33,6 +33,7 @@ from publisher.ingest.parsing.roles import (
     TEXT,
     TITLE,
     line_symbol,
+    name_only,
 )
 from publisher.ingest.parsing.signoffs import dashed_sign_offs, sign_offs
 
@@ -241,10 +242,11 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
     in capitals or joined by "and" stay, but for one in capitals over a title in its
     block, a kicker."""
     _roles_under_names(units, out, reasons)
+    signed_first = _several_in_capitals_first(units, reasons)
     for index, reason in enumerate(reasons):
         if reason != "name":
             continue
-        if _kicker_in_capitals(units, out, index):
+        if not signed_first and _kicker_in_capitals(units, out, index):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals over a title)"
             continue
@@ -341,6 +343,22 @@ def _over_title(units: list[Unit], out: list[str], index: int) -> bool:
     if after is None or out[after] != TITLE or units[after].block != units[index].block:
         return False
     return index == 0 or units[index - 1].block != units[index].block
+
+
+def _several_in_capitals_first(units: list[Unit], reasons: list[str]) -> bool:
+    """Whether the page signs its records over their titles with names in capitals: a
+    line opening its block names several people so ("EILIDH ROSS AND CALUM BAIRD"), which
+    no section is called; the one-name lines in that place are writers too."""
+    for index, reason in enumerate(reasons):
+        unit = units[index]
+        if reason != "name" or not unit.text.isupper():
+            continue
+        if index > 0 and units[index - 1].block == unit.block:
+            continue
+        names = name_only(unit.text)
+        if names is not None and " and " in names:
+            return True
+    return False
 
 
 def _kicker_in_capitals(units: list[Unit], out: list[str], index: int) -> bool:
