@@ -502,3 +502,72 @@ def test_names_in_capitals_over_titles_sign_where_one_names_several() -> None:
         "Isla Mcintyre",
         "Calum Baird",
     ]
+
+
+_LETTERS_APART = """\
+Leserbriefe
+
+Hier haben Sie das Wort. Schreiben Sie höchstens 2 000 Zeichen an leserbriefe@example.de.
+
+--------------------------------------------------------------
+Veröffentlicht 27.11.2025 um 06.00
+
+Warum trifft es immer die Pflege?
+
+Die Region spart schon wieder, und wieder tragen wir die Last. Ersatz gibt es keinen.
+
+Lena Holm, Lübeck
+
+Teilen   Facebook   X   E-Mail
+--------------------------------------------------------------
+Veröffentlicht 26.11.2025 um 06.00
+
+Ohne Bus kein Weg zur Arbeit
+
+Ohne den Bus komme ich nicht zur Arbeit. Der Nahverkehr muss keinen Gewinn machen.
+
+Amina Yusuf, Kiel
+
+Teilen   Facebook   X   E-Mail
+--------------------------------------------------------------
+Veröffentlicht 25.11.2025 um 06.00
+
+Danke an die Station 62
+
+Ich danke allen, die meinen Mann gepflegt haben. Sie haben das Beste daraus gemacht.
+
+Gunilla Sandberg, Husum
+
+Teilen   Facebook   X   E-Mail
+--------------------------------------------------------------
+Veröffentlicht 24.11.2025 um 06.00
+
+Rentner sind keine Bittsteller
+
+Wir haben ein Leben lang eingezahlt. Jetzt wird so getan, als wären wir eine Last für die Stadt.
+
+Rolf Neumann, Eutin
+
+Teilen   Facebook   X   E-Mail
+--------------------------------------------------------------
+Veröffentlicht 21.11.2025 um 06.00
+
+Die Linie 7 ist ein Verlustgeschäft
+
+Die Busse fahren leer durch die Stadt. Das Geld wäre in den Schulen besser angelegt.
+
+Bengt Ehlers, Plön
+
+Teilen   Facebook   X   E-Mail
+"""
+
+
+def test_a_sign_off_in_a_block_of_its_own_under_the_letter_signs_it() -> None:
+    result = parse_page(_LETTERS_APART, saved=datetime(2025, 11, 28, tzinfo=UTC))
+    assert [i.author for i in result.items] == [
+        "Lena Holm",
+        "Amina Yusuf",
+        "Gunilla Sandberg",
+        "Rolf Neumann",
+        "Bengt Ehlers",
+    ]

@@ -77,12 +77,15 @@ def dashed_sign_offs(units: list[Unit], out: list[str], reasons: list[str]) -> N
 
 def _closes_text(units: list[Unit], out: list[str], index: int) -> bool:
     """Whether a line stands under a title or text in its block and ends the block's
-    record (what follows in the block is furniture or metadata: "Read more")."""
+    record (what follows in the block is furniture or metadata: "Read more"), or stands
+    alone in a block right under the letter's last paragraph."""
     block = units[index].block
     above = index - 1
     while above >= 0 and out[above] in (FURNITURE, META) and units[above].block == block:
         above -= 1
-    if above < 0 or units[above].block != block or out[above] not in (TITLE, TEXT):
+    if above < 0 or out[above] not in (TITLE, TEXT):
+        return False
+    if units[above].block != block and (above != index - 1 or out[above] != TEXT):
         return False
     below = index + 1
     while below < len(units) and (out[below] in (FURNITURE, META) or _date_alone(units[below])):
