@@ -28,6 +28,9 @@ _ADDRESS_BY: Final = re.compile(
     r"(?:by|of|van|von|de|par|por|di|del|della|do|da|gan)\s+",
     re.IGNORECASE,
 )
+# the letters _ADDRESS_BY's words open with (any other letter outside ASCII may still match
+# one of them ignoring case, as "ſ" does "s")
+_ADDRESS_INITIALS: Final = frozenset("sarktdi")
 _REACH: Final = 4  # the signature stands within this many lines under the headline
 _HEADLINE_WORDS: Final = 3
 
@@ -76,6 +79,9 @@ def _named(unit: Unit, symbol: str) -> bool:
 def _speaker(text: str) -> str:
     """A signature line without the kind of address opening it, and without what follows
     the speaker's job title (where it was given): "Name, Role"."""
+    first = text[:1]
+    if first.isascii() and first.lower() not in _ADDRESS_INITIALS:
+        return text  # the cheap test first: most lines open with no kind of address
     opened = _ADDRESS_BY.match(text)
     if opened is None:
         return text
