@@ -233,7 +233,10 @@ Mapper = Callable[[Callable[[Task], Read], Sequence[Task]], Iterator[Read]]
 def _parallel_map(files: int, workers: int | None) -> Iterator[Mapper]:
     """Parse in worker processes when there is much to do (the main one writes to the store).
 
-    forkserver, not fork: the daemon has threads, and forking those is unsafe.
+    forkserver, not fork: the daemon has threads, and forking those is unsafe. The
+    forkserver imports this module (the parser, the store) once, before it forks the
+    workers: by itself it imports nothing of ours, and each worker would spend most of a
+    CPU-second importing it when the first task arrives, while the main process waits.
     """
     if workers is None:  # one per core; a single core parses in this process
         cores = os.cpu_count() or 1
@@ -242,6 +245,7 @@ def _parallel_map(files: int, workers: int | None) -> Iterator[Mapper]:
         yield lambda fn, tasks: map(fn, tasks)
         return
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # once the forkserver runs, it keeps its own
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=os.nice, initargs=(WORKER_NICENESS,)
     ) as pool:

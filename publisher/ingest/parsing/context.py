@@ -44,6 +44,7 @@ _ONE_LINE_BLOCKS: Final = 0.8
 _SERIES_NUMBER: Final = re.compile(
     r"\s+(?:N|NO|NR|NUM|Nº|N°)?[.#]?[º°]?\s?\d{1,4}(?:/\d{2,4})?$", re.IGNORECASE
 )  # "WORKING PAPER N. 27/2025", "DOCUMENTO DE TRABALHO  n.º 2025/02"
+_SERIES_LOWER: Final = "normuº"  # the lower-case letters _SERIES_NUMBER may match
 _LABEL_CHARS: Final = 30
 _MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY: Final = 24
@@ -466,6 +467,8 @@ def _caps_label(text: str) -> bool:
     of its series after it ("WORKING PAPER N. 27/2025", "POLICY BRIEF NO. 12", "DOSSIER
     NR. 4")."""
     if text[-1:].isdigit():
+        if any(c.islower() and c not in _SERIES_LOWER for c in text):
+            return False  # lower case before the number: no label in capitals, whatever it is
         text = _SERIES_NUMBER.sub("", text)
     return (
         text.isupper()

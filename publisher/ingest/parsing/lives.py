@@ -22,6 +22,8 @@ _NICKNAME: Final = re.compile(r"\s+[“\"‘'][^“”\"‘’']{1,20}[”\"’'
 
 def life_headline(text: str) -> bool:
     """Whether a line is a name and its life's years ("GWYN PRICE, 1935–2026")."""
+    if not _ends_as_years(text):
+        return False
     years = _YEARS.search(text)
     return years is not None and _named(text[: years.start()])
 
@@ -60,6 +62,14 @@ def lives_headlines(units: list[Unit], out: list[str], reasons: list[str]) -> No
 def _opens_block(units: list[Unit], index: int) -> bool:
     """Whether a line is the first of its block."""
     return index == 0 or units[index - 1].block != units[index].block
+
+
+def _ends_as_years(text: str) -> bool:
+    """Whether ``text`` ends as _YEARS must, in a digit or a bracket (``$`` allows a final
+    line end after it): the cheap test first, as searching every line for the pattern's
+    leading spaces costs microseconds a line."""
+    end = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return end.isdigit() or end == ")"
 
 
 def _named(text: str) -> bool:

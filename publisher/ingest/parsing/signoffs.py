@@ -33,7 +33,7 @@ def sign_offs(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     for index, unit in enumerate(units):
         if out[index] not in (TITLE, TEXT, BYLINE) or unit.byline is not None:
             continue
-        match = _SIGN_OFF.fullmatch(unit.text)
+        match = _SIGN_OFF.fullmatch(unit.text) if "," in unit.text else None
         if match is None or not _closes_text(units, out, index):
             continue
         name = name_only(match.group("name"))
