@@ -9,7 +9,8 @@ import pytest
 
 from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.authors import clean_author, usual_case
-from publisher.ingest.parsing.bylines import dateline_date, parse_byline
+from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.desks import no_writer
 from publisher.ingest.parsing.furniture import spaced_menu
 from publisher.ingest.parsing.names import is_body_name, is_name

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Final
 
-from publisher.ingest.parsing.bylines import dateline_date
+from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.interview import interview_start
 from publisher.ingest.parsing.lines import Unit

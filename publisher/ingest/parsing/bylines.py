@@ -15,6 +15,13 @@ from publisher.ingest.parsing.authors import (
     role_signed,
     usual_case,
 )
+from publisher.ingest.parsing.datelines import (
+    PARENS_ASIDE,
+    SEPARATORS,
+    UPDATED,
+    is_dateline,
+    is_wire_dateline,
+)
 from publisher.ingest.parsing.dates import (
     DateMatch,
     _trie,
@@ -111,13 +118,6 @@ _BY: Final = re.compile(
     r"|moderação|presentatie|cyflwynydd|cyflwyno)\s*:\s*"
     # the team that wrote a report: "Fact-finding team: A, B and C", "Équipe : A et B"
     r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*",
-    re.IGNORECASE,
-)
-# When a piece was last changed, after its date: "| Updated 2 hours ago", "· Atualizado há
-# 2 horas", "– aktualisiert am 6.3.", ", updated 3 March 2025" (the first date is kept).
-_UPDATED: Final = re.compile(
-    r"(?:\s[|·•–—-]|,)\s*(?:last\s+)?(?:updated|atualizado|actualizado|aktualisiert|mis\s+à\s+jour"
-    r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert|päivitetty|diweddarwyd)\b.*$",
     re.IGNORECASE,
 )
 _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
@@ -223,21 +223,7 @@ _DATE_LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 _LATE_FIELD: Final = re.compile(r"(?<!\S)[·|•—–]\s+")
-# A wire story's dateline once its date is taken out: the place in capitals, the agency in
-# brackets, the dash before the story ("PARIS, March 3 (Meridian) -", "LIMA, 4 mar (EFE).-").
-_WIRE_DATELINE: Final = re.compile(
-    r"\s*(?P<place>[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3})"
-    r"(?:,?\s*\([^()]{1,30}\)?)?[\s.,–—-]*"
-)
-_DATELINE_PARTS: Final = re.compile(r"\s*[|·•—–]\s*|\s+-\s+|\s-$|^-\s")
-_DATELINE_MAX: Final = 3
-_ZONE_WORDS: Final = frozenset("ist cet cest est edt pst pdt wib art brt eet eest ict jst".split())
-_ZONED: Final = re.compile(
-    r"\d[:.h]\d\d\s?(?:[ap]\.?m\.?\s?)?(?:GMT|BST|UTC|CET|CEST|IST|EST|EDT|PST|PDT)\b"
-)
-_PLACE_WORDS: Final = 3
 _WIDE_SPACE: Final = re.compile(r"\s{2,}")
-_PARENS_ASIDE: Final = re.compile(r"\([^()]{0,30}\)")
 _META_MARKS: Final = "#|:İıſK"
 _ZONES: Final = ("gmt", "bst", "utc", "cet", "cest")
 _CAPS_ZONE: Final = re.compile(r"\b[A-Z]{1,4}T\b|\bWIB\b")  # "ET", "AEDT": _META's capitals
@@ -280,7 +266,7 @@ _DANGLING: Final = re.compile(
 # The last characters _DANGLING's words end in, in either case (with the letter a case-blind
 # pattern matches to "s", and a final newline "$" looks past): the cheap test before it
 _DANGLING_ENDS: Final = frozenset("ntelmpsàråNTELMPSÀRÅſ.\n")
-_SEPARATORS: Final = " ·|•—–-,:/~()[]"
+
 # Where a byline's names end: a strong separator, a semicolon, a sentence's end before a
 # photo credit ("By Ana Torres. Photos by Tom Lee").
 _STRONG_SPLIT: Final = re.compile(
@@ -462,7 +448,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         zone = _ZONE_AFTER.match(after)
         if zone is not None:
             after = after[zone.end() :]
-        rest = _UPDATED.sub("", f"{before} {after}")
+        rest = UPDATED.sub("", f"{before} {after}")
     if digits or "GMT" in rest:
         if _more_meta(rest):
             rest = _META_MORE.sub(" ", rest)
@@ -471,10 +457,10 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if found is not None and _strongly_parted(rest):
         rest = _PUBLISHED_IN.sub(" ", rest)
     if found is not None and "(" in rest:
-        rest = _PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
-    rest = _PREFIX.sub("", rest.strip(_SEPARATORS)).strip(_SEPARATORS)
+        rest = PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
+    rest = _PREFIX.sub("", rest.strip(SEPARATORS)).strip(SEPARATORS)
     rest = _undangle(rest)
-    rest = _PREFIX.sub("", rest).strip(_SEPARATORS)
+    rest = _PREFIX.sub("", rest).strip(SEPARATORS)
     if _left_over(rest):
         rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
     if found is not None and _strongly_parted(rest) and _BY.match(rest) is None:
@@ -491,7 +477,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
             if found is not None:
                 return Byline(None, found.value, found.clock)
             # "di Redazione", "Por Departamento Jurídico": signed by a desk, no writer named
-            signer = rest[by.end() :].strip(_SEPARATORS)
+            signer = rest[by.end() :].strip(SEPARATORS)
             desk = bool(signer) and (is_desk(signer) or no_writer(signer))
             return Byline(None, None) if desk else None
         return Byline(author, found.value if found else None, found is not None and found.clock)
@@ -500,22 +486,22 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if _DATE_LABEL.fullmatch(text[: found.start]) is not None or issue_label(text[: found.start]):
         # "Datum ingediend: 25-11-2025 | Status: …", "Vol. 60, Issue No. 9, 01 Mar, 2025"
         return Byline(None, found.value, found.clock)
-    if not rest.strip(_SEPARATORS) or _wire_dateline(rest, text):
+    if not rest.strip(SEPARATORS) or is_wire_dateline(rest, text):
         return Byline(None, found.value, found.clock)  # "PARIS, March 3 (Meridian) -"
     rest = _without_caps_label(rest)
     named = _author_before_role(rest)
     if named is not None:
         return Byline(named, found.value, found.clock)
-    if signed_by_desk(rest.strip(_SEPARATORS)):
+    if signed_by_desk(rest.strip(SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
     author = clean_author(rest, places=_place_after(rest)) or author_among_labels(rest)
     # one capitalised word beside a date is a label ("News"); a handle alone ("admin")
     # signs, not a phrase's first word ("Released at a press conference, New Delhi")
-    if author is not None and author.islower() and author != rest.strip(_SEPARATORS):
+    if author is not None and author.islower() and author != rest.strip(SEPARATORS):
         return Byline(None, found.value, found.clock)  # a phrase, dated: no handle signs
     if author is not None and (" " in author or author.islower()):
         return Byline(author, found.value, found.clock)
-    dateline = not _word_in_phrase(text, found.start, found.end) and _dateline(rest, text)
+    dateline = not _word_in_phrase(text, found.start, found.end) and is_dateline(rest, text)
     if _labelled(text, found) or dateline or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
     return None
@@ -541,7 +527,7 @@ def _label_beside(rest: str, text: str) -> bool:
     """Whether all a dated row holds besides its date and its metadata is a type label set
     apart by a strong separator ("Briefing · 19 March 2025 · 6 min read", "Analyse · 4 mars
     2025 · 8 min de lecture")."""
-    label = rest.strip(_SEPARATORS)
+    label = rest.strip(SEPARATORS)
     if not label or not _strongly_parted(text) or _strongly_parted(label):
         return False
     if not label[0].isupper() or label[-1] in ".?!":
@@ -554,7 +540,7 @@ def _without_caps_label(rest: str) -> str:
     names after it are not in capitals ("EMPLOYMENT / Kate Morrow / 2025-03-04")."""
     if not _strongly_parted(rest) and " / " not in rest:
         return rest
-    parts = [p for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip(_SEPARATORS)]
+    parts = [p for p in _STRONG_SPLIT.split(rest.strip(SEPARATORS)) if p.strip(SEPARATORS)]
     label = parts[0] if len(parts) > 1 else ""
     if not label.isupper() or has_digit(label) or label.count(" ") >= _LABEL_WORDS:
         return rest
@@ -565,19 +551,6 @@ def _without_caps_label(rest: str) -> str:
     return " / ".join(parts[1:])
 
 
-_YEAR_LAST: Final = re.compile(r"\b(?:19|20)\d\d\.?$")  # a date ending with its year
-
-
-def _wire_dateline(rest: str, text: str) -> bool:
-    """Whether a dated line is a wire story's dateline: a place in capitals, the agency in
-    brackets or the dash the story follows ("PARIS, March 3 (Meridian) -"); a name in
-    capitals beside a date ("JANE DOE, 3 March 2025") has neither."""
-    match = _WIRE_DATELINE.fullmatch(rest)
-    if match is None or not match.group("place").isupper():
-        return False
-    return "(" in rest or text.rstrip()[-1:] in "-–—"
-
-
 def _word_in_phrase(text: str, start: int, end: int) -> bool:
     """Whether a day written in words stands inside a phrase, a word before it and no
     separator between ("Join today | Member login", "Únete hoy · Acceso socios")."""
@@ -585,40 +558,6 @@ def _word_in_phrase(text: str, start: int, end: int) -> bool:
         return False
     before = text[:start]
     return before.endswith(" ") and before.rstrip()[-1:].isalpha()
-
-
-def _dateline(rest: str, text: str) -> bool:
-    """Whether what a dated line holds besides its date is a desk, an outlet or an agency
-    and the place it writes from ("PTI | New Delhi", "Madrid -", "The Lamplight Review")."""
-    parts = [p for p in (p.strip(_SEPARATORS) for p in _DATELINE_PARTS.split(rest)) if p]
-    parts = [p for p in parts if p.lower() not in _ZONE_WORDS]
-    if not parts or len(parts) > _DATELINE_MAX:
-        return False
-    desks = sum(1 for p in parts if is_desk(p))
-    if not all(is_desk(p) or _place(p) for p in parts):
-        return False
-    # a place alone: only beside a time stamped with its zone or as updated, as a newsroom
-    # stamps a story ("Madrid - 05 mar 2025 - 06:00 CET", "Madrid | Actualizado 12/03/2025
-    # - 18:42 h"); "Leeds - 14 March" may be an event's
-    apart = _DATELINE_PARTS.search(text) is not None
-    stamped = _ZONED.search(text) is not None or _UPDATED.search(text) is not None
-    return desks > 0 or (apart and stamped) or _letter_dateline(parts, text)
-
-
-def _letter_dateline(parts: list[str], text: str) -> bool:
-    """Whether a line is a letter's or a statement's place and date, the year written
-    ("Luzern, 28. Februar 2025", "Madrid, 5 de marzo de 2025"): where it was written, not
-    an event's place ("Leeds - 14 March")."""
-    if len(parts) != 1 or not text.startswith(parts[0]):
-        return False
-    after = text[len(parts[0]) :]
-    return after.startswith(", ") and _YEAR_LAST.search(after) is not None
-
-
-def _place(text: str) -> bool:
-    """A place a line is written from: one to three capitalised words ("New Delhi")."""
-    words = text.split()
-    return 0 < len(words) <= _PLACE_WORDS and all(is_name(w, loose=True) for w in words)
 
 
 def _by_author(text: str) -> str | None:
@@ -631,7 +570,7 @@ def _by_author(text: str) -> str | None:
     role = _ROLE_BEFORE.match(text)
     if role is not None:
         text = text[role.end() :]
-    text = _undangle(text.strip(_SEPARATORS))
+    text = _undangle(text.strip(SEPARATORS))
     head, comma, tail = text.rpartition(",")
     if comma and tail.strip() and (no_writer(tail.strip()) or names_body(tail.split())):
         text = head  # the agency or body after the writers ("A and B, Black Workers' Caucus")
@@ -640,7 +579,7 @@ def _by_author(text: str) -> str | None:
         author = clean_author(_names_case(text), places=True)
     if author is None:
         first = _STRONG_SPLIT.split(text, maxsplit=1)[0]
-        first = _AFTER_NAMES.sub("", first).strip(_SEPARATORS)
+        first = _AFTER_NAMES.sub("", first).strip(SEPARATORS)
         if first != text:
             author = clean_author(_names_case(first), places=True)
     if author is not None and author.islower() and " " in _AFTER_NAMES.sub("", text).strip():
@@ -673,17 +612,17 @@ def _before_fields(text: str) -> str | None:
     parts = _FIELD_SPLIT.split(text, maxsplit=1)
     if len(parts) < 2:
         return None
-    second = parts[1].strip(_SEPARATORS)
+    second = parts[1].strip(SEPARATORS)
     if role_signed(second) or is_name(_FIELD_SPLIT.split(second, maxsplit=1)[0]):
         return None  # a co-author: "By Jane Smith · Tom Jones"
-    first = _AFTER_NAMES.sub("", parts[0]).strip(_SEPARATORS)
+    first = _AFTER_NAMES.sub("", parts[0]).strip(SEPARATORS)
     return clean_author(_names_case(first), places=True) if first else None
 
 
 def _author_before_role(rest: str) -> str | None:
     """The name set apart by wide spaces from the role after it ("Tom Reddish  Labour
     correspondent  |  2:18pm")."""
-    parts = [p.strip(_SEPARATORS) for p in _WIDE_SPACE.split(rest.strip(_SEPARATORS))]
+    parts = [p.strip(SEPARATORS) for p in _WIDE_SPACE.split(rest.strip(SEPARATORS))]
     parts = [p for p in parts if p]
     if len(parts) < 2 or not is_name(parts[0]) or not all(is_role(p) for p in parts[1:]):
         return None
@@ -702,7 +641,7 @@ def name_among_labels(rest: str) -> str | None:
     and the others are labels, places or outlets; as written."""
     if not _strongly_parted(rest):
         return None
-    parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(_SEPARATORS)) if p.strip()]
+    parts = [p.strip() for p in _STRONG_SPLIT.split(rest.strip(SEPARATORS)) if p.strip()]
     names = [p for p in parts if is_name(p)]
     if len(names) != 1 or len(parts) < 2:
         return None
@@ -782,36 +721,8 @@ def _labelled(text: str, found: DateMatch) -> bool:
     mark = label[-1] if before else label[0]
     if before and before[-2:-1].isdigit():
         return False  # a span of days ("Leafleting weekend: 20–21 January"), no separator
-    label = label.strip(_SEPARATORS)
+    label = label.strip(SEPARATORS)
     if mark not in _STRONG:
         return False
     # a type label and its number: "DOCUMENTO DE TRABAJO Nº 31 · 13/02/2025"
     return label.count(" ") < _LABEL_WORDS or is_section_label(_NUMBERED.sub("", label))
-
-
-# A dateline opening a standfirst: a place and a date before a dash ("Berlin, 5. März 2025 –
-# Die Gewerkschaft …", "MADRID, 4 de marzo de 2025.- …").
-_DATELINE_DASH: Final = re.compile(r"\s?(?:[–—]|--?|\.-)\s")
-_DATELINE_HEAD: Final = 70
-_PLACE_PARTICLES: Final = frozenset("am an der de del la le upon on-sea sur im".split())
-
-
-def dateline_date(text: str, *, day_first: bool = True) -> datetime | None:
-    """The date of a press release's or wire story's dateline at the start of ``text``,
-    or None: the place before it is a few capitalised words, an agency in brackets aside."""
-    if not text[:1].isupper() or not has_digit(text[:_DATELINE_HEAD]):
-        return None
-    dash = _DATELINE_DASH.search(text, 0, _DATELINE_HEAD)
-    if dash is None:
-        return None
-    head = text[: dash.start()]
-    found = find_date(head, day_first=day_first)
-    if found is None or _PARENS_ASIDE.sub("", head[found.end :]).strip(" .,"):
-        return None  # the date ends the head: "Place, date –", "PLACE, date (Agency) -"
-    place = _PARENS_ASIDE.sub("", head[: found.start]).strip(" ,")
-    words = place.split()
-    if not 1 <= len(words) <= _PLACE_WORDS + 1:
-        return None
-    if not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in words):
-        return None
-    return found.value

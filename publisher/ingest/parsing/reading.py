@@ -26,10 +26,10 @@ from publisher.ingest.parsing.authors import role_signed
 from publisher.ingest.parsing.boxes import boxed_lines, headed_boxes
 from publisher.ingest.parsing.bylines import (
     Byline,
-    dateline_date,
     names_by_word,
     writers_one_a_line,
 )
+from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
 from publisher.ingest.parsing.headlines import without_point
