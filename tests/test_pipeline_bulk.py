@@ -23,35 +23,46 @@ from publisher.ingest.pipeline import BATCH_FILES, ingest
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
 PAGES = BATCH_FILES + 250  # more than one batch: the load spans several of them
+# the killed load: long enough (seconds, not a fraction of one) that the kill lands inside it
+KILLED_PAGES = 6 * BATCH_FILES
 SHARED = (
     "Tenants Win Rent Freeze\n\nThe tenants' union won a rent freeze for every flat in the block.\n"
 )
 
 
-def page(number: int) -> str:
-    """Two stories a page; pages 0 and PAGES-1 share one, and two pages share a title."""
+def page(number: int, pages: int = PAGES) -> str:
+    """Two stories a page; the first and last pages share one, and two pages share a title."""
     first = (
         SHARED
-        if number in (0, PAGES - 1)
+        if number in (0, pages - 1)
         else f"Ward {number} Budget Agreed\n\nThe council agreed the budget of ward {number}.\n"
     )
-    title = "Weekly Roundup" if number in (3, PAGES - 3) else f"Bus Route {number} Saved"
+    title = "Weekly Roundup" if number in (3, pages - 3) else f"Bus Route {number} Saved"
     return f"{first}\n{title}\n\nPassengers kept the bus route of ward {number} after a petition.\n"
 
 
-def expected_ids() -> set[str]:
-    wards = {f"ward-{n}-budget-agreed" for n in range(1, PAGES - 1)}
-    routes = {f"bus-route-{n}-saved" for n in range(PAGES) if n not in (3, PAGES - 3)}
+def expected_ids(pages: int = PAGES) -> set[str]:
+    wards = {f"ward-{n}-budget-agreed" for n in range(1, pages - 1)}
+    routes = {f"bus-route-{n}-saved" for n in range(pages) if n not in (3, pages - 3)}
     return wards | routes | {"tenants-win-rent-freeze", "weekly-roundup", "weekly-roundup-2"}
 
 
 @pytest.fixture
 def bulk_site(tmp_path: Path, database_url: str | None) -> Path:
-    for number in range(PAGES):
-        write_seed(tmp_path / "seeds", f"page_{number:04d}.txt", page(number))
-    (tmp_path / "publisher.toml").write_text("")
-    use_database(tmp_path, database_url)
-    return tmp_path
+    return _site(tmp_path, database_url, PAGES)
+
+
+@pytest.fixture
+def killed_site(tmp_path: Path, database_url: str | None) -> Path:
+    return _site(tmp_path, database_url, KILLED_PAGES)
+
+
+def _site(folder: Path, database_url: str | None, pages: int) -> Path:
+    for number in range(pages):
+        write_seed(folder / "seeds", f"page_{number:04d}.txt", page(number, pages))
+    (folder / "publisher.toml").write_text("")
+    use_database(folder, database_url)
+    return folder
 
 
 @pytest.fixture
@@ -129,10 +140,10 @@ def loading(db: store.Store) -> bool:
         probe.close()
 
 
-def test_ingest_killed_during_a_bulk_load_loses_nothing(
-    bulk_site: Path, bulk_settings: Settings
-) -> None:
+def test_ingest_killed_during_a_bulk_load_loses_nothing(killed_site: Path) -> None:
     """SIGKILL a ``publisher ingest`` while it loads: the store is left as it was."""
+    bulk_site = killed_site
+    bulk_settings = load_settings(None, {}, cwd=killed_site)
     db = store.open_store(bulk_settings.database.url, now=NOW)
     indexes = index_names(db)
     command = [sys.executable, "-m", "publisher", "ingest", "--json"]
@@ -153,6 +164,6 @@ def test_ingest_killed_during_a_bulk_load_loses_nothing(
         assert (store.count_items(db), index_names(db)) == (0, indexes)
         report = ingest(bulk_settings, db, now=NOW)
         assert report.files_failed == 0
-        assert {item.id for item in store.list_items(db)} == expected_ids()
+        assert {item.id for item in store.list_items(db)} == expected_ids(KILLED_PAGES)
     finally:
         db.close()
