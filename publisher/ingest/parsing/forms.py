@@ -10,15 +10,14 @@ record; the other fields are left to the rules that read a record's fields
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
 from publisher.ingest.parsing.authors import clean_author, is_role, joined
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.tables import repeated_labels
 
-_REPEATS: Final = 3  # records that fill a label in before it is the form's field
 _LABELS: Final = 2  # labels the page's forms repeat, at the least
 _LABEL_WORDS: Final = 3
 # a label and its colon, then the value: "Date of issue: 10.03.2025"
@@ -48,7 +47,7 @@ def read_forms(units: list[Unit], remake: Callable[[Unit, str], Unit]) -> list[U
         match = _LABELLED.fullmatch(unit.text) if ":" in unit.text else None
         if match is not None and match.group("label").count(" ") < _LABEL_WORDS:
             labelled[index] = (match.group("label"), match.group("value"))
-    labels = _repeated_labels({index: label for index, (label, _) in labelled.items()})
+    labels = repeated_labels({index: label for index, (label, _) in labelled.items()})
     if len(labels) < _LABELS or not labels & _TITLE_LABELS:
         return units
     out = list(units)
@@ -65,12 +64,6 @@ def read_forms(units: list[Unit], remake: Callable[[Unit, str], Unit]) -> list[U
         elif read.byline is not None and read.furniture is None:
             out[index] = read  # "Issued: 10.03.2025", "From: Name": the record's byline
     return out
-
-
-def _repeated_labels(labels: dict[int, str]) -> set[str]:
-    """The labels (casefolded) three records or more fill in."""
-    counts = Counter(label.casefold() for label in labels.values())
-    return {label for label, count in counts.items() if count >= _REPEATS}
 
 
 def _writer(value: str) -> str | None:

@@ -23,8 +23,7 @@ _VALUE_CHARS: Final = 60
 _VALUE_WORDS: Final = 8
 # the small words inside names of people and bodies
 _NAME_PARTICLES: Final = frozenset(
-    "of for and the on in at & de du des la le van der den von und y e di da do dos das del"
-    " of".split()
+    "of for and the on in at & de du des la le van der den von und y e di da do dos das del".split()
 )
 # a genre of one to three words and its colon, then who: "Press Release: PSA"
 _GENRE: Final = re.compile(r"(?P<label>[^\W\d_][\w'’-]*(?: [\w'’-]+){0,2}):\s+(?P<value>\S.*)")

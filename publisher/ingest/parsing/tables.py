@@ -130,7 +130,7 @@ def form_fields(raws: list[str]) -> dict[int, str]:
         match = _FORM_FIELD.fullmatch(raw.rstrip())
         if match is not None:
             fields[index] = (match.group("label"), match.group("value"))
-    labels = _repeated_labels({index: label for index, (label, _) in fields.items()})
+    labels = repeated_labels({index: label for index, (label, _) in fields.items()})
     if len(labels) < _FORM_LABELS:
         return {}
     return {
@@ -140,7 +140,7 @@ def form_fields(raws: list[str]) -> dict[int, str]:
     }
 
 
-def _repeated_labels(labels: dict[int, str]) -> set[str]:
+def repeated_labels(labels: dict[int, str]) -> set[str]:
     """The labels (casefolded) three records or more fill in."""
     counts = Counter(label.casefold() for label in labels.values())
     return {label for label, count in counts.items() if count >= _FORM_REPEATS}
