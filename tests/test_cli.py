@@ -12,6 +12,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
 import pytest
 from conftest import SAMPLE_SEEDS, write_seed
 from smtp_sink import Drip
@@ -274,3 +275,45 @@ def test_import_summary_counts_each_change_and_reactivates_only_when_asked(
         ("cat@example.org", "Cat", "active"),
         ("dan@example.org", None, "bounced"),
     ]
+
+
+def test_every_listed_command_runs_under_its_own_name() -> None:
+    """The group imports each command's module only when it runs: a name listed for a
+    command that its module calls otherwise would leave that command unreachable."""
+    from publisher.cli import cli
+
+    with click.Context(cli) as ctx:
+        names = cli.list_commands(ctx)
+        commands = {name: cli.get_command(ctx, name) for name in names}
+    assert set(names) >= {"init", "parse", "ingest", "build", "run", "subscribers", "digest"}
+    assert {name: command.name if command else None for name, command in commands.items()} == {
+        name: name for name in names
+    }
+
+
+# What only ``run``, ``build`` and ``digest`` use.
+NOT_FOR_INGEST = (
+    "starlette", "uvicorn", "premailer", "feedgen", "watchdog", "apscheduler.schedulers",
+    "publisher.service.scheduler", "publisher.publish", "publisher.mail.compose",
+)  # fmt: skip
+
+
+def test_ingest_loads_neither_the_web_server_nor_the_scheduler_nor_the_renderers(
+    tmp_path: Path,
+) -> None:
+    """A cron-run ``publisher ingest`` should not pay for loading what it never calls."""
+    publisher("init", str(tmp_path), cwd=tmp_path)
+    write_seed(tmp_path / "seeds", "news.txt", "Title\nBy Ann Lee\n\nOther title\nBy Bo Ng\n")
+    script = (
+        "import json, sys; from publisher.cli import main; "
+        "sys.argv = ['publisher', 'ingest', '--json']; main(); "
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+        check=True, timeout=120,
+    )  # fmt: skip
+    report, modules = result.stdout.strip().splitlines()[-2:]
+    assert json.loads(report)["files_new"] == 1
+    loaded = [m for m in json.loads(modules) if m.startswith(NOT_FOR_INGEST)]
+    assert loaded == []

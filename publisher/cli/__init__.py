@@ -6,11 +6,10 @@ import sys
 
 import click
 
-from publisher.cli import content, inbound, items, mail, service
 from publisher.cli.app import cli, err_console
 from publisher.core.errors import PublisherError
 
-__all__ = ["cli", "content", "inbound", "items", "mail", "main", "service"]
+__all__ = ["cli", "main"]
 
 
 def main() -> None:

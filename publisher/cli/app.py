@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Table
 
 from publisher import __version__, store
 from publisher.core.errors import ConfigError
-from publisher.core.models import Item, PageHints, ParseResult, Subscriber
+from publisher.core.models import Item, Subscriber
 from publisher.core.settings import Settings, load_settings
-from publisher.ingest.explanation import FURNITURE, HEADER, PATTERN_LEGEND, Explanation
-from publisher.ingest.pipeline import IngestReport, source_for
-from publisher.service.scheduler import digest_trigger
+from publisher.service.slots import digest_trigger
+
+if TYPE_CHECKING:
+    from publisher.ingest.pipeline import IngestReport
 
 PROGRESS_THRESHOLD = 200
 NO_SITE = "no publisher.toml here or above; run `publisher init` or pass --config"
@@ -47,7 +48,47 @@ class AppContext:
         return settings
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A command group that imports a command's module only when that command runs.
+
+    ``publisher ingest`` then loads the store and the parser, not the web server, the
+    scheduler and the mail renderer: a second saved on every command, run by hand or by cron.
+    """
+
+    def __init__(self, *args: Any, lazy: Mapping[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, name = self.lazy[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), name)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+# Each command and the module:attribute that defines it (imported when it runs).
+COMMANDS = {
+    "init": "publisher.cli.content:init",
+    "parse": "publisher.cli.content:parse",
+    "ingest": "publisher.cli.content:ingest_command",
+    "build": "publisher.cli.build:build_command",
+    "items": "publisher.cli.items:items",
+    "subscribers": "publisher.cli.mail:subscribers",
+    "digest": "publisher.cli.mail:digest_group",
+    "send-test": "publisher.cli.mail:send_test",
+    "inbound": "publisher.cli.inbound:inbound_group",
+    "run": "publisher.cli.service:run_command",
+    "worker": "publisher.cli.service:worker_command",
+    "serve": "publisher.cli.service:serve_command",
+    "status": "publisher.cli.service:status_command",
+}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS)
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path), help="Path to publisher.toml."
 )
@@ -90,15 +131,6 @@ def progress_bar(enabled: bool) -> Iterator[Any]:
         yield update
 
 
-def hints_for(app: AppContext, file: Path) -> PageHints:
-    settings = app.settings(site=False)
-    try:
-        relative = file.resolve().relative_to(settings.paths.seeds.resolve()).as_posix()
-    except ValueError:
-        relative = file.name
-    return source_for(settings, relative).hints
-
-
 def read_file(file: Path) -> bytes:
     try:
         return file.read_bytes()
@@ -115,43 +147,6 @@ def item_json(item: Any) -> dict[str, Any]:
         "published": item.published.isoformat() if item.published else None,
         "url": item.url,
     }
-
-
-def print_parse(result: ParseResult) -> None:
-    console = Console(width=None if Console().is_terminal else 160)
-    console.print(f"layout: [bold]{result.layout}[/bold] ({len(result.items)} items)")
-    if result.publication:
-        console.print(f"publication: {result.publication}", markup=False)
-    for reason in result.reasons:
-        console.print(f"  - {reason}", markup=False)
-    table = Table("#", "line", "title", "author", "published")
-    for number, item in enumerate(result.items, 1):
-        date = item.published.date().isoformat() if item.published else ""
-        table.add_row(str(number), str(item.line), item.title, item.author or "", date)
-    console.print(table)
-
-
-def print_explanation(explanation: Explanation) -> None:
-    """Every non-blank line with its role; furniture dimmed, so the items stand out."""
-    console = Console(width=None if Console().is_terminal else 160)
-    console.print(f"layout: [bold]{explanation.layout}[/bold] ({explanation.items} items)")
-    if explanation.pattern is not None:
-        console.print(f"pattern: [bold]{explanation.pattern}[/bold] ({PATTERN_LEGEND})")
-    if explanation.publication:
-        console.print(f"publication: {explanation.publication}", markup=False)
-    for reason in explanation.reasons:
-        console.print(f"  - {reason}", markup=False)
-    table = Table("line", "title?", "role", "text")
-    for line in explanation.lines:
-        if line.kind == FURNITURE:
-            role, style = f"furniture: {line.reason}", "dim"
-        elif line.kind == HEADER:
-            role, style = f"header: {line.reason}", ""
-        else:
-            role, style = f"item {line.item}: {line.part}", ""
-        chance = "" if line.title_p is None else f"{line.title_p:.2f}"
-        table.add_row(str(line.line), chance, role, line.text, style=style)
-    console.print(table)
 
 
 def orphan_json(item: Item, hidden: bool) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Commands for content: init, parse, ingest, build."""
+"""Commands for content: init, parse, ingest."""
 
 from __future__ import annotations
 
@@ -7,30 +7,32 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.table import Table
 
 from publisher.cli.app import (
     AppContext,
-    cli,
-    hints_for,
     item_json,
     opened,
-    print_explanation,
     print_ingest_report,
-    print_parse,
     progress_bar,
     read_file,
 )
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParseResult
-from publisher.core.settings import LAYOUTS, Settings
+from publisher.core.settings import LAYOUTS
+from publisher.ingest.explanation import (
+    FURNITURE,
+    HEADER,
+    PATTERN_LEGEND,
+    Explanation,
+)
 from publisher.ingest.explanation import explain as explain_page
-from publisher.ingest.pipeline import ingest, list_orphans, parse_seed_bytes, saved_at
-from publisher.publish.build import NGINX_REDIRECTS, BuildReport, build
+from publisher.ingest.pipeline import ingest, list_orphans, parse_seed_bytes, saved_at, source_for
 from publisher.scaffold import init_site
-from publisher.service.runlog import record_run
 
 
-@cli.command()
+@click.command()
 @click.argument("directory", type=click.Path(path_type=Path), default=".")
 def init(directory: Path) -> None:
     """Create a site folder: publisher.toml, seeds/ and editable templates."""
@@ -38,7 +40,7 @@ def init(directory: Path) -> None:
         click.echo(f"created {path}")
 
 
-@cli.command()
+@click.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the items as a JSON list.")
 @click.option(
@@ -77,7 +79,7 @@ def _show_explanation(result: ParseResult, as_json: bool) -> None:
         print_explanation(explanation)
 
 
-@cli.command("ingest")
+@click.command("ingest")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--reparse", is_flag=True, help="Read every seed file again with today's parser.")
 @click.pass_obj
@@ -95,38 +97,47 @@ def ingest_command(app: AppContext, as_json: bool, reparse: bool) -> None:
         click.echo(f"{orphans} stored items no seed file yields any more: publisher items orphans")
 
 
-@cli.command("build")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--full", is_flag=True, help="Re-render every feed and page (unchanged files stay).")
-@click.pass_obj
-def build_command(app: AppContext, as_json: bool, full: bool) -> None:
-    """Ingest, then write the feeds and archive pages whose content changed."""
-    settings = app.settings()
-    with opened(settings) as db, progress_bar(not as_json) as progress:
-        started = datetime.now(UTC)
-        report = build(settings, db, now=started, full=full, progress=progress)
-    record_run(settings.paths.state, "last_build", started, report.as_dict())
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
-        return
-    if report.ingest is not None:
-        print_ingest_report(report.ingest, as_json=False)
-    for path in report.written[:20]:
-        click.echo(f"wrote {settings.paths.output / path}")
-    if len(report.written) > 20:
-        click.echo(f"... and {len(report.written) - 20} more")
-    _print_renames(settings, report)
-    click.echo(
-        f"feeds: {report.feeds_written} written, {report.feeds_unchanged} unchanged; "
-        f"pages: {report.pages_written} written, {report.pages_unchanged} unchanged"
-    )
+def hints_for(app: AppContext, file: Path) -> PageHints:
+    settings = app.settings(site=False)
+    try:
+        relative = file.resolve().relative_to(settings.paths.seeds.resolve()).as_posix()
+    except ValueError:
+        relative = file.name
+    return source_for(settings, relative).hints
 
 
-def _print_renames(settings: Settings, report: BuildReport) -> None:
-    """Renamed sources: the built-in server redirects; nginx needs the lines printed here."""
-    for old, new in report.renamed:
-        click.echo(f"renamed: {old}/ now redirects (301) to {new}/")
-    if report.renamed:
-        redirects = settings.paths.state / NGINX_REDIRECTS
-        click.echo(f"behind nginx, include {redirects} in your server block:")
-        click.echo(redirects.read_text(encoding="utf-8").rstrip())
+def print_parse(result: ParseResult) -> None:
+    console = Console(width=None if Console().is_terminal else 160)
+    console.print(f"layout: [bold]{result.layout}[/bold] ({len(result.items)} items)")
+    if result.publication:
+        console.print(f"publication: {result.publication}", markup=False)
+    for reason in result.reasons:
+        console.print(f"  - {reason}", markup=False)
+    table = Table("#", "line", "title", "author", "published")
+    for number, item in enumerate(result.items, 1):
+        date = item.published.date().isoformat() if item.published else ""
+        table.add_row(str(number), str(item.line), item.title, item.author or "", date)
+    console.print(table)
+
+
+def print_explanation(explanation: Explanation) -> None:
+    """Every non-blank line with its role; furniture dimmed, so the items stand out."""
+    console = Console(width=None if Console().is_terminal else 160)
+    console.print(f"layout: [bold]{explanation.layout}[/bold] ({explanation.items} items)")
+    if explanation.pattern is not None:
+        console.print(f"pattern: [bold]{explanation.pattern}[/bold] ({PATTERN_LEGEND})")
+    if explanation.publication:
+        console.print(f"publication: {explanation.publication}", markup=False)
+    for reason in explanation.reasons:
+        console.print(f"  - {reason}", markup=False)
+    table = Table("line", "title?", "role", "text")
+    for line in explanation.lines:
+        if line.kind == FURNITURE:
+            role, style = f"furniture: {line.reason}", "dim"
+        elif line.kind == HEADER:
+            role, style = f"header: {line.reason}", ""
+        else:
+            role, style = f"item {line.item}: {line.part}", ""
+        chance = "" if line.title_p is None else f"{line.title_p:.2f}"
+        table.add_row(str(line.line), chance, role, line.text, style=style)
+    console.print(table)

@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 
 import click
 
-from publisher.cli.app import AppContext, cli, opened
+from publisher.cli.app import AppContext, opened
 from publisher.mail import mailboxes, outbound, returns
 from publisher.service import daemon
 from publisher.service.runlog import record_run
 
 
-@cli.group("inbound")
+@click.group("inbound")
 def inbound_group() -> None:
     """Read the inbound mailbox ([inbound] in publisher.toml)."""
 

@@ -7,11 +7,11 @@ import json
 import click
 
 from publisher import store
-from publisher.cli.app import AppContext, cli, opened, orphan_json
+from publisher.cli.app import AppContext, opened, orphan_json
 from publisher.ingest.pipeline import list_orphans
 
 
-@cli.group()
+@click.group()
 def items() -> None:
     """Find items and take them out of (or back into) feeds, pages and digests."""
 

@@ -15,7 +15,6 @@ from rich.table import Table
 from publisher import store
 from publisher.cli.app import (
     AppContext,
-    cli,
     opened,
     progress_bar,
     read_file,
@@ -38,7 +37,7 @@ from publisher.service import daemon
 from publisher.service.runlog import record_run
 
 
-@cli.group()
+@click.group()
 def subscribers() -> None:
     """Manage digest subscribers."""
 
@@ -129,7 +128,7 @@ def subscribers_export(app: AppContext, file: Path) -> None:
         file.write_text(text, encoding="utf-8")
 
 
-@cli.group("digest")
+@click.group("digest")
 def digest_group() -> None:
     """Preview and send email digests."""
 
@@ -210,7 +209,7 @@ def digest_send(app: AppContext, dry_run: bool, as_json: bool) -> None:
         click.echo(f"error: {error}", err=True)
 
 
-@cli.command("send-test")
+@click.command("send-test")
 @click.option("--to", "email", required=True, help="Where to send the test digest.")
 @click.pass_obj
 def send_test(app: AppContext, email: str) -> None:

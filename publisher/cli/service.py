@@ -12,14 +12,13 @@ import click
 
 from publisher.cli.app import (
     AppContext,
-    cli,
 )
 from publisher.core.logs import configure_logging
 from publisher.core.settings import Settings
 from publisher.service import daemon, worker
 
 
-@cli.command("run")
+@click.command("run")
 @click.option(
     "--deliver/--no-deliver", default=None,
     help="Deliver digests from this process too (default: service.deliver, true).",
@@ -31,7 +30,7 @@ def run_command(app: AppContext, deliver: bool | None) -> None:
     daemon.run(settings, os.environ, deliver=deliver)
 
 
-@cli.command("worker")
+@click.command("worker")
 @click.pass_obj
 def worker_command(app: AppContext) -> None:
     """Only deliver queued digests and notices (no scheduling, no HTTP); run any number."""
@@ -39,7 +38,7 @@ def worker_command(app: AppContext) -> None:
     worker.work(settings, os.environ)
 
 
-@cli.command("serve")
+@click.command("serve")
 @click.pass_obj
 def serve_command(app: AppContext) -> None:
     """Serve the feeds and the subscription pages only (no scanning, no sending)."""
@@ -47,7 +46,7 @@ def serve_command(app: AppContext) -> None:
     daemon.serve(settings, os.environ)
 
 
-@cli.command("status")
+@click.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
 def status_command(app: AppContext, as_json: bool) -> None:

@@ -22,7 +22,8 @@ from publisher.service.couriers import digest_courier, notice_courier
 from publisher.service.health import assess
 from publisher.service.presence import GONE_AFTER_BEATS, Presence
 from publisher.service.runlog import read_runs
-from publisher.service.scheduler import Background, next_digest
+from publisher.service.scheduler import Background
+from publisher.service.slots import next_digest
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "publisher.lock"

@@ -18,7 +18,8 @@ from publisher.ingest.pipeline import ingest
 from publisher.mail.outbound import make_mailer
 from publisher.mail.sending import send_due_digests
 from publisher.mail.subscriptions import SubscriberInput, add_subscriber
-from publisher.service.scheduler import digest_trigger, last_slot, slot_finder
+from publisher.service.scheduler import slot_finder
+from publisher.service.slots import digest_trigger, last_slot
 
 pytestmark = pytest.mark.each_database  # SQLite and PostgreSQL
 
