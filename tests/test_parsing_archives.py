@@ -282,3 +282,100 @@ def test_a_columnists_page_whose_bio_opens_with_her_first_name_is_her_archive() 
     result = parse_page(_COLUMNIST, saved=datetime(2025, 3, 12, 12, 0, tzinfo=UTC))
     assert result.layout == "author-archive"
     assert [i.author for i in result.items] == ["Mireille Okafor Duarte"] * 4
+
+
+_NAMED_TWICE = """\
+THE WORKBENCH
+a daily paper of work
+
+News   Unions   Safety   Opinion   Podcasts
+
+{breadcrumb}
+
+{name}
+{role}
+
+Born in Leeds, she has covered disputes and bargaining since 2012 for
+regional papers and radio. She also writes about transport.
+
+Write to her · @hwelbourne
+
+88 articles
+
+DISPUTES · 3 hours ago
+Depot strike enters its third week as talks stall
+Drivers say the offer on the table does not cover inflation.
+
+BARGAINING · yesterday
+What is in the new claim for care workers
+
+SAFETY · Monday 7 April 2025
+Another crush injury at the container port
+A crane operator was hurt on the night shift, the second this year.
+
+INTERVIEW · Saturday 5 April 2025
+"Nobody asked the cleaners"
+A branch secretary on outsourcing in the hospitals.
+"""
+
+
+@pytest.mark.parametrize(
+    ("breadcrumb", "name", "role"),
+    [
+        ("AUTHORS › HANNAH WELBOURNE", "Hannah Welbourne", "Reporter, North desk"),
+        ("[Portrait: Hannah Welbourne]", "Hannah Welbourne", "Industrial correspondent"),
+        ("Home / Writers / Hannah Welbourne", "HANNAH WELBOURNE", "Reporter"),
+    ],
+    ids=["breadcrumb-in-capitals", "portrait-caption", "name-in-capitals-under-breadcrumb"],
+)
+def test_a_name_standing_alone_and_named_again_beside_it_heads_their_archive(
+    breadcrumb: str, name: str, role: str
+) -> None:
+    """No set header shape (the biography does not open with her name), but the page
+    names her twice over the pieces, and no piece is signed by anyone else."""
+    page = _NAMED_TWICE.format(breadcrumb=breadcrumb, name=name, role=role)
+    result = parse_page(page, saved=datetime(2025, 4, 9, 12, 0, tzinfo=UTC), labeller=None)
+    assert result.layout == "author-archive"
+    assert [i.author for i in result.items] == ["Hannah Welbourne"] * 4
+
+
+def test_a_section_named_by_its_breadcrumb_and_its_heading_is_no_ones_archive() -> None:
+    """"News > In brief" over "IN BRIEF": a section the breadcrumb writes in sentence case."""
+    page = _NAMED_TWICE.format(breadcrumb="Home > News > Short takes", name="SHORT TAKES", role="")
+    result = parse_page(page, saved=datetime(2025, 4, 9, 12, 0, tzinfo=UTC), labeller=None)
+    assert result.layout != "author-archive"
+    assert {i.author for i in result.items} == {None}
+
+
+_AVATARS = """\
+Blog
+
+[Photo of Priya Nair]
+Priya Nair
+Welfare Officer
+Cost of living: what the union is doing this term
+We have extended the breakfast scheme to three more sites.
+2 days ago · 3 min read
+
+[Photo of Tom Reyes]
+Tom Reyes
+Education Officer
+Why the timetable change matters for part-time staff
+The new rota starts in April and nobody was asked.
+4 days ago · 2 min read
+
+[Photo of Dana Whyte]
+Dana Whyte
+President
+Our pay claim, explained in five charts
+The numbers behind this year's claim.
+1 week ago · 4 min read
+"""
+
+
+def test_each_posts_portrait_and_name_sign_that_post_not_the_page() -> None:
+    """The first post's portrait caption names its writer again: not the page's owner,
+    since the next posts are signed by others."""
+    result = parse_page(_AVATARS, saved=datetime(2025, 3, 20, tzinfo=UTC), labeller=None)
+    assert result.layout != "author-archive"
+    assert [i.author for i in result.items] == ["Priya Nair", "Tom Reyes", "Dana Whyte"]

@@ -13,6 +13,7 @@ from typing import Final
 from publisher.ingest.parsing.authors import is_role
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.roles import name_only
 
 AUTHOR_ARCHIVE: Final = "author-archive"
 
@@ -71,6 +72,8 @@ _ALL_HEADER: Final = re.compile(
     re.IGNORECASE,
 )
 _NAME_REACH: Final = 6  # units between the author's name and the heading over their pieces
+_BESIDE: Final = 8  # lines around a person's name where the page names them again
+_NAME_LINE: Final = 60  # characters: a line longer than this holds more than a name
 # "Jane Doe is a reporter…", "… writes about housing": not "Jane Doe was jailed…"; an
 # apposition may come between ("Johanna Kerschbaum, geboren 1983 in Cottbus, schreibt …")
 _APPOSITION: Final = r"(?:,[^,.;]{1,60},|\s?\([^)]{1,60}\))?"  # ", born 1983," "(Taranto, 1986)"
@@ -361,3 +364,58 @@ def opening_coauthors(text: str, author: str) -> str | None:
     if len(names) < 2 or names[0] != author or not all(is_name(n) for n in names):
         return None
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def named_twice(
+    units: list[Unit], top: list[int], first: int, end: int, records: int
+) -> Header | None:
+    """A person's page, told by their name standing alone over the pieces and named again
+    beside it (the breadcrumb's last step, the portrait's caption, "Columns by Name"): the
+    pieces below are theirs, though the header follows no set shape.
+
+    ``units`` are all the page's lines, furniture too (breadcrumbs and captions are);
+    ``top`` the indexes of those the header may take, none below ``first``, the first
+    record's first line (which may be the name, read as the first piece's byline);
+    ``records`` records end before ``end`` (a box of other writers may follow them).
+    """
+    for rank, index in enumerate(top[:_HEADER_REACH]):
+        unit = units[index]
+        name = name_only(unit.text)
+        if name is None or len(name.split()) < 2 or " and " in name:
+            continue
+        if unit.byline is not None and unit.byline.author != name:
+            continue  # a line signing with more than the name alone
+        if not _named_beside(units[max(0, index - _BESIDE) : first], unit.text, name):
+            continue
+        if sum(_names_another(u, name) for u in units[index + 1 : end]) * 3 >= max(1, records):
+            return None  # others sign the pieces: a name in the page's top is no owner
+        consumed = rank + 1
+        while consumed < len(top) and units[top[consumed]].block == unit.block:
+            consumed += 1  # the name's own block: a job title, a party, a place under it
+        reason = f"{AUTHOR_ARCHIVE}: {name} named on line {unit.line} and beside it"
+        return Header(name, consumed, reason)
+    return None
+
+
+def _named_beside(near: list[Unit], line: str, name: str) -> bool:
+    """Whether a line of ``near`` other than ``line`` names ``name`` among other words, as
+    a name is written, or in capitals at a line's end ("AUTORI › CHIARA BENEDETTI"): not a
+    label the page repeats alone (a menu entry over a heading), nor a section a breadcrumb
+    writes in sentence case ("Notícias > Giro rápido"), nor an entry inside a menu row."""
+    upper = name.upper()
+    for unit in near:
+        text = unit.text.strip()
+        if text == line.strip() or text.casefold() == name.casefold():
+            continue
+        if name in text or text.endswith(upper):
+            return True
+    return False
+
+
+def _names_another(unit: Unit, name: str) -> bool:
+    """Whether a line signs a piece by someone other than ``name``, by a by-line or by a
+    name on a line of its own ("[Photo of Priya Nair]" / "Priya Nair" over each post)."""
+    if unit.byline is not None:
+        return _by_another(unit, name)
+    author = name_only(unit.text) if len(unit.text) <= _NAME_LINE else None
+    return author is not None and name not in author and name not in unit.text

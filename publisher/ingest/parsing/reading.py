@@ -16,6 +16,7 @@ from publisher.ingest.parsing.archive import (
     AUTHOR_ARCHIVE,
     Header,
     find_header,
+    named_twice,
     opening_coauthors,
     profile_aside,
     titled_owner,
@@ -125,6 +126,17 @@ def read_page(
     if forced == LONG_PAGE:
         return _long_page(units, syms, roles, content[0] if content else 0)
     reading = _outside_boxes(units, syms, roles, skip)
+    if header is None and forced in (None, AUTHOR_ARCHIVE) and reading.records:
+        first = reading.records[0].indexes[0]
+        top = [i for i in profile if i <= first and _MASTHEAD not in reasons[i]]
+        end = max(reading.records[-1].indexes) + 1
+        header = named_twice(units, top, first, end, len(reading.records))
+        if header is not None:
+            skip = set(top[: header.consumed])
+            for i in skip:
+                roles[i] = "archive header"
+            if first in skip:  # the name was read as the first piece's byline
+                reading = _outside_boxes(units, syms, roles, skip)
     signed = signed_copies(units, syms) if forced is None else None
     if signed is not None:  # a speech signed under its headline on lines of its own
         article = find_article(signed.units, signed.syms, skip, reading.records, signed.lines)
