@@ -181,19 +181,23 @@ _META: Final = re.compile(
 # the word before it, "às", "kl.", "at", is left dangling) and a reading time in words.
 _META_MORE: Final = re.compile(
     r"\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"
+    # the print page a piece ran on, beside its paper's name and date: "Page 5", "pág. 12"
+    r"|\b(?:page|pagina|página|seite|pg\.|p\.|pág\.|blz\.)\s?\d{1,5}\b"
     r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
     r"|(?<![\d:.])\d{1,2}(?:h\d{2}\b|[:.]\d{2}\s?(?:h\b|[ap]\.?m\b\.?))"
     r"|\b(?:temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leitura)"
     r"\s*:?\s*\d{1,3}\s?(?:min\.?|minutes|minutos|minuti)?",
     re.IGNORECASE,
 )
+# the place and years a digitised paper ran, after its name: "(Rockhampton, Qld. : 1878 - 1954)"
+_YEARS_RUN: Final = re.compile(r"\([^()]{0,40}\b1[6-9]\d\d\s?[-–]\s?(?:1[6-9]|20)\d\d\)")
 _TIME_SPAN: Final = re.compile(
     r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?\s?[-–—]\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?"
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?",
     re.IGNORECASE,
 )
 _CLOCK: Final = re.compile(r"\d[hH:.]\d")
-_MORE_WORDS: Final = ("pag", "pp", "no ", "temp", "leitura")
+_MORE_WORDS: Final = ("pag", "pp", "no ", "temp", "leitura", "pág", "seite", "pg.", "p.", "blz.")
 # Words left where a date was: the hour mark ("19:47h") and the day named before a date
 # ("Today, Friday 8 March 2024").
 _LEFT_OVER: Final = frozenset(
@@ -458,6 +462,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         rest = _PUBLISHED_IN.sub(" ", rest)
     if found is not None and "(" in rest:
         rest = PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
+        rest = _YEARS_RUN.sub(" ", rest)  # a paper's place and years: "(Sydney, NSW : 1842 - 1954)"
     rest = _PREFIX.sub("", rest.strip(SEPARATORS)).strip(SEPARATORS)
     rest = _undangle(rest)
     rest = _PREFIX.sub("", rest).strip(SEPARATORS)

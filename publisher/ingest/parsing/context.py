@@ -22,6 +22,7 @@ from publisher.ingest.parsing.repeats import (
     labels_under_titles,
     references_over_titles,
     repeated_fields,
+    unsign_odd_fields,
 )
 from publisher.ingest.parsing.roles import (
     BYLINE,
@@ -80,6 +81,7 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
     references_over_titles(units, out, reasons)  # first: a title under one is no field
     repeated_fields(units, out, reasons, saved)
     genres_and_sources(units, out, reasons)
+    unsign_odd_fields(units, out, reasons)
     sign_offs(units, out, reasons)
     dashed_sign_offs(units, out, reasons)
     badges_over_teasers(units, out, reasons)
@@ -465,7 +467,10 @@ def _one_line_blocks(units: list[Unit]) -> bool:
 def _caps_label(text: str) -> bool:
     """A word or three in capitals, no digits: a section name or kicker; with the number
     of its series after it ("WORKING PAPER N. 27/2025", "POLICY BRIEF NO. 12", "DOSSIER
-    NR. 4")."""
+    NR. 4"); a line in capitals closed by a full stop is an old newspaper's headline ("THE
+    BUSHMEN'S BATTLE.")."""
+    if text.endswith(".") and not text.endswith(".."):
+        return False
     if text[-1:].isdigit():
         if any(c.islower() and c not in _SERIES_LOWER for c in text):
             return False  # lower case before the number: no label in capitals, whatever it is

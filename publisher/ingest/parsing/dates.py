@@ -166,7 +166,7 @@ _ISO_HINT: Final = re.compile(r"\d{4}-\d")
 _YEAR_HINT: Final = re.compile(r"\d{4}")
 _NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
 _YEAR_FIRST_HINT: Final = re.compile(r"\d{4}[/.]\d")
-_MIN_YEAR: Final = 1900
+_MIN_YEAR: Final = 1800
 _MAX_YEAR: Final = 2100
 
 

@@ -21,7 +21,12 @@ from publisher.ingest.parsing.tables import (
     may_hold_frames,
     table_cells,
 )
-from publisher.ingest.parsing.text import ends_sentence, has_digit, normalise_text
+from publisher.ingest.parsing.text import (
+    capitals_headline,
+    ends_sentence,
+    has_digit,
+    normalise_text,
+)
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣›*\-–]|\d{1,3}[.)])\s+(?=\S)")
 _HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
@@ -484,7 +489,7 @@ def _title_quality(text: str, byline: Byline | None, furniture: str | None) -> f
         return -1.0
     if text.endswith(":"):
         return 0.3
-    if ends_sentence(text):
+    if ends_sentence(text) and not capitals_headline(text):
         return 0.8 if text.endswith(("?", "!")) and len(text) <= _TITLE_MAX else -0.5
     if len(text) <= _TITLE_SHORT:
         return 1.0

@@ -51,7 +51,9 @@ def repeated_fields(
             groups[opening].append(index)
     for opening, members in groups.items():
         if not _repeated(units, members):
-            continue
+            members = _dated_values(units, members, opening, saved)
+            if not members:
+                continue
         dated = sum(1 for i in members if out[i] == BYLINE)
         for i in members:
             if out[i] in (TITLE, TEXT) and units[i].byline is None and not units[i].marker:
@@ -80,6 +82,9 @@ def _read_field(
     if member is None and (too_long or text.endswith((".", "!"))):
         return
     byline = member if label else byline_after(text, opening, saved) or member
+    if label and member is None:
+        dated = byline_after(text, opening, saved)
+        byline = dated if _date_only(dated) else None  # "Decision published: 06/03/2025"
     if (
         not label
         and " " not in opening
@@ -95,6 +100,58 @@ def _read_field(
     else:
         out[index] = META
         reasons[index] = f"metadata (a field the records repeat: {opening!r})"
+
+
+def unsign_odd_fields(units: list[Unit], out: list[str], reasons: list[str]) -> None:
+    """A labelled field the records repeat under their titles has one meaning on the
+    page: where fewer than half its lines read as a writer's byline ("Lead officer: Helen
+    Marsh" among "Lead officer: Mark Feeney" read as none), the field names no writer in
+    any record, and those few are its metadata (a date they hold still dates the record)."""
+    groups: defaultdict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        label = _LABEL.match(unit.text) if ": " in unit.text else None
+        if label is not None and _under_title(units, out, index):
+            groups[f"{label.group(1).casefold()}:"].append(index)
+    for opening, members in groups.items():
+        if len({units[i].block for i in members}) >= _REPEATS:
+            _unsign(units, out, reasons, members, opening)
+
+
+def _unsign(
+    units: list[Unit], out: list[str], reasons: list[str], members: list[int], opening: str
+) -> None:
+    """The bylines of a field's lines made metadata, when fewer than half are bylines."""
+    signed = [i for i in members if out[i] == BYLINE and _author(units[i].byline)]
+    if not signed or len(signed) * 2 >= len(members):
+        return
+    for i in members:
+        byline = units[i].byline if i in signed else None
+        if byline is not None and byline.published is not None:
+            units[i] = units[i]._replace(byline=Byline(None, byline.published, byline.clock))
+            reasons[i] = "date"
+        elif i in signed or out[i] in (TITLE, TEXT, LABEL):
+            units[i] = units[i]._replace(byline=None)
+            out[i] = META
+            reasons[i] = f"metadata (a field the records repeat: {opening!r})"
+
+
+def _author(byline: Byline | None) -> bool:
+    """Whether a byline names a writer."""
+    return byline is not None and byline.author is not None
+
+
+def _dated_values(
+    units: list[Unit], members: list[int], opening: str, saved: datetime | None
+) -> list[int]:
+    """The members of a labelled field whose values repeat ("Decision published: 05/03/2025"
+    on two records of one day) that hold a date and nothing else, when they stand in three
+    records or more: a field every record dates itself by, not one label again and again."""
+    if not opening.endswith(":"):
+        return []
+    dated = [i for i in members if _date_only(byline_after(units[i].text, opening, saved))]
+    if len({units[i].block for i in dated}) < _REPEATS:
+        return []
+    return dated
 
 
 def _date_only(byline: Byline | None) -> bool:

@@ -57,7 +57,7 @@ _META: Final = re.compile(
     r"|(?:online|virtual|zoom|hybrid|en ligne|en línea|virtuell)(?:\s?\(.{0,20}\))?"
     r"|(?:pdf|epub|mp3|docx?)\b.{0,30}|\d[\d.,]*\s?(?:seiten|pages?|pp\.?|páginas|pagine|likes?"
     r"|comments?|reacties|kommentare|commentaires|comentarios|comentários|commenti|shares?|views?"
-    r"|articles?"
+    r"|articles?|words?|wörter|mots|palabras|parole|woorden|palavras|geiriau"
     r"|posts?|stories|artikel|beiträge|artículos|articoli|artigos|erthyglau|publications?"
     # a petition's signatures and supporters: "12.430 firmas", "1,204 signatures"
     r"|signatures?|signataires|firmas|firme|unterschriften|handtekeningen|underskrifter"

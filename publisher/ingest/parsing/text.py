@@ -54,6 +54,8 @@ _MAX_LIMIT: Final = 99
 _LONG_WORD: Final = 12  # a word this long the cut falls in is kept whole, within the limit
 UNTITLED: Final = "Untitled"
 _ASCII_DIGITS: Final = "0123456789"
+_CAPITALS_MIN: Final = 8  # letters of a headline in capitals ("END OF THE STRIKE.")
+_CAPITALS_MAX: Final = 150  # ... and its length at most, a title's
 _DIGIT: Final = re.compile(r"\d")
 
 
@@ -90,6 +92,20 @@ def has_digit(text: str) -> bool:
 def _tag_replacement(match: re.Match[str]) -> str:
     """Inline tags vanish; block tags and comments separate words."""
     return "" if match.group("inline") else " "
+
+
+def capitals_headline(text: str) -> bool:
+    """Whether a line is a headline set wholly in capitals, full stops and all, as old
+    newspapers set theirs ("THE STRIKE IN THE WEST. ARREST OF UNION LEADERS."): running
+    text is never written so.  Two words at least; a copyright line ("© … 2024. ALL RIGHTS
+    RESERVED.") is furniture before it is read."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= _CAPITALS_MIN
+        and " " in text.strip()
+        and all(c.isupper() for c in letters)
+        and len(text) <= _CAPITALS_MAX
+    )
 
 
 def ends_sentence(text: str) -> bool:
