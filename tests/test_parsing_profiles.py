@@ -2,7 +2,8 @@
 over a job title and a biography heads the person's archive (the biography need not open
 with the name); a heading over someone's columns names them; a credit naming the page's
 owner beside a co-writer signs nothing by others; "12:05 a. m." and "5.3.25 · Cartoon"
-are dates."""
+are dates; a job title after a writer's comma ("Case Owner", "Bezirksleiterin") is no
+second writer."""
 
 from __future__ import annotations
 
@@ -112,3 +113,22 @@ def test_spaced_meridiems_and_unpadded_short_years_with_labels_are_dates(
 def test_versions_and_running_words_are_no_dates(text: str) -> None:
     byline = parse_byline(text)
     assert byline is None or byline.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Posted by Harriet Quayle, Case Owner · 5 March 2025", "Harriet Quayle"),
+        ("Ein Nachruf von Gesa Thiele, Bezirksleiterin Bremerhaven", "Gesa Thiele"),
+        ("Von Jürgen Weiß, Gewerkschaftssekretär Halle", "Jürgen Weiß"),
+        ("Von Jens Leiter und Anna Führer", "Jens Leiter and Anna Führer"),
+    ],
+    ids=["en-owner", "de-compound-leiterin", "de-compound-sekretaer", "de-surnames"],
+)
+def test_a_job_title_after_the_comma_is_no_second_writer(text: str, author: str) -> None:
+    """ "Case Owner" and German compound titles ("Bezirksleiterin": district head) after a
+    writer's name are their job, not a co-author; a surname that is only the role word
+    ("Leiter") is still a name."""
+    byline = parse_byline(text)
+    assert byline is not None
+    assert byline.author == author
