@@ -22,6 +22,7 @@ _NOUNS: Final = (
     r"|publications?|artikel|beiträge|texte|artículos|publicaciones|articoli|artigos"
     r"|artikelen|erthyglau|publicaties|artiklar|artikler|artykuły|wpisy|teksty|inlägg|innlegg|indlæg"
     r"|textos|contenuti|conteúdos|contenidos|contenus|inhalte|texter|tekster|tekstit|cikkek"
+    r"|columnas|colunas|kolumnen|chroniques|rubriche|cartoons?|viñetas"
     r"|írások|kirjoitukset|artikkelit|ailt|altanna)"
 )
 # The name before a possessive noun: "Kovács Réka cikkei (412)", "Jane Doe's articles (34)"
@@ -99,6 +100,7 @@ _FOLLOWERS: Final = re.compile(
     re.IGNORECASE,
 )
 _OPENING_WORDS: Final = 12  # a standfirst's first words: a few writers' names at most
+_TEAM_REACH: Final = 12  # units under a profile where a second name and title make a list
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
 _DESCRIPTION: Final = 160  # characters: a longer description of who the person is
 # A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
@@ -219,19 +221,32 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     bio = units[after].text
     if name.isupper() and bio[: len(name)].casefold() == name.casefold():
         name = bio[: len(name)]  # "RACHEL OKORO" over "Rachel Okoro spent …": as the bio writes it
+    titled = role and is_role(units[index + 1].text.replace(",", " "))
     opening = _bio_opening(bio, name)
+    if opening is None and titled and _told(units, after):
+        opening = ""  # "Kev Holroyd" / "Cartoonist" / "Kev has drawn for …": told of them
+        name = _usual_case(name)
     if opening is None:
         return None
     # a job title between the name and the bio says who they are ("Columnist, The Long Shift")
-    if not (
-        _about(bio, len(opening)) or (role and is_role(units[index + 1].text.replace(",", " ")))
-    ):
+    if not (titled or _about(bio, len(opening))):
         return None
     consumed = after + _biography(units[after : after + _BIO_LINES], name)
     if any(_by_another(u, name) for u in units[consumed:]):
         return None  # others sign the items below: a story about this person, not theirs
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _told(units: list[Unit], start: int) -> bool:
+    """Whether a biography in sentences starts at ``units[start]`` under a name and its job
+    title, once on the page: one person's profile, not a list of people (a team page)."""
+    if not units[start].sentence or units[start].byline is not None:
+        return False
+    return not any(
+        _role_line(units[i + 1]) and is_name(units[i].text) and is_role(units[i + 1].text)
+        for i in range(start + 1, min(len(units) - 1, start + _TEAM_REACH))
+    )
 
 
 def _bio_opening(bio: str, name: str) -> str | None:
@@ -264,9 +279,10 @@ def _about(bio: str, start: int) -> bool:
 
 
 def _by_another(unit: Unit, name: str) -> bool:
-    """Whether a line signs a piece by others than ``name`` (co-authors with them are not)."""
+    """Whether a line signs a piece by others than ``name`` (co-authors with them are not,
+    nor the others a line credits beside them: "Words by A, drawings by Name")."""
     author = unit.byline.author if unit.byline is not None else None
-    return author is not None and name not in author
+    return author is not None and name not in author and name not in unit.text
 
 
 def _role_line(unit: Unit) -> bool:

@@ -50,8 +50,15 @@ _ROLE_WORDS: Final = frozenset(
     "kolumnistin columnista commentator analist analista investigador investigadora "
     "ricercatore ricercatrice onderzoeker forscher forscherin chercheur chercheuse "
     "korrespondentin ymchwilydd colofnydd minister ministre ministro ministra ministerin "
-    "swyddog cadeirydd llywydd trysorydd trefnydd cynrychiolydd".split()
+    "swyddog cadeirydd llywydd trysorydd trefnydd cynrychiolydd owner".split()
 )
+# German job titles are compounds ending in a role word ("Bezirksleiterin",
+# "Rechtsschutzsekretär", "Landesvorsitzende"): a word ending so is a role too.
+_ROLE_ENDINGS: Final = tuple(
+    "leiter leiterin sekretär sekretärin vorsitzende vorsitzender sprecher sprecherin führer "
+    "führerin referent referentin redakteur redakteurin beauftragte beauftragter".split()
+)
+_ENDING_MIN: Final = 3  # letters before the ending: a compound, not the word alone
 # Role words that are surnames too ("Mary Head", "Ann Lead"): alone they make no role of a name.
 _SURNAME_ROLES: Final = frozenset(
     "head lead fellow chief guest chair member staff desk team officer steward vice service "
@@ -281,7 +288,15 @@ def titled(text: str) -> bool:
 def is_role(text: str) -> bool:
     """Whether a capitalised line is a job title ("Legal Officer", "Digital Communications
     Lead"): no name is made of role words."""
-    return not _ROLE_WORDS.isdisjoint(text.lower().replace("-", " ").split())
+    words = text.lower().replace("-", " ").split()
+    return not _ROLE_WORDS.isdisjoint(words) or any(_compound_role(w) for w in words)
+
+
+def _compound_role(word: str) -> bool:
+    """Whether a word is a compound ending in a role word ("bezirksleiterin")."""
+    return word.endswith(_ROLE_ENDINGS) and any(
+        len(word) >= len(ending) + _ENDING_MIN for ending in _ROLE_ENDINGS if word.endswith(ending)
+    )
 
 
 def _is_role(text: str) -> bool:
@@ -291,7 +306,9 @@ def _is_role(text: str) -> bool:
     if not words or text[0].islower():
         return True
     words += [part for word in words for part in word.split("-")]
-    return any(w.strip(".") in _ROLE_WORDS for w in words) or is_section_label(text)
+    return any(w.strip(".") in _ROLE_WORDS or _compound_role(w) for w in words) or is_section_label(
+        text
+    )
 
 
 def usual_case(text: str) -> str:

@@ -115,7 +115,7 @@ _TIME: Final = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
     r"|a\s{1,3}les|kl\.?|klo|ore)\s{1,3})?"
     r"(?P<hour>\d{1,2})(?:[:.h]| h )(?P<minute>\d{2})"
-    r"(?i:\s?(?P<ampm>[ap])\.?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
+    r"(?i:\s?(?P<ampm>[ap])(?:\.\s?)?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
 )
 _ISO: Final = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
@@ -252,16 +252,28 @@ _SHORT_YEAR_LINE: Final = re.compile(
     r"^(?:[^\W\d_][\w ]{0,30}\s[·|•—–]\s)?"
     r"(?P<first>\d{2})(?P<sep>[.-])(?P<second>\d{2})(?P=sep)(?P<year>\d{2})$"
 )
+# A date with a two-digit year, unpadded, opening a line of one-word labels set apart by
+# strong separators ("5.3.25 · Cartoon", "18.12.24 · Strip · Double-page"): no version is
+# labelled so, and the labels name no writer (the match takes them).
+_SHORT_YEAR_LABELLED: Final = re.compile(
+    r"^(?P<first>\d{1,2})(?P<sep>\.)(?P<second>\d{1,2})(?P=sep)(?P<year>\d{2})"
+    r"(?:\s[·|•—–]\s[^\W\d_][\w-]{0,30}){1,3}$"
+)
 
 
 def short_year_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     """A date with a two-digit year on a line of its own or after a label ("Artikel ·
     12.03.25"): alone on a line it dates an item; inside running text it may be a version
     ("release 06.11.24"), which ``find_date`` leaves alone."""
-    if text.rstrip()[-3:-2] not in (".", "-"):
-        return None  # the cheap test: the line ends on a separator and two digits
-    match = _SHORT_YEAR_LINE.match(text.strip())
-    if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
+    if text.rstrip()[-3:-2] in (".", "-"):  # the cheap test: a separator and two digits last
+        match = _SHORT_YEAR_LINE.match(text.strip())
+        if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
+            return None
+    elif text.lstrip()[:1].isdigit():
+        match = _SHORT_YEAR_LABELLED.match(text.strip())
+        if match is None:
+            return None
+    else:
         return None
     value = _value(match, day_first, short_year=True)
     offset = len(text) - len(text.lstrip())
