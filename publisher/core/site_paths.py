@@ -44,6 +44,15 @@ class Block:
     kind: str
     lines: tuple[str, ...]
 
+    @property
+    def text(self) -> str:
+        """The lines as one text: a paragraph's joined by line breaks, a heading's by spaces.
+
+        Templates show ``block.text`` rather than ``block.lines|join(...)``: the same
+        escaped text, without a filter call for every paragraph of every page.
+        """
+        return (" " if self.kind == "h" else "\n").join(self.lines)
+
 
 def item_page_path(item: Item) -> str:
     """The item's page in the archive, relative to the output root."""
