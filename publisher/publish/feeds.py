@@ -207,8 +207,8 @@ def text_to_html(text: str, *, headings: bool = False) -> str:
 
 def _plain(text: str) -> str:
     """A short text field with tag-like runs removed: titles and names carry no markup."""
-    cleaned = _TAG_LIKE.sub(" ", _XML_INVALID.sub("", text))
-    return " ".join(cleaned.split()) or " ".join(text.split()).replace("<", "‹")
+    valid = _XML_INVALID.sub("", text)
+    return " ".join(_TAG_LIKE.sub(" ", valid).split()) or " ".join(valid.split()).replace("<", "‹")
 
 
 def _summary_text(item: Item) -> str:
@@ -321,7 +321,7 @@ class _EntryTexts:
         published = item.publication_date
         return cls(
             id=entry_id(spec.site_url, item),
-            url=item_url(spec.site_url, item),
+            url=_XML_INVALID.sub("", item_url(spec.site_url, item)),
             title=_plain(item.title),
             summary=summary,
             summary_html=text_to_html(summary),
@@ -396,8 +396,7 @@ def _text_element(name: str, html_text: str) -> str:
 
 
 def _text(text: str) -> str:
-    """Text content escaped as libxml2 writes it."""
-    text = _XML_INVALID.sub("", text)
+    """Text content escaped as libxml2 writes it (the texts hold no character XML forbids)."""
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
