@@ -320,3 +320,26 @@ def test_golden_feeds(name: str, render: Renderer, update_golden: bool) -> None:
         golden.write_bytes(data)
     assert golden.exists(), f"{golden} is missing; run pytest --update-golden and review it"
     assert data == golden.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_entries_written_straight_are_what_lxml_writes(kind: str) -> None:
+    """Entries are written as text: read back and pretty-printed again, nothing changes."""
+    awkward = Item(
+        id="awkward & odd/ids?",
+        source="hill-post",
+        title='Tabs\tand "quotes" & carriage\rreturns 😀',
+        summary="Line one\r\nline <two> & three\n\n• a bullet › ünïcode",
+        content="Line one\r\nline <two> & three\n\n• a bullet\n\nMore text, a lot more of it.",
+        author="Smith & Wesson",
+        published=T0 + timedelta(microseconds=123456),
+        first_seen=T0,
+        updated=T0 + timedelta(seconds=1, microseconds=5),
+        url='https://example.com/a?b="1"&c=\t2',
+    )
+    data = RENDERERS[kind](make_spec(), [*make_items(), awkward], SOURCE_NAMES)
+    parser = etree.XMLParser(remove_blank_text=True)
+    tree = etree.fromstring(data, parser).getroottree()
+    again = etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+    assert data == again
+    assert not feedparser.parse(data).bozo

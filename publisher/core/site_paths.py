@@ -33,6 +33,9 @@ _DEAD_LINK = re.compile(
     r"(?:\s*[,;–—-]\s*|(?<=[.!?])\s+|^)(?:please\s+)?click\s+here\b[^.!?]*(?:[.!?]|$)",
     re.IGNORECASE,
 )
+# Every dead link holds this: lines without it (nearly all) skip the slower pattern above.
+_CLICK_HERE = re.compile(r"click\s+here", re.IGNORECASE)
+_SPACE_BEFORE_STOP = re.compile(r"\s+\.")
 _HEADING_MAX = 90
 _SENTENCE_END = tuple('.!?…,;:"”’)]')
 
@@ -44,6 +47,15 @@ class Block:
     kind: str
     lines: tuple[str, ...]
 
+    @property
+    def text(self) -> str:
+        """The lines as one text: a paragraph's joined by line breaks, a heading's by spaces.
+
+        Templates show ``block.text`` rather than ``block.lines|join(...)``: the same
+        escaped text, without a filter call for every paragraph of every page.
+        """
+        return (" " if self.kind == "h" else "\n").join(self.lines)
+
 
 def item_page_path(item: Item) -> str:
     """The item's page in the archive, relative to the output root."""
@@ -52,10 +64,10 @@ def item_page_path(item: Item) -> str:
 
 def without_dead_links(line: str) -> str:
     """A line without "click here …" clauses whose link the scrape lost."""
-    cleaned = _DEAD_LINK.sub(
-        lambda m: "." if m.group(0).lstrip()[:1] in ",;–—-" else "", line
-    ).strip()
-    cleaned = re.sub(r"\s+\.", ".", cleaned)
+    cleaned = line
+    if _CLICK_HERE.search(line):
+        cleaned = _DEAD_LINK.sub(lambda m: "." if m.group(0).lstrip()[:1] in ",;–—-" else "", line)
+    cleaned = _SPACE_BEFORE_STOP.sub(".", cleaned.strip())
     return cleaned if cleaned not in (".", "") else ""
 
 

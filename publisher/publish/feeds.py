@@ -15,8 +15,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from feedgen.entry import FeedEntry
-from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
@@ -41,6 +39,10 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Something that looks like an HTML tag: readers render some plain-text fields as HTML.
 _TAG_LIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _TAG_PCHARS = "-._~!$&'()*+,;=:@/"
+_RSS_END = b"  </channel>\n</rss>\n"
+_ATOM_END = b"</feed>\n"
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -94,43 +96,51 @@ def item_url(site_url: str, item: Item) -> str:
 
 
 class FeedEntries:
-    """Each item's feed entry and JSON Feed item, made once for every feed that lists it.
+    """Each item's RSS item, Atom entry and JSON Feed item, made once for every feed listing it.
 
     An item is in up to three feeds (everything, its source, its author), and an entry
     depends only on the item, the site's URL, ``full_content`` and the source names: the
-    same for every feed of one build. RSS and Atom render the same ``FeedEntry``.
+    same for every feed of one build. RSS and Atom entries are written straight as XML,
+    exactly as feedgen and lxml would write them, so a feed is its channel (made by
+    feedgen) with the entries' text spliced in.
     """
 
     def __init__(self, spec: FeedSpec, source_names: Mapping[str, str]) -> None:
         self.spec = spec  # only its site_url and full_content shape an entry
         self.source_names = source_names
-        self._made: dict[str, tuple[Item, Any, dict[str, Any]]] = {}
+        self._made: dict[str, tuple[Item, _Entry]] = {}
 
-    def entry(self, item: Item) -> Any:
-        """The feedgen entry of an item, with the dc extension RSS needs."""
-        return self._made_for(item)[1]
+    def rss_item(self, item: Item) -> str:
+        """The RSS <item> of an item, indented as inside a pretty-printed <channel>."""
+        return self._made_for(item).rss
+
+    def atom_entry(self, item: Item) -> str:
+        """The Atom <entry> of an item, indented as inside a pretty-printed <feed>."""
+        return self._made_for(item).atom
 
     def json_item(self, item: Item) -> dict[str, Any]:
         """The JSON Feed item of an item; callers must not change it."""
-        return self._made_for(item)[2]
+        return self._made_for(item).json
 
-    def _made_for(self, item: Item) -> tuple[Item, Any, dict[str, Any]]:
+    def _made_for(self, item: Item) -> _Entry:
         made = self._made.get(item.id)
         if made is None or (made[0] is not item and made[0] != item):
             texts = _EntryTexts.of(self.spec, item, self.source_names)
-            made = (item, _entry(texts), _json_item(texts))
+            made = (item, _Entry(_rss_item(texts), _atom_entry(texts), _json_item(texts)))
             self._made[item.id] = made
-        return made
+        return made[1]
 
 
 def render_rss(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
     """RSS 2.0 with atom:link rel=self (and rel=hub), dc:creator and non-permalink guids."""
-    return _rss_bytes(_generator(spec, items, FeedEntries(spec, source_names)), spec)
+    entries = FeedEntries(spec, source_names)
+    return _rss_bytes(_generator(spec, items, entries), spec, items, entries)
 
 
 def render_atom(spec: FeedSpec, items: Sequence[Item], source_names: Mapping[str, str]) -> bytes:
     """Atom 1.0 (RFC 4287) with self, alternate and hub links and a feed-level author."""
-    return _atom_bytes(_generator(spec, items, FeedEntries(spec, source_names)), spec)
+    entries = FeedEntries(spec, source_names)
+    return _atom_bytes(_generator(spec, items, entries), spec, items, entries)
 
 
 def render_json_feed(
@@ -167,16 +177,16 @@ def render_feeds(
 ) -> dict[str, bytes]:
     """All three formats of one feed, keyed by their path relative to the output root.
 
-    RSS and Atom come from one generator: feedgen keeps entries apart from their format, so
-    each entry is built once and only the feed's links change between the two. Pass the
-    build's ``entries`` to share each item's entry between the feeds that list it.
+    RSS and Atom come from one generator holding the feed's own fields; only the feed's
+    links change between the two, and each item's entries are written once. Pass the
+    build's ``entries`` to share each item's entries between the feeds that list it.
     """
     folder = f"{spec.path}/" if spec.path else ""
     entries = entries or FeedEntries(spec, source_names)
     fg = _generator(spec, items, entries)
     return {
-        f"{folder}{RSS_FILE}": _rss_bytes(fg, spec),
-        f"{folder}{ATOM_FILE}": _atom_bytes(fg, spec),
+        f"{folder}{RSS_FILE}": _rss_bytes(fg, spec, items, entries),
+        f"{folder}{ATOM_FILE}": _atom_bytes(fg, spec, items, entries),
         f"{folder}{JSON_FILE}": render_json_feed(spec, items, source_names, entries),
     }
 
@@ -197,8 +207,8 @@ def text_to_html(text: str, *, headings: bool = False) -> str:
 
 def _plain(text: str) -> str:
     """A short text field with tag-like runs removed: titles and names carry no markup."""
-    cleaned = _TAG_LIKE.sub(" ", _XML_INVALID.sub("", text))
-    return " ".join(cleaned.split()) or " ".join(text.split()).replace("<", "‹")
+    valid = _XML_INVALID.sub("", text)
+    return " ".join(_TAG_LIKE.sub(" ", valid).split()) or " ".join(valid.split()).replace("<", "‹")
 
 
 def _summary_text(item: Item) -> str:
@@ -232,8 +242,9 @@ def _feed_updated(items: Sequence[Item]) -> datetime:
 def _generator(spec: FeedSpec, items: Sequence[Item], entries: FeedEntries) -> Any:
     """A FeedGenerator for both formats with every field set, including those feedgen dates now.
 
-    The dc and hub extensions are for RSS only; the links differ by format and are set by
-    ``_rss_bytes`` and ``_atom_bytes`` just before writing.
+    It holds no entries: ``_rss_bytes`` and ``_atom_bytes`` splice in the items' entries,
+    which feedgen would append last. The dc and hub extensions are for RSS only; the links
+    differ by format and are set just before writing.
     """
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
@@ -251,18 +262,17 @@ def _generator(spec: FeedSpec, items: Sequence[Item], entries: FeedEntries) -> A
     fg.updated(updated)  # also lastBuildDate
     if items:
         fg.pubDate(updated)
-    for item in items:  # in the caller's order: feedgen prepends by default
-        fg.add_entry(entries.entry(item), order="append")
     return fg
 
 
-def _rss_bytes(fg: Any, spec: FeedSpec) -> bytes:
+def _rss_bytes(fg: Any, spec: FeedSpec, items: Sequence[Item], entries: FeedEntries) -> bytes:
     """The RSS document: its own self link, the page last (feedgen's RSS <link> is the last)."""
     _set_links(fg, spec, {"href": spec.url(RSS_FILE), "rel": "self", "type": RSS_TYPE})
-    return _to_bytes(fg.rss_str(pretty=True))
+    channel = _to_bytes(fg.rss_str(pretty=True))
+    return _spliced(channel, _RSS_END, [entries.rss_item(item) for item in items])
 
 
-def _atom_bytes(fg: Any, spec: FeedSpec) -> bytes:
+def _atom_bytes(fg: Any, spec: FeedSpec, items: Sequence[Item], entries: FeedEntries) -> bytes:
     """The Atom document: its own self link, the hub and the archive as links, then the page."""
     links = [{"href": spec.url(ATOM_FILE), "rel": "self", "type": ATOM_TYPE}]
     if spec.websub_hub:
@@ -271,7 +281,16 @@ def _atom_bytes(fg: Any, spec: FeedSpec) -> bytes:
         related = {"rel": "related", "type": "text/html", "title": "Archive"}
         links.append({"href": spec.archive_url, **related})
     _set_links(fg, spec, *links)
-    return _to_bytes(fg.atom_str(pretty=True))
+    feed = _to_bytes(fg.atom_str(pretty=True))
+    return _spliced(feed, _ATOM_END, [entries.atom_entry(item) for item in items])
+
+
+def _spliced(document: bytes, end: bytes, entries: list[str]) -> bytes:
+    """The entries' XML put in before the document's closing tags, where feedgen puts them."""
+    if not document.endswith(end):
+        raise PublishError("feedgen wrote a feed that does not end as expected")
+    head = document[: len(document) - len(end)]
+    return b"".join((head, "".join(entries).encode("utf-8"), end))
 
 
 def _set_links(fg: Any, spec: FeedSpec, *links: dict[str, str]) -> None:
@@ -302,7 +321,7 @@ class _EntryTexts:
         published = item.publication_date
         return cls(
             id=entry_id(spec.site_url, item),
-            url=item_url(spec.site_url, item),
+            url=_XML_INVALID.sub("", item_url(spec.site_url, item)),
             title=_plain(item.title),
             summary=summary,
             summary_html=text_to_html(summary),
@@ -315,24 +334,90 @@ class _EntryTexts:
         )
 
 
-def _entry(texts: _EntryTexts) -> Any:
-    """One feedgen entry for RSS and Atom; the dc extension is used by RSS only."""
-    entry = FeedEntry()
-    entry.register_extension("dc", DcEntryExtension, atom=False, rss=True)  # no import search
-    entry.id(texts.id)  # RSS guid with isPermaLink="false"
-    entry.title(texts.title)
-    entry.link(href=texts.url)
-    entry.summary(texts.summary_html, type="html")
-    if texts.content_html is not None:
-        entry.content(texts.content_html, type="html")
+@dataclass(frozen=True)
+class _Entry:
+    """One item's entries in the three formats."""
+
+    rss: str
+    atom: str
+    json: dict[str, Any]
+
+
+def _rss_item(texts: _EntryTexts) -> str:
+    """An RSS <item> as feedgen builds it (content:encoded beside the description, a guid
+    that is no permalink, dc:creator for the author) and lxml pretty-prints it."""
+    lines = ["    <item>\n"]
+    if texts.title:
+        lines.append(f"      <title>{_text(texts.title)}</title>\n")
+    lines.append(f"      <link>{_text(texts.url)}</link>\n")
+    if texts.summary_html:
+        lines.append(f"      <description>{_text(texts.summary_html)}</description>\n")
+        if texts.content_html is not None:
+            lines.append(f"      <content:encoded>{_text(texts.content_html)}</content:encoded>\n")
+    elif texts.content_html is not None:
+        lines.append(f"      <description>{_text(texts.content_html)}</description>\n")
+    lines.append(f'      <guid isPermaLink="false">{_text(texts.id)}</guid>\n')
+    lines.append(f"      <category>{_text(texts.category)}</category>\n")
+    if texts.published is not None:
+        lines.append(f"      <pubDate>{_rfc2822(texts.published)}</pubDate>\n")
     if texts.author:
-        entry.author(name=texts.author)
-        entry.dc.dc_creator(texts.author)  # feedgen writes RSS <author> only as an email
-    entry.category(term=texts.category)
-    if texts.published is not None:  # RSS pubDate, Atom published: the page's date
-        entry.published(texts.published)
-    entry.updated(texts.updated)
-    return entry
+        lines.append(f"      <dc:creator>{_text(texts.author)}</dc:creator>\n")
+    lines.append("    </item>\n")
+    return "".join(lines)
+
+
+def _atom_entry(texts: _EntryTexts) -> str:
+    """An Atom <entry> as feedgen builds it (the link without rel, html summary and content)
+    and lxml pretty-prints it."""
+    lines = [
+        "  <entry>\n",
+        f"    <id>{_text(texts.id)}</id>\n",
+        f"    <title>{_text(texts.title)}</title>\n",
+        f"    <updated>{texts.updated.isoformat()}</updated>\n",
+    ]
+    if texts.author:
+        lines.append(f"    <author>\n      <name>{_text(texts.author)}</name>\n    </author>\n")
+    if texts.content_html is not None:
+        lines.append(_text_element("content", texts.content_html))
+    lines.append(f'    <link href="{_attribute(texts.url)}"/>\n')
+    lines.append(_text_element("summary", texts.summary_html))
+    lines.append(f'    <category term="{_attribute(texts.category)}"/>\n')
+    if texts.published is not None:
+        lines.append(f"    <published>{texts.published.isoformat()}</published>\n")
+    lines.append("  </entry>\n")
+    return "".join(lines)
+
+
+def _text_element(name: str, html_text: str) -> str:
+    """An Atom text construct of type html; lxml closes an empty one on itself."""
+    if not html_text:
+        return f'    <{name} type="html"/>\n'
+    return f'    <{name} type="html">{_text(html_text)}</{name}>\n'
+
+
+def _text(text: str) -> str:
+    """Text content escaped as libxml2 writes it (the texts hold no character XML forbids)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _attribute(text: str) -> str:
+    """An attribute value escaped as libxml2 writes it (double quotes around it)."""
+    text = _text(text).replace('"', "&quot;")
+    return text.replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def _rfc2822(moment: datetime) -> str:
+    """RSS's date, as feedgen writes it in the C locale ("Mon, 02 Mar 2026 11:30:00 +0000")."""
+    day, month = _DAYS[moment.weekday()], _MONTHS[moment.month - 1]
+    return f"{day}, {moment:%d} {month} {moment:%Y %H:%M:%S %z}"
 
 
 def _json_item(texts: _EntryTexts) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from publisher.core.models import Item
@@ -178,12 +179,21 @@ def author_feed(site: SiteContext, author: str) -> FeedRef:
 def make_page(site: SiteContext, title: str, path: str, feeds: Sequence[FeedRef]) -> Page:
     """Page metadata for a page at ``path`` (relative to the output root)."""
     canonical = site.url + path.removesuffix("index.html")
-    links = tuple(
-        FeedLink(f"{ref.title} ({label})", feed_url(site, ref, filename), media_type, label)
-        for ref in feeds
+    if len(feeds) == 1:
+        links = _feed_links(site.url, feeds[0])
+    else:
+        links = tuple(link for ref in feeds for link in _feed_links(site.url, ref))
+    return Page(title, path, canonical, "../" * path.count("/"), links)
+
+
+@lru_cache(maxsize=4096)
+def _feed_links(site_url: str, ref: FeedRef) -> tuple[FeedLink, ...]:
+    """A feed's autodiscovery links: the same on every page that advertises the feed."""
+    folder = f"{ref.path}/" if ref.path else ""
+    return tuple(
+        FeedLink(f"{ref.title} ({label})", f"{site_url}{folder}{filename}", media_type, label)
         for filename, media_type, label in FEED_FORMATS
     )
-    return Page(title, path, canonical, "../" * path.count("/"), links)
 
 
 def feed_url(site: SiteContext, ref: FeedRef, filename: str) -> str:
@@ -256,6 +266,7 @@ def item_view(site: SiteContext, item: Item, root: str) -> ItemView:
     author = feed_link(author_feed(site, item.author), item.author, root) if item.author else None
     title, summary = _headline(item)
     content = text_blocks(item.content, headings=True) if item.content != item.summary else ()
+    summary_blocks = text_blocks(summary)
     return ItemView(
         id=item.id,
         title=title,
@@ -267,8 +278,8 @@ def item_view(site: SiteContext, item: Item, root: str) -> ItemView:
         published=iso(moment),
         published_text=long_date(moment) if item.dated else short_date(moment),
         date_label="" if item.dated else "found",
-        summary=text_blocks(summary),
-        lead=() if _repeats(content, summary) else text_blocks(summary),
+        summary=summary_blocks,
+        lead=() if _repeats(content, summary) else summary_blocks,
         content=content,
     )
 
