@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from publisher.ingest.parsing import parse_page
-from publisher.ingest.parsing.archive import opening_coauthors
 from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.coauthors import opening_coauthors
 from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.references import is_book_reference
 from publisher.ingest.parsing.repeats import byline_after

@@ -99,20 +99,9 @@ _FOLLOWERS: Final = re.compile(
     r"|seguaci|volgers|följare|seuraajaa|dilynwyr)\b.*",
     re.IGNORECASE,
 )
-_OPENING_WORDS: Final = 12  # a standfirst's first words: a few writers' names at most
 _TEAM_REACH: Final = 12  # units under a profile where a second name and title make a list
 _ROLE_LINE: Final = 4  # words: a job title between a profile's name and its biography
 _DESCRIPTION: Final = 160  # characters: a longer description of who the person is
-# A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
-# Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
-_WITH: Final = re.compile(
-    r"(?:(?:co-?(?:written|authored)\s+)?with|avec|mit|con|com|met|gyda|amb|z|med"
-    r"|comhscríofa\s+le|coécrit\s+avec|escrito\s+con)\s+(?P<names>.+)",
-    re.IGNORECASE,
-)
-_AND: Final = re.compile(
-    r"\s*(?:,|&|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\ba\b|\bog\b|\boch\b)\s*"
-)
 
 
 @dataclass(frozen=True)
@@ -350,36 +339,6 @@ def _biography(units: list[Unit], name: str) -> int:
             break
         count += 1
     return count
-
-
-def with_coauthors(text: str, author: str) -> str | None:
-    """The writers of a piece on ``author``'s page whose line names the others ("with
-    Kayode Bello"): "Nia Fairweather and Kayode Bello"; None for any other line."""
-    match = _WITH.fullmatch(text.strip())
-    if match is None:
-        return None
-    names = [n for n in _AND.split(match.group("names")) if n]
-    if not names or not all(is_name(n) for n in names) or author in names:
-        return None
-    writers = [author, *names]
-    return f"{', '.join(writers[:-1])} and {writers[-1]}"
-
-
-def opening_coauthors(text: str, author: str) -> str | None:
-    """The writers a standfirst on ``author``'s page opens with, ``author`` among them
-    ("Hannah Clarke and Rob Mensah examine …", "A, B and C compare …"); None unless it
-    names others too."""
-    if not text.startswith(author):
-        return None
-    words: list[str] = []
-    for word in text.split()[:_OPENING_WORDS]:
-        if word[:1].islower() and word not in ("and", "&"):
-            break
-        words.append(word)
-    names = [n for n in _AND.split(" ".join(words)) if n]
-    if len(names) < 2 or names[0] != author or not all(is_name(n) for n in names):
-        return None
-    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def named_twice(

@@ -17,10 +17,8 @@ from publisher.ingest.parsing.archive import (
     Header,
     find_header,
     named_twice,
-    opening_coauthors,
     profile_aside,
     titled_owner,
-    with_coauthors,
 )
 from publisher.ingest.parsing.article import find_article
 from publisher.ingest.parsing.authors import role_signed
@@ -30,6 +28,7 @@ from publisher.ingest.parsing.bylines import (
     names_by_word,
     writers_one_a_line,
 )
+from publisher.ingest.parsing.coauthors import opening_coauthors, with_coauthors
 from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.drafts import Draft, read_standfirst
 from publisher.ingest.parsing.fields import Reading, Record, day_headings, under_headings
