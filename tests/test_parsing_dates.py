@@ -329,3 +329,53 @@ def test_a_date_with_dots_all_through_is_read(text: str, expected: datetime) -> 
 @pytest.mark.parametrize("text", ["v1.mar.2", "file.mar.txt", "release 4.mar"])
 def test_a_month_between_dots_without_a_year_is_no_date(text: str) -> None:
     assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dot closing the year, and "u" before the time (Croatian, Serbian, Slovenian)
+        ("27.01.2025. u 13:58", datetime(2025, 1, 27, 13, 58)),
+        ("31.01.2025.", datetime(2025, 1, 31)),
+        ("12.03.2025 o 9:15", datetime(2025, 3, 12, 9, 15)),
+        # the year first with a space after each dot (Hungarian)
+        ("Kovács Lilla | 2025. 02. 24. | Olvasási idő: 5 perc", datetime(2025, 2, 24)),
+        ("2025.02.24.", datetime(2025, 2, 24)),
+        # months in Filipino, in Māori (as New Zealand pages write them), and a Basque year
+        # after five ("2025eko")
+        ("PAHAYAG  ·  Pebrero 12, 2025", datetime(2025, 2, 12)),
+        ("RNZ · Rāhina 27 Kohitātea 2025", datetime(2025, 1, 27)),
+        ("24 Whiringa-ā-rangi 2025", datetime(2025, 11, 24)),
+        ("2025eko martxoaren 1a", datetime(2025, 3, 1)),
+    ],
+)
+def test_dates_written_in_more_ways(text: str, expected: datetime) -> None:
+    found = find_date(text)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize("text", ["v1.2.2025.3", "In 2025. 3. The", "2025. 12 people came"])
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.11.24 | Text: Sabine Wolf", date(2024, 11, 12)),
+        ("30.01.25 · 5 min read", date(2025, 1, 30)),
+        ("Text: Sabine Wolf | 12.11.24", date(2024, 11, 12)),
+        ("16.12.24", date(2024, 12, 16)),
+        ("asteartea, otsailak 18", date(2025, 2, 18)),  # Basque, the year left out
+    ],
+)
+def test_short_and_yearless_dates_beside_other_fields(text: str, expected: date) -> None:
+    saved = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
+    byline = parse_byline(text, saved=saved)
+    assert byline is not None and byline.published is not None
+    assert byline.published.date() == expected
+
+
+def test_a_short_date_inside_running_text_is_left_alone() -> None:
+    byline = parse_byline("Release 06.11.24 fixes the export", saved=SAVED)
+    assert byline is None or byline.published is None

@@ -12,65 +12,72 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 # Portuguese, Dutch and Welsh; Swedish, Danish, Norwegian, Polish (genitive) and Catalan;
 # Irish; Romanian; Hungarian ("2025. március 5."); Galician; Finnish
 # (the partitive a date writes, "13. marraskuuta 2025"); Welsh months mutated after a word
-# ("o Fawrth", "ym Mehefin"); Basque (and its genitive, "2024ko martxoaren 5a", added below).
+# ("o Fawrth", "ym Mehefin"); Filipino ("Pebrero 12, 2025"); Māori, which New Zealand
+# sites write in English pages ("Rāhina 27 Kohitātea 2025"), with and without macrons;
+# Basque (its genitive, "2025eko martxoaren 5a", and the form a heading writes, "otsailak
+# 18", added below).
 _BASQUE: Final = (
     "urtarrila otsaila martxoa apirila maiatza ekaina uztaila abuztua iraila urria azaroa abendua"
 ).split()
 _MONTH_WORDS: Final = (
     (
         "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari ionawr "
-        "stycznia gener eanáir ianuarie ian január xaneiro tammikuuta",
+        "stycznia gener eanáir ianuarie ian január xaneiro tammikuuta kohitātea kohitatea",
         1,
     ),
     (
         "february feb février févr fevrier fevr fév fev februar febrero febbraio fevereiro "
-        "februari chwefror lutego febrer feabhra februarie február febr febreiro helmikuuta",
+        "februari chwefror lutego febrer feabhra februarie február febr febreiro helmikuuta "
+        "pebrero huitanguru",
         2,
     ),
     (
         "march mar mars märz maerz marzo março marco maart mrt mawrth marts marca març márta "
-        "martie március márc fawrth maaliskuuta",
+        "martie március márc fawrth maaliskuuta marso poutūterangi pouturangi pouterangi",
         3,
     ),
     (
         "april apr avril avr abril abr aprile ebrill kwietnia aibreán aprilie április ápr "
-        "huhtikuuta",
+        "huhtikuuta paengawhāwhā paengawhawha",
         4,
     ),
-    ("may mai mayo maggio maio mei maj maja maig bealtaine május máj fai toukokuuta", 5),
+    (
+        "may mai mayo maggio maio mei maj maja maig bealtaine május máj fai toukokuuta haratua",
+        5,
+    ),
     (
         "june jun juin juni junio giugno giu junho mehefin czerwca juny meitheamh iunie iun "
-        "június jún xuño fehefin kesäkuuta",
+        "június jún xuño fehefin kesäkuuta hunyo pipiri",
         6,
     ),
     (
         "july jul juillet juil juli julio luglio lug julho gorffennaf lipca juliol iúil iulie iul "
-        "július júl xullo orffennaf ngorffennaf heinäkuuta",
+        "július júl xullo orffennaf ngorffennaf heinäkuuta hulyo hōngongoi hongongoi",
         7,
     ),
     (
         "august aug août aout agosto ago augustus awst augusti sierpnia agost lúnasa augusztus "
-        "elokuuta",
+        "elokuuta hereturikōkā hereturikoka",
         8,
     ),
     (
         "september sep sept septembre septiembre setiembre set settembre setembro medi września "
-        "setembre septembrie szeptember szept fedi syyskuuta",
+        "setembre septembrie szeptember szept fedi syyskuuta setyembre mahuru",
         9,
     ),
     (
         "october oct octobre oktober okt octubre ottobre ott outubro out hydref października "
-        "octombrie október lokakuuta",
+        "octombrie október lokakuuta oktubre whiringa-ā-nuku whiringa-a-nuku",
         10,
     ),
     (
         "november nov novembre noviembre novembro tachwedd listopada samhain noiembrie dachwedd "
-        "marraskuuta",
+        "marraskuuta nobyembre whiringa-ā-rangi whiringa-a-rangi",
         11,
     ),
     (
         "december dec décembre decembre déc dezember dez diciembre dic dicembre dezembro rhagfyr "
-        "grudnia desembre nollaig decembrie decembro desember ragfyr joulukuuta",
+        "grudnia desembre nollaig decembrie decembro desember ragfyr joulukuuta disyembre hakihea",
         12,
     ),
 )
@@ -78,7 +85,11 @@ _MONTH_WORDS: Final = (
 _TWO_WORD_MONTHS: Final = {"meán fómhair": 9, "deireadh fómhair": 10}
 MONTHS: Final = (
     {word: number for words, number in _MONTH_WORDS for word in words.split()}
-    | {word: number for number, name in enumerate(_BASQUE, 1) for word in (name, f"{name}ren")}
+    | {
+        word: number
+        for number, name in enumerate(_BASQUE, 1)
+        for word in (name, f"{name}ren", f"{name}k")
+    }
     | _TWO_WORD_MONTHS
 )
 
@@ -110,10 +121,11 @@ MONTH_HINT: Final = re.compile(
     rf"|\d\.{_trie(list(MONTHS))}\.\d"
 )
 # A time after the date: "at 6:42pm", "à 14h30", "um 10:00 Uhr", "alle ore 21:10",
-# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "klo 14.05", "am 10:00" (Welsh).
+# "às 16h20", "a las 10:45h", "om 21.15 uur", "kl. 14.00", "klo 14.05", "am 10:00" (Welsh),
+# "u 13:58" (Croatian, Serbian, Bosnian), "o 9:15" (Polish), "ob 10.00" (Slovenian).
 _TIME: Final = (
     r"(?:\s{0,3}[,|·•–—-]?\s{1,3}(?:(?:at|à|am|um|alle(?:\s{1,3}ore)?|om|às|as|a\s{1,3}las"
-    r"|a\s{1,3}les|kl\.?|klo|ore)\s{1,3})?"
+    r"|a\s{1,3}les|kl\.?|klo|ore|u|o|ob)\s{1,3})?"
     r"(?P<hour>\d{1,2})(?:[:.h]| h )(?P<minute>\d{2})"
     r"(?i:\s?(?P<ampm>[ap])(?:\.\s?)?m\b\.?|\s?(?:uhr|uur|hrs|horas|hs|h)\b)?)?"
 )
@@ -142,30 +154,35 @@ _MONTH_DAY_YEAR: Final = re.compile(
 )
 # The year first: "2024ko martxoaren 5a" (Basque), "2024. március 5."
 _YEAR_MONTH_DAY: Final = re.compile(
-    rf"\b(?P<year>\d{{4}})(?:ko|\.)\s{{1,3}}{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:an?|ean|\.)?"
+    rf"\b(?P<year>\d{{4}})(?:e?ko|\.)\s{{1,3}}{_MONTH}\s{{1,3}}(?P<day>\d{{1,2}})(?:an?|ean|\.)?"
     rf"(?![\d/.:-]){_TIME}",
     re.IGNORECASE,
 )
+# A dot may close the year, as Croatian, Serbian, Slovenian and Hungarian write it
+# ("27.01.2025. u 13:58"); a dot before another digit makes a version or a longer number.
+_YEAR_DOT: Final = r"(?:\.(?!\d))?"
 _NUMERIC: Final = re.compile(
     rf"(?<![\d/.-])(?P<first>\d{{1,2}})(?P<sep>[/.-])(?P<second>\d{{1,2}})(?P=sep)"
-    rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/.-]){_TIME}",
+    rf"(?P<year>\d{{4}}|\d{{2}})(?![\d/-]|\.\d){_YEAR_DOT}{_TIME}",
 )
 # A space after each dot, in Czech, Slovak, Slovenian and Hungarian: "6. 3. 2025"
 _SPACED_NUMERIC: Final = re.compile(
-    rf"(?<![\d/.-])(?P<first>\d{{1,2}})\.\s(?P<second>\d{{1,2}})\.\s(?P<year>\d{{4}})\b{_TIME}",
+    rf"(?<![\d/.-])(?P<first>\d{{1,2}})\.\s(?P<second>\d{{1,2}})\.\s(?P<year>\d{{4}})\b"
+    rf"{_YEAR_DOT}{_TIME}",
 )
 _SPACED_HINT: Final = re.compile(r"\d\.\s\d{1,2}\.\s\d")
-# The year first, in numbers: "2025/02/05", "2025.02.05" (ISO's "-" is read above).
+# The year first, in numbers: "2025/02/05", "2025.02.05" (ISO's "-" is read above), and
+# as Hungarian writes it, a space after each dot and one closing the day: "2025. 02. 24.".
 _YEAR_FIRST_NUMERIC: Final = re.compile(
-    rf"(?<![\d/.-])(?P<year>\d{{4}})(?P<sep>[/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
-    rf"(?![\d/.]){_TIME}",
+    rf"(?<![\d/.-])(?P<year>\d{{4}})(?P<sep>[/.])(?P<space> ?)(?P<month>\d{{1,2}})(?P=sep)"
+    rf"(?P=space)(?P<day>\d{{1,2}})(?![\d/]|\.\d){_YEAR_DOT}{_TIME}",
 )
 # Cheap tests, one C-level scan each, that tell which date patterns may match a line.
 _TWO_DIGITS: Final = re.compile(r"\d\d")  # every form has a year of two or four digits
 _ISO_HINT: Final = re.compile(r"\d{4}-\d")
 _YEAR_HINT: Final = re.compile(r"\d{4}")
 _NUMERIC_HINT: Final = re.compile(r"\d[/.-]\d")
-_YEAR_FIRST_HINT: Final = re.compile(r"\d{4}[/.]\d")
+_YEAR_FIRST_HINT: Final = re.compile(r"\d{4}[/.] ?\d")
 _MIN_YEAR: Final = 1800
 _MAX_YEAR: Final = 2100
 
@@ -261,25 +278,51 @@ _SHORT_YEAR_LABELLED: Final = re.compile(
 )
 
 
+# A padded date with a two-digit year set apart from other fields by a strong separator,
+# opening or closing the line ("12.11.24 | Text: Sabine Wolf", "Redaktion · 30.01.25"):
+# a version is not written between such fields.
+_SHORT_YEAR_BEFORE_FIELDS: Final = re.compile(
+    r"^(?P<first>\d{2})(?P<sep>\.)(?P<second>\d{2})(?P=sep)(?P<year>\d{2})(?=\s[·|•—–]\s)"
+)
+_SHORT_YEAR_AFTER_FIELDS: Final = re.compile(
+    r"(?<=\s[·|•—–]\s)(?P<first>\d{2})(?P<sep>\.)(?P<second>\d{2})(?P=sep)(?P<year>\d{2})$"
+)
+
+
 def short_year_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     """A date with a two-digit year on a line of its own or after a label ("Artikel ·
-    12.03.25"): alone on a line it dates an item; inside running text it may be a version
-    ("release 06.11.24"), which ``find_date`` leaves alone."""
-    if text.rstrip()[-3:-2] in (".", "-"):  # the cheap test: a separator and two digits last
-        match = _SHORT_YEAR_LINE.match(text.strip())
-        if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
-            return None
-    elif text.lstrip()[:1].isdigit():
-        match = _SHORT_YEAR_LABELLED.match(text.strip())
-        if match is None:
-            return None
-    else:
+    12.03.25"), or beside other fields ("12.11.24 | Text: Sabine Wolf"): so set apart it
+    dates an item; inside running text it may be a version ("release 06.11.24"), which
+    ``find_date`` leaves alone."""
+    stripped = text.strip()
+    match = _short_year_match(stripped)
+    if match is None:
         return None
     value = _value(match, day_first, short_year=True)
     offset = len(text) - len(text.lstrip())
     if value is None:
         return None
     return DateMatch(match.start("first") + offset, match.end() + offset, value)
+
+
+def _short_year_match(text: str) -> re.Match[str] | None:
+    """Where a two-digit-year date sits in a stripped line, by the cheap test of its end."""
+    if text[-3:-2] in (".", "-"):  # the cheap test: a separator and two digits last
+        match = _SHORT_YEAR_LINE.match(text)
+        if match is not None and _padded_or_dotted_day(match):
+            return match
+        return _SHORT_YEAR_AFTER_FIELDS.search(text)
+    if text[:1].isdigit():
+        return _SHORT_YEAR_LABELLED.match(text) or _SHORT_YEAR_BEFORE_FIELDS.match(text)
+    return None
+
+
+def _padded_or_dotted_day(match: re.Match[str]) -> bool:
+    """Whether a two-digit-year line reads as a day: padded ("04.03.25"), or dotted with a
+    month that can only come second ("16.12.24"; dots are how day-first countries write it),
+    never "12.13.14"."""
+    first, second = match.group("first"), match.group("second")
+    return "0" in (first[0], second[0]) or (match.group("sep") == "." and int(second) <= 12)
 
 
 def page_day_first(text: str, *, day_first: bool = True) -> bool:
@@ -311,8 +354,8 @@ def _likely_patterns(text: str) -> list[re.Pattern[str]]:
         patterns.extend((_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY))  # written months
     if ("/" in text or "." in text or "-" in text) and _NUMERIC_HINT.search(text):
         patterns.append(_NUMERIC)
-        if _YEAR_FIRST_HINT.search(text):
-            patterns.append(_YEAR_FIRST_NUMERIC)
+    if ("/" in text or "." in text) and _YEAR_FIRST_HINT.search(text):
+        patterns.append(_YEAR_FIRST_NUMERIC)
     if ". " in text and _SPACED_HINT.search(text):
         patterns.append(_SPACED_NUMERIC)
     return patterns

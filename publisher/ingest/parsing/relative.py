@@ -153,7 +153,7 @@ _LONG_TAIL_MAX: Final = 32
 _LONG_TAIL_WORDS: Final = 4
 _LANGUAGES: Final = [
     *("en", "fr", "de", "es", "it", "pt", "nl", "cy", "sv", "da", "nb", "pl", "ca", "ga"),
-    *("fi", "cs"),
+    *("fi", "cs", "sk", "sl", "hr", "ro", "hu", "gl", "eu", "et", "lt", "lv", "fil"),
 ]
 # A date's shape in most languages: "12 marca 2024", "12. března 2024", "marca 12, 2024".
 _LONG_TAIL_SHAPE: Final = re.compile(
