@@ -50,7 +50,10 @@ _ROLE_WORDS: Final = frozenset(
     "kolumnistin columnista commentator analist analista investigador investigadora "
     "ricercatore ricercatrice onderzoeker forscher forscherin chercheur chercheuse "
     "korrespondentin ymchwilydd colofnydd minister ministre ministro ministra ministerin "
-    "swyddog cadeirydd llywydd trysorydd trefnydd cynrychiolydd owner".split()
+    "swyddog cadeirydd llywydd trysorydd trefnydd cynrychiolydd owner "
+    # chairs, clergy, teachers and nurses sign letters and columns with their post
+    "chairperson chairman chairwoman priest vicar pastor rector chaplain tutor teacher nurse "
+    "rn delegate".split()
 )
 # German job titles are compounds ending in a role word ("Bezirksleiterin",
 # "Rechtsschutzsekretär", "Landesvorsitzende"): a word ending so is a role too.
@@ -62,13 +65,13 @@ _ENDING_MIN: Final = 3  # letters before the ending: a compound, not the word al
 # Role words that are surnames too ("Mary Head", "Ann Lead"): alone they make no role of a name.
 _SURNAME_ROLES: Final = frozenset(
     "head lead fellow chief guest chair member staff desk team officer steward vice service "
-    "agency senior general deputy".split()
+    "agency senior general deputy nurse".split()
 )
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
     r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|mec|(?:yr\s+)?athr(?:o|awes)"
-    r"|com|comrade|cde|shri|smt|shrimati|adv|hon|the\s+hon|rt\.?\s+hon)\.?\s+(?=\S)",
+    r"|com|comrade|cde|shri|smt|shrimati|adv|hon|the\s+hon|rt\.?\s+hon|fr|father)\.?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A public office written before a name ("MEP Margarida Souto", "Senator Ana Ruiz",

@@ -59,14 +59,22 @@ _PREFIX: Final = re.compile(
     r"|added|ajouté|hinzugefügt|añadido|aggiunto|adicionado|toegevoegd|ychwanegwyd"
     r"|created|créé|erstellt|creado|creato|criado|aangemaakt|crëwyd"
     r"|dodano|opublikowano|zaktualizowano|postiwyd|foilsithe|foilsíodh)\b\s*"
-    r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
+    r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|o\b|:)?\s*",
     re.IGNORECASE,
+)
+# Words and pictures credited together: "Text and photos:", "Texto e fotos:", "Testo e foto
+# di", "Texte et photos :", "Words & photos:", "Tekst og foto:".
+_TEXT_AND_PICTURES: Final = (
+    r"(?:words|text[eo]?|testo|tekst|teksti)\s*(?:&|and|und|et|e|y|i|og|och|en|ja)\s*"
+    r"(?:photos?|pictures|fotos?|foto's|bilder?|billeder|kuvat|fotografías|fotografias"
+    r"|fotografie|photographies)"
 )
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
     r"|postiwyd|adroddiad|erthygl|stori"
-    r"|words\s+(?:&|and)\s+pictures|interview|intervista|entrevista|reviewed"
+    r"|words\s+(?:&|and)\s+pictures|interview|intervista|entrevista|reviewed|servizio"
+    rf"|{_TEXT_AND_PICTURES}"
     r"|presented|hosted|guest\s+post(?:ed)?|started|created|opened|compiled|asked|answered"
     # who put a motion: "Tabled by A" ("Sponsored by" is an advertiser)
     r"|tabled|moved"
@@ -88,7 +96,7 @@ _BY: Final = re.compile(
     r"|tribute|obituary|hommage|nachruf|necrologio|homenaje|homenagem|in memoriam)"
     # the kind of piece in two words: "Meeting report by", "Book review by"
     r"|[\w-]+\s+(?:report|review|interview|profile))\s+)?"
-    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di"
+    r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|as\s+told\s+to"
     r"|(?-i:di|per|da|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*|^(?:comh)?scríofa\s+le\s+"
     # who held an interview, under it: "Das Gespräch führte Jana Roth."
@@ -102,11 +110,11 @@ _BY: Final = re.compile(
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspond[ae]nt\w*"
     r"|corresponsal\w*|inviat[oa]|corrispondente|korrespondent\w*|reporter\w*|enviad[oa]"
     r"|envoyée?\s+spéciale?)\b\s*"
-    r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
+    rf"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|{_TEXT_AND_PICTURES}|writer|auteure?s?"
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
-    r"|skribent|journalist|reporter|correspondent|egilea|idazlea|údar|údair|kirjoittaja"
-    r"|autorstwo"
+    r"|skribent|journalist|reporter|correspondent|egilea|idazlea|idazleak|údar|údair"
+    r"|kirjoittaja|autorstwo|szerzők?|vendégszerző(?:nk)?|bericht"
     # who put a question or a motion (a council's or a parliament's): "Indiener(s): A (SP)",
     # "Primary sponsor: B (Labour)", "Members: Shri C, Smt. D"
     r"|indiener(?:\(s\)|s)?|submitter|proposer|antragsteller(?:in)?"
@@ -154,9 +162,9 @@ _META: Final = re.compile(
     r"|\s+(?-i:(?!(?:von|par|por|door|gan|and|och|og|avec|with)\b)[^\W\d_A-ZÀ-ÖØ-Þ]{3,}\b))?"
     # "Lesezeit ca. 12 Minuten", "Reading time: about 5 minutes", "Lesetid: 6 min"
     r"|\b(?:lesezeit|leestijd|lecture|lectura|lettura|reading time|lesetid|læsetid|lästid"
-    r"|läsetid|lukuaika)\s*:?\s*"
+    r"|läsetid|lukuaika|olvasási idő|hallgatási idő)\s*:?\s*"
     r"(?:(?:ca\.|circa|etwa|about|approx\.|environ|unos|ong\.)\s?)?\d{1,3}\s?"
-    r"(?:minuten|minutes|min\.?)?"
+    r"(?:minuten|minutes|min\.?|perc)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
     r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b[:.]?"
     # a document's file and its size: "PDF (1.2 MB)", "PDF, 340 Ko"
@@ -219,6 +227,9 @@ _LAST_ACTIVITY: Final = re.compile(
 # "By" after a source's name and a strong separator, in a dated line
 # Where a later field of a dated line may open the writer's name: "Valleys Post · By Megan
 # Price · 5 hours ago", "Dodano: 04.03.2025 | Autor: Katarzyna Wróblewska | Kategoria: X".
+# A wire's code after its reporter's name, as Nordic papers sign ("Anna Berg/TT", "Ola
+# Nordmann/NTB"): the reporter wrote it.
+WIRE_AFTER_NAME: Final = re.compile(r"(?<=[^\W\d_])/[A-ZÅÄÖÆØ]{2,6}\b")
 # A writer's social handle after the name ("@lena", "@lena@social.example", "@ana.bsky.social").
 _HANDLE: Final = re.compile(r"(?<=\w)\s+@[\w.-]+(?:@[\w.-]+)?(?=\s|$)")
 # A field's label naming the date after it: "Date:", "Datum ingediend:", "Fecha de publicación:".
@@ -237,7 +248,7 @@ _ZONE_AFTER: Final = re.compile(
     r"|SAST|WAT|EAT|BRT|ART|JST|HKT|SGT|WIB)\b"
 )
 _BY_START: Final = re.compile(
-    r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di"
+    r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di|told\s+to"
     r"|(?-i:di|per|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b"
     r"|scris\s+de\b|(?:comh)?scríofa\s+le\b|das\s+(?:gespräch|interview)\s+führten?\b"
     r"|(?:\w+\s+)?(?:question|spørsmål|spørgsmål|fråga|vraag|pregunta|pergunta|frage|anfrage"
@@ -248,12 +259,14 @@ _BY_START: Final = re.compile(
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
     r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s+(?:&|and)\s+\w+)?\s*:"
-    r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:",
+    r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:"
+    rf"|{_TEXT_AND_PICTURES}\b",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
 _BY_WORDS: Final = (
     *("by", "par", "por", "von", "door", "gan", "av", "af", "przez", "a cura di", "di", "per"),
+    *("told", "words", "text", "testo", "tekst"),
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
     *("scris de", "sous la direction de", "onder redactie van", "scríofa le", "comhscríofa le"),
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
@@ -466,6 +479,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     rest = _PREFIX.sub("", rest.strip(SEPARATORS)).strip(SEPARATORS)
     rest = _undangle(rest)
     rest = _PREFIX.sub("", rest).strip(SEPARATORS)
+    if "/" in rest:
+        rest = WIRE_AFTER_NAME.sub("", rest)  # "Anna Berg/TT · 9 mars"
     if _left_over(rest):
         rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
     if found is not None and _strongly_parted(rest) and _BY.match(rest) is None:

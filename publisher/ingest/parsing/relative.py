@@ -66,7 +66,8 @@ _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
     rf"\b(?:(?:(?:for|för)\s)?(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
     rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu|sitten)"
-    rf"|(?:il y a|vor|hace|há|ha|fa|acum|před|pred|prije|duela)\s{_COUNT.replace('<n>', '<n2>')}"
+    rf"|(?:il y a|vor|hace|há|ha|hai|fa|acum|před|pred|prije|duela)"
+    rf"\s{_COUNT.replace('<n>', '<n2>')}"
     rf"\s(?P<u2>{_UNIT}))\b",
     re.IGNORECASE,
 )
@@ -78,11 +79,12 @@ _AGO_BEFORE: Final = frozenset({"for ", "för "})
 _DAY_WORDS: Final = (
     (
         "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
-        "dziś avui azi tänään dnes danas",
+        "dziś avui azi tänään dnes danas hoxe",
         0,
     ),
     (
-        "yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir eilen včera jučer",
+        "yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir eilen včera jučer "
+        "onte tegnap",
         1,
     ),
     (  # the day before yesterday ("avant-hier" is not "hier")
@@ -93,7 +95,8 @@ _DAY_WORDS: Final = (
 )
 _DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {"justnow": 0}
 _AGO_PHRASE: Final = re.compile(
-    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b|\b(?:il y a|vor|hace|há|acum|před|prije)\s"
+    r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b"
+    r"|\b(?:il y a|vor|hace|há|hai|acum|před|prije)\s"
     # "for 3 timer siden", "för 2 dagar sedan": lower case, though a line of their own
     r"|\bf[oö]r\s(?:\d{1,3}|en|et|ett)\s\w+\s(?:siden|sedan)\b",
     re.I,
@@ -103,7 +106,7 @@ _DAY: Final = re.compile(
     r"|toissapäivänä|tegnapelőtt|i ?forgårs"
     r"|today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
     r"|avui|azi|tänään|dnes|danas|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går"
-    r"|wczoraj|ahir|eilen|včera|jučer)\b",
+    r"|wczoraj|ahir|eilen|včera|jučer|hoxe|onte|tegnap)\b",
     re.IGNORECASE,
 )
 DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNORECASE)
@@ -113,7 +116,7 @@ _DAY_WORD_OPENINGS: Final = [
     *"il y a|vor|hace|há|today|aujourd|heute|hoy|oggi|hoje|vandaag|heddiw|just now".split("|"),
     *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
     *"ddoe|igår|i går|wczoraj|ahir|acum|azi|tänään|dnes|danas|eilen|včera|jučer".split("|"),
-    *"před|prije".split("|"),
+    *"před|prije|hai|hoxe|onte|tegnap".split("|"),
     *"vorgestern|avant-hier|anteayer|antier|anteontem|eergisteren|przedwczoraj".split("|"),
     *"toissapäivänä|tegnapelőtt|i forgårs|iforgårs".split("|"),
 ]
@@ -125,7 +128,7 @@ _AGO_WORDS: Final = [
     *"ago fa geleden vor hace há ha today heute hoy oggi hoje vandaag heddiw".split(),
     *"yesterday hier gestern ayer ieri ontem gisteren ddoe sedan siden temu sitten".split(),
     *"idag igår dzisiaj dziś wczoraj avui ahir acum azi tänään eilen dnes včera".split(),
-    *"před pred prije danas jučer duela gaur atzo".split(),
+    *"před pred prije danas jučer duela gaur atzo hai hoxe onte tegnap".split(),
     *"vorgestern avant-hier anteayer antier anteontem eergisteren przedwczoraj".split(),
     *"toissapäivänä tegnapelőtt forgårs".split(),
     *("i dag", "i går"),

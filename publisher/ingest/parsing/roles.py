@@ -19,7 +19,12 @@ from publisher.ingest.parsing.authors import (
     one_name,
     role_signed,
 )
-from publisher.ingest.parsing.bylines import Byline, name_among_labels, no_writer
+from publisher.ingest.parsing.bylines import (
+    WIRE_AFTER_NAME,
+    Byline,
+    name_among_labels,
+    no_writer,
+)
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.references import is_book_reference
@@ -285,6 +290,14 @@ _PLACES: Final = frozenset(
 _ADDRESS_MAX: Final = 120
 _META_ROW: Final = 80
 _SEPARATOR: Final = re.compile(r"\s+[·|•]\s+")
+_WIDE_GAP: Final = re.compile(r"\s{3,}")
+# A second writer with a post of their own: "A, Director and Thandeka Mokoena, Director".
+_ANOTHER_WRITER: Final = re.compile(
+    r"\s(?:and|&|und|et|y|e|i|och|og|en)\s+[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ][\w'’-]+,"
+)
+_SERIES_NUMBER: Final = re.compile(r"\s*(?:n[º°o]\.?|nr\.?|no\.?|vol\.?|issue|#)\s?\d", re.I)
+# A student writer's class year after the name ("Maya Chen '27", "Tom Reyes ’26").
+_CLASS_YEAR: Final = re.compile(r"(?<=[^\W\d_])\s?['’]\d{2}\b")
 _SEPARATORS: Final = "·|•"
 _LABEL_PART: Final = 3  # words: a part of a metadata row that is a label (a section's name)
 # a house number and a street: "25 Red Lion Square", "12 rue de la Paix", "Calle Mayor 5",
@@ -374,6 +387,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
         if ", " in text and has_digit(text) and _address(text):
             return META, "metadata (an address)"
         if _meta_parts(text):
+            if _name_before_fields(text) is not None:
+                return BYLINE, "name"  # "Jane Doe · 5 min read": a writer, then metadata
             return META, "metadata"
         if has_digit(text) and is_book_reference(text):
             return META, "metadata (a book's reference)"
@@ -462,10 +477,18 @@ def name_only(text: str) -> str | None:
     """The author a line holding only names gives ("MAYA OKONJO AND DEREK NWOSU")."""
     if text[:1] == "(" and text.endswith(")") and text.count("(") == 1 and len(text) > 2:
         return name_only(text[1:-1])  # a statement's signature: "(R. Meenakshi Sundaram)"
+    if "   " in text:
+        return name_only(_WIDE_GAP.split(text, 1)[0])  # columns: "Anna Huber   Kommunikation"
+    if "/" in text and WIRE_AFTER_NAME.search(text) is not None:
+        return name_only(WIRE_AFTER_NAME.sub("", text))  # a wire's reporter: "Anna Berg/TT"
+    if "'" in text or "’" in text:
+        text = _CLASS_YEAR.sub("", text)  # a student writer's class: "Maya Chen '27"
     if len(text) > 80:
         return _affiliated(text)
     if not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
+    if "," in text and (writer := _name_and_post(text)) is not None:
+        return writer  # a name and a post of several words: "Jane Doe, Minister for Culture"
     if _team(text):
         return None  # a team signing: "Equipo de Salarios del IETD"
     for dash in (" — ", " – "):
@@ -480,6 +503,8 @@ def name_only(text: str) -> str | None:
         among = name_among_labels(text)
         if among is not None and text.rstrip().endswith(among):
             return name_only(among)
+        if (name := _name_before_fields(text)) is not None:
+            return name
     words = text.split()
     if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
         return None  # a sentence or a headline in sentence case, not names
@@ -499,6 +524,30 @@ def name_only(text: str) -> str | None:
         names = _SEVERAL.split(author)
         return author if all(is_name(n) and not _place(n) for n in names) else None
     return author if is_name(author) else None
+
+
+def _name_and_post(text: str) -> str | None:
+    """The writer of a line naming one person and their post after a comma, the post of
+    several words ("Jane Doe, Cabinet Secretary for Housing and Local Government"), never
+    a list of writers ("Dr Sarah Connell, Matthew Price and Ayo Bello")."""
+    post = text.split(",", 2)[1].split()
+    opening = " ".join(post[:2])
+    if _ANOTHER_WRITER.search(text) or (is_name(opening) and not is_role(opening)):
+        return None
+    writer = _affiliated_writer(text)
+    return None if writer is None or no_writer(writer) else writer
+
+
+def _name_before_fields(text: str) -> str | None:
+    """The name opening a row whose other fields are metadata, not a series' number ("Jane
+    Doe · 5 min read"; "PAY TRACKER · No. 12" is a series)."""
+    head, *fields = _SEPARATOR.split(text)
+    if not fields or not all(_meta_part(f) and not _SERIES_NUMBER.match(f) for f in fields):
+        return None
+    name = one_name(head)
+    if not is_name(name) or is_role(name) or no_writer(name):
+        return None
+    return name
 
 
 def _meta_parts(text: str) -> bool:
