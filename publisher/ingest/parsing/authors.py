@@ -15,7 +15,7 @@ _AND: Final = re.compile(
     r"|en collaboration avec|con la colaboración de|con la collaborazione di|unter Mitarbeit von"
     r"|in Zusammenarbeit mit|met medewerking van)\s*(?=[A-ZÀ-Þ])"
     r"|\s*,\s*(?:and|&|und|et|y|e|en|och|og|avec|with)\s+|\s+(?:avec|with)\s+(?=[A-Z])"
-    r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*",
+    r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*[,;]\s*",
     re.IGNORECASE,
 )
 # "With" before the names a line gives (a podcast's or a report's: "Med A och B", "Com A e B").

@@ -62,6 +62,17 @@ _PREFIX: Final = re.compile(
     r"(?:on\b|le\b|am\b|el\b|il\b|em\b|op\b|:)?\s*",
     re.IGNORECASE,
 )
+# The labels naming who wrote or reported a piece that sites set off by a dash, not a colon.
+_DASHED: Final = (
+    r"reportagem|reportaje|reportage|reportaggio|reporting|texto?|texte|testo|tekst"
+    r"|autor(?:a|in)?|auteure?|autore|author|redação|redacción|redazione"
+)
+# "From the newsroom" (an outlet's own, no writer named) in the languages bylines come in.
+_FROM_NEWSROOM: Final = (
+    r"(?:from\s+the|da|de\s+la|von\s+der|aus\s+der|dalla|van\s+de|de\s+l[ae']|del?)\s*"
+    r"(?=newsroom|redação|redacao|rédaction|redaktion|redazione|redacción|redaccion|redactie"
+    r"|redacció)"
+)
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
@@ -80,6 +91,11 @@ _BY: Final = re.compile(
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|skrivet|napisane"
     r"|postat|postet"
+    # who filed, prepared or drafted a post or a paper: "Filed by A", "Prepared by B",
+    # "Verfasst von C", "Rédigé par D", "Elaborado por E", "Opgesteld door F"
+    r"|filed|prepared|drafted|authored|uploaded|verfasst|eingereicht|rédigée?|préparée?"
+    r"|elaborad[oa]|preparad[oa]|redactad[oa]|redigid[oa]|preparat[oa]|redatt[oa]"
+    r"|opgesteld|ingediend|utarbeidet|udarbejdet|utarbetad|paratowyd"
     # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
     r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
@@ -102,6 +118,8 @@ _BY: Final = re.compile(
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspond[ae]nt\w*"
     r"|corresponsal\w*|inviat[oa]|corrispondente|korrespondent\w*|reporter\w*|enviad[oa]"
     r"|envoyée?\s+spéciale?)\b\s*"
+    # the newsroom signing, no writer named: "Da Redação – RS", "Von der Redaktion"
+    rf"|^(?:{_FROM_NEWSROOM})"
     r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
@@ -115,9 +133,13 @@ _BY: Final = re.compile(
     r"|hosts?|presenters?|presentation|apresentação|apresentadora?|apresentadores"
     r"|presentación|presentadora?|presentadores|conducción|présentation|presentazione"
     r"|conduzione|conduttrice|conduttore|moderation|moderator(?:in)?|moderación"
-    r"|moderação|presentatie|cyflwynydd|cyflwyno)\s*:\s*"
+    r"|moderação|presentatie|cyflwynydd|cyflwyno)"
+    # the label's other gender or number beside it: "Autor/a:", "Autor(es):", "Author(s):"
+    r"(?:\s?[/(][^\W\d_]{1,6}\)?)*\s*:\s*"
     # the team that wrote a report: "Fact-finding team: A, B and C", "Équipe : A et B"
-    r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*",
+    r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*"
+    # a writer's label set off by a dash, as a colon: "Reportagem – A", "Text — B"
+    rf"|^(?:{_DASHED})\s+[–—]\s+",
     re.IGNORECASE,
 )
 _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
@@ -247,8 +269,10 @@ _BY_START: Final = re.compile(
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
-    r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s+(?:&|and)\s+\w+)?\s*:"
-    r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:",
+    rf"|(?:{_FROM_NEWSROOM})"
+    r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s?[/(][^\W\d_]{1,6}\)?|\s+(?:&|and)\s+\w+)?\s*:"
+    r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:"
+    rf"|(?:{_DASHED})\s+[–—]\s",
     re.IGNORECASE,
 )
 # What every _BY_START match without a colon starts its first or second word with.
@@ -257,7 +281,8 @@ _BY_WORDS: Final = (
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
     *("scris de", "sous la direction de", "onder redactie van", "scríofa le", "comhscríofa le"),
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
-    *("von unsere", "do nosso", "da nossa"),
+    *("von unsere", "do nosso", "da nossa", "from the", "da", "de la", "von der", "aus der"),
+    *("dalla", "van de", "de l", "del", "de"),
     *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
     *("anfrage", "interrogazione", "das gespräch", "das interview"),
 )
@@ -337,10 +362,11 @@ def _more_meta(text: str) -> bool:
 
 def opens_by(text: str) -> bool:
     """Whether a line opens with a by-word ("By", "Von", "Par", "Posted by", …) or a label
-    and a colon ("Words:", ``_BY_START``): the pattern
+    and a colon or a dash ("Words:", "Texto –", ``_BY_START``): the pattern
     runs only where the first or second word starts like a by-word, or a colon stands."""
     text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
-    if ":" not in text and not any(char in text for char in _CASE_ODDITIES):
+    labelled = ":" in text or "– " in text or "— " in text  # "Texto – Ana Paz"
+    if not labelled and not any(char in text for char in _CASE_ODDITIES):
         lower = text.lower()
         if not lower.startswith(_BY_WORDS):
             # the by-word second or third: "Posted by", "Ein Kommentar von"

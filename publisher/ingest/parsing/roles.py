@@ -76,6 +76,9 @@ _META: Final = re.compile(
     r"|(?:(?:article|main|lead|header|featured|hero|top)\s+)?(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
     r"|fotografía|fotografia|cover illustration|cover photo|caption|bild|imagen|immagine"
     r"|imagem|afbeelding|llun|delwedd|grianghraf)\s?(?::|by\b).{0,150}"
+    # who edited a reporter's piece, credited under the reporter: "Edição – Ana Cheirub"
+    r"|(?:editing|edição|edición|edizione|édition|bearbeitung|redigering|eindredactie)"
+    r"\s?(?::|[–—]\s).{0,150}"
     r"|media caption\s?[,:].{0,150}"  # a player's caption: "Media caption, Watch: Reeves …"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
@@ -258,7 +261,8 @@ _META_OPENINGS: Final = frozenset(
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis caption bild imagen immagine imagem afbeelding llun delwedd
-    grianghraf article main lead header featured hero top""".split()
+    grianghraf article main lead header featured hero top
+    editing edição edición edizione édition bearbeitung redigering eindredactie""".split()
 )
 _COUNTER_LETTERS: Final = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
