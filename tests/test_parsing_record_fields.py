@@ -14,7 +14,7 @@ from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.authors import clean_author
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.lines import read_all_units
-from publisher.ingest.parsing.roles import META, line_symbol
+from publisher.ingest.parsing.roles import META, line_symbol, name_only
 
 SAVED = datetime(2025, 3, 20, 12, tzinfo=UTC)
 
@@ -141,3 +141,65 @@ def test_a_headline_opening_with_a_word_and_a_colon_stays_a_headline() -> None:
     )
     result = parse_page(page, saved=SAVED)
     assert [item.title for item in result.items] == titles
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Tanesha Whyte-Grant/Senior Staff Reporter", "Tanesha Whyte-Grant"),
+        ("Shamoy Reid/Chronicle Writer", "Shamoy Reid"),
+    ],
+)
+def test_a_name_and_its_job_title_after_a_slash_name_the_writer(line: str, author: str) -> None:
+    assert name_only(line) == author
+    assert clean_author(line) == author
+
+
+def test_two_words_a_slash_joins_are_no_name_and_role() -> None:
+    assert name_only("Health/Care Workers") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Compte rendu de Julien Maréchal", "Julien Maréchal"),
+        ("Compte-rendu d’Hélène Vasseur", "Hélène Vasseur"),
+        ("Reseña de Ana Paz", "Ana Paz"),
+    ],
+)
+def test_who_wrote_a_review_of_a_book_is_its_writer(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+def test_the_minutes_of_a_meeting_are_no_review_byline() -> None:
+    assert parse_byline("Compte rendu de la réunion du bureau") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Traduit de l'italien par Élise Morin", "Translated from the German by Ann Lee"]
+)
+def test_a_translators_credit_is_metadata(line: str) -> None:
+    (unit,) = read_all_units(line, saved=SAVED)
+    assert line_symbol(unit)[0] == META
+
+
+_REVIEWS = [
+    ("Le syndicalisme à l'épreuve des plateformes", "Camille Roussel", "Julien Maréchal"),
+    ("Les Bonnes. Domestiques et employées de maison", "Hélène Vasseur", "Nadia Belkacem"),
+    ("Care, salaire et dignité", "Sara Conti", "Lucie Vannier"),
+    ("L'usure. Corps ouvriers et fins de carrière", "Louis-Marie Tanguy", "Jean-Baptiste Orsini"),
+]
+
+
+def test_a_review_names_its_reviewer_not_the_books_author() -> None:
+    records = [
+        f"Travail et emploi\n{title}\n{writer}\nParis, La Découverte, 2024, 288 p., 22 €\n"
+        f"Traduit de l'italien par Élise Morin\nCompte rendu de {reviewer}\n"
+        f"Publié le {day} mars 2025"
+        for (title, writer, reviewer), day in zip(_REVIEWS, (4, 6, 8, 10), strict=True)
+    ]
+    page = "Lectures\n\nAccueil › Comptes rendus\n\n" + "\n\n".join(records) + "\n"
+    result = parse_page(page, saved=SAVED)
+    assert [item.title for item in result.items] == [title for title, _, _ in _REVIEWS]
+    assert [item.author for item in result.items] == [reviewer for *_, reviewer in _REVIEWS]

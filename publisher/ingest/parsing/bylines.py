@@ -73,6 +73,12 @@ _FROM_NEWSROOM: Final = (
     r"(?=newsroom|redação|redacao|rédaction|redaktion|redazione|redacción|redaccion|redactie"
     r"|redacció)"
 )
+# Who wrote a review, where the language says "of" for "by": "Compte rendu de A",
+# "Reseña de B", "Recensão de C" (a reviewed book's own author stands apart, unlabelled).
+_REVIEWED_BY: Final = (
+    r"(?:compte[- ]rendu|recension|note\s+de\s+lecture|reseña|resenha|recensão)"
+    r"\s+(?:de\s|d['’]|por\s)(?-i:(?=\s*[A-ZÀ-Þ]))"  # a name: "… de la réunion" is none
+)
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
@@ -120,6 +126,7 @@ _BY: Final = re.compile(
     r"|envoyée?\s+spéciale?)\b\s*"
     # the newsroom signing, no writer named: "Da Redação – RS", "Von der Redaktion"
     rf"|^(?:{_FROM_NEWSROOM})"
+    rf"|^{_REVIEWED_BY}\s*"
     r"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|writer|auteure?s?"
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
@@ -269,7 +276,7 @@ _BY_START: Final = re.compile(
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
-    rf"|(?:{_FROM_NEWSROOM})"
+    rf"|(?:{_FROM_NEWSROOM})|{_REVIEWED_BY}"
     r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s?[/(][^\W\d_]{1,6}\)?|\s+(?:&|and)\s+\w+)?\s*:"
     r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:"
     rf"|(?:{_DASHED})\s+[–—]\s",
@@ -283,6 +290,7 @@ _BY_WORDS: Final = (
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
     *("von unsere", "do nosso", "da nossa", "from the", "da", "de la", "von der", "aus der"),
     *("dalla", "van de", "de l", "del", "de"),
+    *("compte", "recension", "note de lecture", "reseña", "resenha", "recensão"),
     *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
     *("anfrage", "interrogazione", "das gespräch", "das interview"),
 )
