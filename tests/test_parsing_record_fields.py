@@ -203,3 +203,23 @@ def test_a_review_names_its_reviewer_not_the_books_author() -> None:
     result = parse_page(page, saved=SAVED)
     assert [item.title for item in result.items] == [title for title, _, _ in _REVIEWS]
     assert [item.author for item in result.items] == [reviewer for *_, reviewer in _REVIEWS]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Uploaded by Imran Qureshi (Branch Secretary) · 20.03.25 · 1.2 MB", date(2025, 3, 20)),
+        ("Uploaded by Dave Lockwood · 07.03.25 · 96 KB · 19 downloads", date(2025, 3, 7)),
+    ],
+)
+def test_a_short_year_date_standing_as_a_field_of_a_row_dates_the_record(
+    line: str, day: date
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.published is not None
+    assert byline.published.date() == day
+
+
+def test_a_short_year_number_inside_a_field_is_no_date() -> None:
+    byline = parse_byline("Uploaded by Dave Lockwood · release 06.11.24 · 96 KB")
+    assert byline is not None and byline.published is None

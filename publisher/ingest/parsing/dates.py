@@ -261,19 +261,38 @@ _SHORT_YEAR_LABELLED: Final = re.compile(
 )
 
 
+# A padded date with a two-digit year standing as one field of a row set apart by strong
+# separators ("Uploaded by A · 20.03.25 · 1.2 MB"): a field of its own is no version number.
+_SHORT_YEAR_FIELD: Final = re.compile(
+    r"(?:^|\s[·|•]\s)(?P<first>\d{2})(?P<sep>[.-])(?P<second>\d{2})(?P=sep)(?P<year>\d{2})"
+    r"(?=\s[·|•]\s|$)"
+)
+
+
+def _short_year_field(text: str) -> re.Match[str] | None:
+    """The padded date with a two-digit year a row holds as a field of its own, if any."""
+    if " · " not in text and " | " not in text and " • " not in text:
+        return None  # the cheap test: a strong separator
+    match = _SHORT_YEAR_FIELD.search(text)
+    if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
+        return None
+    return match
+
+
 def short_year_date(text: str, *, day_first: bool = True) -> DateMatch | None:
     """A date with a two-digit year on a line of its own or after a label ("Artikel ·
     12.03.25"): alone on a line it dates an item; inside running text it may be a version
     ("release 06.11.24"), which ``find_date`` leaves alone."""
+    match: re.Match[str] | None = None
     if text.rstrip()[-3:-2] in (".", "-"):  # the cheap test: a separator and two digits last
         match = _SHORT_YEAR_LINE.match(text.strip())
-        if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
-            return None
+        if match is not None and "0" not in (match.group("first")[0], match.group("second")[0]):
+            match = None
     elif text.lstrip()[:1].isdigit():
         match = _SHORT_YEAR_LABELLED.match(text.strip())
-        if match is None:
-            return None
-    else:
+    if match is None:
+        match = _short_year_field(text.strip())
+    if match is None:
         return None
     value = _value(match, day_first, short_year=True)
     offset = len(text) - len(text.lstrip())
