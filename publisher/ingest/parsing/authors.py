@@ -15,7 +15,7 @@ _AND: Final = re.compile(
     r"|en collaboration avec|con la colaboración de|con la collaborazione di|unter Mitarbeit von"
     r"|in Zusammenarbeit mit|met medewerking van)\s*(?=[A-ZÀ-Þ])"
     r"|\s*,\s*(?:and|&|und|et|y|e|en|och|og|avec|with)\s+|\s+(?:avec|with)\s+(?=[A-Z])"
-    r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*,\s*",
+    r"|\s+(?:and|&|und|et|y|e|en|ac|a|i|och|og|oraz|agus|ja|eta|și|şi|/)\s+|\s*[,;]\s*",
     re.IGNORECASE,
 )
 # "With" before the names a line gives (a podcast's or a report's: "Med A och B", "Com A e B").
@@ -146,6 +146,7 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
         return None
     if " · " in text:
         return _contributors(text.split(" · "), places)
+    text = without_slashed_role(text)
     if "," in text:
         groups = _ROLE_AND.split(text)
         if len(groups) > 1 and any(role_signed(g) for g in groups[:-1]):
@@ -159,6 +160,15 @@ def clean_author(text: str, *, places: bool = False) -> str | None:
     parts = [p.strip() for p in _AND.split(text) if p and p.strip()]
     names = _names(parts[: _MAX_AUTHORS * 2], places)
     return joined(names) if names and len(names) <= _MAX_AUTHORS else None
+
+
+def without_slashed_role(text: str) -> str:
+    """A name with the job title a slash sets after it cut ("Shamoy Reid/Staff Reporter",
+    "Ana Paz/Redatora"), as after a comma; "A/B" of two names is left to the joins."""
+    name, slash, role = text.partition("/")
+    if slash and " " not in name[-1:] + role[:1] and is_name(name) and _role_part(role):
+        return name
+    return text
 
 
 def _held_together(match: re.Match[str]) -> str:

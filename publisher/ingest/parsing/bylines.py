@@ -69,6 +69,23 @@ _TEXT_AND_PICTURES: Final = (
     r"(?:photos?|pictures|fotos?|foto's|bilder?|billeder|kuvat|fotografías|fotografias"
     r"|fotografie|photographies)"
 )
+# The labels naming who wrote or reported a piece that sites set off by a dash, not a colon.
+_DASHED: Final = (
+    r"reportagem|reportaje|reportage|reportaggio|reporting|texto?|texte|testo|tekst"
+    r"|autor(?:a|in)?|auteure?|autore|author|redação|redacción|redazione"
+)
+# "From the newsroom" (an outlet's own, no writer named) in the languages bylines come in.
+_FROM_NEWSROOM: Final = (
+    r"(?:from\s+the|da|de\s+la|von\s+der|aus\s+der|dalla|van\s+de|de\s+l[ae']|del?)\s*"
+    r"(?=newsroom|redação|redacao|rédaction|redaktion|redazione|redacción|redaccion|redactie"
+    r"|redacció)"
+)
+# Who wrote a review, where the language says "of" for "by": "Compte rendu de A",
+# "Reseña de B", "Recensão de C" (a reviewed book's own author stands apart, unlabelled).
+_REVIEWED_BY: Final = (
+    r"(?:compte[- ]rendu|recension|note\s+de\s+lecture|reseña|resenha|recensão)"
+    r"\s+(?:de\s|d['’]|por\s)(?-i:(?=\s*[A-ZÀ-Þ]))"  # a name: "… de la réunion" is none
+)
 # "By" in many languages ("par", "por", "von", "door", "di", "gan", …).
 _BY: Final = re.compile(
     r"^(?:(?:posted|written|submitted|words|story|text|reported|reporting|report|photos?"
@@ -88,6 +105,11 @@ _BY: Final = re.compile(
     r"|propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta"
     r"|escrito|geschreven|scritto|écrit|geschrieben|ysgrifennwyd|skrevet|skriven|skrivet|napisane"
     r"|postat|postet"
+    # who filed, prepared or drafted a post or a paper: "Filed by A", "Prepared by B",
+    # "Verfasst von C", "Rédigé par D", "Elaborado por E", "Opgesteld door F"
+    r"|filed|prepared|drafted|authored|uploaded|verfasst|eingereicht|rédigée?|préparée?"
+    r"|elaborad[oa]|preparad[oa]|redactad[oa]|redigid[oa]|preparat[oa]|redatt[oa]"
+    r"|opgesteld|ingediend|utarbeidet|udarbejdet|utarbetad|paratowyd"
     # the kind of piece: "Ein Kommentar von", "An analysis by", "Une tribune de"
     r"|(?:(?:a|an|ein|eine|une?|una?|uma?|een)\s+)?(?:comment|commentary|column|analysis|essay"
     r"|kommentar|analyse|gastbeitrag|kolumne|tribune|chronique|commento|editoriale|columna"
@@ -110,6 +132,8 @@ _BY: Final = re.compile(
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)(?:\s+\w+)?\s+(?:verslaggevers?|correspond[ae]nt\w*"
     r"|corresponsal\w*|inviat[oa]|corrispondente|korrespondent\w*|reporter\w*|enviad[oa]"
     r"|envoyée?\s+spéciale?)\b\s*"
+    rf"|^(?:{_FROM_NEWSROOM})"
+    rf"|^{_REVIEWED_BY}\s*"
     rf"|^(?:authors?|words(?:\s+(?:&|and)\s+pictures)?|{_TEXT_AND_PICTURES}|writer|auteure?s?"
     r"|autor(?:in|en|[*:_]in(?:nen)?|innen|es|a|as|ka|ul)?|autore|autoría|autoria|geiriau"
     r"|autrice|auteur|text|texte|texto|testo|tekst|interview|awdur|forfatter|författare"
@@ -123,9 +147,13 @@ _BY: Final = re.compile(
     r"|hosts?|presenters?|presentation|apresentação|apresentadora?|apresentadores"
     r"|presentación|presentadora?|presentadores|conducción|présentation|presentazione"
     r"|conduzione|conduttrice|conduttore|moderation|moderator(?:in)?|moderación"
-    r"|moderação|presentatie|cyflwynydd|cyflwyno)\s*:\s*"
+    r"|moderação|presentatie|cyflwynydd|cyflwyno)"
+    # the label's other gender or number beside it: "Autor/a:", "Autor(es):", "Author(s):"
+    r"(?:\s?[/(][^\W\d_]{1,6}\)?)*\s*:\s*"
     # the team that wrote a report: "Fact-finding team: A, B and C", "Équipe : A et B"
-    r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*",
+    r"|^(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:\s*"
+    # a writer's label set off by a dash, as a colon: "Reportagem – A", "Text — B"
+    rf"|^(?:{_DASHED})\s+[–—]\s+",
     re.IGNORECASE,
 )
 _WEEKDAY_WORDS: Final = """monday tuesday wednesday thursday friday saturday sunday
@@ -258,8 +286,10 @@ _BY_START: Final = re.compile(
     r"|(?:propos recueillis|entretien réalisé|entrevista realizada|intervista raccolta)\s"
     r"|(?:van\s+onze|from\s+our|de\s+notre|de\s+nuestr[oa]|dal\s+nostro|dalla\s+nostra"
     r"|von\s+unsere[mr]|do\s+nosso|da\s+nossa)\s"
-    r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s+(?:&|and)\s+\w+)?\s*:"
+    rf"|(?:{_FROM_NEWSROOM})|{_REVIEWED_BY}"
+    r"|\w+(?:[*:_]in(?:nen)?|\(s\)|\s?[/(][^\W\d_]{1,6}\)?|\s+(?:&|and)\s+\w+)?\s*:"
     r"|(?:[\w-]+\s+)?(?:team|équipe|equipo|equipa)\s*:"
+    rf"|(?:{_DASHED})\s+[–—]\s"
     rf"|{_TEXT_AND_PICTURES}\b",
     re.IGNORECASE,
 )
@@ -270,7 +300,9 @@ _BY_WORDS: Final = (
     *("propos recueillis", "entretien réalisé", "entrevista realizada", "intervista raccolta"),
     *("scris de", "sous la direction de", "onder redactie van", "scríofa le", "comhscríofa le"),
     *("van onze", "from our", "de notre", "de nuestr", "dal nostr", "dalla nostra"),
-    *("von unsere", "do nosso", "da nossa"),
+    *("von unsere", "do nosso", "da nossa", "from the", "da", "de la", "von der", "aus der"),
+    *("dalla", "van de", "de l", "del", "de"),
+    *("compte", "recension", "note de lecture", "reseña", "resenha", "recensão"),
     *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
     *("anfrage", "interrogazione", "das gespräch", "das interview"),
 )
@@ -350,10 +382,11 @@ def _more_meta(text: str) -> bool:
 
 def opens_by(text: str) -> bool:
     """Whether a line opens with a by-word ("By", "Von", "Par", "Posted by", …) or a label
-    and a colon ("Words:", ``_BY_START``): the pattern
+    and a colon or a dash ("Words:", "Texto –", ``_BY_START``): the pattern
     runs only where the first or second word starts like a by-word, or a colon stands."""
     text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
-    if ":" not in text and not any(char in text for char in _CASE_ODDITIES):
+    labelled = ":" in text or "– " in text or "— " in text  # "Texto – Ana Paz"
+    if not labelled and not any(char in text for char in _CASE_ODDITIES):
         lower = text.lower()
         if not lower.startswith(_BY_WORDS):
             # the by-word second or third: "Posted by", "Ein Kommentar von"

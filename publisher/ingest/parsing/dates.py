@@ -278,6 +278,24 @@ _SHORT_YEAR_LABELLED: Final = re.compile(
 )
 
 
+# A padded date with a two-digit year standing as one field of a row set apart by strong
+# separators ("Uploaded by A · 20.03.25 · 1.2 MB"): a field of its own is no version number.
+_SHORT_YEAR_FIELD: Final = re.compile(
+    r"(?:^|\s[·|•]\s)(?P<first>\d{2})(?P<sep>[.-])(?P<second>\d{2})(?P=sep)(?P<year>\d{2})"
+    r"(?=\s[·|•]\s|$)"
+)
+
+
+def _short_year_field(text: str) -> re.Match[str] | None:
+    """The padded date with a two-digit year a row holds as a field of its own, if any."""
+    if " · " not in text and " | " not in text and " • " not in text:
+        return None  # the cheap test: a strong separator
+    match = _SHORT_YEAR_FIELD.search(text)
+    if match is None or "0" not in (match.group("first")[0], match.group("second")[0]):
+        return None
+    return match
+
+
 # A padded date with a two-digit year set apart from other fields by a strong separator,
 # opening or closing the line ("12.11.24 | Text: Sabine Wolf", "Redaktion · 30.01.25"):
 # a version is not written between such fields.
@@ -311,10 +329,12 @@ def _short_year_match(text: str) -> re.Match[str] | None:
         match = _SHORT_YEAR_LINE.match(text)
         if match is not None and _padded_or_dotted_day(match):
             return match
-        return _SHORT_YEAR_AFTER_FIELDS.search(text)
+        return _SHORT_YEAR_AFTER_FIELDS.search(text) or _short_year_field(text)
     if text[:1].isdigit():
-        return _SHORT_YEAR_LABELLED.match(text) or _SHORT_YEAR_BEFORE_FIELDS.match(text)
-    return None
+        match = _SHORT_YEAR_LABELLED.match(text) or _SHORT_YEAR_BEFORE_FIELDS.match(text)
+        if match is not None:
+            return match
+    return _short_year_field(text)
 
 
 def _padded_or_dotted_day(match: re.Match[str]) -> bool:

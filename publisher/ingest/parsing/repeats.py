@@ -329,8 +329,9 @@ def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -
 
 def references_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """A title-like line heading its record over the record's title, that is a document's
-    number ("Dokument nr. 15:512 (2026-2027)", the kind alike in three records or more) or
-    the article a letter answers ("Zu: „Busse stehen still“", in two letters or more),
+    number ("Dokument nr. 15:512 (2026-2027)", the kind alike in three records or more), a
+    field named in capitals alike ("RESPONDING TO: Ofgem", what it answers or where it
+    belongs) or the article a letter answers ("Zu: „Busse stehen still“", in two letters or more),
     is the record's reference, not its headline: a kicker, or metadata."""
     groups: defaultdict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
@@ -339,7 +340,7 @@ def references_over_titles(units: list[Unit], out: list[str], reasons: list[str]
         if answers_article(unit.text):
             groups[""].append(index)
             continue
-        kind = numbered_kind(unit.text)
+        kind = numbered_kind(unit.text) or _capital_label(unit.text)
         if kind is not None:
             groups[kind].append(index)
     for kind, members in groups.items():
@@ -350,6 +351,16 @@ def references_over_titles(units: list[Unit], out: list[str], reasons: list[str]
                 out[i], reasons[i] = LABEL, "kicker (a document's number over its title)"
             else:
                 out[i], reasons[i] = META, "metadata (the article a letter answers)"
+
+
+def _capital_label(text: str) -> str | None:
+    """The name of the field a line opens with, where written in capitals ("RESPONDING TO:
+    Ofgem", "COMITÉ : Finances"): a field's name, where a headline's own opening word is
+    written as words are ("Review: …", "Interview : …")."""
+    found = _LABEL.match(text)
+    if found is None or not found.group(1).isupper() or len(found.group(1)) < 2:
+        return None
+    return found.group(1).casefold()
 
 
 def _heads_title(units: list[Unit], out: list[str], index: int) -> bool:

@@ -18,6 +18,7 @@ from publisher.ingest.parsing.authors import (
     joined,
     one_name,
     role_signed,
+    without_slashed_role,
 )
 from publisher.ingest.parsing.bylines import (
     WIRE_AFTER_NAME,
@@ -81,6 +82,13 @@ _META: Final = re.compile(
     r"|(?:(?:article|main|lead|header|featured|hero|top)\s+)?(?:photos?|fotos?|pictures?|images?|illustrations?|credits?|photography|fotografie"
     r"|fotografía|fotografia|cover illustration|cover photo|caption|bild|imagen|immagine"
     r"|imagem|afbeelding|llun|delwedd|grianghraf)\s?(?::|by\b).{0,150}"
+    # who edited a reporter's piece, credited under the reporter: "Edição – Ana Cheirub"
+    r"|(?:editing|edição|edición|edizione|édition|bearbeitung|redigering|eindredactie)"
+    r"\s?(?::|[–—]\s).{0,150}"
+    # who translated a book under review: "Traduit de l'italien par Élise Morin"
+    r"|(?:translated|traduit|traduite|traducido|traducida|traduzido|traduzida|tradotto"
+    r"|tradotta|übersetzt|vertaald|översatt|oversat|oversatt)\s(?:\S+\s){0,4}"
+    r"(?:by|par|por|da|di|von|aus|door|av|af|de|from)\s.{0,100}"
     r"|media caption\s?[,:].{0,150}"  # a player's caption: "Media caption, Watch: Reeves …"
     r"|(?:tags?|tagged|labels?|themen|thema|thèmes?|temas?|etiquetas?|categor\w+|filed under"
     r"|posted in|schlagwörter|mots-clés|onderwerpen?)\s?:.{0,120}"
@@ -263,7 +271,10 @@ _META_OPENINGS: Final = frozenset(
     illustrations credit credits tag tags tagged label labels themen thema thème thèmes tema
     temas etiqueta etiquetas filed posted schlagwörter mots onderwerp onderwerpen free gratuit
     kostenlos gratis caption bild imagen immagine imagem afbeelding llun delwedd
-    grianghraf article main lead header featured hero top""".split()
+    grianghraf article main lead header featured hero top
+    editing edição edición edizione édition bearbeitung redigering eindredactie
+    translated traduit traduite traducido traducida traduzido traduzida tradotto tradotta
+    übersetzt vertaald översatt oversat oversatt""".split()
 )
 _COUNTER_LETTERS: Final = 3  # a counter opening with a letter is a word of three letters at most
 # Lines worth the arrow and pagination patterns: an arrow, or a digit in a short line.
@@ -497,6 +508,7 @@ def name_only(text: str) -> str | None:
             name = name_only(head)
             fits = place[:1].isupper() and len(place.split()) <= _PLACE_WORDS
             return name if fits else None
+    text = without_slashed_role(text)  # "Shamoy Reid/Staff Reporter"
     if " · " in text or " | " in text:
         # "Cardiff · Jane Smith", "Opinion | Jane Smith": the label first, the name last (an
         # employer before its place, "Fairwork Alliance · Manchester", is no writer)
