@@ -340,7 +340,7 @@ def test_a_name_standing_alone_and_named_again_beside_it_heads_their_archive(
 
 
 def test_a_section_named_by_its_breadcrumb_and_its_heading_is_no_ones_archive() -> None:
-    """"News > In brief" over "IN BRIEF": a section the breadcrumb writes in sentence case."""
+    """ "News > In brief" over "IN BRIEF": a section the breadcrumb writes in sentence case."""
     page = _NAMED_TWICE.format(breadcrumb="Home > News > Short takes", name="SHORT TAKES", role="")
     result = parse_page(page, saved=datetime(2025, 4, 9, 12, 0, tzinfo=UTC), labeller=None)
     assert result.layout != "author-archive"
@@ -379,3 +379,32 @@ def test_each_posts_portrait_and_name_sign_that_post_not_the_page() -> None:
     result = parse_page(_AVATARS, saved=datetime(2025, 3, 20, tzinfo=UTC), labeller=None)
     assert result.layout != "author-archive"
     assert [i.author for i in result.items] == ["Priya Nair", "Tom Reyes", "Dana Whyte"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "author"),
+    [
+        ("Tutte le gallery di Andrea Rinaldi (312)", "Andrea Rinaldi"),
+        ("Notícias de Marta Figueiredo (1.248)", "Marta Figueiredo"),
+        ("Reportagen und Fotos von Jonas Keller (12)", "Jonas Keller"),
+        ("Photo essays by Jane Whitfield (31)", "Jane Whitfield"),
+    ],
+    ids=["it-gallery", "pt-noticias", "de-reportagen", "en-photo-essays"],
+)
+def test_a_heading_naming_a_person_over_a_count_heads_an_author_archive(
+    heading: str, author: str
+) -> None:
+    """Whatever a site calls the pieces, a person named by a by-word over their count."""
+    posts = _posts(["4 March 2025", "25 February 2025", "18 February 2025"])
+    page = f"The Paper\nNews | Work | Culture\n\n{heading}\n\n{posts}\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author] * 3
+
+
+def test_a_counted_heading_naming_no_person_heads_no_archive() -> None:
+    posts = _posts(["4 March 2025", "25 February 2025", "18 February 2025"])
+    heading = "Statements of the Department of Health (3)"
+    page = f"The Paper\nNews | Work | Culture\n\n{heading}\n\n{posts}\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout != "author-archive"

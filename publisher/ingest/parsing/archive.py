@@ -53,6 +53,12 @@ _AT_SITE_HEADER: Final = re.compile(
 _COUNT_HEADER: Final = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
 )
+# Whatever the pieces are called, a heading naming a person by a by-word over their count:
+# "Tutte le gallery di Andrea Rinaldi (312)", "Notícias de Marta Figueiredo (1.248)"
+_COUNTED_BY: Final = re.compile(
+    r"(?:[^\W\d]+\s+){1,4}(?:by|von|de|di|da|do|del|par|door|gan|por|av|af|van|przez|of)\s+"
+    r"(?P<name>[^()\d]{3,60}?)\s*\(\d[\d,.]*\)"
+)
 _HEADER_MAX: Final = 100
 # The marks before a count or a role that _COUNT_HEADER, _AT_SITE_HEADER and _ALL_HEADER
 # each need: the cheap test before them
@@ -312,7 +318,7 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
         return None
     match = _BY_HEADER.fullmatch(text) or _LABEL_HEADER.fullmatch(text)
     if match is None and text.endswith((")", "i", "s")):
-        match = _OWNED_HEADER.fullmatch(text)
+        match = _OWNED_HEADER.fullmatch(text) or _COUNTED_BY.fullmatch(text)
     if match is None and _marked(text):
         match = _COUNT_HEADER.fullmatch(text) or _AT_SITE_HEADER.fullmatch(text)
     if match is None:
