@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.coauthors import recurring_writer
 
 SAVED = datetime(2025, 3, 20, tzinfo=UTC)
 
@@ -340,7 +341,7 @@ def test_a_name_standing_alone_and_named_again_beside_it_heads_their_archive(
 
 
 def test_a_section_named_by_its_breadcrumb_and_its_heading_is_no_ones_archive() -> None:
-    """"News > In brief" over "IN BRIEF": a section the breadcrumb writes in sentence case."""
+    """ "News > In brief" over "IN BRIEF": a section the breadcrumb writes in sentence case."""
     page = _NAMED_TWICE.format(breadcrumb="Home > News > Short takes", name="SHORT TAKES", role="")
     result = parse_page(page, saved=datetime(2025, 4, 9, 12, 0, tzinfo=UTC), labeller=None)
     assert result.layout != "author-archive"
@@ -379,3 +380,153 @@ def test_each_posts_portrait_and_name_sign_that_post_not_the_page() -> None:
     result = parse_page(_AVATARS, saved=datetime(2025, 3, 20, tzinfo=UTC), labeller=None)
     assert result.layout != "author-archive"
     assert [i.author for i in result.items] == ["Priya Nair", "Tom Reyes", "Dana Whyte"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "author"),
+    [
+        ("Tutte le gallery di Andrea Rinaldi (312)", "Andrea Rinaldi"),
+        ("Notícias de Marta Figueiredo (1.248)", "Marta Figueiredo"),
+        ("Reportagen und Fotos von Jonas Keller (12)", "Jonas Keller"),
+        ("Photo essays by Jane Whitfield (31)", "Jane Whitfield"),
+    ],
+    ids=["it-gallery", "pt-noticias", "de-reportagen", "en-photo-essays"],
+)
+def test_a_heading_naming_a_person_over_a_count_heads_an_author_archive(
+    heading: str, author: str
+) -> None:
+    """Whatever a site calls the pieces, a person named by a by-word over their count."""
+    posts = _posts(["4 March 2025", "25 February 2025", "18 February 2025"])
+    page = f"The Paper\nNews | Work | Culture\n\n{heading}\n\n{posts}\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [author] * 3
+
+
+def test_a_counted_heading_naming_no_person_heads_no_archive() -> None:
+    posts = _posts(["4 March 2025", "25 February 2025", "18 February 2025"])
+    heading = "Statements of the Department of Health (3)"
+    page = f"The Paper\nNews | Work | Culture\n\n{heading}\n\n{posts}\n"
+    result = parse_page(page, saved=SAVED)
+    assert result.layout != "author-archive"
+
+
+_FRONT = """\
+The Coast Weekly
+Independent. Community owned. Since 1991.
+
+News   Sport   Arts   Opinion
+
+TOP STORY
+Rangers walk off the job over pay gap with state parks staff
+Rangers say they do the same work for two-thirds of the wage.
+Story by Kirra Walsh
+
+KIMBERLEY
+New remote jobs scheme under fire
+Community leaders say the replacement repeats old mistakes.
+
+NATIONAL
+Treaty talks resume in Victoria after six-month pause
+Negotiators return to the table on Monday.
+Story by Aaron Nona
+
+SPORT
+Footy carnival draws record crowd in Fitzroy Crossing
+Twenty teams and three thousand people over two days.
+"""
+
+
+def test_a_byline_over_one_story_heads_no_archive() -> None:
+    """ "Story by Name" signs a front page's lead story, unlike "Stories by Name"."""
+    result = parse_page(_FRONT, saved=SAVED)
+    assert result.layout != "author-archive"
+    assert [item.author for item in result.items].count("Kirra Walsh") == 1
+
+
+_NEWSLETTER = """\
+Kept Open
+Sign in Subscribe
+
+Kept Open is a newsletter about libraries, archives and the public right to read.
+
+The library that would not close
+How the people of one town kept their branch open for nine years.
+Lou Chambers
+Mar 4, 2024
+
+Ten years of the strike's digital archive
+What we kept, and what we lost.
+Ade Oyelaran
+Feb 27, 2024
+
+The statutory duty nobody enforces
+Councils must run a comprehensive service. What does that mean?
+Lou Chambers
+Feb 20, 2024
+"""
+
+
+def test_a_profile_over_posts_others_sign_on_lines_of_their_own_heads_no_archive() -> None:
+    """A name over a biography is no owner where other names sign the posts below."""
+    result = parse_page(_NEWSLETTER, saved=SAVED)
+    assert result.layout != "author-archive"
+    authors = [item.author for item in result.items]
+    assert authors[-3:] == ["Lou Chambers", "Ade Oyelaran", "Lou Chambers"]
+
+
+@pytest.mark.parametrize(
+    ("authors", "owner"),
+    [
+        (["A Rowe and Tom Hill", "A Rowe", "Hana Kobayashi and A Rowe"], None),
+        (
+            ["Priya Raman and Tom Hill", "Priya Raman", "Hana Kobayashi and Priya Raman"],
+            "Priya Raman",
+        ),
+        (["Priya Raman", "Priya Raman", "Priya Raman"], None),
+        (["Priya Raman and Tom Hill", None, "Priya Raman"], None),
+        (["Priya Raman and Tom Hill", "Ana Ruiz", "Priya Raman"], None),
+    ],
+    ids=["no-name", "recurs", "alone-each-time", "one-unsigned", "one-without"],
+)
+def test_one_person_among_every_records_writers(
+    authors: list[str | None], owner: str | None
+) -> None:
+    assert recurring_writer(authors) == owner
+
+
+_PAPERS = """\
+Research Network
+Browse   Search   Submit a paper
+
+Scholarly Papers (3)
+
+1.
+Algorithmic Scheduling and the Erosion of the Standard Working Week
+Number of pages: 41 Posted: 03 Mar 2025
+Priya Raman-Okoye and Tomasz Wieczorek
+Downloads 87
+
+2.
+Recognition Without Bargaining? The Statutory Procedure After Twenty-Five Years
+Number of pages: 28 Posted: 30 Sep 2024
+Priya Raman-Okoye
+Downloads 512
+
+3.
+Night Work, Care Work: Time Poverty Among Migrant Care Assistants
+Number of pages: 36 Posted: 02 Jul 2024
+Hana Kobayashi and Priya Raman-Okoye
+Downloads 341
+"""
+
+
+def test_papers_one_person_writes_among_others_are_their_archive() -> None:
+    """Each paper keeps its own writers; the page is the one they all share's archive."""
+    result = parse_page(_PAPERS, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [item.author for item in result.items] == [
+        "Priya Raman-Okoye and Tomasz Wieczorek",
+        "Priya Raman-Okoye",
+        "Hana Kobayashi and Priya Raman-Okoye",
+    ]

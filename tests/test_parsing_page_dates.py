@@ -12,7 +12,7 @@ from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.bylines import names_weekday, parse_byline
 from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.fields import Record
-from publisher.ingest.parsing.itemdates import dates_to_their_items
+from publisher.ingest.parsing.itemdates import date_headings, dates_to_their_items
 
 SAVED = datetime(2025, 3, 14, 18, 0, tzinfo=UTC)
 
@@ -290,3 +290,29 @@ def test_a_headline_opening_with_the_day_it_recalls_keeps_it() -> None:
         ("Open Thread: What Are You Reading This Week?", date(2025, 4, 30)),
         ("April 28, 1914: Miners Hold The Tent Colony Through The Spring", date(2025, 4, 28)),
     ]
+
+
+_AGENCY = """\
+NP — Notícias de Portugal
+
+Notícias de Marta Figueiredo (1.248)
+Atualizado há 3 horas
+
+Salário mínimo: Governo e parceiros voltam à mesa na quinta-feira
+Lisboa, 14 abr 2025 (NP) – O Governo convocou os parceiros sociais para uma reunião.
+
+CGTP diz que adesão à greve na recolha do lixo ronda os 90%
+Lisboa, 11 abr 2025 (NP) – A adesão à greve rondava os 90% ao início da manhã.
+"""
+
+
+def test_a_record_its_dateline_dates_takes_no_date_over_the_records() -> None:
+    """A wire story's dateline opening its standfirst dates it, not the date over them all."""
+    units = read_lines(_AGENCY, saved=datetime(2025, 4, 15, 15, 30, tzinfo=UTC)).units
+    assert units[2].byline is not None and units[2].byline.published is not None
+    records = [
+        Record([3, 4], {3: "title", 4: "standfirst"}),
+        Record([5, 6], {5: "title", 6: "standfirst"}),
+    ]
+    date_headings(units, records)
+    assert [record.heading for record in records] == [None, None]

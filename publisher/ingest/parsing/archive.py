@@ -32,10 +32,13 @@ _OWNED_HEADER: Final = re.compile(
     re.IGNORECASE,
 )
 _BY_HEADER: Final = re.compile(
-    rf"(?:all|alle|alla|todos los|tous les|tutti gli|todos os|pob)?\s*(?:\d[\d,]*\s+)?{_NOUNS}\s+"
+    rf"(?P<all>all|alle|alla|todos los|tous les|tutti gli|todos os|pob)?\s*(?P<count>\d[\d,]*\s+)?"
+    rf"(?P<noun>{_NOUNS})\s+"
     r"(?:written\s+)?(?:by|von|de|par|di|door|gan|por|av|af|van|przez|da|le)\b\s*:?\s*(?P<name>.*)",
     re.IGNORECASE,
 )
+# The nouns _NOUNS writes in the singular: "Story by Kirra Walsh" signs one piece
+_SINGULAR: Final = frozenset("article post story writing work blog publication cartoon".split())
 _LABEL_HEADER: Final = re.compile(
     r"(?:(?:author(?:\s+archives?)?|contributor|writer)\s*:|archives?\s+for"
     # "Latest from Jane Doe", "Les derniers articles de Jane Doe"
@@ -52,6 +55,12 @@ _AT_SITE_HEADER: Final = re.compile(
 )
 _COUNT_HEADER: Final = re.compile(
     rf"(?P<name>[^—–|·:,(]+?)\s*[—–|·:,(-]\s*\d[\d,]*\s+{_NOUNS}\)?", re.IGNORECASE
+)
+# Whatever the pieces are called, a heading naming a person by a by-word over their count:
+# "Tutte le gallery di Andrea Rinaldi (312)", "Notícias de Marta Figueiredo (1.248)"
+_COUNTED_BY: Final = re.compile(
+    r"(?:[^\W\d]+\s+){1,4}(?:by|von|de|di|da|do|del|par|door|gan|por|av|af|van|przez|of)\s+"
+    r"(?P<name>[^()\d]{3,60}?)\s*\(\d[\d,.]*\)"
 )
 _HEADER_MAX: Final = 100
 # The marks before a count or a role that _COUNT_HEADER, _AT_SITE_HEADER and _ALL_HEADER
@@ -221,7 +230,7 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     if not (titled or _about(bio, len(opening))):
         return None
     consumed = after + _biography(units[after : after + _BIO_LINES], name)
-    if any(_by_another(u, name) for u in units[consumed:]):
+    if any(_names_another(u, name) for u in units[consumed:]):
         return None  # others sign the items below: a story about this person, not theirs
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
@@ -310,9 +319,12 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
     text = units[index].text
     if len(text) > _HEADER_MAX:
         return None
-    match = _BY_HEADER.fullmatch(text) or _LABEL_HEADER.fullmatch(text)
+    match = _BY_HEADER.fullmatch(text)
+    if match is not None and _signs_one(match):
+        return None
+    match = match or _LABEL_HEADER.fullmatch(text)
     if match is None and text.endswith((")", "i", "s")):
-        match = _OWNED_HEADER.fullmatch(text)
+        match = _OWNED_HEADER.fullmatch(text) or _COUNTED_BY.fullmatch(text)
     if match is None and _marked(text):
         match = _COUNT_HEADER.fullmatch(text) or _AT_SITE_HEADER.fullmatch(text)
     if match is None:
@@ -327,6 +339,14 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
     consumed += _biography(units[consumed : consumed + _BIO_LINES], name)
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: header on lines {lines} names {name}")
+
+
+def _signs_one(match: re.Match[str]) -> bool:
+    """Whether a "NOUN by NAME" line names one piece ("Story by Kirra Walsh"): a byline
+    over a front page's lead story, not a heading over all of someone's pieces, counted
+    ("Work by Nia Fairweather (8)") or not."""
+    counted = match.group("count") or _COUNT.search(match.group("name"))
+    return not (match.group("all") or counted) and match.group("noun").casefold() in _SINGULAR
 
 
 def _biography(units: list[Unit], name: str) -> int:

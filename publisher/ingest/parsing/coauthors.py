@@ -1,6 +1,7 @@
 """Who else wrote a piece on an author's page: a line naming the co-writers under a title
 ("with Kayode Bello"), or a standfirst opening with the writers' names, the page's author
-among them ("Hannah Clarke and Rob Mensah examine …")."""
+among them ("Hannah Clarke and Rob Mensah examine …"); and the one writer every record
+of a list names among others (a scholar's papers: "A", "A and B", "C and A")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Final
 from publisher.ingest.parsing.names import is_name
 
 _OPENING_WORDS: Final = 12  # a standfirst's first words: a few writers' names at most
+_RECORDS_MIN: Final = 3  # records that show one name recurring among their writers
 # A line naming who else wrote a piece on an author's page: "with Kayode Bello", "avec
 # Claire Dumont et Léa Roux", "mit Jonas Keller", "con Giulia Santoro"
 _WITH: Final = re.compile(
@@ -50,3 +52,16 @@ def opening_coauthors(text: str, author: str) -> str | None:
     if len(names) < 2 or names[0] != author or not all(is_name(n) for n in names):
         return None
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def recurring_writer(authors: list[str | None]) -> str | None:
+    """The one person every record names among its writers where some name others beside
+    them (a research repository's or a scholar's list: "A", "A and B", "C and A"): the
+    page lists that person's work, each record by its own writers; None for any other."""
+    if len(authors) < _RECORDS_MIN or any(a is None for a in authors):
+        return None
+    lists = [[n.strip() for n in _AND.split(a) if n.strip()] for a in authors if a]
+    if not any(len(names) > 1 for names in lists):
+        return None  # one writer alone on every record: a listing signed by one person
+    common = set(lists[0]).intersection(*lists[1:])
+    return common.pop() if len(common) == 1 and is_name(next(iter(common))) else None

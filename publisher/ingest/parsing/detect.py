@@ -10,6 +10,7 @@ from typing import Final, NamedTuple
 from publisher.core.errors import SeedError
 from publisher.core.models import PageHints, ParsedItem, ParseResult
 from publisher.ingest.parsing.archive import AUTHOR_ARCHIVE
+from publisher.ingest.parsing.coauthors import recurring_writer
 from publisher.ingest.parsing.context import symbols
 from publisher.ingest.parsing.dates import load_zone, page_day_first
 from publisher.ingest.parsing.drafts import Draft, finalise
@@ -90,8 +91,11 @@ def parse_page(
     layout = _undated(page.layout, items) if hints.layout is None else page.layout
     if hints.layout is None and _front_page(layout, items, page):
         layout = TEASERS  # a front page: kickers over teasers of mixed sizes
+    if hints.layout is None and _one_persons_work(layout, items):
+        layout = AUTHOR_ARCHIVE
     if layout != page.layout:
         why = " (a front page's teasers)" if layout == TEASERS else " (its dates an event's)"
+        why = " (one writer among every item's)" if layout == AUTHOR_ARCHIVE else why
         page.reasons[0] = page.reasons[0].replace(page.layout, layout, 1) + why
     items = attach_links(items, links, layout)
     return ParseResult(
@@ -172,6 +176,15 @@ def _front_page(layout: str, items: tuple[ParsedItem, ...], page: PageReading) -
     if layout == LISTING_BYLINES and any(item.published for item in items):
         return False
     return layout in (LISTING, LISTING_BYLINES) and mixed_sizes(page.records)
+
+
+def _one_persons_work(layout: str, items: tuple[ParsedItem, ...]) -> bool:
+    """Whether a listing's items all name one person among their writers, some beside
+    others (a research repository's author page): that person's work, read as their
+    archive, each item keeping its own writers."""
+    if layout not in (LISTING, LISTING_BYLINES):
+        return False
+    return recurring_writer([item.author for item in items]) is not None
 
 
 def _undated(layout: str, items: tuple[ParsedItem, ...]) -> str:

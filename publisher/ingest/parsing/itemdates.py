@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from publisher.ingest.parsing.bylines import Byline, names_weekday
+from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.dates import find_date, numbers_issue
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import FURNITURE, META
@@ -144,7 +145,14 @@ def date_headings(units: list[Unit], records: list[Record]) -> None:
     for record in records:
         if not _has_date(units, record):
             before = [h for h in heads if h < record.indexes[0]]
-            record.heading = before[-1] if before else None
+            if before and not _dateline_opened(units, record):
+                record.heading = before[-1]
+
+
+def _dateline_opened(units: list[Unit], record: Record) -> bool:
+    """Whether a line of a record opens with a dateline ("Lisboa, 14 abr 2025 (NP) – …"):
+    the item is dated by its own text, not by a date standing over the records."""
+    return any(dateline_date(units[i].text) is not None for i in record.indexes)
 
 
 def _stamped(units: list[Unit], records: list[Record]) -> bool:
