@@ -3,6 +3,7 @@
 A page is one article when its text is mostly paragraphs of several sentences; or
 when one headline and one byline head paragraphs of running text and nothing else
 signs a piece; or when it asks questions and answers each under it (an interview); or
+when it lists its own sections at the top (a table of contents); or
 when the record pattern leaves lists and paragraphs unexplained
 between its records (headings over an article's sections read like titles).  Records
 that each carry a byline or date are a list of pieces, however long their text.
@@ -15,6 +16,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Final
 
+from publisher.ingest.parsing.contents import contents_start
 from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.fields import Record
 from publisher.ingest.parsing.interview import interview_start
@@ -75,6 +77,9 @@ def find_article(
     live = live_article(units, syms, text)  # its records carry the headline's signature
     if live is not None:
         return live
+    contents = contents_start(units, syms, text)  # a table of contents of its own sections
+    if contents is not None:
+        return contents
     if _signed(units, syms, records):
         return None
     for first in (
