@@ -1,15 +1,19 @@
 """Long pages a reader knows at a glance: a table of contents pointing at the page's own
-sections makes one piece, and the headline stands right over the lines that sign it."""
+sections, a guest answering readers, a speech's stage directions make one piece, and the
+headline stands right over the lines that sign and date it."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.bylines import numbered_date_line
 from publisher.ingest.parsing.contents import contents_start
 from publisher.ingest.parsing.dates import page_day_first
 from publisher.ingest.parsing.detect import read_lines
+from publisher.ingest.parsing.interview import guest_turns
 from publisher.ingest.parsing.roles import BYLINE, LIST, TEXT, TITLE
+from publisher.ingest.parsing.speeches import stage_directions
 
 SAVED = datetime(2025, 4, 20, tzinfo=UTC)
 
@@ -121,6 +125,99 @@ EPISODE = (
     "© 2025 The Night Shift\n"
 )
 
+READERS_QA = (
+    "THE DAILY LEDGER\n"
+    "Home | Politics | Work | Money | Opinion\n"
+    "\n"
+    "LIVE Q&A\n"
+    "\n"
+    "Ana Silva answers your questions on the new sick pay rules\n"
+    "\n"
+    "The union's head of legal answered readers' questions for an hour on Tuesday.\n"
+    "\n"
+    "By Tom Reid | London | 11/03/2025\n"
+    "\n"
+    "Question from Priya (Leeds):\n"
+    "When do the new rules start?\n"
+    "\n"
+    "Ana Silva:\n"
+    "From the first of April, for everyone employed on that day.\n"
+    "\n"
+    "Question from Gareth, warehouse worker:\n"
+    "Do agency workers get it too?\n"
+    "\n"
+    "Ana Silva:\n"
+    "Yes. The hirer pays it, not the agency, after four weeks in the job.\n"
+    "\n"
+    "Question from Lou:\n"
+    "What if my employer refuses to pay?\n"
+    "\n"
+    "Ana Silva:\n"
+    "Keep your fit notes, write down the dates and talk to your rep before anything else.\n"
+    "\n"
+    "Question from a reader in Cardiff:\n"
+    "Does it cover the first three days?\n"
+    "\n"
+    "Ana Silva:\n"
+    "It does now. The waiting days are gone.\n"
+    "\n"
+    "Question from Sam (Bristol):\n"
+    "I work two jobs. Do I get it from both?\n"
+    "\n"
+    "Ana Silva:\n"
+    "From each employer, on what you earn there.\n"
+    "\n"
+    "Question from Mei:\n"
+    "Is there a form to fill in?\n"
+    "\n"
+    "Ana Silva:\n"
+    "No form. Tell your employer you are off sick, as you do now.\n"
+    "\n"
+    "Ana Silva:\n"
+    "That is all we have time for. Thank you for your questions.\n"
+    "\n"
+    "Topics: Sick pay · Rights at work\n"
+    "\n"
+    "© 2025 The Daily Ledger\n"
+)
+
+COUNCIL_SPEECH = (
+    "Skip to content\n"
+    "Councillor Maria Ortega\n"
+    "Your councillor for Eastfield Ward\n"
+    "Home | About me | Speeches | Contact\n"
+    "\n"
+    "SPEECH TO FULL COUNCIL\n"
+    "\n"
+    '"No child in this city should go hungry in the holidays"\n'
+    "\n"
+    "My speech on the motion on free school meals in the holidays\n"
+    "Wednesday 12 February 2025 · Item 7 · 5 min\n"
+    "\n"
+    "Lord Mayor, colleagues!\n"
+    "\n"
+    "Last summer I met a mother in Eastfield who skipped lunch every day of the holidays "
+    "so her children could eat.\n"
+    "\n"
+    "(Applause)\n"
+    "\n"
+    "What does this motion do?\n"
+    "\n"
+    "It asks the council to fund meals in every holiday, not only at Christmas.\n"
+    "\n"
+    "(Interruption from the opposition benches)\n"
+    "\n"
+    "I will not give way. The cost is small. The cost of doing nothing is far higher.\n"
+    "\n"
+    "(Applause)\n"
+    "\n"
+    "Thank you.\n"
+    "\n"
+    "Tags: Schools · Food poverty\n"
+    "\n"
+    "© 2025 Maria Ortega\n"
+)
+
 
 def _contents(page: str) -> int | None:
     lines = read_lines(page)
@@ -169,3 +266,44 @@ def test_a_numeric_date_in_north_american_time_is_month_first() -> None:
     assert not page_day_first("Updated: 04/08/2025 07:02 AM EDT\n")
     assert page_day_first("Updated: 04/08/2025 07:02\n")
     assert page_day_first("27/02/2025 09:00 PST and 04/08/2025 07:02 AM EDT\n")
+
+
+def test_a_guest_answering_readers_one_by_one_is_one_piece() -> None:
+    result = parse_page(READERS_QA, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == "Ana Silva answers your questions on the new sick pay rules"
+    assert item.author == "Tom Reid"  # the askers' labels sign nothing
+
+
+def test_a_guests_label_without_askers_between_is_no_readers_qa() -> None:
+    page = "".join(line for line in READERS_QA.splitlines(keepends=True) if "Question" not in line)
+    lines = read_lines(page)
+    keys = {i: "ana silva" for i, u in enumerate(lines.units) if u.text == "Ana Silva:"}
+    assert guest_turns(lines.units, lines.syms, keys) == set()
+
+
+def test_stage_directions_between_paragraphs_make_one_speech() -> None:
+    result = parse_page(COUNCIL_SPEECH, saved=SAVED)
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == '"No child in this city should go hungry in the holidays"'
+    # the date line under the headline, its other parts the sitting's numbers
+    assert item.published is not None and item.published.date().isoformat() == "2025-02-12"
+
+
+def test_a_wires_reporting_credits_over_the_next_headline_are_no_stage_directions() -> None:
+    story = "Dockers strike in {0}\n\nDockers in {0} walked out on Monday over pay.\n"
+    credit = "(Reporting by Ana Ruiz; Editing by Tom Lee)\n\n"
+    page = "".join(story.format(town) + credit for town in ("Bilbao", "Genoa", "Gdansk"))
+    lines = read_lines(page)
+    text = [i for i, s in enumerate(lines.syms) if s in (TEXT, TITLE, BYLINE, LIST)]
+    assert stage_directions(lines.units, lines.syms, text) is None
+
+
+def test_a_date_line_with_a_sittings_numbers_is_dated() -> None:
+    byline = numbered_date_line("Donnerstag, 26. Juni 2025 · 18. Sitzung · TOP 9")
+    assert byline is not None and byline.published is not None
+    assert byline.published.date().isoformat() == "2025-06-26"
+    assert numbered_date_line("Sitzung 18 · 26. Juni 2025 · TOP 9") is None  # no opening date
+    assert numbered_date_line("26 June 2025 · Politics · Economy") is None  # a menu's words

@@ -242,7 +242,7 @@ def _long_page(
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head, titled=title == first)  # a headline read as text
     drafts = candidate.build() if candidate.count else []
-    writer = [top.writer] if top is not None else []
+    writer = [top.writer, top.dated] if top is not None else []
     byline = _with_dateline(
         merge_bylines(writer + [byline_of(units[i], syms[i]) for i in under]),
         merge_bylines([byline_of(units[i], syms[i]) for i in over]),

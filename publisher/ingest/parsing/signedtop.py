@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 from publisher.ingest.parsing.article import wrapped_line
 from publisher.ingest.parsing.authors import clean_author
-from publisher.ingest.parsing.bylines import Byline
+from publisher.ingest.parsing.bylines import Byline, numbered_date_line
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, META, TEXT, TITLE
@@ -33,6 +33,7 @@ class TopSignature(NamedTuple):
     heading: int
     lines: tuple[int, ...]
     writer: Byline | None
+    dated: Byline | None = None  # a date line read as a menu row ("… · 47 min · Season 6")
 
 
 def top_signature(units: list[Unit], syms: list[str]) -> TopSignature | None:
@@ -40,10 +41,12 @@ def top_signature(units: list[Unit], syms: list[str]) -> TopSignature | None:
     right over them (see the module), else None."""
     content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)]
     reach = content[: max(1, int(len(content) * _REACH))]
-    signature = next((i for i in reach if _signs(units[i], syms[i])), None)
+    end = reach[-1] if reach else -1
+    signature = next((i for i in range(end + 1) if _signs(units[i], syms[i])), None)
     if signature is None:
         return None
-    lines = _cluster(units, syms, signature)
+    lines = _cluster(units, syms, signature) if syms[signature] == BYLINE else [signature]
+    dated = _menu_dated(units, syms, lines)
     above = lines[0] - 1
     while above >= 0 and syms[above] == META:
         above -= 1
@@ -51,7 +54,7 @@ def top_signature(units: list[Unit], syms: list[str]) -> TopSignature | None:
     headline = _heading_over(units, syms, above - 1 if writer is not None else above)
     if headline is None:
         return None
-    return TopSignature(headline, tuple(lines), writer)
+    return TopSignature(headline, tuple(lines), writer, dated)
 
 
 def _cluster(units: list[Unit], syms: list[str], signature: int) -> list[int]:
@@ -68,9 +71,21 @@ def _cluster(units: list[Unit], syms: list[str], signature: int) -> list[int]:
     return lines
 
 
+def _menu_dated(units: list[Unit], syms: list[str], lines: list[int]) -> Byline | None:
+    """The date of a signature's line read as a menu row, its last or the one right
+    under it in its block ("Hosted by …" / "Tuesday 4 March 2025 · 47 min")."""
+    last = lines[-1]
+    below = last + 1
+    if syms[last] != FURNITURE and below < len(units) and units[below].block == units[last].block:
+        last = below
+    return numbered_date_line(units[last].text) if syms[last] == FURNITURE else None
+
+
 def _signs(unit: Unit, symbol: str) -> bool:
     """Whether a line names a writer or gives a full date (a time of day alone, or a
-    label read as a bare name, signs nothing)."""
+    label read as a bare name, signs nothing), or is a date line read as a menu row."""
+    if symbol == FURNITURE:
+        return numbered_date_line(unit.text) is not None
     byline = unit.byline
     if symbol != BYLINE or byline is None:
         return False
