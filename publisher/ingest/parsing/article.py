@@ -3,6 +3,8 @@
 A page is one article when its text is mostly paragraphs of several sentences; or
 when one headline and one byline head paragraphs of running text and nothing else
 signs a piece; or when it asks questions and answers each under it (an interview); or
+when it lists its own sections at the top (a table of contents); or when stage
+directions ("(Applause)") stand between its paragraphs (a speech's transcript); or
 when the record pattern leaves lists and paragraphs unexplained
 between its records (headings over an article's sections read like titles).  Records
 that each carry a byline or date are a list of pieces, however long their text.
@@ -15,9 +17,10 @@ from collections import Counter
 from itertools import pairwise
 from typing import Final
 
+from publisher.ingest.parsing.contents import contents_start
 from publisher.ingest.parsing.datelines import dateline_date
 from publisher.ingest.parsing.fields import Record
-from publisher.ingest.parsing.interview import interview_start
+from publisher.ingest.parsing.interview import guest_turns, interview_start
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.livepage import live_article
 from publisher.ingest.parsing.roles import (
@@ -30,6 +33,7 @@ from publisher.ingest.parsing.roles import (
     TITLE,
     byline_of,
 )
+from publisher.ingest.parsing.speeches import stage_directions
 from publisher.ingest.parsing.text import ends_sentence
 
 _PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
@@ -75,12 +79,16 @@ def find_article(
     live = live_article(units, syms, text)  # its records carry the headline's signature
     if live is not None:
         return live
+    contents = contents_start(units, syms, text)  # a table of contents of its own sections
+    if contents is not None:
+        return contents
     if _signed(units, syms, records):
         return None
     for first in (
         _long_paragraphs(units, syms, text),
         _signed_once(units, syms, text, signature),
         _unexplained(syms, text, records),
+        stage_directions(units, syms, text),  # a speech's "(Applause)" between paragraphs
         interview_start(units, syms, text),  # questions answered under them: one interview
     ):
         if first is not None:
@@ -367,7 +375,7 @@ def speaker_turns(units: list[Unit], syms: list[str]) -> set[int]:
     turns = [i for i, key in keys.items() if counts[key] >= 2]
     speakers = {keys[i] for i in turns}
     if len(turns) < _TURNS or not 2 <= len(speakers) <= _SPEAKERS:
-        return set()
+        return guest_turns(units, syms, keys)  # one guest answering readers one by one
     changes = sum(1 for a, b in pairwise(turns) if keys[a] != keys[b])
     return set(turns) if changes * 2 >= len(turns) - 1 else set()
 

@@ -316,6 +316,7 @@ _DANGLING: Final = re.compile(
 # pattern matches to "s", and a final newline "$" looks past): the cheap test before it
 _DANGLING_ENDS: Final = frozenset("ntelmpsàråNTELMPSÀRÅſ.\n")
 
+_NUMBERED_PART_WORDS: Final = 3  # a dated line's numbered part: "18. Sitzung", "Season 6"
 # Where a byline's names end: a strong separator, a semicolon, a sentence's end before a
 # photo credit ("By Ana Torres. Photos by Tom Lee").
 _STRONG_SPLIT: Final = re.compile(
@@ -558,6 +559,32 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if _labelled(text, found) or dateline or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
     return None
+
+
+def numbered_date_line(text: str) -> Byline | None:
+    """The date a line opens with, where the rest is a sitting's or an episode's numbers
+    ("Donnerstag, 26. Juni 2025 · 18. Sitzung · TOP 9", "Tuesday 4 March 2025 · 47 min ·
+    Season 6"); None for any other line.  Such a line reads as a menu row on its own: its
+    place under a headline (the caller's) makes it the piece's date."""
+    if len(text) > _MAX_BYLINE or not has_digit(text):
+        return None
+    found = find_when(text)
+    if found is None or found.clock:
+        return None
+    opening = not _without_weekday(text[: found.start], " ").strip(SEPARATORS)
+    return Byline(None, found.value) if opening and _numbered_parts(text[found.end :]) else None
+
+
+def _numbered_parts(after: str) -> bool:
+    """Whether what follows a line's opening date is parts set apart by "·" or "|", each
+    a few words holding a figure: a sitting's or an episode's numbers, a duration
+    ("· 18. Sitzung · TOP 9", "· 47 min · Season 6"), not a writer's name."""
+    if not _strongly_parted(after):
+        return False
+    parts = [p.strip() for p in _STRONG_SPLIT.split(after.strip(SEPARATORS)) if p.strip()]
+    return bool(parts) and all(
+        has_digit(p) and len(p.split()) <= _NUMBERED_PART_WORDS for p in parts
+    )
 
 
 def writers_one_a_line(texts: list[str], bylines: list[Byline | None]) -> str | None:

@@ -261,6 +261,11 @@ _NUMERIC_DAYS_HINT: Final = re.compile(r"[/.-]\d{1,2}[/.-](?:19|20)\d\d")
 # what every _NUMERIC_DAYS_HINT holds: a separator, then the year's century
 _CENTURY_AFTER_SEPARATOR: Final = ("/19", "/20", ".19", ".20", "-19", "-20")
 _LAST_MONTH: Final = 12
+# a numeric date stamped with a North American time zone ("04/08/2025 06:00 AM EDT"):
+# written month first, as the places keeping those zones write their dates
+_AMERICAN_STAMP: Final = re.compile(
+    r"\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b[^\n]{0,20}\b(?:[ECMP][SD]T|ET|PT)\b"
+)
 
 
 # A line that is only a numeric date with a two-digit year, padded ("04.03.25"), perhaps
@@ -348,7 +353,8 @@ def _padded_or_dotted_day(match: re.Match[str]) -> bool:
 def page_day_first(text: str, *, day_first: bool = True) -> bool:
     """Whether the page writes its numeric dates day first: what the dates it can only mean
     one way say ("02/27/2025" is month first, "27/02/2025" day first), where they agree;
-    else ``day_first`` (the source's setting)."""
+    where none can say, a date stamped with a North American time zone ("04/08/2025
+    06:00 AM EDT") is month first; else ``day_first`` (the source's setting)."""
     if not any(year in text for year in _CENTURY_AFTER_SEPARATOR):
         return day_first  # the cheap test: six substring scans of the page
     if _NUMERIC_DAYS_HINT.search(text) is None:
@@ -359,6 +365,8 @@ def page_day_first(text: str, *, day_first: bool = True) -> bool:
         days_first |= first > _LAST_MONTH >= second
         months_first |= second > _LAST_MONTH >= first
     if days_first == months_first:
+        if not days_first and _AMERICAN_STAMP.search(text):
+            return False  # none can say, but the page keeps North American time
         return day_first  # none can say, or they disagree
     return days_first
 

@@ -58,6 +58,7 @@ from publisher.ingest.parsing.roles import (
     byline_of,
 )
 from publisher.ingest.parsing.signature import signed_copies
+from publisher.ingest.parsing.signedtop import TopSignature, top_signature
 from publisher.ingest.parsing.text import dash_headline, derive_title, ends_sentence
 
 LISTING: Final = "listing"
@@ -229,17 +230,21 @@ def _long_page(
     """One item: the title above the first paragraph, its byline (the ``signature``'s
     lines where known), everything after."""
     # a signature stands right under its headline: the title is looked for over it
-    title = _article_title(units, syms, min(signature) if signature else first)
+    # the headline where the piece is signed, under the site's own lines
+    top = None if signature else top_signature(units, syms)
+    anchor = min(signature) if signature else top.heading + 1 if top is not None else first
+    title = _article_title(units, syms, anchor)
     start = title if title is not None else first
     body = [i for i in range(start, len(units)) if syms[i] not in (FURNITURE,)]
     over = _bylines_over(syms, start)
-    under = list(signature) or signing(syms, start)
+    under = list(signature) or _signing(syms, start, top)
     bylines = over + under
     head = [units[i] for i in body if i not in bylines]
     candidate = parse_long_page(head, titled=title == first)  # a headline read as text
     drafts = candidate.build() if candidate.count else []
+    writer = [top.writer, top.dated] if top is not None else []
     byline = _with_dateline(
-        merge_bylines([byline_of(units[i], syms[i]) for i in under]),
+        merge_bylines(writer + [byline_of(units[i], syms[i]) for i in under]),
         merge_bylines([byline_of(units[i], syms[i]) for i in over]),
     )
     if title is not None:
@@ -254,6 +259,13 @@ def _long_page(
     return PageReading(
         LONG_PAGE, drafts, roles, [chose, f"{candidate.reason}; fit {_fit(units, body):.2f}"]
     )
+
+
+def _signing(syms: list[str], start: int, top: TopSignature | None) -> list[int]:
+    """The byline lines signing an article: its signature at the top, where known, and
+    those ``signing`` finds under its headline (a sign-off under the text)."""
+    found = signing(syms, start)
+    return list(top.lines) + [i for i in found if i not in top.lines] if top else found
 
 
 def _with_dateline(written: Byline | None, dated: Byline | None) -> Byline | None:

@@ -1,0 +1,37 @@
+"""Whether a page is a speech's transcript: stage directions between its paragraphs.
+
+A parliament's record, a congress speech or a chair's address printed as delivered notes
+what the hall did between the speaker's paragraphs: "(Applause)", "(Beifall bei der
+SPD)", "(applaus)", "(Applaudissements prolongés)", "(Zuruf von der AfD: …)".  A reader
+sees one speech, however short its paragraphs and whatever the questions it asks as
+headings.  The signal is the bracket, in any language: lines wholly in round brackets,
+each with paragraphs of text right over and under it.  A wire's listing closes each story
+with "(Reporting by …)" over the next headline, not between paragraphs of one text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.roles import LIST, TEXT
+
+_DIRECTIONS: Final = 2  # a transcript notes the hall this many times at least
+_PROSE: Final = (TEXT, LIST)  # a speech's paragraphs (a heckle answered reads as a list)
+
+
+def stage_directions(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
+    """The first paragraph when stage directions stand between the page's paragraphs (see
+    the module), else None; ``text``: the page's lines of text, titles, bylines and lists."""
+    directions = [i for i in range(1, len(units) - 1) if _direction(units, syms, i)]
+    if len(directions) < _DIRECTIONS:
+        return None
+    return next((i for i in text if syms[i] == TEXT), None)
+
+
+def _direction(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a line is a stage direction between paragraphs: wholly in round brackets,
+    a paragraph right over it and under it."""
+    line = units[index].text.strip()
+    bracketed = line.startswith("(") and line.endswith(")") and len(line) > 2
+    return bracketed and syms[index - 1] in _PROSE and syms[index + 1] in _PROSE
