@@ -121,6 +121,8 @@ def reconcile_sources(settings: Settings, db: store.Store) -> list[SourceMove]:
     wanted: dict[tuple[str, str], list[str]] = defaultdict(list)
     infos: dict[str, SourceInfo] = {}
     for seed_path, slug in store.list_item_sources(db):
+        if not seed_path:  # an item stored without its seed file: no file moved it
+            continue
         info = source_for(settings, seed_path)
         if info.slug != slug:
             wanted[(slug, info.slug)].append(seed_path)

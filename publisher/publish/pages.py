@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 from jinja2 import Environment, TemplateError
+from markupsafe import Markup
 
 from publisher.core.errors import PublishError
 from publisher.core.models import Item
@@ -44,7 +45,7 @@ from publisher.publish.views import (
 
 __all__ = [
     "FEED_FORMATS", "SCRIPT", "STYLESHEET", "Block", "FeedLink", "FeedRef", "ItemView", "ItemViews",
-    "Link",
+    "Link", "ListedItems",
     "MonthLink", "OpmlFeed", "Page", "Pager", "Paging", "SiteContext", "author_feed",
     "item_page_path", "listing_page_path", "main_feed", "month_path", "render_archive_index",
     "render_author_page", "render_edition_page", "render_index", "render_item_page",
@@ -53,6 +54,9 @@ __all__ = [
 ]  # fmt: skip
 
 STYLESHEET = "style.css"
+MACROS = "macros.html"
+LISTED_ITEM = "listed_item"  # the macro rendering one item's entry in a listing
+_ROOT = Markup("<\0root>")  # stands for a page's way back to the root in listing entries
 SCRIPT = "timezone.js"  # preselects the reader's time zone on the sign-up form
 ARCHIVE_PAGE = "archive/index.html"
 
@@ -87,6 +91,68 @@ class EditionView:
     more_count: int
 
 
+class ListedItems:
+    """Listing entries for one build: each item's ``listed_item`` (macros.html) rendered once.
+
+    An item is listed on four pages (the index, its source, its author and its month), at
+    three depths; only the way back to the root differs. Its entry is rendered once with
+    links relative to a placeholder, which each page's joined entries get replaced by its
+    own root: a listing page costs a join, not a render per item. The placeholder is
+    markup, so no escaped text can hold it.
+    """
+
+    def __init__(self, env: Environment, views: ItemViews) -> None:
+        self.env = env
+        self.views = views
+        self._macro: Any = None
+        self._made: dict[str, tuple[ItemView, str]] = {}
+
+    def of(self, items: Sequence[Item], root: str) -> tuple[Sequence[ItemView], Markup]:
+        """The items' views (made only if a template reads them) and their entries joined,
+        for a page whose way back to the root is ``root``."""
+        joined = "".join([self._entry(item) for item in items])
+        return _PageViews(self.views, items, root), Markup(joined.replace(_ROOT, root))
+
+    def _entry(self, item: Item) -> str:
+        view = self.views.view(item, _ROOT)
+        made = self._made.get(item.id)
+        if made is None or made[0] is not view:
+            made = self._made[item.id] = (view, self._render(view))
+        return made[1]
+
+    def _render(self, view: ItemView) -> str:
+        try:
+            if self._macro is None:
+                self._macro = getattr(self.env.get_template(MACROS).module, LISTED_ITEM)
+            return str(self._macro(view))
+        except AttributeError as exc:
+            problem = f"it has no {LISTED_ITEM} macro"
+            raise PublishError(f"template {MACROS}: {problem}; check templates/{MACROS}") from exc
+        except TemplateError as exc:
+            raise PublishError(
+                f"template {MACROS} failed: {exc}; check templates/{MACROS}"
+            ) from exc
+
+
+class _PageViews(Sequence[ItemView]):
+    """A listing page's item views, made when a template reads them: ours only test for any."""
+
+    def __init__(self, views: ItemViews, items: Sequence[Item], root: str) -> None:
+        self._views, self._items, self._root = views, items, root
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> ItemView: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ItemView]: ...
+    def __getitem__(self, index: int | slice) -> ItemView | Sequence[ItemView]:
+        if isinstance(index, slice):
+            return self._views.of(self._items[index], self._root)
+        return self._views.view(self._items[index], self._root)
+
+
 def month_path(month: str) -> str:
     """A month's archive front page, "archive/2022/09/index.html" (older pages: page/N.html)."""
     year, moon = month.split("-")
@@ -108,7 +174,7 @@ def render_index(
     sources: Sequence[str] = (),
     authors: Sequence[str] = (),
     months: Sequence[tuple[str, int]] = (),
-    views: ItemViews | None = None,
+    listed: ListedItems | None = None,
 ) -> bytes:
     """A page of the whole listing; the front page also links every source, author and month."""
     paging = paging or Paging(len(items), max(1, len(items)))
@@ -117,12 +183,14 @@ def render_index(
     title = site.title if number == paging.count else f"{site.title} — page {number}"
     page = make_page(site, title, path, (main_feed(site),))
     front = number == paging.count
+    shown, entries = (listed or ListedItems(env, ItemViews(site))).of(items, page.root)
     return _render(
         env,
         "index.html",
         site=site,
         page=page,
-        items=(views or ItemViews(site)).of(items, page.root),
+        items=shown,
+        entries=entries,
         pager=listing_pager("", paging, number, page.root),
         front=front,
         sources=tuple(
@@ -156,12 +224,12 @@ def render_source_page(
     *,
     paging: Paging | None = None,
     number: int | None = None,
-    views: ItemViews | None = None,
+    listed: ListedItems | None = None,
 ) -> bytes:
     """A page of a source's listing, advertising its feed first."""
     ref = source_feed(site, source)
     heading, home = site.source_name(source), site.source_homes.get(source)
-    return _listing(env, site, ref, heading, items, paging, number, home=home, views=views)
+    return _listing(env, site, ref, heading, items, paging, number, home=home, listed=listed)
 
 
 def render_author_page(
@@ -172,11 +240,11 @@ def render_author_page(
     *,
     paging: Paging | None = None,
     number: int | None = None,
-    views: ItemViews | None = None,
+    listed: ListedItems | None = None,
 ) -> bytes:
     """A page of an author's listing, advertising their feed first."""
     ref = author_feed(site, author)
-    return _listing(env, site, ref, author, items, paging, number, views=views)
+    return _listing(env, site, ref, author, items, paging, number, listed=listed)
 
 
 def _listing(
@@ -188,13 +256,14 @@ def _listing(
     paging: Paging | None,
     number: int | None,
     home: str | None = None,
-    views: ItemViews | None = None,
+    listed: ListedItems | None = None,
 ) -> bytes:
     paging = paging or Paging(len(items), max(1, len(items)))
     number = paging.count if number is None else number
     path = listing_page_path(ref.path, paging, number)
     suffix = "" if number == paging.count else f" — page {number}"
     page = make_page(site, f"{heading}{suffix} — {site.title}", path, (ref, main_feed(site)))
+    shown, entries = (listed or ListedItems(env, ItemViews(site))).of(items, page.root)
     return _render(
         env,
         "listing.html",
@@ -202,7 +271,8 @@ def _listing(
         page=page,
         heading=heading,
         home=home,
-        items=(views or ItemViews(site)).of(items, page.root),
+        items=shown,
+        entries=entries,
         pager=listing_pager(ref.path, paging, number, page.root),
     )
 
@@ -214,7 +284,7 @@ def render_month_page(
     items: Sequence[Item],
     paging: Paging | None = None,
     number: int | None = None,
-    views: ItemViews | None = None,
+    listed: ListedItems | None = None,
 ) -> bytes:
     """One page of a month of the archive: items dated (or, undated, found) that month."""
     paging = paging or Paging(len(items), max(1, len(items)))
@@ -224,13 +294,15 @@ def render_month_page(
     heading = month_name(month)
     suffix = "" if number == paging.count else f" — page {number}"
     page = make_page(site, f"{heading}{suffix} — {site.title}", path, (main_feed(site),))
+    shown, entries = (listed or ListedItems(env, ItemViews(site))).of(items, page.root)
     return _render(
         env,
         "month.html",
         site=site,
         page=page,
         heading=heading,
-        items=(views or ItemViews(site)).of(items, page.root),
+        items=shown,
+        entries=entries,
         pager=listing_pager(folder, paging, number, page.root),
         archive=page.root + ARCHIVE_PAGE,
     )

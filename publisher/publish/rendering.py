@@ -41,6 +41,7 @@ class Renderer:
     env: Environment
     site: pages.SiteContext
     views: pages.ItemViews
+    listed: pages.ListedItems
     entries: feeds.FeedEntries
 
     @classmethod
@@ -55,7 +56,8 @@ class Renderer:
         compiled.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         entries = feeds.FeedEntries(feed_spec(settings, pages.main_feed(site)), site.source_names)
-        return cls(settings, env, site, pages.ItemViews(site), entries)
+        views = pages.ItemViews(site)
+        return cls(settings, env, site, views, pages.ListedItems(env, views), entries)
 
 
 def render_listing(
@@ -93,14 +95,14 @@ def _listing_page(
     number: int,
     front: FrontLinks | None,
 ) -> bytes:
-    env, site, views = renderer.env, renderer.site, renderer.views
+    env, site, listed = renderer.env, renderer.site, renderer.listed
     if kind == "source":
         return pages.render_source_page(
-            env, site, key, shown, paging=paging, number=number, views=views
+            env, site, key, shown, paging=paging, number=number, listed=listed
         )
     if kind == "author":
         return pages.render_author_page(
-            env, site, key, shown, paging=paging, number=number, views=views
+            env, site, key, shown, paging=paging, number=number, listed=listed
         )
     is_front = number == paging.count
     links = front if is_front and front is not None else FrontLinks((), ())
@@ -113,7 +115,7 @@ def _listing_page(
         sources=sorted(site.source_names) if is_front else (),
         authors=links.authors,
         months=links.months,
-        views=views,
+        listed=listed,
     )
 
 
@@ -131,7 +133,7 @@ def render_month(
             page_of(top, paging, number),
             paging,
             number,
-            views=renderer.views,
+            listed=renderer.listed,
         )
         outputs.append((pages.listing_page_path(folder, paging, number), data, False))
     return outputs
