@@ -632,6 +632,27 @@ def test_a_kicker_in_capitals_over_a_signed_headline_leaves_it_the_title() -> No
     assert item.author == "Claire Dumas and Hugo Martin"
 
 
+def test_a_live_page_signed_by_names_alone_is_one_item() -> None:
+    names = LIVE_OPENED.replace("Par Claire Dumas et Hugo Martin", "Claire Dumas, Hugo Martin")
+    [item] = parse_page(names, saved=SAVED).items
+    assert item.title.startswith("Grève à la RATP : métros et bus à l'arrêt")
+    assert item.author == "Claire Dumas and Hugo Martin"
+
+
+def test_an_entry_a_colleague_signs_leaves_a_live_page_one_item() -> None:
+    signed = LIVE_OPENED.replace(
+        "Rassemblement devant le siège\n", "Rassemblement devant le siège\nPar Léa Petit\n"
+    )
+    [item] = parse_page(signed, saved=SAVED).items
+    assert item.author == "Claire Dumas and Hugo Martin"
+
+
+def test_a_by_line_over_no_headline_above_a_live_page_is_passed_over() -> None:
+    tab = LIVE_OPENED.replace("● EN DIRECT", "Tendances :\nPar Marc Blanc\n\n● EN DIRECT")
+    [item] = parse_page(tab, saved=SAVED).items
+    assert item.author == "Claire Dumas and Hugo Martin"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -639,6 +660,8 @@ def test_a_kicker_in_capitals_over_a_signed_headline_leaves_it_the_title() -> No
         ("13h16", time(13, 16)),
         ("9.05 pm", time(21, 5)),
         ("[07:58]", time(7, 58)),
+        ("6:42 PM IST", time(18, 42)),
+        ("4:10 p.m. ET", time(16, 10)),
         ("Published 15:32", None),
         ("2024", None),
     ],

@@ -17,17 +17,24 @@ from datetime import time
 from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
+from publisher.ingest.parsing.names import is_name
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, TEXT, TITLE
 
-_TOP: Final = 10  # the writers' byline stands within this many lines of the page's text
+_TOP: Final = 20  # the writers' byline stands within this many lines of the page's text
 _HEADLINE_REACH: Final = 3  # lines between the headline and its byline (a standfirst)
 _DATE_REACH: Final = 2  # the date stands on the byline's line or right under it
 _ENTRIES: Final = 3  # a live article has this many stamped entries at least
+# an entry may quote a date or be signed off by a name ("— Darnell"): one such line for
+# every few stamped entries is the live article's own, more sign pieces of their own
+_STAMPS_PER_SIGNER: Final = 4
+_LAST_ENTRY: Final = 4  # lines the last stamped entry runs to
+_NAMES_APART: Final = re.compile(r",\s*|\s+(?:and|&)\s+")
 _UPDATE_GAP: Final = 30  # minutes between a live article's newest entry and its update time
-# a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]"
+# a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]",
+# "6:42 PM IST"
 _STAMP: Final = re.compile(
     r"[\[(]?(?P<hour>[01]?\d|2[0-3])[:.hH](?P<minute>[0-5]\d)[\])]?"
-    r"(?:\s?(?P<ampm>[ap])\.?m\.?|\s?[^\W\d_]{1,3})?",
+    r"(?:\s?(?P<ampm>[ap])\.?m\.?)?(?:\s?[^\W\d_]{1,4})?",
     re.IGNORECASE,
 )
 
@@ -42,11 +49,13 @@ def live_article(units: list[Unit], syms: list[str], text: list[int]) -> int | N
     header = _header_end(units, syms, opened)  # "Updated today 16:32" under the date
     # a time alone on its line may read as furniture (a number, no words): it stamps all the same
     stamps = [i for i in range(header + 1, len(units)) if stamp_of(units[i].text) is not None]
-    after = [i for i in range(header + 1, len(units)) if syms[i] != FURNITURE]
     if len(stamps) < _ENTRIES or not _entries(syms, stamps):
         return None
-    if any(_signs(units[i]) for i in after if i not in stamps):
-        return None  # another writer or date signs a piece of its own: a listing
+    end = min(len(units), stamps[-1] + _LAST_ENTRY)  # past it: the page's related links
+    after = [i for i in range(header + 1, end) if syms[i] != FURNITURE]
+    signers = sum(1 for i in after if i not in stamps and _signs(units[i]))
+    if signers > len(stamps) // _STAMPS_PER_SIGNER:
+        return None  # other writers or dates sign pieces of their own: a listing
     start = units[opened].byline
     if start is None or start.published is None:
         return None
@@ -85,19 +94,27 @@ def stamp_of(text: str) -> time | None:
 def _signature(units: list[Unit], syms: list[str], text: list[int]) -> tuple[int, int] | None:
     """Where the writers' byline under the headline stands and the line dating it (the
     same line or the one under it): a byline naming a writer near the top, a headline a
-    standfirst's breadth above it, and a full date (no time of day alone)."""
+    standfirst's breadth above it, and a full date (no time of day alone).  A by-line
+    with no headline over it (a "Gold Rate Today" tab in the nav) or no date by it (a
+    kicker in capitals read as a name) is passed over."""
     for i in text[:_TOP]:
-        byline = units[i].byline
-        if syms[i] != BYLINE or byline is None or byline.author is None:
+        if syms[i] != BYLINE or not _names_writer(units[i]):
             continue
         if not any(syms[j] == TITLE for j in range(max(0, i - _HEADLINE_REACH), i)):
-            return None
+            continue
         for j in range(i, min(len(units), i + _DATE_REACH)):
             dated = units[j].byline
             if syms[j] == BYLINE and dated and dated.published and not dated.clock:
                 return i, j
-        return None
     return None
+
+
+def _names_writer(unit: Unit) -> bool:
+    """Whether a by-line names a writer: by its reading, or as names alone ("Aino
+    Virtanen, Juha Lehtonen")."""
+    if unit.byline is not None:
+        return unit.byline.author is not None
+    return all(is_name(part) for part in _NAMES_APART.split(unit.text.strip()) if part)
 
 
 def signed_under(units: list[Unit], syms: list[str], heading: int) -> bool:
