@@ -713,10 +713,19 @@ _BODY = (
         ("Prof. Dr. Jonas Krämer und Profesora Ana Ruiz", "Jonas Krämer and Ana Ruiz"),
         ("NÚRIA SOLER — BARCELONA", "Núria Soler"),
         ("Jane Smith – Political Correspondent", "Jane Smith"),
+        ("MARTA ECHEVERRÍA | Tudela", "Marta Echeverría"),
+        ("CARMEN ARBIZU y DAVID OTEIZA | Pamplona", "Carmen Arbizu and David Oteiza"),
     ],
 )
 def test_titles_before_names_and_places_after_them_are_cut(line: str, author: str) -> None:
     assert name_only(line) == author
+
+
+@pytest.mark.parametrize(
+    "line", ["ECONOMÍA | Madrid", "NEWS | Local", "CASTILLA Y LEÓN | Valladolid"]
+)
+def test_a_label_in_capitals_before_a_place_names_no_writer(line: str) -> None:
+    assert name_only(line) is None
 
 
 @pytest.mark.parametrize(

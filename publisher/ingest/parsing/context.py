@@ -61,6 +61,9 @@ PUBLISHED_IN: Final = "metadata (the publication a post ran in)"
 _IN_WORDS: Final = frozenset("in en dans im em su op yn i på".split())
 
 
+_FURNITURE_BETWEEN: Final = 1  # lines of furniture between a numbered title and its text
+
+
 def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str], list[str]]:
     """Each unit's symbol, and for furniture and metadata the reason (else "").
 
@@ -168,16 +171,26 @@ def _headlines_by_shape(units: list[Unit], out: list[str]) -> None:
 def _numbered_titles(units: list[Unit], out: list[str]) -> None:
     """A numbered or bulleted title-like line with running text under it in its block
     heads an item ("1. The miners' strike" / "The dispute of 1984-85 …"), not a list; so
-    does a numbered one over its byline ("4. Peers to vote …" / "Politics Home · Wed 5 Mar")."""
+    does a numbered one over its byline ("4. Peers to vote …" / "Politics Home · Wed 5 Mar"),
+    past a line of furniture between them (a search result's address)."""
     for index in range(len(units) - 1):
-        below = units[index + 1]
-        if (
-            out[index] == LIST
-            and units[index].title_like
-            and (out[index + 1] == TEXT or (out[index + 1] == BYLINE and _numbered(units[index])))
-            and below.block == units[index].block
+        if out[index] != LIST or not units[index].title_like:
+            continue
+        below = _next_in_block(units, out, index)
+        if below is not None and (
+            out[below] == TEXT or (out[below] == BYLINE and _numbered(units[index]))
         ):
             out[index] = TITLE
+
+
+def _next_in_block(units: list[Unit], out: list[str], index: int) -> int | None:
+    """The first line under ``index`` in its block that is not furniture, if any."""
+    for below in range(index + 1, min(len(units), index + 1 + _FURNITURE_BETWEEN + 1)):
+        if units[below].block != units[index].block:
+            return None
+        if out[below] != FURNITURE:
+            return below
+    return None
 
 
 def _numbered(unit: Unit) -> bool:

@@ -62,6 +62,7 @@ _DATE_SEPARATORS: Final = frozenset("-–—|·•:")
 _HEAD_SEPARATOR: Final = re.compile(r"\s?[-–—|:]\s")  # "Yesterday — ", "4. März 2025: "
 # the marks each separator above holds: the cheaper test before it, as most lines hold none
 _STRONG_MARKS: Final = ("-", "–", "—", "|", "·", "•", ":")
+_COLUMN_GAP: Final = re.compile(r" {2,}|\s*\t\s*")  # a text dump's columns: "Nov 24    Title"
 _HEAD_MARKS: Final = ("-", "–", "—", "|", ":")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
@@ -285,6 +286,8 @@ def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, in
         fields = form_fields(raws)  # records written as forms: "Label: value", a line each
         raws = [fields.get(i, raw) for i, raw in enumerate(raws)] if fields else raws
     tables = table_cells(raws) if "   " in text else {}
+    if "  " in text or "\t" in text:
+        raws = [raw if i in tables else _date_column(raw, saved) for i, raw in enumerate(raws)]
     lines = [normalise_text(_plain(raw)) for raw in raws]
     for index, line in enumerate(lines):
         if line and is_rule(line):
@@ -316,6 +319,34 @@ def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, in
         out.append((number, line, block, False))
         previous_blank = False
     return out
+
+
+def _date_column(raw: str, saved: datetime | None) -> str:
+    """``raw`` with the gap that sets a date in a column of its own at either end of the
+    line written as a separator, which collapsing the spaces would lose: an archive's list
+    as a text dump lays it out ("Nov 24    Rent strike ledger" -> "Nov 24 | Rent strike
+    ledger", "Budget vote recap      24.11.2025")."""
+    gaps = list(_COLUMN_GAP.finditer(raw.strip()))
+    if not gaps:
+        return raw
+    line = raw.strip()
+    first, last = gaps[0], gaps[-1]
+    if first.start() <= _DATE_REACH and _only_date(line[: first.start()], saved):
+        return f"{line[: first.start()]} | {line[first.end() :]}"
+    if len(line) - last.end() <= _DATE_REACH and _only_date(line[last.end() :], saved):
+        return f"{line[: last.start()]} | {line[last.end() :]}"
+    return raw
+
+
+def _only_date(text: str, saved: datetime | None) -> bool:
+    """Whether ``text`` is a day's date and nothing much else (a time of day alone, beside
+    a counter, is no column of dates)."""
+    if not has_digit(text):
+        return False
+    found = find_when(text, saved=saved)
+    if found is None or found.clock:
+        return False
+    return found.end - found.start >= len(text) - 2
 
 
 def _plain(raw: str) -> str:

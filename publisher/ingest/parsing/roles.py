@@ -509,6 +509,8 @@ def name_only(text: str) -> str | None:
             fits = place[:1].isupper() and len(place.split()) <= _PLACE_WORDS
             return name if fits else None
     text = without_slashed_role(text)  # "Shamoy Reid/Staff Reporter"
+    if " | " in text and (signed := _caps_name_at_place(text)) is not None:
+        return signed  # a paper's signature: "MARTA ECHEVERRÍA | Tudela"
     if " · " in text or " | " in text:
         # "Cardiff · Jane Smith", "Opinion | Jane Smith": the label first, the name last (an
         # employer before its place, "Fairwork Alliance · Manchester", is no writer)
@@ -548,6 +550,24 @@ def _name_and_post(text: str) -> str | None:
         return None
     writer = _affiliated_writer(text)
     return None if writer is None or no_writer(writer) else writer
+
+
+def _caps_name_at_place(text: str) -> str | None:
+    """The writer of a signature set in capitals before the place it was filed from, in
+    the place's usual case ("MARTA ECHEVERRÍA | Tudela", "ANA RUIZ y LUIS GIL | Pamplona"):
+    the capitals set the name apart from a label, which is written as the place is."""
+    head, _, place = text.partition(" | ")
+    if not place or "|" in place or place.isupper() or not place[:1].isupper():
+        return None
+    if len(place.split()) > _PLACE_WORDS or not _in_capitals(head):
+        return None
+    return name_only(head)
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a line's words are in capitals but for joining words ("ANA RUIZ y LUIS GIL")."""
+    words = [w for w in text.split() if len(w) > 1]
+    return len(words) >= 2 and sum(w.isupper() for w in words) >= len(words) - 1
 
 
 def _name_before_fields(text: str) -> str | None:
