@@ -1135,3 +1135,61 @@ def test_names_spaced_wide_between_their_commas_are_writers_not_a_menu() -> None
         "Orla Dunne and Marek Nowak",
         "Tom Aldridge and Ewa Kowalska",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Rapporteur : Jean Dupont", "Jean Dupont"),
+        (
+            "Rapporteures : Marie Curie, Anne Roy et Lise Martin",
+            "Marie Curie, Anne Roy and Lise Martin",
+        ),
+        ("Připravili: Jana Nováková a Petr Svoboda", "Jana Nováková and Petr Svoboda"),
+        (
+            "Autors: Marta Vidal Puig, Joan Serra Mas i Pere Roca",
+            "Marta Vidal Puig, Joan Serra Mas and Pere Roca",
+        ),
+        ("Zgłaszający: Jan Kowalski", "Jan Kowalski"),
+        ("Programledare: Anna Berg · Producent: Johan Berglöf", "Anna Berg"),
+        ("María José López; Ana Ruiz (Università di Bologna)", "María José López and Ana Ruiz"),
+    ],
+)
+def test_a_one_word_label_or_semicolons_before_names_alone_sign(line: str, author: str) -> None:
+    assert name_only(line) == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fotos: Kai Petersen",
+        "Guests: Anna Berg and Tom Jones",
+        "Contact: Jane Smith",
+        "Ort: Neue Mitte",
+    ],
+)
+def test_a_label_crediting_other_work_names_no_writer(line: str) -> None:
+    assert name_only(line) is None
+
+
+def test_a_count_after_a_bylines_date_is_no_part_of_the_name() -> None:
+    byline = parse_byline("Jane Smith - March 4, 2025 3", saved=datetime(2025, 3, 6, 8, 0))
+    assert byline is not None and byline.author == "Jane Smith"
+
+
+def test_a_page_number_in_a_column_of_its_own_leaves_the_byline() -> None:
+    page = (
+        "Heft 3/2025\n\nInhalt\n\n"
+        "Tarifrunde: Was jetzt kommt\n"
+        "Von Anna Huber                                              S. 18\n\n"
+        "Streik im Hafen\n"
+        "Von Jonas Weber                                             S. 24\n\n"
+        "Wer pflegt die Pflege?\n"
+        "Von Lea Brandt                                              S. 30\n"
+    )
+    result = parse_page(page, saved=datetime(2025, 3, 6, 8, 0))
+    assert [(i.title, i.author) for i in result.items] == [
+        ("Tarifrunde: Was jetzt kommt", "Anna Huber"),
+        ("Streik im Hafen", "Jonas Weber"),
+        ("Wer pflegt die Pflege?", "Lea Brandt"),
+    ]

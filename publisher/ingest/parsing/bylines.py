@@ -327,6 +327,7 @@ _STRONG_SPLIT: Final = re.compile(
 # join the names themselves: "A / B / C").
 _FIELD_SPLIT: Final = re.compile(r"\s+[|·•—–]\s+|\s*;\s+")
 # Credits for others' work after the writers': photos, pictures, editing, translation.
+_COUNT_AFTER: Final = re.compile(r"\s+\d{1,4}\s*")
 _CREDIT: Final = re.compile(
     r"[.;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
     r"|images?|illustrations?|video|editing|edited|graphics?|grafik|translation|traducción"
@@ -496,6 +497,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         if _articles_only(before):
             before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
         after = text[found.end :]
+        if after[-1:].isdigit() and _COUNT_AFTER.fullmatch(after) is not None:
+            after = ""  # the comments' count after the date: "Jane Smith - March 4, 2025 3"
         zone = _ZONE_AFTER.match(after)
         if zone is not None:
             after = after[zone.end() :]

@@ -63,6 +63,8 @@ _HEAD_SEPARATOR: Final = re.compile(r"\s?[-–—|:]\s")  # "Yesterday — ", "4
 # the marks each separator above holds: the cheaper test before it, as most lines hold none
 _STRONG_MARKS: Final = ("-", "–", "—", "|", "·", "•", ":")
 _COLUMN_GAP: Final = re.compile(r" {2,}|\s*\t\s*")  # a text dump's columns: "Nov 24    Title"
+# a page number set in a column at a line's end: "S. 18", "p. 4", "pp. 12", "Seite 9", "14"
+_PAGE_COLUMN: Final = re.compile(r"(?:[Ss]\.|[Pp]p?\.|[Ss]eite|[Pp]age|pág\.|str\.)?\s?\d{1,3}")
 _HEAD_MARKS: Final = ("-", "–", "—", "|", ":")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
@@ -325,12 +327,15 @@ def _date_column(raw: str, saved: datetime | None) -> str:
     """``raw`` with the gap that sets a date in a column of its own at either end of the
     line written as a separator, which collapsing the spaces would lose: an archive's list
     as a text dump lays it out ("Nov 24    Rent strike ledger" -> "Nov 24 | Rent strike
-    ledger", "Budget vote recap      24.11.2025")."""
+    ledger", "Budget vote recap      24.11.2025"); a page number in a column of its own
+    at the end is left out."""
     gaps = list(_COLUMN_GAP.finditer(raw.strip()))
     if not gaps:
         return raw
     line = raw.strip()
     first, last = gaps[0], gaps[-1]
+    if _PAGE_COLUMN.fullmatch(line, last.end()) is not None:
+        return line[: last.start()]  # a contents page's page number: "Von Anna Huber    S. 18"
     if first.start() <= _DATE_REACH and _only_date(line[: first.start()], saved):
         return f"{line[: first.start()]} | {line[first.end() :]}"
     if len(line) - last.end() <= _DATE_REACH and _only_date(line[last.end() :], saved):

@@ -27,7 +27,7 @@ from publisher.ingest.parsing.bylines import (
     no_writer,
 )
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, is_section_label
 from publisher.ingest.parsing.references import is_book_reference
 from publisher.ingest.parsing.text import has_digit
 
@@ -344,6 +344,27 @@ _AFFILIATION_MAX: Final = 200  # a writer, their post and their institution, one
 _MAX_AFFILIATED: Final = 4  # writers one line names so
 _WRITERS_APART: Final = re.compile(r";|\s[·•|]\s")  # "A, Fellow; B, Professor", "A, … · B, …"
 _WRITER_MARKS: Final = ("·", "•", "|")  # the marks _WRITERS_APART parts writers by, besides ";"
+# a one-word label before names: "Rapporteur :", "Připravila:", "Rapporteur·es :"
+_LABEL_COLON: Final = re.compile(r"(?P<label>[^\W\d_][^\W\d_·]{1,24})\s?:\s+(?P<rest>.+)")
+# the next labelled field after the names: " · Producent: X", " | Kuvat: X"
+_NEXT_LABELLED_FIELD: Final = re.compile(r"\s*[·|•]\s*(?=[^\W\d_]+\s?:)")
+_BRACKETED: Final = re.compile(r"\s*\([^()]{1,60}\)")
+# labels crediting other work than the writing, or naming someone else than its writer
+_OTHER_CREDITS: Final = frozenset(
+    "photo photos foto fotos fotograf fotografie fotografía fotografia fotografias kuva kuvat "
+    "bild bilder images image picture pictures illustration illustrations ilustración "
+    "ilustração illustrazioni video vídeo kamera camera cámara grafik graphics design "
+    "producer producent produzent produktion production producción produção realisation "
+    "réalisation editor editors editing edited redaktion montage edición edição "
+    "translation translator traducción tradução traduction traduzione übersetzung "
+    "contact contacts kontakt contacto contatto guest guests gast gäste invité invités "
+    "invitado invitados ospite ospiti convidado speaker speakers sprecher chair chairs "
+    "moderator moderation moderación modération cc to an para à a til source sources quelle "
+    "fuente fonte tags tag category categories kategorie catégorie categoría section topics "
+    "themen thema sujet tema place venue ort lieu lugar luogo local location where wo "
+    "organiser organizer organisers organizers veranstalter organisateur organizador "
+    "sponsor sponsors partner partners funder with mit avec con com met med".split()
+)
 _PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
@@ -496,6 +517,10 @@ def name_only(text: str) -> str | None:
         text = _CLASS_YEAR.sub("", text)  # a student writer's class: "Maya Chen '27"
     if len(text) > 80:
         return _affiliated(text)
+    if ":" in text and (labelled := _labelled_names(text)) is not None:
+        return labelled  # "Rapporteur : A", "Připravila: A", "Autors: A, B i C"
+    if "; " in text and (listed := _names_by_semicolons(text)) is not None:
+        return listed  # "María José López; Juan Pérez Gil"
     if not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
     if "," in text and (writer := _name_and_post(text)) is not None:
@@ -550,6 +575,35 @@ def _name_and_post(text: str) -> str | None:
         return None
     writer = _affiliated_writer(text)
     return None if writer is None or no_writer(writer) else writer
+
+
+def _labelled_names(text: str) -> str | None:
+    """The writers of a line that is a one-word label and names alone ("Rapporteur : Jean
+    Dupont", "Programledare: Anna Berg · Producent: Johan Berg"): whatever the language
+    calls the role, the person it names under a record's title is the one answerable for
+    it; a credit for other work (photos, editing, a guest, a contact) names no writer, and
+    a genre's name before a colon opens a headline."""
+    match = _LABEL_COLON.match(text)
+    if match is None or match.group("label").casefold() in _OTHER_CREDITS:
+        return None
+    if is_section_label(match.group("label")):
+        return None  # a genre heading its title: "Review: Bread and Roses"
+    rest = _NEXT_LABELLED_FIELD.split(match.group("rest"), maxsplit=1)[0].strip()
+    if not rest or not rest[0].isupper() or ":" in rest:
+        return None
+    return name_only(rest)
+
+
+def _names_by_semicolons(text: str) -> str | None:
+    """Names set apart by semicolons, each perhaps with its affiliation in brackets
+    ("María José López; Ana Ruiz (Università di Bologna)", "…; Ana Ruiz (coord.)")."""
+    parts = [_BRACKETED.sub("", part).strip() for part in text.split(";")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    names = [name for part in parts if (name := name_only(part)) is not None]
+    if len(names) < len(parts) or any(" and " in name or "," in name for name in names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _caps_name_at_place(text: str) -> str | None:
