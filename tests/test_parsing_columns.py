@@ -4,9 +4,12 @@ own beside each headline (lines.py), and a search result's running number over i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+import pytest
 
 from publisher.ingest.parsing import parse_page
+from publisher.ingest.parsing.bylines import parse_byline
 
 SAVED = datetime(2025, 11, 29, 19, 0, tzinfo=UTC)
 
@@ -111,4 +114,52 @@ def test_a_numbered_result_over_its_address_heads_its_record() -> None:
         ("Members vote to accept the pay deal", "Gráinne Walsh"),
         ("Arrears to be paid in the January payroll", None),
         ("Why we recommended a yes vote", "Máire Nolan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        ("Publicat: 02/12/2024 · 40 pàgines · PDF", None, date(2024, 12, 2)),
+        (
+            "Publicado: 11 feb. 2025 · Revisado: 3 mar. 2025 · 52 págs. · PDF (2,8 MB)",
+            None,
+            date(2025, 2, 11),
+        ),
+        ("10. 2. 2025 · 4 min čtení · 38 komentářů", None, date(2025, 2, 10)),
+        ("k.walsh | 28.02.2025 21:14 | Trade Unions | Wales", "k.walsh", date(2025, 2, 28)),
+    ],
+)
+def test_a_row_of_fields_around_a_date_dates_its_record(
+    line: str, author: str | None, day: date
+) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert (byline.author, byline.published.date()) == (author, day)
+
+
+def test_a_row_around_a_date_with_a_sentence_in_it_is_no_byline() -> None:
+    assert (
+        parse_byline(
+            "Adopted 4 March 2025 · the council voted to close three libraries", saved=SAVED
+        )
+        is None
+    )
+
+
+def test_a_template_placeholder_the_page_left_unfilled_is_no_text() -> None:
+    page = (
+        "Labour Notes Daily\n\n"
+        "Dockers ballot over new shift patterns\n"
+        "Jane Smith · 4 March 2025 · {{hitsCtrl.values.hits}}\n\n"
+        "Care workers win back pay after tribunal ruling\n"
+        "Tom Jones · 3 March 2025 · {{hitsCtrl.values.hits}}\n\n"
+        "Minister opens the regional skills hub in Dundee\n"
+        "Ana Ruiz · 2 March 2025 · {{hitsCtrl.values.hits}}\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert [(i.author, i.published and i.published.date()) for i in result.items] == [
+        ("Jane Smith", date(2025, 3, 4)),
+        ("Tom Jones", date(2025, 3, 3)),
+        ("Ana Ruiz", date(2025, 3, 2)),
     ]

@@ -327,6 +327,8 @@ _STRONG_SPLIT: Final = re.compile(
 # join the names themselves: "A / B / C").
 _FIELD_SPLIT: Final = re.compile(r"\s+[|·•—–]\s+|\s*;\s+")
 # Credits for others' work after the writers': photos, pictures, editing, translation.
+_ROW_LABEL_WORDS: Final = 3  # "Publicat:", "Trade Unions", "Last revised on"
+_HANDLE_FIELD: Final = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9._]+|[a-z0-9_]{3,20}")  # "k.walsh"
 _COUNT_AFTER: Final = re.compile(r"\s+\d{1,4}\s*")
 _CREDIT: Final = re.compile(
     r"[.;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
@@ -561,7 +563,47 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     dateline = not _word_in_phrase(text, found.start, found.end) and is_dateline(rest, text)
     if _labelled(text, found) or dateline or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
-    return None
+    return _dated_row(text, found)
+
+
+def _dated_row(text: str, found: DateMatch) -> Byline | None:
+    """The date of a row of fields set apart by separators, the date in a field of its own
+    (after a label, perhaps) and the others counts, short labels or a handle first: a
+    record's metadata in whatever language ("Publicat: 02/12/2024 · 40 pàgines · PDF",
+    "10. 2. 2025 · 4 min čtení · 38 komentářů", "k.walsh | 28.02.2025 21:14 | Wales")."""
+    if found.clock or not has_digit(text[found.start : found.end]):
+        return None  # a day word in a menu's phrase: "Join today | Member login"
+    if not _FIELD_SPLIT.search(text):
+        return None
+    fields = [f.strip(SEPARATORS) for f in _FIELD_SPLIT.split(text)]
+    if fields[0].isdigit():
+        return None  # a register's row opened by its number: serials.py reads those
+    dated = [i for i, f in enumerate(fields) if _holds(f, text, found)]
+    if not dated or len(fields) < 2:
+        return None  # (of two dates, "Publicado: … · Revisado: …", the first found is kept)
+    own = fields[dated[0]]
+    label = own[: own.find(text[found.start : found.end])].strip(SEPARATORS)
+    if len(label.split()) > _ROW_LABEL_WORDS or label[-1:].isdigit():
+        return None  # a sentence around the date, or a span of days ("15–19 April"): an event's
+    others = [f for i, f in enumerate(fields) if i != dated[0] and f]
+    handle = others[0] if dated[0] == 1 and others and _HANDLE_FIELD.fullmatch(others[0]) else None
+    if any(not _meta_field(f) for f in others if f is not handle):
+        return None
+    return Byline(handle, found.value, found.clock)
+
+
+def _holds(field: str, text: str, found: DateMatch) -> bool:
+    """Whether a row's field is the one holding the date found in the row."""
+    return text[found.start : found.end] in field
+
+
+def _meta_field(field: str) -> bool:
+    """A count with its unit, a short label or a file's type and size ("40 pàgines",
+    "PDF (2,8 MB)", "Trade Unions", "Revisado: 3 mar. 2025"); a field of a sentence's
+    length is none."""
+    field = PARENS_ASIDE.sub(" ", field).strip()
+    words = [word for word in field.split() if not has_digit(word)]
+    return bool(field) and (field[:1].isdigit() or len(words) <= _ROW_LABEL_WORDS)
 
 
 def numbered_date_line(text: str) -> Byline | None:

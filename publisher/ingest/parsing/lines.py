@@ -65,6 +65,7 @@ _STRONG_MARKS: Final = ("-", "–", "—", "|", "·", "•", ":")
 _COLUMN_GAP: Final = re.compile(r" {2,}|\s*\t\s*")  # a text dump's columns: "Nov 24    Title"
 # a page number set in a column at a line's end: "S. 18", "p. 4", "pp. 12", "Seite 9", "14"
 _PAGE_COLUMN: Final = re.compile(r"(?:[Ss]\.|[Pp]p?\.|[Ss]eite|[Pp]age|pág\.|str\.)?\s?\d{1,3}")
+_PLACEHOLDER: Final = re.compile(r"\{\{[^{}]{0,80}\}\}")
 _HEAD_MARKS: Final = ("-", "–", "—", "|", ":")
 _HEADLINE_SPACES: Final = 3
 _DATED_MAX: Final = 160
@@ -356,13 +357,16 @@ def _only_date(text: str, saved: datetime | None) -> bool:
 
 def _plain(raw: str) -> str:
     """A line without its Markdown: links as their text, emphasis marks and a quote's ">"
-    dropped ("*By [Jane Doe](https://…) · 4 March 2024*" reads "By Jane Doe · 4 March 2024")."""
+    dropped ("*By [Jane Doe](https://…) · 4 March 2024*" reads "By Jane Doe · 4 March 2024"),
+    and without template placeholders left unfilled."""
     if "](" in raw:
         raw = _MD_LINK.sub(_link_text, raw)
     if "*" in raw or "__" in raw:
         raw = _MD_EMPHASIS.sub(_emphasised, raw)
     if raw.startswith(">"):
         raw = raw.lstrip("> ")
+    if "{{" in raw:
+        raw = _PLACEHOLDER.sub("", raw)  # a template the page never filled: "{{hits.count}}"
     if "  " in raw and "  " in raw.strip():  # not an indented line: one spaced out
         raw = spaced_menu(raw)
     if raw[:1] in _BOX_RULES or raw[-1:] in _BOX_RULES:
