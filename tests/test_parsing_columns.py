@@ -163,3 +163,30 @@ def test_a_template_placeholder_the_page_left_unfilled_is_no_text() -> None:
         ("Tom Jones", date(2025, 3, 3)),
         ("Ana Ruiz", date(2025, 3, 2)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Adopté le 17/09/2024", date(2024, 9, 17)),
+        ("Adopté le 25/02/2025 à l'unanimité moins 3 abstentions", date(2025, 2, 25)),
+        ("Aprobado el 3 de marzo de 2025", date(2025, 3, 3)),
+    ],
+)
+def test_a_short_phrase_saying_when_dates_its_record(line: str, day: date) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert byline.published.date() == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The strike began on 3 March 2025 after the talks collapsed",
+        "Strikes began on 3 March 2025.",
+        "Fim: Seg Mar 10 18:40:11 WET 2025 e mais nada",
+    ],
+)
+def test_a_sentence_or_a_bare_word_before_a_date_is_no_dating_phrase(line: str) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is None or byline.published is None

@@ -327,6 +327,11 @@ _STRONG_SPLIT: Final = re.compile(
 # join the names themselves: "A / B / C").
 _FIELD_SPLIT: Final = re.compile(r"\s+[|·•—–]\s+|\s*;\s+")
 # Credits for others' work after the writers': photos, pictures, editing, translation.
+_PHRASE_WORDS: Final = 3
+# the word before a date in a phrase saying when: "le", "am", "on", "el", "op", "den"…
+_DATE_PREPOSITIONS: Final = frozenset(
+    "le la el il lo am an on op em no na den dne dnia på i w z o del del' du au".split()
+)
 _ROW_LABEL_WORDS: Final = 3  # "Publicat:", "Trade Unions", "Last revised on"
 _HANDLE_FIELD: Final = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9._]+|[a-z0-9_]{3,20}")  # "k.walsh"
 _COUNT_AFTER: Final = re.compile(r"\s+\d{1,4}\s*")
@@ -563,7 +568,24 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     dateline = not _word_in_phrase(text, found.start, found.end) and is_dateline(rest, text)
     if _labelled(text, found) or dateline or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
+    if has_digit(text[found.start : found.end]) and _phrased_date(
+        text[: found.start], text[found.end :]
+    ):
+        return Byline(None, found.value, found.clock)
     return _dated_row(text, found)
+
+
+def _phrased_date(before: str, after: str) -> bool:
+    """Whether a date stands in a short phrase of its own on its line: a word or a few
+    and a preposition before it ("Adopté le", "Aprobado el", "Votada em"), and little
+    after it ("à l'unanimité moins 3 abstentions"): what is said of the record is when.
+    (A word alone before a date may be anything: "Fim:", "Deadline", a place.)"""
+    words = _without_weekday(before, " ").strip(SEPARATORS).split()
+    if not words or len(words) > _PHRASE_WORDS or len(after.split()) > _PHRASE_WORDS + 2:
+        return False
+    if after.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence telling when something happened
+    return words[-1].casefold() in _DATE_PREPOSITIONS and words[0][:1].isupper()
 
 
 def _dated_row(text: str, found: DateMatch) -> Byline | None:
