@@ -459,6 +459,8 @@ def _affiliated(text: str) -> str | None:
     """The writers a long line names with their posts and institutions after commas, as
     academic and policy sites sign ("Ana Ruiz, Research Fellow, Centre for Future Work;
     Tom Lee, Professor, University of Leeds"): one writer to a part between semicolons."""
+    if "," not in text:
+        return None  # the cheap test: each writer's post stands after a comma (role_signed)
     writers = [_affiliated_writer(part) for part in _writer_parts(text.rstrip("; "))]
     if not writers or len(writers) > _MAX_AFFILIATED or not all(writers):
         return None
