@@ -306,6 +306,11 @@ _BY_WORDS: Final = (
     *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
     *("anfrage", "interrogazione", "das gespräch", "das interview"),
 )
+# the by-words by their first two letters (each has two at least), for _opens_with_by_word
+_BY_WORDS_BY_LEAD: Final = {
+    lead: tuple(word for word in _BY_WORDS if word[:2] == lead)
+    for lead in {word[:2] for word in _BY_WORDS}
+}
 _BY_REACH: Final = max(len(word) for word in (*_BY_WORDS, "guest post"))  # letters they span
 _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
@@ -406,10 +411,16 @@ def _by_word_opens(text: str) -> bool:
         words = opening.split(None, 3)[1:3]
     # the by-word second or third: "Posted by", "Ein Kommentar von"
     return (
-        opening.startswith(_BY_WORDS)
-        or any(word.startswith(_BY_WORDS) for word in words)
+        _opens_with_by_word(opening)
+        or any(_opens_with_by_word(word) for word in words)
         or opening.startswith("guest post")
     )
+
+
+def _opens_with_by_word(lower: str) -> bool:
+    """Whether lower-cased text starts with a by-word: only those sharing its first two
+    letters are tried (_BY_WORDS_BY_LEAD), not all sixty."""
+    return lower.startswith(_BY_WORDS_BY_LEAD.get(lower[:2], ()))
 
 
 def names_by_word(text: str) -> bool:

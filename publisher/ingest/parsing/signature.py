@@ -89,11 +89,14 @@ def _speaker(text: str) -> str:
     # the words the kind and its "by" may stand in, the rest of the line kept whole (it is
     # joined back below): a paragraph is not cut into all its words
     words = text.split(" ", reach)
-    kinds = [n for n, word in enumerate(words[:reach]) if _ADDRESS.match(word)]
-    if not kinds or kinds[0] >= _QUALIFIER_WORDS:
+    # the kind among the first words (one further on qualifies nothing: "… gave a speech")
+    kind = next(
+        (n for n, word in enumerate(words[:_QUALIFIER_WORDS]) if _ADDRESS.match(word)), None
+    )
+    if kind is None:
         return text
     first = text
-    for n in range(kinds[0] + 1, min(len(words), kinds[0] + _QUALIFIER_WORDS + 2)):
+    for n in range(kind + 1, min(len(words), kind + _QUALIFIER_WORDS + 2)):
         if words[n].casefold() not in _BY:
             continue
         name, _, rest = " ".join(words[n + 1 :]).partition(",")
