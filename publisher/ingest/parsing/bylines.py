@@ -306,6 +306,12 @@ _BY_WORDS: Final = (
     *("question", "spørsmål", "spørgsmål", "fråga", "vraag", "pregunta", "pergunta", "frage"),
     *("anfrage", "interrogazione", "das gespräch", "das interview"),
 )
+# the by-words by their first two letters (each has two at least), for _opens_with_by_word
+_BY_WORDS_BY_LEAD: Final = {
+    lead: tuple(word for word in _BY_WORDS if word[:2] == lead)
+    for lead in {word[:2] for word in _BY_WORDS}
+}
+_BY_REACH: Final = max(len(word) for word in (*_BY_WORDS, "guest post"))  # letters they span
 _JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|ac|och|og|i|și|şi)\s+|\s*,\s*", re.IGNORECASE
 )
@@ -396,14 +402,33 @@ def opens_by(text: str) -> bool:
     text = text.lstrip("([")  # "(Reporting by Jane Doe; Editing by …)"
     labelled = ":" in text or "– " in text or "— " in text  # "Texto – Ana Paz"
     if not labelled and not any(char in text for char in _CASE_ODDITIES):
-        lower = text.lower()
-        if not lower.startswith(_BY_WORDS):
-            # the by-word second or third: "Posted by", "Ein Kommentar von"
-            words = lower.split(None, 3)[1:3]
-            if not any(word.startswith(_BY_WORDS) for word in words):
-                if not lower.startswith("guest post"):
-                    return False
+        if not _by_word_opens(text):
+            return False
     return _BY_START.match(text) is not None
+
+
+def _by_word_opens(text: str) -> bool:
+    """Whether a by-word (_BY_WORDS) opens a line, or its second or third word, or "Guest
+    post" opens it: in ASCII, where a letter lower-cased is one letter, only the line's
+    opening and those words are lower-cased, not a whole paragraph."""
+    if text.isascii():
+        opening = text[:_BY_REACH].lower()
+        words = [word.lower() for word in text.split(None, 3)[1:3]]
+    else:
+        opening = text.lower()
+        words = opening.split(None, 3)[1:3]
+    # the by-word second or third: "Posted by", "Ein Kommentar von"
+    return (
+        _opens_with_by_word(opening)
+        or any(_opens_with_by_word(word) for word in words)
+        or opening.startswith("guest post")
+    )
+
+
+def _opens_with_by_word(lower: str) -> bool:
+    """Whether lower-cased text starts with a by-word: only those sharing its first two
+    letters are tried (_BY_WORDS_BY_LEAD), not all sixty."""
+    return lower.startswith(_BY_WORDS_BY_LEAD.get(lower[:2], ()))
 
 
 def names_by_word(text: str) -> bool:

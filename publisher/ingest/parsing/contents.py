@@ -25,9 +25,13 @@ def contents_start(units: list[Unit], syms: list[str], text: list[int]) -> int |
     """The page's first paragraph when a block of it is a table of contents of its own
     sections (see the module), else None; ``text`` are the page's lines of text, titles,
     bylines and lists, in order."""
+    blocks = [block for block in _blocks(units) if len(block) >= _ENTRIES]
+    if not blocks:
+        return None  # no block holds entries enough: no line need be folded
     keys = [_key(unit.text) for unit in units]
-    for block in _blocks(units):
-        entries = _entries(keys, block)
+    last = {key: i for i, key in enumerate(keys)}  # where each key stands last on the page
+    for block in blocks:
+        entries = _entries(keys, last, block)
         if len(entries) >= _ENTRIES and _sections(syms, keys, entries) is not None:
             return next((i for i in text if syms[i] == TEXT), None)
     return None
@@ -49,11 +53,11 @@ def _blocks(units: list[Unit]) -> list[list[int]]:
     return blocks
 
 
-def _entries(keys: list[str], block: list[int]) -> list[int]:
+def _entries(keys: list[str], last: dict[str, int], block: list[int]) -> list[int]:
     """A block's lines as entries of a table of contents: its heading ("Contents",
-    "Inhalt", "Sumario") stands nowhere else on the page and is no entry."""
-    later = keys[block[-1] + 1 :]
-    if block and keys[block[0]] not in later:
+    "Inhalt", "Sumario") stands nowhere below the block and is no entry (``last``: where
+    each key stands last)."""
+    if block and last[keys[block[0]]] <= block[-1]:
         return block[1:]
     return block
 

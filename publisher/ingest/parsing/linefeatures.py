@@ -87,7 +87,7 @@ def _own(unit: Unit, symbol: str) -> list[str]:
     """The line's own features, "name=value", in a fixed order (see _NEIGHBOUR); the values
     most lines share are spelt once per process (_spelt), not once per line."""
     text = unit.text
-    first = _WORD.match(text.lower())
+    first = _first_word(text)
     return [
         _LEN[_index(len(text), _LENGTHS)],
         _spelt("case", _case(text)),
@@ -103,9 +103,19 @@ def _own(unit: Unit, symbol: str) -> list[str]:
         _HEADING[unit.heading],
         _MARKER[unit.marker != ""],
         _PIPE[any(mark in text for mark in _SEPARATED)],
-        "first=" + (first.group(0)[:_FIRST_WORD] if first else ""),
+        "first=" + first[:_FIRST_WORD],
         _PROMOTED[unit.promoted],
     ]
+
+
+def _first_word(text: str) -> str:
+    """The line's first word (_WORD) lower-cased, or "": in ASCII, where lower-casing keeps
+    each letter one letter and a word a word, only that word is lower-cased, not the line."""
+    if text.isascii():
+        first = _WORD.match(text)
+        return first.group(0).lower() if first is not None else ""
+    first = _WORD.match(text.lower())
+    return first.group(0) if first is not None else ""
 
 
 def _index(value: int, edges: tuple[int, ...]) -> int:

@@ -17,6 +17,7 @@ from publisher.ingest.parsing.roles import BYLINE, LABEL, TITLE
 _LIVES: Final = 2  # records headed by a name and its years, for the page to be of lives
 # a life's years after the name: ", 1938–2026", " (1935-2026)", ", 1949 – 2026"
 _YEARS: Final = re.compile(r",?\s+\(?(?:1[89]|20)\d\d\s?[–-]\s?(?:1[89]|20)\d\d\)?$")
+_CENTURIES: Final = ("18", "19", "20")  # how the second year of _YEARS opens
 _NICKNAME: Final = re.compile(r"\s+[“\"‘'][^“”\"‘’']{1,20}[”\"’']")  # PETER “PADDY” LYNCH
 
 
@@ -65,11 +66,14 @@ def _opens_block(units: list[Unit], index: int) -> bool:
 
 
 def _ends_as_years(text: str) -> bool:
-    """Whether ``text`` ends as _YEARS must, in a digit or a bracket (``$`` allows a final
-    line end after it): the cheap test first, as searching every line for the pattern's
-    leading spaces costs microseconds a line."""
-    end = text[-2:-1] if text.endswith("\n") else text[-1:]
-    return end.isdigit() or end == ")"
+    """Whether ``text`` ends as _YEARS must ("–2026", "- 2026)"; ``$`` allows a final line
+    end after it): the cheap test first, as searching every line for the pattern's leading
+    spaces costs microseconds a line."""
+    body = text[:-1] if text.endswith("\n") else text
+    body = body[:-1] if body.endswith(")") else body
+    # the years' last part: a century ("18", "19", "20") and two digits, after a dash
+    # (a space may stand between)
+    return body[-4:-2] in _CENTURIES and ("-" in body[-6:-4] or "–" in body[-6:-4])
 
 
 def _named(text: str) -> bool:

@@ -480,6 +480,8 @@ def _affiliated(text: str) -> str | None:
     """The writers a long line names with their posts and institutions after commas, as
     academic and policy sites sign ("Ana Ruiz, Research Fellow, Centre for Future Work;
     Tom Lee, Professor, University of Leeds"): one writer to a part between semicolons."""
+    if "," not in text:
+        return None  # the cheap test: each writer's post stands after a comma (role_signed)
     writers = [_affiliated_writer(part) for part in _writer_parts(text.rstrip("; "))]
     if not writers or len(writers) > _MAX_AFFILIATED or not all(writers):
         return None
@@ -548,10 +550,10 @@ def name_only(text: str) -> str | None:
     if sum(1 for word in words if word[0].islower()) > _LOWER_WORDS:
         return None  # a sentence or a headline in sentence case, not names
     joined = _JOINED.search(text) is not None
-    if len(words) > _NAME_WORDS and not joined and len(one_name(text).split()) > _NAME_WORDS:
+    name = one_name(text) if not joined else ""  # one name: no authors to split, no roles to cut
+    if len(words) > _NAME_WORDS and not joined and len(name.split()) > _NAME_WORDS:
         return None  # one name has at most four words (particles, titles, letters aside)
     if not joined and "(" not in text and "[" not in text:
-        name = one_name(text)  # one name: no authors to split, no roles to cut
         if name and is_name(name) and not is_role(name):
             return None if no_writer(name) else name
         return _name_before_role(name)

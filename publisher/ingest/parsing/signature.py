@@ -75,20 +75,28 @@ def _named(unit: Unit, symbol: str) -> bool:
     kind of address ("Speech by Marieke van Doorn, chair of the union, at the rally")."""
     if symbol not in (TITLE, TEXT) or unit.byline is not None:
         return False
-    return role_signed(unit.text) or role_signed(_speaker(unit.text))
+    if role_signed(unit.text):
+        return True
+    speaker = _speaker(unit.text)
+    return speaker != unit.text and role_signed(speaker)  # the line itself was asked above
 
 
 def _speaker(text: str) -> str:
     """A signature line without the kind of address opening it ("Speech by", "Closing
     speech by", "Discours de clôture de"), and without what follows the speaker's job
     title (where it was given): "Name, Role"; the line itself when no "by" names one."""
-    words = text.split(" ")
     reach = 2 * _QUALIFIER_WORDS + 1
-    kinds = [n for n, word in enumerate(words[:reach]) if _ADDRESS.match(word)]
-    if not kinds or kinds[0] >= _QUALIFIER_WORDS:
+    # the words the kind and its "by" may stand in, the rest of the line kept whole (it is
+    # joined back below): a paragraph is not cut into all its words
+    words = text.split(" ", reach)
+    # the kind among the first words (one further on qualifies nothing: "… gave a speech")
+    kind = next(
+        (n for n, word in enumerate(words[:_QUALIFIER_WORDS]) if _ADDRESS.match(word)), None
+    )
+    if kind is None:
         return text
     first = text
-    for n in range(kinds[0] + 1, min(len(words), kinds[0] + _QUALIFIER_WORDS + 2)):
+    for n in range(kind + 1, min(len(words), kind + _QUALIFIER_WORDS + 2)):
         if words[n].casefold() not in _BY:
             continue
         name, _, rest = " ".join(words[n + 1 :]).partition(",")

@@ -99,12 +99,13 @@ def capitals_headline(text: str) -> bool:
     newspapers set theirs ("THE STRIKE IN THE WEST. ARREST OF UNION LEADERS."): running
     text is never written so.  Two words at least; a copyright line ("© … 2024. ALL RIGHTS
     RESERVED.") is furniture before it is read."""
+    if len(text) > _CAPITALS_MAX or (text.isascii() and not text.isupper()):
+        return False  # cheap: an ASCII letter is cased, so one in lower case (or none) shows
     letters = [c for c in text if c.isalpha()]
     return (
         len(letters) >= _CAPITALS_MIN
         and " " in text.strip()
         and all(c.isupper() for c in letters)
-        and len(text) <= _CAPITALS_MAX
     )
 
 
