@@ -332,7 +332,6 @@ _STRONG_SPLIT: Final = re.compile(
 # The separators that end a byline's names when another field follows (not "/", which may
 # join the names themselves: "A / B / C").
 _FIELD_SPLIT: Final = re.compile(r"\s+[|·•—–]\s+|\s*;\s+")
-# Credits for others' work after the writers': photos, pictures, editing, translation.
 _PHRASE_WORDS: Final = 3
 # the word before a date in a phrase saying when: "le", "am", "on", "el", "op", "den"…
 _DATE_PREPOSITIONS: Final = frozenset(
@@ -341,6 +340,7 @@ _DATE_PREPOSITIONS: Final = frozenset(
 _ROW_LABEL_WORDS: Final = 3  # "Publicat:", "Trade Unions", "Last revised on"
 _HANDLE_FIELD: Final = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9._]+|[a-z0-9_]{3,20}")  # "k.walsh"
 _COUNT_AFTER: Final = re.compile(r"\s+\d{1,4}\s*")
+# Credits for others' work after the writers': photos, pictures, editing, translation.
 _CREDIT: Final = re.compile(
     r"[.;|·]?\s+(?=(?:additional\s+)?(?:photos?|pictures?|fotos?|foto's|bild(?:er)?|kuvat?"
     r"|images?|illustrations?|video|editing|edited|graphics?|grafik|translation|traducción"
@@ -618,30 +618,26 @@ def _dated_row(text: str, found: DateMatch) -> Byline | None:
     (after a label, perhaps) and the others counts, short labels or a handle first: a
     record's metadata in whatever language ("Publicat: 02/12/2024 · 40 pàgines · PDF",
     "10. 2. 2025 · 4 min čtení · 38 komentářů", "k.walsh | 28.02.2025 21:14 | Wales")."""
-    if found.clock or not has_digit(text[found.start : found.end]):
+    written = text[found.start : found.end]
+    if found.clock or not has_digit(written):
         return None  # a day word in a menu's phrase: "Join today | Member login"
     if not _FIELD_SPLIT.search(text):
         return None
     fields = [f.strip(SEPARATORS) for f in _FIELD_SPLIT.split(text)]
     if fields[0].isdigit():
         return None  # a register's row opened by its number: serials.py reads those
-    dated = [i for i, f in enumerate(fields) if _holds(f, text, found)]
-    if not dated or len(fields) < 2:
-        return None  # (of two dates, "Publicado: … · Revisado: …", the first found is kept)
-    own = fields[dated[0]]
-    label = own[: own.find(text[found.start : found.end])].strip(SEPARATORS)
+    # the field holding the date found (of two, "Publicado: … · Revisado: …", the first)
+    own = next((i for i, f in enumerate(fields) if written in f), None)
+    if own is None:
+        return None
+    label = fields[own][: fields[own].find(written)].strip(SEPARATORS)
     if len(label.split()) > _ROW_LABEL_WORDS or label[-1:].isdigit():
         return None  # a sentence around the date, or a span of days ("15–19 April"): an event's
-    others = [f for i, f in enumerate(fields) if i != dated[0] and f]
-    handle = others[0] if dated[0] == 1 and others and _HANDLE_FIELD.fullmatch(others[0]) else None
+    others = [f for i, f in enumerate(fields) if i != own and f]
+    handle = others[0] if own == 1 and others and _HANDLE_FIELD.fullmatch(others[0]) else None
     if any(not _meta_field(f) for f in others if f is not handle):
         return None
     return Byline(handle, found.value, found.clock)
-
-
-def _holds(field: str, text: str, found: DateMatch) -> bool:
-    """Whether a row's field is the one holding the date found in the row."""
-    return text[found.start : found.end] in field
 
 
 def _meta_field(field: str) -> bool:

@@ -59,8 +59,6 @@ _OFFICE_LINKS: Final = frozenset("for of für voor per de du des do da del della
 _HEADLINE_WORDS: Final = 4  # a line this long heading its own text block is a headline
 PUBLISHED_IN: Final = "metadata (the publication a post ran in)"
 _IN_WORDS: Final = frozenset("in en dans im em su op yn i på".split())
-
-
 _FURNITURE_BETWEEN: Final = 1  # lines of furniture between a numbered title and its text
 
 

@@ -330,10 +330,10 @@ def _date_column(raw: str, saved: datetime | None) -> str:
     as a text dump lays it out ("Nov 24    Rent strike ledger" -> "Nov 24 | Rent strike
     ledger", "Budget vote recap      24.11.2025"); a page number in a column of its own
     at the end is left out."""
-    gaps = list(_COLUMN_GAP.finditer(raw.strip()))
+    line = raw.strip()
+    gaps = list(_COLUMN_GAP.finditer(line))
     if not gaps:
         return raw
-    line = raw.strip()
     first, last = gaps[0], gaps[-1]
     if _PAGE_COLUMN.fullmatch(line, last.end()) is not None:
         return line[: last.start()]  # a contents page's page number: "Von Anna Huber    S. 18"

@@ -17,8 +17,7 @@ from datetime import time
 from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name
-from publisher.ingest.parsing.roles import BYLINE, FURNITURE, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, FURNITURE, TEXT, TITLE, byline_of
 
 _TOP: Final = 20  # the writers' byline stands within this many lines of the page's text
 _HEADLINE_REACH: Final = 3  # lines between the headline and its byline (a standfirst)
@@ -28,7 +27,6 @@ _ENTRIES: Final = 3  # a live article has this many stamped entries at least
 # every few stamped entries is the live article's own, more sign pieces of their own
 _STAMPS_PER_SIGNER: Final = 4
 _LAST_ENTRY: Final = 4  # lines the last stamped entry runs to
-_NAMES_APART: Final = re.compile(r",\s*|\s+(?:and|&)\s+")
 _UPDATE_GAP: Final = 30  # minutes between a live article's newest entry and its update time
 # a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]",
 # "6:42 PM IST"
@@ -112,9 +110,8 @@ def _signature(units: list[Unit], syms: list[str], text: list[int]) -> tuple[int
 def _names_writer(unit: Unit) -> bool:
     """Whether a by-line names a writer: by its reading, or as names alone ("Aino
     Virtanen, Juha Lehtonen")."""
-    if unit.byline is not None:
-        return unit.byline.author is not None
-    return all(is_name(part) for part in _NAMES_APART.split(unit.text.strip()) if part)
+    byline = byline_of(unit, BYLINE)
+    return byline is not None and byline.author is not None
 
 
 def signed_under(units: list[Unit], syms: list[str], heading: int) -> bool:
