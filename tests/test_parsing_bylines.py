@@ -1153,6 +1153,10 @@ def test_names_spaced_wide_between_their_commas_are_writers_not_a_menu() -> None
         ("Zgłaszający: Jan Kowalski", "Jan Kowalski"),
         ("Programledare: Anna Berg · Producent: Johan Berglöf", "Anna Berg"),
         ("María José López; Ana Ruiz (Università di Bologna)", "María José López and Ana Ruiz"),
+        ("Rapporteur·es : Jean Dupont et Anne Roy", "Jean Dupont and Anne Roy"),
+        ("Autor*innen: Anna Huber und Jonas Weber", "Anna Huber and Jonas Weber"),
+        ("Autor:innen: Anna Huber und Jonas Weber", "Anna Huber and Jonas Weber"),
+        ("Redakteur_innen: Anna Huber", "Anna Huber"),
     ],
 )
 def test_a_one_word_label_or_semicolons_before_names_alone_sign(line: str, author: str) -> None:
@@ -1163,6 +1167,7 @@ def test_a_one_word_label_or_semicolons_before_names_alone_sign(line: str, autho
     "line",
     [
         "Fotos: Kai Petersen",
+        "Fotograf*innen: Kai Petersen und Lea Brandt",
         "Guests: Anna Berg and Tom Jones",
         "Contact: Jane Smith",
         "Ort: Neue Mitte",

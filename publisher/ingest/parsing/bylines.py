@@ -15,6 +15,7 @@ from publisher.ingest.parsing.authors import (
     role_signed,
     usual_case,
 )
+from publisher.ingest.parsing.datedrows import FIELD_SPLIT, dated_row, phrased_date
 from publisher.ingest.parsing.datelines import (
     PARENS_ASIDE,
     SEPARATORS,
@@ -119,7 +120,7 @@ _BY: Final = re.compile(
     # the kind of piece in two words: "Meeting report by", "Book review by"
     r"|[\w-]+\s+(?:report|review|interview|profile))\s+)?"
     r"(?:by|par|por|von|door|gan|av|af|przez|a cura di|as\s+told\s+to"
-    r"|(?-i:di|per|da|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b\s*:?\s*"
+    r"|(?-i:di|per|da|(?:DI|de)(?=\s+[^\W\d_]+\s+[^\W\d_])))\b\s*:?\s*"
     r"|^scris\s+de\b\s*:?\s*|^(?:comh)?scríofa\s+le\s+"
     # who held an interview, under it: "Das Gespräch führte Jana Roth."
     r"|^das\s+(?:gespräch|interview)\s+führten?\s+"
@@ -213,7 +214,7 @@ _META: Final = re.compile(
     re.IGNORECASE,
 )
 # More metadata, rarer: run only where _more_meta finds its trace.  A page range ("Pages:
-# 121–128"), "No comments:", a time of day after the date ("14h32", "19:47h", "4:12 PM";
+# 121–128"), "No comments:", a time of day after the date ("14h32", "19:47h", "4:12 PM", "5 a.m.";
 # the word before it, "às", "kl.", "at", is left dangling) and a reading time in words.
 _META_MORE: Final = re.compile(
     r"\b(?:pages?|pp)\.?:?\s?\d{1,5}\s?[-–]\s?\d{1,5}"
@@ -221,6 +222,8 @@ _META_MORE: Final = re.compile(
     r"|\b(?:page|pagina|página|seite|pg\.|p\.|pág\.|blz\.)\s?\d{1,5}\b"
     r"|\bno\s(?:comments?|kommentare|commentaires|comentarios|commenti)\b:?"
     r"|(?<![\d:.])\d{1,2}(?:h\d{2}\b|[:.]\d{2}\s?(?:h\b|[ap]\.?m\b\.?))"
+    # an hour alone, the way news agencies write it, perhaps with its zone: "5 a.m. ET"
+    r"|(?<![\d:.])\d{1,2}\s?[ap]\.?m\b\.?(?:\s(?-i:[A-Z]{1,3}T)\b)?"
     r"|\b(?:temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leitura)"
     r"\s*:?\s*\d{1,3}\s?(?:min\.?|minutes|minutos|minuti)?",
     re.IGNORECASE,
@@ -232,7 +235,7 @@ _TIME_SPAN: Final = re.compile(
     r"(?:\s?(?:gmt|bst|utc|cet|cest|uhr|h))?",
     re.IGNORECASE,
 )
-_CLOCK: Final = re.compile(r"\d[hH:.]\d")
+_CLOCK: Final = re.compile(r"\d[hH:.]\d|\d\s?[aApP]\.?[mM]\b")
 _MORE_WORDS: Final = ("pag", "pp", "no ", "temp", "leitura", "pág", "seite", "pg.", "p.", "blz.")
 # Words left where a date was: the hour mark ("19:47h") and the day named before a date
 # ("Today, Friday 8 March 2024").
@@ -277,7 +280,7 @@ _ZONE_AFTER: Final = re.compile(
 )
 _BY_START: Final = re.compile(
     r"(?:guest\s+post\s+|\w+\s+){0,2}(?:by|par|por|von|door|gan|av|af|przez|a cura di|told\s+to"
-    r"|(?-i:di|per|DI(?=\s+[^\W\d_]+\s+[^\W\d_])))\b"
+    r"|(?-i:di|per|(?:DI|de)(?=\s+[^\W\d_]+\s+[^\W\d_])))\b"
     r"|scris\s+de\b|(?:comh)?scríofa\s+le\b|das\s+(?:gespräch|interview)\s+führten?\b"
     r"|(?:\w+\s+)?(?:question|spørsmål|spørgsmål|fråga|vraag|pregunta|pergunta|frage|anfrage"
     r"|interrogazione)\s+(?:from|fra|från|van|de|von|di|da)\b"
@@ -329,16 +332,6 @@ _STRONG_SPLIT: Final = re.compile(
     r"\s+[|·•—–/]\s+|\s*;\s+|\.\s+(?=(?:photos?|pictures?|images?|illustrations?|video)\b)",
     re.IGNORECASE,
 )
-# The separators that end a byline's names when another field follows (not "/", which may
-# join the names themselves: "A / B / C").
-_FIELD_SPLIT: Final = re.compile(r"\s+[|·•—–]\s+|\s*;\s+")
-_PHRASE_WORDS: Final = 3
-# the word before a date in a phrase saying when: "le", "am", "on", "el", "op", "den"…
-_DATE_PREPOSITIONS: Final = frozenset(
-    "le la el il lo am an on op em no na den dne dnia på i w z o del del' du au".split()
-)
-_ROW_LABEL_WORDS: Final = 3  # "Publicat:", "Trade Unions", "Last revised on"
-_HANDLE_FIELD: Final = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9._]+|[a-z0-9_]{3,20}")  # "k.walsh"
 _COUNT_AFTER: Final = re.compile(r"\s+\d{1,4}\s*")
 # Credits for others' work after the writers': photos, pictures, editing, translation.
 _CREDIT: Final = re.compile(
@@ -357,6 +350,8 @@ _ROLE_BEFORE: Final = re.compile(
     r"|the\s+(?:[A-Z][\w-]*\s+){1,4}(?:[Tt]eam|[Dd]esk|[Uu]nit)['’]s\s+(?=[A-Z])"
 )
 # A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
+# the site a shared link points to, after a preposition: "… a eldiario.es", "… to bbc.co.uk"
+_TO_SITE: Final = re.compile(r"\s+[^\W\d_]{1,4}\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 _IN_BY: Final = re.compile(r"In\s+(?:\S+\s+){1,5}?by\s+(?=[A-Z])")
 # The publication a platform's post ran in, beside its date and reading time ("Published in
 # The Organiser's Notebook · 6 min read · Mar 1, 2025", "Publié dans Le Fil · 3 mars"):
@@ -371,7 +366,7 @@ _PUBLISHED_IN: Final = re.compile(
 # the full stop a sentence naming the writer ends with, not an initial's ("Jo Roth."; "J.")
 _SENTENCE_STOP: Final = re.compile(r"(?<=[^\W\d_]{2})(?<![JjSs]r)\.$")
 _AFTER_NAMES: Final = re.compile(
-    r"\s+(?:in|for|für|pour|para|voor|per|to|til|till|aan|an|al|ao|à)\s+\S.*$"
+    r"\s+(?:in|im|dans|nel|nella|em|for|für|pour|para|voor|per|to|til|till|aan|an|al|ao|à)\s+\S.*$"
 )
 # words before a date that name no one: "Am 05.03.2024", "Le 5 mars", "Onsdag d. 5. marts"
 _DATE_ARTICLES: Final = frozenset("am le el il on op em den d. der the".split())
@@ -534,6 +529,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         zone = _ZONE_AFTER.match(after)
         if zone is not None:
             after = after[zone.end() :]
+        if after.strip():
+            before = _undangle(before.rstrip())  # "Posted by A on … in Community": no "on"
         rest = UPDATED.sub("", f"{before} {after}")
     if digits or "GMT" in rest:
         if _more_meta(rest):
@@ -593,60 +590,13 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     dateline = not _word_in_phrase(text, found.start, found.end) and is_dateline(rest, text)
     if _labelled(text, found) or dateline or _label_beside(rest, text):
         return Byline(None, found.value, found.clock)  # "14:32  The Lamplight Review"
-    if has_digit(text[found.start : found.end]) and _phrased_date(
-        text[: found.start], text[found.end :]
-    ):
-        return Byline(None, found.value, found.clock)
-    return _dated_row(text, found)
-
-
-def _phrased_date(before: str, after: str) -> bool:
-    """Whether a date stands in a short phrase of its own on its line: a word or a few
-    and a preposition before it ("Adopté le", "Aprobado el", "Votada em"), and little
-    after it ("à l'unanimité moins 3 abstentions"): what is said of the record is when.
-    (A word alone before a date may be anything: "Fim:", "Deadline", a place.)"""
-    words = _without_weekday(before, " ").strip(SEPARATORS).split()
-    if not words or len(words) > _PHRASE_WORDS or len(after.split()) > _PHRASE_WORDS + 2:
-        return False
-    if after.rstrip().endswith((".", "!", "?")):
-        return False  # a sentence telling when something happened
-    return words[-1].casefold() in _DATE_PREPOSITIONS and words[0][:1].isupper()
-
-
-def _dated_row(text: str, found: DateMatch) -> Byline | None:
-    """The date of a row of fields set apart by separators, the date in a field of its own
-    (after a label, perhaps) and the others counts, short labels or a handle first: a
-    record's metadata in whatever language ("Publicat: 02/12/2024 · 40 pàgines · PDF",
-    "10. 2. 2025 · 4 min čtení · 38 komentářů", "k.walsh | 28.02.2025 21:14 | Wales")."""
     written = text[found.start : found.end]
-    if found.clock or not has_digit(written):
+    if not has_digit(written):
         return None  # a day word in a menu's phrase: "Join today | Member login"
-    if not _FIELD_SPLIT.search(text):
-        return None
-    fields = [f.strip(SEPARATORS) for f in _FIELD_SPLIT.split(text)]
-    if fields[0].isdigit():
-        return None  # a register's row opened by its number: serials.py reads those
-    # the field holding the date found (of two, "Publicado: … · Revisado: …", the first)
-    own = next((i for i, f in enumerate(fields) if written in f), None)
-    if own is None:
-        return None
-    label = fields[own][: fields[own].find(written)].strip(SEPARATORS)
-    if len(label.split()) > _ROW_LABEL_WORDS or label[-1:].isdigit():
-        return None  # a sentence around the date, or a span of days ("15–19 April"): an event's
-    others = [f for i, f in enumerate(fields) if i != own and f]
-    handle = others[0] if own == 1 and others and _HANDLE_FIELD.fullmatch(others[0]) else None
-    if any(not _meta_field(f) for f in others if f is not handle):
-        return None
-    return Byline(handle, found.value, found.clock)
-
-
-def _meta_field(field: str) -> bool:
-    """A count with its unit, a short label or a file's type and size ("40 pàgines",
-    "PDF (2,8 MB)", "Trade Unions", "Revisado: 3 mar. 2025"); a field of a sentence's
-    length is none."""
-    field = PARENS_ASIDE.sub(" ", field).strip()
-    words = [word for word in field.split() if not has_digit(word)]
-    return bool(field) and (field[:1].isdigit() or len(words) <= _ROW_LABEL_WORDS)
+    if phrased_date(_without_weekday(text[: found.start], " "), text[found.end :]):
+        return Byline(None, found.value, found.clock)
+    row = None if found.clock else dated_row(text, written)
+    return None if row is None else Byline(row.handle, found.value)
 
 
 def numbered_date_line(text: str) -> Byline | None:
@@ -733,6 +683,8 @@ def _by_author(text: str) -> str | None:
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
     text = _CREDIT.split(text, maxsplit=1)[0]  # "Text: A   Foto: B", "A; Editing by B"
+    if "." in text:
+        text = _TO_SITE.sub("", text)  # a link's sharer and its site: "por jgarcia a eldiario.es"
     if text.endswith("."):
         text = _SENTENCE_STOP.sub("", text)  # "Das Gespräch führte Jana Roth."
     role = _ROLE_BEFORE.match(text)
@@ -777,11 +729,11 @@ def _before_fields(text: str) -> str | None:
     ("Gwen Pritchard · Chartism, Land · 4 Comments", "A en B | Categorie: X, Y"), not a
     co-author ("A · B", "A, Economist · B, Fellow"); None when the line has no such
     separator or its first part is no name."""
-    parts = _FIELD_SPLIT.split(text, maxsplit=1)
+    parts = FIELD_SPLIT.split(text, maxsplit=1)
     if len(parts) < 2:
         return None
     second = parts[1].strip(SEPARATORS)
-    if role_signed(second) or is_name(_FIELD_SPLIT.split(second, maxsplit=1)[0]):
+    if role_signed(second) or is_name(FIELD_SPLIT.split(second, maxsplit=1)[0]):
         return None  # a co-author: "By Jane Smith · Tom Jones"
     first = _AFTER_NAMES.sub("", parts[0]).strip(SEPARATORS)
     return clean_author(_names_case(first), places=True) if first else None

@@ -48,6 +48,7 @@ from publisher.ingest.parsing.records import find_records
 from publisher.ingest.parsing.references import without_subject_label
 from publisher.ingest.parsing.roles import (
     BYLINE,
+    COUNTS,
     FURNITURE,
     LABEL,
     LIST,
@@ -105,9 +106,11 @@ def read_page(
     """
     roles = [reason or "furniture (outside the records)" for reason in reasons]
     content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)]
-    # an author page's header: the name, the job title under it, the biography
+    # an author page's header: the name, the job title or the followers under it, the biography
     profile = [
-        i for i, s in enumerate(syms) if s not in (FURNITURE, META) or reasons[i] == ROLE_UNDER_NAME
+        i
+        for i, s in enumerate(syms)
+        if s not in (FURNITURE, META) or reasons[i] in (ROLE_UNDER_NAME, COUNTS)
     ]
     header = find_header([units[i] for i in profile]) if forced in (None, AUTHOR_ARCHIVE) else None
     if header is None and forced in (None, AUTHOR_ARCHIVE):

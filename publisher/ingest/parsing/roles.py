@@ -40,6 +40,7 @@ LIST: Final = "L"
 LABEL: Final = "K"
 # Why a job title under a name is metadata: the byline's, and an author page's header's.
 ROLE_UNDER_NAME: Final = "metadata (the role under a name)"
+COUNTS: Final = "metadata (counts)"  # "48 curtidas · 7 comentários", "1.204 seguidores"
 
 _COUNTER: Final = re.compile(r"[\d.,]+\s?[KkMm]?|[·•|/–—-]+|\W{1,3}|[a-z]{1,3}")
 _META: Final = re.compile(
@@ -345,10 +346,16 @@ _MAX_AFFILIATED: Final = 4  # writers one line names so
 _WRITERS_APART: Final = re.compile(r";|\s[·•|]\s")  # "A, Fellow; B, Professor", "A, … · B, …"
 _WRITER_MARKS: Final = ("·", "•", "|")  # the marks _WRITERS_APART parts writers by, besides ";"
 # a one-word label before names: "Rapporteur :", "Připravila:", "Rapporteur·es :"
-_LABEL_COLON: Final = re.compile(r"(?P<label>[^\W\d_][^\W\d_·]{1,24})\s?:\s+(?P<rest>.+)")
+# a role's name (or two: "Text och bild") may carry its plural's gender-inclusive ending:
+# "Rapporteur·es", "Autor*innen", "Autor:innen", "Redakteur_innen"
+_LABEL_COLON: Final = re.compile(
+    r"(?P<label>[^\W\d_][^\W\d_]{1,24}(?:\s(?:and|och|og|und|et|y|e|i|en|a|és|ja)\s[^\W\d_]{2,24})?)"
+    r"(?:[·*_:/](?=[^\W\d_A-Z])[^\W\d_]{1,6})?\s?:\s+(?P<rest>.+)"
+)
 # the next labelled field after the names: " · Producent: X", " | Kuvat: X"
 _NEXT_LABELLED_FIELD: Final = re.compile(r"\s*[·|•]\s*(?=[^\W\d_]+\s?:)")
 _BRACKETED: Final = re.compile(r"\s*\([^()]{1,60}\)")
+_TRAILING_ASIDE: Final = re.compile(r"(?<=\S)\s+\([^()\d]{1,80}\)$")  # a party, a seat, an employer
 # labels crediting other work than the writing, or naming someone else than its writer
 _OTHER_CREDITS: Final = frozenset(
     "photo photos foto fotos fotograf fotografie fotografía fotografia fotografias kuva kuvat "
@@ -369,6 +376,9 @@ _PLACE_WORDS: Final = 3  # "and", a role in lower case: names have no more
 _SYMBOLS_LINE: Final = 40  # a line this short without letters is counters or icons
 _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
 _COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
+# counts, each a figure and the word in lower case for what it counts, in a row
+_COUNTED: Final = r"\d[\d.,]*\s?[kKmM]?\s[^\W\d_A-ZÀ-ÖØ-Þ]{3,15}"
+_COUNTED_WORDS: Final = re.compile(rf"{_COUNTED}(?:\s*[·•|,]?\s+{_COUNTED})*")
 # a pictograph or arrow before a counter: "⟶ 31 comentários", "💬 12 comments"
 _PICTOGRAPH: Final = re.compile(r"^[^\w\s(\[]{1,3}\s+(?=\d)")
 # a headline's label in capitals, which a caption's is not: "PHOTOS: Thousands march …"
@@ -410,6 +420,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"  # counters and pictographs: "♡ 61  💬 9", "↩ 14 ⇄ 30"
         if not opening and len(text) <= _SYMBOLS_LINE and _COUNTERS.fullmatch(text):
             return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
+        if not opening and text[:1].isdigit() and _COUNTED_WORDS.fullmatch(text):
+            return META, COUNTS  # in any language: "48 curtidas • 7 comentários"
         if (
             (_may_open(opening, _META_OPENINGS) or "(" in text)
             and _META.fullmatch(_PICTOGRAPH.sub("", text))
@@ -523,6 +535,8 @@ def name_only(text: str) -> str | None:
         return labelled  # "Rapporteur : A", "Připravila: A", "Autors: A, B i C"
     if "; " in text and (listed := _names_by_semicolons(text)) is not None:
         return listed  # "María José López; Juan Pérez Gil"
+    if text[-1] == ")" and (aside := _TRAILING_ASIDE.search(text)) is not None:
+        return name_only(text[: aside.start()])  # a deputy's group: "M. A (Les Démocrates - Var)"
     if not text[0].isupper() or text.endswith((".", "?", "!", ":")):
         return None
     if "," in text and (writer := _name_and_post(text)) is not None:
@@ -586,8 +600,13 @@ def _labelled_names(text: str) -> str | None:
     it; a credit for other work (photos, editing, a guest, a contact) names no writer, and
     a genre's name before a colon opens a headline."""
     match = _LABEL_COLON.match(text)
-    if match is None or match.group("label").casefold() in _OTHER_CREDITS:
+    if match is None:
         return None
+    words = match.group("label").casefold().split()
+    if words[0] in _OTHER_CREDITS:
+        return None  # "Fotos:", "Foto och video:"
+    if len(words) > 1 and words[-1] not in _OTHER_CREDITS:
+        return None  # two roles are the writing and its pictures ("Text och bild:")
     if is_section_label(match.group("label")):
         return None  # a genre heading its title: "Review: Bread and Roses"
     rest = _NEXT_LABELLED_FIELD.split(match.group("rest"), maxsplit=1)[0].strip()

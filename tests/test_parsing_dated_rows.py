@@ -1,0 +1,133 @@
+"""A date among other words on its line, with no writer beside it (datedrows.py), and the
+forms of byline around it that pages from unseen sites wrote: an agency's hour, a phrase
+saying where a piece came out, labelled fields with no separators, a category after the
+date, a shared link's site, a credit for the words and the pictures, a deputy's group."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from publisher.ingest.parsing.bylines import parse_byline
+from publisher.ingest.parsing.detect import read_lines
+from publisher.ingest.parsing.roles import META, name_only
+
+SAVED = datetime(2025, 3, 14, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Aug. 28, 2024, 5 a.m. ET", date(2024, 8, 28)),  # an hour alone, with its zone
+        ("Sept. 30, 2024, 5 a.m.", date(2024, 9, 30)),
+        ("Question publiée au JO le : 04/02/2025 page : 655", date(2025, 2, 4)),
+        ("Column published in the Daily Record, 28th March, 2025", date(2025, 3, 28)),
+        ("Published in The Herald, 30th January, 2025", date(2025, 1, 30)),
+        ("Lieferbar seit 16.12.2024", date(2024, 12, 16)),
+        ("enviado: 12/03/2025 10:11 publicado: 12/03/2025 14:27", date(2025, 3, 12)),
+        ("Ort: Berlin Datum: 3.3.2025", date(2025, 3, 3)),
+    ],
+)
+def test_a_phrase_or_a_row_of_fields_around_a_date_dates_its_record(line: str, day: date) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert (byline.author, byline.published.date()) == (None, day)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report was published on 3 March 2025.",  # a sentence
+        "Members since 2019",
+    ],
+)
+def test_a_sentence_around_a_date_is_no_dated_phrase(line: str) -> None:
+    assert parse_byline(line, saved=SAVED) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        (
+            "Posted by Jane Smith on 21st January 2025 in Community | 4 Comments",
+            "Jane Smith",
+            date(2025, 1, 21),
+        ),
+        (
+            "Posted by Jane Smith on 14th February 2025 in Club Ownership | 12 Comments",
+            "Jane Smith",
+            date(2025, 2, 14),
+        ),
+        ("Publié par Jean Dupont le 3 mars 2025 dans Actualités", "Jean Dupont", date(2025, 3, 3)),
+        (
+            "Pubblicato da Marco Rossi il 3 marzo 2025 nella categoria Lavoro",
+            "Marco Rossi",
+            date(2025, 3, 3),
+        ),
+    ],
+)
+def test_the_category_after_a_bylines_date_leaves_the_writer(
+    line: str, author: str, day: date
+) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert (byline.author, byline.published.date()) == (author, day)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("por jgarcia a eldiario.es", "jgarcia"),  # a shared link's sharer, then its site
+        ("submitted by jgarcia to bbc.co.uk", "jgarcia"),
+        ("de Ana Popescu și Ion Ionescu", "Ana Popescu and Ion Ionescu"),  # Romanian's by-word
+        ("de Ana Popescu", "Ana Popescu"),
+    ],
+)
+def test_a_by_word_opens_names_whatever_follows_them(line: str, author: str) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Text och bild: Anna Berg", "Anna Berg"),
+        ("Texto y fotos: Ana Ruiz", "Ana Ruiz"),
+        ("M. Jean Dupont (Droite Républicaine - Cantal)", "Jean Dupont"),
+        (
+            "Mme Anne Roy (La France insoumise - Nouveau Front Populaire - Haute-Garonne)",
+            "Anne Roy",
+        ),
+    ],
+)
+def test_names_under_a_credit_for_words_and_pictures_or_before_a_group_sign(
+    line: str, author: str
+) -> None:
+    assert name_only(line) == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto och video: Anna Berg",  # the pictures alone
+        "Questions and answers: Anna Berg",  # two words before a colon open a headline
+        "Budget cuts (the amended version)",
+    ],
+)
+def test_a_credit_for_pictures_or_a_headline_names_no_writer(line: str) -> None:
+    assert name_only(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "48 curtidas",
+        "48 curtidas • 7 comentários",
+        "12 polubień · 3 komentarze",
+        "1.2k kedvelés 34 hozzászólás",
+    ],
+)
+def test_counts_in_any_language_are_metadata_never_a_title(line: str) -> None:
+    lines = read_lines(f"A headline over the counts of its readers\n{line}\n", saved=SAVED)
+    assert lines.syms[1] == META
