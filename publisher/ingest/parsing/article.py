@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
-from typing import Final
+from typing import Final, NamedTuple
 
 from publisher.ingest.parsing.contents import contents_start
 from publisher.ingest.parsing.datelines import dateline_date
@@ -42,6 +42,7 @@ _FULL_PARAGRAPH: Final = 250  # teasers and standfirsts are a sentence or two, s
 _FULL_PARAGRAPHS: Final = 3  # an article has at least this many paragraphs of that length
 _APART: Final = 0.8  # this share of an article's paragraphs stand in blocks of their own
 _SIGNED_RECORDS: Final = 3  # this many signed records make a list, however long their text
+_BESIDE: Final = 2.0  # unless paragraphs no record reads hold this many times their text
 _TOP: Final = 6  # an article's byline stands within this many lines of its start
 _HEADER: Final = 4  # lines under the byline before the first paragraph (a reading time, a note)
 _LONG_HEADER: Final = 8  # ... a speech's: a note, a share row, a download link, a caption
@@ -61,15 +62,23 @@ _SPEAKERS: Final = 4  # among this many people at most
 _CLOSED: Final = 3  # this many paragraphs closed by the link the page repeats are teasers
 
 
+class Article(NamedTuple):
+    """Where a page's one article starts, and the lines signing its headline where the
+    reading found them (a live page's writers and the time it was opened)."""
+
+    first: int
+    signature: tuple[int, ...] = ()
+
+
 def find_article(
     units: list[Unit],
     syms: list[str],
     skip: set[int],
     records: list[Record],
     signature: tuple[int, ...] = (),
-) -> int | None:
-    """The index of the article's first paragraph, or None when the page lists items;
-    ``signature``: the lines known to sign the headline (else those near the top)."""
+) -> Article | None:
+    """The article's first paragraph, or None when the page lists items; ``signature``:
+    the lines known to sign the headline (else those near the top)."""
     turns = speaker_turns(units, syms)
     if turns:  # a transcript's speakers open its paragraphs: they head and sign nothing
         syms = [META if i in turns else s for i, s in enumerate(syms)]
@@ -78,12 +87,26 @@ def find_article(
         return None
     live = live_article(units, syms, text)  # its records carry the headline's signature
     if live is not None:
-        return live
+        return Article(*live)
+    return _article_start(units, syms, text, records, signature, turns)
+
+
+def _article_start(
+    units: list[Unit],
+    syms: list[str],
+    text: list[int],
+    records: list[Record],
+    signature: tuple[int, ...],
+    turns: set[int],
+) -> Article | None:
+    """Where the page's one article starts, by the first reading that finds one (a live
+    page aside)."""
     contents = contents_start(units, syms, text)  # a table of contents of its own sections
     if contents is not None:
-        return contents
+        return Article(contents)
     if _signed(units, syms, records):
-        return None
+        beside = _article_beside(units, syms, text, records)
+        return Article(beside) if beside is not None else None
     for first in (
         _long_paragraphs(units, syms, text),
         _signed_once(units, syms, text, signature),
@@ -92,8 +115,9 @@ def find_article(
         interview_start(units, syms, text),  # questions answered under them: one interview
     ):
         if first is not None:
-            return first
-    return min(turns) if turns else None  # a transcript is one piece, however short its turns
+            return Article(first)
+    # a transcript is one piece, however short its turns
+    return Article(min(turns)) if turns else None
 
 
 def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
@@ -101,6 +125,22 @@ def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
     live page's stamp: its entries may be one article's)."""
     signed = sum(1 for r in records if any(_dates(units, syms, i) for i in r.indexes))
     return len(records) >= _SIGNED_RECORDS and signed * 3 >= len(records) * 2
+
+
+def _article_beside(
+    units: list[Unit], syms: list[str], text: list[int], records: list[Record]
+) -> int | None:
+    """The first paragraph when paragraphs no record reads hold most of the page's text,
+    several times what its signed records hold: one long piece with a few dated links
+    beside it (related stories, its signatories), not a list."""
+    read = {i for record in records for i in record.indexes}
+    unread = [i for i in text if i not in read and syms[i] in (TEXT, LIST)]
+    if sum(1 for i in unread if len(units[i].text) >= _FULL_PARAGRAPH) < _FULL_PARAGRAPHS:
+        return None
+    unread_size = sum(len(units[i].text) for i in unread)
+    if unread_size < _BESIDE * sum(len(units[i].text) for i in read):
+        return None
+    return next(i for i in unread if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH)
 
 
 def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int | None:

@@ -60,7 +60,9 @@ _COOKIES: Final = re.compile(
     r"|accept (?:all )?cookies|use of cookies"
     # any language: the English word glossed in brackets ("koristi kolačiće (cookies)"), or
     # a sentence on the web site's cookies ("Tato webová stránka používá soubory cookies.")
-    r"|\(cookies?\)|\bweb.{0,60}\bcookies?\b.{0,80}[.!]$",
+    r"|\(cookies?\)|\bweb.{0,60}\bcookies?\b.{0,80}[.!]$"
+    # the site's cookies in any language: "Acest site folosește cookie-uri", "Ce site utilise"
+    r"|\b(?:site|sitio|sito|sitio web|webbplats\w*|stránka|strona|oldal|sivusto)\b.{0,40}\bcookie",
     re.IGNORECASE,
 )
 _MAX_COOKIES: Final = 300

@@ -18,8 +18,9 @@ from itertools import pairwise
 from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import BYLINE, LABEL, TEXT, TITLE
+from publisher.ingest.parsing.roles import BYLINE, LABEL, LIST, TEXT, TITLE
 
+_SPEECH_DASHES: Final = ("–", "—", "-")
 _QUESTIONS: Final = 5  # an interview asks this many questions at least
 _QUESTION_MAX: Final = 200  # a question is a line or two; a paragraph asking one is an answer
 _HEADINGS_ASKED: Final = 0.5  # this share of the headings among the questions are questions
@@ -32,12 +33,20 @@ _ASKER_WORDS: Final = 8  # an asker's label: "Pregunta de Nuria, auxiliar de enf
 
 
 def answered_questions(units: list[Unit], syms: list[str]) -> list[int]:
-    """The lines that ask a question answered by a paragraph right under them."""
+    """The lines that ask a question answered by a paragraph right under them (one a dash
+    opens, the way many languages set speech, reads as a bullet: "– Ett sms. …")."""
     return [
         i
         for i in range(len(units) - 1)
-        if syms[i] in (TITLE, TEXT, LABEL) and _asks(units[i]) and syms[i + 1] == TEXT
+        if syms[i] in (TITLE, TEXT, LABEL)
+        and _asks(units[i])
+        and _answers(units[i + 1], syms[i + 1])
     ]
+
+
+def _answers(unit: Unit, sym: str) -> bool:
+    """Whether a line under a question reads as its answer: running text, or a dash's speech."""
+    return sym == TEXT or (sym == LIST and unit.marker in _SPEECH_DASHES)
 
 
 def interview_start(units: list[Unit], syms: list[str], text: list[int]) -> int | None:

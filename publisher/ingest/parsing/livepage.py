@@ -13,6 +13,7 @@ signs or dates each of its items, so both stay listings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import time
 from typing import Final
 
@@ -26,6 +27,7 @@ _ENTRIES: Final = 3  # a live article has this many stamped entries at least
 # an entry may quote a date or be signed off by a name ("— Darnell"): one such line for
 # every few stamped entries is the live article's own, more sign pieces of their own
 _STAMPS_PER_SIGNER: Final = 4
+_STAMPS_PER_MISREAD: Final = 5  # one entry in this many may open with a line read otherwise
 _LAST_ENTRY: Final = 4  # lines the last stamped entry runs to
 _UPDATE_GAP: Final = 30  # minutes between a live article's newest entry and its update time
 # a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]",
@@ -37,13 +39,27 @@ _STAMP: Final = re.compile(
 )
 
 
-def live_article(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
+def live_article(
+    units: list[Unit], syms: list[str], text: list[int]
+) -> tuple[int, tuple[int, ...]] | None:
     """The first paragraph (the standfirst under the headline) when the page is one live
-    article; None otherwise.  ``text`` are the page's lines of text, bylines and lists."""
-    signature = _signature(units, syms, text)
-    if signature is None:
-        return None
-    writer, opened = signature
+    article, and the lines signing and dating its headline; None otherwise.  ``text`` are
+    the page's lines of text, bylines and lists."""
+    # the last candidate first: a masthead's name over its date bar comes before the headline's
+    for signature in reversed(list(_signatures(units, syms, text))):
+        first = _live_under(units, syms, text, *signature)
+        if first is not None:
+            return first, tuple(
+                dict.fromkeys(signature)
+            )  # the writers and the date: one line or two
+    return None
+
+
+def _live_under(
+    units: list[Unit], syms: list[str], text: list[int], writer: int, opened: int
+) -> int | None:
+    """The first paragraph of the live article the byline at ``writer``, dated at
+    ``opened``, signs; None when what follows is no live article's entries."""
     header = _header_end(units, syms, opened)  # "Updated today 16:32" under the date
     # a time alone on its line may read as furniture (a number, no words): it stamps all the same
     stamps = [i for i in range(header + 1, len(units)) if stamp_of(units[i].text) is not None]
@@ -89,22 +105,29 @@ def stamp_of(text: str) -> time | None:
     return time(hour % 24, minute)
 
 
-def _signature(units: list[Unit], syms: list[str], text: list[int]) -> tuple[int, int] | None:
-    """Where the writers' byline under the headline stands and the line dating it (the
+def _signatures(units: list[Unit], syms: list[str], text: list[int]) -> Iterator[tuple[int, int]]:
+    """Where the writers' byline under the headline may stand and the line dating it (the
     same line or the one under it): a byline naming a writer near the top, a headline a
     standfirst's breadth above it, and a full date (no time of day alone).  A by-line
     with no headline over it (a "Gold Rate Today" tab in the nav) or no date by it (a
-    kicker in capitals read as a name) is passed over."""
+    kicker in capitals read as a name) is passed over; a masthead's name and date bar
+    may come first, so every one near the top is a candidate."""
     for i in text[:_TOP]:
         if syms[i] != BYLINE or not _names_writer(units[i]):
             continue
-        if not any(syms[j] == TITLE for j in range(max(0, i - _HEADLINE_REACH), i)):
+        if not any(_headline(units[j], syms[j]) for j in range(max(0, i - _HEADLINE_REACH), i)):
             continue
         for j in range(i, min(len(units), i + _DATE_REACH)):
             dated = units[j].byline
             if syms[j] == BYLINE and dated and dated.published and not dated.clock:
-                return i, j
-    return None
+                yield i, j
+                break
+
+
+def _headline(unit: Unit, sym: str) -> bool:
+    """Whether a line may be the headline over a byline: a title, or a line of a sentence's
+    length that is not closed like one (a long headline with a colon and a second clause)."""
+    return sym == TITLE or (sym == TEXT and not unit.text.rstrip().endswith((".", "!", "…")))
 
 
 def _names_writer(unit: Unit) -> bool:
@@ -128,8 +151,11 @@ def signed_under(units: list[Unit], syms: list[str], heading: int) -> bool:
 
 
 def _entries(syms: list[str], stamps: list[int]) -> bool:
-    """Whether each stamp stands over an entry: a heading or a paragraph right under it."""
-    return all(i + 1 < len(syms) and syms[i + 1] in (TEXT, TITLE) for i in stamps)
+    """Whether the stamps stand over entries: a heading or a paragraph right under each
+    (but one in every few, whose heading may read as something else: "Piața Victoriei,
+    aproape plină" as a name and a role)."""
+    entries = sum(1 for i in stamps if i + 1 < len(syms) and syms[i + 1] in (TEXT, TITLE))
+    return entries >= len(stamps) - len(stamps) // _STAMPS_PER_MISREAD
 
 
 def _signs(unit: Unit) -> bool:

@@ -144,10 +144,11 @@ def read_page(
     if signed is not None:  # a speech signed under its headline on lines of its own
         article = find_article(signed.units, signed.syms, skip, reading.records, signed.lines)
         if article is not None:
-            return _long_page(signed.units, signed.syms, roles, article, signed.lines)
+            lines = article.signature or signed.lines
+            return _long_page(signed.units, signed.syms, roles, article.first, lines)
     article = find_article(units, syms, skip, reading.records) if forced is None else None
     if article is not None:
-        return _long_page(units, syms, roles, article)
+        return _long_page(units, syms, roles, article.first, article.signature)
     page = _listing(units, syms, roles, reading, header)
     if forced is not None and forced != page.layout:
         if forced == AUTHOR_ARCHIVE:

@@ -103,9 +103,7 @@ def capitals_headline(text: str) -> bool:
         return False  # cheap: an ASCII letter is cased, so one in lower case (or none) shows
     letters = [c for c in text if c.isalpha()]
     return (
-        len(letters) >= _CAPITALS_MIN
-        and " " in text.strip()
-        and all(c.isupper() for c in letters)
+        len(letters) >= _CAPITALS_MIN and " " in text.strip() and all(c.isupper() for c in letters)
     )
 
 
