@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
+from publisher.ingest.parsing import parse_page
 from publisher.ingest.parsing.bylines import parse_byline
 from publisher.ingest.parsing.detect import read_lines
 from publisher.ingest.parsing.roles import META, name_only
@@ -131,3 +132,67 @@ def test_a_credit_for_pictures_or_a_headline_names_no_writer(line: str) -> None:
 def test_counts_in_any_language_are_metadata_never_a_title(line: str) -> None:
     lines = read_lines(f"A headline over the counts of its readers\n{line}\n", saved=SAVED)
     assert lines.syms[1] == META
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("M Okafor, D Nwosu", "M Okafor and D Nwosu"),  # an initial without its dot is no "M."
+        ("M Okafor, D Nwosu, T Lee, ...", "M Okafor, D Nwosu and T Lee"),  # a list cut short
+        ("Okafor M, Nwosu D, et al.", "Okafor M and Nwosu D"),
+        ("M. Jean Dupont", "Jean Dupont"),  # "M." is Monsieur
+    ],
+)
+def test_a_scholars_co_authors_by_their_initials_are_names(line: str, author: str) -> None:
+    assert name_only(line) == author
+
+
+_PAPERS = [
+    (
+        "Bargaining in the shadow of the algorithm: platform work and collective voice",
+        "R Adeyemi, K Brandt",
+        "Industrial Relations Journal 54 (2), 101-123, 2023",
+    ),
+    (
+        "Minimum wage spillovers in the care sector",
+        "K Brandt",
+        "Journal of Labor Research 44 (1), 55-80, 2023",
+    ),
+    (
+        "Union joins? Organizing elections after card check",
+        "L Moreau, K Brandt, T Quist",
+        "ILR Review 76 (3), 512-530, 2022",
+    ),
+    (
+        "Heat, hours, and harm: temperature exposure and injury claims",
+        "S Okoro, K Brandt",
+        "Work and Occupations 49, 99-120, 2022",
+    ),
+    (
+        "The geography of strikes, 1990–2020",
+        "K Brandt",
+        "Labor Studies Journal 47 (4), 301-329, 2021",
+    ),
+]
+
+
+def test_a_papers_journal_under_its_title_is_no_headline_and_its_authors_sign_it() -> None:
+    papers = "\n\n".join(
+        f"{title}\n{authors}\n{venue}\t12\t{venue[-4:]}" for title, authors, venue in _PAPERS
+    )
+    page = (
+        "Katrin Brandt\nAssociate Professor of Labor Economics, University of Somewhere\n"
+        "Verified email at somewhere.edu - Homepage\nlabor economics\nminimum wage\n\n"
+        f"TITLE\tCITED BY\tYEAR\n\n{papers}\n\nShow more\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert [(i.title, i.author) for i in result.items] == [
+        (
+            "Bargaining in the shadow of the algorithm: platform work and collective voice",
+            "R Adeyemi and K Brandt",
+        ),
+        ("Minimum wage spillovers in the care sector", "K Brandt"),
+        ("Union joins? Organizing elections after card check", "L Moreau, K Brandt and T Quist"),
+        ("Heat, hours, and harm: temperature exposure and injury claims", "S Okoro and K Brandt"),
+        ("The geography of strikes, 1990–2020", "K Brandt"),
+    ]

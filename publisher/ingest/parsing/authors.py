@@ -70,7 +70,7 @@ _SURNAME_ROLES: Final = frozenset(
 # A title before a name ("Dr Aarav Shah", "mr. Pieter van Dijk"): the name is without it.
 _HONORIFIC: Final = re.compile(
     r"^(?:dr|dra|prof|professor|professora|professeur|profesor|profesora|professore|doctor|mr"
-    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m|mec|(?:yr\s+)?athr(?:o|awes)"
+    r"|mrs|ms|mx|cllr|rev|mw|dhr|sr|sra|sig|dott|herr|frau|mme|m(?=\.)|mec|(?:yr\s+)?athr(?:o|awes)"
     r"|com|comrade|cde|shri|smt|shrimati|adv|hon|the\s+hon|rt\.?\s+hon|fr|father)\.?\s+(?=\S)",
     re.IGNORECASE,
 )

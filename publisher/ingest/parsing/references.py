@@ -1,5 +1,6 @@
 """References, never a headline: a book's under a review's headline (its author, title,
-publisher, year and pages: "Marco Revelli, Ultimo turno, Einaudi, 2026, pp. 312, € 20"), a
+publisher, year and pages: "Marco Revelli, Ultimo turno, Einaudi, 2026, pp. 312, € 20") or
+a paper's journal under its title ("ILR Review 76 (3), 512-530, 2023"), a
 document's number over its title ("Dokument nr. 15:512 (2026-2027)", "Proyecto de Ley N.°
 01279/2026-CR", "Analyse n° 25/2026 · Syndicalisme") and the article a letter answers
 ("Zu: „Busse stehen still“", "Re: 'Pay deal rejected'")."""
@@ -16,6 +17,11 @@ _PAGES: Final = re.compile(
     re.IGNORECASE,
 )
 _YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A journal article's place in its journal: its volume and issue ("76 (3)"), or its pages
+# and year ("512-530, 2023"), as a scholar's list of papers gives them under each title.
+_IN_JOURNAL: Final = re.compile(
+    r"\b\d{1,4}\s?\(\d{1,4}(?:[-–]\d{1,4})?\),|\b\d{1,5}\s?[-–]\s?\d{1,5},\s?(?:19|20)\d\d\b"
+)
 _REFERENCE_MAX: Final = 200
 
 
@@ -24,6 +30,8 @@ def is_book_reference(text: str) -> bool:
     publication and its number of pages among them, no sentence."""
     if len(text) > _REFERENCE_MAX or "," not in text or text.endswith(("?", "!")):
         return False
+    if _IN_JOURNAL.search(text) is not None:
+        return True  # "ILR Review 76 (3), 512-530, 2023"
     return _PAGES.search(text) is not None and _YEAR.search(text) is not None
 
 

@@ -354,6 +354,7 @@ _LABEL_COLON: Final = re.compile(
 )
 # the next labelled field after the names: " · Producent: X", " | Kuvat: X"
 _NEXT_LABELLED_FIELD: Final = re.compile(r"\s*[·|•]\s*(?=[^\W\d_]+\s?:)")
+_MORE_AUTHORS: Final = re.compile(r",?\s*(?:\.\.\.|…|et al\.?)$")
 _BRACKETED: Final = re.compile(r"\s*\([^()]{1,60}\)")
 _TRAILING_ASIDE: Final = re.compile(r"(?<=\S)\s+\([^()\d]{1,80}\)$")  # a party, a seat, an employer
 # labels crediting other work than the writing, or naming someone else than its writer
@@ -529,6 +530,10 @@ def name_only(text: str) -> str | None:
         return name_only(WIRE_AFTER_NAME.sub("", text))  # a wire's reporter: "Anna Berg/TT"
     if "'" in text or "’" in text:
         text = _CLASS_YEAR.sub("", text)  # a student writer's class: "Maya Chen '27"
+    if text.endswith(("...", "…", "al", "al.")):
+        text = _MORE_AUTHORS.sub("", text)  # a list cut short: "M Okafor, D Nwosu, ..."
+        if not text:
+            return None
     if len(text) > 80:
         return _affiliated(text)
     if ":" in text and (labelled := _labelled_names(text)) is not None:
