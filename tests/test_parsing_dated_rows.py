@@ -196,3 +196,57 @@ def test_a_papers_journal_under_its_title_is_no_headline_and_its_authors_sign_it
         ("Heat, hours, and harm: temperature exposure and injury claims", "S Okoro and K Brandt"),
         ("The geography of strikes, 1990–2020", "K Brandt"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        (
+            "Par Jean Dupont - Publié le Dimanche 9 Mars 2025 à 10:30 | Lu 1234 fois",
+            "Jean Dupont",
+            date(2025, 3, 9),
+        ),
+        ("By Jane Smith - Updated 3 March 2025", "Jane Smith", date(2025, 3, 3)),
+        (
+            "Anna Nowak · 3 godz. temu · opinie (12)",
+            "Anna Nowak",
+            date(2025, 3, 14),
+        ),  # "godz." short for hours
+        ("Jane Smith · 3 March 2025 · Comments (4)", "Jane Smith", date(2025, 3, 3)),
+    ],
+)
+def test_a_count_of_readers_or_comments_and_a_dash_before_when_leave_the_writer(
+    line: str, author: str, day: date
+) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert (byline.author, byline.published.date()) == (author, day)
+
+
+@pytest.mark.parametrize("line", ["komentarze (12)", "reacties (3)"])
+def test_a_word_and_its_count_in_brackets_is_metadata(line: str) -> None:
+    lines = read_lines(f"Miners Demand Talks on Pay\n{line}\n", saved=SAVED)
+    assert lines.syms[1] == META
+
+
+def test_a_sponsored_box_in_polish_holds_no_item_of_the_page() -> None:
+    records = [
+        ("Związkowcy żądają rozmów o płacach w kopalniach", "Anna Nowak", "07.03.2025, 10:15"),
+        ("Kopalnia wstrzymała wydobycie na jednej ze ścian", "Jan Kowalski", "06.03.2025, 14:40"),
+        ("Wypadek w kopalni: dwóch górników w szpitalu", "Ewa Lis", "05.03.2025, 09:05"),
+        ("Emerytury górnicze 2025: ile wyniesie waloryzacja?", "Piotr Zając", "04.03.2025, 16:20"),
+    ]
+    listing = "\n\n".join(
+        f"{title}\n{day}\nAutor: {name}\nkomentarze ({n})"
+        for n, (title, name, day) in enumerate(records, 3)
+    )
+    head, tail = listing.split("\n\n", 2)[:2], listing.split("\n\n", 2)[2]
+    page = (
+        "Portal Górniczy\nWiadomości\nZwiązki zawodowe\nBezpieczeństwo\n\n"
+        + "\n\n".join(head)
+        + "\n\nARTYKUŁ SPONSOROWANY\n"
+        "Nowe obudowy zmechanizowane – jak zmienia się praca na ścianie?\n"
+        "Materiał partnera: Firma Górtech\n\n" + tail + "\n\n© 2025 Portal Górniczy\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert [(i.title, i.author) for i in result.items] == [(t, a) for t, a, _ in records]

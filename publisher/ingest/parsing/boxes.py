@@ -79,6 +79,37 @@ _BOX_HEADING: Final = re.compile(
     # Welsh
     r"|mwyaf poblogaidd|poblogaidd|darllenwch hefyd|darllen pellach"
     r"|(?:erthyglau|straeon) cysylltiedig|mwy gan" + _TAIL + "|digwyddiadau|swyddi(?: gwag)?"
+    # Polish
+    r"|najczęściej (?:czytane|komentowane)|najpopularniejsze|czytaj (?:także|też|również)"
+    r"|zobacz (?:także|też|również)|polecamy|(?:powiązane|podobne) (?:artykuły|wiadomości)"
+    r"|więcej (?:od|z|o)" + _TAIL + r"|(?:nadchodzące )?wydarzenia|oferty pracy|ogłoszenia"
+    r"|artykuł sponsorowany|materiał (?:partnera|promocyjny|sponsorowany)"
+    r"|(?:najnowsze|ostatnie) komentarze"
+    # Czech
+    r"|nejčtenější(?: články)?|čtěte (?:také|též)|mohlo by vás zajímat|související články"
+    r"|doporučujeme|další články|pozvánky|volná (?:pracovní )?místa|komerční sdělení"
+    r"|partnerský obsah|nejnovější komentáře"
+    # Swedish, Danish, Norwegian
+    r"|mest (?:lästa|läste|læste|leste|delade|delte)|läs (?:också|även)|læs også|les også"
+    r"|relaterade artiklar|relaterede artikler|relaterte saker|rekommenderat|anbefalet"
+    r"|evenemang|arrangementer|lediga jobb|ledige stillinger|sponsrat|sponsoreret"
+    r"|annonsørinnhold|senaste kommentarerna"
+    # Finnish
+    r"|luetuimmat(?: uutiset)?|lue myös|aiheeseen liittyvät|suosittelemme|tapahtumat"
+    r"|avoimet työpaikat|kaupallinen yhteistyö"
+    # Hungarian
+    r"|legolvasottabb(?: cikkek)?|ezt is ajánljuk|kapcsolódó cikkek|programok|események"
+    r"|állásajánlatok|szponzorált tartalom|legfrissebb hozzászólások"
+    # Romanian
+    r"|cele mai citite|citește și|articole similare|recomandări|evenimente|locuri de muncă"
+    r"|conținut sponsorizat|ultimele comentarii"
+    # Catalan
+    r"|(?:els )?més llegits|(?:llegiu|llegeix) també|notícies relacionades|ofertes de feina"
+    r"|contingut patrocinat"
+    # sponsored pieces and the latest comments, in the languages above
+    r"|contenuto sponsorizzato|publiredazionale|ultimi commenti|contenu sponsorisé"
+    r"|publireportage|derniers commentaires|laatste reacties|advertorial|neueste kommentare"
+    r"|(?:latest|recent) comments|classifieds|death notices"
     # an agenda in every language that has the word
     r"|agenda",
     re.IGNORECASE,
@@ -102,6 +133,18 @@ _OPENINGS: Final = frozenset(
     meest populair ook gerelateerd gerelateerde aanbevolen aanraders evenementen
     activiteiten vacatures meer gesponsord uit
     mwyaf poblogaidd darllenwch darllen erthyglau straeon mwy digwyddiadau swyddi o
+    najczęściej najpopularniejsze czytaj zobacz polecamy powiązane podobne więcej nadchodzące
+    wydarzenia oferty ogłoszenia artykuł materiał najnowsze ostatnie
+    nejčtenější čtěte mohlo související doporučujeme další pozvánky volná komerční partnerský
+    nejnovější
+    mest läs læs les relaterade relaterede relaterte rekommenderat anbefalet evenemang
+    arrangementer lediga ledige sponsrat sponsoreret annonsørinnhold senaste
+    luetuimmat lue aiheeseen suosittelemme tapahtumat avoimet kaupallinen
+    legolvasottabb ezt kapcsolódó programok események állásajánlatok szponzorált legfrissebb
+    cele citește articole recomandări evenimente locuri conținut ultimele
+    els més llegiu llegeix notícies ofertes contingut
+    contenuto publiredazionale ultimi contenu publireportage derniers laatste advertorial
+    neueste classifieds death
     agenda""".split()
 )
 _FIRST_WORD: Final = re.compile(r"[^\W\d_]+")

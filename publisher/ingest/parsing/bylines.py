@@ -210,7 +210,12 @@ _META: Final = re.compile(
     # a category or tag field beside the date: "Published: 06/03/2024 | Category: Housing"
     r"|\b(?:categor(?:y|ies|ía|ia|ie)|catégorie|kategori(?:e|a|er)?|section|rubri(?:que|k)|topics?|tags?"
     r"|filed under|posted in|type)\s?:[^|·•]*"
-    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)",  # a duration: "52:18"
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s?[ap]\.?m)"  # a duration: "52:18"
+    # a count in brackets after its word, in any language: "opinie (12)", "reacties (3)"
+    r"|(?<!\w)(?-i:[^\W\d_][^\W\d_A-ZÀ-ÖØ-Þ]{2,14})\s?\(\d{1,5}\)"
+    # how often it was read: "Lu 1234 fois", "Read 345 times", "Gelesen 12 mal"
+    r"|\b(?:lu|read|gelesen|letto|leído|lido|gelezen)\s\d[\d\s.,]*\s?(?:fois|times|mal|volte|veces"
+    r"|vezes|keer)\b",
     re.IGNORECASE,
 )
 # More metadata, rarer: run only where _more_meta finds its trace.  A page range ("Pages:
@@ -350,6 +355,12 @@ _ROLE_BEFORE: Final = re.compile(
     r"|the\s+(?:[A-Z][\w-]*\s+){1,4}(?:[Tt]eam|[Dd]esk|[Uu]nit)['’]s\s+(?=[A-Z])"
 )
 # A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
+# when the piece came out, after the names and a dash: "Par A - Publié le 9 mars 2025"
+_WHEN_AFTER: Final = re.compile(
+    r"\s[-–—]\s(?=(?:published|publiée?|publicad[oa]|pubblicat[oa]|veröffentlicht|gepubliceerd"
+    r"|posted|updated|mis à jour|actualizad[oa]|aggiornat[oa])\b)",
+    re.IGNORECASE,
+)
 # the site a shared link points to, after a preposition: "… a eldiario.es", "… to bbc.co.uk"
 _TO_SITE: Final = re.compile(r"\s+[^\W\d_]{1,4}\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 _IN_BY: Final = re.compile(r"In\s+(?:\S+\s+){1,5}?by\s+(?=[A-Z])")
@@ -683,6 +694,7 @@ def _by_author(text: str) -> str | None:
     "Jane Smith | Photos: Tom Lee"), without what follows them ("… for The Guardian",
     "… in News")."""
     text = _CREDIT.split(text, maxsplit=1)[0]  # "Text: A   Foto: B", "A; Editing by B"
+    text = _WHEN_AFTER.split(text, maxsplit=1)[0]  # "Par A - Publié le …": the names end
     if "." in text:
         text = _TO_SITE.sub("", text)  # a link's sharer and its site: "por jgarcia a eldiario.es"
     if text.endswith("."):

@@ -31,7 +31,7 @@ _UNIT_WORDS: Final = (
     (
         "hour hours hr hrs heure heures stunde stunden hora horas ora ore uur awr timme timmar "
         "time timer godzin godziny godzinę hores oră tuntia tunti tunnin hodinami hodinou hodin "
-        "sata sati sat urama uro t ordu",
+        "sata sati sat urama uro t ordu godz std",
         3600,
     ),
     (
@@ -65,7 +65,7 @@ _UNIT: Final = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT: Final = r"(?P<n>\d{1,3}|an?|one|un|une|einem|einer|ein)"
 _AGO: Final = re.compile(
     rf"\b(?:(?:(?:for|för)\s)?(?:{_COUNT}\s(?P<u>{_UNIT})|(?P<n3>\d{{1,3}})(?P<u3>[mhdw]))"
-    rf"\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu|sitten)"
+    rf"\.?\s(?:ago|fa|geleden|yn ôl|sedan|siden|temu|sitten)"  # "3 godz. temu", "10 min. ago"
     rf"|(?:il y a|vor|hace|há|ha|hai|fa|acum|před|pred|prije|duela)"
     rf"\s{_COUNT.replace('<n>', '<n2>')}"
     rf"\s(?P<u2>{_UNIT}))\b",

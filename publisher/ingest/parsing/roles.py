@@ -379,6 +379,7 @@ _COUNT: Final = r"(?:[^\w\s]+|\d[\d.,]*\s?[KkMm]?|\d{1,2}:\d{2})"
 _COUNTERS: Final = re.compile(rf"{_COUNT}(?:\s+{_COUNT})*")
 # counts, each a figure and the word in lower case for what it counts, in a row
 _COUNTED: Final = r"\d[\d.,]*\s?[kKmM]?\s[^\W\d_A-ZÀ-ÖØ-Þ]{3,15}"
+_WORD_COUNTED: Final = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]{3,15}\s?\(\d[\d.,]*\)")
 _COUNTED_WORDS: Final = re.compile(rf"{_COUNTED}(?:\s*[·•|,]?\s+{_COUNTED})*")
 # a pictograph or arrow before a counter: "⟶ 31 comentários", "💬 12 comments"
 _PICTOGRAPH: Final = re.compile(r"^[^\w\s(\[]{1,3}\s+(?=\d)")
@@ -423,6 +424,8 @@ def line_symbol(unit: Unit) -> tuple[str, str]:
             return META, "metadata"  # a post's views and time: "👁 9.8K   18:02"
         if not opening and text[:1].isdigit() and _COUNTED_WORDS.fullmatch(text):
             return META, COUNTS  # in any language: "48 curtidas • 7 comentários"
+        if text[-1] == ")" and text[:1].islower() and _WORD_COUNTED.fullmatch(text):
+            return META, COUNTS  # "komentarze (12)", "reacties (3)"
         if (
             (_may_open(opening, _META_OPENINGS) or "(" in text)
             and _META.fullmatch(_PICTOGRAPH.sub("", text))
