@@ -250,3 +250,22 @@ def test_a_sponsored_box_in_polish_holds_no_item_of_the_page() -> None:
     )
     result = parse_page(page, saved=SAVED)
     assert [(i.title, i.author) for i in result.items] == [(t, a) for t, a, _ in records]
+
+
+def test_a_name_after_a_title_in_lower_case_heads_an_author_archive() -> None:
+    posts = "\n\n".join(
+        f"Arbeidsrecht\n{title}\nGepubliceerd op {day} · Leestijd 4 minuten\nLees verder ›"
+        for title, day in [
+            ("Ontslag bij ziekte: wat verandert er per 1 juli?", "14 april 2025"),
+            ("Rechten van de OR bij een overname", "3 april 2025"),
+            ("Vaststellingsovereenkomst getekend? Zo gebruik je je bedenktermijn", "20 maart 2025"),
+        ]
+    )
+    page = (
+        "Van Dijk & Meijer Advocaten\nHome\nExpertise\nTeam\nBlog\nContact\n\n"
+        "Home › Team › mr. Anna de Groot\n\nmr. Anna de Groot\nAdvocaat arbeidsrecht · Partner\n\n"
+        f"Blogs van mr. Anna de Groot (14)\n\n{posts}\n\n© 2025 Van Dijk & Meijer Advocaten\n"
+    )
+    result = parse_page(page, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert [i.author for i in result.items] == ["Anna de Groot"] * 3

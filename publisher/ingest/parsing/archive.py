@@ -12,7 +12,7 @@ from typing import Final
 
 from publisher.ingest.parsing.authors import is_role
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name
+from publisher.ingest.parsing.names import is_name, without_lower_title
 from publisher.ingest.parsing.roles import name_only
 
 AUTHOR_ARCHIVE: Final = "author-archive"
@@ -329,7 +329,7 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
         match = _COUNT_HEADER.fullmatch(text) or _AT_SITE_HEADER.fullmatch(text)
     if match is None:
         return None
-    name = _COUNT.sub("", match.group("name")).strip(" :—–-|·")
+    name = without_lower_title(_COUNT.sub("", match.group("name")).strip(" :—–-|·"))
     consumed = index + 1
     if not name and consumed < len(units) and is_name(units[consumed].text):
         name = units[consumed].text

@@ -10,6 +10,9 @@ _PARTICLE_WORDS: Final = (
     "de da di del della der den van von du le la bin al el y and & ap ab dos das do"
 )
 PARTICLES: Final = frozenset(f"{_PARTICLE_WORDS} ter ten zu".split())
+# A title written in lower case before a name, as Dutch writes it: "mr. Anna de Groot" (a
+# lawyer), "dr.", "drs.", "ir.", "prof."
+_LOWER_TITLE: Final = re.compile(r"(?:mr|dr|drs|ir|ing|prof|dhr|mevr|mw)\.\s+(?=[A-ZÀ-ÖØ-Þ])")
 # Capitalised words that start sentences or phrases, never names.
 _STOPWORDS: Final = frozenset(
     "a an and as at after before but by during for from he her his i if in into it its "
@@ -258,3 +261,9 @@ def leading_by(text: str) -> tuple[str, str] | None:
     if len(run[-1]) > 2:
         name = name.rstrip(".")
     return (name, rest) if rest else None
+
+
+def without_lower_title(text: str) -> str:
+    """``text`` without the title in lower case it opens with ("mr. Anna de Groot")."""
+    match = _LOWER_TITLE.match(text)
+    return text[match.end() :] if match is not None else text

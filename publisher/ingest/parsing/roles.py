@@ -27,7 +27,7 @@ from publisher.ingest.parsing.bylines import (
     no_writer,
 )
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.names import is_name, is_section_label
+from publisher.ingest.parsing.names import is_name, is_section_label, without_lower_title
 from publisher.ingest.parsing.references import is_book_reference
 from publisher.ingest.parsing.text import has_digit
 
@@ -533,6 +533,8 @@ def name_only(text: str) -> str | None:
         return name_only(WIRE_AFTER_NAME.sub("", text))  # a wire's reporter: "Anna Berg/TT"
     if "'" in text or "’" in text:
         text = _CLASS_YEAR.sub("", text)  # a student writer's class: "Maya Chen '27"
+    if text[:1].islower():
+        text = without_lower_title(text)  # "mr. Anna de Groot"
     if text.endswith(("...", "…", "al", "al.")):
         text = _MORE_AUTHORS.sub("", text)  # a list cut short: "M Okafor, D Nwosu, ..."
         if not text:
