@@ -118,15 +118,16 @@ class FeedEntries:
         """The Atom <entry> of an item, indented as inside a pretty-printed <feed>."""
         return self._made_for(item).atom
 
-    def json_item(self, item: Item) -> dict[str, Any]:
-        """The JSON Feed item of an item; callers must not change it."""
+    def json_item(self, item: Item) -> str:
+        """The JSON Feed item of an item, as compact JSON text."""
         return self._made_for(item).json
 
     def _made_for(self, item: Item) -> _Entry:
         made = self._made.get(item.id)
         if made is None or (made[0] is not item and made[0] != item):
             texts = _EntryTexts.of(self.spec, item, self.source_names)
-            made = (item, _Entry(_rss_item(texts), _atom_entry(texts), _json_item(texts)))
+            entry = _Entry(_rss_item(texts), _atom_entry(texts), _json_text(_json_item(texts)))
+            made = (item, entry)
             self._made[item.id] = made
         return made[1]
 
@@ -163,10 +164,11 @@ def render_json_feed(
     if spec.websub_hub:
         feed["hubs"] = [{"type": "WebSub", "url": spec.websub_hub}]
     feed["authors"] = [{"name": _plain(spec.author or spec.title)}]
-    feed["items"] = [entries.json_item(item) for item in items]
-    # Compact separators keep json on its C encoder (indent forces the pure-Python one).
-    text = json.dumps(feed, ensure_ascii=False, separators=(",", ":"))
-    return (text + "\n").encode("utf-8")
+    # "items" comes last: the items' text, each encoded once per build, goes in before the
+    # closing brace, exactly where json.dumps would write the list.
+    items_text = ",".join([entries.json_item(item) for item in items])
+    text = f'{_json_text(feed)[:-1]},"items":[{items_text}]}}\n'
+    return text.encode("utf-8")
 
 
 def render_feeds(
@@ -340,7 +342,7 @@ class _Entry:
 
     rss: str
     atom: str
-    json: dict[str, Any]
+    json: str  # compact JSON text
 
 
 def _rss_item(texts: _EntryTexts) -> str:
@@ -438,6 +440,11 @@ def _json_item(texts: _EntryTexts) -> dict[str, Any]:
         entry["authors"] = [{"name": texts.author}]
     entry["tags"] = [texts.category]
     return entry
+
+
+def _json_text(value: dict[str, Any]) -> str:
+    """Compact JSON: its separators keep json on its C encoder (indent forces the Python one)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _to_bytes(xml: bytes | str) -> bytes:

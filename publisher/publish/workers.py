@@ -35,6 +35,10 @@ from publisher.publish.rendering import (
 )
 
 PARALLEL_ITEMS = 2000  # below this, starting workers costs more than it saves
+# Fewer cores than this render in the building process: on 2 cores, workers beside the
+# process writing their files cost a third to a half more CPU than rendering here, and the
+# build took longer (bench/build.py, 20,000 items).
+PARALLEL_CORES = 3
 MAX_WORKERS = 4
 JOB_PAGES = 20  # listing or month pages per job
 JOB_ITEMS = 200  # item pages per job
@@ -108,7 +112,7 @@ def render_everything(
 
     ``workers``: processes to render in; None picks them from the machine and the size.
     """
-    count = workers if workers is not None else _workers_for(len(plan.listed))
+    count = workers if workers is not None else workers_for(len(plan.listed))
     shares = split(plan, max(1, count))
     if len(shares) > 1:
         yield from _in_workers(settings, renderer.site, plan, shares)
@@ -118,8 +122,10 @@ def render_everything(
             yield run_job(renderer, plan, job)
 
 
-def _workers_for(items: int) -> int:
-    return 1 if items < PARALLEL_ITEMS else min(os.cpu_count() or 1, MAX_WORKERS)
+def workers_for(items: int) -> int:
+    """How many processes a full build of ``items`` renders in on this machine."""
+    cores = os.cpu_count() or 1
+    return 1 if items < PARALLEL_ITEMS or cores < PARALLEL_CORES else min(cores, MAX_WORKERS)
 
 
 def split(plan: Plan, count: int) -> list[list[Job]]:
@@ -180,8 +186,14 @@ def _in_workers(
     settings: Settings, site: pages.SiteContext, plan: Plan, shares: list[list[Job]]
 ) -> Iterator[list[Output]]:
     """Each share in its own worker process (forkserver: the daemon has threads, fork is
-    unsafe); outputs come back in job order, a few jobs ahead of the writing."""
+    unsafe); outputs come back in job order, a few jobs ahead of the writing.
+
+    The forkserver imports the program and this module (Jinja2, feedgen, ours) once before
+    it forks the workers; otherwise each spends about half a CPU-second importing them
+    again. A forkserver already running (the ingest's) keeps what it preloaded.
+    """
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", __name__])
     pools = [
         ProcessPoolExecutor(
             max_workers=1, mp_context=context, initializer=_start, initargs=(settings, site, plan)
