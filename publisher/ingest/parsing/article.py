@@ -140,7 +140,8 @@ def _article_beside(
     unread_size = sum(len(units[i].text) for i in unread)
     if unread_size < _BESIDE * sum(len(units[i].text) for i in read):
         return None
-    return next(i for i in unread if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH)
+    # the full paragraphs may all be bullets: then no paragraph opens the piece
+    return next((i for i in unread if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH), None)
 
 
 def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int | None:

@@ -354,8 +354,7 @@ _ROLE_BEFORE: Final = re.compile(
     r"(?=[A-Z])"
     r"|the\s+(?:[A-Z][\w-]*\s+){1,4}(?:[Tt]eam|[Dd]esk|[Uu]nit)['’]s\s+(?=[A-Z])"
 )
-# A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
-# when the piece came out, after the names and a dash: "Par A - Publié le 9 mars 2025"
+# When the piece came out, after the names and a dash: "Par A - Publié le 9 mars 2025"
 _WHEN_AFTER: Final = re.compile(
     r"\s[-–—]\s(?=(?:published|publiée?|publicad[oa]|pubblicat[oa]|veröffentlicht|gepubliceerd"
     r"|posted|updated|mis à jour|actualizad[oa]|aggiornat[oa])\b)",
@@ -363,6 +362,7 @@ _WHEN_AFTER: Final = re.compile(
 )
 # the site a shared link points to, after a preposition: "… a eldiario.es", "… to bbc.co.uk"
 _TO_SITE: Final = re.compile(r"\s+[^\W\d_]{1,4}\s+[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
+# A post in a publication on a blogging platform: "In Workplace Democracy by Sofía Lindgren".
 _IN_BY: Final = re.compile(r"In\s+(?:\S+\s+){1,5}?by\s+(?=[A-Z])")
 # The publication a platform's post ran in, beside its date and reading time ("Published in
 # The Organiser's Notebook · 6 min read · Mar 1, 2025", "Publié dans Le Fil · 3 mars"):

@@ -49,9 +49,7 @@ def live_article(
     for signature in reversed(list(_signatures(units, syms, text))):
         first = _live_under(units, syms, text, *signature)
         if first is not None:
-            return first, tuple(
-                dict.fromkeys(signature)
-            )  # the writers and the date: one line or two
+            return first, tuple(dict.fromkeys(signature))  # writers and date: one line or two
     return None
 
 

@@ -345,9 +345,8 @@ _AFFILIATION_MAX: Final = 200  # a writer, their post and their institution, one
 _MAX_AFFILIATED: Final = 4  # writers one line names so
 _WRITERS_APART: Final = re.compile(r";|\s[·•|]\s")  # "A, Fellow; B, Professor", "A, … · B, …"
 _WRITER_MARKS: Final = ("·", "•", "|")  # the marks _WRITERS_APART parts writers by, besides ";"
-# a one-word label before names: "Rapporteur :", "Připravila:", "Rapporteur·es :"
-# a role's name (or two: "Text och bild") may carry its plural's gender-inclusive ending:
-# "Rapporteur·es", "Autor*innen", "Autor:innen", "Redakteur_innen"
+# a label before names ("Rapporteur :", "Připravila:", two words: "Text och bild:"), perhaps
+# with its plural's gender-inclusive ending ("Rapporteur·es", "Autor*innen", "Autor:innen")
 _LABEL_COLON: Final = re.compile(
     r"(?P<label>[^\W\d_][^\W\d_]{1,24}(?:\s(?:and|och|og|und|et|y|e|i|en|a|és|ja)\s[^\W\d_]{2,24})?)"
     r"(?:[·*_:/](?=[^\W\d_A-Z])[^\W\d_]{1,6})?\s?:\s+(?P<rest>.+)"
