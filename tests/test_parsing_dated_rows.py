@@ -269,3 +269,56 @@ def test_a_name_after_a_title_in_lower_case_heads_an_author_archive() -> None:
     result = parse_page(page, saved=SAVED)
     assert result.layout == "author-archive"
     assert [i.author for i in result.items] == ["Anna de Groot"] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        # a press-cuttings service: writer, length, date, paper, place, language
+        (
+            "Sarah Malik, 845 words, 4 March 2025, The Times, London, English",
+            "Sarah Malik",
+            date(2025, 3, 4),
+        ),
+        (
+            "Tom Hale and Ruth Ince, 1,204 words, 3 March 2025, Daily Post, Leeds, English",
+            "Tom Hale and Ruth Ince",
+            date(2025, 3, 3),
+        ),
+        ("612 words, 4 March 2025, Financial Times, London, English", None, date(2025, 3, 4)),
+    ],
+)
+def test_a_cuttings_line_names_its_writer_before_the_length_and_date(
+    line: str, author: str | None, day: date
+) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert (byline.author, byline.published.date()) == (author, day)
+
+
+CONTENTS = """Retired Transport Workers' Association
+Newsletter articles online
+Articles from our quarterly newsletter are put up here as they are typed up.
+Dates shown are the date each article went online.
+==========================================
+2025
+==========================================
+Heritage day at Junction Yard (Bob Marsh) ...................... 12.03.25
+Farewell to Jim Kerr (Mary Allen) ...................... 03.03.25
+The long strike of 1971, remembered ............ 24.02.25
+Bus passes for partners: a win at last (Alan Reid) ..... 10.02.25
+Our trip to the tram museum (Joan Pike and Eric Pike) ...... 27.01.25
+==========================================
+(c) 2025 Retired Transport Workers' Association
+"""
+
+
+def test_a_contents_list_dates_each_title_after_its_leader_dots() -> None:
+    result = parse_page(CONTENTS, saved=datetime(2025, 3, 20, 12, 0))
+    assert [(i.title, i.author, i.published and i.published.date()) for i in result.items] == [
+        ("Heritage day at Junction Yard", "Bob Marsh", date(2025, 3, 12)),
+        ("Farewell to Jim Kerr", "Mary Allen", date(2025, 3, 3)),
+        ("The long strike of 1971, remembered", None, date(2025, 2, 24)),
+        ("Bus passes for partners: a win at last", "Alan Reid", date(2025, 2, 10)),
+        ("Our trip to the tram museum", "Joan Pike and Eric Pike", date(2025, 1, 27)),
+    ]

@@ -194,3 +194,20 @@ def test_a_trail_of_chevrons_is_furniture(line: str) -> None:
 
 def test_a_quotation_in_guillemets_is_no_trail() -> None:
     assert furniture_kind("Un « score de productivité » individuel") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Accepter et fermer",
+        "Continuer sans accepter",
+        "Alle akzeptieren",
+        "Weiter ohne Einwilligung",
+        "Rechazar todo",
+        "Acceptera alla",
+        "Přijmout vše",
+        "Continue without accepting",
+    ],
+)
+def test_a_cookie_banners_buttons_in_any_language_are_furniture(line: str) -> None:
+    assert furniture_kind(line) == LINK

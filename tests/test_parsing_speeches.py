@@ -150,3 +150,73 @@ def test_a_closing_speech_under_a_note_share_row_and_caption_is_one_item() -> No
     assert item.title == '"A fair day\'s pay in every workplace"'
     assert item.author == "Jo Bellamy"
     assert item.published is not None and item.published.date() == date(2026, 3, 12)
+
+
+# A president's address whose paragraphs read like teasers (a sentence or two each, under
+# short subheads): the hall's reactions stand after a paragraph and over the next subhead.
+ADDRESS = """Home | About Us | Affiliates | Campaigns | Publications | Press Releases | Contact
+
+FEDERATION OF PORT AND DOCK WORKERS
+Registered under the Trade Unions Act, Reg. No. 2231
+
+>> Annual convention, Kochi: the resolutions adopted are now online, read them here  >>  Pension forms: file before 30 April at your branch office
+
+You are here: Home » Publications » Speeches
+
+PRESIDENTIAL ADDRESS | 9TH CONVENTION
+
+"The ports run on our shoulders; now they must carry our future"
+
+Anil Varghese
+President, FPDW
+
+Published: 14-01-2026  |  Category: Speeches  |  Views: 2,047
+
+Download PDF (English) | Download PDF (Malayalam)
+
+Comrades,
+
+On behalf of the executive I welcome all of you, more than nine hundred delegates from eleven ports, to this city that has fed the docks for two hundred years.
+
+Let us begin by remembering the comrades we lost since the Vizag convention, among them the crane drivers who died when the gantry fell in the monsoon.
+
+(Delegates observed two minutes' silence)
+
+Where we stand
+
+Comrades, cargo through our ports has doubled in ten years, while the number of permanent workers has fallen by a third and contract labour now does half the work.
+
+The new terminal operators promise investment, but they bring in agencies that pay by the shift, with no provident fund and no safety training worth the name.
+
+(Applause)
+
+Safety on the quays
+
+Every death on a quay is a crime of neglect. We will demand an inquiry into each one, and we will not let the port trusts close a file before a family is paid.
+
+(Slogans: "Safe quays, living wages!")
+
+Our demands
+
+We place three demands before the ministry: permanent posts for work that is permanent, a safety officer on every berth, and pensions for contract workers too.
+
+I thank you once again. Long live the unity of port workers!
+
+(The address was received with a standing ovation.)
+
+Tags: Convention, Safety, Contract Labour
+
+Other speeches
+General Secretary's report to the 9th convention — 13-01-2026
+May Day message 2025 — 01-05-2025
+
+Copyright © 2026 FPDW. All Rights Reserved.
+"""  # noqa: E501
+
+
+def test_an_address_whose_paragraphs_read_like_teasers_is_one_item() -> None:
+    result = parse_page(ADDRESS, saved=datetime(2026, 1, 20, 9, 0, tzinfo=UTC))
+    assert result.layout == "long-page"
+    [item] = result.items
+    assert item.title == '"The ports run on our shoulders; now they must carry our future"'
+    assert item.published is not None and item.published.date() == date(2026, 1, 14)

@@ -1,6 +1,9 @@
 """Whether a page is one article: its first paragraph, or None when it lists items.
 
-A page is one article when its text is mostly paragraphs of several sentences; or
+A page is one article when its text is mostly paragraphs of several sentences (or of a
+sentence or three, five or more running on with no heading between; on a page that sets
+no paragraph apart by a blank line, each line is one); when one record holds most of its
+text in paragraphs (a story under its headline, a few links beside it); or
 when one headline and one byline head paragraphs of running text and nothing else
 signs a piece; or when it asks questions and answers each under it (an interview); or
 when it lists its own sections at the top (a table of contents); or when stage
@@ -40,7 +43,11 @@ _PARAGRAPH: Final = 120  # a line this long is a paragraph of sentences
 _ARTICLE_SHARE: Final = 0.5
 _FULL_PARAGRAPH: Final = 250  # teasers and standfirsts are a sentence or two, shorter than this
 _FULL_PARAGRAPHS: Final = 3  # an article has at least this many paragraphs of that length
+_RUN: Final = 5  # or this many paragraphs one after another, none with a heading of its own
+_UNSPACED_LINES: Final = 20  # a page this long ...
+_UNSPACED: Final = 10  # ... with ten lines or more to a block sets no paragraph apart
 _APART: Final = 0.8  # this share of an article's paragraphs stand in blocks of their own
+_HELD_PARAGRAPHS: Final = 4  # one record holding this many paragraphs is a story, not a teaser
 _SIGNED_RECORDS: Final = 3  # this many signed records make a list, however long their text
 _BESIDE: Final = 2.0  # unless paragraphs no record reads hold this many times their text
 _TOP: Final = 6  # an article's byline stands within this many lines of its start
@@ -104,6 +111,9 @@ def _article_start(
     contents = contents_start(units, syms, text)  # a table of contents of its own sections
     if contents is not None:
         return Article(contents)
+    held = _held_by_one(units, syms, text, records)
+    if held is not None:
+        return Article(held)
     if _signed(units, syms, records):
         beside = _article_beside(units, syms, text, records)
         return Article(beside) if beside is not None else None
@@ -118,6 +128,23 @@ def _article_start(
             return Article(first)
     # a transcript is one piece, however short its turns
     return Article(min(turns)) if turns else None
+
+
+def _held_by_one(
+    units: list[Unit], syms: list[str], text: list[int], records: list[Record]
+) -> int | None:
+    """The first paragraph of the one record holding most of the page's text in paragraphs
+    of several sentences: a story under its headline and byline, with a few links beside it,
+    not a list (a listing's standfirst is a sentence or two)."""
+    total = sum(len(units[i].text) for i in text)
+    for record in records:
+        paragraphs = [
+            i for i in record.indexes if syms[i] == TEXT and len(units[i].text) >= _PARAGRAPH
+        ]
+        held = sum(len(units[i].text) for i in paragraphs)
+        if len(paragraphs) >= _HELD_PARAGRAPHS and held >= _ARTICLE_SHARE * total:
+            return paragraphs[0]
+    return None
 
 
 def _signed(units: list[Unit], syms: list[str], records: list[Record]) -> bool:
@@ -148,13 +175,16 @@ def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int
     """The first paragraph when paragraphs of several sentences, standing apart, hold most
     of the text, with at most one subhead over each (an interview's questions are none)."""
     total = sum(len(units[i].text) for i in text) or 1
-    sizes, inside = _paragraphs(units, syms, text)
+    unspaced = _unspaced(units)
+    sizes, inside = _paragraphs(units, syms, text, unspaced)
     long = [i for i, size in sizes.items() if size >= _PARAGRAPH]
     if len(long) < 2 or sum(sizes[i] for i in long) < _ARTICLE_SHARE * total:
         return None
     blocks = len({units[i].block for i in long})
     full = sum(1 for i in long if sizes[i] >= _FULL_PARAGRAPH)
-    if full < _FULL_PARAGRAPHS or blocks < _APART * len(long):
+    if blocks < _APART * len(long) and not unspaced:
+        return None
+    if full < _FULL_PARAGRAPHS and _longest_run(syms, long, inside) < _RUN:
         return None
     heads = sum(
         1
@@ -164,8 +194,26 @@ def _long_paragraphs(units: list[Unit], syms: list[str], text: list[int]) -> int
     return long[0] if heads <= len(long) else None
 
 
+def _longest_run(syms: list[str], long: list[int], inside: set[int]) -> int:
+    """The most paragraphs following one another with nothing between them (no headline,
+    byline or label): a piece's text runs on; a teaser page heads each with its own."""
+    best = run = 0
+    for before, after in pairwise([-1, *long]):
+        between = range(before + 1, after)
+        joined = before >= 0 and all(i in inside or syms[i] in (FURNITURE, META) for i in between)
+        run = run + 1 if joined else 1
+        best = max(best, run)
+    return best
+
+
+def _unspaced(units: list[Unit]) -> bool:
+    """Whether a page sets no paragraph apart by a blank line (a scraper's text, a line to
+    each paragraph): a page of many lines in a few blocks."""
+    return len(units) >= _UNSPACED_LINES and len({u.block for u in units}) * _UNSPACED < len(units)
+
+
 def _paragraphs(
-    units: list[Unit], syms: list[str], text: list[int]
+    units: list[Unit], syms: list[str], text: list[int], unspaced: bool = False
 ) -> tuple[dict[int, int], set[int]]:
     """Each paragraph's first line and its length, and the lines inside paragraphs.
 
@@ -180,7 +228,7 @@ def _paragraphs(
         lines = [i for i in block if syms[i] in (TEXT, TITLE)]
         if lines and syms[lines[0]] == TITLE and not wrapped_line(units, syms, lines[0]):
             lines = lines[1:]
-        if len(lines) > 1 and _hand_wrapped(units, lines):
+        if len(lines) > 1 and not unspaced and _hand_wrapped(units, lines):
             sizes[lines[0]] = sum(len(units[i].text) + 1 for i in lines) - 1
             inside.update(lines)
             continue

@@ -47,6 +47,7 @@ from publisher.ingest.parsing.relative import (
 from publisher.ingest.parsing.text import ends_sentence, has_digit
 
 _MAX_BYLINE: Final = 160
+_SOURCE_WORDS: Final = 4  # a paper, its place or its language after a date, in a few words
 _MAX_WRITERS: Final = 4  # writers named one a line under a title
 _SENTENCE_WORDS: Final = 11  # spaces
 _RELATIVE_MAX: Final = 60
@@ -196,6 +197,9 @@ _META: Final = re.compile(
     r"(?:minuten|minutes|min\.?|perc)?"
     r"|\b\d{1,4}\s?(?:seiten|pages?|pp|páginas|pagine|pagina's|comments?|kommentare|commentaires"
     r"|comentários|comentarios|commenti|reacties|sylw|sylwadau|kommentarer|tuairimí)\b[:.]?"
+    # a piece's length in words, as press cuttings give it: "1,204 words", "845 Wörter"
+    r"|\b\d{1,3}(?:[,. ]\d{3})?\s(?:words|wörter|mots|palabras|parole|woorden|palavras|ord"
+    r"|sanaa|słów|slov|szó)\b"
     # a document's file and its size: "PDF (1.2 MB)", "PDF, 340 Ko"
     r"|\b(?-i:PDF|DOCX?|EPUB|ODT)\b(?:,?\s?\(?\d[\d.,]*\s?(?:[KMG]i?B|[KMG]o|kB)\)?)?"
     r"|\b\d{1,4}\so\ssylw(?:adau)?\b"
@@ -592,6 +596,8 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
     if signed_by_desk(rest.strip(SEPARATORS)):
         return Byline(None, found.value, found.clock)  # "CRIME / Bench & Bar reporter / …"
     author = clean_author(rest, places=_place_after(rest)) or author_among_labels(rest)
+    if author is None and found.start and _names_source(text[found.end :]):
+        author = _name_before(text[: found.start])
     # one capitalised word beside a date is a label ("News"); a handle alone ("admin")
     # signs, not a phrase's first word ("Released at a press conference, New Delhi")
     if author is not None and author.islower() and author != rest.strip(SEPARATORS):
@@ -608,6 +614,23 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         return Byline(None, found.value, found.clock)
     row = None if found.clock else dated_row(text, written)
     return None if row is None else Byline(row.handle, found.value)
+
+
+def _names_source(after: str) -> bool:
+    """Whether the text after a date names where a piece ran, in a press-cuttings service's
+    fields: a paper, its place, its language, each a few capitalised words after a comma
+    (", The Times, London, English")."""
+    if not after.startswith(","):
+        return False
+    parts = [part.strip() for part in after.split(",")[1:]]
+    return all(part[:1].isupper() and len(part.split()) <= _SOURCE_WORDS for part in parts)
+
+
+def _name_before(before: str) -> str | None:
+    """The writer named before a date and the piece's length ("Sarah Malik, 845 words, ")."""
+    name = _META.sub(" ", before).strip(SEPARATORS + " ,")
+    author = clean_author(name) if name else None
+    return author if author is not None and " " in author else None
 
 
 def numbered_date_line(text: str) -> Byline | None:

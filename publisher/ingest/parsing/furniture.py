@@ -34,6 +34,17 @@ _LINK: Final = re.compile(
     r"|leer más|seguir leyendo|ver más"
     r"|accept(?: all)?(?: cookies)?|reject(?: all)?|decline|(?:ok,? )?i agree|ok|got it|dismiss"
     r"|manage (?:cookie )?(?:preferences|settings|options)"
+    # a cookie banner's buttons in other languages: "Accepter et fermer", "Continuer sans
+    # accepter", "Alle akzeptieren", "Rechazar todo", "Acceptera alla", "Přijmout vše"
+    r"|(?:tout |alle |todo |tutto |alles |kaikki )?(?:accepter|refuser|akzeptieren|ablehnen"
+    r"|aceptar|rechazar|accetta|accettare|rifiuta|accepteren|weigeren|aceitar|rejeitar"
+    r"|acceptera|avvisa|godta|afvis|hyväksy|hylkää|akceptuj(?:ę)?|odrzuć|přijmout|odmítnout"
+    r"|elfogadom|elutasítom)(?: (?:tout|alle|todo|todas|tutto|tutti|alles|alla|allt|kaikki"
+    r"|wszystkie|vše|et fermer|und schließen|y cerrar|e chiudi|en sluiten))?"
+    r"|(?:continuer|weiter|continuar|continua|doorgaan|fortsätt|fortsæt|jatka|kontynuuj"
+    r"|pokračovat|continue) (?:sans|ohne|sin|senza|zonder|utan|uden|ilman|bez|without)"
+    r" (?:accepter|akzeptieren|einwilligung|zustimmung|aceptar|accettare|te accepteren"
+    r"|accepteren|att acceptera|at acceptere|hyväksymättä|akceptacji|souhlasu|accepting)"
     r"|\d{0,4}\s*comments?(?:\s*\(\d+\))?|leave a (?:comment|reply)"
     r"|back to top|skip to (?:main )?content|home|menu|search|log ?in|sign in|next|previous"
     r"|(?:tags?|tagged|categor(?:y|ies)|filed under|posted in)\s*:?\s+.{0,80}",
@@ -130,7 +141,11 @@ _OPENING_WORDS: Final = frozenset(
     login sign tag tags tagged category categories filed posted stay subscribe join get
     never find like support donate become powered we privacy terms contact about buy book
     order download pre preorder register reserve shop sponsored promoted paid
-    in type enter""".split()
+    in type enter tout alle todo tutto alles kaikki accepter refuser akzeptieren ablehnen
+    aceptar rechazar accetta accettare rifiuta accepteren weigeren aceitar rejeitar acceptera
+    avvisa godta afvis hyväksy hylkää akceptuj akceptuję odrzuć přijmout odmítnout elfogadom
+    elutasítom continuer weiter continuar continua doorgaan fortsätt fortsæt jatka kontynuuj
+    pokračovat""".split()
 )
 _FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
 _PROMOTION_ENDS: Final = ("here", "online", "now", "today")

@@ -23,6 +23,7 @@ from publisher.ingest.parsing.roles import BYLINE, FURNITURE, META, TEXT, TITLE
 _STANDFIRST: Final = 3  # lines of standfirst between a headline and its signature
 _HEADLINE_WORDS: Final = 3  # a headline has this many words at least (a kicker fewer)
 _REACH: Final = 0.5  # the signature stands in this first share of the page's content
+_MENU_UNDER: Final = 4  # a masthead's date bar stands over this many lines of menu
 
 
 class TopSignature(NamedTuple):
@@ -42,10 +43,13 @@ def top_signature(units: list[Unit], syms: list[str]) -> TopSignature | None:
     content = [i for i, s in enumerate(syms) if s not in (FURNITURE, META)]
     reach = content[: max(1, int(len(content) * _REACH))]
     end = reach[-1] if reach else -1
-    signature = next((i for i in range(end + 1) if _signs(units[i], syms[i])), None)
-    if signature is None:
+    signed = (i for i in range(end + 1) if _signs(units[i], syms[i]))
+    for signature in signed:
+        lines = _cluster(units, syms, signature) if syms[signature] == BYLINE else [signature]
+        if not _over_menu(syms, lines[-1]):
+            break
+    else:
         return None
-    lines = _cluster(units, syms, signature) if syms[signature] == BYLINE else [signature]
     dated = _menu_dated(units, syms, lines)
     above = lines[0] - 1
     while above >= 0 and syms[above] == META:
@@ -55,6 +59,13 @@ def top_signature(units: list[Unit], syms: list[str]) -> TopSignature | None:
     if headline is None:
         return None
     return TopSignature(headline, tuple(lines), writer, dated)
+
+
+def _over_menu(syms: list[str], last: int) -> bool:
+    """Whether a signature stands over the site's menu: the masthead's date bar ("Buenos
+    Aires, 4 de marzo de 2025" / nav entries), not the piece's."""
+    under = syms[last + 1 : last + 1 + _MENU_UNDER]
+    return len(under) == _MENU_UNDER and all(symbol == FURNITURE for symbol in under)
 
 
 def _cluster(units: list[Unit], syms: list[str], signature: int) -> list[int]:

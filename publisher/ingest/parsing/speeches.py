@@ -14,9 +14,10 @@ from __future__ import annotations
 from typing import Final
 
 from publisher.ingest.parsing.lines import Unit
-from publisher.ingest.parsing.roles import LIST, TEXT
+from publisher.ingest.parsing.roles import BYLINE, LIST, TEXT, TITLE
 
 _DIRECTIONS: Final = 2  # a transcript notes the hall this many times at least
+_PARAGRAPH: Final = 120
 _PROSE: Final = (TEXT, LIST)  # a speech's paragraphs (a heckle answered reads as a list)
 
 
@@ -26,7 +27,9 @@ def stage_directions(units: list[Unit], syms: list[str], text: list[int]) -> int
     directions = [i for i in range(1, len(units) - 1) if _direction(units, syms, i)]
     if len(directions) < _DIRECTIONS:
         return None
-    return next((i for i in text if syms[i] == TEXT), None)
+    signed = [i for i in text if i < directions[0] and syms[i] == BYLINE]
+    after = signed[-1] if signed else -1
+    return next((i for i in text if i > after and _paragraph(units, syms, i)), None)
 
 
 def _direction(units: list[Unit], syms: list[str], index: int) -> bool:
@@ -34,4 +37,10 @@ def _direction(units: list[Unit], syms: list[str], index: int) -> bool:
     a paragraph right over it and under it."""
     line = units[index].text.strip()
     bracketed = line.startswith("(") and line.endswith(")") and len(line) > 2
-    return bracketed and syms[index - 1] in _PROSE and syms[index + 1] in _PROSE
+    if not bracketed or syms[index] == BYLINE:
+        return False
+    return _paragraph(units, syms, index - 1) and syms[index + 1] in (*_PROSE, TITLE)
+
+
+def _paragraph(units: list[Unit], syms: list[str], index: int) -> bool:
+    return syms[index] in _PROSE or (syms[index] == TITLE and len(units[index].text) >= _PARAGRAPH)

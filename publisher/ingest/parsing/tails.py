@@ -113,6 +113,9 @@ _MONTH_PART: Final = re.compile(r"(?:[^\W\d_]{3,10}\.?|\d{1,2}\.?)$")
 _YEAR_PART: Final = re.compile(r"(?:19|20)\d\d$")
 _BRACKETED: Final = re.compile(r"\s*[(\[](?P<date>[^()\[\]]{5,24})[)\]]$")
 _TEASER_SPACES: Final = 3  # a teaser is four words or more
+# dots leading from a contents line's title to its date: "… (Bob Marsh) ......... 12.03.25"
+_LEADER: Final = re.compile(r"\s*(?:(?:\.\s?){3,}|…+)\s*(?P<date>[^.…\s][^…]{3,22}?)\s*$")
+_WRITER_AFTER: Final = re.compile(r"\s*\((?P<name>[^()]{3,50})\)$")
 
 
 def _stacked(units: list[Unit], index: int) -> int:
@@ -144,9 +147,32 @@ def _joined_date(units: list[Unit], index: int, remake: Callable[[Unit, str], Un
     return joined if _dated(joined) else None
 
 
+def _led_date(unit: Unit, remake: Callable[[Unit, str], Unit]) -> tuple[Unit, Unit] | None:
+    """(title, date) when ``unit`` is a contents line: a title, perhaps its writer in
+    brackets, dots leading to the date ("Vale: Jim Kerr (Mary Allen) ....... 14.01.25")."""
+    match = _LEADER.search(unit.text)
+    if match is None:
+        return None
+    words = unit.text[: match.start()]
+    writer = _WRITER_AFTER.search(words)
+    if writer is not None:
+        signed = remake(unit, f"{writer.group('name')} · {match.group('date')}")
+        if signed.byline is not None and signed.byline.author and signed.byline.published:
+            return remake(unit, words[: writer.start()]), signed
+    date = remake(unit, match.group("date"))
+    return (remake(unit, words), date) if _dated(date) else None
+
+
 def _closing_date(unit: Unit, remake: Callable[[Unit, str], Unit]) -> tuple[Unit, Unit] | None:
-    """(teaser, date) when ``unit`` is a teaser closed by a date in brackets."""
-    if unit.byline is not None or unit.furniture is not None or unit.text[-1:] not in ")]":
+    """(teaser, date) when ``unit`` is a teaser closed by a date in brackets, or a contents
+    line's title closed by its date after leader dots."""
+    if unit.byline is not None or unit.furniture is not None:
+        return None
+    if "..." in unit.text or "…" in unit.text:
+        led = _led_date(unit, remake)
+        if led is not None:
+            return led
+    if unit.text[-1:] not in ")]":
         return None
     match = _BRACKETED.search(unit.text)
     if match is None or not any(c.isdigit() for c in match.group("date")):
