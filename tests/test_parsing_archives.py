@@ -530,3 +530,50 @@ def test_papers_one_person_writes_among_others_are_their_archive() -> None:
         "Priya Raman-Okoye",
         "Hana Kobayashi and Priya Raman-Okoye",
     ]
+
+
+_SECRETARY = """\
+Hospitality Workers Union – Queensland Branch
+Join now  |  Member login  |  1300 555 010
+
+Home / News / From the Secretary
+
+From the Secretary
+
+Rosa Delaney
+State Secretary
+
+She started in hospitality at 15, washing dishes in her uncle's café in Cairns, and became a delegate at a Gold Coast resort in 2009.
+
+Email Rosa: secretary@hwu.example
+
+Columns (34)
+
+Casual conversion: use it or lose it
+3 days ago · 4 min read
+The rules changed last year. If you've worked regular shifts for six months, you can ask to go permanent.
+
+Why we're taking the penalty rates fight to Canberra
+Friday, 28 February 2025 · 5 min read
+
+A note from the Assistant Secretary
+By Tom Briggs, Assistant Secretary
+Friday, 20 December 2024 · 3 min read
+Rosa is on leave until January. In the meantime, here's where things stand on the casino agreement.
+
+Casino agreement: the vote is in
+Friday, 6 December 2024 · 4 min read
+
+Ten years since the Whitsundays strike
+Friday, 18 October 2024 · 6 min read
+"""  # noqa: E501
+
+
+def test_a_guests_column_among_a_profiles_pieces_leaves_the_rest_hers() -> None:
+    """A name, her post and a biography opening with "She": her columns, though one among
+    them is signed by a guest (theirs alone)."""
+    result = parse_page(_SECRETARY, saved=datetime(2025, 3, 10, 12, 0, tzinfo=UTC))
+    assert result.layout == "author-archive"
+    assert [i.author for i in result.items] == ["Rosa Delaney"] * 2 + ["Tom Briggs"] + [
+        "Rosa Delaney"
+    ] * 2

@@ -322,3 +322,44 @@ def test_a_contents_list_dates_each_title_after_its_leader_dots() -> None:
         ("Bus passes for partners: a win at last", "Alan Reid", date(2025, 2, 10)),
         ("Our trip to the tram museum", "Joan Pike and Eric Pike", date(2025, 1, 27)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        # the year's word after the year ("roku", abbreviated "r.")
+        ("Warszawa, 6 marca 2025 r.", None, date(2025, 3, 6)),
+        ("Kraków, dnia 6 marca 2025 roku", None, date(2025, 3, 6)),
+        # an hour's word beside the time signs nothing: "godz." (godzina)
+        (
+            "Marta Kaczmarek · 6 marca 2025, godz. 09:15 · opinie (103)",
+            "Marta Kaczmarek",
+            date(2025, 3, 6),
+        ),
+        (
+            "Anna Nowak, Piotr Lis · 5 marca 2025, godz. 18:05",
+            "Anna Nowak and Piotr Lis",
+            date(2025, 3, 5),
+        ),
+    ],
+)
+def test_the_words_for_year_and_hour_beside_a_date_sign_nothing(
+    line: str, author: str | None, day: date
+) -> None:
+    byline = parse_byline(line, saved=SAVED)
+    assert byline is not None and byline.published is not None
+    assert (byline.author, byline.published.date()) == (author, day)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Podpisał: Jan Kowalski – Przewodniczący Zarządu Krajowego", "Jan Kowalski"),
+        (
+            "Podpisali: Jan Kowalski – Przewodniczący, Anna Nowak – Sekretarz Zarządu",
+            "Jan Kowalski and Anna Nowak",
+        ),
+    ],
+)
+def test_signers_each_with_a_post_after_a_dash_are_named(line: str, author: str) -> None:
+    assert name_only(line) == author

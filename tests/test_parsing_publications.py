@@ -207,7 +207,12 @@ def test_a_quotation_in_guillemets_is_no_trail() -> None:
         "Acceptera alla",
         "Přijmout vše",
         "Continue without accepting",
+        # a link out to the piece itself
+        "Lire l'article ↗",
+        "Voir le reportage (4 min 30) ↗",
+        "Zum Artikel",
+        "Leggi l'articolo",
     ],
 )
-def test_a_cookie_banners_buttons_in_any_language_are_furniture(line: str) -> None:
+def test_a_cookie_banners_buttons_and_links_out_in_any_language_are_furniture(line: str) -> None:
     assert furniture_kind(line) == LINK

@@ -68,6 +68,7 @@ _HEADER_MAX: Final = 100
 _HEADER_MARKS: Final = ("—", "–", "|", "·", ":", ",", "(", "-")
 _HEADER_REACH: Final = 12  # the header is the first line, or under a site name, menu or profile
 _BIO_LINES: Final = 2
+_OTHERS_SHARE: Final = 3  # others signing a third of the pieces under a profile make it no archive
 _OWNER_TOP: Final = 2  # a personal site's name stands on the page's first lines
 _PRONOUNS: Final = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 # "Articles by Jane Doe (37)", "Tutti gli articoli di Marco Ferri · 57 contenuti"
@@ -230,10 +231,29 @@ def _profile_at(units: list[Unit], index: int) -> Header | None:
     if not (titled or _about(bio, len(opening))):
         return None
     consumed = after + _biography(units[after : after + _BIO_LINES], name)
-    if any(_names_another(u, name) for u in units[consumed:]):
+    if _others_sign(units[consumed:], name) or _profiled_above(units, index):
         return None  # others sign the items below: a story about this person, not theirs
     lines = f"{units[0].line}-{units[consumed - 1].line}"
     return Header(name, consumed, f"{AUTHOR_ARCHIVE}: profile on lines {lines} of {name}")
+
+
+def _others_sign(below: list[Unit], name: str) -> bool:
+    """Whether others than ``name`` sign the pieces below a profile: another's name on a
+    line of its own (a team's page), or a third of its signed or dated lines by others (a
+    guest's column among the owner's is theirs alone)."""
+    if any(u.byline is None and _names_another(u, name) for u in below):
+        return True
+    others = sum(_by_another(u, name) for u in below if u.byline is not None)
+    signed = sum(u.byline is not None for u in below)
+    return others > 0 and others * _OTHERS_SHARE >= signed
+
+
+def _profiled_above(units: list[Unit], index: int) -> bool:
+    """Whether another name over a job title stands just over a profile: a team's page."""
+    return any(
+        is_name(units[i].text) and _role_line(units[i + 1]) and is_role(units[i + 1].text)
+        for i in range(max(0, index - _TEAM_REACH), index - 1)
+    )
 
 
 def _told(units: list[Unit], start: int) -> bool:

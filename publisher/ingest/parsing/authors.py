@@ -221,6 +221,8 @@ def _contributors(groups: list[str], places: bool) -> str | None:
     # a part that is a role is the writer's before it ("Gan Elin Haf Roberts · Gohebydd
     # Gwaith", "Von Eva Klein · Redakteurin Politik"), not a co-author
     groups = [groups[0], *(g for g in groups[1:] if not _role_part(g))]
+    # a word in lower case beside names signs nothing: "Anna Nowak · …, godz. · …"
+    groups = [groups[0], *(g for g in groups[1:] if not g.strip(" ,.").islower())]
     if len(groups) == 1:
         return clean_author(groups[0], places=places)
     names = [clean_author(group, places=places) for group in groups]

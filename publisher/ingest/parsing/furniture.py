@@ -32,6 +32,10 @@ _LINK: Final = re.compile(
     r"|follow (?!us\b)\S+(?: \S+)? on (?:twitter|x|facebook|instagram|mastodon|bluesky|threads"
     r"|linkedin|youtube|tiktok|telegram)|lire la suite|en savoir plus|weiterlesen|mehr lesen"
     r"|leer más|seguir leyendo|ver más"
+    # a link out to the piece itself, in other languages: "Lire l'article ↗", "Zum Artikel"
+    r"|(?:lire|voir|écouter|leer|ver|leggi|ler|lees|läs|les|czytaj|artikel|zum)"
+    r" (?:l'article|la dépêche|le reportage|l'émission|el artículo|la nota|l'articolo|o artigo"
+    r"|a notícia|het artikel|artikeln|artikkelen|artykuł|lesen|artikel)(?: \([^()]{1,20}\))?"
     r"|accept(?: all)?(?: cookies)?|reject(?: all)?|decline|(?:ok,? )?i agree|ok|got it|dismiss"
     r"|manage (?:cookie )?(?:preferences|settings|options)"
     # a cookie banner's buttons in other languages: "Accepter et fermer", "Continuer sans
@@ -145,7 +149,7 @@ _OPENING_WORDS: Final = frozenset(
     aceptar rechazar accetta accettare rifiuta accepteren weigeren aceitar rejeitar acceptera
     avvisa godta afvis hyväksy hylkää akceptuj akceptuję odrzuć přijmout odmítnout elfogadom
     elutasítom continuer weiter continuar continua doorgaan fortsätt fortsæt jatka kontynuuj
-    pokračovat""".split()
+    pokračovat lire voir écouter leer ver leggi ler lees läs les czytaj artikel zum""".split()
 )
 _FIRST_WORD: Final = re.compile(r"[^\W\d_]+")
 _PROMOTION_ENDS: Final = ("here", "online", "now", "today")
@@ -181,7 +185,7 @@ def furniture_kind(text: str) -> str | None:
     if len(text) > _MAX_FURNITURE:
         return None
     if _opens_furniture(lower):
-        if _LINK.fullmatch(text.rstrip(" .!»›→…")):
+        if _LINK.fullmatch(text.rstrip(" .!»›→↗…")):
             return LINK
         if _BLOCK.match(text) or _PROMOTION.match(text):
             return BLOCK

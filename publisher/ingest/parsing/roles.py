@@ -353,6 +353,7 @@ _LABEL_COLON: Final = re.compile(
 )
 # the next labelled field after the names: " · Producent: X", " | Kuvat: X"
 _NEXT_LABELLED_FIELD: Final = re.compile(r"\s*[·|•]\s*(?=[^\W\d_]+\s?:)")
+_DASH: Final = re.compile(r"\s[–-]\s")
 _MORE_AUTHORS: Final = re.compile(r",?\s*(?:\.\.\.|…|et al\.?)$")
 _BRACKETED: Final = re.compile(r"\s*\([^()]{1,60}\)")
 _TRAILING_ASIDE: Final = re.compile(r"(?<=\S)\s+\([^()\d]{1,80}\)$")  # a party, a seat, an employer
@@ -621,7 +622,21 @@ def _labelled_names(text: str) -> str | None:
     rest = _NEXT_LABELLED_FIELD.split(match.group("rest"), maxsplit=1)[0].strip()
     if not rest or not rest[0].isupper() or ":" in rest:
         return None
+    if " – " in rest or " - " in rest:
+        return _dashed_posts(rest)
     return name_only(rest)
+
+
+def _dashed_posts(text: str) -> str | None:
+    """The signers of a line naming each with their post after a dash ("Jan Kowalski –
+    Przewodniczący, Anna Nowak – Sekretarz"); None unless every part is so."""
+    parts = [_DASH.split(part, maxsplit=1) for part in text.split(", ")]
+    if not all(len(part) == 2 for part in parts):
+        return None
+    names = [name_only(name) for name, _post in parts]
+    if not all(names) or len(names) > _MAX_AFFILIATED:
+        return None
+    return joined([name for name in names if name])
 
 
 def _names_by_semicolons(text: str) -> str | None:
