@@ -32,7 +32,12 @@ def contents_start(units: list[Unit], syms: list[str], text: list[int]) -> int |
     last = {key: i for i, key in enumerate(keys)}  # where each key stands last on the page
     for block in blocks:
         entries = _entries(keys, last, block)
-        if len(entries) >= _ENTRIES and _sections(syms, keys, entries) is not None:
+        if len(entries) < _ENTRIES:
+            continue
+        # the last entry may stand nowhere below: an appendix sent apart, a form to fill
+        if _sections(syms, keys, entries) is not None or (
+            len(entries) > _ENTRIES and _sections(syms, keys, entries[:-1]) is not None
+        ):
             return next((i for i in text if syms[i] == TEXT), None)
     return None
 

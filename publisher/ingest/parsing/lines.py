@@ -29,7 +29,10 @@ from publisher.ingest.parsing.text import (
 )
 
 _BULLET: Final = re.compile(r"(?P<marker>[•◦▪●‣›*\-–]|\d{1,3}[.)])\s+(?=\S)")
-_HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)")  # a markdown heading: "## Why this matters"
+# a markdown heading ("## Why this matters"), or a newsletter's in plain text, opened by two
+# stars and never closed ("** Pay equity: what it means for you"; a footnote's stars open
+# a sentence)
+_HEADING: Final = re.compile(r"#{1,6}\s+(?=\S)|\*\*\s+(?=[^*\s])(?!.*(?:\*\*|\.)\s*$)")
 # "---", "* * *": a separator, read as a blank line
 _RULE: Final = re.compile(r"[-–—_=*~•·#+━─═\s]{3,}")
 RULE_START: Final = frozenset("-–—_=*~•·#+━─═")
@@ -417,7 +420,8 @@ def _wrap_width(lines: list[str]) -> int:
 
     A wrapped page has several lines just short of one width and few lines beyond it.
     """
-    wrapped = [len(line) for line in lines if _WRAP_MIN <= len(line) <= _WRAP_MAX]
+    # a link alone on its line ("(https://…)") is no wrapped text: it has no space to break at
+    wrapped = [len(line) for line in lines if _WRAP_MIN <= len(line) <= _WRAP_MAX and " " in line]
     if len(wrapped) < 2:
         return 0
     # lines of words running past any width (a link alone may): no wrap at all
@@ -480,7 +484,7 @@ def _make_unit(
         marker, text = bullet.group("marker"), text[bullet.end() :]
     if text[0] in _VOTE_ARROWS or text[-1] == ")":
         text = _SOURCE_DOMAIN.sub("", _VOTE.sub("", text)) or text
-    heading = text[0] == "#" and _HEADING.match(text)
+    heading = text[0] in "#*" and _HEADING.match(text)
     if heading:
         text = text[heading.end() :]
     stripped = strip_promotion(text)
