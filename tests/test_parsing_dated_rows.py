@@ -17,6 +17,14 @@ from publisher.ingest.parsing.roles import META, name_only
 SAVED = datetime(2025, 3, 14, 12, 0)
 
 
+def _signed_and_dated(line: str) -> tuple[str | None, date | None]:
+    """The writer and the day a line signs and dates (None, None if it is no byline)."""
+    byline = parse_byline(line, saved=SAVED)
+    if byline is None or byline.published is None:
+        return None, None
+    return byline.author, byline.published.date()
+
+
 @pytest.mark.parametrize(
     ("line", "day"),
     [
@@ -31,9 +39,7 @@ SAVED = datetime(2025, 3, 14, 12, 0)
     ],
 )
 def test_a_phrase_or_a_row_of_fields_around_a_date_dates_its_record(line: str, day: date) -> None:
-    byline = parse_byline(line, saved=SAVED)
-    assert byline is not None and byline.published is not None
-    assert (byline.author, byline.published.date()) == (None, day)
+    assert _signed_and_dated(line) == (None, day)
 
 
 @pytest.mark.parametrize(
@@ -71,9 +77,7 @@ def test_a_sentence_around_a_date_is_no_dated_phrase(line: str) -> None:
 def test_the_category_after_a_bylines_date_leaves_the_writer(
     line: str, author: str, day: date
 ) -> None:
-    byline = parse_byline(line, saved=SAVED)
-    assert byline is not None and byline.published is not None
-    assert (byline.author, byline.published.date()) == (author, day)
+    assert _signed_and_dated(line) == (author, day)
 
 
 @pytest.mark.parametrize(
@@ -218,9 +222,7 @@ def test_a_papers_journal_under_its_title_is_no_headline_and_its_authors_sign_it
 def test_a_count_of_readers_or_comments_and_a_dash_before_when_leave_the_writer(
     line: str, author: str, day: date
 ) -> None:
-    byline = parse_byline(line, saved=SAVED)
-    assert byline is not None and byline.published is not None
-    assert (byline.author, byline.published.date()) == (author, day)
+    assert _signed_and_dated(line) == (author, day)
 
 
 @pytest.mark.parametrize("line", ["komentarze (12)", "reacties (3)"])
@@ -291,9 +293,7 @@ def test_a_name_after_a_title_in_lower_case_heads_an_author_archive() -> None:
 def test_a_cuttings_line_names_its_writer_before_the_length_and_date(
     line: str, author: str | None, day: date
 ) -> None:
-    byline = parse_byline(line, saved=SAVED)
-    assert byline is not None and byline.published is not None
-    assert (byline.author, byline.published.date()) == (author, day)
+    assert _signed_and_dated(line) == (author, day)
 
 
 CONTENTS = """Retired Transport Workers' Association
@@ -346,9 +346,7 @@ def test_a_contents_list_dates_each_title_after_its_leader_dots() -> None:
 def test_the_words_for_year_and_hour_beside_a_date_sign_nothing(
     line: str, author: str | None, day: date
 ) -> None:
-    byline = parse_byline(line, saved=SAVED)
-    assert byline is not None and byline.published is not None
-    assert (byline.author, byline.published.date()) == (author, day)
+    assert _signed_and_dated(line) == (author, day)
 
 
 @pytest.mark.parametrize(
