@@ -538,37 +538,7 @@ def _parse_byline(text: str, day_first: bool, saved: datetime | None) -> Byline 
         found = short_year_date(text, day_first=day_first) or long_tail_in_line(text, saved)
     if found is None and not by_start:
         return None  # no date, and no "By" to open a name
-    rest = text
-    if found is not None:
-        before = _without_weekday(text[: found.start], " ")
-        if _articles_only(before):
-            before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
-        after = text[found.end :]
-        if after[-1:].isdigit() and _COUNT_AFTER.fullmatch(after) is not None:
-            after = ""  # the comments' count after the date: "Jane Smith - March 4, 2025 3"
-        zone = _ZONE_AFTER.match(after)
-        if zone is not None:
-            after = after[zone.end() :]
-        if after.strip():
-            before = _undangle(before.rstrip())  # "Posted by A on … in Community": no "on"
-        rest = UPDATED.sub("", f"{before} {after}")
-    if digits or "GMT" in rest:
-        if _more_meta(rest):
-            rest = _META_MORE.sub(" ", rest)
-        if _may_hold_meta(rest):
-            rest = _META.sub(" ", rest)
-    if found is not None and _strongly_parted(rest):
-        rest = _PUBLISHED_IN.sub(" ", rest)
-    if found is not None and "(" in rest:
-        rest = PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
-        rest = _YEARS_RUN.sub(" ", rest)  # a paper's place and years: "(Sydney, NSW : 1842 - 1954)"
-    rest = _PREFIX.sub("", rest.strip(SEPARATORS)).strip(SEPARATORS)
-    rest = _undangle(rest)
-    rest = _PREFIX.sub("", rest).strip(SEPARATORS)
-    if "/" in rest:
-        rest = WIRE_AFTER_NAME.sub("", rest)  # "Anna Berg/TT · 9 mars"
-    if _left_over(rest):
-        rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
+    rest = _without_fields(text if found is None else _around(text, found), found, digits)
     if found is not None and _strongly_parted(rest) and _BY.match(rest) is None:
         rest = _late_by(rest)
     by = _BY.match(rest) or (_BY_DI.match(rest) if found is not None else None)
@@ -636,6 +606,46 @@ def _name_before(before: str) -> str | None:
     name = _META.sub(" ", before).strip(SEPARATORS + " ,")
     author = clean_author(name) if name else None
     return author if author is not None and " " in author else None
+
+
+def _around(text: str, found: DateMatch) -> str:
+    """The words around a date in a line, without what only qualifies the date: its
+    weekday, an article before it, its zone, a count right after it, "Updated …"."""
+    before = _without_weekday(text[: found.start], " ")
+    if _articles_only(before):
+        before = ""  # "Am 05.03.2024 von …", "Le 5 mars 2024 par …"
+    after = text[found.end :]
+    if after[-1:].isdigit() and _COUNT_AFTER.fullmatch(after) is not None:
+        after = ""  # the comments' count after the date: "Jane Smith - March 4, 2025 3"
+    zone = _ZONE_AFTER.match(after)
+    if zone is not None:
+        after = after[zone.end() :]
+    if after.strip():
+        before = _undangle(before.rstrip())  # "Posted by A on … in Community": no "on"
+    return UPDATED.sub("", f"{before} {after}")
+
+
+def _without_fields(rest: str, found: DateMatch | None, digits: bool) -> str:
+    """A byline's words without its other fields: metadata, the publication it ran in, a
+    place in brackets, a label before the names, a wire after them, a weekday left over."""
+    if digits or "GMT" in rest:
+        if _more_meta(rest):
+            rest = _META_MORE.sub(" ", rest)
+        if _may_hold_meta(rest):
+            rest = _META.sub(" ", rest)
+    if found is not None and _strongly_parted(rest):
+        rest = _PUBLISHED_IN.sub(" ", rest)
+    if found is not None and "(" in rest:
+        rest = PARENS_ASIDE.sub(" ", rest)  # "ANDRÉS CAMACHO (Sevilla) · hace 12 horas"
+        rest = _YEARS_RUN.sub(" ", rest)  # a paper's place and years: "(Sydney, NSW : 1842 - 1954)"
+    rest = _PREFIX.sub("", rest.strip(SEPARATORS)).strip(SEPARATORS)
+    rest = _undangle(rest)
+    rest = _PREFIX.sub("", rest).strip(SEPARATORS)
+    if "/" in rest:
+        rest = WIRE_AFTER_NAME.sub("", rest)  # "Anna Berg/TT · 9 mars"
+    if _left_over(rest):
+        rest = ""  # "2024ko martxoaren 5a, asteartea": the weekday after the date
+    return rest
 
 
 def numbered_date_line(text: str) -> Byline | None:
