@@ -17,7 +17,7 @@ from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.roles import BYLINE, LIST, TEXT, TITLE
 
 _DIRECTIONS: Final = 2  # a transcript notes the hall this many times at least
-_PARAGRAPH: Final = 120
+_PARAGRAPH: Final = 120  # a line this long is a paragraph (article.py's measure; it imports us)
 _PROSE: Final = (TEXT, LIST)  # a speech's paragraphs (a heckle answered reads as a list)
 
 
@@ -43,4 +43,6 @@ def _direction(units: list[Unit], syms: list[str], index: int) -> bool:
 
 
 def _paragraph(units: list[Unit], syms: list[str], index: int) -> bool:
+    """Whether a line is a paragraph of the speech: prose, or a title-like line as long as a
+    paragraph (a labeller reading a speech's short paragraphs as teasers' titles)."""
     return syms[index] in _PROSE or (syms[index] == TITLE and len(units[index].text) >= _PARAGRAPH)

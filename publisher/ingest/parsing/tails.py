@@ -149,7 +149,7 @@ def _joined_date(units: list[Unit], index: int, remake: Callable[[Unit, str], Un
 
 def _led_date(unit: Unit, remake: Callable[[Unit, str], Unit]) -> tuple[Unit, Unit] | None:
     """(title, date) when ``unit`` is a contents line: a title, perhaps its writer in
-    brackets, dots leading to the date ("Vale: Jim Kerr (Mary Allen) ....... 14.01.25")."""
+    brackets, dots leading to the date ("Farewell to Jim Kerr (Mary Allen) ..... 14.01.25")."""
     match = _LEADER.search(unit.text)
     if match is None:
         return None
