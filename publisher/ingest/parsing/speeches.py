@@ -19,6 +19,7 @@ from publisher.ingest.parsing.roles import BYLINE, LIST, TEXT, TITLE
 _DIRECTIONS: Final = 2  # a transcript notes the hall this many times at least
 _PARAGRAPH: Final = 120  # a line this long is a paragraph (article.py's measure; it imports us)
 _PROSE: Final = (TEXT, LIST)  # a speech's paragraphs (a heckle answered reads as a list)
+_RESUMING: Final = (*_PROSE, TITLE)  # what may stand under a stage direction
 
 
 def stage_directions(units: list[Unit], syms: list[str], text: list[int]) -> int | None:
@@ -39,7 +40,7 @@ def _direction(units: list[Unit], syms: list[str], index: int) -> bool:
     bracketed = line.startswith("(") and line.endswith(")") and len(line) > 2
     if not bracketed or syms[index] == BYLINE:
         return False
-    return _paragraph(units, syms, index - 1) and syms[index + 1] in (*_PROSE, TITLE)
+    return _paragraph(units, syms, index - 1) and syms[index + 1] in _RESUMING
 
 
 def _paragraph(units: list[Unit], syms: list[str], index: int) -> bool:
