@@ -291,7 +291,7 @@ def _logical_lines(text: str, saved: datetime | None) -> list[tuple[int, str, in
     if "  " in text or "\t" in text:
         fields = form_fields(raws)  # records written as forms: "Label: value", a line each
         raws = [fields.get(i, raw) for i, raw in enumerate(raws)] if fields else raws
-    tables = table_cells(raws) if "   " in text else {}
+    tables = table_cells(raws) if "   " in text or "\t" in text else {}
     if "  " in text or "\t" in text:
         raws = [raw if i in tables else _date_column(raw, saved) for i, raw in enumerate(raws)]
     lines = [normalise_text(_plain(raw)) for raw in raws]

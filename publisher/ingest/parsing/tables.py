@@ -31,10 +31,32 @@ def table_cells(lines: list[str]) -> dict[int, list[str]]:
         end = start
         while end < len(lines) and lines[end].strip():
             end += 1
-        if end - start >= _MIN_ROWS and any(_gapped(line) for line in lines[start:end]):
+        if end - start >= _MIN_ROWS and _tabbed(lines, start, end):
+            cells.update(_read_tabbed(lines, start, end))
+        elif end - start >= _MIN_ROWS and any(_gapped(line) for line in lines[start:end]):
             cells.update(_read_table(lines, start, end))
         start = end
     return cells
+
+
+def _tabbed(lines: list[str], start: int, end: int) -> bool:
+    """Whether ``lines[start:end]`` is a table copied out of a browser, which sets a tab
+    between cells: three rows or more of as many cells, two at the least."""
+    widths = Counter(len(_tab_cells(line)) for line in lines[start:end] if "\t" in line)
+    if not widths:
+        return False
+    width, rows = widths.most_common(1)[0]
+    return width >= _MIN_COLUMNS and rows >= _MIN_ROWS
+
+
+def _read_tabbed(lines: list[str], start: int, end: int) -> dict[int, list[str]]:
+    """Each tabbed row's cells; the lines between them (a caption, a note) stay lines."""
+    return {i: _tab_cells(lines[i]) for i in range(start, end) if "\t" in lines[i]}
+
+
+def _tab_cells(line: str) -> list[str]:
+    """A tabbed row's cells, the empty ones left out."""
+    return [cell.strip() for cell in line.split("\t") if cell.strip()]
 
 
 def _read_table(lines: list[str], start: int, end: int) -> dict[int, list[str]]:
