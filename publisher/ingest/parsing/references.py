@@ -71,6 +71,20 @@ def numbered_kind(text: str) -> str | None:
     return " ".join(f"{kind} {match.group('sign') or ''}".casefold().split())
 
 
+# a document's number first, then its kind after a separator: "25.3187 | Motion",
+# "24-PA-0913 · Grievance arbitration", "A/HRC/58/L.12 – Resolution"
+_NUMBER_FIRST: Final = re.compile(
+    r"(?:[A-Z]{1,4}[-/.]?\d[\w./:-]*|\d+[./:-][\w./:-]*\w)"  # a code, not a count: "3 – …"
+    r"\s+[|·•–—-]\s+[^\W\d_][\w'’-]*(?:\s[\w'’-]+){0,2}"
+)
+
+
+def number_first(text: str) -> bool:
+    """Whether a line is a document's number and its kind and nothing more ("25.3187 |
+    Motion"): a register's reference over the title, as numbered_kind's in the other order."""
+    return text[:1].isalnum() and _NUMBER_FIRST.fullmatch(text) is not None
+
+
 def answers_article(text: str) -> bool:
     """Whether a line names the article a letter or a reply answers: "Zu:", "Re:", "In
     reply to", "À propos de" and that article's headline in quotes, nothing after it."""

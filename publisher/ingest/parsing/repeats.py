@@ -18,7 +18,7 @@ from publisher.ingest.parsing.bylines import (
 )
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.names import is_name
-from publisher.ingest.parsing.references import answers_article, numbered_kind
+from publisher.ingest.parsing.references import answers_article, number_first, numbered_kind
 from publisher.ingest.parsing.roles import BYLINE, FURNITURE, LABEL, META, TEXT, TITLE
 
 _REPEATS: Final = 3  # records that show a field before it is the page's own
@@ -30,9 +30,10 @@ _LABEL_WORDS: Final = 3
 _LABEL: Final = re.compile(r"([^\W\d_][^:]{0,28}):\s")
 # else its first words: two where both are words ("Started by"), else one ("Published")
 _WORDS: Final = re.compile(r"([^\W\d_]+)(?:\s+([^\W\d_]+)(?=\s))?")
-# a member and their party or group in brackets: "Marie Sneve Martinussen (R) til …"
+# a member and their party or group in brackets: "Marie Sneve Martinussen (R) til …",
+# "Carla Mendes (D, 14th)"
 _MEMBER: Final = re.compile(
-    r"\s*(?P<name>[^\W\d_][^()]{2,50}?)\s\([^\W\d_][^()\d@]{0,40}\)(?=[\s,]|$)"
+    r"\s*(?P<name>[^\W\d_][^()]{2,50}?)\s\([^\W\d_][^()@]{0,40}\)(?=[\s,]|$)"
 )
 _SEPARATED: Final = re.compile(r"\s+[·|•]\s+")  # a field's parts: "date · category"
 
@@ -50,13 +51,16 @@ def repeated_fields(
         if opening is not None and index not in done:
             groups[opening].append(index)
     for opening, members in groups.items():
-        if not _repeated(units, members):
+        distinct = _repeated(units, members)
+        if not distinct and not _labelled_values(units, members, opening):
             members = _dated_values(units, members, opening, saved)
             if not members:
                 continue
         dated = sum(1 for i in members if out[i] == BYLINE)
         for i in members:
             if out[i] in (TITLE, TEXT) and units[i].byline is None and not units[i].marker:
+                if not distinct and is_name(units[i].text[len(opening) :].strip()):
+                    continue  # "Adjudication Officer: Emer Dunne" twice: the line's own reading
                 _read_field(units, out, reasons, i, opening, dated * 2 >= len(members), saved)
             elif _opening_in_name(units[i].byline, opening):
                 # "Gestartet von Anna Berg": the words every record opens with are no name
@@ -138,6 +142,15 @@ def _unsign(
 def _author(byline: Byline | None) -> bool:
     """Whether a byline names a writer."""
     return byline is not None and byline.author is not None
+
+
+def _labelled_values(units: list[Unit], members: list[int], opening: str) -> bool:
+    """Whether a field its label names stands in three records or more with two values at
+    the least: a status or a chamber repeats its value ("Stand der Beratung: Im Rat noch
+    nicht behandelt" on two motions of ten), one line again and again is a label."""
+    if not opening.endswith(":") or len({units[i].block for i in members}) < _REPEATS:
+        return False
+    return len({units[i].text.casefold() for i in members}) >= 2
 
 
 def _dated_values(
@@ -329,7 +342,8 @@ def badges_over_teasers(units: list[Unit], out: list[str], reasons: list[str]) -
 
 def references_over_titles(units: list[Unit], out: list[str], reasons: list[str]) -> None:
     """A title-like line heading its record over the record's title, that is a document's
-    number ("Dokument nr. 15:512 (2026-2027)", the kind alike in three records or more), a
+    number ("Dokument nr. 15:512 (2026-2027)", the kind alike in three records or more;
+    "25.3187 | Motion", the number first), a
     field named in capitals alike ("RESPONDING TO: Ofgem", what it answers or where it
     belongs) or the article a letter answers ("Zu: „Busse stehen still“", in two letters or more),
     is the record's reference, not its headline: a kicker, or metadata."""
@@ -341,6 +355,7 @@ def references_over_titles(units: list[Unit], out: list[str], reasons: list[str]
             groups[""].append(index)
             continue
         kind = numbered_kind(unit.text) or _capital_label(unit.text)
+        kind = kind or ("#" if number_first(unit.text) else None)
         if kind is not None:
             groups[kind].append(index)
     for kind, members in groups.items():
