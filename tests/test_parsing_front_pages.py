@@ -302,3 +302,39 @@ def test_kicked_stories_of_mixed_sizes_each_signed_and_dated_stay_a_listing() ->
     dated = dated.replace("By Dana Price", "By Dana Price, 4 March 2025")
     result = parse_page(dated, saved=SAVED, labeller=None)
     assert result.layout == "listing-bylines"
+
+
+_TEASERS_ONE_SIGNED = """\
+Northfield Tenants' Voice
+Home | About | Campaigns | Join us
+
+Rent freeze vote goes to full council next week
+Councillors will decide whether to hold social rents for a second year after a petition of 4,000 names.
+
+Repairs hotline: what to do when the landlord doesn't call back
+Our volunteers explain the steps, from the first report to the ombudsman.
+
+"We were told to wait six months for a boiler"
+Residents of Carver House describe a winter without heating.
+By Maria Ojo
+
+Meet the new committee
+Five tenants elected at the spring meeting set out their priorities.
+
+Community garden opens on the estate
+Seeds, tools and tea every Saturday morning.
+
+© 2025 Northfield Tenants' Voice
+"""
+
+
+def test_headlines_with_standfirsts_one_of_them_signed_are_teasers_not_a_bare_listing() -> None:
+    """A listing is bare titles; a page that signs one of its pieces is a front page."""
+    result = parse_page(_TEASERS_ONE_SIGNED, saved=SAVED)
+    assert result.layout == "teasers"
+    assert [item.author for item in result.items] == [None, None, "Maria Ojo", None, None]
+
+
+def test_headlines_with_standfirsts_none_signed_or_dated_stay_a_listing() -> None:
+    unsigned = _TEASERS_ONE_SIGNED.replace("By Maria Ojo\n", "")
+    assert parse_page(unsigned, saved=SAVED).layout == "listing"

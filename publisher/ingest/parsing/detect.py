@@ -89,7 +89,7 @@ def parse_page(
     drafts = _by_owner(page, units) if hints.author is None else page.drafts
     items = tuple(finalise(draft, zone, hints.author, saved) for draft in drafts)
     layout = _undated(page.layout, items) if hints.layout is None else page.layout
-    if hints.layout is None and _front_page(layout, items, page):
+    if hints.layout is None and (_front_page(layout, items, page) or _signed_here(layout, items)):
         layout = TEASERS  # a front page: kickers over teasers of mixed sizes
     if hints.layout is None and _one_persons_work(layout, items):
         layout = AUTHOR_ARCHIVE
@@ -176,6 +176,13 @@ def _front_page(layout: str, items: tuple[ParsedItem, ...], page: PageReading) -
     if layout == LISTING_BYLINES and any(item.published for item in items):
         return False
     return layout in (LISTING, LISTING_BYLINES) and mixed_sizes(page.records)
+
+
+def _signed_here(layout: str, items: tuple[ParsedItem, ...]) -> bool:
+    """Whether a plain listing signs or dates some of its items: a listing is bare titles
+    (perhaps a line of text under each); a page signing a few of its pieces is a front
+    page's teasers."""
+    return layout == LISTING and any(item.author or item.published for item in items)
 
 
 def _one_persons_work(layout: str, items: tuple[ParsedItem, ...]) -> bool:
