@@ -738,6 +738,8 @@ def test_a_label_in_capitals_before_a_place_names_no_writer(line: str) -> None:
         ("By Hannah Okafor, Textile Conservator · 4 March 2025", "Hannah Okafor"),
         ("By Marcus Doyle, Assistant Curator", "Marcus Doyle"),
         ("By Alicia Wen, PhD and Jordan Feeney", "Alicia Wen and Jordan Feeney"),
+        ("By Marc-André Cormier, Gulf Region Representative", "Marc-André Cormier"),
+        ("By Tom Ward, Western Area Delegate", "Tom Ward"),
     ],
 )
 def test_a_writer_is_read_past_the_office_and_role_beside_the_name(line: str, author: str) -> None:

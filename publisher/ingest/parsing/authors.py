@@ -37,7 +37,8 @@ _ROLE_WORDS: Final = frozenset(
     "landesvorsitzende landesvorsitzender sprecherin sprecher geschäftsführerin "
     "geschäftsführer leiterin leiter portavoz responsable portavoce responsabile "
     "voorzitter woordvoerder porte-parole vp vice ceo founder co-founder lecturer professor "
-    "steward convenor convener guest equipe équipe equipo squadra associate "
+    "steward convenor convener representative delegate negotiator commissioner chairperson "
+    "guest equipe équipe equipo squadra associate "
     "adjunct emeritus honorary visiting postdoctoral doctoral candidate "
     # trades and posts beyond the newsroom's, and degrees after a name ("Alicia Wen, PhD")
     "conservator curator archivist librarian historian educator producer presenter host "
