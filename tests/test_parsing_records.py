@@ -1118,3 +1118,47 @@ def test_a_date_and_a_short_headline_on_one_line_are_split(
     texts = [(unit.text, sym) for unit, sym in zip(lines.units, lines.syms, strict=True)]
     assert texts[0][0] == date_text and lines.units[0].byline is not None
     assert texts[1] == (headline, TITLE)
+
+
+_DATED_OVER_SIGNED_UNDER = """\
+Harbour Workers' Federation
+News | Campaigns | Join | Contact
+Latest news
+BULLETIN | 14 March 2025
+Dock safety audit finds missing ladders on three quays
+By Sean Whelan
+Inspectors found gaps in the edge protection at the container terminal and the grain berth.
+Read more
+BULLETIN | 12 March 2025
+Pilots' pay talks resume after a two-week pause
+The federation and the port authority return to the table on Monday with a new offer.
+Read more
+OPINION | 10 March 2025
+Why automation must be negotiated, not imposed
+By Ruth Okonjo, Branch Secretary
+The cranes are coming whether we like it or not. The question is who decides how.
+Read more
+BULLETIN | 7 March 2025
+Canteen reopens at the east gate
+Hot food is back for night shifts after a campaign by the east gate branch.
+Read more
+BULLETIN | 5 March 2025
+Members back the new health and safety charter
+By Sean Whelan
+Nine in ten members voted for the charter at last week's meetings.
+Read more
+© 2025 Harbour Workers' Federation
+"""
+
+
+def test_a_date_over_each_title_and_a_byline_under_some_date_their_own_records() -> None:
+    """"Section | date" / title / "By A" / standfirst, with no blank line between records:
+    the date opens its record, not closes the one before."""
+    result = parse_page(_DATED_OVER_SIGNED_UNDER, saved=SAVED)
+    assert [(i.author, i.published and i.published.date()) for i in result.items] == [
+        ("Sean Whelan", date(2025, 3, 14)),
+        (None, date(2025, 3, 12)),
+        ("Ruth Okonjo", date(2025, 3, 10)),
+        (None, date(2025, 3, 7)),
+        ("Sean Whelan", date(2025, 3, 5)),
+    ]
