@@ -222,6 +222,24 @@ def test_an_updated_date_after_the_published_one_is_not_the_date() -> None:
     assert byline.published.date() == datetime(2025, 2, 28).date()
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Notice mise en ligne le 12 mars 2025, dernière modification le 14 mars 2025",
+        "Article mis en ligne le 12 mars 2025",
+        "Veröffentlicht am 12. März 2025, zuletzt geändert am 14. März 2025",
+        "Posted 12 March 2025, last modified 14 March 2025",
+        "Pubblicato il 12 marzo 2025, modificato il 14 marzo 2025",
+    ],
+)
+def test_a_piece_put_online_then_changed_is_dated_by_the_first_day(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.author is None
+    assert byline.published is not None
+    assert byline.published.date() == datetime(2025, 3, 12).date()
+
+
 def test_a_reading_time_in_words_leaves_no_author() -> None:
     byline = parse_byline("5. März 2024 · Lesezeit 8 Minuten")
     assert byline is not None

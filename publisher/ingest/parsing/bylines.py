@@ -55,6 +55,7 @@ _PREFIX: Final = re.compile(
     r"^(?:first\s+)?(?:(?:posted|published)(?:\s+online)?|updated|last\s+updated|dated?|released"
     r"|issued|publiceret|publicerad|publisert|opdateret|uppdaterad|oppdatert"
     r"|publiée?|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|erschienen|publicado|actualizado"
+    r"|(?:[^\W\d_]+\s+)?mise?\s+en\s+ligne|online\s+gestellt"  # "Notice mise en ligne le"
     r"|pubblicato|aggiornato|gepubliceerd|bijgewerkt|cyhoeddwyd|geplaatst|gepost|publicada"
     r"|pubblicata|postato|postado|postada|atualizado|publicat"
     r"|sent|envoyée?|gesendet|verschickt|versandt|enviado|inviato|verzonden|anfonwyd"

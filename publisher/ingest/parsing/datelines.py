@@ -21,7 +21,9 @@ PARENS_ASIDE: Final = re.compile(r"\([^()]{0,30}\)")
 # 2 horas", "– aktualisiert am 6.3.", ", updated 3 March 2025" (the first date is kept).
 UPDATED: Final = re.compile(
     r"(?:\s[|·•–—-]|,)\s*(?:last\s+)?(?:updated|atualizado|actualizado|aktualisiert|mis\s+à\s+jour"
-    r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert|päivitetty|diweddarwyd)\b.*$",
+    r"|aggiornato|bijgewerkt|opdateret|uppdaterad|oppdatert|päivitetty|diweddarwyd"
+    r"|modified|edited|revised|(?:dernière\s+)?modif(?:iée?|ication)|(?:zuletzt\s+)?geändert"
+    r"|modificad[oa]|modificat[oa]|gewijzigd)\b.*$",
     re.IGNORECASE,
 )
 # A wire story's dateline once its date is taken out: the place in capitals, the agency in
