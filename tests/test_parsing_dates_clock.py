@@ -135,6 +135,13 @@ def test_long_date_forms(text: str, expected: date | None) -> None:
         ("przedwczoraj", datetime(2025, 11, 12, 15, 0)),
         ("i forgårs kl. 14.02", datetime(2025, 11, 12, 14, 2)),
         ("eergisteren", datetime(2025, 11, 12, 15, 0)),
+        # last night, and tonight, with the programme's time
+        ("Neithiwr · 21:00", datetime(2025, 11, 13, 21, 0)),
+        ("Last night · 9:00pm", datetime(2025, 11, 13, 21, 0)),
+        ("anoche, 22:15", datetime(2025, 11, 13, 22, 15)),
+        ("gisteravond", datetime(2025, 11, 13, 15, 0)),
+        ("Heno · 20:00", datetime(2025, 11, 14, 20, 0)),
+        ("stasera alle 21:00", datetime(2025, 11, 14, 21, 0)),
         # a day without a year: the latest not after the save
         ("Divendres, 31 d'octubre", datetime(2025, 10, 31)),
         ("Dydd Mercher, 12fed Mawrth", datetime(2025, 3, 12)),

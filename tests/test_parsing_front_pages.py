@@ -325,7 +325,7 @@ Community garden opens on the estate
 Seeds, tools and tea every Saturday morning.
 
 © 2025 Northfield Tenants' Voice
-"""
+"""  # noqa: E501
 
 
 def test_headlines_with_standfirsts_one_of_them_signed_are_teasers_not_a_bare_listing() -> None:

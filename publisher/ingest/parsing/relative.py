@@ -79,12 +79,12 @@ _AGO_BEFORE: Final = frozenset({"for ", "för "})
 _DAY_WORDS: Final = (
     (
         "today aujourd'hui aujourd’hui heute hoy oggi hoje vandaag heddiw just now idag dzisiaj "
-        "dziś avui azi tänään dnes danas hoxe",
+        "dziś avui azi tänään dnes danas hoxe heno stasera vanavond",
         0,
     ),
     (
         "yesterday hier gestern ayer ieri ontem gisteren ddoe igår wczoraj ahir eilen včera jučer "
-        "onte tegnap",
+        "onte tegnap neithiwr anoche gisteravond vannacht last night",
         1,
     ),
     (  # the day before yesterday ("avant-hier" is not "hier")
@@ -93,7 +93,10 @@ _DAY_WORDS: Final = (
         2,
     ),
 )
-_DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {"justnow": 0}
+_DAYS: Final = {w: days for words, days in _DAY_WORDS for w in words.split(" ")} | {
+    "justnow": 0,
+    "lastnight": 1,
+}
 _AGO_PHRASE: Final = re.compile(
     r"\b(?:an?|one|une?|einem|einer)\s\w+\s(?:ago|fa)\b"
     r"|\b(?:il y a|vor|hace|há|hai|acum|před|prije)\s"
@@ -106,7 +109,8 @@ _DAY: Final = re.compile(
     r"|toissapäivänä|tegnapelőtt|i ?forgårs"
     r"|today|aujourd['’]hui|heute|hoy|oggi|hoje|vandaag|heddiw|just now|i ?dag|dzisiaj|dziś"
     r"|avui|azi|tänään|dnes|danas|yesterday|hier|gestern|ayer|ieri|ontem|gisteren|ddoe|i ?går"
-    r"|wczoraj|ahir|eilen|včera|jučer|hoxe|onte|tegnap)\b",
+    r"|wczoraj|ahir|eilen|včera|jučer|hoxe|onte|tegnap"
+    r"|neithiwr|anoche|gisteravond|vannacht|last night|heno|stasera|vanavond)\b",
     re.IGNORECASE,
 )
 DAY_WORD: Final = re.compile(f"{_AGO_PHRASE.pattern}|{_DAY.pattern}", re.IGNORECASE)
@@ -117,6 +121,7 @@ _DAY_WORD_OPENINGS: Final = [
     *"idag|i dag|dzisiaj|dziś|avui|yesterday|hier|gestern|ayer|ieri|ontem|gisteren".split("|"),
     *"ddoe|igår|i går|wczoraj|ahir|acum|azi|tänään|dnes|danas|eilen|včera|jučer".split("|"),
     *"před|prije|hai|hoxe|onte|tegnap".split("|"),
+    *"neithiwr|anoche|gisteravond|vannacht|last night|heno|stasera|vanavond".split("|"),
     *"vorgestern|avant-hier|anteayer|antier|anteontem|eergisteren|przedwczoraj".split("|"),
     *"toissapäivänä|tegnapelőtt|i forgårs|iforgårs".split("|"),
 ]
@@ -131,7 +136,8 @@ _AGO_WORDS: Final = [
     *"před pred prije danas jučer duela gaur atzo hai hoxe onte tegnap".split(),
     *"vorgestern avant-hier anteayer antier anteontem eergisteren przedwczoraj".split(),
     *"toissapäivänä tegnapelőtt forgårs".split(),
-    *("i dag", "i går"),
+    *"neithiwr anoche gisteravond vannacht heno stasera vanavond".split(),
+    *("i dag", "i går", "last night"),
     *("yn ôl", "il y a", "just now", "aujourd'hui", "aujourd’hui"),
 ]
 _AGO_HINT: Final = re.compile(rf"\b(?:{_trie(_AGO_WORDS)})\b")
