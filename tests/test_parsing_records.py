@@ -1152,7 +1152,7 @@ Read more
 
 
 def test_a_date_over_each_title_and_a_byline_under_some_date_their_own_records() -> None:
-    """"Section | date" / title / "By A" / standfirst, with no blank line between records:
+    """ "Section | date" / title / "By A" / standfirst, with no blank line between records:
     the date opens its record, not closes the one before."""
     result = parse_page(_DATED_OVER_SIGNED_UNDER, saved=SAVED)
     assert [(i.author, i.published and i.published.date()) for i in result.items] == [

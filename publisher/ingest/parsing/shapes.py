@@ -72,9 +72,7 @@ def plain(pattern: str) -> bool:
     """A record's fields do not come back after others ("T B T" is two records), but for
     a date above the title and a byline closing the record ("B T S B") or under the title
     ("B T B S"), or a byline under the title and a date after the standfirst ("K T B S B")."""
-    if len(pattern) > 2 and pattern[0] == BYLINE and (
-        pattern[-1] == BYLINE or pattern[1] == TITLE
-    ):
+    if len(pattern) > 2 and pattern[0] == BYLINE and (pattern[-1] == BYLINE or pattern[1] == TITLE):
         pattern = pattern[1:]  # "B T B S": a date over the title, the writer under it
     elif len(pattern) > 3 and pattern[-1] == BYLINE and pattern[-2] == TEXT:
         pattern = pattern[:-1]  # "K T B S B": the writer under the title, the date last
