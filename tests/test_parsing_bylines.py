@@ -444,6 +444,9 @@ def test_byline_forms_of_unseen_sites(line: str, author: str | None, day: int) -
         ("By Senator Ana Ruiz", "Ana Ruiz"),
         ("By Ana Ruiz MEP", "Ana Ruiz"),
         ("Compiled by Derek Almond", "Derek Almond"),
+        ("By Representative Tom Kessling", "Tom Kessling"),
+        ("By Reps. Luis Ortiz and Danielle Sauer", "Luis Ortiz and Danielle Sauer"),
+        ("By Assemblymember Ana Ruiz", "Ana Ruiz"),
     ],
 )
 def test_author_labels_offices_and_letters(line: str, author: str) -> None:

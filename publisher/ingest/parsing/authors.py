@@ -79,6 +79,7 @@ _HONORIFIC: Final = re.compile(
 # "Councillor Jo Lee", "Abgeordnete Eva Klein"): the name is without it.
 _OFFICE: Final = re.compile(
     r"^(?:mep|mp|msp|mla|td|deputy|cllr|councillor|senator|sen\.|rep\.|congressman|congresswoman"
+    r"|reps\.|sens\.|representative|assemblym[ae]mber|assembly(?:wo)?man|delegate"
     r"|eurodéputée?|europarlamentaria?|eurodeputat[oa]|abgeordneter?|europaabgeordneter?"
     r"|député[e]?|diputad[oa]|deputad[oa]|deputat[oa]|senador[a]?|senatore|senatrice"
     r"|sénat(?:eur|rice)|onorevole|on\.|vereador[a]?|conseill(?:er|ère)|concejal[a]?|consigliere"
