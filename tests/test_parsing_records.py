@@ -1162,3 +1162,50 @@ def test_a_date_over_each_title_and_a_byline_under_some_date_their_own_records()
         (None, date(2025, 3, 7)),
         ("Sean Whelan", date(2025, 3, 5)),
     ]
+
+
+_CAUCUS = """\
+Ashdown Senate Democrats
+Newsroom
+
+Sen. Maria Castellanos (D-Eastfield)
+Castellanos bill would cap rent rises on manufactured home lots
+March 12, 2025
+Press Release | Housing
+
+Sen. Peter Holm (D-Riverton)
+Holm: state contracts must pay the prevailing wage
+March 10, 2025
+Statement | Labor
+
+Senate Democratic Caucus
+Caucus statement on the governor's budget address
+March 7, 2025
+Statement | Budget
+
+Sen. Aisha Boateng (D-Northgate)
+Boateng secures hearing on warehouse heat standards
+March 5, 2025
+Press Release | Labor, Health
+
+Sen. Luis Ortega (D-9)
+Ortega town hall on childcare costs draws 200 parents
+March 3, 2025
+Newsletter | Families
+
+© 2025 Ashdown Senate Democratic Caucus
+"""
+
+
+def test_members_over_their_titles_sign_them_and_a_kind_with_topics_is_no_title() -> None:
+    """ "Sen. Maria Castellanos (D-Eastfield)" over each headline is its writer, though a
+    lone name elsewhere may be a title; "Press Release | Housing" under the date is the
+    piece's kind and topics, no headline of its own."""
+    result = parse_page(_CAUCUS, saved=SAVED)
+    assert [(i.author, i.published and i.published.date()) for i in result.items] == [
+        ("Maria Castellanos", date(2025, 3, 12)),
+        ("Peter Holm", date(2025, 3, 10)),
+        (None, date(2025, 3, 7)),
+        ("Aisha Boateng", date(2025, 3, 5)),
+        ("Luis Ortega", date(2025, 3, 3)),
+    ]

@@ -302,6 +302,12 @@ def titled(text: str) -> bool:
     return text[:1] in _TITLE_STARTS and _HONORIFIC.match(text) is not None
 
 
+def in_office(text: str) -> bool:
+    """Whether a text opens with a public office before a name ("Senator Ana Ruiz", "Rep.
+    Grace Holt"): a member's line, never a headline's."""
+    return text[:1] in _OFFICE_STARTS and _OFFICE.match(text) is not None
+
+
 def is_role(text: str) -> bool:
     """Whether a capitalised line is a job title ("Legal Officer", "Digital Communications
     Lead"): no name is made of role words."""

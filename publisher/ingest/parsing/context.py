@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Final
 
-from publisher.ingest.parsing.authors import is_role
+from publisher.ingest.parsing.authors import in_office, is_role
 from publisher.ingest.parsing.boxes import in_boxes, is_box_heading
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.genres import genres_and_sources
@@ -37,6 +37,7 @@ from publisher.ingest.parsing.roles import (
     name_only,
 )
 from publisher.ingest.parsing.signoffs import dashed_sign_offs, sign_offs
+from publisher.ingest.parsing.text import has_digit
 
 _REPEATS: Final = 2
 _LABEL_WORDS: Final = 3
@@ -59,6 +60,11 @@ _OFFICE_LINKS: Final = frozenset("for of für voor per de du des do da del della
 _HEADLINE_WORDS: Final = 4  # a line this long heading its own text block is a headline
 PUBLISHED_IN: Final = "metadata (the publication a post ran in)"
 _IN_WORDS: Final = frozenset("in en dans im em su op yn i på".split())
+# a member's party and seat in brackets after the name: "(DFL-Rochester)", "(D-NM)", "(R, 3rd)"
+_PARTY_SEAT: Final = re.compile(r"\s\([A-Z]{1,5}\s?[-–,]\s?[^()]{1,30}\)$")
+_PART_MARKS: Final = "|·•"
+_PARTS: Final = re.compile(r"\s+[|·•]\s+")
+_TOPIC_WORDS: Final = 4  # a topic after a piece's kind is a few words
 _FURNITURE_BETWEEN: Final = 1  # lines of furniture between a numbered title and its text
 
 
@@ -257,6 +263,12 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
     block, a kicker."""
     _roles_under_names(units, out, reasons)
     signed_first = _several_in_capitals_first(units, reasons)
+    members = [
+        i
+        for i, reason in enumerate(reasons)
+        if reason == "name" and _member(units[i].text) and _over_title(units, out, i)
+    ]  # the page signs its items with its members, over their titles
+    members = members if len(members) >= _NAMES_OVER_TITLES else []
     for index, reason in enumerate(reasons):
         if reason != "name":
             continue
@@ -269,6 +281,8 @@ def _names_in_context(units: list[Unit], out: list[str], reasons: list[str]) -> 
             reasons[index] = PUBLISHED_IN
             continue
         if _plainly_names(units[index].text):
+            continue
+        if index in members:
             continue
         before = _neighbour(out, index, -1)
         after = _neighbour(out, index, 1)
@@ -395,6 +409,12 @@ def _plainly_names(text: str) -> bool:
     return text.isupper() or " and " in text.lower() or " & " in text
 
 
+def _member(text: str) -> bool:
+    """Whether a name is a member's, the office before it ("Rep. Grace Holt") or party and
+    seat after it ("Grace Holt (DFL-Rochester)"): over a title, the member it is by."""
+    return in_office(text) or (text.endswith(")") and _PARTY_SEAT.search(text) is not None)
+
+
 def _neighbour(out: list[str], index: int, step: int) -> int | None:
     """The nearest unit in direction ``step`` that is not furniture."""
     index += step
@@ -435,10 +455,25 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
             _caps_label(unit.text)
             or (" " not in unit.text and not _signed_below(units, out, index))
             or is_section_label(unit.text)
+            or _kind_and_topics(unit.text)
             or (is_body_name(unit.text) and _over_title(units, out, index))
         ):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals, or one word)"
+
+
+def _kind_and_topics(text: str) -> bool:
+    """Whether a line is a piece's kind and its topics set apart ("Press Release | Housing",
+    "Opinion · Climate, Energy"): a label, whether over the title or under it."""
+    if not any(mark in text for mark in _PART_MARKS):
+        return False
+    parts = _PARTS.split(text)
+    return (
+        len(parts) > 1
+        and is_section_label(parts[0])
+        and all(p and len(p.split()) <= _TOPIC_WORDS and p[-1] not in ".!?" for p in parts)
+        and not has_digit(text)  # "OPINIÓN · Página 18": a print page, beside its kind
+    )
 
 
 def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
