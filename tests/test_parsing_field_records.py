@@ -119,3 +119,32 @@ def test_a_table_copied_from_a_browser_is_read_cell_by_cell() -> None:
     assert not any(
         "\t" in text or ("Roland Ibarra" in text and text != "Roland Ibarra") for text in texts
     )
+
+
+AWARDS = (
+    "Mediation Board of Ashdown\n"
+    "Arbitration awards\n"
+    "\n"
+    "Case No.\tParties\tArbitrator\tIssue\tAward date\tDocument\n"
+    "24-0913\tMetro Transit and Transit Workers Local 1005\tHannah Lind"
+    "\tDischarge – bus operator; preventable accidents\t02/27/2025\tPDF\n"
+    "24-0877\tRiver School District and Teachers Local 28\tRoland Ibarra"
+    "\tContract interpretation – preparation time\t02/24/2025\tPDF\n"
+    "24-0861\tHale County and Council 5, Local 552\tSandra Meyer"
+    "\tSuspension – social worker; caseload records\t02/19/2025\tPDF\n"
+    "24-0840\tState University and Teamsters Local 320\tPeter Nakamura"
+    "\tOvertime distribution – facilities staff\t02/14/2025\tPDF\n"
+    "\n"
+    "Awards are posted as arbitrators send them.\n"
+)
+
+
+def test_a_tabled_row_of_two_title_like_cells_is_one_record() -> None:
+    """The parties and the issue both read as headlines; a row is still one award."""
+    result = parse_page(AWARDS, saved=SAVED)
+    assert [(i.title, i.author, i.published and i.published.date()) for i in result.items] == [
+        ("Metro Transit and Transit Workers Local 1005", "Hannah Lind", date(2025, 2, 27)),
+        ("River School District and Teachers Local 28", "Roland Ibarra", date(2025, 2, 24)),
+        ("Hale County and Council 5, Local 552", "Sandra Meyer", date(2025, 2, 19)),
+        ("State University and Teamsters Local 320", "Peter Nakamura", date(2025, 2, 14)),
+    ]

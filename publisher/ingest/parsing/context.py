@@ -102,7 +102,20 @@ def symbols(units: list[Unit], saved: datetime | None = None) -> tuple[list[str]
     _numbered_titles(units, out)
     _standfirsts_by_shape(units, out)
     _headlines_by_shape(units, out)
+    _one_title_a_row(units, out)
     return out, reasons
+
+
+def _one_title_a_row(units: list[Unit], out: list[str]) -> None:
+    """A table's row is one record: of the cells one line holds, the first title-like one
+    is its headline and any later one its text ("Parties" then "Issue")."""
+    for index in range(1, len(units)):
+        if out[index] == TITLE and units[index].line == units[index - 1].line:
+            first = index - 1
+            while first > 0 and units[first - 1].line == units[index].line:
+                first -= 1
+            if TITLE in out[first:index]:
+                out[index] = TEXT
 
 
 def _boxed(units: list[Unit], out: list[str]) -> set[int]:
