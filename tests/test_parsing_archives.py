@@ -577,3 +577,42 @@ def test_a_guests_column_among_a_profiles_pieces_leaves_the_rest_hers() -> None:
     assert [i.author for i in result.items] == ["Rosa Delaney"] * 2 + ["Tom Briggs"] + [
         "Rosa Delaney"
     ] * 2
+
+
+_WRITERS_ARCHIVE = """\
+Labour Writings Library  :  Writers  :  M  :  Tom Mann
+
+                         Tom Mann Archive
+
+Engineer, organiser of the 1889 dock strike and of the 1911 Liverpool transport strike.
+
+   Biography  |  Photographs  |  Works by subject
+
+WORKS, IN ORDER OF PUBLICATION
+
+1886
+
+   What a Compulsory Eight Hour Working Day Means to the Workers
+      First published: pamphlet, London, March 1886
+
+1890
+
+   The New Unionism
+      First published: The New Review, June 14, 1890
+
+1910
+
+   Prepare for Action
+      Source: The Industrial Syndicalist, July 1, 1910
+
+   The Way to Win
+      Source: pamphlet, Broken Hill, May 12, 1909
+"""
+
+
+def test_a_writers_archive_named_after_them_is_their_author_archive() -> None:
+    """ "Tom Mann Archive" over the works: the page is his, every work signed by him."""
+    result = parse_page(_WRITERS_ARCHIVE, saved=SAVED)
+    assert result.layout == "author-archive"
+    assert {item.author for item in result.items} == {"Tom Mann"}
+    assert "The New Unionism" in [item.title for item in result.items]

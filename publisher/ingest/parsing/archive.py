@@ -25,9 +25,11 @@ _NOUNS: Final = (
     r"|columnas|colunas|kolumnen|chroniques|rubriche|cartoons?|viñetas"
     r"|írások|kirjoitukset|artikkelit|ailt|altanna)"
 )
-# The name before a possessive noun: "Kovács Réka cikkei (412)", "Jane Doe's articles (34)"
+# The name before a possessive noun: "Kovács Réka cikkei (412)", "Jane Doe's articles (34)",
+# "Ida M. Kessler Archive"
 _OWNED_HEADER: Final = re.compile(
-    r"(?P<name>[^—–|·:,()]{3,60}?)(?:'s|’s)?\s+(?:cikkei|írásai|articles|posts|stories|columns)"
+    r"(?P<name>[^—–|·:,()]{3,60}?)(?:'s|’s)?\s+"
+    r"(?:cikkei|írásai|articles|posts|stories|columns|archive|writings)"
     r"\s*(?:\(\d[\d,.]*\))?",
     re.IGNORECASE,
 )
@@ -343,7 +345,7 @@ def _header_at(units: list[Unit], index: int) -> Header | None:
     if match is not None and _signs_one(match):
         return None
     match = match or _LABEL_HEADER.fullmatch(text)
-    if match is None and text.endswith((")", "i", "s")):
+    if match is None and text.endswith((")", "i", "s", "e")):
         match = _OWNED_HEADER.fullmatch(text) or _COUNTED_BY.fullmatch(text)
     if match is None and _marked(text):
         match = _COUNT_HEADER.fullmatch(text) or _AT_SITE_HEADER.fullmatch(text)
