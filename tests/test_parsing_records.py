@@ -1209,3 +1209,35 @@ def test_members_over_their_titles_sign_them_and_a_kind_with_topics_is_no_title(
         ("Aisha Boateng", date(2025, 3, 5)),
         ("Luis Ortega", date(2025, 3, 3)),
     ]
+
+
+_SHOW_EPISODES = """\
+Voices of the Shop Floor
+Podcast · hosted by Nadia Rahman
+
+NIGHT SHIFT · S2 E6
+The riders and the algorithm that never sleeps
+12 Mar 2025 · 34 min
+
+THE SITE · EP. 41
+Subcontracting all the way down: who pays when a scaffold falls?
+10 Mar 2025 · 41 min
+
+NIGHT SHIFT · S2 E5
+Agency nurses on call
+5 Mar 2025 · 29 min
+
+THE SITE · EP. 40
+"Paid by the day": farm workers a year on
+3 Mar 2025 · 47 min
+"""
+
+
+def test_a_shows_name_and_episode_over_a_title_is_its_kicker() -> None:
+    result = parse_page(_SHOW_EPISODES, saved=SAVED)
+    assert [i.title for i in result.items] == [
+        "The riders and the algorithm that never sleeps",
+        "Subcontracting all the way down: who pays when a scaffold falls?",
+        "Agency nurses on call",
+        '"Paid by the day": farm workers a year on',
+    ]

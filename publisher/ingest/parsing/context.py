@@ -47,6 +47,11 @@ _SERIES_NUMBER: Final = re.compile(
     r"\s+(?:N|NO|NR|NUM|Nº|N°)?[.#]?[º°]?\s?\d{1,4}(?:/\d{2,4})?$", re.IGNORECASE
 )  # "WORKING PAPER N. 27/2025", "DOCUMENTO DE TRABALHO  n.º 2025/02"
 _SERIES_LOWER: Final = "normuº"  # the lower-case letters _SERIES_NUMBER may match
+# a show's episode after its name: "TURNI DI NOTTE · S3 E8", "IL CANTIERE · EP. 41"
+_EPISODE: Final = re.compile(
+    r"\s*[·|•–—-]\s*(?:S\d{1,2}\s?E\d{1,3}|EP\.?\s?\d{1,4}|#\d{1,4}"
+    r"|(?:EPISODE|ÉPISODE|EPISODIO|EPISÓDIO|FOLGE|AFLEVERING|PUNTATA|ODCINEK|PENNOD)\s\d{1,4})$"
+)
 _LABEL_CHARS: Final = 30
 _MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY: Final = 24
@@ -526,10 +531,12 @@ def _one_line_blocks(units: list[Unit]) -> bool:
 def _caps_label(text: str) -> bool:
     """A word or three in capitals, no digits: a section name or kicker; with the number
     of its series after it ("WORKING PAPER N. 27/2025", "POLICY BRIEF NO. 12", "DOSSIER
-    NR. 4"); a line in capitals closed by a full stop is an old newspaper's headline ("THE
-    BUSHMEN'S BATTLE.")."""
+    NR. 4"), or a show's with its episode ("IL CANTIERE · EP. 41"); a line in capitals
+    closed by a full stop is an old newspaper's headline ("THE BUSHMEN'S BATTLE.")."""
     if text.endswith(".") and not text.endswith(".."):
         return False
+    if text[-1:].isdigit() and text.isupper() and (episode := _EPISODE.search(text)):
+        text = text[: episode.start()]  # the show over its episode's title
     if text[-1:].isdigit():
         if any(c.islower() and c not in _SERIES_LOWER for c in text):
             return False  # lower case before the number: no label in capitals, whatever it is
