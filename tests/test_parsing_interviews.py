@@ -202,3 +202,69 @@ def test_a_reports_headline_stands_over_its_contents_and_names_its_team() -> Non
     assert item.title == "Budget 2027: Paying for the Services We Need"
     assert item.author == "Aoife Ní Bhriain and Cormac Doherty"
     assert item.published is not None and item.published.date() == date(2026, 9, 17)
+
+
+_COUNT_NIGHT = """\
+The Quad
+Independent student newspaper
+
+News > Union > Elections
+
+LIVE
+Union elections 2025: count night as it happens
+
+Eight officer roles and a referendum on the union's bank sponsorship.
+
+By Ella Matthews and Josh Adeyemi, News Editors
+Thursday 6 March 2025, 19:58 · Last updated Friday 7 March 2025, 00:47
+
+Share: Facebook · X · WhatsApp · Copy link
+
+KEY POINTS
+• Turnout 31.4% – highest since 2016
+• Priya Nair elected welfare officer on the first round
+• The education count went to a recount after a tie
+
+[Refresh]  Newest first ▾
+
+00:47
+That's a wrap
+All eight officers have now been declared. Thanks for following along tonight.
+– Ella
+
+00:12
+Welfare officer: Priya Nair wins
+Nair takes the role on the first round with 61.2% of the vote.
+– Josh
+
+23:40
+Recount called for the education role
+The two candidates are level after transfers; the returning officer has called a recount.
+– Ella
+
+22:44
+Turnout confirmed at 31.4%
+The highest turnout since 2016, the returning officer says.
+– Josh
+
+21:15
+Counting under way in the sports hall
+Ballot boxes from the nine polling stations have arrived.
+– Ella
+
+19:58
+Welcome to our live coverage
+Polls closed at 7pm. Stay with us for every result as it comes in.
+– Josh
+"""
+
+
+def test_a_live_page_running_past_midnight_is_one_item() -> None:
+    """Entries stamped past midnight ("00:47" over "19:58", the time it opened) are still
+    its updates: one item, its writers and the day it opened."""
+    result = parse_page(_COUNT_NIGHT, saved=datetime(2025, 3, 7, 9, tzinfo=UTC))
+    assert result.layout == "long-page"
+    (item,) = result.items
+    assert item.title == "Union elections 2025: count night as it happens"
+    assert item.author == "Ella Matthews and Josh Adeyemi"
+    assert item.published is not None and item.published.date() == date(2025, 3, 6)

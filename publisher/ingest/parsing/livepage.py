@@ -29,6 +29,8 @@ _ENTRIES: Final = 3  # a live article has this many stamped entries at least
 _STAMPS_PER_SIGNER: Final = 4
 _STAMPS_PER_MISREAD: Final = 5  # one entry in this many may open with a line read otherwise
 _LAST_ENTRY: Final = 4  # lines the last stamped entry runs to
+_DAY_MINUTES: Final = 24 * 60
+_NIGHT: Final = 12 * 60  # minutes a live article runs on past midnight from its opening
 _UPDATE_GAP: Final = 30  # minutes between a live article's newest entry and its update time
 # a time of day alone on its line: "15:32 Uhr", "13h16", "07:58", "9.05 am", "[14:40]",
 # "6:42 PM IST"
@@ -166,8 +168,11 @@ def _signs(unit: Unit) -> bool:
 
 def _opened_at(times: list[time], since: time) -> bool:
     """Whether no entry is older than the time the article's date line gives (when it
-    was opened)."""
-    return all(stamp >= since for stamp in times)
+    was opened), the night past midnight counted on ("19:58" opened, "00:47" the last)."""
+    if all(stamp >= since for stamp in times):
+        return True
+    opened = since.hour * 60 + since.minute
+    return all((t.hour * 60 + t.minute - opened) % _DAY_MINUTES <= _NIGHT for t in times)
 
 
 def _updated_at(times: list[time], updated: time) -> bool:
