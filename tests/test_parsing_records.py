@@ -1241,3 +1241,39 @@ def test_a_shows_name_and_episode_over_a_title_is_its_kicker() -> None:
         "Agency nurses on call",
         '"Paid by the day": farm workers a year on',
     ]
+
+
+_SECTION_AND_TOPIC_KICKERS = """\
+El Observador Laboral
+Columnas de opinión
+
+COLUMNA DE OPINIÓN · TRABAJO
+Cuarenta horas a mitad de camino
+Por Camila Rojas | Abogada laboralista
+12.03.2025
+
+COLUMNA DE OPINIÓN · PENSIONES
+El seguro social que no fue
+Por Andrés Soto | Economista
+10.03.2025
+
+COLUMNA DE OPINIÓN · SALUD
+Los auxiliares también son trabajadores de la salud
+Por Valentina Muñoz | Enfermera
+07.03.2025
+
+COLUMNA DE OPINIÓN · EDUCACIÓN
+El paro que nadie quiso ver
+Por Diego Fuentes | Profesor
+05.03.2025
+"""
+
+
+def test_a_section_and_its_topic_in_capitals_over_a_title_is_its_kicker() -> None:
+    result = parse_page(_SECTION_AND_TOPIC_KICKERS, saved=SAVED)
+    assert [(i.title, i.author) for i in result.items] == [
+        ("Cuarenta horas a mitad de camino", "Camila Rojas"),
+        ("El seguro social que no fue", "Andrés Soto"),
+        ("Los auxiliares también son trabajadores de la salud", "Valentina Muñoz"),
+        ("El paro que nadie quiso ver", "Diego Fuentes"),
+    ]

@@ -535,6 +535,10 @@ def _caps_label(text: str) -> bool:
     closed by a full stop is an old newspaper's headline ("THE BUSHMEN'S BATTLE.")."""
     if text.endswith(".") and not text.endswith(".."):
         return False
+    if text.isupper() and any(mark in text for mark in _PART_MARKS):
+        parts = _PARTS.split(text)  # a section and its topic: "COLUMNA DE OPINIÓN · SALUD"
+        if len(parts) > 1 and all(part and _caps_label(part) for part in parts):
+            return True
     if text[-1:].isdigit() and text.isupper() and (episode := _EPISODE.search(text)):
         text = text[: episode.start()]  # the show over its episode's title
     if text[-1:].isdigit():
