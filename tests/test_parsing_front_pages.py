@@ -338,3 +338,42 @@ def test_headlines_with_standfirsts_one_of_them_signed_are_teasers_not_a_bare_li
 def test_headlines_with_standfirsts_none_signed_or_dated_stay_a_listing() -> None:
     unsigned = _TEASERS_ONE_SIGNED.replace("By Maria Ojo\n", "")
     assert parse_page(unsigned, saved=SAVED).layout == "listing"
+
+
+_FEW_SIGNED_FRONT = """\
+The Valley Cooperative News
+Home | Members | Shops | Events
+
+Members vote to open a second food hub in Treorchy
+The board will now look for premises on the high street, with a decision expected by June.
+By Rhian Evans
+
+Apprentices start at the bakery
+Four young members begin two-year placements this month.
+
+Energy co-op pays its first dividend
+Households that joined the solar scheme in 2022 will see £41 back this spring.
+4 March 2025
+
+Why we are backing the tenants' union
+The society's chair explains the board's decision to affiliate.
+By Carys Morgan
+
+New opening hours at the Aberdare store
+The Cardiff Road shop now opens at seven for early shifts.
+
+Crèche places for members on shifts
+The pilot scheme at the Pontypridd depot takes bookings from Monday.
+Members can open a savings account in store without an appointment.
+
+© 2025 Valley Cooperative Society
+"""
+
+
+def test_a_front_page_signing_two_of_its_teasers_and_dating_one_is_teasers() -> None:
+    """A listing with bylines signs or dates most of its pieces; one that signs two of
+    six and dates one is a front page."""
+    result = parse_page(_FEW_SIGNED_FRONT, saved=SAVED)
+    assert result.layout == "teasers"
+    signed = [item.author for item in result.items if item.author]
+    assert signed == ["Rhian Evans", "Carys Morgan"]

@@ -42,6 +42,8 @@ from publisher.ingest.parsing.serials import title_dated_serials
 from publisher.ingest.parsing.tails import cut_repeated_links, read_apart_dates
 
 _OWNER_WORDS: Final = 3  # a site named after a person: "Ines Moreau", "Mair Llewelyn"
+_FEW_SIGNED: Final = 0.6  # a front page signs fewer of its teasers than this share
+_FEW_DATED: Final = 0.4  # ... and dates fewer than this
 LAYOUTS: Final = (LISTING, LISTING_BYLINES, TEASERS, AUTHOR_ARCHIVE, LONG_PAGE)
 _NO_HINTS: Final = PageHints()
 _PACKAGED: Final = packaged()
@@ -179,10 +181,16 @@ def _front_page(layout: str, items: tuple[ParsedItem, ...], page: PageReading) -
 
 
 def _signed_here(layout: str, items: tuple[ParsedItem, ...]) -> bool:
-    """Whether a plain listing signs or dates some of its items: a listing is bare titles
-    (perhaps a line of text under each); a page signing a few of its pieces is a front
-    page's teasers."""
-    return layout == LISTING and any(item.author or item.published for item in items)
+    """Whether a listing signs and dates its items only here and there: a listing is bare
+    titles (perhaps a line of text under each), a listing with bylines signs or dates
+    most of its pieces; a page signing a few and dating fewer is a front page's teasers."""
+    if layout == LISTING:
+        return any(item.author or item.published for item in items)
+    if layout != LISTING_BYLINES or not items:
+        return False
+    signed = sum(1 for item in items if item.author) / len(items)
+    dated = sum(1 for item in items if item.published) / len(items)
+    return signed < _FEW_SIGNED and dated < _FEW_DATED
 
 
 def _one_persons_work(layout: str, items: tuple[ParsedItem, ...]) -> bool:
