@@ -16,6 +16,6 @@ from publisher.ingest.parsing.detect import LAYOUTS, parse_page
 from publisher.ingest.parsing.text import derive_title, normalise_text
 
 # Raise on any change to what pages yield: seeds are re-read at the next scan.
-PARSER_VERSION: Final = 73
+PARSER_VERSION: Final = 74
 
 __all__ = ["LAYOUTS", "decode_seed", "derive_title", "normalise_text", "parse_page"]
