@@ -185,12 +185,18 @@ def _signed_here(layout: str, items: tuple[ParsedItem, ...]) -> bool:
     titles (perhaps a line of text under each), a listing with bylines signs or dates
     most of its pieces; a page signing a few and dating fewer is a front page's teasers."""
     if layout == LISTING:
-        return any(item.author or item.published for item in items)
+        # a writer named in the text under a title ("…, argues Ian Lavery.") signs no teaser
+        return any(_signed_apart(item) or item.published for item in items)
     if layout != LISTING_BYLINES or not items:
         return False
     signed = sum(1 for item in items if item.author) / len(items)
     dated = sum(1 for item in items if item.published) / len(items)
     return signed < _FEW_SIGNED and dated < _FEW_DATED
+
+
+def _signed_apart(item: ParsedItem) -> bool:
+    """Whether an item names its writer on a line of its own, not in its text."""
+    return item.author is not None and item.author not in (item.summary or "")
 
 
 def _one_persons_work(layout: str, items: tuple[ParsedItem, ...]) -> bool:
