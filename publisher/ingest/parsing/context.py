@@ -13,6 +13,7 @@ from publisher.ingest.parsing.authors import in_office, is_role
 from publisher.ingest.parsing.boxes import in_boxes, is_box_heading
 from publisher.ingest.parsing.bylines import Byline
 from publisher.ingest.parsing.genres import genres_and_sources
+from publisher.ingest.parsing.kickers import caps_label, kind_and_topics
 from publisher.ingest.parsing.lines import Unit
 from publisher.ingest.parsing.lives import lives_headlines
 from publisher.ingest.parsing.names import is_body_name, is_name, is_section_label
@@ -37,22 +38,9 @@ from publisher.ingest.parsing.roles import (
     name_only,
 )
 from publisher.ingest.parsing.signoffs import dashed_sign_offs, sign_offs
-from publisher.ingest.parsing.text import has_digit
 
 _REPEATS: Final = 2
-_LABEL_WORDS: Final = 3
 _ONE_LINE_BLOCKS: Final = 0.8
-# a series' number after its name in capitals: "N. 27/2025", "NO. 12", "Nº 3", "#58"
-_SERIES_NUMBER: Final = re.compile(
-    r"\s+(?:N|NO|NR|NUM|Nº|N°)?[.#]?[º°]?\s?\d{1,4}(?:/\d{2,4})?$", re.IGNORECASE
-)  # "WORKING PAPER N. 27/2025", "DOCUMENTO DE TRABALHO  n.º 2025/02"
-_SERIES_LOWER: Final = "normuº"  # the lower-case letters _SERIES_NUMBER may match
-# a show's episode after its name: "TURNI DI NOTTE · S3 E8", "IL CANTIERE · EP. 41"
-_EPISODE: Final = re.compile(
-    r"\s*[·|•–—-]\s*(?:S\d{1,2}\s?E\d{1,3}|EP\.?\s?\d{1,4}|#\d{1,4}"
-    r"|(?:EPISODE|ÉPISODE|EPISODIO|EPISÓDIO|FOLGE|AFLEVERING|PUNTATA|ODCINEK|PENNOD)\s\d{1,4})$"
-)
-_LABEL_CHARS: Final = 30
 _MENU_RUN: Final = 3  # stacked one- or two-word lines that make a menu
 _MENU_ENTRY: Final = 24
 _BOX_LINES: Final = 3  # a box of an appeal or advert holds a call to action and a line or two
@@ -67,9 +55,6 @@ PUBLISHED_IN: Final = "metadata (the publication a post ran in)"
 _IN_WORDS: Final = frozenset("in en dans im em su op yn i på".split())
 # a member's party and seat in brackets after the name: "(DFL-Rochester)", "(D-NM)", "(R, 3rd)"
 _PARTY_SEAT: Final = re.compile(r"\s\([A-Z]{1,5}\s?[-–,]\s?[^()]{1,30}\)$")
-_PART_MARKS: Final = "|·•"
-_PARTS: Final = re.compile(r"\s+[|·•]\s+")
-_TOPIC_WORDS: Final = 4  # a topic after a piece's kind is a few words
 _FURNITURE_BETWEEN: Final = 1  # lines of furniture between a numbered title and its text
 
 
@@ -470,28 +455,14 @@ def _mark_labels(units: list[Unit], out: list[str], reasons: list[str]) -> None:
             out[index] = LABEL
             reasons[index] = "label repeated on the page"
         elif (
-            _caps_label(unit.text)
+            caps_label(unit.text)
             or (" " not in unit.text and not _signed_below(units, out, index))
             or is_section_label(unit.text)
-            or _kind_and_topics(unit.text)
+            or kind_and_topics(unit.text)
             or (is_body_name(unit.text) and _over_title(units, out, index))
         ):
             out[index] = LABEL
             reasons[index] = "label (a section name in capitals, or one word)"
-
-
-def _kind_and_topics(text: str) -> bool:
-    """Whether a line is a piece's kind and its topics set apart ("Press Release | Housing",
-    "Opinion · Climate, Energy"): a label, whether over the title or under it."""
-    if not any(mark in text for mark in _PART_MARKS):
-        return False
-    parts = _PARTS.split(text)
-    return (
-        len(parts) > 1
-        and is_section_label(parts[0])
-        and all(p and len(p.split()) <= _TOPIC_WORDS and p[-1] not in ".!?" for p in parts)
-        and not has_digit(text)  # "OPINIÓN · Página 18": a print page, beside its kind
-    )
 
 
 def _heads_text(units: list[Unit], out: list[str], index: int) -> bool:
@@ -526,28 +497,3 @@ def _dated_below(units: list[Unit], out: list[str], index: int) -> bool:
 def _one_line_blocks(units: list[Unit]) -> bool:
     """Whether blank lines part nearly every line of the page."""
     return len({unit.block for unit in units}) >= _ONE_LINE_BLOCKS * len(units)
-
-
-def _caps_label(text: str) -> bool:
-    """A word or three in capitals, no digits: a section name or kicker; with the number
-    of its series after it ("WORKING PAPER N. 27/2025", "POLICY BRIEF NO. 12", "DOSSIER
-    NR. 4"), or a show's with its episode ("IL CANTIERE · EP. 41"); a line in capitals
-    closed by a full stop is an old newspaper's headline ("THE BUSHMEN'S BATTLE.")."""
-    if text.endswith(".") and not text.endswith(".."):
-        return False
-    if text.isupper() and any(mark in text for mark in _PART_MARKS):
-        parts = _PARTS.split(text)  # a section and its topic: "COLUMNA DE OPINIÓN · SALUD"
-        if len(parts) > 1 and all(part and _caps_label(part) for part in parts):
-            return True
-    if text[-1:].isdigit() and text.isupper() and (episode := _EPISODE.search(text)):
-        text = text[: episode.start()]  # the show over its episode's title
-    if text[-1:].isdigit():
-        if any(c.islower() and c not in _SERIES_LOWER for c in text):
-            return False  # lower case before the number: no label in capitals, whatever it is
-        text = _SERIES_NUMBER.sub("", text)
-    return (
-        text.isupper()
-        and text.count(" ") < _LABEL_WORDS
-        and len(text) <= _LABEL_CHARS
-        and not any(c.isdigit() for c in text)
-    )
