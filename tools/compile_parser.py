@@ -1,4 +1,4 @@
-"""Compile the parser (publisher/ingest/parsing) to C with mypyc, in place, for ~2x its speed.
+"""Compile the parser (publisher/ingest/parsing) to C with mypyc, in place: about 1.5x as fast.
 
 Usage: python tools/compile_parser.py [--clean]
 
@@ -83,7 +83,7 @@ def main() -> int:
         clean()
         print(f"the parser stays pure Python (not compiled: {exc})", file=sys.stderr)
         # Where a compiler is at hand the failure is the parser's (code mypyc cannot build):
-        # CI says so rather than testing, and shipping, a parser twice as slow.
+        # CI says so rather than testing, and shipping, a slower parser (ingest 1.5x).
         return 1 if os.environ.get("CI") == "true" and can_compile() else 0
     print(f"parser compiled: {len(compiled_modules())} extension modules")
     return 0
